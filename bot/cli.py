@@ -1,0 +1,83 @@
+"""The ``rothbot`` command line: one entry point per job (see DESIGN.md).
+
+The subcommands and their flags are declared here, but each job's code lives in its own
+module and is imported only when that job runs, so ``rothbot calc`` never pays for
+loading spaCy or python-telegram-bot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rothbot",
+        description=(
+            "Moves after-tax 401(k) money into a Roth: reads the question, runs a cited "
+            "rules engine, answers in plain words. General information, not tax advice."
+        ),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    chat = sub.add_parser("chat", help="talk to rothbot in the terminal (one message per line)")
+    chat.add_argument("--db", help="SQLite file (default: $ROTHBOT_DB or a per-user file)")
+    chat.add_argument("--user", default=None, help="conversation key (default: your login)")
+    chat.set_defaults(handler="bot.terminal:run_chat")
+
+    ask = sub.add_parser("ask", help="ask one question and print the answer")
+    ask.add_argument("text", help="the question, in quotes")
+    ask.add_argument("--json", action="store_true", help="print facts, intents, result, reply")
+    ask.set_defaults(handler="bot.terminal:run_ask")
+
+    parse = sub.add_parser("parse", help="read facts and intents out of questions")
+    parse.add_argument("text", nargs="?", help="one question to read (for a person)")
+    parse.add_argument("--jsonl", metavar="FILE", help='lines {"id","text"} in ("-" for stdin)')
+    parse.set_defaults(handler="nlu.cli:run_parse")
+
+    calc = sub.add_parser("calc", help="Facts JSON on stdin -> calculation JSON on stdout")
+    calc.add_argument(
+        "--growth-rate",
+        default=None,
+        help="yearly growth assumed while waiting to separate (default from the data file)",
+    )
+    calc.add_argument("--today", default=None, help="date to compute clocks from (YYYY-MM-DD)")
+    calc.set_defaults(handler="knowledge.cli:run_calc")
+
+    tg = sub.add_parser("telegram", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    tg.add_argument("--db", help="SQLite file (default: $ROTHBOT_DB or a per-user file)")
+    tg.add_argument("--webhook-url", help="public HTTPS URL: run as a webhook instead of polling")
+    tg.add_argument("--listen", default="127.0.0.1", help="webhook listen address")
+    tg.add_argument("--port", type=int, default=8443, help="webhook listen port")
+    tg.add_argument("--url-path", default="telegram", help="webhook URL path")
+    tg.add_argument(
+        "--secret-token", help="webhook secret (default: $TELEGRAM_WEBHOOK_SECRET)"
+    )
+    tg.set_defaults(handler="bot.telegram_channel:run")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_USAGE
+    module_name, func_name = args.handler.split(":")
+    handler = getattr(importlib.import_module(module_name), func_name)
+    try:
+        return int(handler(args) or 0)
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,271 @@
+"""The Facts vocabulary shared by every part of rothbot (see DESIGN.md).
+
+One immutable type with exactly the documented keys. Unknown facts are ``None`` and are
+left out of ``to_dict()``: the engine must never confuse "not said" with "zero".
+Validation lives here, next to the type, so every entry point (CLI, chat, Telegram)
+rejects the same absurd input with the same sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+FILING_STATUSES = ("single", "mfj", "mfs", "hoh")
+PLAN_TYPES = ("401k", "403b", "457b", "TSP")
+
+# No balance or income anyone asks us about comes near this; above it is a typo or a test.
+MAX_MONEY = Decimal("1000000000")  # one billion dollars
+MIN_AGE, MAX_AGE = 16, 110
+MIN_YEAR, MAX_YEAR = 1974, 2100  # ERISA onwards
+
+MONEY_KEYS = (
+    "after_tax_contributions",
+    "after_tax_earnings",
+    "after_tax_total",
+    "pretax_balance",
+    "roth_401k_balance",
+    "traditional_ira_balance",
+    "roth_ira_balance",
+    "income",
+    "annual_after_tax_contribution",
+    "employer_contribution",
+    "employee_deferral",
+    "pre_1987_basis",
+)
+AGE_KEYS = ("age", "retire_age", "spouse_age", "separated_from_service_age")
+YEAR_KEYS = ("roth_ira_first_year", "year")
+BOOL_KEYS = (
+    "has_roth_ira",
+    "still_employed",
+    "plan_allows_in_service",
+    "plan_allows_in_plan_conversion",
+    "after_tax_separately_accounted",
+)
+
+LABELS: dict[str, str] = {
+    "age": "your age",
+    "retire_age": "the age you plan to leave your employer",
+    "spouse_age": "your spouse's age",
+    "after_tax_contributions": "after-tax contributions (your basis)",
+    "after_tax_earnings": "earnings on the after-tax contributions",
+    "after_tax_total": "the whole after-tax subaccount",
+    "pretax_balance": "the pre-tax 401(k) balance",
+    "roth_401k_balance": "the Roth 401(k) balance",
+    "traditional_ira_balance": "traditional IRA balances",
+    "roth_ira_balance": "the Roth IRA balance",
+    "has_roth_ira": "whether you have a Roth IRA",
+    "roth_ira_first_year": "the year of your first Roth IRA contribution",
+    "provider": "the plan provider",
+    "employer_plan_type": "the plan type",
+    "still_employed": "whether you still work for the plan sponsor",
+    "separated_from_service_age": "your age in the year you left the employer",
+    "income": "income (MAGI)",
+    "filing_status": "filing status",
+    "marginal_rate": "your federal marginal rate",
+    "annual_after_tax_contribution": "after-tax contributions per year",
+    "employer_contribution": "employer contributions per year",
+    "employee_deferral": "your elective deferrals per year",
+    "plan_allows_in_service": "whether the plan allows in-service withdrawals of after-tax money",
+    "plan_allows_in_plan_conversion": "whether the plan allows in-plan Roth conversions",
+    "after_tax_separately_accounted": "whether the plan accounts for after-tax money separately",
+    "pre_1987_basis": "after-tax contributions made before 1987",
+    "year": "the tax year",
+}
+
+
+class InvalidFacts(ValueError):
+    """Raised with a sentence a person can act on; never shown as a traceback."""
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What we know about one person's situation. ``None`` means "not said"."""
+
+    age: int | None = None
+    retire_age: int | None = None
+    spouse_age: int | None = None
+    after_tax_contributions: Decimal | None = None
+    after_tax_earnings: Decimal | None = None
+    after_tax_total: Decimal | None = None
+    pretax_balance: Decimal | None = None
+    roth_401k_balance: Decimal | None = None
+    traditional_ira_balance: Decimal | None = None
+    roth_ira_balance: Decimal | None = None
+    has_roth_ira: bool | None = None
+    roth_ira_first_year: int | None = None
+    provider: str | None = None
+    employer_plan_type: str | None = None
+    still_employed: bool | None = None
+    separated_from_service_age: int | None = None
+    income: Decimal | None = None
+    filing_status: str | None = None
+    marginal_rate: Decimal | None = None
+    annual_after_tax_contribution: Decimal | None = None
+    employer_contribution: Decimal | None = None
+    employee_deferral: Decimal | None = None
+    plan_allows_in_service: bool | None = None
+    plan_allows_in_plan_conversion: bool | None = None
+    after_tax_separately_accounted: bool | None = None
+    pre_1987_basis: Decimal | None = None
+    year: int | None = None
+
+    @classmethod
+    def keys(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Facts:
+        """Build validated Facts from JSON-like data; raise InvalidFacts on anything odd.
+
+        Unknown keys are an error rather than silently dropped: a typo such as
+        ``"after_tax_contribution"`` would otherwise turn into a wrong answer.
+        """
+        if not isinstance(data, Mapping):
+            raise InvalidFacts("Facts must be a JSON object such as {\"age\": 51}.")
+        known = set(cls.keys())
+        unknown = sorted(str(k) for k in data if k not in known)
+        if unknown:
+            raise InvalidFacts(
+                f"Unknown fact {unknown[0]!r}. Known facts are: {', '.join(sorted(known))}."
+            )
+        values: dict[str, Any] = {}
+        for key, raw in data.items():
+            if raw is None:
+                continue
+            values[key] = _coerce(key, raw)
+        facts = cls(**values)
+        facts.check_consistency()
+        return facts
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict of the known facts only (money as int when whole, else float)."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is None:
+                continue
+            if isinstance(value, Decimal):
+                value = int(value) if value == value.to_integral_value() else float(value)
+            out[f.name] = value
+        return out
+
+    def replace(self, **changes: Any) -> Facts:
+        """A copy with some facts changed (validated); ``None`` removes a fact."""
+        data = {k: v for k, v in self.to_dict().items()}
+        for key, value in changes.items():
+            if value is None:
+                data.pop(key, None)
+            else:
+                data[key] = value
+        return Facts.from_mapping(data)
+
+    def check_consistency(self) -> None:
+        """Reject combinations no real account can have."""
+        c, e, t = self.after_tax_contributions, self.after_tax_earnings, self.after_tax_total
+        if t is not None and e is not None and e > t:
+            raise InvalidFacts(
+                f"The earnings (${e:,}) are larger than the whole after-tax subaccount "
+                f"(${t:,}); please check both numbers."
+            )
+        if t is not None and c is not None and c > t:
+            raise InvalidFacts(
+                f"The after-tax contributions (${c:,}) are larger than the whole after-tax "
+                f"subaccount (${t:,}); please check both numbers."
+            )
+        if t is not None and c is not None and e is not None and c + e != t:
+            raise InvalidFacts(
+                f"Contributions (${c:,}) plus earnings (${e:,}) do not add up to the "
+                f"after-tax total (${t:,}); which number is right?"
+            )
+        if self.pre_1987_basis is not None and c is not None and self.pre_1987_basis > c:
+            raise InvalidFacts("Pre-1987 basis cannot be larger than all after-tax contributions.")
+        if (
+            self.age is not None
+            and self.separated_from_service_age is not None
+            and self.separated_from_service_age > self.age
+        ):
+            raise InvalidFacts(
+                "The age you left your employer is later than your age now; please check it."
+            )
+
+
+def _coerce(key: str, raw: Any) -> Any:
+    label = LABELS.get(key, key)
+    if key in MONEY_KEYS:
+        amount = _decimal(raw, label)
+        if amount < 0:
+            raise InvalidFacts(f"{label.capitalize()} cannot be negative (got {raw}).")
+        if amount > MAX_MONEY:
+            raise InvalidFacts(
+                f"{label.capitalize()} of {raw} is more than $1,000,000,000; please check it."
+            )
+        return amount.quantize(Decimal("0.01")) if amount % 1 else amount.quantize(Decimal(1))
+    if key in AGE_KEYS:
+        age = _whole(raw, label)
+        if not MIN_AGE <= age <= MAX_AGE:
+            raise InvalidFacts(
+                f"{label.capitalize()} must be between {MIN_AGE} and {MAX_AGE} (got {raw})."
+            )
+        return age
+    if key in YEAR_KEYS:
+        year = _whole(raw, label)
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise InvalidFacts(f"{label.capitalize()} {raw} is not a plausible year.")
+        return year
+    if key in BOOL_KEYS:
+        if not isinstance(raw, bool):
+            raise InvalidFacts(f"{label.capitalize()} must be true or false (got {raw!r}).")
+        return raw
+    if key == "marginal_rate":
+        rate = _decimal(raw, label)
+        if rate > 1 and rate <= 100:
+            rate = rate / 100  # "24" means 24%
+        if not Decimal(0) <= rate <= Decimal("0.5"):
+            raise InvalidFacts(
+                f"A federal marginal rate must be between 0 and 0.37, e.g. 0.24 (got {raw})."
+            )
+        return rate
+    if key == "filing_status":
+        status = str(raw).strip().lower()
+        if status not in FILING_STATUSES:
+            raise InvalidFacts(
+                f"Filing status {raw!r} is not one of: single, mfj (married filing jointly), "
+                "mfs (married filing separately), hoh (head of household)."
+            )
+        return status
+    if key == "employer_plan_type":
+        wanted = str(raw).strip().replace("(", "").replace(")", "").replace(" ", "")
+        for plan in PLAN_TYPES:
+            if wanted.lower() == plan.lower():
+                return plan
+        raise InvalidFacts(f"Plan type {raw!r} is not one of: {', '.join(PLAN_TYPES)}.")
+    if key == "provider":
+        text = str(raw).strip()
+        if not text or len(text) > 80:
+            raise InvalidFacts("The provider name must be 1 to 80 characters.")
+        return text
+    raise InvalidFacts(f"Unknown fact {key!r}.")  # pragma: no cover - keys checked before
+
+
+def _decimal(raw: Any, label: str) -> Decimal:
+    if isinstance(raw, bool):
+        raise InvalidFacts(f"{label.capitalize()} must be a number (got {raw!r}).")
+    try:
+        value = Decimal(str(raw).replace(",", "").replace("$", "").strip())
+    except (InvalidOperation, ValueError):
+        raise InvalidFacts(f"{label.capitalize()} must be a number (got {raw!r}).") from None
+    if not value.is_finite():
+        raise InvalidFacts(f"{label.capitalize()} must be a finite number (got {raw!r}).")
+    return value
+
+
+def _whole(raw: Any, label: str) -> int:
+    value = _decimal(raw, label)
+    if value != value.to_integral_value():
+        raise InvalidFacts(f"{label.capitalize()} must be a whole number (got {raw!r}).")
+    if abs(value) > 10_000:
+        raise InvalidFacts(f"{label.capitalize()} {raw} is out of range.")
+    return int(value)
