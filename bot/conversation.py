@@ -1,0 +1,296 @@
+"""The channel-agnostic conversation core: ``respond(session, text, today=...) -> Reply``.
+
+One turn: recognise a command, or read the text (telling the reader which fact the bot
+just asked for), merge the facts into the session, run the engine, and word the reply
+from the engine's result alone. What-ifs run the engine on a copy of the facts, so the
+real ones never change. Nothing here knows about Telegram or terminals, and nothing
+here is random: the same conversation gives the same replies.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import unicodedata
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from bot import wording
+from bot.commands import command_of
+from bot.handoff import needs_a_person_text
+from bot.questions import how_to_find_out, question_for
+from bot.reply import Choice, Reply
+from bot.session import CONFIRM_FORGET, EVIDENCE_MAX_CHARS, Session
+from knowledge.facts import Facts, InvalidFacts
+
+try:  # TEMPORARY until knowledge.engine and nlu.reader land (removed at integration)
+    from knowledge.engine import calculate
+    from nlu.reader import Reading, read
+except ImportError:  # pragma: no cover
+    from types import SimpleNamespace as Reading  # type: ignore[assignment]
+
+    def read(text: str, *, expecting: str | None = None) -> Any:  # type: ignore[misc]
+        return Reading(facts={}, intents=("other",), evidence={}, corrections=frozenset(),
+                       hypothetical=False, unsure=False, topics=())
+
+    def calculate(facts: Any, *, today: date, growth_rate: Any = None) -> Any:  # type: ignore[misc]
+        raise InvalidFacts("The calculation engine is not installed yet.")
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT_CHARS = 4000
+
+# Scenario intents a what-if can ask about, and the engine scenario each one points at.
+SCENARIO_OF_INTENT = {
+    "convert_all_to_roth": "all_to_roth_ira",
+    "timing_now_vs_separation": "wait_until_separation",
+    "in_plan_conversion": "in_plan_conversion",
+    "split_rollover": "split_rollover",
+}
+
+# Topics the reader may flag that need a person rather than the engine.
+OUT_OF_SCOPE_TOPICS = {
+    "divorce": "dividing a plan in a divorce (a QDRO)",
+    "qdro": "dividing a plan in a divorce (a QDRO)",
+    "inherited": "inherited accounts",
+    "inherited_account": "inherited accounts",
+    "state_tax": "state income tax",
+    "pre_1987": "the details of pre-1987 after-tax basis",
+    "pre_1987_basis": "the details of pre-1987 after-tax basis",
+}
+
+ERASE_ANSWERS = ("yes, erase", "yes erase", "erase", "yes", "y")
+FACT_KEYS = frozenset(Facts.keys())
+# Facts that describe one subaccount: a change to one makes a stored third stale.
+_SUBACCOUNT = ("after_tax_contributions", "after_tax_earnings", "after_tax_total")
+
+
+def respond(session: Session, text: str, *, today: date, now: float | None = None) -> Reply:
+    """Answer one message and update ``session`` in place. Never raises for any text."""
+    now = time.time() if now is None else now
+    clean, clipped = _clean(text)
+    session.turns += 1
+    session.remember("user", clean, now)
+    try:
+        reply = _turn(session, clean, today)
+    except Exception:  # a bug must not cost the user their session
+        log.exception("conversation turn failed")
+        reply = Reply(wording.internal_error(), facts=dict(session.facts))
+    if clipped:
+        reply = Reply(
+            wording.clipped_note(MAX_TEXT_CHARS) + "\n\n" + reply.text,
+            reply.choices,
+            reply.facts,
+            reply.action,
+        )
+    session.remember("bot", reply.text, now)
+    return reply
+
+
+def _clean(text: Any) -> tuple[str, bool]:
+    """Text as a bounded, printable string; whether it had to be cut."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = text.strip()
+    if len(text) > MAX_TEXT_CHARS:
+        return text[:MAX_TEXT_CHARS], True
+    return text, False
+
+
+def _turn(session: Session, text: str, today: date) -> Reply:
+    if session.pending == CONFIRM_FORGET:
+        session.pending = None
+        answer = text.lower().strip(" .!")
+        if answer in ERASE_ANSWERS:
+            return Reply(wording.forgotten({}), action="forget")
+        if answer in ("cancel", "no", "n", "keep", ""):
+            return Reply(wording.forget_cancelled(), facts=dict(session.facts))
+
+    command = command_of(text)
+    if command is not None:
+        return _command(session, command, today)
+    if not text:
+        return Reply(wording.empty_message(), facts=dict(session.facts))
+
+    expecting = session.pending if session.pending in FACT_KEYS else None
+    reading = read(text, expecting=expecting)
+
+    topic = _out_of_scope_topic(reading)
+    if topic:
+        return Reply(
+            needs_a_person_text(topic),
+            (Choice("Ask for a person", "human"),),
+            dict(session.facts),
+        )
+
+    if expecting and reading.unsure and expecting not in reading.facts:
+        session.mark_asked(expecting)
+        session.pending = None
+        return _answer(session, today, lead=how_to_find_out(expecting), full=False)
+
+    if reading.hypothetical:
+        return _what_if(session, reading, today)
+
+    if not reading.facts and not _on_topic(reading):
+        if session.facts or expecting:
+            return _didnt_catch(session, expecting)
+        return Reply(wording.off_topic(), facts={})
+
+    return _merge_and_answer(session, reading, today)
+
+
+# -- commands -----------------------------------------------------------------------------
+
+
+def _command(session: Session, command: str, today: date) -> Reply:
+    facts = dict(session.facts)
+    if command in ("start", "help"):
+        return Reply(wording.help_text(bool(session.facts)), facts=facts)
+    if command == "facts":
+        return Reply(wording.facts_text(session.facts, session.evidence), facts=facts)
+    if command == "why":
+        result = _calculate_quietly(session.facts, today)
+        if result is None:
+            return Reply(wording.why_without_facts(), facts=facts)
+        return Reply(wording.why_text(result), facts=facts)
+    if command == "reset":
+        session.clear()
+        return Reply(wording.reset_text(), facts={})
+    if command == "forget":
+        session.pending = CONFIRM_FORGET
+        return Reply(
+            wording.forget_confirm(),
+            (Choice("Yes, erase", "yes, erase"), Choice("Cancel", "cancel")),
+            facts,
+        )
+    if command == "human":
+        return Reply(wording.handoff_pending(), facts=facts, action="handoff")
+    raise AssertionError(f"unhandled command {command}")  # pragma: no cover
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+def _on_topic(reading: Reading) -> bool:
+    """True when the reader saw a question rothbot is for (any intent but ``other``)."""
+    return any(intent != "other" for intent in reading.intents)
+
+
+def _out_of_scope_topic(reading: Reading) -> str | None:
+    for topic in getattr(reading, "topics", ()) or ():
+        if topic in OUT_OF_SCOPE_TOPICS:
+            return OUT_OF_SCOPE_TOPICS[topic]
+    return None
+
+
+def _merged(facts: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
+    """Old facts overlaid with new ones.
+
+    Contributions + earnings = total. When the user changes one of the three and all
+    three would be known, the one they did not mention is stale: the total when they
+    changed a part, else the earnings. Dropping it lets "earnings are 12k, not 10k"
+    work instead of failing the consistency check.
+    """
+    merged = {**facts, **new}
+    changed = {k for k in _SUBACCOUNT if k in new and new[k] != facts.get(k)}
+    if changed and all(k in merged for k in _SUBACCOUNT):
+        parts_changed = bool(changed - {"after_tax_total"})
+        order = (
+            ("after_tax_total", "after_tax_earnings", "after_tax_contributions")
+            if parts_changed
+            else ("after_tax_earnings", "after_tax_contributions")
+        )
+        stale = next((k for k in order if k not in new), None)
+        if stale:
+            merged.pop(stale)
+    return merged
+
+
+def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
+    new = {k: v for k, v in reading.facts.items() if k in FACT_KEYS}
+    merged = _merged(session.facts, new)
+    try:
+        facts = Facts.from_mapping(merged)
+        result = calculate(facts, today=today)
+    except InvalidFacts as exc:
+        return Reply(wording.invalid(str(exc)), facts=dict(session.facts))
+
+    had_facts = bool(session.facts)
+    changed = [k for k in new if session.facts.get(k) != new[k]]
+    corrected = [k for k in changed if k in reading.corrections or k in session.facts]
+    session.facts = facts.to_dict()
+    for key in new:
+        if key in reading.evidence:
+            session.evidence[key] = str(reading.evidence[key])[:EVIDENCE_MAX_CHARS]
+        session.mark_asked(key)
+    if session.pending in new:
+        session.pending = None
+    full = not had_facts or (_on_topic(reading) and not corrected)
+    lead = wording.acknowledge(new, changed, corrected) if had_facts else ""
+    return _compose(session, result.to_json(), lead=lead, full=full)
+
+
+def _answer(session: Session, today: date, *, lead: str, full: bool) -> Reply:
+    result = _calculate_quietly(session.facts, today)
+    if result is None:
+        return _ask_next(session, [], lead)
+    return _compose(session, result, lead=lead, full=full)
+
+
+def _compose(session: Session, result: dict[str, Any], *, lead: str, full: bool) -> Reply:
+    question = _next_question(session, result.get("missing") or [])
+    body = wording.answer(result, session.facts, lead=lead, full=full)
+    text, choices = wording.with_question(body, question)
+    return Reply(wording.finish(text, result), choices, dict(session.facts))
+
+
+def _ask_next(session: Session, missing: list[str], lead: str) -> Reply:
+    question = _next_question(session, missing)
+    text, choices = wording.with_question(lead, question)
+    return Reply(text, choices, dict(session.facts))
+
+
+def _next_question(session: Session, missing: list[str]):
+    """The most decision-changing fact not yet known or asked; it becomes pending."""
+    for key in missing:
+        if key in session.facts or key in session.asked or key not in FACT_KEYS:
+            continue
+        session.mark_asked(key)
+        session.pending = key
+        return question_for(key)
+    session.pending = None
+    return None
+
+
+def _didnt_catch(session: Session, expecting: str | None) -> Reply:
+    if expecting:
+        question = question_for(expecting)
+        text, choices = wording.with_question(wording.didnt_catch(), question)
+        return Reply(text, choices, dict(session.facts))
+    return Reply(wording.didnt_catch() + " " + wording.short_help(), facts=dict(session.facts))
+
+
+# -- what-ifs -----------------------------------------------------------------------------
+
+
+def _what_if(session: Session, reading: Reading, today: date) -> Reply:
+    """Run the engine on changed facts without touching the session's real facts."""
+    changes = {k: v for k, v in reading.facts.items() if k in FACT_KEYS}
+    focus = [SCENARIO_OF_INTENT[i] for i in reading.intents if i in SCENARIO_OF_INTENT]
+    try:
+        facts = Facts.from_mapping(_merged(session.facts, changes))
+        result = calculate(facts, today=today).to_json()
+    except InvalidFacts as exc:
+        return Reply(wording.invalid(str(exc), what_if=True), facts=dict(session.facts))
+    text = wording.what_if(result, changes, focus, facts.to_dict())
+    return Reply(wording.finish(text, result), facts=dict(session.facts))
+
+
+def _calculate_quietly(facts: Mapping[str, Any], today: date) -> dict[str, Any] | None:
+    try:
+        return calculate(Facts.from_mapping(facts), today=today).to_json()
+    except InvalidFacts:
+        return None

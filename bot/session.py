@@ -1,0 +1,95 @@
+"""The state of one conversation, and nothing more than the conversation needs.
+
+A session holds the facts the user gave (each with the words it was read from, so the
+bot can show "I read: age 51 (from 'I am 51')"), the question the bot is waiting on,
+the questions already asked (never ask twice), and a short, capped history. It is plain
+data so the store can keep it as one JSON document and tests can compare it directly.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+HISTORY_MAX_TURNS = 12  # user + bot messages kept; enough for a person taking over
+HISTORY_MAX_CHARS = 600  # per message; the full text is never needed again
+EVIDENCE_MAX_CHARS = 120
+
+CONFIRM_FORGET = "confirm_forget"  # a pending "question" that is not a fact key
+
+
+@dataclass(slots=True)
+class Turn:
+    """One remembered message: who said it, when (epoch seconds), the capped text."""
+
+    role: str  # "user" | "bot"
+    text: str
+    at: float
+
+
+@dataclass(slots=True)
+class Session:
+    """Mutable per-key conversation state; ``respond`` updates it in place."""
+
+    key: str
+    facts: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)
+    pending: str | None = None
+    asked: list[str] = field(default_factory=list)
+    history: list[Turn] = field(default_factory=list)
+    turns: int = 0
+
+    def remember(self, role: str, text: str, at: float) -> None:
+        """Keep a capped copy of a message; drop the oldest beyond the cap."""
+        clipped = text if len(text) <= HISTORY_MAX_CHARS else text[:HISTORY_MAX_CHARS] + "…"
+        self.history.append(Turn(role=role, text=clipped, at=at))
+        del self.history[:-HISTORY_MAX_TURNS]
+
+    def mark_asked(self, key: str) -> None:
+        if key not in self.asked:
+            self.asked.append(key)
+
+    def clear(self) -> None:
+        """Start a new question: facts, pending question and history go; the key stays."""
+        self.facts.clear()
+        self.evidence.clear()
+        self.pending = None
+        self.asked.clear()
+        self.history.clear()
+
+    def drop_history_before(self, cutoff: float) -> bool:
+        """Remove remembered text older than ``cutoff``; True if anything was removed."""
+        kept = [t for t in self.history if t.at >= cutoff]
+        changed = len(kept) != len(self.history)
+        self.history[:] = kept
+        return changed
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data.pop("key")
+        return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, key: str, text: str) -> Session:
+        """Rebuild a session; unknown or malformed parts are dropped, not fatal."""
+        try:
+            data = json.loads(text)
+        except (TypeError, ValueError):
+            return cls(key=key)
+        if not isinstance(data, dict):
+            return cls(key=key)
+        history = []
+        for item in data.get("history") or []:
+            if isinstance(item, dict) and {"role", "text", "at"} <= item.keys():
+                history.append(Turn(str(item["role"]), str(item["text"]), float(item["at"])))
+        pending = data.get("pending")
+        return cls(
+            key=key,
+            facts=dict(data.get("facts") or {}),
+            evidence={str(k): str(v) for k, v in (data.get("evidence") or {}).items()},
+            pending=pending if isinstance(pending, str) else None,
+            asked=[str(k) for k in data.get("asked") or []],
+            history=history,
+            turns=int(data.get("turns") or 0),
+        )
