@@ -1,0 +1,170 @@
+"""The dates that decide when Roth money comes out tax- and penalty-free.
+
+Four different clocks are easy to mix up, so each has its own entry: the one Roth IRA
+5-year clock (1.408A-6 Q&A-2), the per-conversion 5-year recapture window (408A(d)(3)(F)),
+the Roth 401(k) 5-taxable-year period (1.402A-1 Q&A-4), and the age-59½ date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from knowledge.ages import birth_years_for_age, turning_59_and_half_for_age
+from knowledge.context import Context
+from knowledge.money import cents
+from knowledge.params import UnknownYear
+from knowledge.result import Scenario
+
+
+def roth_ira_clock(ctx: Context) -> dict[str, Any] | None:
+    """Start of the Roth IRA 5-year clock and the first date it is met."""
+    f = ctx.facts
+    ctx.use("reg_1_408a_6", "irc_408a_d_2")
+    if f.has_roth_ira is False:
+        start = ctx.year
+        basis = f"This rollover opens your first Roth IRA, so the clock starts Jan 1, {start}."
+    elif f.roth_ira_first_year is not None:
+        start = min(f.roth_ira_first_year, ctx.year)
+        basis = f"Your first Roth IRA contribution was for {f.roth_ira_first_year}."
+    elif f.has_roth_ira is True:
+        ctx.need("roth_ira_first_year")
+        return {
+            "starts": None,
+            "five_years_met_on": None,
+            "basis": "It started Jan 1 of the year of your first Roth IRA contribution; "
+            "which year was that?",
+            "rule": "reg_1_408a_6",
+        }
+    else:
+        ctx.need("has_roth_ira")
+        start = ctx.year
+        basis = (
+            f"If this rollover opens your first Roth IRA, the clock starts Jan 1, {start}; "
+            "an earlier Roth IRA started it earlier."
+        )
+    return {
+        "starts": date(start, 1, 1),
+        "five_years_met_on": date(start + 5, 1, 1),
+        "basis": basis + " One clock covers all your Roth IRAs and never restarts.",
+        "rule": "reg_1_408a_6",
+    }
+
+
+def age_59_half(ctx: Context) -> dict[str, Any] | None:
+    """When the person turns 59½: a range, since only the age in years is known."""
+    if ctx.facts.age is None:
+        return None
+    ctx.use("irc_72_t_2_a_i")
+    span = turning_59_and_half_for_age(ctx.facts.age, ctx.today)
+    return {
+        **span.to_json(),
+        "note": "Known only within a year from your age; it is six months after your 59th "
+        "birthday, so a birth date gives the exact day.",
+    }
+
+
+def recapture_windows(ctx: Context, scenarios: tuple[Scenario, ...]) -> list[dict[str, Any]]:
+    """One 5-year window per taxable conversion (Jan 1 of its year to Dec 31 four years on)."""
+    rate = None
+    windows: list[dict[str, Any]] = []
+    for scenario in scenarios:
+        if scenario.id not in ("all_to_roth_ira", "in_plan_conversion", "wait_until_separation"):
+            continue
+        if not scenario.taxable_income or scenario.available == "no":
+            continue
+        if rate is None:
+            rate = ctx.param("gov.irs.early_distribution.additional_tax_rate")
+        start = ctx.year
+        if scenario.id == "wait_until_separation":
+            start = int(scenario.details.get("separation_year", ctx.year))
+        ctx.use("irc_408a_d_3_f", "reg_1_408a_6")
+        windows.append(
+            {
+                "scenario": scenario.id,
+                "taxable_amount": scenario.taxable_income,
+                "from": date(start, 1, 1),
+                "through": date(start + 4, 12, 31),
+                "max_recapture": cents(scenario.taxable_income * rate),
+                "note": "10% of the taxable part withdrawn before age 59½ in this window "
+                "(other 72(t) exceptions also end it).",
+                "rule": "irc_408a_d_3_f",
+            }
+        )
+    return windows
+
+
+def drac_clock(ctx: Context, scenarios: tuple[Scenario, ...]) -> dict[str, Any] | None:
+    """The Roth 401(k) 5-taxable-year period when an in-plan conversion is on the table."""
+    irr = next((s for s in scenarios if s.id == "in_plan_conversion"), None)
+    if irr is None or irr.available == "no":
+        return None
+    ctx.use("reg_1_402a_1_a4", "irc_402a_d_2", "reg_1_408a_10")
+    note = (
+        "Years in the Roth 401(k) do not carry over to a Roth IRA: after a rollover the "
+        "Roth IRA's own clock applies (Treas. Reg. 1.408A-10 Q&A-4)."
+    )
+    if ctx.facts.roth_401k_balance:
+        return {
+            "starts": None,
+            "starts_no_later_than": date(ctx.year, 1, 1),
+            "five_years_met_on": None,
+            "basis": "It started with your first Roth 401(k) contribution in this plan; ask "
+            "the plan for that year.",
+            "note": note,
+            "rule": "reg_1_402a_1_a4",
+        }
+    ctx.open("drac_clock_irr_first_roth")
+    return {
+        "starts": date(ctx.year, 1, 1),
+        "starts_no_later_than": date(ctx.year, 1, 1),
+        "five_years_met_on": date(ctx.year + 5, 1, 1),
+        "basis": "Taken to start with the in-plan conversion if it is your first Roth 401(k) "
+        "money; no IRS guidance settles this (see the open point).",
+        "note": note,
+        "rule": "reg_1_402a_1_a4",
+    }
+
+
+def rmd(ctx: Context) -> dict[str, Any] | None:
+    """The RMD applicable age from the possible birth years."""
+    if ctx.facts.age is None:
+        return None
+    years = birth_years_for_age(ctx.facts.age, ctx.today)
+    try:
+        ages = sorted({int(ctx.param("gov.irs.rmd.applicable_age", y)) for y in years})
+    except UnknownYear:
+        return None
+    return {
+        "applicable_age": ages[0] if len(ages) == 1 else None,
+        "possible_ages": ages,
+        "birth_years": list(years),
+        "note": "Roth IRAs, and Roth 401(k)s from 2024, have no required distributions during "
+        "your life; pretax money does from the applicable age.",
+        "rule": "irc_401_a_9",
+    }
+
+
+def all_clocks(ctx: Context, scenarios: tuple[Scenario, ...]) -> dict[str, Any]:
+    """Every clock that applies, keyed by name (absent keys are omitted as None)."""
+    clocks: dict[str, Any] = {}
+    rollover_to_roth_ira = any(
+        s.id in ("split_rollover", "all_to_roth_ira") and s.available != "no" for s in scenarios
+    )
+    clocks["roth_ira_five_year"] = roth_ira_clock(ctx) if rollover_to_roth_ira else None
+    clocks["age_59_half"] = age_59_half(ctx)
+    clocks["conversion_recapture"] = recapture_windows(ctx, scenarios)
+    clocks["roth_401k_five_year"] = drac_clock(ctx, scenarios)
+    clocks["rmd"] = rmd(ctx)
+    five = clocks["roth_ira_five_year"]
+    half = clocks["age_59_half"]
+    if five and five.get("five_years_met_on") and half:
+        met = five["five_years_met_on"]
+        clocks["roth_ira_qualified_from"] = {
+            "earliest": max(met, date.fromisoformat(half["earliest"])),
+            "latest": max(met, date.fromisoformat(half["latest"])),
+            "note": "Earnings come out tax-free from the later of the 5-year date and 59½.",
+        }
+    else:
+        clocks["roth_ira_qualified_from"] = None
+    return clocks
