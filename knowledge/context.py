@@ -47,7 +47,7 @@ class Context:
             _add_once(
                 self.warnings,
                 f"{value.label.capitalize()} for {value.year} could not be checked against "
-                "a primary source; treat figures that use it as estimates.",
+                "any source rothbot has; treat figures that use it as estimates.",
             )
         return value.value
 

@@ -53,6 +53,7 @@ class Parameter:
     values: dict[int, Any]
     references: tuple[Reference, ...]
     verified: dict[int, bool]
+    unverified_keys: dict[int, frozenset[str]]  # per year, sub-keys no source confirmed
     keyed_by: str  # "year" (tax year) or "birth_year" (a schedule: latest key <= year)
     label: str
 
@@ -100,6 +101,10 @@ def _load_file(path: Path) -> Parameter:
         verified = {int(y): bool(verified_raw.get(y, True)) for y in values}
     else:
         verified = dict.fromkeys(values, bool(verified_raw))
+    unverified_keys = {
+        int(y): frozenset(str(k) for k in keys)
+        for y, keys in (meta.get("unverified") or {}).items()
+    }
     references = tuple(
         Reference(str(r.get("title", "")), str(r.get("section", "")), str(r.get("href", "")))
         for r in meta.get("reference") or []
@@ -112,6 +117,7 @@ def _load_file(path: Path) -> Parameter:
         values=values,
         references=references,
         verified=verified,
+        unverified_keys=unverified_keys,
         keyed_by=str(meta.get("keyed_by", "year")),
         label=str(meta.get("label", name)),
     )
@@ -163,11 +169,14 @@ def lookup(name: str, year: int) -> ParamValue:
         if not isinstance(value, dict) or part not in value:
             raise UnknownParameter(name)
         value = value[part]
+    verified = parameter.verified[key] and not (
+        rest and rest[0] in parameter.unverified_keys.get(key, frozenset())
+    )
     return ParamValue(
         name=name,
         year=year,
         value=value,
-        verified=parameter.verified[key],
+        verified=verified,
         rule=parameter.rule,
         label=parameter.label,
     )

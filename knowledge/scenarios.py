@@ -201,9 +201,9 @@ def in_plan_conversion(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> 
     if sub.split is None:
         return _amounts_unknown("in_plan_conversion", available, why)
     split = sub.split
-    if not f.roth_401k_balance:
+    if available != "no" and not f.roth_401k_balance:
         ctx.open("drac_clock_irr_first_roth")
-    if split.pretax > 0:
+    if available != "no" and split.pretax > 0:
         ctx.open("irr_recapture_after_rollover")
     tax, tax_steps = ctx.federal_tax(split.pretax)
     steps = [
@@ -285,8 +285,13 @@ def _early_distribution_tax(
         )
         conditions.append("From the day you turn 59½ the 10% additional tax is $0.")
         return applied, [applies], conditions
-    ctx.open("age_55_exception_and_recapture")
     separated_at = f.separated_from_service_age
+    if (
+        f.age >= 54
+        or (separated_at is not None and separated_at >= 54)
+        or (f.retire_age is not None and 55 <= f.retire_age < 60)
+    ):
+        ctx.open("age_55_exception_and_recapture")
     if f.still_employed is False and separated_at is not None:
         if separated_at >= 55:
             return (
