@@ -88,7 +88,7 @@ def _hard_cut(text: str, limit: int) -> list[str]:
     start = width = 0
     for index, char in enumerate(text):
         char_width = 2 if ord(char) > 0xFFFF else 1
-        if width + char_width > limit:
+        if width + char_width > limit and index > start:
             chunks.append(text[start:index])
             start, width = index, 0
         width += char_width
