@@ -1,0 +1,232 @@
+"""Boundaries: 59½ to the day, the year of turning 55, catch-up ages, phase-out edges,
+year changes and years the data does not cover."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from knowledge.ages import (
+    age_on,
+    birth_dates_for_age,
+    date_turning_59_and_half,
+    is_59_and_half,
+    turning_59_and_half_for_age,
+)
+from knowledge.limits import catch_up_limit, roth_ira_contribution_limit
+from knowledge.params import UnknownYear, param
+from knowledge.withdrawals import early_distribution_exception
+
+# -- age 59½ to the day ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("birth", "turns_59_and_half"),
+    [
+        pytest.param(date(1966, 7, 15), date(2026, 1, 15), id="mid-month"),
+        pytest.param(date(1966, 8, 31), date(2026, 2, 28), id="month-end-clamped-to-february"),
+        pytest.param(date(1968, 8, 31), date(2028, 2, 29), id="month-end-into-leap-february"),
+        pytest.param(date(1968, 2, 29), date(2027, 8, 29), id="leap-day-birthday"),
+        pytest.param(date(1967, 1, 1), date(2026, 7, 1), id="new-year-birthday"),
+    ],
+)
+def test_59_and_half_is_six_calendar_months_after_the_59th_birthday(birth, turns_59_and_half):
+    assert date_turning_59_and_half(birth) == turns_59_and_half
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        pytest.param(date(2026, 1, 14), False, id="the-day-before"),
+        pytest.param(date(2026, 1, 15), True, id="the-day-itself"),
+        pytest.param(date(2026, 1, 16), True, id="the-day-after"),
+    ],
+)
+def test_59_and_half_to_the_day(on, expected):
+    assert is_59_and_half(date(1966, 7, 15), on) is expected
+
+
+def test_from_an_integer_age_the_59_and_half_date_is_a_range_of_one_year():
+    today = date(2026, 11, 27)
+    span = turning_59_and_half_for_age(59, today)
+    assert span.earliest == date(2026, 5, 28)
+    assert span.latest == date(2027, 5, 27)
+    births = birth_dates_for_age(59, today)
+    assert age_on(births.earliest, today) == 59
+    assert age_on(births.latest, today) == 59
+    assert age_on(births.earliest - timedelta(days=1), today) == 60
+    assert age_on(births.latest + timedelta(days=1), today) == 58
+
+
+@pytest.mark.parametrize(
+    ("age", "penalty", "assumed"),
+    [
+        pytest.param(58, 1000, False, id="58-owes-10-percent"),
+        pytest.param(59, 1000, True, id="59-assumes-not-yet-59-and-half-and-says-so"),
+        pytest.param(60, 0, False, id="60-is-past-59-and-half"),
+    ],
+)
+def test_cash_out_at_ages_around_59_and_half(calc, age, penalty, assumed):
+    result = calc(
+        age=age,
+        still_employed=True,
+        plan_allows_in_service=True,
+        after_tax_total=40000,
+        after_tax_contributions=30000,
+        after_tax_separately_accounted=True,
+        marginal_rate="0.22",
+    )
+    assert result.scenario("cash_out").penalty == penalty
+    assert any("59½" in a and "assumes" in a for a in result.assumptions) is assumed
+
+
+# -- the year of turning 55 -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("separation_year", "expected"),
+    [
+        pytest.param(2029, False, id="year-before-turning-55"),
+        pytest.param(2030, True, id="year-of-turning-55-even-before-the-birthday"),
+        pytest.param(2031, True, id="after-turning-55"),
+    ],
+)
+def test_age_55_exception_counts_the_calendar_year(separation_year, expected):
+    assert (
+        early_distribution_exception(
+            from_plan=True,
+            attained_59_half=False,
+            separation_year=separation_year,
+            birth_year=1975,
+        )
+        is expected
+    )
+
+
+@pytest.mark.parametrize(
+    ("separated_at", "penalty", "note"),
+    [
+        pytest.param(54, 1000, "54", id="left-at-54-assumed-not-55-that-year"),
+        pytest.param(55, 0, None, id="left-at-55"),
+        pytest.param(None, None, None, id="left-at-unknown-age-asks"),
+    ],
+)
+def test_cash_out_after_leaving_around_55(calc, separated_at, penalty, note):
+    facts = {
+        "age": 56,
+        "still_employed": False,
+        "after_tax_total": 40000,
+        "after_tax_contributions": 30000,
+        "after_tax_separately_accounted": True,
+        "marginal_rate": "0.22",
+    }
+    if separated_at is not None:
+        facts["separated_from_service_age"] = separated_at
+    result = calc(**facts)
+    assert result.scenario("cash_out").penalty == penalty
+    if separated_at is None:
+        assert "separated_from_service_age" in result.missing
+    if note:
+        assert any("left the employer at 54" in a for a in result.assumptions)
+
+
+# -- catch-up ages --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("year", "age", "expected"),
+    [
+        (2024, 49, 0),
+        (2024, 50, 7500),
+        (2024, 60, 7500),
+        (2024, 63, 7500),
+        (2025, 49, 0),
+        (2025, 50, 7500),
+        (2025, 59, 7500),
+        (2025, 60, 11250),
+        (2025, 63, 11250),
+        (2025, 64, 7500),
+        (2026, 50, 8000),
+        (2026, 59, 8000),
+        (2026, 60, 11250),
+        (2026, 63, 11250),
+        (2026, 64, 8000),
+    ],
+)
+def test_catch_up_limit_by_age_at_year_end(year, age, expected):
+    limit = catch_up_limit(
+        age,
+        param("gov.irs.retirement.catch_up.age_50", year),
+        param("gov.irs.retirement.catch_up.age_60_to_63", year),
+    )
+    assert limit == expected
+
+
+# -- Roth IRA phase-out edges for every year and filing status ------------------------
+
+
+EDGES = [
+    (year, status) for year in (2024, 2025, 2026) for status in ("single", "hoh", "mfj", "mfs")
+]
+
+
+@pytest.mark.parametrize(("year", "status"), EDGES)
+def test_phase_out_edges(year, status):
+    band = param(f"gov.irs.ira.roth.phase_out.{status}", year)
+    limit = param("gov.irs.ira.contribution_limit", year)
+    start, end = band["start"], band["end"]
+
+    def allowed(magi: Decimal) -> Decimal:
+        return roth_ira_contribution_limit(
+            magi=magi, phase_out_start=start, phase_out_end=end, limit=limit
+        )
+
+    assert allowed(start) == limit, "at the start of the range nothing is phased out"
+    assert allowed(start + 1) == limit, "one dollar in rounds back up to the full limit"
+    assert allowed(end - 1) == 200, "just below the end the $200 floor holds"
+    assert allowed(end) == 0, "at the end it is fully phased out"
+    middle = allowed((start + end) / 2)
+    assert middle == limit / 2 and middle % 10 == 0
+
+
+@pytest.mark.parametrize(
+    ("year", "age", "expected"),
+    [(2026, 49, 7500), (2026, 50, 8600), (2024, 50, 8000), (2025, 50, 8000)],
+)
+def test_roth_ira_limit_adds_the_catch_up_from_age_50(calc, year, age, expected):
+    result = calc(year=year, age=age, income=50000, filing_status="single")
+    assert result.limits["roth_ira_contribution_limit"] == expected
+
+
+# -- years --------------------------------------------------------------------------
+
+
+def test_without_a_year_the_tax_year_is_todays(calc):
+    assert calc(today=date(2025, 3, 1), age=40).tax_year == 2025
+
+
+@pytest.mark.parametrize(
+    ("year", "room"), [(2024, 69000 - 23000), (2025, 70000 - 23500), (2026, 72000 - 24500)]
+)
+def test_the_same_facts_use_each_years_limits(calc, year, room):
+    result = calc(year=year, age=40, employee_deferral=30000, employer_contribution=0)
+    assert result.limits["after_tax_room"] == room
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        pytest.param({"year": 2023}, id="year-before-the-data"),
+        pytest.param({"year": 2027}, id="year-after-the-data"),
+    ],
+)
+def test_a_year_outside_the_data_is_a_clear_error(calc, facts):
+    with pytest.raises(UnknownYear, match="2024, 2025, 2026"):
+        calc(**facts)
+
+
+def test_a_today_outside_the_data_without_a_year_is_a_clear_error(calc):
+    with pytest.raises(UnknownYear, match="2027"):
+        calc(today=date(2027, 1, 2), age=40)
