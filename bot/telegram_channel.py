@@ -110,8 +110,9 @@ NOT_YOUR_BUTTONS = "These buttons answer someone else's question. Mention me to 
 TYPING_REFRESH_SECONDS = 4.5
 """Telegram shows "typing…" for about five seconds; renew it while the core still works."""
 PRESSED_MEMORY = 4096
-NO_RETRY_ENDPOINTS = frozenset({"sendChatAction"})
-"""Cosmetic calls: a retry would only delay the answer."""
+NO_RETRY_ENDPOINTS = frozenset({"sendChatAction", "getMe"})
+"""Not retried: a typing action is cosmetic (a retry only delays the answer), and getMe
+runs at startup, where failing fast with one line lets the service manager restart us."""
 _SECRET_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 CHANNEL_KEY = "rothbot.channel"
 REDACTED = "<redacted>"
@@ -827,6 +828,9 @@ def run(args: Any, environ: Mapping[str, str] | None = None) -> int:
         return _fail(str(error), EXIT_CONFIG)
     install_secret_redaction(config.token)
     configure_logging(config.log_level)
+    # Opt in to the library's next-major behaviour (RetryAfter.retry_after as a timedelta),
+    # which we never read, so the first flood-control answer prints no deprecation warning.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     try:
         app = build_application(config)
     except StoreError as error:

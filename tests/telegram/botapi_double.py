@@ -278,7 +278,12 @@ class BotApiDouble:
         return update
 
     def press(
-        self, message: dict[str, Any], data: str, *, user_id: int | None = None
+        self,
+        message: dict[str, Any],
+        data: str,
+        *,
+        user_id: int | None = None,
+        queue: bool = True,
     ) -> dict[str, Any]:
         """Queue a button press on one of the bot's messages; returns the update."""
         chat_id = message["chat"]["id"]
@@ -297,7 +302,8 @@ class BotApiDouble:
                 "data": data,
             },
         }
-        self.push(update)
+        if queue:
+            self.push(update)
         return update
 
     def push(self, *updates: dict[str, Any]) -> None:
@@ -652,10 +658,11 @@ class _Handler(BaseHTTPRequestHandler):
         params.update(_parse_body(self.headers.get("Content-Type", ""), body))
 
         failure = self.double.take_failure(method, params)
+        if failure is not None and failure.disconnect:
+            self.double.record(method, params, 0)  # status 0: no answer will come
         if failure is not None and failure.delay:
             time.sleep(failure.delay)
         if failure is not None and failure.disconnect:
-            self.double.record(method, params, 0)
             self.close_connection = True
             with contextlib.suppress(OSError):
                 self.connection.shutdown(2)
