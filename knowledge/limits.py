@@ -126,6 +126,20 @@ def all_limits(ctx: Context) -> dict[str, Any]:
         "conversion_income_limit": None,
         "notes": notes,
     }
+    if f.age is None or f.age >= 50:
+        ctx.use("irc_414_v_7")
+        if roth_catch["enforced"]:
+            notes.append(
+                f"In {ctx.year} catch-up contributions must be Roth if your FICA wages from "
+                f"this employer in {ctx.year - 1} were above "
+                f"{dollars(roth_catch['threshold'])}."
+            )
+        else:
+            notes.append(
+                f"The rule that catch-ups of those earning over "
+                f"{dollars(roth_catch['threshold'])} must be Roth is not enforced in {ctx.year} "
+                "(transition period); it is from 2026."
+            )
     if f.age is not None:
         catch_up = catch_up_limit(f.age, catch_50, catch_60)
         out["catch_up_limit"] = catch_up

@@ -362,6 +362,8 @@ def cash_out(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scenario:
         "Withholding is a prepayment of tax, not an extra cost; it counts against the tax due.",
         "The money leaves the tax shelter for good unless you roll it over within 60 days "
         "(and replace the withholding from other funds).",
+        f"Rolled over within 60 days, the amount rolled counts as pretax first: rolling "
+        f"{dollars(split.pretax)} to a traditional IRA leaves the rest as tax-free basis.",
         *penalty_conditions,
     ]
     penalty_rules = tuple(s.rule for s in penalty_steps if s.rule not in citations)

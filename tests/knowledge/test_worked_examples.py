@@ -236,3 +236,24 @@ def test_s10_rmd_applicable_age(calc, today, age, expected):
     rmd = calc(today=today, age=age).clocks["rmd"]
     assert rmd["possible_ages"] == expected
     assert rmd["applicable_age"] == (expected[0] if len(expected) == 1 else None)
+
+
+# -- section 8.1: the Roth catch-up wage test is stated where it matters ------------
+
+
+@pytest.mark.parametrize(
+    ("year", "phrase"),
+    [(2026, "in 2025 were above $150,000"), (2025, "not enforced in 2025")],
+)
+def test_s8_1_roth_catch_up_rule_is_explained_for_catch_up_ages(calc, year, phrase):
+    notes = calc(year=year, age=55).limits["notes"]
+    assert any(phrase in n for n in notes)
+    assert not any("catch-up" in n for n in calc(year=year, age=40).limits["notes"])
+
+
+# -- section 2.3: the 60-day route rolls pretax first ----------------------------------
+
+
+def test_s2_3_cash_out_explains_that_a_60_day_rollover_is_pretax_first(calc):
+    s = calc(**FORUM_2026).scenario("cash_out")
+    assert any("pretax first" in c and "$10,000" in c for c in s.conditions)
