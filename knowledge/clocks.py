@@ -12,7 +12,7 @@ from typing import Any
 
 from knowledge.ages import birth_years_for_age, turning_59_and_half_for_age
 from knowledge.context import Context
-from knowledge.money import cents
+from knowledge.money import ZERO, cents
 from knowledge.params import UnknownYear
 from knowledge.result import Scenario
 
@@ -79,15 +79,22 @@ def recapture_windows(ctx: Context, scenarios: tuple[Scenario, ...]) -> list[dic
         if scenario.id == "wait_until_separation":
             start = int(scenario.details.get("separation_year", ctx.year))
         ctx.use("irc_408a_d_3_f", "reg_1_408a_6")
+        past_59_and_half = ctx.facts.age is not None and ctx.facts.age >= 60
         windows.append(
             {
                 "scenario": scenario.id,
                 "taxable_amount": scenario.taxable_income,
                 "from": date(start, 1, 1),
                 "through": date(start + 4, 12, 31),
-                "max_recapture": cents(scenario.taxable_income * rate),
-                "note": "10% of the taxable part withdrawn before age 59½ in this window "
-                "(other 72(t) exceptions also end it).",
+                "max_recapture": ZERO
+                if past_59_and_half
+                else cents(scenario.taxable_income * rate),
+                "note": (
+                    "You are past 59½, so the recapture does not apply."
+                    if past_59_and_half
+                    else "10% of the taxable part withdrawn before age 59½ in this window "
+                    "(other 72(t) exceptions also end it)."
+                ),
                 "rule": "irc_408a_d_3_f",
             }
         )

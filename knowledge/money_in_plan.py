@@ -49,7 +49,8 @@ def after_tax_money(ctx: Context) -> AfterTaxMoney:
 class SplitResult:
     split: BasisSplit | None
     steps: tuple[Step, ...]
-    separate: bool  # the separate-contract figures were used
+    separate: bool  # the after-tax money keeps all its own basis (separate contract or whole plan)
+    whole_plan: bool = False  # figured as part of a distribution of the whole plan
 
 
 def split_subaccount(ctx: Context, money: AfterTaxMoney) -> SplitResult:
@@ -74,6 +75,8 @@ def split_subaccount(ctx: Context, money: AfterTaxMoney) -> SplitResult:
         )
     if money.total == ZERO:
         return SplitResult(BasisSplit(ZERO, ZERO, ZERO), tuple(steps), True)
+    if f.still_employed is False and f.after_tax_separately_accounted is not True:
+        return _whole_plan_after_separation(ctx, money)
     if f.after_tax_separately_accounted is False:
         if f.pretax_balance is None:
             ctx.need("pretax_balance")
@@ -116,3 +119,23 @@ def split_subaccount(ctx: Context, money: AfterTaxMoney) -> SplitResult:
             "administrator."
         )
     return SplitResult(split, tuple(steps), True)
+
+
+def _whole_plan_after_separation(ctx: Context, money: AfterTaxMoney) -> SplitResult:
+    """After separation the plan can pay out its whole non-Roth balance at once; with the
+    other pretax money rolled directly to a traditional IRA or another plan, Notice 2014-54
+    assigns pretax to that rollover first, so separate accounting no longer matters."""
+    assert money.total is not None and money.basis is not None
+    split = BasisSplit(money.total, money.basis, money.total - money.basis)
+    pretax = ctx.facts.pretax_balance
+    other = f" ({dollars(pretax)})" if pretax is not None else ""
+    ctx.use("notice_2014_54", "irc_72_e_8")
+    step = Step(
+        "You have left the employer, so the plan can pay out its whole non-Roth balance at "
+        f"once. With the other pretax money{other} rolled directly to a traditional IRA or "
+        "another employer plan in the same distribution, the pretax amount is assigned to "
+        f"that rollover first, so the {dollars(money.total)} after-tax money carries all "
+        f"{dollars(split.nontaxable)} of basis and {dollars(split.pretax)} of pretax earnings.",
+        "notice_2014_54",
+    )
+    return SplitResult(split, (step,), separate=True, whole_plan=True)

@@ -59,10 +59,17 @@ def distribution_now(ctx: Context) -> tuple[Availability, str]:
     )
 
 
+WHOLE_PLAN = (
+    "The figures take the whole plan paid out at once, the other pretax money by direct "
+    "rollover to a traditional IRA or another employer plan (in an IRA it loses the age-55 "
+    "exception)."
+)
+
+
 def _with_separate_accounting(
     ctx: Context, available: Availability, why: str
 ) -> tuple[Availability, str]:
-    if ctx.facts.after_tax_separately_accounted is None:
+    if ctx.facts.after_tax_separately_accounted is None and ctx.facts.still_employed is not False:
         ctx.open("plan_document_dependence")
         return _worst(available, "unknown"), f"{why} {ASK_ADMIN_SEPARATE}"
     return available, why
@@ -77,6 +84,11 @@ def _amounts_unknown(scenario_id: str, available: Availability, why: str) -> Sce
             "The amounts need the split of the after-tax money into contributions and earnings.",
         ),
     )
+
+
+def _may_be_under_59_and_half(ctx: Context) -> bool:
+    """False only when the age shows the person is surely past 59½ (60 or older)."""
+    return ctx.facts.age is None or ctx.facts.age < 60
 
 
 def split_rollover(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scenario:
@@ -106,6 +118,8 @@ def split_rollover(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scen
         f"The {dollars(split.pretax)} in the traditional IRA is taxed when you take it out, "
         "and makes a later backdoor Roth conversion partly taxable (IRA aggregation).",
     ]
+    if sub.whole_plan:
+        conditions.append(WHOLE_PLAN)
     if not sub.separate:
         conditions.append(
             "Without separate accounting the split is pro-rata over the whole plan, so only "
@@ -152,7 +166,9 @@ def all_to_roth_ira(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Sce
     conditions = [
         "No income limit applies to a rollover into a Roth IRA.",
     ]
-    if split.pretax > 0:
+    if sub.whole_plan:
+        conditions.append(WHOLE_PLAN)
+    if split.pretax > 0 and _may_be_under_59_and_half(ctx):
         conditions.append(
             f"Taking out the {dollars(split.pretax)} taxable part before 59½ within five tax "
             f"years ({ctx.year}-{ctx.year + 4}) costs 10% unless an exception applies."
@@ -226,7 +242,7 @@ def in_plan_conversion(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> 
         "Years in the Roth 401(k) do not count toward a Roth IRA's 5-year clock after a later "
         "rollover.",
     ]
-    if split.pretax > 0:
+    if split.pretax > 0 and _may_be_under_59_and_half(ctx):
         conditions.append(
             f"Taking the {dollars(split.pretax)} taxable part out before 59½ within five tax "
             f"years ({ctx.year}-{ctx.year + 4}) costs 10% unless an exception applies."
@@ -366,6 +382,8 @@ def cash_out(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scenario:
         f"{dollars(split.pretax)} to a traditional IRA leaves the rest as tax-free basis.",
         *penalty_conditions,
     ]
+    if sub.whole_plan:
+        conditions.append(WHOLE_PLAN)
     penalty_rules = tuple(s.rule for s in penalty_steps if s.rule not in citations)
     return Scenario(
         id="cash_out",

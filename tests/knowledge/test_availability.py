@@ -116,3 +116,30 @@ def test_pre_1987_basis_comes_out_first(calc):
     # 4,000 first, then 36,000 x 26,000 / 496,000 = 1,887.10
     assert plain == 2400
     assert str(grandfathered) == "5887.10"
+
+
+@pytest.mark.parametrize("separate", [False, None], ids=["not-separate", "separate-unknown"])
+def test_after_separation_the_whole_plan_route_keeps_all_the_basis(calc, separate):
+    facts = {**MONEY, "still_employed": False, "separated_from_service_age": 50}
+    if separate is not None:
+        facts["after_tax_separately_accounted"] = separate
+    result = calc(**facts)
+    split = result.scenario("split_rollover")
+    assert (split.available, split.to_roth_ira, split.to_traditional_ira) == ("yes", 30000, 10000)
+    assert result.scenario("all_to_roth_ira").taxable_income == 10000
+    assert any("whole plan paid out at once" in c for c in split.conditions)
+    assert split.steps[0].rule == "notice_2014_54"
+    assert "after_tax_separately_accounted" not in result.missing
+    assert "pretax_balance" not in result.missing
+    assert not any("72(d)(2)" in w for w in result.warnings)
+
+
+def test_while_employed_without_separate_accounting_the_basis_is_still_diluted(calc):
+    facts = {
+        **MONEY,
+        "still_employed": True,
+        "plan_allows_in_service": True,
+        "after_tax_separately_accounted": False,
+        "pretax_balance": 460000,
+    }
+    assert calc(**facts).scenario("split_rollover").to_roth_ira == 2400

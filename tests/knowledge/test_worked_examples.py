@@ -257,3 +257,21 @@ def test_s8_1_roth_catch_up_rule_is_explained_for_catch_up_ages(calc, year, phra
 def test_s2_3_cash_out_explains_that_a_60_day_rollover_is_pretax_first(calc):
     s = calc(**FORUM_2026).scenario("cash_out")
     assert any("pretax first" in c and "$10,000" in c for c in s.conditions)
+
+
+@pytest.mark.parametrize(
+    ("age", "recapture", "warns_in_conditions"),
+    [(59, 1000, True), (60, 0, False), (None, 1000, True)],
+    ids=["59-may-be-under-59-and-half", "60-past-59-and-half", "age-unknown"],
+)
+def test_s4_3_recapture_exposure_ends_at_59_and_half(calc, age, recapture, warns_in_conditions):
+    facts = {k: v for k, v in FORUM_2026.items() if k not in ("age", "retire_age")}
+    if age is not None:
+        facts["age"] = age
+    result = calc(**facts)
+    window = next(
+        w for w in result.clocks["conversion_recapture"] if w["scenario"] == "all_to_roth_ira"
+    )
+    assert window["max_recapture"] == recapture
+    conditions = result.scenario("all_to_roth_ira").conditions
+    assert any("before 59½" in c for c in conditions) is warns_in_conditions
