@@ -1,0 +1,108 @@
+"""Short answers to the bot's own question: "yes", "nope", "about 12k", "52", "MFJ".
+
+The conversation passes the Facts key it just asked for (``expecting``); a reply that
+would mean nothing on its own is read as the answer to that question. "not sure", "no
+idea" and friends are recognised first, so they never read as "no".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from knowledge.facts import AGE_KEYS, BOOL_KEYS, MONEY_KEYS, YEAR_KEYS
+from nlu.context import Sentences, language_regex
+from nlu.money import find_amounts
+from nlu.patterns import load
+from nlu.providers import find_plan_types, find_providers
+
+# Longer replies are statements in their own right and are read as such.
+MAX_ANSWER_WORDS = 12
+
+_FILING = (
+    ("mfs", re.compile(r"\b(?:mfs|separate(?:ly)?)\b", re.IGNORECASE)),
+    ("hoh", re.compile(r"\b(?:hoh|head of (?:the )?household)\b", re.IGNORECASE)),
+    ("mfj", re.compile(r"\b(?:mfj|jointly|joint|married)\b", re.IGNORECASE)),
+    ("single", re.compile(r"\b(?:single|unmarried|not married)\b", re.IGNORECASE)),
+)
+_INTEGER = re.compile(r"(?<![\w.,$])(\d{1,4})(?![\w%]|[.,]\d)")
+_RATE = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d)?)\s*%?(?![\w.])")
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The value an answer gives (``None`` with ``unsure``), and where it was read."""
+
+    value: Any
+    start: int
+    end: int
+    unsure: bool = False
+
+
+def is_unsure(text: str) -> re.Match[str] | None:
+    """The "not sure" / "no idea" phrase in ``text``, if any."""
+    return language_regex("unsure").search(text)
+
+
+def read_answer(text: str, expecting: str) -> Answer | None:
+    """Read ``text`` as the answer to the question about ``expecting``; None if it is not."""
+    if len(text.split()) > MAX_ANSWER_WORDS:
+        return None
+    unsure = is_unsure(text)
+    if unsure:
+        return Answer(None, unsure.start(), unsure.end(), unsure=True)
+    if expecting in BOOL_KEYS:
+        return _yes_no(text)
+    if expecting in MONEY_KEYS:
+        return _money(text)
+    if expecting in AGE_KEYS or expecting in YEAR_KEYS:
+        return _whole_number(text)
+    if expecting == "marginal_rate":
+        m = _RATE.search(text)
+        return Answer(float(Decimal(m.group(1)) / 100), m.start(), m.end()) if m else None
+    if expecting == "filing_status":
+        for status, pattern in _FILING:
+            m = pattern.search(text)
+            if m:
+                return Answer(status, m.start(), m.end())
+        return None
+    if expecting == "provider":
+        hits = find_providers(Sentences(text, [0]))
+        return Answer(hits[0].name, hits[0].start, hits[0].end) if hits else None
+    if expecting == "employer_plan_type":
+        plans = find_plan_types(text)
+        if plans:
+            return Answer(plans[0][2], plans[0][0], plans[0][1])
+        m = re.search(r"\b457\b", text)
+        return Answer("457b", m.start(), m.end()) if m else None
+    return None
+
+
+def _yes_no(text: str) -> Answer | None:
+    for value, name in ((False, "no"), (True, "yes")):
+        m = language_regex(name).search(text)
+        if m:
+            return Answer(value, m.start(), m.end())
+    return None
+
+
+def _money(text: str) -> Answer | None:
+    amounts = find_amounts(text, bare_ok=True)
+    if len(amounts) == 1:
+        a = amounts[0]
+        return Answer(a.value, a.start, a.end)
+    if not amounts:
+        m = re.compile(load("language")["zero"], re.IGNORECASE).search(text)
+        if m:
+            return Answer(Decimal(0), m.start(), m.end())
+    return None
+
+
+def _whole_number(text: str) -> Answer | None:
+    numbers = list(_INTEGER.finditer(text))
+    if len(numbers) != 1:
+        return None
+    m = numbers[0]
+    return Answer(int(m.group(1)), m.start(), m.end())

@@ -1,0 +1,235 @@
+"""The one place where spans become Facts.
+
+Every component of the pipeline records candidates (an age here, an amount with a role
+there, a provider linked to the plan); this module decides which become facts:
+
+- two readings of the same fact that disagree cancel out unless the text corrects one
+  ("sorry, earnings are 12k not 10k") - a wrong fact is worse than a missing one;
+- yes/no facts weigh strong cues over weak ones ("my former employer" beats "I plan to
+  retire");
+- every fact is checked by ``knowledge.facts.Facts.from_mapping`` and dropped if refused
+  (age 500), and the after-tax figures must add up or the least specific one goes;
+- each fact keeps the text it was read from, so the person can spot a misreading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from spacy.tokens import Doc
+
+from knowledge.facts import MONEY_KEYS, Facts, InvalidFacts
+from nlu.answers import read_answer
+from nlu.context import Sentences, language_regex
+from nlu.money import to_json_number
+from nlu.patterns import load
+from nlu.pipeline import found, sentences
+from nlu.providers import main_plan_type, plan_provider
+from nlu.roles import bind_amounts
+
+# When the figures do not add up, drop these first (least specific first).
+DROP_ORDER = (
+    "after_tax_total",
+    "after_tax_earnings",
+    "after_tax_contributions",
+    "separated_from_service_age",
+    "pre_1987_basis",
+    "retire_age",
+)
+FILING_PRIORITY = ("mfs", "hoh", "mfj", "single")
+MARGINAL_BRACKETS = frozenset({10, 12, 15, 22, 24, 25, 28, 32, 33, 35, 37, 39.6})
+MAX_EVIDENCE_CHARS = 90
+_YEAR_NOT_TAX_YEAR = re.compile(
+    r"\b(?:opened|open|started|funded|established|created|first|born|retire|retiring|turn|"
+    r"turned|turning|since)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One reading of a fact from one place in the text."""
+
+    value: Any
+    start: int
+    end: int
+    strength: str = "strong"
+
+
+@dataclass(frozen=True, slots=True)
+class Assembled:
+    """Facts (JSON values), their evidence, the corrected keys and "not sure"."""
+
+    facts: dict[str, Any]
+    evidence: dict[str, str]
+    corrections: frozenset[str]
+    unsure: bool
+
+
+def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
+    """Turn the spans the pipeline found in ``doc`` into validated facts."""
+    index = sentences(doc)
+    text = index.text
+    candidates: dict[str, list[Candidate]] = defaultdict(list)
+    hypothetical = [m.start() for m in language_regex("hypothetical").finditer(text)]
+    retire_in_years: list[Candidate] = []
+
+    for _span, hit in found(doc, "phrases"):
+        cand = Candidate(hit.value, hit.start, hit.end, hit.strength)
+        if hit.fact == "retire_in_years":
+            retire_in_years.append(cand)
+        elif hit.fact == "year" and not _is_tax_year(index, hit.start, hypothetical):
+            continue
+        elif hit.fact == "marginal_rate":
+            if hit.value in MARGINAL_BRACKETS:
+                candidates[hit.fact].append(
+                    Candidate(round(hit.value / 100, 3), hit.start, hit.end)
+                )
+        else:
+            candidates[hit.fact].append(cand)
+
+    rejected = re.compile(load("language")["rejected_amount"], re.IGNORECASE)
+    role_hits, unbound = bind_amounts(
+        doc, text, found(doc, "money"), found(doc, "role_cues"), rejected=rejected
+    )
+    for rh in role_hits:
+        candidates[rh.key].append(Candidate(rh.value, rh.start, rh.end))
+
+    provider = plan_provider([hit for _span, hit in found(doc, "providers")])
+    if provider:
+        candidates["provider"].append(Candidate(provider.name, provider.start, provider.end))
+    plan = main_plan_type([payload_span for payload_span in _plan_hits(doc)])
+    if plan:
+        candidates["employer_plan_type"].append(Candidate(plan[2], plan[0], plan[1]))
+
+    unsure = False
+    if expecting:
+        answer = read_answer(text, expecting)
+        if answer is not None and answer.unsure:
+            unsure = True
+        elif answer is not None and expecting not in candidates:
+            candidates[expecting].append(Candidate(answer.value, answer.start, answer.end))
+
+    chosen = {
+        key: pick for key, cands in candidates.items() if (pick := _resolve(key, cands, index))
+    }
+    _derive(chosen, retire_in_years, unbound)
+    facts = {key: _json(key, c.value) for key, c in chosen.items()}
+    facts = _validated(facts)
+    evidence = {key: _evidence(doc.text, chosen[key]) for key in facts}
+    corrected = language_regex("correction")
+    corrections = frozenset(
+        key for key in facts if corrected.search(index.sentence(chosen[key].start))
+    )
+    return Assembled(facts, evidence, corrections, unsure)
+
+
+def _plan_hits(doc: Doc) -> list[tuple[int, int, str]]:
+    return [(span.start_char, span.end_char, plan) for span, plan in found(doc, "plan_types")]
+
+
+def _is_tax_year(index: Sentences, pos: int, hypothetical: list[int]) -> bool:
+    """A year counts as the tax year discussed unless it dates an account or a what-if."""
+    start, end = index.bounds(pos)
+    if any(start <= h < end for h in hypothetical):
+        return False
+    return not _YEAR_NOT_TAX_YEAR.search(index.text[start:pos])
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, (int, float, Decimal)) and isinstance(b, (int, float, Decimal)):
+        a, b = Decimal(str(a)), Decimal(str(b))
+        return abs(a - b) <= max(Decimal("0.01") * abs(a), Decimal("0.005"))
+    return str(a).lower() == str(b).lower()
+
+
+def _resolve(key: str, cands: list[Candidate], index: Sentences) -> Candidate | None:
+    """One candidate for ``key``, or None when the text disagrees with itself."""
+    if key == "year":
+        return max(cands, key=lambda c: c.value)
+    if key == "filing_status":
+        values = {c.value for c in cands}
+        if {"mfj", "single"} <= values and not values & {"mfs", "hoh"}:
+            return None
+        best = min(cands, key=lambda c: FILING_PRIORITY.index(c.value))
+        return best
+    if isinstance(cands[0].value, bool):
+        strong = [c for c in cands if c.strength == "strong"]
+        pool = strong or cands
+        values = {c.value for c in pool}
+        return pool[0] if len(values) == 1 else None
+    distinct: list[Candidate] = []
+    for c in cands:
+        if not any(_same(c.value, d.value) for d in distinct):
+            distinct.append(c)
+    if len(distinct) == 1:
+        return cands[0]
+    corrected = language_regex("correction")
+    fixes = [c for c in cands if corrected.search(index.sentence(c.start))]
+    return fixes[-1] if fixes else None
+
+
+def _derive(chosen: dict[str, Candidate], retire_in_years: list[Candidate], unbound: list) -> None:
+    """Facts that follow from others, with the same evidence."""
+    if "retire_age" not in chosen and "age" in chosen and len(retire_in_years) == 1:
+        c = retire_in_years[0]
+        chosen["retire_age"] = Candidate(chosen["age"].value + c.value, c.start, c.end)
+    if "has_roth_ira" not in chosen and "roth_ira_first_year" in chosen:
+        chosen["has_roth_ira"] = Candidate(True, *_where(chosen["roth_ira_first_year"]))
+    if "still_employed" not in chosen and "separated_from_service_age" in chosen:
+        chosen["still_employed"] = Candidate(False, *_where(chosen["separated_from_service_age"]))
+    contributions = chosen.get("after_tax_contributions")
+    earnings = chosen.get("after_tax_earnings")
+    if contributions and earnings and "after_tax_total" not in chosen:
+        total = Decimal(str(contributions.value)) + Decimal(str(earnings.value))
+        for _span, amount in unbound:
+            # "40,000 after tax ..., 30,000 via contributions and 10,000 by earnings"
+            if _same(amount.value, total):
+                chosen["after_tax_total"] = Candidate(amount.value, amount.start, amount.end)
+                break
+
+
+def _where(c: Candidate) -> tuple[int, int]:
+    return c.start, c.end
+
+
+def _json(key: str, value: Any) -> Any:
+    if key in MONEY_KEYS:
+        return to_json_number(Decimal(str(value)))
+    if isinstance(value, Decimal):
+        return to_json_number(value)
+    return value
+
+
+def _validated(facts: dict[str, Any]) -> dict[str, Any]:
+    """Only what ``Facts.from_mapping`` accepts; figures that do not add up are dropped."""
+    ok: dict[str, Any] = {}
+    for key, value in facts.items():
+        try:
+            Facts.from_mapping({key: value})
+        except (InvalidFacts, TypeError, ValueError):
+            continue
+        ok[key] = value
+    for key in (None, *DROP_ORDER):
+        if key is not None:
+            ok.pop(key, None)
+        try:
+            Facts.from_mapping(ok)
+            return ok
+        except (InvalidFacts, TypeError, ValueError):
+            continue
+    return {}
+
+
+def _evidence(text: str, c: Candidate) -> str:
+    """The words a fact was read from, whitespace tidied, cut to a readable length."""
+    snippet = " ".join(text[c.start : c.end].split())
+    if len(snippet) > MAX_EVIDENCE_CHARS:
+        snippet = snippet[: MAX_EVIDENCE_CHARS - 1].rstrip() + "…"
+    return snippet

@@ -1,0 +1,155 @@
+"""Where a phrase sits: its sentence, its clause, and what the words before it do to it.
+
+These helpers answer the questions every extractor asks about a match: is it in a
+question, under an "if", after a "not", or in a sentence that corrects an earlier fact?
+They work on character offsets of the normalised text, so they are cheap and pure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from nlu.patterns import compile_any, load
+
+# Curly quotes and odd spaces become plain ones, one character for one, so offsets into
+# the normalised text are offsets into the original.
+_NORMALISE = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2009": " "}
+)
+# Words that end with a full stop without ending the sentence ("the max. pre-tax").
+_ABBREVIATIONS = frozenset(
+    {
+        "max",
+        "min",
+        "approx",
+        "est",
+        "etc",
+        "vs",
+        "e.g",
+        "i.e",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "inc",
+        "co",
+        "corp",
+        "u.s",
+        "sec",
+        "fig",
+        "p",
+        "pp",
+    }
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+|\n\s*|\s*[•▪●]\s*|\s+-{1,2}\s+(?=[A-Z])")
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\bbut\b|\bhowever\b|\bso\b|\band\b", re.IGNORECASE)
+
+
+def normalise(text: str) -> str:
+    """The text with curly quotes straightened; always the same length as the input."""
+    return text.translate(_NORMALISE)
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Character offsets where sentences start (0 first), forum-text tolerant.
+
+    Splits on ``.``/``!``/``?`` followed by space, on line breaks and on bullets; not
+    after abbreviations such as "max." or "Nov.", so "the max. pre-tax amount" stays one
+    sentence.
+    """
+    starts = [0]
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        if end >= len(text):
+            break
+        chunk = m.group()
+        if chunk.startswith(".") and "\n" not in chunk:
+            word = re.search(r"([\w.]+)\.$", text[max(0, m.start() - 12) : m.start() + 1])
+            if word and word.group(1).lower() in _ABBREVIATIONS:
+                continue
+            if text[end].islower():
+                continue
+        if end > starts[-1]:
+            starts.append(end)
+    return starts
+
+
+class Sentences:
+    """Sentence bounds of one text, looked up by character offset."""
+
+    def __init__(self, text: str, starts: Sequence[int]) -> None:
+        self.text = text
+        self.starts = list(starts) or [0]
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding character ``pos``."""
+        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return self.starts[i], end
+
+    def sentence(self, pos: int) -> str:
+        start, end = self.bounds(pos)
+        return self.text[start:end]
+
+    def before(self, pos: int) -> str:
+        """The part of the sentence before ``pos``."""
+        return self.text[self.bounds(pos)[0] : pos]
+
+    def clause_before(self, pos: int) -> str:
+        """The part of the clause before ``pos`` (back to the last comma, "and", "but")."""
+        before = self.before(pos)
+        breaks = list(_CLAUSE_BREAK.finditer(before))
+        return before[breaks[-1].end() :] if breaks else before
+
+    def is_question(self, pos: int) -> bool:
+        """True when the sentence holding ``pos`` asks something."""
+        sentence = self.sentence(pos)
+        return "?" in sentence or bool(_QUESTION_START.match(sentence))
+
+    def is_conditional(self, pos: int) -> bool:
+        """True when an "if"/"whether" governs ``pos`` in its sentence."""
+        return bool(_conditional().search(self.before(pos)))
+
+    def is_negated(self, pos: int) -> bool:
+        """True when a negation precedes ``pos`` in its clause ("I don't want to pay tax")."""
+        return bool(_negation().search(self.clause_before(pos)))
+
+
+_QUESTION_START = re.compile(
+    r"\s*(?:can|could|should|would|will|do|does|did|is|are|am|how|what|when|where|why|"
+    r"which|who|may|must|shall)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _negation() -> re.Pattern[str]:
+    return re.compile(load("language")["negation"], re.IGNORECASE)
+
+
+@cache
+def _conditional() -> re.Pattern[str]:
+    return re.compile(load("language")["conditional"], re.IGNORECASE)
+
+
+@cache
+def language_regex(name: str) -> re.Pattern[str]:
+    """A compiled list from language.yaml (hypothetical, correction, unsure, yes, no)."""
+    return compile_any(list(load("language")[name]))

@@ -1,0 +1,72 @@
+"""What the person asks (DESIGN.md's intents) and what needs a person (topics).
+
+Cues come from ``patterns/intents.yaml``. A cue in a negated statement does not count
+("I don't want to pay tax" is not a request for a tax estimate), but in a question it
+does ("can I move it without paying tax?").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from nlu.context import Sentences
+from nlu.patterns import compile_any, load
+
+# A negation this close before a cue (in words) turns a statement around.
+NEGATION_REACH_WORDS = 4
+
+
+@cache
+def intent_order() -> tuple[str, ...]:
+    """DESIGN.md's intents in the fixed order the reader reports them."""
+    return tuple(load("intents")["order"])
+
+
+@cache
+def _intent_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    cues = load("intents")["cues"]
+    return tuple(
+        (intent, compile_any(list(cues[intent]))) for intent in intent_order() if intent in cues
+    )
+
+
+@cache
+def _negation() -> re.Pattern[str]:
+    return re.compile(load("language")["negation"], re.IGNORECASE)
+
+
+def _negated_statement(sentences: Sentences, pos: int) -> bool:
+    if sentences.is_question(pos):
+        return False
+    words = sentences.clause_before(pos).split()[-NEGATION_REACH_WORDS:]
+    return bool(_negation().search(" ".join(words)))
+
+
+def find_intent_cues(sentences: Sentences) -> list[tuple[int, int, str]]:
+    """(start, end, intent) for every cue that counts."""
+    hits = []
+    for intent, pattern in _intent_patterns():
+        for m in pattern.finditer(sentences.text):
+            if not _negated_statement(sentences, m.start()):
+                hits.append((m.start(), m.end(), intent))
+    hits.sort()
+    return hits
+
+
+@cache
+def _topics() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    topics = load("topics")["topics"]
+    return tuple((name, compile_any(list(spec["patterns"]))) for name, spec in topics.items())
+
+
+def topic_descriptions() -> dict[str, str]:
+    """Out-of-scope topic name -> what it is, in words for a person."""
+    return {name: spec["description"] for name, spec in load("topics")["topics"].items()}
+
+
+def find_topics(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, topic) for every out-of-scope topic cue."""
+    hits = [(m.start(), m.end(), name) for name, p in _topics() for m in p.finditer(text)]
+    hits.sort()
+    return hits

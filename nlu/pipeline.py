@@ -1,0 +1,194 @@
+"""The spaCy pipeline: ``spacy.blank("en")`` plus rule components, built once per process.
+
+No statistical model is loaded and nothing is fetched at run time. Each component reads
+its patterns from ``nlu/patterns/*.yaml`` and records what it found as spans in
+``doc.spans[GROUP]``; the payload of each span (the parsed amount, the fact value, the
+provider link) sits in a list parallel to the span group, read with :func:`found`.
+``nlu.assemble`` is the one place that turns those spans into Facts.
+
+Components, in order:
+
+- ``rothbot_sentences``: sentence starts that survive forum text ("max. pre-tax" is one
+  sentence; bullets and line breaks end one).
+- ``rothbot_money``: amounts in every written form (``nlu.money``).
+- ``rothbot_role_cues``: the words that say what an amount is (roles.yaml).
+- ``rothbot_phrases``: ages, years, filing status, rates, employment, Roth IRA, plan
+  features (facts.yaml, status.yaml).
+- ``rothbot_providers`` and ``rothbot_plan_types``: who keeps the plan and what it is.
+- ``rothbot_intents`` and ``rothbot_topics``: what is asked, and what needs a person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from nlu.context import Sentences, normalise, sentence_starts
+from nlu.intents import find_intent_cues, find_topics
+from nlu.money import find_amounts
+from nlu.providers import find_plan_types, find_providers
+from nlu.roles import find_role_cues
+from nlu.tables import match_table
+
+GROUPS = (
+    "money",
+    "role_cues",
+    "phrases",
+    "providers",
+    "plan_types",
+    "intents",
+    "topics",
+)
+_USER_KEY = "rothbot"
+
+
+def _state(doc: Doc) -> dict[str, Any]:
+    return doc.user_data.setdefault(_USER_KEY, {})
+
+
+def sentences(doc: Doc) -> Sentences:
+    """The sentence index of ``doc`` over its normalised text (built by the pipeline)."""
+    state = _state(doc)
+    if "sentences" not in state:
+        text = normalise(doc.text)
+        state["sentences"] = Sentences(text, sentence_starts(text))
+    return state["sentences"]
+
+
+def _store(doc: Doc, group: str, items: list[tuple[int, int, str, Any]]) -> None:
+    """Record (start_char, end_char, label, payload) items as spans of ``group``."""
+    spans: list[Span] = []
+    payloads: list[Any] = []
+    for start, end, label, payload in items:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        spans.append(span)
+        payloads.append(payload)
+    doc.spans[group] = spans
+    _state(doc)[group] = payloads
+
+
+def found(doc: Doc, group: str) -> Iterator[tuple[Span, Any]]:
+    """(span, payload) pairs a component recorded in ``group``, in text order."""
+    payloads = _state(doc).get(group, [])
+    yield from zip(doc.spans.get(group, []), payloads, strict=False)
+
+
+@Language.component("rothbot_sentences")
+def sentence_component(doc: Doc) -> Doc:
+    """Mark sentence starts (forum-tolerant rules; see ``nlu.context.sentence_starts``)."""
+    if not len(doc):
+        return doc
+    index = sentences(doc)
+    doc[0].is_sent_start = True
+    for start in index.starts[1:]:
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
+    return doc
+
+
+@Language.component("rothbot_money")
+def money_component(doc: Doc) -> Doc:
+    """Find amounts of money; payload: ``nlu.money.Amount``."""
+    text = sentences(doc).text
+    _store(doc, "money", [(a.start, a.end, "MONEY", a) for a in find_amounts(text)])
+    return doc
+
+
+@Language.component("rothbot_role_cues")
+def role_cue_component(doc: Doc) -> Doc:
+    """Find the words that give an amount its role; overlapping cues: the longest wins."""
+    cues = find_role_cues(sentences(doc).text)
+    spans = []
+    by_span: dict[tuple[int, int], Any] = {}
+    for cue in cues:
+        span = doc.char_span(cue.start, cue.end, label=cue.role, alignment_mode="expand")
+        if span is not None and len(span):
+            spans.append(span)
+            by_span.setdefault((span.start, span.end), cue)
+    kept = sorted(filter_spans(spans), key=lambda s: s.start)
+    doc.spans["role_cues"] = kept
+    _state(doc)["role_cues"] = [by_span[(s.start, s.end)] for s in kept]
+    return doc
+
+
+@Language.component("rothbot_phrases")
+def phrase_component(doc: Doc) -> Doc:
+    """Facts stated in a phrase: ages, years, status, features; payload: ``Hit``."""
+    index = sentences(doc)
+    hits = match_table("facts", index) + match_table("status", index)
+    _store(doc, "phrases", [(h.start, h.end, h.fact, h) for h in hits])
+    return doc
+
+
+@Language.component("rothbot_providers")
+def provider_component(doc: Doc) -> Doc:
+    """Plan providers, each linked to the plan, to an IRA, or to neither."""
+    hits = find_providers(sentences(doc))
+    _store(doc, "providers", [(h.start, h.end, h.name, h) for h in hits])
+    return doc
+
+
+@Language.component("rothbot_plan_types")
+def plan_type_component(doc: Doc) -> Doc:
+    """Mentions of 401(k), 403(b), 457(b) and TSP."""
+    hits = find_plan_types(sentences(doc).text)
+    _store(doc, "plan_types", [(s, e, plan, plan) for s, e, plan in hits])
+    return doc
+
+
+@Language.component("rothbot_intents")
+def intent_component(doc: Doc) -> Doc:
+    """Cues of what is asked, negated statements left out."""
+    cues = find_intent_cues(sentences(doc))
+    _store(doc, "intents", [(s, e, intent, intent) for s, e, intent in cues])
+    return doc
+
+
+@Language.component("rothbot_topics")
+def topic_component(doc: Doc) -> Doc:
+    """Out-of-scope topics that need a person."""
+    hits = find_topics(sentences(doc).text)
+    _store(doc, "topics", [(s, e, topic, topic) for s, e, topic in hits])
+    return doc
+
+
+COMPONENTS = (
+    "rothbot_sentences",
+    "rothbot_money",
+    "rothbot_role_cues",
+    "rothbot_phrases",
+    "rothbot_providers",
+    "rothbot_plan_types",
+    "rothbot_intents",
+    "rothbot_topics",
+)
+
+
+def build() -> Language:
+    """A fresh pipeline (tests use this; the reader uses the cached :func:`get_nlp`)."""
+    nlp = spacy.blank("en")
+    # "401(k)" is one thing, not "401(k" + ")": keep it whole for readable spans.
+    for special in ("401(k)", "403(b)", "457(b)", "401(K)", "403(B)", "457(B)"):
+        nlp.tokenizer.add_special_case(special, [{"ORTH": special}])
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@cache
+def get_nlp() -> Language:
+    """The process-wide pipeline, built on first use (about 50 ms) and then reused."""
+    return build()
+
+
+WHITESPACE = re.compile(r"\s+")

@@ -1,0 +1,108 @@
+"""Read a question: ``read(text, expecting=...) -> Reading``. Never raises.
+
+This is nlu's public entry point (ARCHITECTURE.md). The spaCy pipeline is built once per
+process (``nlu.pipeline.get_nlp``) and reused; ``read_many`` batches with ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from spacy.tokens import Doc
+
+from nlu.assemble import assemble
+from nlu.context import language_regex
+from nlu.intents import intent_order, topic_descriptions
+from nlu.pipeline import found, get_nlp
+
+log = logging.getLogger(__name__)
+
+# Longer input is cut: no question needs more, and reading stays fast on pasted pages.
+MAX_CHARS = 20_000
+# Out-of-scope topics the reader detects (name -> what it is, for a person). The
+# conversation hands these to a person instead of answering.
+OUT_OF_SCOPE: Mapping[str, str] = MappingProxyType(topic_descriptions())
+# With no intent cue, a text this long (in words) or with a question mark is "other".
+OTHER_MIN_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one message says.
+
+    ``facts``: DESIGN.md keys to JSON values, each accepted by ``Facts.from_mapping``.
+    ``intents``: DESIGN.md intent names in their fixed order. ``evidence``: fact key ->
+    the words it was read from. ``corrections``: keys the message explicitly corrects.
+    ``hypothetical``: a "what if" question. ``unsure``: answers ``expecting`` with
+    "not sure". ``topics``: out-of-scope topics (keys of ``OUT_OF_SCOPE``).
+    """
+
+    facts: Mapping[str, Any] = field(default_factory=dict)
+    intents: tuple[str, ...] = ()
+    evidence: Mapping[str, str] = field(default_factory=dict)
+    corrections: frozenset[str] = frozenset()
+    hypothetical: bool = False
+    unsure: bool = False
+    topics: frozenset[str] = frozenset()
+
+
+EMPTY = Reading()
+
+
+def _clean(text: Any) -> str:
+    if not isinstance(text, str):
+        return ""
+    # lone surrogates cannot be encoded and would break printing or JSON
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return text[:MAX_CHARS].replace("\x00", " ")
+
+
+def _reading(doc: Doc, expecting: str | None) -> Reading:
+    built = assemble(doc, expecting)
+    text = doc.text
+    present = {intent for _span, intent in found(doc, "intents")}
+    intents = tuple(i for i in intent_order() if i in present and i != "other")
+    if "other" in present or (not intents and _is_question_like(text)):
+        intents = (*intents, "other")
+    topics = frozenset(topic for _span, topic in found(doc, "topics"))
+    return Reading(
+        facts=built.facts,
+        intents=intents,
+        evidence=built.evidence,
+        corrections=built.corrections,
+        hypothetical=bool(language_regex("hypothetical").search(text)),
+        unsure=built.unsure,
+        topics=topics,
+    )
+
+
+def _is_question_like(text: str) -> bool:
+    return "?" in text or len(text.split()) >= OTHER_MIN_WORDS
+
+
+def read(text: str, *, expecting: str | None = None) -> Reading:
+    """Read facts, intents and more from ``text``; ``expecting`` is the key just asked."""
+    try:
+        clean = _clean(text)
+        if not clean.strip():
+            return EMPTY
+        return _reading(get_nlp()(clean), expecting)
+    except Exception:  # the contract: never raise on any input
+        size = len(text) if isinstance(text, str) else 0
+        log.exception("reader failed on a %d-character text", size)
+        return EMPTY
+
+
+def read_many(texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Reading]:
+    """``read`` over many texts, batched through ``nlp.pipe``; one Reading per text."""
+    cleaned = [_clean(t) for t in texts]
+    for doc in get_nlp().pipe(cleaned, batch_size=batch_size):
+        try:
+            yield _reading(doc, None) if doc.text.strip() else EMPTY
+        except Exception:  # the contract: never raise on any input
+            log.exception("reader failed on a %d-character text", len(doc.text))
+            yield EMPTY

@@ -1,0 +1,233 @@
+"""What each amount of money is: after-tax basis, earnings, pre-tax balance, income ...
+
+An amount takes the role of the nearest cue word in its clause ("30,000 via
+contributions", "the gains at $.01", "of which $102k is after-tax"). A cue does not reach
+across "and", a comma or another amount (that cue belongs to the other amount), nor across
+"to"/"into" ("move the entire 40000 into the new Roth IRA" is not a Roth IRA balance).
+A line "Label: $amount" takes its role from the whole label or from nothing.
+
+When no cue binds, the amount is left out: a wrong fact is worse than a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from nlu.money import Amount
+from nlu.patterns import FLAGS, compile_any, load
+
+# Roles that are not Facts keys: the amount is known not to be one of our facts.
+NOT_FACTS = frozenset({"plan_total", "limit", "flow", "ambiguous"})
+BALANCE_ROLES = frozenset(
+    {
+        "after_tax_total",
+        "after_tax_earnings",
+        "pretax_balance",
+        "roth_401k_balance",
+        "roth_ira_balance",
+        "traditional_ira_balance",
+    }
+)
+_FILLER = re.compile(
+    r"\b(?:my|the|our|your|his|her|their|current(?:ly)?|approx(?:imately)?|about|estimated|"
+    r"est|amount|in|of|value|balance)\b|[\W_]+",
+    re.IGNORECASE,
+)
+_ROTH_IN_PLAN = re.compile(
+    r"401\(?k\)?[^.?!]{0,60}\broth\b|\broth[- ](?:401|403|457)|designated roth|\bin[- ]plan\b",
+    re.IGNORECASE,
+)
+_LEFT_YEARLY = re.compile(
+    r"\b(?:annual(?:ly)?|yearly|per year|each year|every year)\b[^.,;]*$", FLAGS
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A phrase that can give an amount its role (payload of ``role_cues`` spans)."""
+
+    role: str
+    start: int
+    end: int
+    weak: bool = False
+    label_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RoleHit:
+    """An amount read as a fact: ``start``/``end`` cover the cue and the amount."""
+
+    key: str
+    value: Decimal
+    start: int
+    end: int
+    amount: Amount
+
+
+@cache
+def _cue_table() -> tuple[tuple[str, bool, bool, re.Pattern[str]], ...]:
+    table = []
+    for raw in load("roles")["cues"]:
+        for pattern in raw["patterns"]:
+            table.append(
+                (
+                    raw["role"],
+                    bool(raw.get("weak")),
+                    bool(raw.get("label_only")),
+                    re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", FLAGS),
+                )
+            )
+    return tuple(table)
+
+
+@cache
+def _settings() -> dict[str, Any]:
+    data = load("roles")
+    return {
+        "max_gap": int(data["max_gap"]),
+        "separators": frozenset(data["separators"]),
+        "directions": frozenset(data["directions"]),
+        "yearly": re.compile(r"^\W{0,3}(?:" + compile_any(data["yearly"]).pattern + ")", FLAGS),
+        "topic": re.compile(data["after_tax_topic"], FLAGS),
+        "ira": re.compile(data["after_tax_ira"], FLAGS),
+    }
+
+
+def find_role_cues(text: str) -> list[Cue]:
+    """Every cue phrase in ``text`` (overlaps included; the pipeline keeps the longest)."""
+    return [
+        Cue(role, m.start(), m.end(), weak, label_only)
+        for role, weak, label_only, pattern in _cue_table()
+        for m in pattern.finditer(text)
+    ]
+
+
+def about_after_tax(text: str) -> bool:
+    """True when the text talks about after-tax 401(k) money (not a post-tax IRA)."""
+    settings = _settings()
+    ira = [(m.start(), m.end()) for m in settings["ira"].finditer(text)]
+    return any(
+        not any(a <= m.start() < b for a, b in ira) for m in settings["topic"].finditer(text)
+    )
+
+
+def _gap_ok(doc: Doc, start: int, end: int, monies: list[Span]) -> bool:
+    """Tokens doc[start:end] lie between an amount and a cue: may they bind across?"""
+    settings = _settings()
+    if end - start > settings["max_gap"] or any(start <= m.start < end for m in monies):
+        return False
+    for token in doc[start:end]:
+        low = token.lower_
+        if token.is_sent_start or low in settings["separators"] or low in settings["directions"]:
+            return False
+        if low in {".", "?", "!", ";", "\n"} or "\n" in token.text:
+            return False
+    return True
+
+
+def _label_role(doc: Doc, money: Span, cues: list[tuple[Span, Cue]]) -> str | bool | None:
+    """For "Label: $X" lines: the label's role, None for an unknown label, False if no label."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, money.start_char) + 1
+    head = text[line_start : money.start_char]
+    m = re.match(r"^\s*[-•*]?\s*(?P<label>[^:\n]{1,40}?)\s*:\s*(?:about\s+|approx\.?\s+|~)?$", head)
+    if not m:
+        return False
+    label_start = line_start + m.start("label")
+    label_end = line_start + m.end("label")
+    inside = [c for s, c in cues if s.start_char >= label_start and s.end_char <= label_end]
+    if len(inside) != 1:
+        return None
+    cue = inside[0]
+    rest = text[label_start : cue.start] + " " + text[cue.end : label_end]
+    return cue.role if not _FILLER.sub("", rest) else None
+
+
+def _nearest(
+    doc: Doc, money: Span, cues: list[tuple[Span, Cue]], monies: list[Span], topic: bool
+) -> Cue | None:
+    """The cue that binds ``money`` in prose, or None."""
+    left = right = None
+    for span, cue in cues:
+        if cue.label_only or (cue.weak and not topic):
+            continue
+        if span.end <= money.start:
+            left = (span, cue)
+        elif span.start >= money.end and right is None:
+            right = (span, cue)
+    options = []
+    if left and _gap_ok(doc, left[0].end, money.start, monies):
+        options.append((money.start - left[0].end, 1, left[1]))
+    if right and _gap_ok(doc, money.end, right[0].start, monies):
+        options.append((right[0].start - money.end, 0, right[1]))
+    if not options:
+        return None
+    # nearest first; on a tie a cue that names a fact beats "plan total" and friends
+    options.sort(key=lambda o: (o[0], o[2].role in NOT_FACTS, o[1]))
+    return options[0][2]
+
+
+def bind_amounts(
+    doc: Doc,
+    text: str,
+    monies: Iterable[tuple[Span, Amount]],
+    cues: Iterable[tuple[Span, Cue]],
+    *,
+    rejected: re.Pattern[str] | None = None,
+) -> tuple[list[RoleHit], list[tuple[Span, Amount]]]:
+    """Give each amount a role. Returns (facts read, amounts left without a role)."""
+    money_list = list(monies)
+    cue_list = list(cues)
+    money_spans = [s for s, _ in money_list]
+    topic = about_after_tax(text)
+    settings = _settings()
+    hits: list[RoleHit] = []
+    unbound: list[tuple[Span, Amount]] = []
+    for span, amount in money_list:
+        if rejected and rejected.search(text[max(0, amount.start - 20) : amount.start]):
+            continue  # "12k not 10k": 10k is the figure being replaced
+        role: str | None
+        label = _label_role(doc, span, cue_list)
+        cue_start = cue_end = None
+        if label is False:
+            cue = _nearest(doc, span, cue_list, money_spans, topic)
+            role = cue.role if cue else None
+            if cue:
+                cue_start, cue_end = cue.start, cue.end
+        else:
+            role = label or None
+        if role is None:
+            unbound.append((span, amount))
+            continue
+        after = text[amount.end : amount.end + 24]
+        before = text[max(0, amount.start - 40) : amount.start]
+        yearly = bool(settings["yearly"].match(after) or _LEFT_YEARLY.search(before))
+        key = _key_for(role, yearly, text)
+        if key is None:
+            continue
+        start = min(amount.start, cue_start if cue_start is not None else amount.start)
+        end = max(amount.end, cue_end if cue_end is not None else amount.end)
+        hits.append(RoleHit(key, amount.value, start, end, amount))
+    return hits, unbound
+
+
+def _key_for(role: str, yearly: bool, text: str) -> str | None:
+    """The Facts key for a role, given whether the amount is a yearly figure."""
+    if role in NOT_FACTS:
+        return None
+    if role == "roth_bare":
+        role = "roth_401k_balance" if _ROTH_IN_PLAN.search(text) else ""
+        if not role:
+            return None
+    if role == "after_tax_contributions" and yearly:
+        return "annual_after_tax_contribution"
+    if role in BALANCE_ROLES and yearly:
+        return None  # "$5K for this year" is a flow, not a balance
+    return role

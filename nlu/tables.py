@@ -1,0 +1,127 @@
+"""Run the phrase tables (facts.yaml, status.yaml) over a text.
+
+A table entry says which fact a phrase gives and how to get its value (a number in the
+match, or a constant such as ``true`` or ``"mfj"``), and when the phrase is not a
+statement of fact (inside a question, after an "if"). Everything here is pure: text in,
+``Hit`` records out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from nlu.context import Sentences
+from nlu.patterns import FLAGS, load
+
+_PLAN_WORDS = re.compile(r"401\(?k|403\(?b|457|\bplan\b|\btsp\b", re.IGNORECASE)
+_OUTSIDE = re.compile(r"\boutside\b", re.IGNORECASE)
+_FUTURE_RATE = re.compile(
+    r"\b(?:retire\w*|drops?|fall|falls|will be|would be|later|future|state|could be|"
+    r"goes? (?:up|down)|expect|assum\w+)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One compiled table entry (see the header of nlu/patterns/facts.yaml)."""
+
+    fact: str
+    patterns: tuple[re.Pattern[str], ...]
+    value: Any = None
+    number: str = "n"
+    offset: int = 0
+    also: tuple[tuple[str, str], ...] = ()
+    not_after: re.Pattern[str] | None = None
+    not_before: re.Pattern[str] | None = None
+    strength: str = "strong"
+    skip_if: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A fact read from one phrase: ``start``/``end`` are the phrase's offsets."""
+
+    fact: str
+    value: Any
+    start: int
+    end: int
+    strength: str = "strong"
+
+
+def _entry(raw: dict[str, Any]) -> Entry:
+    def opt(key: str) -> re.Pattern[str] | None:
+        return re.compile(raw[key], FLAGS) if raw.get(key) else None
+
+    return Entry(
+        fact=raw["fact"],
+        patterns=tuple(re.compile(p, FLAGS) for p in raw["patterns"]),
+        value=raw.get("value"),
+        number=raw.get("number", "n"),
+        offset=int(raw.get("offset", 0)),
+        also=tuple((raw.get("also") or {}).items()),
+        not_after=opt("not_after"),
+        not_before=opt("not_before"),
+        strength=raw.get("strength", "strong"),
+        skip_if=frozenset(raw.get("skip_if", ())),
+    )
+
+
+@cache
+def entries(table: str) -> tuple[Entry, ...]:
+    """The compiled entries of ``nlu/patterns/<table>.yaml``."""
+    return tuple(_entry(raw) for raw in load(table)["entries"])
+
+
+def _skipped(entry: Entry, m: re.Match[str], sentences: Sentences) -> bool:
+    pos = m.start()
+    text = sentences.text
+    if entry.not_after and entry.not_after.search(text[max(0, pos - 24) : pos]):
+        return True
+    if entry.not_before and entry.not_before.match(text[m.end() : m.end() + 40]):
+        return True
+    if "question" in entry.skip_if and sentences.is_question(pos):
+        return True
+    if "conditional" in entry.skip_if and sentences.is_conditional(pos):
+        return True
+    if "plan_roth" in entry.skip_if:
+        # "In the 401K I opened a Roth account": a Roth inside the plan, not a Roth IRA
+        before = sentences.before(pos) + text[pos : m.end()]
+        if _PLAN_WORDS.search(before) and not _OUTSIDE.search(before):
+            return True
+    return "future_rate" in entry.skip_if and bool(_FUTURE_RATE.search(sentences.sentence(pos)))
+
+
+def _number(m: re.Match[str], group: str) -> int | float | None:
+    raw = m.groupdict().get(group)
+    if raw is None:
+        return None
+    number = float(raw)
+    return int(number) if number.is_integer() else number
+
+
+def match_table(table: str, sentences: Sentences) -> list[Hit]:
+    """Every fact the phrases of ``table`` state in the text, in text order."""
+    hits: list[Hit] = []
+    text = sentences.text
+    for entry in entries(table):
+        for pattern in entry.patterns:
+            for m in pattern.finditer(text):
+                if _skipped(entry, m, sentences):
+                    continue
+                value = entry.value
+                if value is None:
+                    number = _number(m, entry.number)
+                    if number is None:
+                        continue
+                    value = number + entry.offset
+                hits.append(Hit(entry.fact, value, m.start(), m.end(), entry.strength))
+                for fact, group in entry.also:
+                    extra = _number(m, group)
+                    if extra is not None:
+                        hits.append(Hit(fact, extra, m.start(), m.end(), entry.strength))
+    hits.sort(key=lambda h: h.start)
+    return hits
