@@ -12,9 +12,20 @@ from typing import Any
 
 from knowledge.ages import birth_years_for_age, turning_59_and_half_for_age
 from knowledge.context import Context
-from knowledge.money import ZERO, cents
+from knowledge.money import ZERO, cents, dollars
 from knowledge.params import UnknownYear
 from knowledge.result import Scenario
+
+RECAPTURE_LABELS = {
+    "all_to_roth_ira": "All to a Roth IRA",
+    "in_plan_conversion": "In-plan conversion",
+    "wait_until_separation": "All to a Roth IRA at separation",
+}
+
+
+def day(value: date) -> str:
+    """``Jan 1, 2031`` for sentences."""
+    return f"{value:%b} {value.day}, {value.year}"
 
 
 def roth_ira_clock(ctx: Context) -> dict[str, Any] | None:
@@ -34,6 +45,8 @@ def roth_ira_clock(ctx: Context) -> dict[str, Any] | None:
             "five_years_met_on": None,
             "basis": "It started Jan 1 of the year of your first Roth IRA contribution; "
             "which year was that?",
+            "text": "Your Roth IRA 5-year clock started with your first Roth IRA "
+            "contribution; tell me the year to date it.",
             "rule": "reg_1_408a_6",
         }
     else:
@@ -43,10 +56,12 @@ def roth_ira_clock(ctx: Context) -> dict[str, Any] | None:
             f"If this rollover opens your first Roth IRA, the clock starts Jan 1, {start}; "
             "an earlier Roth IRA started it earlier."
         )
+    met = date(start + 5, 1, 1)
     return {
         "starts": date(start, 1, 1),
-        "five_years_met_on": date(start + 5, 1, 1),
+        "five_years_met_on": met,
         "basis": basis + " One clock covers all your Roth IRAs and never restarts.",
+        "text": f"Roth IRA 5-year clock: from {day(date(start, 1, 1))}, met on {day(met)}.",
         "rule": "reg_1_408a_6",
     }
 
@@ -61,6 +76,8 @@ def age_59_half(ctx: Context) -> dict[str, Any] | None:
         **span.to_json(),
         "note": "Known only within a year from your age; it is six months after your 59th "
         "birthday, so a birth date gives the exact day.",
+        "text": f"You reach 59½ between {day(span.earliest)} and {day(span.latest)} "
+        "(six months after your 59th birthday).",
     }
 
 
@@ -95,6 +112,18 @@ def recapture_windows(ctx: Context, scenarios: tuple[Scenario, ...]) -> list[dic
                     else "10% of the taxable part withdrawn before age 59½ in this window "
                     "(other 72(t) exceptions also end it)."
                 ),
+                "text": (
+                    f"{RECAPTURE_LABELS[scenario.id]}: the {dollars(scenario.taxable_income)} "
+                    "taxable part has a 5-year "
+                    f"recapture window from {day(date(start, 1, 1))} to "
+                    f"{day(date(start + 4, 12, 31))}"
+                    + (
+                        "; you are past 59½, so it does not apply."
+                        if past_59_and_half
+                        else f": taken out before 59½ in that time it costs 10% "
+                        f"(up to {dollars(cents(scenario.taxable_income * rate))})."
+                    )
+                ),
                 "rule": "irc_408a_d_3_f",
             }
         )
@@ -119,6 +148,8 @@ def drac_clock(ctx: Context, scenarios: tuple[Scenario, ...]) -> dict[str, Any] 
             "basis": "It started with your first Roth 401(k) contribution in this plan; ask "
             "the plan for that year.",
             "note": note,
+            "text": f"The Roth 401(k) 5-year period started with your first Roth 401(k) "
+            f"contribution, no later than {day(date(ctx.year, 1, 1))}. {note}",
             "rule": "reg_1_402a_1_a4",
         }
     ctx.open("drac_clock_irr_first_roth")
@@ -129,6 +160,8 @@ def drac_clock(ctx: Context, scenarios: tuple[Scenario, ...]) -> dict[str, Any] 
         "basis": "Taken to start with the in-plan conversion if it is your first Roth 401(k) "
         "money; no IRS guidance settles this (see the open point).",
         "note": note,
+        "text": f"Roth 401(k) 5-year period (if the conversion is your first Roth 401(k) money): "
+        f"from {day(date(ctx.year, 1, 1))}, met on {day(date(ctx.year + 5, 1, 1))}. {note}",
         "rule": "reg_1_402a_1_a4",
     }
 
@@ -142,7 +175,10 @@ def rmd(ctx: Context) -> dict[str, Any] | None:
         ages = sorted({int(ctx.param("gov.irs.rmd.applicable_age", y)) for y in years})
     except UnknownYear:
         return None
+    age_text = str(ages[0]) if len(ages) == 1 else " or ".join(str(a) for a in ages)
     return {
+        "text": f"Required distributions from pretax money start at {age_text}; Roth IRAs and "
+        "Roth 401(k)s have none during your life.",
         "applicable_age": ages[0] if len(ages) == 1 else None,
         "possible_ages": ages,
         "birth_years": list(years),
@@ -167,10 +203,19 @@ def all_clocks(ctx: Context, scenarios: tuple[Scenario, ...]) -> dict[str, Any]:
     half = clocks["age_59_half"]
     if five and five.get("five_years_met_on") and half:
         met = five["five_years_met_on"]
+        earliest = max(met, date.fromisoformat(half["earliest"]))
+        latest = max(met, date.fromisoformat(half["latest"]))
+        when = (
+            day(earliest)
+            if earliest == latest
+            else f"a date between {day(earliest)} and {day(latest)}"
+        )
         clocks["roth_ira_qualified_from"] = {
-            "earliest": max(met, date.fromisoformat(half["earliest"])),
-            "latest": max(met, date.fromisoformat(half["latest"])),
+            "earliest": earliest,
+            "latest": latest,
             "note": "Earnings come out tax-free from the later of the 5-year date and 59½.",
+            "text": f"Roth IRA earnings come out tax-free from {when} (the later of the 5-year "
+            "date and 59½).",
         }
     else:
         clocks["roth_ira_qualified_from"] = None
