@@ -441,7 +441,7 @@ def wait_until_separation(ctx: Context, money: AfterTaxMoney, sub: SplitResult) 
     g = ctx.growth_rate
     factor = (1 + g) ** years
     value_then = cents(money.total * factor)
-    earnings_then = value_then - money.basis
+    earnings_then = max(ZERO, value_then - money.basis)  # a loss below basis is not income
     earnings_now = money.total - money.basis
     roth_growth_forgone = cents(money.basis * (factor - 1))
     separation_year = ctx.year + years

@@ -67,3 +67,10 @@ def test_an_implausible_growth_rate_is_refused(calc):
 
     with pytest.raises(InvalidFacts, match="growth rate"):
         calc(growth_rate=Decimal("0.9"), **FACTS)
+
+
+def test_a_fall_below_basis_is_not_negative_income(calc):
+    s = calc(growth_rate=Decimal("-0.3"), **FACTS).scenario("wait_until_separation")
+    # 40,000 x 0.7^4 = 9,604 < 30,000 basis
+    assert s.details["value_at_separation"] == Decimal("9604.00")
+    assert s.taxable_income == 0 and s.federal_tax == 0
