@@ -75,15 +75,18 @@ def _with_separate_accounting(
     return available, why
 
 
-def _amounts_unknown(scenario_id: str, available: Availability, why: str) -> Scenario:
-    return Scenario(
-        id=scenario_id,
-        available=available,
-        why=why,
-        conditions=(
-            "The amounts need the split of the after-tax money into contributions and earnings.",
-        ),
-    )
+def _amounts_unknown(
+    scenario_id: str, available: Availability, why: str, money: AfterTaxMoney
+) -> Scenario:
+    """A scenario whose availability is known but whose amounts are not yet."""
+    if money.known:
+        need = (
+            "The amounts need the plan's pre-tax balance: without separate accounting the "
+            "after-tax money's basis is spread over the whole plan."
+        )
+    else:
+        need = "The amounts need the split of the after-tax money into contributions and earnings."
+    return Scenario(id=scenario_id, available=available, why=why, conditions=(need,))
 
 
 def _may_be_under_59_and_half(ctx: Context) -> bool:
@@ -97,7 +100,7 @@ def split_rollover(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scen
     citations = ("notice_2014_54", "irs_after_tax_rollovers", "irc_402_c", "irc_72_d_2")
     ctx.use(*citations)
     if sub.split is None:
-        return _amounts_unknown("split_rollover", available, why)
+        return _amounts_unknown("split_rollover", available, why, money)
     split = sub.split
     steps = [
         *sub.steps,
@@ -150,7 +153,7 @@ def all_to_roth_ira(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Sce
     citations = ("irc_408a_d_3_a", "irc_408a_d_3_f", "irc_402_c")
     ctx.use(*citations)
     if sub.split is None:
-        return _amounts_unknown("all_to_roth_ira", available, why)
+        return _amounts_unknown("all_to_roth_ira", available, why, money)
     split = sub.split
     tax, tax_steps = ctx.federal_tax(split.pretax)
     steps = [
@@ -215,7 +218,7 @@ def in_plan_conversion(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> 
         )
     available, why = _with_separate_accounting(ctx, available, why)
     if sub.split is None:
-        return _amounts_unknown("in_plan_conversion", available, why)
+        return _amounts_unknown("in_plan_conversion", available, why, money)
     split = sub.split
     if available != "no" and not f.roth_401k_balance:
         ctx.open("drac_clock_irr_first_roth")
@@ -353,7 +356,7 @@ def cash_out(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scenario:
     citations = ("irc_3405_c", "irc_72_t_1", "irc_402_c")
     ctx.use(*citations)
     if sub.split is None:
-        return _amounts_unknown("cash_out", available, why)
+        return _amounts_unknown("cash_out", available, why, money)
     split = sub.split
     rate = ctx.param("gov.irs.withholding.eligible_rollover_rate")
     withholding = cents(split.pretax * rate)

@@ -143,3 +143,20 @@ def test_while_employed_without_separate_accounting_the_basis_is_still_diluted(c
         "pretax_balance": 460000,
     }
     assert calc(**facts).scenario("split_rollover").to_roth_ira == 2400
+
+
+@pytest.mark.parametrize(
+    ("facts", "phrase"),
+    [
+        pytest.param({"after_tax_total": 40000}, "contributions and earnings", id="no-split"),
+        pytest.param(
+            {**MONEY, "after_tax_separately_accounted": False},
+            "pre-tax balance",
+            id="no-pretax-balance",
+        ),
+    ],
+)
+def test_unknown_amounts_say_which_fact_is_needed(calc, facts, phrase):
+    split = calc(**facts).scenario("split_rollover")
+    assert split.to_roth_ira is None
+    assert any(phrase in c for c in split.conditions)
