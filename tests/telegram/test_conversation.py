@@ -84,6 +84,24 @@ def test_a_button_press_is_answered_and_sent_on_as_the_users_text(
     assert keyboard_data(messages[0]) == []  # the pressed keyboard is gone
 
 
+def test_pressing_a_button_the_core_offered_continues_the_conversation(
+    double: BotApiDouble, run_bot, seed_question: str, tmp_path: Path
+) -> None:
+    run_bot()
+    [first] = reference_replies(tmp_path, "telegram:54", [seed_question])
+    assert first.choices, "the core offers no buttons after the seed question"
+    double.user_says(seed_question, chat_id=54)
+    asked = double.wait_for_messages(54, len(split_message(first.text)))
+    choice = first.choices[0]
+
+    press = double.press(asked[-1], choice.data)
+
+    expected = reference_replies(tmp_path, "telegram:54", [seed_question, choice.data])[1]
+    messages = double.wait_for_messages(54, len(asked) + len(split_message(expected.text)))
+    assert texts(messages[len(asked) :]) == split_message(expected.text)
+    assert double.answered_queries() == [press["callback_query"]["id"]]
+
+
 def test_a_double_tap_is_answered_twice_but_handled_once(
     double: BotApiDouble, scripted_bot: BotRunner
 ) -> None:
@@ -182,6 +200,8 @@ def test_a_restart_mid_conversation_loses_nothing(
 
     # The second bot answers exactly as one uninterrupted conversation would ...
     assert texts(after[len(before) :]) == split_message(expected[1].text)
+    [fresh] = reference_replies(tmp_path, "telegram:61", ["/facts"])
+    assert expected[1].text != fresh.text  # (which differs from knowing nothing)
     # ... because the session it loaded holds the turn the first bot handled.
     store = Store(config.db_path)
     try:
