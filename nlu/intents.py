@@ -51,7 +51,24 @@ def find_intent_cues(sentences: Sentences) -> list[tuple[int, int, str]]:
             if not _negated_statement(sentences, m.start()):
                 hits.append((m.start(), m.end(), intent))
     hits.sort()
-    return hits
+    return _unsuppressed(hits, sentences)
+
+
+def _unsuppressed(
+    hits: list[tuple[int, int, str]], sentences: Sentences
+) -> list[tuple[int, int, str]]:
+    """Drop cues that share a sentence with a cue of an intent that overrides them."""
+    rules: dict[str, list[str]] = load("intents").get("suppressed_by", {})
+    if not rules:
+        return hits
+    by_sentence: dict[int, set[str]] = {}
+    for start, _end, intent in hits:
+        by_sentence.setdefault(sentences.bounds(start)[0], set()).add(intent)
+    return [
+        hit
+        for hit in hits
+        if not set(rules.get(hit[2], ())) & by_sentence[sentences.bounds(hit[0])[0]]
+    ]
 
 
 @cache
