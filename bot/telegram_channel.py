@@ -494,8 +494,6 @@ class TelegramChannel:
         if message is None or message.text is None:
             return
         user = message.from_user
-        if user is not None and user.is_bot:
-            return
         bot = context.bot
         text = addressed_text(
             message.text,
@@ -802,12 +800,43 @@ async def serve(
             await app.start()
             if ready is not None:
                 ready()
-            await stop.wait()
+            failure = await _until_stopped(stop)
             log.info("stopping")
-            await updater.stop()
+            try:
+                await updater.stop()
+            except TelegramError:
+                if failure is None:
+                    raise
             await app.stop()
+            if failure is not None:
+                raise failure
     finally:
         channel.close()
+
+
+POLLING_TASK_NAME = "Updater:start_polling:polling_task"
+"""The library's name for its polling task (python-telegram-bot 22's ``Updater``)."""
+
+
+async def _until_stopped(stop: asyncio.Event) -> BaseException | None:
+    """Wait for ``stop``, or for the polling loop to die; return what killed it.
+
+    The library retries network errors forever, but gives up on ``InvalidToken`` (the
+    token was revoked while running) and ends its polling task, leaving a process that
+    looks alive and answers nothing. Returning the error lets ``run`` exit instead, so the
+    service manager sees the failure.
+    """
+    polling = next((t for t in asyncio.all_tasks() if t.get_name() == POLLING_TASK_NAME), None)
+    stopped = asyncio.create_task(stop.wait())
+    waiting: set[asyncio.Future[Any]] = {stopped} if polling is None else {stopped, polling}
+    done, _ = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+    if stopped in done:
+        return None
+    stopped.cancel()
+    assert polling is not None
+    error = None if polling.cancelled() else polling.exception()
+    log.error("polling stopped: %s", error or "the polling task ended")
+    return error or RuntimeError("polling ended unexpectedly")
 
 
 def configure_logging(level: str) -> None:

@@ -147,3 +147,35 @@ def test_an_unreachable_api_is_one_line_and_exit_status_1(tmp_path: Path) -> Non
     assert result.stderr.count("\n") == 1, result.stderr
     assert "cannot reach the Bot API" in result.stderr
     assert TOKEN not in result.stderr
+
+
+def test_a_token_revoked_while_running_stops_the_bot_with_status_2(
+    double: BotApiDouble, tmp_path: Path
+) -> None:
+    token = double.token
+    env = {k: v for k, v in os.environ.items() if not k.upper().endswith("_PROXY")}
+    env.update(
+        NO_PROXY="127.0.0.1,localhost",
+        TELEGRAM_BOT_TOKEN=token,
+        TELEGRAM_API_BASE_URL=double.base_url,
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "telegram", "--db", str(tmp_path / "r.db")],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        double.wait_for(lambda: double.calls_to("getUpdates"), timeout=30, what="polling")
+        double.token = "revoked"  # every request with the old token now gets 401
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+    assert process.returncode == 2
+    assert stderr.strip().splitlines()[-1].startswith("rothbot telegram: Telegram rejected")
+    assert token not in stderr
