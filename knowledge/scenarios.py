@@ -18,6 +18,11 @@ ASK_ADMIN_SEPARATE = (
     "The figures assume the plan accounts for the after-tax money separately; ask the "
     "plan administrator."
 )
+WHOLE_PLAN = (
+    "The figures take the whole plan paid out at once, the other pretax money by direct "
+    "rollover to a traditional IRA or another employer plan (in an IRA it loses the age-55 "
+    "exception)."
+)
 
 
 def _worst(a: Availability, b: Availability) -> Availability:
@@ -57,13 +62,6 @@ def distribution_now(ctx: Context) -> tuple[Availability, str]:
         "This depends on whether you still work for the plan sponsor and, if you do, "
         "whether the plan allows in-service withdrawals of after-tax money."
     )
-
-
-WHOLE_PLAN = (
-    "The figures take the whole plan paid out at once, the other pretax money by direct "
-    "rollover to a traditional IRA or another employer plan (in an IRA it loses the age-55 "
-    "exception)."
-)
 
 
 def _with_separate_accounting(
