@@ -97,6 +97,7 @@ def _settings() -> dict[str, Any]:
         "yearly": re.compile(r"^\W{0,3}(?:" + compile_any(data["yearly"]).pattern + ")", FLAGS),
         "topic": re.compile(data["after_tax_topic"], FLAGS),
         "ira": re.compile(data["after_tax_ira"], FLAGS),
+        "limit": re.compile(data["limit_words"], FLAGS),
     }
 
 
@@ -209,13 +210,25 @@ def bind_amounts(
         after = text[amount.end : amount.end + 24]
         before = text[max(0, amount.start - 40) : amount.start]
         yearly = bool(settings["yearly"].match(after) or _LEFT_YEARLY.search(before))
+        if _near_a_limit(text, cue_start if cue_start is not None else amount.start, amount.end):
+            continue  # "the max. pre-tax amount ($17.5k)" is a legal limit
         key = _key_for(role, yearly, text)
         if key is None:
+            if role == "plan_total":
+                unbound.append((span, amount))  # may still be the after-tax sum
             continue
         start = min(amount.start, cue_start if cue_start is not None else amount.start)
         end = max(amount.end, cue_end if cue_end is not None else amount.end)
         hits.append(RoleHit(key, amount.value, start, end, amount))
     return hits, unbound
+
+
+def _near_a_limit(text: str, start: int, end: int) -> bool:
+    """True when a limit word sits just before the cue or just after the amount."""
+    limit = _settings()["limit"]
+    before = re.split(r"[,;?!\n]|\.\s+(?=[A-Z])", text[max(0, start - 24) : start])[-1]
+    after = re.split(r"[,;.?!\n]", text[end : end + 16])[0]
+    return bool(limit.search(before) or limit.search(after))
 
 
 def _key_for(role: str, yearly: bool, text: str) -> str | None:

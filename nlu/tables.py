@@ -17,6 +17,9 @@ from nlu.context import Sentences
 from nlu.patterns import FLAGS, load
 
 _PLAN_WORDS = re.compile(r"401\(?k|403\(?b|457|\bplan\b|\btsp\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|don't|doesn't|didn't|haven't|hasn't|nor)\b|n't\b", re.IGNORECASE
+)
 _OUTSIDE = re.compile(r"\boutside\b", re.IGNORECASE)
 _FUTURE_RATE = re.compile(
     r"\b(?:retire\w*|drops?|fall|falls|will be|would be|later|future|state|could be|"
@@ -87,6 +90,10 @@ def _skipped(entry: Entry, m: re.Match[str], sentences: Sentences) -> bool:
         return True
     if "conditional" in entry.skip_if and sentences.is_conditional(pos):
         return True
+    if "negated" in entry.skip_if:
+        last_words = " ".join(text[max(0, pos - 30) : pos].split()[-3:])
+        if _NEGATION.search(last_words):
+            return True
     if "plan_roth" in entry.skip_if:
         # "In the 401K I opened a Roth account": a Roth inside the plan, not a Roth IRA
         before = sentences.before(pos) + text[pos : m.end()]

@@ -1,0 +1,114 @@
+"""What each amount is, read from the words around it (nlu.roles via nlu.reader.read).
+
+A table of phrasings per fact: after-tax basis vs earnings vs the after-tax total vs
+pre-tax, Roth 401(k), IRA balances, income and yearly contributions. And the other side
+of the rule: an amount whose role is unclear is left out.
+"""
+
+import pytest
+
+from nlu.reader import read
+
+PHRASINGS = [
+    # after-tax contributions (basis)
+    ("I have 30,000 via contributions and 10,000 by earnings in the after-tax account",
+     {"after_tax_contributions": 30000, "after_tax_earnings": 10000}),
+    ("My after-tax contributions are $25k.", {"after_tax_contributions": 25000}),
+    ("basis of about 18k in the after tax bucket", {"after_tax_contributions": 18000}),
+    ("The non-taxable amount is $200,000.", {"after_tax_contributions": 200000}),
+    ("I put in $15,000 of after-tax contributions over the years.",
+     {"after_tax_contributions": 15000}),
+    ("after-tax contributions ($9852) and pre-tax earnings ($407)",
+     {"after_tax_contributions": 9852, "after_tax_earnings": 407}),
+    ("$12k is basis and $3k is growth on the after-tax money",
+     {"after_tax_contributions": 12000, "after_tax_earnings": 3000}),
+    # earnings
+    ("The gains on my after-tax money are about $4,000.", {"after_tax_earnings": 4000}),
+    ("after-tax earnings of 2.5k", {"after_tax_earnings": 2500}),
+    ("I have 20k after-tax; earnings are 1,200.",
+     {"after_tax_total": 20000, "after_tax_earnings": 1200}),
+    # after-tax total
+    ("I have about 40,000 after tax dollars in my 401K", {"after_tax_total": 40000}),
+    ("$180k 401k balance, of which $102k is after-tax", {"after_tax_total": 102000}),
+    ("401k value ~$1MM, of which ~$200k is after-tax", {"after_tax_total": 200000}),
+    ("My after-tax balance is $55,000.", {"after_tax_total": 55000}),
+    ("around 40K-50K in the after-tax subaccount", {"after_tax_total": 45000}),
+    ("I have forty thousand dollars of post-tax money in the plan",
+     {"after_tax_total": 40000}),
+    # pre-tax
+    ("$300k pre-tax and $50k after-tax", {"pretax_balance": 300000, "after_tax_total": 50000}),
+    ("150,000 is before tax contributions and earnings", {"pretax_balance": 150000}),
+    ("Pre-tax: $314,536.42", {"pretax_balance": 314536.42}),
+    ("my traditional 401k balance is 1.2M", {"pretax_balance": 1200000}),
+    # Roth 401(k)
+    ("I also have $60k in my Roth 401(k).", {"roth_401k_balance": 60000}),
+    ("Roth 401k balance: 75,000", {"roth_401k_balance": 75000}),
+    # IRAs
+    ("I have $120k in a rollover IRA.", {"traditional_ira_balance": 120000}),
+    ("My traditional IRA has about 8k in it.", {"traditional_ira_balance": 8000}),
+    ("I have $35,000 in my Roth IRA.", {"roth_ira_balance": 35000}),
+    ("I have no traditional IRA.", {"traditional_ira_balance": 0}),
+    # income
+    ("Our MAGI is around $250k.", {"income": 250000}),
+    ("We make about 310k a year.", {"income": 310000}),
+    ("household income of $180,000", {"income": 180000}),
+    ("my salary is 145k", {"income": 145000}),
+    # yearly contributions
+    ("I contribute $20,000 a year after-tax.", {}),
+    ("My after-tax contributions are $15k per year.", {"annual_after_tax_contribution": 15000}),
+    ("employer match of $8,000", {"employer_contribution": 8000}),
+    ("There are no employer contributions.", {"employer_contribution": 0}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PHRASINGS)
+def test_amount_roles(text: str, expected: dict) -> None:
+    facts = read(text).facts
+    money = {k: v for k, v in facts.items() if k not in ("employer_plan_type",)}
+    for key, value in expected.items():
+        assert money.get(key) == pytest.approx(value), (key, facts)
+
+
+UNCLEAR = [
+    "Balance in the 401k is about $300,000.",  # the whole plan, not one of our facts
+    "David earns well over the $206K limit.",  # a limit, not an income
+    "Can a distribution ($50,000) from a 457 plan be rolled into a Roth IRA?",
+    "move the entire 40000 into the new Roth IRA",  # a destination, not a balance
+    "I have $14,803 in a post-tax IRA.",  # cannot tell which IRA bucket
+    "I paid $5,000 for the advisor.",
+    "the max. pre-tax amount ($17.5k in 2014)",
+    "do I need to do it $5K for this year and each year after",
+    "If I roll over $20k, what happens?",
+]
+
+
+@pytest.mark.parametrize("text", UNCLEAR)
+def test_an_amount_with_an_unclear_role_is_left_out(text: str) -> None:
+    money_keys = {
+        "after_tax_contributions", "after_tax_earnings", "after_tax_total", "pretax_balance",
+        "roth_401k_balance", "traditional_ira_balance", "roth_ira_balance", "income",
+        "annual_after_tax_contribution", "employer_contribution", "employee_deferral",
+    }
+    assert not money_keys & set(read(text).facts), read(text).facts
+
+
+def test_the_total_is_recognised_when_it_is_the_sum_of_its_parts() -> None:
+    reading = read("I have 40,000 in my 401K, 30,000 via after-tax contributions and 10,000 by earnings.")
+    assert reading.facts["after_tax_total"] == 40000
+
+
+def test_figures_that_do_not_add_up_lose_the_least_specific_one() -> None:
+    facts = read("after-tax total 50k: basis 30k and earnings 10k").facts
+    assert "after_tax_total" not in facts
+    assert facts["after_tax_contributions"] == 30000
+
+
+def test_two_different_figures_for_one_fact_cancel_out() -> None:
+    facts = read("My after-tax contributions are 30k. Later: after-tax contributions of 35k.").facts
+    assert "after_tax_contributions" not in facts
+
+
+def test_each_amount_keeps_the_words_it_was_read_from() -> None:
+    reading = read("I have about 40,000 after tax dollars, 30,000 via contributions")
+    assert reading.evidence["after_tax_total"] == "about 40,000 after tax dollars"
+    assert reading.evidence["after_tax_contributions"] == "30,000 via contributions"

@@ -1,0 +1,196 @@
+"""Ages, years, filing status and tax bracket, in the ways people state them."""
+
+import pytest
+
+from nlu.reader import read
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("I am 51 and would retire earliest at 55.", 51),
+        ("I'm 56 and plan to use the rule of 55.", 56),
+        ("51 yo, married, 401k at Fidelity", 51),
+        ("age 51, still working", 51),
+        ("Age: 51", 51),
+        ("My age is 57.", 57),
+        ("I'm a 51-year-old engineer.", 51),
+        ("a 50 year old participant had $7,000 in after-tax contributions", 50),
+        ("Client age 58 is retired from company.", 58),
+        ("My client (age 58, already retired) has a 401k.", 58),
+        ("I am now 67 and plan to retire at age 70.", 67),
+        ("I'm turning 55 this year.", 54),
+        ("34M here, maxing out my 401k.", 34),
+    ],
+)
+def test_age(text: str, age: int) -> None:
+    reading = read(text)
+    assert reading.facts.get("age") == age, reading.facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Less than 59 ½ years old; my plan allows in-service withdrawals.",
+        "Can I withdraw before age 59.5 without penalty?",
+        "I'm 5 years from retirement.",
+        "I'm 100% sure the plan allows it.",
+        "My 25 year old son has a Roth IRA.",
+        "the rule of 55 applies when you separate at 55",
+        "my wife is 49",
+        "I am 500 years old",
+    ],
+)
+def test_not_the_askers_age(text: str) -> None:
+    assert "age" not in read(text).facts
+
+
+@pytest.mark.parametrize(
+    ("text", "retire_age"),
+    [
+        ("I am 51 and would retire earliest at 55.", 55),
+        ("I plan to retire at age 62.", 62),
+        ("hoping to leave my job at 58", 58),
+        ("My retirement age will be 65.", 65),
+        ("I'm 50 and plan to retire in 5 years.", 55),
+    ],
+)
+def test_retire_age(text: str, retire_age: int) -> None:
+    assert read(text).facts.get("retire_age") == retire_age
+
+
+@pytest.mark.parametrize(
+    ("text", "spouse_age"),
+    [
+        ("my wife is 49", 49),
+        ("I'm 52, my husband is 55.", 55),
+        ("DW (47) is not working.", 47),
+        ("We are 51 and 49.", 49),
+        ("my spouse, 60, is retired", 60),
+    ],
+)
+def test_spouse_age(text: str, spouse_age: int) -> None:
+    reading = read(text)
+    assert reading.facts.get("spouse_age") == spouse_age, reading.facts
+    if "I'm 52" in text:
+        assert reading.facts["age"] == 52
+
+
+def test_separated_from_service_age_means_no_longer_employed() -> None:
+    facts = read("I retired at 56 last year and I am 57 now.").facts
+    assert facts["separated_from_service_age"] == 56
+    assert facts["still_employed"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("I want to do the conversion in 2024.", 2024),
+        ("In December 2018 I made an in-plan conversion.", 2018),
+        ("In 2007 I rolled it over. Now it's 2010 and I want to convert.", 2010),
+        ("the max. pre-tax amount ($17.5k in 2014)", 2014),
+        ("Can I do it before 2012 year end? What if I wait until 2013?", 2012),
+    ],
+)
+def test_tax_year(text: str, year: int) -> None:
+    assert read(text).facts.get("year") == year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I opened a Roth IRA in 2019.",
+        "The Tax Reform Act of 1986 grandfathered them.",
+        "post 1986 after tax dollars",
+        "I was born in 1970.",
+        "IRS Notice 2014-54 allows it.",
+    ],
+)
+def test_years_that_are_not_the_tax_year(text: str) -> None:
+    assert "year" not in read(text).facts
+
+
+@pytest.mark.parametrize(
+    ("text", "first_year"),
+    [
+        ("I opened a Roth IRA in 2019.", 2019),
+        ("Outside of the 401K I have had a Roth account since 1998.", 1998),
+        ("My first Roth contribution was in 2015.", 2015),
+        ("does my 2012 Roth cover that?", 2012),
+    ],
+)
+def test_roth_ira_first_year(text: str, first_year: int) -> None:
+    facts = read(text).facts
+    assert facts.get("roth_ira_first_year") == first_year
+    assert facts.get("has_roth_ira") is True
+
+
+def test_a_roth_opened_inside_the_plan_is_not_a_roth_ira() -> None:
+    facts = read("In the 401K I opened a Roth account in 2019.").facts
+    assert "roth_ira_first_year" not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("We are married and file jointly.", "mfj"),
+        ("MFJ, two kids", "mfj"),
+        ("I'm married.", "mfj"),
+        ("married filing separately", "mfs"),
+        ("I'm married but we file separately.", "mfs"),
+        ("I'm single.", "single"),
+        ("filing single", "single"),
+        ("I file as head of household.", "hoh"),
+    ],
+)
+def test_filing_status(text: str, status: str) -> None:
+    assert read(text).facts.get("filing_status") == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Can the administrator send a single check?", "one single distribution", "HSA"],
+)
+def test_single_as_an_ordinary_word_is_not_a_filing_status(text: str) -> None:
+    assert "filing_status" not in read(text).facts
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("I'm in the 24% bracket.", 0.24),
+        ("Tax Rate: 37%", 0.37),
+        ("marginal rate of 32%", 0.32),
+        ("we are in the 22% federal bracket", 0.22),
+    ],
+)
+def test_marginal_rate(text: str, rate: float) -> None:
+    assert read(text).facts.get("marginal_rate") == pytest.approx(rate)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if my tax bracket at retirement drops to 12%",
+        "my rate is 11%",  # not a federal bracket
+        "withhold 20%",
+    ],
+)
+def test_rates_that_are_not_the_current_bracket(text: str) -> None:
+    assert "marginal_rate" not in read(text).facts
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("My 401K is with TROWE", "401k"),
+        ("a 401(k) plan", "401k"),
+        ("my 403(b) at work", "403b"),
+        ("a distribution from a 457 plan", "457b"),
+        ("my pre-tax 457(b) account", "457b"),
+        ("I have a TSP account.", "TSP"),
+        ("my Roth 401k and my 401k", "401k"),
+    ],
+)
+def test_plan_type(text: str, plan: str) -> None:
+    assert read(text).facts.get("employer_plan_type") == plan

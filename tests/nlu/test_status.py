@@ -1,0 +1,100 @@
+"""Yes/no facts: still employed, has a Roth IRA, what the plan allows."""
+
+import pytest
+
+from nlu.reader import read
+
+
+@pytest.mark.parametrize(
+    ("text", "employed"),
+    [
+        ("I will still remain in my 401K plan and continue to contribute.", True),
+        ("I'm still working for the company.", True),
+        ("My current employer offers after-tax contributions.", True),
+        ("The company I work for offers a 401k.", True),
+        ("My employer allows in-plan conversions.", True),
+        ("I'll be retiring soon.", True),
+        ("I am leaving my job on April 15.", True),
+        ("I left my job last year.", False),
+        ("I recently left my job.", False),
+        ("I have a 401k from a former employer.", False),
+        ("I retired last year.", False),
+        ("Client age 58 is retired from company.", False),
+        ("I'm already retired.", False),
+        ("I was laid off in March.", False),
+        ("My 401(k) is with a previous employer; I plan to retire at 70.", False),
+    ],
+)
+def test_still_employed(text: str, employed: bool) -> None:
+    assert read(text).facts.get("still_employed") is employed
+
+
+def test_strong_cues_that_disagree_leave_employment_unknown() -> None:
+    facts = read("My current employer has a 401k. I also left my job at the bank.").facts
+    assert "still_employed" not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "has"),
+    [
+        ("I don't currently have a Roth IRA.", False),
+        ("He has no Roth's yet.", False),
+        ("I've never opened a Roth.", False),
+        ("I would need to open a Roth IRA first.", False),
+        ("My Roth IRA was opened in 2012.", True),
+        ("I already have a Roth IRA at Vanguard.", True),
+        ("I contributed to my Roth IRA last year.", True),
+        ("Can I roll it into an existing Roth IRA?", True),
+        ("I've put $5,500 into a traditional IRA and converted that to a backdoor Roth.", True),
+    ],
+)
+def test_has_roth_ira(text: str, has: bool) -> None:
+    assert read(text).facts.get("has_roth_ira") is has
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I roll the after-tax money to a Roth IRA?",
+        "I want to open a Roth IRA for this.",
+        "I have not been able to contribute to a Roth due to income limits.",
+        "They will do a direct rollover to either my Rollover IRA or my Roth IRA.",
+    ],
+)
+def test_roth_ira_ownership_not_stated(text: str) -> None:
+    assert "has_roth_ira" not in read(text).facts
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("My 401K plan allows in-service withdrawal of after-tax money.",
+         "plan_allows_in_service", True),
+        ("They said I am allowed to roll over after-tax monies while I am still employed.",
+         "plan_allows_in_service", True),
+        ("My plan does not allow in-service withdrawals.", "plan_allows_in_service", False),
+        ("The plan allows participants to convert via an in-plan Roth conversion feature.",
+         "plan_allows_in_plan_conversion", True),
+        ("In December 2018 I made an in-plan conversion.", "plan_allows_in_plan_conversion", True),
+        ("My plan doesn't offer in-plan Roth conversions.",
+         "plan_allows_in_plan_conversion", False),
+        ("The after-tax money is tracked separately.", "after_tax_separately_accounted", True),
+    ],
+)
+def test_plan_features_stated_by_the_user(text: str, key: str, value: bool) -> None:
+    assert read(text).facts.get(key) is value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm trying to understand if my 401(k) allows in-service withdrawals.",
+        "Does my plan allow in-plan conversions?",
+        "Is it allowable to convert after-tax money via an in-plan conversion?",
+        "I'd like to do an in-plan Roth conversion.",
+    ],
+)
+def test_questions_about_plan_features_are_not_facts(text: str) -> None:
+    facts = read(text).facts
+    assert "plan_allows_in_service" not in facts
+    assert "plan_allows_in_plan_conversion" not in facts
