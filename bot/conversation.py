@@ -10,80 +10,61 @@ here is random: the same conversation gives the same replies.
 from __future__ import annotations
 
 import logging
+import re
 import time
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from bot import wording
 from bot.commands import command_of
 from bot.handoff import needs_a_person_text
-from bot.questions import how_to_find_out, question_for
+from bot.questions import Question, how_to_find_out, question_for
 from bot.reply import Choice, Reply
 from bot.session import CONFIRM_FORGET, EVIDENCE_MAX_CHARS, Session
+from knowledge.engine import calculate
 from knowledge.facts import Facts, InvalidFacts
-
-try:  # TEMPORARY until knowledge.engine and nlu.reader land (removed at integration)
-    from knowledge.engine import calculate
-    from nlu.reader import Reading, read
-except ImportError:  # pragma: no cover
-    from types import SimpleNamespace as Reading  # type: ignore[assignment]
-
-    def read(text: str, *, expecting: str | None = None) -> Any:  # type: ignore[misc]
-        return Reading(facts={}, intents=("other",), evidence={}, corrections=frozenset(),
-                       hypothetical=False, unsure=False, topics=())
-
-    def calculate(facts: Any, *, today: date, growth_rate: Any = None) -> Any:  # type: ignore[misc]
-        raise InvalidFacts("The calculation engine is not installed yet.")
+from nlu.reader import OUT_OF_SCOPE, Reading, read
 
 log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 4000
 
-# Scenario intents a what-if can ask about, and the engine scenario each one points at.
+# Scenario intents, and the engine scenario each one asks about.
 SCENARIO_OF_INTENT = {
     "convert_all_to_roth": "all_to_roth_ira",
-    "timing_now_vs_separation": "wait_until_separation",
-    "in_plan_conversion": "in_plan_conversion",
     "split_rollover": "split_rollover",
-}
-
-# Topics the reader may flag that need a person rather than the engine.
-OUT_OF_SCOPE_TOPICS = {
-    "divorce": "dividing a plan in a divorce (a QDRO)",
-    "qdro": "dividing a plan in a divorce (a QDRO)",
-    "inherited": "inherited accounts",
-    "inherited_account": "inherited accounts",
-    "state_tax": "state income tax",
-    "pre_1987": "the details of pre-1987 after-tax basis",
-    "pre_1987_basis": "the details of pre-1987 after-tax basis",
+    "in_plan_conversion": "in_plan_conversion",
+    "timing_now_vs_separation": "wait_until_separation",
 }
 
 ERASE_ANSWERS = ("yes, erase", "yes erase", "erase", "yes", "y")
+CANCEL_ANSWERS = ("cancel", "no", "n", "keep", "")
 FACT_KEYS = frozenset(Facts.keys())
-# Facts that describe one subaccount: a change to one makes a stored third stale.
+# Facts that describe one subaccount: contributions + earnings = total.
 _SUBACCOUNT = ("after_tax_contributions", "after_tax_earnings", "after_tax_total")
+_NUMBER = re.compile(r"-?\$?\d[\d,]*(?:\.\d+)?\s*[kK]?")
 
 
 def respond(session: Session, text: str, *, today: date, now: float | None = None) -> Reply:
-    """Answer one message and update ``session`` in place. Never raises for any text."""
+    """Answer one message and update ``session`` in place. Never raises for any text.
+
+    ``today`` dates the clocks (tests fix it); ``now`` stamps the remembered history
+    for the retention purge and does not change the reply.
+    """
     now = time.time() if now is None else now
     clean, clipped = _clean(text)
     session.turns += 1
     session.remember("user", clean, now)
     try:
         reply = _turn(session, clean, today)
-    except Exception:  # a bug must not cost the user their session
+    except Exception:  # a bug must not cost the user their session or a reply
         log.exception("conversation turn failed")
         reply = Reply(wording.internal_error(), facts=dict(session.facts))
     if clipped:
-        reply = Reply(
-            wording.clipped_note(MAX_TEXT_CHARS) + "\n\n" + reply.text,
-            reply.choices,
-            reply.facts,
-            reply.action,
-        )
+        text_out = wording.clipped_note(MAX_TEXT_CHARS) + "\n\n" + reply.text
+        reply = Reply(text_out, reply.choices, reply.facts, reply.action)
     session.remember("bot", reply.text, now)
     return reply
 
@@ -92,6 +73,7 @@ def _clean(text: Any) -> tuple[str, bool]:
     """Text as a bounded, printable string; whether it had to be cut."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
+    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates
     text = unicodedata.normalize("NFC", text)
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
     text = text.strip()
@@ -106,7 +88,7 @@ def _turn(session: Session, text: str, today: date) -> Reply:
         answer = text.lower().strip(" .!")
         if answer in ERASE_ANSWERS:
             return Reply(wording.forgotten({}), action="forget")
-        if answer in ("cancel", "no", "n", "keep", ""):
+        if answer in CANCEL_ANSWERS:
             return Reply(wording.forget_cancelled(), facts=dict(session.facts))
 
     command = command_of(text)
@@ -121,24 +103,16 @@ def _turn(session: Session, text: str, today: date) -> Reply:
     topic = _out_of_scope_topic(reading)
     if topic:
         return Reply(
-            needs_a_person_text(topic),
-            (Choice("Ask for a person", "human"),),
-            dict(session.facts),
+            needs_a_person_text(topic), (Choice("Ask for a person", "human"),), dict(session.facts)
         )
-
     if expecting and reading.unsure and expecting not in reading.facts:
         session.mark_asked(expecting)
         session.pending = None
-        return _answer(session, today, lead=how_to_find_out(expecting), full=False)
-
-    if reading.hypothetical:
+        return _answer(session, today, lead=how_to_find_out(expecting))
+    if reading.hypothetical and (reading.facts or _scenario_focus(reading.intents)):
         return _what_if(session, reading, today)
-
     if not reading.facts and not _on_topic(reading):
-        if session.facts or expecting:
-            return _didnt_catch(session, expecting)
-        return Reply(wording.off_topic(), facts={})
-
+        return _nothing_read(session, text, expecting)
     return _merge_and_answer(session, reading, today)
 
 
@@ -152,7 +126,7 @@ def _command(session: Session, command: str, today: date) -> Reply:
     if command == "facts":
         return Reply(wording.facts_text(session.facts, session.evidence), facts=facts)
     if command == "why":
-        result = _calculate_quietly(session.facts, today)
+        result = _calculate_quietly(session.facts, today) if session.facts else None
         if result is None:
             return Reply(wording.why_without_facts(), facts=facts)
         return Reply(wording.why_text(result), facts=facts)
@@ -161,11 +135,8 @@ def _command(session: Session, command: str, today: date) -> Reply:
         return Reply(wording.reset_text(), facts={})
     if command == "forget":
         session.pending = CONFIRM_FORGET
-        return Reply(
-            wording.forget_confirm(),
-            (Choice("Yes, erase", "yes, erase"), Choice("Cancel", "cancel")),
-            facts,
-        )
+        choices = (Choice("Yes, erase", "yes, erase"), Choice("Cancel", "cancel"))
+        return Reply(wording.forget_confirm(), choices, facts)
     if command == "human":
         return Reply(wording.handoff_pending(), facts=facts, action="handoff")
     raise AssertionError(f"unhandled command {command}")  # pragma: no cover
@@ -179,10 +150,14 @@ def _on_topic(reading: Reading) -> bool:
     return any(intent != "other" for intent in reading.intents)
 
 
+def _scenario_focus(intents: Sequence[str]) -> list[str]:
+    return [SCENARIO_OF_INTENT[i] for i in intents if i in SCENARIO_OF_INTENT]
+
+
 def _out_of_scope_topic(reading: Reading) -> str | None:
-    for topic in getattr(reading, "topics", ()) or ():
-        if topic in OUT_OF_SCOPE_TOPICS:
-            return OUT_OF_SCOPE_TOPICS[topic]
+    for topic in sorted(reading.topics):
+        if topic in OUT_OF_SCOPE:
+            return OUT_OF_SCOPE[topic]
     return None
 
 
@@ -211,10 +186,9 @@ def _merged(facts: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
 
 def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     new = {k: v for k, v in reading.facts.items() if k in FACT_KEYS}
-    merged = _merged(session.facts, new)
     try:
-        facts = Facts.from_mapping(merged)
-        result = calculate(facts, today=today)
+        facts = Facts.from_mapping(_merged(session.facts, new))
+        result = calculate(facts, today=today).to_json()
     except InvalidFacts as exc:
         return Reply(wording.invalid(str(exc)), facts=dict(session.facts))
 
@@ -226,34 +200,51 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
         if key in reading.evidence:
             session.evidence[key] = str(reading.evidence[key])[:EVIDENCE_MAX_CHARS]
         session.mark_asked(key)
+    for key in list(session.evidence):
+        if key not in session.facts:  # dropped as stale by _merged
+            del session.evidence[key]
     if session.pending in new:
         session.pending = None
-    full = not had_facts or (_on_topic(reading) and not corrected)
+    asked_something = _on_topic(reading)
+    full = not had_facts or (asked_something and not corrected)
     lead = wording.acknowledge(new, changed, corrected) if had_facts else ""
-    return _compose(session, result.to_json(), lead=lead, full=full)
+    return _compose(
+        session,
+        result,
+        lead=lead,
+        full=full,
+        intents=reading.intents,
+        focus=_scenario_focus(reading.intents),
+    )
 
 
-def _answer(session: Session, today: date, *, lead: str, full: bool) -> Reply:
-    result = _calculate_quietly(session.facts, today)
+def _answer(session: Session, today: date, *, lead: str) -> Reply:
+    """A short turn (after "not sure"): the lead line, the current answer, next question."""
+    result = _calculate_quietly(session.facts, today) if session.facts else None
     if result is None:
-        return _ask_next(session, [], lead)
-    return _compose(session, result, lead=lead, full=full)
+        text, choices = wording.with_question(lead, _next_question(session, []))
+        return Reply(text, choices, dict(session.facts))
+    return _compose(session, result, lead=lead, full=False)
 
 
-def _compose(session: Session, result: dict[str, Any], *, lead: str, full: bool) -> Reply:
+def _compose(
+    session: Session,
+    result: dict[str, Any],
+    *,
+    lead: str,
+    full: bool,
+    intents: Sequence[str] = (),
+    focus: Sequence[str] = (),
+) -> Reply:
     question = _next_question(session, result.get("missing") or [])
-    body = wording.answer(result, session.facts, lead=lead, full=full)
+    body, rules = wording.answer(
+        result, session.facts, lead=lead, full=full, intents=intents, focus=focus
+    )
     text, choices = wording.with_question(body, question)
-    return Reply(wording.finish(text, result), choices, dict(session.facts))
+    return Reply(wording.finish(text, result, rules), choices, dict(session.facts))
 
 
-def _ask_next(session: Session, missing: list[str], lead: str) -> Reply:
-    question = _next_question(session, missing)
-    text, choices = wording.with_question(lead, question)
-    return Reply(text, choices, dict(session.facts))
-
-
-def _next_question(session: Session, missing: list[str]):
+def _next_question(session: Session, missing: Sequence[str]) -> Question | None:
     """The most decision-changing fact not yet known or asked; it becomes pending."""
     for key in missing:
         if key in session.facts or key in session.asked or key not in FACT_KEYS:
@@ -265,12 +256,19 @@ def _next_question(session: Session, missing: list[str]):
     return None
 
 
-def _didnt_catch(session: Session, expecting: str | None) -> Reply:
+def _nothing_read(session: Session, text: str, expecting: str | None) -> Reply:
+    """No fact, no rothbot intent: a number we could not use, off-topic, or a miss."""
+    numbers = [m.group().strip() for m in _NUMBER.finditer(text)]
+    if numbers:
+        lead = wording.unusable_numbers(numbers)
+    elif session.facts or expecting:
+        lead = wording.didnt_catch()
+    else:
+        return Reply(wording.off_topic(), facts={})
     if expecting:
-        question = question_for(expecting)
-        text, choices = wording.with_question(wording.didnt_catch(), question)
-        return Reply(text, choices, dict(session.facts))
-    return Reply(wording.didnt_catch() + " " + wording.short_help(), facts=dict(session.facts))
+        body, choices = wording.with_question(lead, question_for(expecting))
+        return Reply(body, choices, dict(session.facts))
+    return Reply(lead + " " + wording.short_help(), facts=dict(session.facts))
 
 
 # -- what-ifs -----------------------------------------------------------------------------
@@ -279,14 +277,14 @@ def _didnt_catch(session: Session, expecting: str | None) -> Reply:
 def _what_if(session: Session, reading: Reading, today: date) -> Reply:
     """Run the engine on changed facts without touching the session's real facts."""
     changes = {k: v for k, v in reading.facts.items() if k in FACT_KEYS}
-    focus = [SCENARIO_OF_INTENT[i] for i in reading.intents if i in SCENARIO_OF_INTENT]
+    focus = _scenario_focus(reading.intents)
     try:
         facts = Facts.from_mapping(_merged(session.facts, changes))
         result = calculate(facts, today=today).to_json()
     except InvalidFacts as exc:
         return Reply(wording.invalid(str(exc), what_if=True), facts=dict(session.facts))
-    text = wording.what_if(result, changes, focus, facts.to_dict())
-    return Reply(wording.finish(text, result), facts=dict(session.facts))
+    text, rules = wording.what_if(result, changes, focus, facts.to_dict())
+    return Reply(wording.finish(text, result, rules), facts=dict(session.facts))
 
 
 def _calculate_quietly(facts: Mapping[str, Any], today: date) -> dict[str, Any] | None:

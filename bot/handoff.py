@@ -11,17 +11,6 @@ from typing import Protocol
 
 HUMAN_COMMAND = "human"
 
-# Topics the engine does not settle; the reader reports them as intents/topics.
-NEEDS_A_PERSON = {
-    "divorce": "dividing a plan in a divorce (a QDRO)",
-    "qdro": "dividing a plan in a divorce (a QDRO)",
-    "inherited": "inherited accounts",
-    "beneficiary": "inherited accounts",
-    "state_tax": "state income tax",
-    "pre_1987": "the details of pre-1987 after-tax basis",
-}
-
-
 class HandoffQueue(Protocol):
     """Where requests for a person go; ``request`` returns a reference id."""
 

@@ -14,10 +14,11 @@ from typing import Any
 from bot.money import fact_value, money, percent
 from bot.questions import Question
 from bot.reply import Choice
-from knowledge.facts import LABELS
+from knowledge.facts import LABELS, MAX_AGE, MAX_MONEY, MIN_AGE
 
 DISCLAIMER = "General information, not tax advice."
 MAX_SOURCES = 8
+WHY_MAX_CHARS = 3800  # one Telegram message is 4096
 
 SCENARIO_NAMES = {
     "split_rollover": "split the rollover",
@@ -66,6 +67,18 @@ def empty_message() -> str:
 
 def didnt_catch() -> str:
     return "I did not find an answer or a fact I can use in that."
+
+
+def unusable_numbers(numbers: Sequence[str]) -> str:
+    """Name the numbers we saw but could not use (absurd ages, negative amounts...)."""
+    shown = [n if len(n) <= 20 else n[:20] + "…" for n in numbers[:3]]
+    quoted = ", ".join(f'"{n}"' for n in shown)
+    return (
+        f"I could not use {quoted} from your message. Ages must be between {MIN_AGE} and "
+        f"{MAX_AGE}, and amounts cannot be negative or above {money(MAX_MONEY)}. Please "
+        "check the number and say what it is, e.g. \"I am 51\" or \"$30,000 of after-tax "
+        "contributions\"."
+    )
 
 
 def internal_error() -> str:
@@ -159,13 +172,18 @@ def acknowledge(
 
 # -- the answer ---------------------------------------------------------------------------
 
+# Open points worth a sentence when a scenario leads the reply (the rest are in "why").
+OPEN_POINTS_FOR = {
+    "in_plan_conversion": ("drac_clock_irr_first_roth", "irr_recapture_after_rollover"),
+    "cash_out": ("age_55_exception_and_recapture",),
+    "wait_until_separation": ("age_55_exception_and_recapture",),
+}
+PERSONAL_CLOCKS = ("roth_ira_five_year", "age_59_half", "roth_ira_qualified_from")
+CLOCK_INTENTS = ("five_year_rule", "qualified_distribution", "penalty_early_withdrawal")
+
 
 def _scenarios(result: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
     return {s["id"]: s for s in result.get("scenarios") or []}
-
-
-def _amount(value: Any) -> str | None:
-    return None if value is None else money(value)
 
 
 def _destinations(s: Mapping[str, Any]) -> str:
@@ -173,7 +191,7 @@ def _destinations(s: Mapping[str, Any]) -> str:
     for field, name in (
         ("to_roth_ira", "a Roth IRA"),
         ("to_traditional_ira", "a traditional IRA"),
-        ("to_roth_401k", "the plan's Roth account"),
+        ("to_roth_401k", "the plan's Roth 401(k) account"),
         ("cash", "you in cash"),
     ):
         value = s.get(field)
@@ -182,29 +200,47 @@ def _destinations(s: Mapping[str, Any]) -> str:
     return _join(parts)
 
 
-def _tax_phrase(s: Mapping[str, Any], rate: Any) -> str:
+def _tax_phrase(s: Mapping[str, Any], rate: Any, *, would: bool = False) -> str:
+    """What the scenario makes taxable, as a clause; never a bare "you owe nothing"."""
     taxable = s.get("taxable_income")
+    be = "would be" if would else "is"
     if taxable is None:
         return "the taxable amount depends on facts I do not have yet"
     if not taxable:
-        return "nothing of it is taxable"
-    text = f"{money(taxable)} is taxable income"
+        return f"nothing {be} taxable now"
+    text = f"{money(taxable)} {be} taxable income"
     tax = s.get("federal_tax")
     if tax:
         at = f" at {percent(rate)}" if rate is not None else ""
         text += f" (about {money(tax)} of federal tax{at})"
     penalty = s.get("penalty")
     if penalty:
-        text += f", plus a {money(penalty)} additional tax"
+        text += f", plus {money(penalty)} of 10% additional tax"
     return text
 
 
-def _lead_scenario(
-    scenarios: Mapping[str, Mapping[str, Any]], focus: Sequence[str] = ()
+def lead_scenario(
+    result: Mapping[str, Any], focus: Sequence[str] = (), *, what_if: bool = False
 ) -> Mapping[str, Any] | None:
+    """The scenario the reply leads with.
+
+    The one asked about, except that "all to the Roth IRA" is answered with the split
+    first when the split is possible: it moves the same money with less tax, which is
+    the expert's answer in the seed thread. A what-if shows what was asked.
+    """
+    scenarios = _scenarios(result)
+    split = scenarios.get("split_rollover")
     for wanted in focus:
-        if wanted in scenarios:
-            return scenarios[wanted]
+        if wanted not in scenarios:
+            continue
+        if (
+            not what_if
+            and wanted == "all_to_roth_ira"
+            and split is not None
+            and split.get("available") != "no"
+        ):
+            return split
+        return scenarios[wanted]
     for s in scenarios.values():
         if s.get("available") != "no":
             return s
@@ -215,9 +251,17 @@ def _scenario_paragraph(s: Mapping[str, Any], rate: Any) -> str:
     name = s["id"]
     moves = _destinations(s)
     tax = _tax_phrase(s, rate)
-    if name == "split_rollover" and moves:
+    if name == "split_rollover" and not moves and s.get("taxable_income") is None:
         body = (
-            f"Ask the plan for one distribution of the after-tax money, paid as two direct "
+            "Ask the plan for one distribution of the after-tax money, paid as two direct "
+            "rollovers: your contributions (the basis) to a Roth IRA and the earnings to a "
+            "traditional IRA. Done this way, nothing is taxable now (IRS Notice 2014-54); "
+            "earnings that go to the Roth IRA are taxable. Tell me the amounts and I will "
+            "put numbers on it."
+        )
+    elif name == "split_rollover" and moves:
+        body = (
+            "Ask the plan for one distribution of the after-tax money, paid as two direct "
             f"rollovers: {moves}. Done this way, {tax} (IRS Notice 2014-54)."
         )
     elif moves:
@@ -228,81 +272,172 @@ def _scenario_paragraph(s: Mapping[str, Any], rate: Any) -> str:
     if available == "unknown":
         body = "If your plan allows it: " + body[0].lower() + body[1:]
     elif available == "no":
-        why = s.get("why") or ""
-        body = f"This is not available to you now. {why}".strip()
+        body = f"Not possible for you now: {s.get('why') or ''}".strip()
     return body
 
 
-def _comparison(scenarios: Mapping[str, Mapping[str, Any]], lead: Mapping[str, Any], rate: Any):
-    if lead.get("id") != "split_rollover" or "all_to_roth_ira" not in scenarios:
-        return None
-    other = scenarios["all_to_roth_ira"]
-    total = other.get("to_roth_ira")
-    if total is None:
-        return None
-    return f"By comparison, if all {money(total)} went to the Roth IRA, {_tax_phrase(other, rate)}."
+def _depends_paragraph(s: Mapping[str, Any]) -> str | None:
+    if s.get("available") == "unknown" and s.get("why"):
+        return f"It depends on your plan. {s['why']}"
+    return None
 
 
-def _clock_lines(clocks: Any) -> list[str]:
-    """The engine's clocks, as sentences; accepts sentences or {name: text} entries."""
+def _comparison(
+    scenarios: Mapping[str, Mapping[str, Any]], main: Mapping[str, Any], rate: Any
+) -> str | None:
+    """Split against all-to-Roth (either way round): the trade-off the thread turns on."""
+    if main.get("id") == "split_rollover":
+        other = scenarios.get("all_to_roth_ira")
+        if other is None or other.get("to_roth_ira") is None:
+            return None
+        return (
+            f"By comparison, if all {money(other['to_roth_ira'])} went to the Roth IRA, "
+            f"{_tax_phrase(other, rate, would=True)}."
+        )
+    split = scenarios.get("split_rollover")
+    if split is None or split.get("available") == "no" or not _destinations(split):
+        return None
+    return (
+        f"By comparison, splitting it ({_destinations(split)}) means "
+        f"{_tax_phrase(split, rate)}."
+    )
+
+
+def _timing_paragraph(scenarios: Mapping[str, Mapping[str, Any]]) -> str | None:
+    """Now or at separation, from the engine's wait scenario details."""
+    wait = scenarios.get("wait_until_separation")
+    if not wait:
+        return None
+    d = wait.get("details") or {}
+    needed = ("separation_year", "earnings_at_separation", "roth_growth_forgone")
+    if not all(d.get(k) is not None for k in needed):
+        return wait.get("why")
+    rate = d.get("growth_rate")
+    assumed = f", assuming {percent(rate)} growth a year" if rate is not None else ""
+    return (
+        f"Now or when you leave? If you wait until {d['separation_year']}{assumed}, the "
+        f"earnings grow to {money(d['earnings_at_separation'])}, all pretax; moving the "
+        f"contributions to a Roth IRA now lets {money(d['roth_growth_forgone'])} of that "
+        "growth build up tax-free instead."
+    )
+
+
+def _income_limit_sentence(result: Mapping[str, Any]) -> str | None:
+    for note in (result.get("limits") or {}).get("notes") or []:
+        if "income limit" in str(note).lower():
+            return str(note)
+    return None
+
+
+def _clock_lines(
+    result: Mapping[str, Any],
+    scenario_ids: Sequence[str],
+    roth_401k: bool,
+    rules: list[str],
+    known_roth_ira: bool = True,
+) -> list[str]:
+    """The engine's clock sentences that matter for the scenarios shown (rules noted)."""
+    clocks = result.get("clocks") or {}
+    entries: list[Any] = [clocks.get(name) for name in PERSONAL_CLOCKS]
+    roth_ira = clocks.get("roth_ira_five_year")
+    if isinstance(roth_ira, Mapping) and roth_ira.get("basis") and not known_roth_ira:
+        entries.insert(1, {"text": roth_ira["basis"]})
+    if roth_401k:
+        entries.append(clocks.get("roth_401k_five_year"))
+    entries.extend(
+        e for e in clocks.get("conversion_recapture") or [] if e.get("scenario") in scenario_ids
+    )
     lines: list[str] = []
-    if isinstance(clocks, Mapping):
-        for value in clocks.values():
-            if isinstance(value, str):
-                lines.append(value)
-            elif isinstance(value, Mapping):
-                text = value.get("text") or value.get("summary") or value.get("note")
-                if text:
-                    lines.append(str(text))
-    elif isinstance(clocks, list):
-        for value in clocks:
-            if isinstance(value, str):
-                lines.append(value)
-            elif isinstance(value, Mapping) and (value.get("text") or value.get("summary")):
-                lines.append(str(value.get("text") or value.get("summary")))
+    for entry in entries:
+        if isinstance(entry, Mapping) and entry.get("text"):
+            lines.append(str(entry["text"]))
+            if entry.get("rule"):
+                rules.append(str(entry["rule"]))
     return lines
 
 
-def _cited(result: Mapping[str, Any], rule_id: str) -> bool:
-    if rule_id in (result.get("sources") or {}):
-        return True
-    return any(rule_id in (s.get("citations") or []) for s in result.get("scenarios") or [])
+def _clock_paragraph(lines: Sequence[str]) -> str:
+    return "The clocks:\n" + "\n".join(f"- {line}" for line in lines)
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(".,;:()").lower() for w in text.split() if len(w.strip(".,;:()")) > 5}
+
+
+def _repeats(sentence: str, said: str) -> bool:
+    """True when most of the sentence's longer words were already said (no echo)."""
+    words = _words(sentence)
+    return bool(words) and len(words & _words(said)) >= 0.6 * len(words)
+
+
+def _open_point_lines(result: Mapping[str, Any], scenario_ids: Sequence[str]) -> list[str]:
+    wanted = [p for sid in scenario_ids for p in OPEN_POINTS_FOR.get(sid, ())]
+    return [
+        str(p["summary"])
+        for p in result.get("open_points") or []
+        if p.get("id") in wanted and p.get("summary")
+    ]
 
 
 def answer(
-    result: Mapping[str, Any], facts: Mapping[str, Any], *, lead: str = "", full: bool = True
-) -> str:
-    """The reply body: the answer first, then conditions, comparison, limits, clocks."""
+    result: Mapping[str, Any],
+    facts: Mapping[str, Any],
+    *,
+    lead: str = "",
+    full: bool = True,
+    intents: Sequence[str] = (),
+    focus: Sequence[str] = (),
+) -> tuple[str, list[str]]:
+    """The reply body and the rule ids it relied on.
+
+    Order: the answer (lead scenario), what it depends on, its conditions, the
+    comparison, now-or-later, income limits, the clocks, open points, warnings.
+    ``full=False`` keeps only the answer and comparison (for a follow-up answer).
+    """
     scenarios = _scenarios(result)
     rate = facts.get("marginal_rate")
     paragraphs = [lead] if lead else []
-    main = _lead_scenario(scenarios)
+    rules: list[str] = []
+    main = lead_scenario(result, focus)
+    shown: list[str] = []
+    clock_question = any(i in intents for i in CLOCK_INTENTS)
     if main is not None:
+        shown.append(main["id"])
+        rules.extend(main.get("citations") or [])
         paragraphs.append(_scenario_paragraph(main, rate))
-        conditions = list(main.get("conditions") or [])
-        if conditions and full:
-            paragraphs.append("This works only if: " + _sentence_list(conditions))
+        if full:
+            depends = _depends_paragraph(main)
+            if depends:
+                paragraphs.append(depends)
+                rules.append("plan_document")
+            if main.get("conditions"):
+                paragraphs.append("Also: " + _sentence_list(main["conditions"]))
         comparison = _comparison(scenarios, main, rate)
         if comparison:
             paragraphs.append(comparison)
-    if full and _cited(result, "conversion_no_income_limit"):
-        paragraphs.append(
-            "Income limits do not matter here: they cap Roth IRA contributions, not "
-            "rollovers or conversions."
-        )
-    if full:
-        clocks = _clock_lines(result.get("clocks"))
+            other = "all_to_roth_ira" if main["id"] == "split_rollover" else "split_rollover"
+            shown.append(other)
+            rules.extend(scenarios[other].get("citations") or [])
+    if "timing_now_vs_separation" in intents:
+        timing = _timing_paragraph(scenarios)
+        if timing:
+            paragraphs.append(timing)
+            rules.extend(scenarios["wait_until_separation"].get("citations") or [])
+    if full or "income_limit_roth_ira" in intents:
+        income = _income_limit_sentence(result)
+        if income:
+            paragraphs.append(income)
+            rules.append("conversion_no_income_limit")
+    if full or clock_question:
+        roth_401k = "in_plan_conversion" in shown or clock_question
+        clocks = _clock_lines(result, shown, roth_401k, rules, "has_roth_ira" in facts)
         if clocks:
-            paragraphs.append("The clocks: " + " ".join(clocks))
-        warnings = list(result.get("warnings") or [])
-        if warnings:
-            paragraphs.append(" ".join(warnings))
-        open_points = [p.get("summary") for p in result.get("open_points") or []]
-        if any(open_points):
-            paragraphs.append(
-                "Not settled in the rules: " + " ".join(p for p in open_points if p)
-            )
-    return "\n\n".join(p for p in paragraphs if p)
+            paragraphs.append(_clock_paragraph(clocks))
+    if full:
+        paragraphs.extend(_open_point_lines(result, shown))
+        said = " ".join(paragraphs)
+        paragraphs.extend(w for w in result.get("warnings") or [] if not _repeats(w, said))
+    return "\n\n".join(p for p in paragraphs if p), rules
 
 
 def what_if(
@@ -310,35 +445,39 @@ def what_if(
     changes: Mapping[str, Any],
     focus: Sequence[str],
     facts: Mapping[str, Any],
-) -> str:
+) -> tuple[str, list[str]]:
     """A what-if reply: labelled, focused on the scenario asked about."""
     asked = "; ".join(
         f"{LABELS.get(k, k.replace('_', ' '))} {fact_value(k, v)}" for k, v in changes.items()
     )
     names = _join([SCENARIO_NAMES.get(f, f.replace("_", " ")) for f in focus])
-    label = _join([x for x in (names, asked) if x]) or "that changed"
+    label = _join([x for x in (names, asked) if x]) or "the same facts"
     scenarios = _scenarios(result)
-    main = _lead_scenario(scenarios, focus)
+    main = lead_scenario(result, focus, what_if=True)
     rate = facts.get("marginal_rate")
     paragraphs = [f"What if: {label}."]
+    shown: list[str] = []
+    rules: list[str] = []
     if main is not None:
+        shown.append(main["id"])
+        rules.extend(main.get("citations") or [])
         paragraphs.append(_scenario_paragraph(main, rate))
+        if main["id"] == "wait_until_separation":
+            paragraphs.append(_timing_paragraph(scenarios) or "")
+        paragraphs.append(_depends_paragraph(main) or "")
         if main.get("conditions"):
-            paragraphs.append("This works only if: " + _sentence_list(main["conditions"]))
+            paragraphs.append("Also: " + _sentence_list(main["conditions"]))
         comparison = _comparison(scenarios, main, rate)
         if comparison:
             paragraphs.append(comparison)
-        split = scenarios.get("split_rollover")
-        if main.get("id") != "split_rollover" and split and split.get("available") != "no":
-            paragraphs.append(
-                "For comparison, splitting the rollover: " + _destinations(split) + "; "
-                + _tax_phrase(split, rate) + "."
-            )
-    clocks = _clock_lines(result.get("clocks"))
+    clocks = _clock_lines(
+        result, shown, "in_plan_conversion" in shown, rules, "has_roth_ira" in facts
+    )
     if clocks:
-        paragraphs.append("The clocks: " + " ".join(clocks))
+        paragraphs.append(_clock_paragraph(clocks))
+    paragraphs.extend(_open_point_lines(result, shown))
     paragraphs.append("This was a what-if: your real facts are unchanged.")
-    return "\n\n".join(paragraphs)
+    return "\n\n".join(p for p in paragraphs if p), rules
 
 
 def with_question(body: str, question: Question | None) -> tuple[str, tuple[Choice, ...]]:
@@ -349,11 +488,14 @@ def with_question(body: str, question: Question | None) -> tuple[str, tuple[Choi
     return (f"{body}\n\n{text}" if body else text), question.choices
 
 
-def finish(text: str, result: Mapping[str, Any]) -> str:
-    """Close an answer with the disclaimer and compact sources."""
+def finish(text: str, result: Mapping[str, Any], rules: Sequence[str]) -> str:
+    """Close an answer with the disclaimer and the sources of the rules it used."""
     sources = result.get("sources") or {}
-    sections = []
-    for entry in sources.values():
+    sections: list[str] = []
+    for rule in rules:
+        if rule.startswith("assumption"):  # stated in the text, not a legal source
+            continue
+        entry = sources.get(rule)
         section = entry.get("section") if isinstance(entry, Mapping) else None
         if section and section not in sections:
             sections.append(section)
@@ -361,7 +503,7 @@ def finish(text: str, result: Mapping[str, Any]) -> str:
     if sections:
         shown = sections[:MAX_SOURCES]
         more = len(sections) - len(shown)
-        extra = f"; and {more} more (type \"why\")" if more else ""
+        extra = f"; {more} more with \"why\"" if more else ""
         tail += "\nSources: " + "; ".join(shown) + extra + "."
     return f"{text}\n\n{tail}"
 
@@ -370,25 +512,36 @@ def finish(text: str, result: Mapping[str, Any]) -> str:
 
 
 def why_text(result: Mapping[str, Any]) -> str:
-    """The calculation step by step, each step with the rule it applied."""
+    """The calculation step by step, each step with the rule it applied.
+
+    Routes that are not possible are left out; if the steps would not fit one
+    Telegram message, the later routes are named instead of spelled out.
+    """
     sources = result.get("sources") or {}
-    lines: list[str] = []
+    blocks: list[str] = []
     for s in result.get("scenarios") or []:
         steps = s.get("steps") or []
-        if not steps:
+        if not steps or s.get("available") == "no":
             continue
-        lines.append(f"{SCENARIO_NAMES.get(s['id'], s['id'].replace('_', ' ')).capitalize()}:")
+        name = SCENARIO_NAMES.get(s["id"], s["id"].replace("_", " "))
+        lines = [f"{name[0].upper()}{name[1:]}:"]
         for n, step in enumerate(steps, 1):
             rule = step.get("rule")
-            cite = sources.get(rule, {}).get("section") if rule else None
+            cite = (sources.get(rule) or {}).get("section") if rule else None
             lines.append(f"{n}. {step.get('text', '')}" + (f" [{cite}]" if cite else ""))
-        lines.append("")
-    if not lines:
+        blocks.append("\n".join(lines))
+    if not blocks:
         return "The engine recorded no steps for this calculation."
     assumptions = list(result.get("assumptions") or [])
-    if assumptions:
-        lines.append("Assumed: " + " ".join(assumptions))
-    return "\n".join(lines).strip()
+    tail = ("Assumed: " + " ".join(assumptions)) if assumptions else ""
+    kept: list[str] = []
+    for block in blocks:
+        if sum(len(b) + 2 for b in kept) + len(block) + len(tail) > WHY_MAX_CHARS:
+            break
+        kept.append(block)
+    if len(kept) < len(blocks):
+        kept.append(f"({len(blocks) - len(kept)} more routes: run `rothbot calc` for all steps.)")
+    return "\n\n".join([*kept, tail] if tail else kept)
 
 
 def _sentence_list(items: Iterable[str]) -> str:

@@ -1,0 +1,137 @@
+"""The terminal channel: ``rothbot chat`` (a conversation) and ``rothbot ask`` (one turn).
+
+Both are thin over the same core Telegram uses. ``chat`` keeps its session in the
+SQLite store, so a conversation continues after a restart; with a terminal it offers
+readline editing, and with piped stdin it reads one message per line and prints only
+the replies, so it can be scripted. ``ask`` uses a throwaway in-memory store and never
+touches the user's database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import json
+import sys
+from datetime import date
+from typing import Any, TextIO
+
+from bot.reply import Reply
+from bot.service import Assistant
+from bot.store import Store, StoreError
+
+PROMPT = "you> "
+QUIT_WORDS = ("quit", "exit", "/quit", "/exit")
+
+
+def _user_key(user: str | None) -> str:
+    if user:
+        return f"terminal:{user}"
+    try:
+        return f"terminal:{getpass.getuser()}"
+    except Exception:  # no login name in some containers
+        return "terminal:default"
+
+
+def format_reply(reply: Reply) -> str:
+    """The reply as terminal text; buttons become words you can type."""
+    text = reply.text
+    if reply.choices:
+        options = "  ".join(f"[{c.data}]" for c in reply.choices)
+        text += f"\n(type one of: {options})"
+    return text
+
+
+def run_chat(args: argparse.Namespace) -> int:
+    """Talk to rothbot until EOF or "quit"."""
+    try:
+        store = Store(getattr(args, "db", None))
+    except StoreError as exc:
+        print(f"rothbot: {exc}", file=sys.stderr)
+        return 1
+    assistant = Assistant(store)
+    key = _user_key(getattr(args, "user", None))
+    interactive = sys.stdin.isatty()
+    try:
+        if interactive:
+            _chat_interactive(assistant, key, sys.stdout)
+        else:
+            _chat_piped(assistant, key, sys.stdin, sys.stdout)
+    finally:
+        store.close()
+    return 0
+
+
+def _chat_interactive(assistant: Assistant, key: str, out: TextIO) -> None:
+    with contextlib.suppress(ImportError):  # line editing and history for input()
+        import readline  # noqa: F401
+    print("rothbot: ask about moving after-tax 401(k) money to a Roth. Type help, or quit.")
+    print("General information, not tax advice.\n")
+    while True:
+        try:
+            line = input(PROMPT)
+        except EOFError:
+            print()
+            return
+        if line.strip().lower() in QUIT_WORDS:
+            return
+        print(format_reply(assistant.handle(key, line)) + "\n", file=out, flush=True)
+
+
+def _chat_piped(assistant: Assistant, key: str, lines: TextIO, out: TextIO) -> None:
+    for raw in lines:
+        line = raw.rstrip("\n")
+        if line.strip().lower() in QUIT_WORDS:
+            return
+        if not line.strip():
+            continue
+        out.write(format_reply(assistant.handle(key, line)) + "\n\n")
+        out.flush()
+
+
+def ask_once(text: str, *, today: date | None = None) -> dict[str, Any]:
+    """One turn on a fresh in-memory store: facts, intents, engine result and reply."""
+    from knowledge.engine import calculate
+    from knowledge.facts import Facts, InvalidFacts
+    from nlu.reader import read
+
+    day = today or date.today()
+    store = Store(":memory:", retention_days=1)
+    try:
+        reply = Assistant(store, today=lambda: day).handle("ask", text)
+    finally:
+        store.close()
+    reading = read(text[:4000])
+    try:
+        result: Any = calculate(Facts.from_mapping(reply.facts), today=day).to_json()
+    except InvalidFacts as exc:
+        result = {"error": str(exc)}
+    return {
+        "facts": reply.facts,
+        "intents": list(reading.intents),
+        "result": result,
+        "reply": {
+            "text": reply.text,
+            "choices": [{"label": c.label, "data": c.data} for c in reply.choices],
+        },
+    }
+
+
+def run_ask(args: argparse.Namespace) -> int:
+    """Answer one question; ``--json`` prints everything the turn produced."""
+    try:
+        turn = ask_once(args.text)
+    except StoreError as exc:  # pragma: no cover - an in-memory store does not fail
+        print(f"rothbot: {exc}", file=sys.stderr)
+        return 1
+    if getattr(args, "json", False):
+        print(json.dumps(turn, indent=2, ensure_ascii=False, default=str))
+    else:
+        reply = turn["reply"]
+        text = reply["text"]
+        if reply["choices"]:
+            text += "\n(answer with: " + "  ".join(f"[{c['data']}]" for c in reply["choices"])
+            text += ")"
+        print(text)
+    return 0

@@ -1,0 +1,48 @@
+"""Story helpers for tests/conversation, importable from every test module there.
+
+Stories are written like Rasa's test stories: what the user says, what the bot's reply
+must contain, and what it must not. ``run_story`` plays them against the Assistant the
+channels use, with a fixed date so the clocks in replies are reproducible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from bot.reply import Reply
+from bot.service import Assistant
+
+TODAY = date(2026, 3, 2)
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One exchange: the user's text and what the reply must / must not contain."""
+
+    user: str
+    must: Sequence[str] = ()
+    must_not: Sequence[str] = ()
+
+
+def check(reply: Reply, step: Step) -> None:
+    """Case-insensitive containment, with the whole reply in the failure message."""
+    text = reply.text.lower()
+    for wanted in step.must:
+        assert wanted.lower() in text, f"{wanted!r} missing after {step.user!r}:\n{reply.text}"
+    for unwanted in step.must_not:
+        assert unwanted.lower() not in text, (
+            f"{unwanted!r} present after {step.user!r}:\n{reply.text}"
+        )
+
+
+def run_story(assistant: Assistant, steps: Sequence[Step], key: str = "story") -> list[Reply]:
+    replies = []
+    for step in steps:
+        reply = assistant.handle(key, step.user)
+        check(reply, step)
+        replies.append(reply)
+    return replies

@@ -1,0 +1,173 @@
+"""Corrections replace facts; what-ifs re-run the engine without touching real facts."""
+
+from __future__ import annotations
+
+from conversation_stories import Step, run_story
+
+START = Step(
+    "I am 51 and still working, with $30,000 after-tax contributions and $10,000 earnings",
+    must=("$30,000 to a Roth IRA", "$10,000 to a traditional IRA"),
+)
+REAL = {
+    "age": 51,
+    "still_employed": True,
+    "after_tax_contributions": 30000,
+    "after_tax_earnings": 10000,
+}
+
+
+def _real(store, key="story"):
+    facts = store.load(key).facts
+    return {k: facts[k] for k in REAL if k in facts}
+
+
+def test_a_correction_replaces_the_age(assistant, store):
+    run_story(
+        assistant,
+        [START, Step("actually I'm 52", must=("Corrected", "your age: 52"), must_not=("51",))],
+    )
+    assert store.load("story").facts["age"] == 52
+
+
+def test_a_correction_of_earnings_changes_the_numbers(assistant, store):
+    run_story(
+        assistant,
+        [
+            START,
+            Step(
+                "sorry, earnings are 12k not 10k",
+                must=("Corrected", "$12,000 to a traditional IRA", "$30,000 to a Roth IRA"),
+                must_not=("$10,000 to a traditional IRA",),
+            ),
+            Step("facts", must=("$12,000", "earnings are 12k")),
+        ],
+    )
+    assert store.load("story").facts["after_tax_earnings"] == 12000
+
+
+def test_correcting_a_part_drops_a_stale_total(assistant, store):
+    run_story(
+        assistant,
+        [
+            Step("I have $40,000 after-tax: $30,000 contributions and $10,000 earnings"),
+            Step("sorry, earnings are 12k not 10k", must=("$12,000",), must_not=("check both",)),
+        ],
+    )
+    facts = store.load("story").facts
+    assert facts["after_tax_earnings"] == 12000
+    assert "after_tax_total" not in facts
+
+
+def test_what_if_all_goes_to_the_roth(assistant, store):
+    run_story(
+        assistant,
+        [
+            START,
+            Step(
+                "what if I roll all of it to the Roth?",
+                must=("What if", "$40,000 to a Roth IRA", "$10,000 is taxable income",
+                      "real facts are unchanged"),
+            ),
+        ],
+    )
+    assert _real(store) == REAL
+
+
+def test_what_if_earnings_are_different(assistant, store):
+    run_story(
+        assistant,
+        [
+            START,
+            Step(
+                "what if earnings are 15k?",
+                must=("What if", "$15,000", "real facts are unchanged"),
+            ),
+            Step("facts", must=("$10,000",), must_not=("$15,000",)),
+        ],
+    )
+    assert _real(store) == REAL
+
+
+def test_what_if_i_wait_until_i_leave(assistant, store):
+    run_story(
+        assistant,
+        [
+            START,
+            Step(
+                "what if I wait until I leave at 55?",
+                must=("What if", "wait until you leave", "real facts are unchanged"),
+            ),
+        ],
+    )
+    assert _real(store) == REAL
+    assert "retire_age" not in store.load("story").facts
+
+
+def test_a_what_if_keeps_the_pending_question(assistant, store):
+    run_story(assistant, [START])
+    pending = store.load("story").pending
+    assistant.handle("story", "what if earnings are 15k?")
+    assert store.load("story").pending == pending
+
+
+def test_a_question_with_no_numbers_gets_the_general_answer_and_a_question(assistant):
+    [reply] = run_story(
+        assistant,
+        [
+            Step(
+                "Can I move the after-tax money in my 401k to a Roth IRA without paying tax?",
+                must=(
+                    "two direct rollovers",
+                    "Notice 2014-54",
+                    "Tell me the amounts",
+                    "Why this matters",
+                    "General information, not tax advice.",
+                ),
+                must_not=("$0", "you will owe nothing"),
+            )
+        ],
+    )
+    assert "$" not in reply.text.split("Why this matters")[0].replace("$1,000,000,000", "")
+
+
+def test_an_off_topic_message_gets_a_polite_one_liner(assistant, store):
+    [reply] = run_story(
+        assistant,
+        [
+            Step(
+                "What's the weather in Paris tomorrow?",
+                must=("after-tax 401(k)", "help"),
+                must_not=("Sources:",),
+            )
+        ],
+    )
+    assert reply.text.count("\n") == 0
+    assert store.load("story").facts == {}
+
+
+def test_an_out_of_scope_question_gets_an_honest_handoff(assistant, store):
+    [reply] = run_story(
+        assistant,
+        [
+            Step(
+                "I got divorced, can my ex get half of my 401k?",
+                must=("need a person", "human"),
+                must_not=("Sources:", "$"),
+            )
+        ],
+    )
+    assert [c.data for c in reply.choices] == ["human"]
+    run_story(assistant, [Step("human", must=("request #1",))])
+    assert len(store.handoffs("story")) == 1
+
+
+def test_state_tax_and_inherited_accounts_need_a_person(assistant):
+    run_story(
+        assistant,
+        [
+            Step("How does California tax my Roth conversion? Is there state tax?",
+                 must=("state income tax", "need a person")),
+            Step("I have an inherited 401k from my father with after-tax money",
+                 must=("inherited", "need a person")),
+        ],
+    )

@@ -1,0 +1,89 @@
+"""Any text gets a sensible reply, never an exception; absurd values never stick."""
+
+from __future__ import annotations
+
+import pytest
+from conversation_stories import TODAY
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.conversation import MAX_TEXT_CHARS, respond
+from bot.questions import QUESTIONS
+from bot.reply import MAX_CHOICE_DATA_BYTES, Choice
+from bot.session import Session
+
+ODD_INPUTS = [
+    "",
+    "   ",
+    "\x00\x01\x02",
+    "🙂🙂🙂 401k?",
+    "Hola, ¿puedo convertir mi 401k a Roth?",
+    "我有四万美元的税后401k",
+    "<b>hello</b><script>alert(1)</script>",
+    "'; DROP TABLE sessions; --",
+    "a" * 50_000,
+    "1" * 5000,
+    "$$$$$$$$",
+    "what if",
+    "what if I am 500?",
+    "\n\n\n",
+]
+
+
+@pytest.mark.parametrize("text", ODD_INPUTS, ids=range(len(ODD_INPUTS)))
+def test_odd_input_gets_a_reply_and_the_session_survives(assistant, store, text):
+    assistant.handle("k", "I am 51")
+    reply = assistant.handle("k", text)
+    assert reply.text.strip()
+    assert len(reply.text) < 4096  # one Telegram message
+    assert store.load("k").facts.get("age") == 51
+    assert store.db["sessions"].count == 1  # the SQL fragment did nothing
+
+
+def test_long_text_is_cut_and_the_reply_says_so(assistant):
+    reply = assistant.handle("k", "hello " * 2000)
+    assert f"first {MAX_TEXT_CHARS:,} characters" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I am 500 years old", "500"),
+        ("my after-tax contributions are -5000", "5000"),
+    ],
+)
+def test_an_absurd_value_is_named_and_not_stored(assistant, store, text, value):
+    assistant.handle("k", "I am 51 and have $30,000 of after-tax contributions")
+    before = dict(store.load("k").facts)
+    reply = assistant.handle("k", text)
+    assert store.load("k").facts == before
+    assert value in reply.text, reply.text
+
+
+def test_facts_that_contradict_each_other_are_explained_and_the_old_ones_kept(
+    assistant, store
+):
+    assistant.handle("k", "I am 51")
+    reply = assistant.handle("k", "I left my employer at 60")
+    assert "later than your age" in reply.text
+    assert store.load("k").facts == {"age": 51}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_respond_never_raises(text):
+    session = Session(key="k")
+    reply = respond(session, text, today=TODAY, now=0.0)
+    assert isinstance(reply.text, str) and reply.text
+    assert all(isinstance(c, Choice) for c in reply.choices)
+
+
+def test_every_catalogued_choice_fits_telegram_callback_data():
+    for question in QUESTIONS.values():
+        for choice in question.choices:
+            assert len(choice.data.encode("utf-8")) <= MAX_CHOICE_DATA_BYTES
+
+
+def test_a_choice_longer_than_64_bytes_is_refused():
+    with pytest.raises(ValueError, match="64 bytes"):
+        Choice("x", "é" * 33)
