@@ -80,7 +80,6 @@ from telegram.ext import (
 )
 
 from bot.reply import Reply
-from bot.service import Assistant
 from bot.store import Store, StoreError
 from bot.telegram_addressing import PRIVATE, addressed_text, conversation_key
 from bot.telegram_format import button_rows, split_message, to_html
@@ -705,12 +704,18 @@ def _asked_by(message: Any) -> Message | None:
 def build_application(
     config: TelegramConfig,
     *,
-    assistant_factory: Callable[[Store], Conversation] = Assistant,
+    assistant_factory: Callable[[Store], Conversation] | None = None,
 ) -> Application:
     """The Application, wired to the core; nothing is contacted until it is started.
 
+    ``assistant_factory`` defaults to ``bot.service.Assistant``, imported only here so
+    that a configuration error is reported before the language pipeline loads.
     Raises ``StoreError`` when the database cannot be opened.
     """
+    if assistant_factory is None:
+        from bot.service import Assistant
+
+        assistant_factory = Assistant
     logging.getLogger("httpx").setLevel(logging.WARNING)
     install_secret_redaction(config.token)
     core = CoreWorker(config.db_path, assistant_factory)

@@ -107,7 +107,7 @@ class BotRunner:
     """The real application, served in a thread of its own with its own event loop."""
 
     def __init__(
-        self, config: TelegramConfig, assistant_factory: Callable[[Store], object] = Assistant
+        self, config: TelegramConfig, assistant_factory: Callable[[Store], object] | None = None
     ) -> None:
         self.config = config
         self.app = build_application(config, assistant_factory=assistant_factory)  # type: ignore[arg-type]
@@ -160,7 +160,7 @@ def run_bot(config: TelegramConfig) -> Iterator[Callable[..., BotRunner]]:
     runners: list[BotRunner] = []
 
     def start(
-        assistant_factory: Callable[[Store], object] = Assistant, **changes: object
+        assistant_factory: Callable[[Store], object] | None = None, **changes: object
     ) -> BotRunner:
         runner = BotRunner(dataclasses.replace(config, **changes), assistant_factory)
         runners.append(runner)
