@@ -81,7 +81,7 @@ def read_answer(text: str, expecting: str) -> Answer | None:
 
 
 def _yes_no(text: str) -> Answer | None:
-    for value, name in ((False, "no"), (True, "yes")):
+    for value, name in ((False, "answer_no"), (True, "answer_yes")):
         m = language_regex(name).search(text)
         if m:
             return Answer(value, m.start(), m.end())

@@ -93,7 +93,9 @@ def test_an_amount_with_an_unclear_role_is_left_out(text: str) -> None:
 
 
 def test_the_total_is_recognised_when_it_is_the_sum_of_its_parts() -> None:
-    reading = read("I have 40,000 in my 401K, 30,000 via after-tax contributions and 10,000 by earnings.")
+    reading = read(
+        "I have 40,000 in my 401K, 30,000 via after-tax contributions and 10,000 by earnings."
+    )
     assert reading.facts["after_tax_total"] == 40000
 
 

@@ -1,0 +1,112 @@
+"""Answers to the bot's own question, corrections, "not sure", and what-if questions."""
+
+import pytest
+
+from nlu.reader import read
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting", "value"),
+    [
+        ("yes", "still_employed", True),
+        ("Yep", "plan_allows_in_service", True),
+        ("they do", "plan_allows_in_service", True),
+        ("nope", "has_roth_ira", False),
+        ("it doesn't", "plan_allows_in_plan_conversion", False),
+        ("no", "after_tax_separately_accounted", False),
+        ("about 12k", "after_tax_earnings", 12000),
+        ("12,000", "after_tax_earnings", 12000),
+        ("$30k", "after_tax_contributions", 30000),
+        ("none", "traditional_ira_balance", 0),
+        ("500", "after_tax_earnings", 500),
+        ("52", "age", 52),
+        ("55", "retire_age", 55),
+        ("2019", "roth_ira_first_year", 2019),
+        ("24%", "marginal_rate", 0.24),
+        ("MFJ", "filing_status", "mfj"),
+        ("married filing jointly", "filing_status", "mfj"),
+        ("single", "filing_status", "single"),
+        ("TROWE", "provider", "T. Rowe Price"),
+        ("it's with fidelity", "provider", "Fidelity"),
+        ("403(b)", "employer_plan_type", "403b"),
+        ("TSP", "employer_plan_type", "TSP"),
+    ],
+)
+def test_a_short_answer_reads_as_the_answer_to_the_question(
+    text: str, expecting: str, value: object
+) -> None:
+    reading = read(text, expecting=expecting)
+    assert reading.facts.get(expecting) == pytest.approx(value) if not isinstance(
+        value, (bool, str)
+    ) else reading.facts.get(expecting) == value
+    assert reading.facts.get(expecting) is not None
+    assert not reading.unsure
+
+
+@pytest.mark.parametrize("text", ["yes", "52", "about 12k", "nope"])
+def test_without_a_question_a_bare_answer_says_nothing(text: str) -> None:
+    assert read(text).facts == {}
+
+
+@pytest.mark.parametrize("text", ["not sure", "I don't know", "no idea", "idk", "I'll check"])
+def test_not_sure(text: str) -> None:
+    reading = read(text, expecting="plan_allows_in_service")
+    assert reading.unsure
+    assert "plan_allows_in_service" not in reading.facts
+
+
+def test_an_answer_that_states_the_fact_itself_wins() -> None:
+    reading = read("I'm 52", expecting="age")
+    assert reading.facts["age"] == 52
+    assert reading.evidence["age"] == "I'm 52"
+
+
+def test_a_long_answer_is_read_as_text_not_as_yes_or_no() -> None:
+    reading = read("yes, and I'm 52 and my 401k is with Vanguard", expecting="still_employed")
+    assert reading.facts["still_employed"] is True
+    assert reading.facts["age"] == 52
+    assert reading.facts["provider"] == "Vanguard"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("actually I'm 52", "age", 52),
+        ("sorry, earnings are 12k not 10k", "after_tax_earnings", 12000),
+        ("Correction: my after-tax contributions are $35k.", "after_tax_contributions", 35000),
+        ("oops, I meant I'm 53", "age", 53),
+    ],
+)
+def test_corrections_replace_a_fact(text: str, key: str, value: int) -> None:
+    reading = read(text)
+    assert reading.facts[key] == value
+    assert key in reading.corrections
+
+
+def test_a_plain_statement_is_not_a_correction() -> None:
+    assert read("I'm 52").corrections == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What if I waited until I retire?",
+        "Suppose I leave my job next year.",
+        "If I waited two years, would the tax change?",
+        "Let's say the earnings were 20k.",
+    ],
+)
+def test_what_if_questions_are_hypothetical(text: str) -> None:
+    assert read(text).hypothetical
+
+
+def test_a_plain_question_is_not_hypothetical() -> None:
+    assert not read("Can I roll my after-tax money into a Roth IRA?").hypothetical
+
+
+def test_every_fact_has_evidence_from_the_text() -> None:
+    text = "I am 51, my 401K is with TROWE and I have 40k after-tax."
+    reading = read(text)
+    assert set(reading.evidence) == set(reading.facts)
+    for snippet in reading.evidence.values():
+        assert snippet in text

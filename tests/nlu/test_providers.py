@@ -1,0 +1,63 @@
+"""Plan providers from the data file: canonical names, aliases, misspellings, links."""
+
+import pytest
+
+from nlu.reader import read
+
+
+@pytest.mark.parametrize(
+    ("text", "provider"),
+    [
+        ("My 401K is with TROWE", "T. Rowe Price"),
+        ("my 401k is at T Rowe", "T. Rowe Price"),
+        ("our plan is administered by TRP", "T. Rowe Price"),
+        ("My employer plan is through Fidelity", "Fidelity"),
+        ("I checked NetBenefits for my 401k", "Fidelity"),
+        ("my 401k is with Fido", "Fidelity"),
+        ("Fidelity Investments just offered our company plan", "Fidelity"),
+        ("My 401(k) is at Vanguard.", "Vanguard"),
+        ("my employer 401k provider, Merrill Lynch, said yes", "Merrill Lynch"),
+        ("The plan is with Empower.", "Empower"),
+        ("Our 403b is with TIAA.", "TIAA"),
+        ("my 401k at John Hancock", "John Hancock"),
+        ("the plan is run by Principal", "Principal"),
+        ("401k with Voya", "Voya"),
+        ("Schwab is the record keeper of my plan", "Schwab"),
+        ("our 401(k) moved to Alight", "Alight"),
+        ("my 401k plan at Transamerica", "Transamerica"),
+        ("The 401k provider is Guideline.", "Guideline"),
+        ("my 401k is at ADP", "ADP"),
+        ("my 457b is with Nationwide", "Nationwide"),
+        ("our 401k is with Ascensus", "Ascensus"),
+        ("the plan provider is Prudential", "Prudential"),
+    ],
+)
+def test_provider_aliases(text: str, provider: str) -> None:
+    assert read(text).facts.get("provider") == provider
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I now setup a Roth IRA with TROWE?",
+        "I rolled my old 401k to a Vanguard IRA.",
+        "I deposited the check into my Vanguard Roth IRA account.",
+        "I will touch the principal after 59 1/2.",  # "principal" is a word, not the firm
+        "Principal and earnings are separate.",
+        "We need to empower savers.",
+    ],
+)
+def test_a_provider_named_only_as_an_ira_place_is_not_the_plan_provider(text: str) -> None:
+    assert "provider" not in read(text).facts
+
+
+def test_the_plan_link_wins_over_an_ira_mention_of_another_provider() -> None:
+    text = "My 401K is with TROWE. I want to open a Roth IRA at Schwab."
+    assert read(text).facts["provider"] == "T. Rowe Price"
+
+
+def test_a_new_roth_ira_at_the_same_provider_keeps_the_plan_link() -> None:
+    text = "My 401K is with TROWE. Can I set up a Roth IRA with TROWE?"
+    reading = read(text)
+    assert reading.facts["provider"] == "T. Rowe Price"
+    assert reading.evidence["provider"] == "TROWE"
