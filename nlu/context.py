@@ -58,7 +58,7 @@ _ABBREVIATIONS = frozenset(
         "pp",
     }
 )
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+|\n\s*|\s*[•▪●]\s*|\s+-{1,2}\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+|\n\s*|\s+(?=[•▪●])|\s+-{1,2}\s+(?=[A-Z])")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\bbut\b|\bhowever\b|\bso\b|\band\b", re.IGNORECASE)
 
 

@@ -11,30 +11,39 @@ from nlu.reader import read
 
 PHRASINGS = [
     # after-tax contributions (basis)
-    ("I have 30,000 via contributions and 10,000 by earnings in the after-tax account",
-     {"after_tax_contributions": 30000, "after_tax_earnings": 10000}),
+    (
+        "I have 30,000 via contributions and 10,000 by earnings in the after-tax account",
+        {"after_tax_contributions": 30000, "after_tax_earnings": 10000},
+    ),
     ("My after-tax contributions are $25k.", {"after_tax_contributions": 25000}),
     ("basis of about 18k in the after tax bucket", {"after_tax_contributions": 18000}),
     ("The non-taxable amount is $200,000.", {"after_tax_contributions": 200000}),
-    ("I put in $15,000 of after-tax contributions over the years.",
-     {"after_tax_contributions": 15000}),
-    ("after-tax contributions ($9852) and pre-tax earnings ($407)",
-     {"after_tax_contributions": 9852, "after_tax_earnings": 407}),
-    ("$12k is basis and $3k is growth on the after-tax money",
-     {"after_tax_contributions": 12000, "after_tax_earnings": 3000}),
+    (
+        "I put in $15,000 of after-tax contributions over the years.",
+        {"after_tax_contributions": 15000},
+    ),
+    (
+        "after-tax contributions ($9852) and pre-tax earnings ($407)",
+        {"after_tax_contributions": 9852, "after_tax_earnings": 407},
+    ),
+    (
+        "$12k is basis and $3k is growth on the after-tax money",
+        {"after_tax_contributions": 12000, "after_tax_earnings": 3000},
+    ),
     # earnings
     ("The gains on my after-tax money are about $4,000.", {"after_tax_earnings": 4000}),
     ("after-tax earnings of 2.5k", {"after_tax_earnings": 2500}),
-    ("I have 20k after-tax; earnings are 1,200.",
-     {"after_tax_total": 20000, "after_tax_earnings": 1200}),
+    (
+        "I have 20k after-tax; earnings are 1,200.",
+        {"after_tax_total": 20000, "after_tax_earnings": 1200},
+    ),
     # after-tax total
     ("I have about 40,000 after tax dollars in my 401K", {"after_tax_total": 40000}),
     ("$180k 401k balance, of which $102k is after-tax", {"after_tax_total": 102000}),
     ("401k value ~$1MM, of which ~$200k is after-tax", {"after_tax_total": 200000}),
     ("My after-tax balance is $55,000.", {"after_tax_total": 55000}),
     ("around 40K-50K in the after-tax subaccount", {"after_tax_total": 45000}),
-    ("I have forty thousand dollars of post-tax money in the plan",
-     {"after_tax_total": 40000}),
+    ("I have forty thousand dollars of post-tax money in the plan", {"after_tax_total": 40000}),
     # pre-tax
     ("$300k pre-tax and $50k after-tax", {"pretax_balance": 300000, "after_tax_total": 50000}),
     ("150,000 is before tax contributions and earnings", {"pretax_balance": 150000}),
@@ -85,9 +94,17 @@ UNCLEAR = [
 @pytest.mark.parametrize("text", UNCLEAR)
 def test_an_amount_with_an_unclear_role_is_left_out(text: str) -> None:
     money_keys = {
-        "after_tax_contributions", "after_tax_earnings", "after_tax_total", "pretax_balance",
-        "roth_401k_balance", "traditional_ira_balance", "roth_ira_balance", "income",
-        "annual_after_tax_contribution", "employer_contribution", "employee_deferral",
+        "after_tax_contributions",
+        "after_tax_earnings",
+        "after_tax_total",
+        "pretax_balance",
+        "roth_401k_balance",
+        "traditional_ira_balance",
+        "roth_ira_balance",
+        "income",
+        "annual_after_tax_contribution",
+        "employer_contribution",
+        "employee_deferral",
     }
     assert not money_keys & set(read(text).facts), read(text).facts
 

@@ -36,9 +36,11 @@ def test_a_short_answer_reads_as_the_answer_to_the_question(
     text: str, expecting: str, value: object
 ) -> None:
     reading = read(text, expecting=expecting)
-    assert reading.facts.get(expecting) == pytest.approx(value) if not isinstance(
-        value, (bool, str)
-    ) else reading.facts.get(expecting) == value
+    assert (
+        reading.facts.get(expecting) == pytest.approx(value)
+        if not isinstance(value, (bool, str))
+        else reading.facts.get(expecting) == value
+    )
     assert reading.facts.get(expecting) is not None
     assert not reading.unsure
 

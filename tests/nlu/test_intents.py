@@ -21,8 +21,11 @@ def test_the_intent_list_is_designs_in_designs_order() -> None:
 @pytest.mark.parametrize(
     ("text", "intent"),
     [
-        ("Can I send the after-tax contributions to a Roth IRA and the earnings to a "
-         "traditional IRA?", "split_rollover"),
+        (
+            "Can I send the after-tax contributions to a Roth IRA and the earnings to a "
+            "traditional IRA?",
+            "split_rollover",
+        ),
         ("Does Notice 2014-54 let me split the distribution?", "split_rollover"),
         ("Can I move the entire 40000 into the new Roth IRA?", "convert_all_to_roth"),
         ("Should I roll the whole 401k into a Roth IRA?", "convert_all_to_roth"),
@@ -51,8 +54,10 @@ def test_each_intent_has_a_plain_phrasing(text: str, intent: str) -> None:
 @pytest.mark.parametrize(
     ("text", "intent"),
     [
-        ("I don't want to pay tax on this. Which accounts should get the money?",
-         "tax_due_estimate"),
+        (
+            "I don't want to pay tax on this. Which accounts should get the money?",
+            "tax_due_estimate",
+        ),
         ("I'm not worried about the 5 year rule.", "five_year_rule"),
         ("I don't want any withholding, I just want to know the steps.", "withholding"),
     ],

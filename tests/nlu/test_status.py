@@ -68,16 +68,28 @@ def test_roth_ira_ownership_not_stated(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "key", "value"),
     [
-        ("My 401K plan allows in-service withdrawal of after-tax money.",
-         "plan_allows_in_service", True),
-        ("They said I am allowed to roll over after-tax monies while I am still employed.",
-         "plan_allows_in_service", True),
+        (
+            "My 401K plan allows in-service withdrawal of after-tax money.",
+            "plan_allows_in_service",
+            True,
+        ),
+        (
+            "They said I am allowed to roll over after-tax monies while I am still employed.",
+            "plan_allows_in_service",
+            True,
+        ),
         ("My plan does not allow in-service withdrawals.", "plan_allows_in_service", False),
-        ("The plan allows participants to convert via an in-plan Roth conversion feature.",
-         "plan_allows_in_plan_conversion", True),
+        (
+            "The plan allows participants to convert via an in-plan Roth conversion feature.",
+            "plan_allows_in_plan_conversion",
+            True,
+        ),
         ("In December 2018 I made an in-plan conversion.", "plan_allows_in_plan_conversion", True),
-        ("My plan doesn't offer in-plan Roth conversions.",
-         "plan_allows_in_plan_conversion", False),
+        (
+            "My plan doesn't offer in-plan Roth conversions.",
+            "plan_allows_in_plan_conversion",
+            False,
+        ),
         ("The after-tax money is tracked separately.", "after_tax_separately_accounted", True),
     ],
 )

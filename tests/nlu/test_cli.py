@@ -1,0 +1,80 @@
+"""``rothbot parse``: for a person, and as JSON lines for scripts."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+
+def test_parse_text_prints_facts_with_their_source(capsys: pytest.CaptureFixture) -> None:
+    assert main(["parse", "I am 51 and my 401K is with TROWE. Can I split it?"]) == 0
+    out = capsys.readouterr().out
+    assert "age: 51  (from 'I am 51')" in out
+    assert "provider: T. Rowe Price  (from 'TROWE')" in out
+    assert "intents: split_rollover" in out
+
+
+def test_parse_jsonl_writes_exactly_id_facts_intents(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    source = tmp_path / "q.jsonl"
+    source.write_text(
+        json.dumps({"id": "a", "text": "I am 51"})
+        + "\n\n"
+        + json.dumps({"id": 7, "text": "Is there a 5 year rule?"})
+        + "\n"
+    )
+    assert main(["parse", "--jsonl", str(source)]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert lines == [
+        {"id": "a", "facts": {"age": 51}, "intents": []},
+        {"id": 7, "facts": {}, "intents": ["five_year_rule"]},
+    ]
+
+
+def test_a_bad_line_is_reported_by_number_and_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    source = tmp_path / "q.jsonl"
+    source.write_text(
+        '{"id": 1, "text": "I am 51"}\nnot json\n{"text": "no id"}\n{"id": 4, "text": 5}\n'
+        '{"id": 5, "text": "I am 52"}\n'
+    )
+    assert main(["parse", "--jsonl", str(source)]) == 1
+    captured = capsys.readouterr()
+    ids = [json.loads(line)["id"] for line in captured.out.splitlines()]
+    assert ids == [1, 5]
+    errors = captured.err.splitlines()
+    assert [e.split(":")[1].strip().split()[-1] for e in errors] == ["2", "3", "4"]
+    assert "Traceback" not in captured.err
+
+
+def test_a_missing_file_is_one_line_and_exit_2(capsys: pytest.CaptureFixture) -> None:
+    assert main(["parse", "--jsonl", "/no/such/file.jsonl"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no such file" in err
+
+
+def test_stdin_with_a_dash() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "parse", "--jsonl", "-"],
+        input='{"id": "x", "text": "I have $40K after-tax"}\n',
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "id": "x",
+        "facts": {"after_tax_total": 40000},
+        "intents": [],
+    }
+
+
+def test_no_text_and_no_file_is_a_usage_error(capsys: pytest.CaptureFixture) -> None:
+    assert main(["parse"]) == 2
+    assert "--jsonl" in capsys.readouterr().err

@@ -1,0 +1,41 @@
+"""The spaCy pipeline: a blank English model with rule components, built once."""
+
+import spacy
+
+from nlu.pipeline import COMPONENTS, build, found, get_nlp
+
+
+def test_the_pipeline_is_blank_english_with_rule_components_only() -> None:
+    nlp = build()
+    assert nlp.lang == "en"
+    assert tuple(nlp.pipe_names) == COMPONENTS
+    assert nlp.meta["name"] == spacy.blank("en").meta["name"]  # no trained model
+
+
+def test_the_pipeline_is_built_once_per_process() -> None:
+    assert get_nlp() is get_nlp()
+
+
+def test_components_record_spans_with_payloads() -> None:
+    doc = build()("I am 51. I have $40K after-tax in my 401(k) with TROWE.")
+    assert [s.text for s in doc.spans["money"]] == ["$40K"]
+    assert [s.label_ for s in doc.spans["phrases"]] == ["age"]
+    assert [(s.text, p.link) for s, p in found(doc, "providers")] == [("TROWE", "plan")]
+    assert [s.text for s in doc.spans["plan_types"]] == ["401(k)"]
+    assert "after_tax_total" in [s.label_ for s in doc.spans["role_cues"]]
+
+
+def test_sentences_survive_abbreviations_and_split_on_bullets() -> None:
+    doc = build()("The max. pre-tax amount is set.\n• Pre-tax: $300k\n• After-tax: $50k")
+    assert [s.text.strip() for s in doc.sents] == [
+        "The max. pre-tax amount is set.",
+        "• Pre-tax: $300k",
+        "• After-tax: $50k",
+    ]
+
+
+def test_batched_reading_matches_one_by_one() -> None:
+    from nlu.reader import read, read_many
+
+    texts = ["I am 51", "", "My 401K is with TROWE", "about 40k after-tax"]
+    assert list(read_many(texts)) == [read(t) for t in texts]
