@@ -283,7 +283,8 @@ def _what_if(session: Session, reading: Reading, today: date) -> Reply:
         result = calculate(facts, today=today).to_json()
     except InvalidFacts as exc:
         return Reply(wording.invalid(str(exc), what_if=True), facts=dict(session.facts))
-    text, rules = wording.what_if(result, changes, focus, facts.to_dict())
+    differs = {k: v for k, v in changes.items() if session.facts.get(k) != v}
+    text, rules = wording.what_if(result, differs, focus, facts.to_dict())
     return Reply(wording.finish(text, result, rules), facts=dict(session.facts))
 
 

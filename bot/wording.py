@@ -448,10 +448,10 @@ def what_if(
 ) -> tuple[str, list[str]]:
     """A what-if reply: labelled, focused on the scenario asked about."""
     asked = "; ".join(
-        f"{LABELS.get(k, k.replace('_', ' '))} {fact_value(k, v)}" for k, v in changes.items()
+        f"{LABELS.get(k, k.replace('_', ' '))}: {fact_value(k, v)}" for k, v in changes.items()
     )
     names = _join([SCENARIO_NAMES.get(f, f.replace("_", " ")) for f in focus])
-    label = _join([x for x in (names, asked) if x]) or "the same facts"
+    label = f"{names} ({asked})" if names and asked else names or asked or "the same facts"
     scenarios = _scenarios(result)
     main = lead_scenario(result, focus, what_if=True)
     rate = facts.get("marginal_rate")

@@ -79,14 +79,14 @@ def test_not_sure_about_the_plan_says_what_to_ask_and_moves_on(assistant, seed_q
                 must=(
                     "Ask your plan administrator",
                     "withdrawn while I am still employed",
-                    "accounts for the after-tax money separately",  # the next question
+                    "account for the after-tax money separately",  # the next question
                 ),
                 must_not=("while you still work there?",),
             ),
             Step(
                 "not sure",
                 must=("Ask your plan administrator", "accounted for separately"),
-                must_not=("accounts for the after-tax money separately from the pre-tax",),
+                must_not=("account for the after-tax money separately from the pre-tax",),
             ),
         ],
     )
