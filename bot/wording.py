@@ -264,16 +264,24 @@ def _scenario_paragraph(s: Mapping[str, Any], rate: Any) -> str:
             "Ask the plan for one distribution of the after-tax money, paid as two direct "
             f"rollovers: {moves}. Done this way, {tax} (IRS Notice 2014-54)."
         )
-    elif moves:
-        body = f"To {SCENARIO_NAMES.get(name, name.replace('_', ' '))}: {moves}; {tax}."
     else:
-        body = f"To {SCENARIO_NAMES.get(name, name.replace('_', ' '))}: {tax}."
+        label = SCENARIO_NAMES.get(name, name.replace("_", " "))
+        what = f"{moves}; {tax}" if moves else tax
+        body = f"You can {label}: {what}."
     available = s.get("available")
     if available == "unknown":
-        body = "If your plan allows it: " + body[0].lower() + body[1:]
+        if body.startswith("You can "):
+            body = "If your plan allows it, you can " + body[len("You can ") :]
+        else:
+            body = "If your plan allows it: " + body[0].lower() + body[1:]
     elif available == "no":
         body = f"Not possible for you now: {s.get('why') or ''}".strip()
     return body
+
+
+def _first_sentence(text: str) -> str:
+    head, dot, _rest = str(text).partition(". ")
+    return head + (dot.strip() if dot else "")
 
 
 def _depends_paragraph(s: Mapping[str, Any]) -> str | None:
@@ -401,6 +409,11 @@ def answer(
     main = lead_scenario(result, focus)
     shown: list[str] = []
     clock_question = any(i in intents for i in CLOCK_INTENTS)
+    split = scenarios.get("split_rollover")
+    split_blocked = bool(split) and split.get("available") == "no"
+    if split_blocked and split.get("why"):
+        blocked = "Splitting the rollover is not possible now. "
+        paragraphs.append(blocked + _first_sentence(split["why"]))
     if main is not None:
         shown.append(main["id"])
         rules.extend(main.get("citations") or [])
@@ -418,7 +431,12 @@ def answer(
             other = "all_to_roth_ira" if main["id"] == "split_rollover" else "split_rollover"
             shown.append(other)
             rules.extend(scenarios[other].get("citations") or [])
-    if "timing_now_vs_separation" in intents:
+    wait = scenarios.get("wait_until_separation")
+    if split_blocked and wait and wait.get("available") != "no" and main is not wait:
+        later = _sentence_list([wait.get("why") or "", *(wait.get("conditions") or [])])
+        paragraphs.append("Or wait until you leave: " + later)
+        rules.extend(wait.get("citations") or [])
+    elif "timing_now_vs_separation" in intents:
         timing = _timing_paragraph(scenarios)
         if timing:
             paragraphs.append(timing)

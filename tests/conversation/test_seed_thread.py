@@ -163,3 +163,22 @@ def test_the_second_poster_can_ask_it_as_a_what_if_without_changing_facts(assist
         "after_tax_contributions": 10000,
         "after_tax_earnings": 10000,
     }
+
+
+def test_a_plan_without_in_service_withdrawals_points_to_waiting(assistant, seed_question):
+    run_story(
+        assistant,
+        [
+            Step(seed_question),
+            Step(
+                "no",
+                must=(
+                    "Noted",
+                    "Splitting the rollover is not possible now",
+                    "Or wait until you leave",
+                    "$30,000 to a Roth IRA",
+                ),
+                must_not=NEVER,
+            ),
+        ],
+    )
