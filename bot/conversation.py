@@ -184,6 +184,11 @@ def _merged(facts: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def _amounts_known(facts: Mapping[str, Any]) -> bool:
+    """Two of contributions, earnings and total fix the third: the answer has numbers."""
+    return sum(k in facts for k in _SUBACCOUNT) >= 2
+
+
 def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     new = {k: v for k, v in reading.facts.items() if k in FACT_KEYS}
     try:
@@ -193,6 +198,7 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
         return Reply(wording.invalid(str(exc)), facts=dict(session.facts))
 
     had_facts = bool(session.facts)
+    before = dict(session.facts)
     changed = [k for k in new if session.facts.get(k) != new[k]]
     corrected = [k for k in changed if k in reading.corrections or k in session.facts]
     session.facts = facts.to_dict()
@@ -206,7 +212,8 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     if session.pending in new:
         session.pending = None
     asked_something = _on_topic(reading)
-    full = not had_facts or (asked_something and not corrected)
+    first_numbers = _amounts_known(session.facts) and not _amounts_known(before)
+    full = not had_facts or first_numbers or (asked_something and not corrected)
     lead = wording.acknowledge(new, changed, corrected) if had_facts else ""
     return _compose(
         session,

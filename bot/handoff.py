@@ -11,6 +11,7 @@ from typing import Protocol
 
 HUMAN_COMMAND = "human"
 
+
 class HandoffQueue(Protocol):
     """Where requests for a person go; ``request`` returns a reference id."""
 
@@ -22,7 +23,7 @@ def needs_a_person_text(topic: str) -> str:
     return (
         f"Questions about {topic} need a person: the rules depend on documents and "
         "details I cannot check, and I would rather not guess.\n\n"
-        f"Type \"{HUMAN_COMMAND}\" to ask for a person to pick up this conversation."
+        f'Type "{HUMAN_COMMAND}" to ask for a person to pick up this conversation.'
     )
 
 

@@ -34,16 +34,14 @@ QUESTIONS: dict[str, Question] = {
             "plan_allows_in_service",
             "Does your plan let you take out the after-tax money (and its earnings) "
             "while you still work there?",
-            "Without an in-service distribution nothing can move until you leave the "
-            "employer.",
+            "Without an in-service distribution nothing can move until you leave the employer.",
             YES_NO_UNSURE,
             "Can the after-tax (non-Roth) source and its earnings be withdrawn while I "
             "am still employed, and how often?",
         ),
         Question(
             "after_tax_separately_accounted",
-            "Does your plan account for the after-tax money separately from the pre-tax "
-            "money?",
+            "Does your plan account for the after-tax money separately from the pre-tax money?",
             "If not, a withdrawal carries a pro-rata share of the whole account, and "
             "most of it would be taxable.",
             YES_NO_UNSURE,
@@ -167,6 +165,6 @@ def how_to_find_out(key: str) -> str:
     if question.ask_the_plan:
         return (
             "That is normal: only the plan knows. Ask your plan administrator: "
-            f"\"{question.ask_the_plan}\" Tell me the answer any time."
+            f'"{question.ask_the_plan}" Tell me the answer any time.'
         )
     return "No problem; I will work without it. Tell me any time if you find out."

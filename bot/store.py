@@ -142,9 +142,7 @@ class Store:
         with self._lock:
             with self.db.atomic():
                 existing = list(
-                    self.db.query(
-                        "select created_at from sessions where key = ?", [session.key]
-                    )
+                    self.db.query("select created_at from sessions where key = ?", [session.key])
                 )
                 created = existing[0]["created_at"] if existing else now
                 self.db["sessions"].upsert(
@@ -186,8 +184,7 @@ class Store:
         with self._lock:
             return list(
                 self.db.query(
-                    "select id, note, status, created_at from handoffs where key = ? "
-                    "order by id",
+                    "select id, note, status, created_at from handoffs where key = ? order by id",
                     [key],
                 )
             )

@@ -31,12 +31,12 @@ SCENARIO_NAMES = {
 HELP = (
     "I help you move the after-tax money in a 401(k) (or 403(b), 457(b), TSP) into a "
     "Roth, and show what it costs, with the rules I used.\n\n"
-    "Ask in your own words, for example: \"I have $40,000 after-tax in my 401k, $30,000 "
+    'Ask in your own words, for example: "I have $40,000 after-tax in my 401k, $30,000 '
     "contributions and $10,000 earnings. I'm 51 and still working. Can I move it all to "
-    "a Roth IRA without tax?\"\n\n"
+    'a Roth IRA without tax?"\n\n'
     "Commands: facts (what I know and where I read it), why (the calculation step by "
     "step), reset (start a new question), forget (erase everything stored about you), "
-    "human (ask for a person). Ask \"what if ...\" to try a change without losing your "
+    'human (ask for a person). Ask "what if ..." to try a change without losing your '
     "real facts."
 )
 
@@ -46,12 +46,12 @@ HELP = (
 
 def help_text(has_facts: bool) -> str:
     if has_facts:
-        return HELP + "\n\nI still hold your facts; type \"facts\" to see them."
+        return HELP + '\n\nI still hold your facts; type "facts" to see them.'
     return HELP
 
 
 def short_help() -> str:
-    return "Type \"help\" to see what I can do."
+    return 'Type "help" to see what I can do.'
 
 
 def off_topic() -> str:
@@ -76,15 +76,15 @@ def unusable_numbers(numbers: Sequence[str]) -> str:
     return (
         f"I could not use {quoted} from your message. Ages must be between {MIN_AGE} and "
         f"{MAX_AGE}, and amounts cannot be negative or above {money(MAX_MONEY)}. Please "
-        "check the number and say what it is, e.g. \"I am 51\" or \"$30,000 of after-tax "
-        "contributions\"."
+        'check the number and say what it is, e.g. "I am 51" or "$30,000 of after-tax '
+        'contributions".'
     )
 
 
 def internal_error() -> str:
     return (
         "Something went wrong on my side with that message; your facts are unchanged. "
-        "Try saying it another way, or type \"human\" to ask for a person."
+        'Try saying it another way, or type "human" to ask for a person.'
     )
 
 
@@ -146,18 +146,16 @@ def facts_text(facts: Mapping[str, Any], evidence: Mapping[str, str]) -> str:
     for key, value in facts.items():
         label = LABELS.get(key, key.replace("_", " "))
         source = evidence.get(key)
-        where = f" (from \"{source}\")" if source else ""
+        where = f' (from "{source}")' if source else ""
         lines.append(f"- {label}: {fact_value(key, value)}{where}")
     lines.append(
-        "\nIf something is wrong, just say so, e.g. \"actually I'm 52\" or \"earnings are "
-        "12k, not 10k\". Type \"reset\" to start over."
+        '\nIf something is wrong, just say so, e.g. "actually I\'m 52" or "earnings are '
+        '12k, not 10k". Type "reset" to start over.'
     )
     return "\n".join(lines)
 
 
-def acknowledge(
-    new: Mapping[str, Any], changed: Sequence[str], corrected: Sequence[str]
-) -> str:
+def acknowledge(new: Mapping[str, Any], changed: Sequence[str], corrected: Sequence[str]) -> str:
     """One line confirming what was just taken in."""
     if not new:
         return ""
@@ -305,10 +303,7 @@ def _comparison(
     split = scenarios.get("split_rollover")
     if split is None or split.get("available") == "no" or not _destinations(split):
         return None
-    return (
-        f"By comparison, splitting it ({_destinations(split)}) means "
-        f"{_tax_phrase(split, rate)}."
-    )
+    return f"By comparison, splitting it ({_destinations(split)}) means {_tax_phrase(split, rate)}."
 
 
 def _timing_paragraph(scenarios: Mapping[str, Mapping[str, Any]]) -> str | None:
@@ -521,7 +516,7 @@ def finish(text: str, result: Mapping[str, Any], rules: Sequence[str]) -> str:
     if sections:
         shown = sections[:MAX_SOURCES]
         more = len(sections) - len(shown)
-        extra = f"; {more} more with \"why\"" if more else ""
+        extra = f'; {more} more with "why"' if more else ""
         tail += "\nSources: " + "; ".join(shown) + extra + "."
     return f"{text}\n\n{tail}"
 

@@ -63,8 +63,12 @@ def test_what_if_all_goes_to_the_roth(assistant, store):
             START,
             Step(
                 "what if I roll all of it to the Roth?",
-                must=("What if", "$40,000 to a Roth IRA", "$10,000 is taxable income",
-                      "real facts are unchanged"),
+                must=(
+                    "What if",
+                    "$40,000 to a Roth IRA",
+                    "$10,000 is taxable income",
+                    "real facts are unchanged",
+                ),
             ),
         ],
     )
@@ -163,9 +167,38 @@ def test_state_tax_and_inherited_accounts_need_a_person(assistant):
     run_story(
         assistant,
         [
-            Step("How does California tax my Roth conversion? Is there state tax?",
-                 must=("state income tax", "need a person")),
-            Step("I have an inherited 401k from my father with after-tax money",
-                 must=("inherited", "need a person")),
+            Step(
+                "How does California tax my Roth conversion? Is there state tax?",
+                must=("state income tax", "need a person"),
+            ),
+            Step(
+                "I have an inherited 401k from my father with after-tax money",
+                must=("inherited", "need a person"),
+            ),
+        ],
+    )
+
+
+def test_the_first_numbers_bring_the_full_answer(assistant):
+    run_story(
+        assistant,
+        [
+            Step(
+                "Can I move the after-tax money in my 401k to a Roth IRA without paying tax?",
+                must=("How much of the after-tax money is your own contributions",),
+            ),
+            Step(
+                "about 30k",
+                must=("Noted", "$30,000", "How much of the after-tax money is earnings"),
+            ),
+            Step(
+                "10,000",
+                must=(
+                    "$30,000 to a Roth IRA",
+                    "$10,000 to a traditional IRA",
+                    "if all $40,000 went to the Roth IRA",
+                    "The clocks:",
+                ),
+            ),
         ],
     )

@@ -60,9 +60,7 @@ def test_an_absurd_value_is_named_and_not_stored(assistant, store, text, value):
     assert value in reply.text, reply.text
 
 
-def test_facts_that_contradict_each_other_are_explained_and_the_old_ones_kept(
-    assistant, store
-):
+def test_facts_that_contradict_each_other_are_explained_and_the_old_ones_kept(assistant, store):
     assistant.handle("k", "I am 51")
     reply = assistant.handle("k", "I left my employer at 60")
     assert "later than your age" in reply.text
