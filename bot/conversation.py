@@ -44,7 +44,12 @@ CANCEL_ANSWERS = ("cancel", "no", "n", "keep", "")
 FACT_KEYS = frozenset(Facts.keys())
 # Facts that describe one subaccount: contributions + earnings = total.
 _SUBACCOUNT = ("after_tax_contributions", "after_tax_earnings", "after_tax_total")
-_NUMBER = re.compile(r"-?\$?\d[\d,]*(?:\.\d+)?\s*[kK]?")
+# A number as typed ("-5000", "$40,000", "15k"), but not a plan name such as "401(k)".
+_NUMBER = re.compile(
+    r"(?<![\w.])(?!40[13]\s*\(?[kb]\b|457\s*\(?b\b)-?\$?\d[\d,]*(?:\.\d+)?(?:\s*k\b)?",
+    re.IGNORECASE,
+)
+SHORT_MESSAGE_CHARS = 300  # only then is a number we could not use worth naming
 
 
 def respond(session: Session, text: str, *, today: date, now: float | None = None) -> Reply:
@@ -111,6 +116,8 @@ def _turn(session: Session, text: str, today: date) -> Reply:
         return _answer(session, today, lead=how_to_find_out(expecting))
     if reading.hypothetical and (reading.facts or _scenario_focus(reading.intents)):
         return _what_if(session, reading, today)
+    if reading.hypothetical and not reading.facts:
+        return Reply(wording.what_if_unclear(), facts=dict(session.facts))
     if not reading.facts and not _on_topic(reading):
         return _nothing_read(session, text, expecting)
     return _merge_and_answer(session, reading, today)
@@ -265,7 +272,9 @@ def _next_question(session: Session, missing: Sequence[str]) -> Question | None:
 
 def _nothing_read(session: Session, text: str, expecting: str | None) -> Reply:
     """No fact, no rothbot intent: a number we could not use, off-topic, or a miss."""
-    numbers = [m.group().strip() for m in _NUMBER.finditer(text)]
+    numbers = [m.group().strip().rstrip(",") for m in _NUMBER.finditer(text)]
+    if len(text) > SHORT_MESSAGE_CHARS:
+        numbers = []
     if numbers:
         lead = wording.unusable_numbers(numbers)
     elif session.facts or expecting:

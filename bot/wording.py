@@ -81,6 +81,14 @@ def unusable_numbers(numbers: Sequence[str]) -> str:
     )
 
 
+def what_if_unclear() -> str:
+    return (
+        "I could not tell what to change in that what-if. Try one change at a time, e.g. "
+        '"what if earnings are 15k?", "what if I roll all of it to the Roth?" or '
+        '"what if I wait until I leave at 55?".'
+    )
+
+
 def internal_error() -> str:
     return (
         "Something went wrong on my side with that message; your facts are unchanged. "
