@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from botapi_double import BotApiDouble
-from conftest import (
+from telegram_harness import (
     BotRunner,
     ScriptedAssistant,
     keyboard_data,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from botapi_double import BotApiDouble
-from conftest import BotRunner, keyboard_data, settle, texts
+from telegram_harness import BotRunner, keyboard_data, settle, texts
 
 from bot.telegram_channel import NOT_YOUR_BUTTONS
 

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 from botapi_double import BotApiDouble
-from conftest import ScriptedAssistant, settle
+from telegram_harness import ScriptedAssistant, settle
 
 from bot.telegram_channel import TelegramConfig, config_from, install_secret_redaction, redact
 

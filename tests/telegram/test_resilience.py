@@ -6,7 +6,7 @@ import logging
 
 import pytest
 from botapi_double import BotApiDouble
-from conftest import BotRunner, ScriptedAssistant, settle, texts
+from telegram_harness import BotRunner, ScriptedAssistant, settle, texts
 
 from bot.telegram_channel import SORRY, PollingErrorLog
 

@@ -6,7 +6,7 @@ import socket
 
 import pytest
 from botapi_double import BotApiDouble
-from conftest import BotRunner, ScriptedAssistant, settle, texts
+from telegram_harness import BotRunner, ScriptedAssistant, settle, texts
 
 SECRET = "test-webhook-secret_42"
 CHAT = 501
