@@ -218,18 +218,18 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
             del session.evidence[key]
     if session.pending in new:
         session.pending = None
-    asked_something = _on_topic(reading)
+    focus = _scenario_focus(reading.intents)
+    if focus:
+        session.topic = focus[0]
+    elif session.topic:
+        focus = [session.topic]
+    # The whole answer the first time, when the numbers first become complete, and when
+    # new facts come with a question; a bare answer or a follow-up question gets the gist.
     first_numbers = _amounts_known(session.facts) and not _amounts_known(before)
-    full = not had_facts or first_numbers or (asked_something and not corrected)
+    new_question = bool(changed) and _on_topic(reading) and not corrected
+    full = not had_facts or first_numbers or new_question
     lead = wording.acknowledge(new, changed, corrected) if had_facts else ""
-    return _compose(
-        session,
-        result,
-        lead=lead,
-        full=full,
-        intents=reading.intents,
-        focus=_scenario_focus(reading.intents),
-    )
+    return _compose(session, result, lead=lead, full=full, intents=reading.intents, focus=focus)
 
 
 def _answer(session: Session, today: date, *, lead: str) -> Reply:
@@ -238,7 +238,8 @@ def _answer(session: Session, today: date, *, lead: str) -> Reply:
     if result is None:
         text, choices = wording.with_question(lead, _next_question(session, []))
         return Reply(text, choices, dict(session.facts))
-    return _compose(session, result, lead=lead, full=False)
+    focus = [session.topic] if session.topic else []
+    return _compose(session, result, lead=lead, full=False, focus=focus)
 
 
 def _compose(

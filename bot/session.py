@@ -39,6 +39,7 @@ class Session:
     asked: list[str] = field(default_factory=list)
     history: list[Turn] = field(default_factory=list)
     turns: int = 0
+    topic: str | None = None  # the route last asked about, so follow-ups stay on it
 
     def remember(self, role: str, text: str, at: float) -> None:
         """Keep a capped copy of a message; drop the oldest beyond the cap."""
@@ -57,6 +58,7 @@ class Session:
         self.pending = None
         self.asked.clear()
         self.history.clear()
+        self.topic = None
 
     def drop_history_before(self, cutoff: float) -> bool:
         """Remove remembered text older than ``cutoff``; True if anything was removed."""
@@ -84,6 +86,7 @@ class Session:
             if isinstance(item, dict) and {"role", "text", "at"} <= item.keys():
                 history.append(Turn(str(item["role"]), str(item["text"]), float(item["at"])))
         pending = data.get("pending")
+        topic = data.get("topic")
         return cls(
             key=key,
             facts=dict(data.get("facts") or {}),
@@ -92,4 +95,5 @@ class Session:
             asked=[str(k) for k in data.get("asked") or []],
             history=history,
             turns=int(data.get("turns") or 0),
+            topic=topic if isinstance(topic, str) else None,
         )

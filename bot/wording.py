@@ -253,7 +253,29 @@ def lead_scenario(
     return next(iter(scenarios.values()), None)
 
 
-def _scenario_paragraph(s: Mapping[str, Any], rate: Any) -> str:
+# The plan feature each route needs; once the user said the plan has it, what is left
+# open is the separate accounting the engine assumes.
+PLAN_FEATURE = {
+    "split_rollover": "plan_allows_in_service",
+    "all_to_roth_ira": "plan_allows_in_service",
+    "cash_out": "plan_allows_in_service",
+    "in_plan_conversion": "plan_allows_in_plan_conversion",
+}
+
+
+def _condition_prefix(s: Mapping[str, Any], facts: Mapping[str, Any]) -> str:
+    feature = PLAN_FEATURE.get(s["id"])
+    has_feature = feature is not None and facts.get(feature) is True
+    if feature == "plan_allows_in_service" and facts.get("still_employed") is False:
+        has_feature = True
+    if has_feature and "after_tax_separately_accounted" not in facts:
+        return "If your plan accounts for the after-tax money separately"
+    return "If your plan allows it"
+
+
+def _scenario_paragraph(
+    s: Mapping[str, Any], rate: Any, facts: Mapping[str, Any] | None = None
+) -> str:
     name = s["id"]
     moves = _destinations(s)
     tax = _tax_phrase(s, rate)
@@ -276,10 +298,11 @@ def _scenario_paragraph(s: Mapping[str, Any], rate: Any) -> str:
         body = f"You can {label}: {what}."
     available = s.get("available")
     if available == "unknown":
+        prefix = _condition_prefix(s, facts or {})
         if body.startswith("You can "):
-            body = "If your plan allows it, you can " + body[len("You can ") :]
+            body = f"{prefix}, you can " + body[len("You can ") :]
         else:
-            body = "If your plan allows it: " + body[0].lower() + body[1:]
+            body = f"{prefix}: " + body[0].lower() + body[1:]
     elif available == "no":
         body = f"Not possible for you now: {s.get('why') or ''}".strip()
     return body
@@ -292,7 +315,7 @@ def _first_sentence(text: str) -> str:
 
 def _depends_paragraph(s: Mapping[str, Any]) -> str | None:
     if s.get("available") == "unknown" and s.get("why"):
-        return f"It depends on your plan. {s['why']}"
+        return str(s["why"])
     return None
 
 
@@ -420,7 +443,7 @@ def answer(
     if main is not None:
         shown.append(main["id"])
         rules.extend(main.get("citations") or [])
-        paragraphs.append(_scenario_paragraph(main, rate))
+        paragraphs.append(_scenario_paragraph(main, rate, facts))
         if full:
             depends = _depends_paragraph(main)
             if depends:
@@ -454,8 +477,9 @@ def answer(
         clocks = _clock_lines(result, shown, roth_401k, rules, "has_roth_ira" in facts)
         if clocks:
             paragraphs.append(_clock_paragraph(clocks))
-    if full:
+    if full or clock_question:
         paragraphs.extend(_open_point_lines(result, shown))
+    if full:
         said = " ".join(paragraphs)
         paragraphs.extend(w for w in result.get("warnings") or [] if not _repeats(w, said))
     return "\n\n".join(p for p in paragraphs if p), rules
@@ -482,7 +506,7 @@ def what_if(
     if main is not None:
         shown.append(main["id"])
         rules.extend(main.get("citations") or [])
-        paragraphs.append(_scenario_paragraph(main, rate))
+        paragraphs.append(_scenario_paragraph(main, rate, facts))
         if main["id"] == "wait_until_separation":
             paragraphs.append(_timing_paragraph(scenarios) or "")
         paragraphs.append(_depends_paragraph(main) or "")

@@ -133,7 +133,12 @@ SECOND_POSTER = [
     Step(
         "And if after five years I roll it over to a Roth IRA, can I take out the basis and "
         "the gains tax free?",
-        must=("do not carry over to a Roth IRA", "Roth IRA's own clock", "59½"),
+        must=(
+            "do not carry over to a Roth IRA",
+            "Roth IRA's own clock",
+            "59½",
+            "keeps its own 5-year recapture window",  # the open point, said as such
+        ),
     ),
 ]
 
