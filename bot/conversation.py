@@ -273,7 +273,9 @@ def _next_question(session: Session, missing: Sequence[str]) -> Question | None:
 
 def _nothing_read(session: Session, text: str, expecting: str | None) -> Reply:
     """No fact, no rothbot intent: a number we could not use, off-topic, or a miss."""
-    numbers = [m.group().strip().rstrip(",") for m in _NUMBER.finditer(text)]
+    found = [m.group().strip().rstrip(",") for m in _NUMBER.finditer(text)]
+    # A lone digit ("<script>alert(1)") is not an attempt at an age or an amount.
+    numbers = [n for n in found if sum(c.isdigit() for c in n) >= 2 or n[0] in "-$"]
     if len(text) > SHORT_MESSAGE_CHARS:
         numbers = []
     if numbers:

@@ -70,7 +70,9 @@ class Session:
     def to_json(self) -> str:
         data = asdict(self)
         data.pop("key")
-        return json.dumps(data, sort_keys=True, ensure_ascii=False)
+        # Insertion order is kept (facts in vocabulary order), so a reloaded session
+        # gives byte-identical replies to one that never left memory.
+        return json.dumps(data, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, key: str, text: str) -> Session:

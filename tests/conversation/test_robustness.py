@@ -85,3 +85,17 @@ def test_every_catalogued_choice_fits_telegram_callback_data():
 def test_a_choice_longer_than_64_bytes_is_refused():
     with pytest.raises(ValueError, match="64 bytes"):
         Choice("x", "é" * 33)
+
+
+def test_a_year_outside_the_rules_is_explained_and_not_stored(assistant, store):
+    assistant.handle("k", "I am 51 with $30,000 after-tax contributions and $10,000 earnings")
+    before = store.load("k").facts
+    reply = assistant.handle("k", "What about tax year 2031?")
+    assert "2031" in reply.text and "kept what you told me" in reply.text
+    assert store.load("k").facts == before
+
+
+def test_facts_keep_their_order_across_a_reload(assistant, store):
+    first = assistant.handle("k", "I am 51 with $30,000 after-tax contributions")
+    again = assistant.handle("k", "help")
+    assert list(first.facts) == list(again.facts)
