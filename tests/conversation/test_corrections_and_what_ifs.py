@@ -163,7 +163,7 @@ def test_an_out_of_scope_question_gets_an_honest_handoff(assistant, store):
     assert len(store.handoffs("story")) == 1
 
 
-def test_state_tax_and_inherited_accounts_need_a_person(assistant):
+def test_state_tax_inherited_accounts_and_pre_1987_basis_need_a_person(assistant, store):
     run_story(
         assistant,
         [
@@ -175,8 +175,13 @@ def test_state_tax_and_inherited_accounts_need_a_person(assistant):
                 "I have an inherited 401k from my father with after-tax money",
                 must=("inherited", "need a person"),
             ),
+            Step(
+                "Some of my after-tax contributions were made before 1987. How are they treated?",
+                must=("before 1987", "need a person"),
+            ),
         ],
     )
+    assert store.load("story").facts == {}  # nothing was taken in from these
 
 
 def test_the_first_numbers_bring_the_full_answer(assistant):
