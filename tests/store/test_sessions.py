@@ -120,3 +120,17 @@ def test_concurrent_saves_from_threads_do_not_fail(tmp_path):
         t.join()
     assert errors == []
     assert [store.load(f"k{n}").facts["age"] for n in range(4)] == [39] * 4
+
+
+@pytest.mark.parametrize(
+    "data", ["", "not json", "[1, 2]", '{"facts": null, "history": [{"x": 1}]}']
+)
+def test_a_damaged_session_document_loads_as_a_fresh_session(data):
+    session = Session.from_json("k", data)
+    assert session.key == "k" and session.facts == {} and session.history == []
+
+
+def test_the_session_document_round_trips():
+    original = _session()
+    original.topic = "in_plan_conversion"
+    assert Session.from_json("tg:1", original.to_json()) == original
