@@ -120,7 +120,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     _derive(chosen, retire_in_years, unbound)
     facts = {key: _json(key, c.value) for key, c in chosen.items()}
     facts = _validated(facts)
-    evidence = {key: _evidence(doc.text, chosen[key]) for key in facts}
+    evidence = {key: _evidence(index.original, chosen[key]) for key in facts}
     corrected = language_regex("correction")
     corrections = frozenset(
         key for key in facts if corrected.search(index.sentence(chosen[key].start))

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from nlu.patterns import compile_any, load
+from nlu.patterns import LiteralFinder, compile_any, load
 
 # Curly quotes and odd spaces become plain ones, one character for one, so offsets into
 # the normalised text are offsets into the original.
@@ -94,8 +94,11 @@ def sentence_starts(text: str) -> list[int]:
 class Sentences:
     """Sentence bounds of one text, looked up by character offset."""
 
-    def __init__(self, text: str, starts: Sequence[int]) -> None:
+    def __init__(self, text: str, starts: Sequence[int], original: str | None = None) -> None:
         self.text = text
+        self.original = text if original is None else original  # before normalising
+        self.finder = LiteralFinder(text)  # shared literal look-ups for FastRegex
+        self.lower = self.finder.lower
         self.starts = list(starts) or [0]
 
     def bounds(self, pos: int) -> tuple[int, int]:

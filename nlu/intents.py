@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from nlu.context import Sentences
-from nlu.patterns import compile_any, load
+from nlu.patterns import FastRegex, LiteralFinder, PatternSet, load
 
 # A negation this close before a cue (in words) turns a statement around.
 NEGATION_REACH_WORDS = 4
@@ -24,10 +24,12 @@ def intent_order() -> tuple[str, ...]:
 
 
 @cache
-def _intent_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _intent_patterns() -> PatternSet[str]:
     cues = load("intents")["cues"]
-    return tuple(
-        (intent, compile_any(list(cues[intent]))) for intent in intent_order() if intent in cues
+    return PatternSet(
+        (intent, FastRegex(pattern))
+        for intent in intent_order()
+        for pattern in cues.get(intent, ())
     )
 
 
@@ -46,10 +48,9 @@ def _negated_statement(sentences: Sentences, pos: int) -> bool:
 def find_intent_cues(sentences: Sentences) -> list[tuple[int, int, str]]:
     """(start, end, intent) for every cue that counts."""
     hits = []
-    for intent, pattern in _intent_patterns():
-        for m in pattern.finditer(sentences.text):
-            if not _negated_statement(sentences, m.start()):
-                hits.append((m.start(), m.end(), intent))
+    for intent, m in _intent_patterns().scan(sentences.text, sentences.finder):
+        if not _negated_statement(sentences, m.start()):
+            hits.append((m.start(), m.end(), intent))
     hits.sort()
     return _unsuppressed(hits, sentences)
 
@@ -72,9 +73,11 @@ def _unsuppressed(
 
 
 @cache
-def _topics() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _topics() -> PatternSet[str]:
     topics = load("topics")["topics"]
-    return tuple((name, compile_any(list(spec["patterns"]))) for name, spec in topics.items())
+    return PatternSet(
+        (name, FastRegex(pattern)) for name, spec in topics.items() for pattern in spec["patterns"]
+    )
 
 
 def topic_descriptions() -> dict[str, str]:
@@ -82,8 +85,9 @@ def topic_descriptions() -> dict[str, str]:
     return {name: spec["description"] for name, spec in load("topics")["topics"].items()}
 
 
-def find_topics(text: str) -> list[tuple[int, int, str]]:
+def find_topics(text: str, finder: LiteralFinder | None = None) -> list[tuple[int, int, str]]:
     """(start, end, topic) for every out-of-scope topic cue."""
-    hits = [(m.start(), m.end(), name) for name, p in _topics() for m in p.finditer(text)]
+    finder = finder or LiteralFinder(text)
+    hits = [(m.start(), m.end(), name) for name, m in _topics().scan(text, finder)]
     hits.sort()
     return hits

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from nlu.patterns import load
+from nlu.patterns import DIGITS, FastRegex, LiteralFinder, load
 
 # Numbers that name a plan, not an amount: "401k", "403b", "457b".
 PLAN_NUMBERS = frozenset({"401", "403", "457"})
@@ -69,23 +69,31 @@ def _vocab() -> dict:
 
 
 @cache
-def _amount_regex() -> re.Pattern[str]:
+def _amount_regex() -> FastRegex:
     data = _vocab()
     words = sorted((w for w in data["multipliers"] if len(w) > 2), key=len, reverse=True)
     word_mult = "|".join(re.escape(w) for w in words)
-    approx = "|".join(re.escape(a) for a in sorted(data["approximations"], key=len, reverse=True))
     one = (
-        rf"(?P<curN>\$|usd\s?)?\s?(?P<numN>{_NUM})"
+        rf"(?:(?P<curN>\$|usd)\s?)?(?P<numN>{_NUM})"
         rf"(?:(?P<multN>{_LETTER_MULT})|\s?(?P<wmultN>(?:{word_mult})\b))?"
     )
     pattern = (
-        rf"(?<![\w.,/$\-])(?:(?P<approx>{approx})\s*)?"
+        r"(?<![\w.,/$\-])"
         + one.replace("N", "1")
         + r"(?:\s?(?P<conn>-|–|—|to)\s?"
         + one.replace("N", "2")
         + r")?(?![\w$])"
     )
-    return re.compile(pattern, re.IGNORECASE)
+    # only from a currency sign or a digit: a bare ".5" is not money
+    return FastRegex(pattern, re.IGNORECASE, starts=("$", "usd", DIGITS))
+
+
+@cache
+def _approx_before() -> re.Pattern[str]:
+    """An approximation word just before an amount ("about", "~")."""
+    words = sorted(_vocab()["approximations"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w])(?:{alternatives})\s*$", re.IGNORECASE)
 
 
 @cache
@@ -169,7 +177,9 @@ def _is_plan_name(m: re.Match[str], text: str) -> bool:
     return bool(m.group("mult1")) or text[m.end("num1") : m.end("num1") + 1] in "(bB"
 
 
-def find_amounts(text: str, *, bare_ok: bool = False) -> list[Amount]:
+def find_amounts(
+    text: str, *, bare_ok: bool = False, finder: LiteralFinder | None = None
+) -> list[Amount]:
     """Every amount of money in ``text``, in order.
 
     ``bare_ok`` also accepts small bare numbers ("500"), for short answers to a question
@@ -178,7 +188,7 @@ def find_amounts(text: str, *, bare_ok: bool = False) -> list[Amount]:
     found: list[Amount] = []
     urls = [(u.start(), u.end()) for u in _URL.finditer(text)]
     max_ratio = Decimal(str(_vocab()["max_range_ratio"]))
-    for m in _amount_regex().finditer(text):
+    for m in _amount_regex().finditer(text, finder):
         if any(a <= m.start() < b for a, b in urls) or _is_plan_name(m, text):
             continue
         if _CONTEXT_BEFORE.search(text[max(0, m.start() - 14) : m.start()]):
@@ -209,13 +219,14 @@ def find_amounts(text: str, *, bare_ok: bool = False) -> list[Amount]:
         if not marked and not bare_ok:
             continue
         value = (low + high) / 2 if low != high else low
+        approx = _approx_before().search(text, max(0, m.start() - 16), m.start())
         found.append(
             Amount(
                 value=_normalise(value),
                 low=_normalise(low),
                 high=_normalise(high),
-                approximate=bool(m.group("approx")) or low != high,
-                start=m.start(),
+                approximate=bool(approx) or low != high,
+                start=approx.start() if approx else m.start(),
                 end=end,
                 marked=marked,
             )
@@ -225,10 +236,18 @@ def find_amounts(text: str, *, bare_ok: bool = False) -> list[Amount]:
     return found
 
 
+_WORD_SCALE = re.compile(r"thousand|million|grand|dollars|bucks|\bmil\b", re.IGNORECASE)
+
+
 def _word_amounts(text: str, digits: list[Amount]) -> list[Amount]:
-    """ "forty thousand", "a hundred grand", "half a million", "five hundred dollars"."""
+    """Amounts in words: "forty thousand", "a hundred grand", "five hundred dollars"."""
     out: list[Amount] = []
-    for m in _words_regex().finditer(text):
+    matches: dict[int, re.Match[str]] = {}
+    for scale in _WORD_SCALE.finditer(text):  # look only just before a scale word
+        start = max(0, scale.start() - 60)
+        for m in _words_regex().finditer(text, start, scale.end()):
+            matches.setdefault(m.start(), m)
+    for _start, m in sorted(matches.items()):
         if any(a.start < m.end() and m.start() < a.end for a in digits):
             continue
         number = words_to_number(m.group("words"))

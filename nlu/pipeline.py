@@ -21,11 +21,13 @@ Components, in order:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -57,8 +59,10 @@ def sentences(doc: Doc) -> Sentences:
     """The sentence index of ``doc`` over its normalised text (built by the pipeline)."""
     state = _state(doc)
     if "sentences" not in state:
-        text = normalise(doc.text)
-        state["sentences"] = Sentences(text, sentence_starts(text))
+        # Doc.text rebuilds the text from every token; the tokenizer kept the input
+        original = state.get("input") or doc.text
+        text = normalise(original)
+        state["sentences"] = Sentences(text, sentence_starts(text), original)
     return state["sentences"]
 
 
@@ -88,26 +92,32 @@ def sentence_component(doc: Doc) -> Doc:
     if not len(doc):
         return doc
     index = sentences(doc)
-    doc[0].is_sent_start = True
+    # one array write: setting token.is_sent_start one by one rescans the doc each time
+    # spaCy's arrays are uint64: -1 ("not a sentence start") is stored as its max value
+    starts = numpy.full((len(doc), 1), numpy.iinfo(numpy.uint64).max, dtype="uint64")
+    starts[0, 0] = 1
     for start in index.starts[1:]:
         span = doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is not None and span.start > 0:
-            doc[span.start].is_sent_start = True
+        if span is not None:
+            starts[span.start, 0] = 1
+    doc.from_array([SENT_START], starts)
     return doc
 
 
 @Language.component("rothbot_money")
 def money_component(doc: Doc) -> Doc:
     """Find amounts of money; payload: ``nlu.money.Amount``."""
-    text = sentences(doc).text
-    _store(doc, "money", [(a.start, a.end, "MONEY", a) for a in find_amounts(text)])
+    index = sentences(doc)
+    amounts = find_amounts(index.text, finder=index.finder)
+    _store(doc, "money", [(a.start, a.end, "MONEY", a) for a in amounts])
     return doc
 
 
 @Language.component("rothbot_role_cues")
 def role_cue_component(doc: Doc) -> Doc:
     """Find the words that give an amount its role; overlapping cues: the longest wins."""
-    cues = find_role_cues(sentences(doc).text)
+    index = sentences(doc)
+    cues = find_role_cues(index.text, index.finder)
     spans = []
     by_span: dict[tuple[int, int], Any] = {}
     for cue in cues:
@@ -141,7 +151,8 @@ def provider_component(doc: Doc) -> Doc:
 @Language.component("rothbot_plan_types")
 def plan_type_component(doc: Doc) -> Doc:
     """Mentions of 401(k), 403(b), 457(b) and TSP."""
-    hits = find_plan_types(sentences(doc).text)
+    index = sentences(doc)
+    hits = find_plan_types(index.text, index.finder)
     _store(doc, "plan_types", [(s, e, plan, plan) for s, e, plan in hits])
     return doc
 
@@ -157,7 +168,8 @@ def intent_component(doc: Doc) -> Doc:
 @Language.component("rothbot_topics")
 def topic_component(doc: Doc) -> Doc:
     """Out-of-scope topics that need a person."""
-    hits = find_topics(sentences(doc).text)
+    index = sentences(doc)
+    hits = find_topics(index.text, index.finder)
     _store(doc, "topics", [(s, e, topic, topic) for s, e, topic in hits])
     return doc
 
@@ -174,12 +186,29 @@ COMPONENTS = (
 )
 
 
+class _RememberingTokenizer:
+    """The blank English tokenizer, keeping the input text on the Doc for the components."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        _state(doc)["input"] = text
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+
 def build() -> Language:
     """A fresh pipeline (tests use this; the reader uses the cached :func:`get_nlp`)."""
     nlp = spacy.blank("en")
     # "401(k)" is one thing, not "401(k" + ")": keep it whole for readable spans.
     for special in ("401(k)", "403(b)", "457(b)", "401(K)", "403(B)", "457(B)"):
         nlp.tokenizer.add_special_case(special, [{"ORTH": special}])
+    nlp.tokenizer = _RememberingTokenizer(nlp.tokenizer)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlu.context import Sentences
-from nlu.patterns import FLAGS, load
+from nlu.patterns import FLAGS, FastRegex, LiteralFinder, PatternSet, load
 
 # How far (in characters) an account word may be from a mention to link it.
 LINK_REACH = 80
@@ -33,17 +33,16 @@ class ProviderHit:
 
 
 @cache
-def _aliases() -> tuple[tuple[str, re.Pattern[str], bool], ...]:
-    table = []
+def _aliases() -> PatternSet[tuple[str, bool]]:
+    table: list[tuple[tuple[str, bool], FastRegex]] = []
     for provider in load("providers")["providers"]:
         name = provider["name"]
-        loose = "|".join(provider.get("aliases", []))
-        if loose:
-            table.append((name, re.compile(rf"(?<![\w.-])(?:{loose})(?![\w-])", FLAGS), False))
-        exact = "|".join(re.escape(word) for word in provider.get("exact", []))
-        if exact:
-            table.append((name, re.compile(rf"(?<![\w.-])(?:{exact})(?![\w-])"), True))
-    return tuple(table)
+        for alias in provider.get("aliases", []):
+            table.append(((name, False), FastRegex(rf"(?<![\w.-])(?:{alias})(?![\w-])")))
+        for word in provider.get("exact", []):
+            pattern = rf"(?<![\w.-]){re.escape(word)}(?![\w-])"
+            table.append(((name, True), FastRegex(pattern, 0)))
+    return PatternSet(table)
 
 
 @cache
@@ -78,14 +77,17 @@ def find_providers(sentences: Sentences) -> list[ProviderHit]:
     """Every provider mention in the text, with its link."""
     hits: list[ProviderHit] = []
     text = sentences.text
-    for name, pattern, exact in _aliases():
-        for m in pattern.finditer(text):
-            if exact and sentences.bounds(m.start())[0] == m.start():
-                continue  # "Principal ..." opening a sentence is the word, not the firm
-            link = link_of(sentences, m.start(), m.end())
-            hits.append(ProviderHit(name, m.start(), m.end(), link, exact))
-    hits.sort(key=lambda h: h.start)
-    return hits
+    for (name, exact), m in _aliases().scan(text, sentences.finder):
+        if exact and sentences.bounds(m.start())[0] == m.start():
+            continue  # "Principal ..." opening a sentence is the word, not the firm
+        link = link_of(sentences, m.start(), m.end())
+        hits.append(ProviderHit(name, m.start(), m.end(), link, exact))
+    hits.sort(key=lambda h: (h.start, -h.end))
+    kept: list[ProviderHit] = []
+    for hit in hits:  # two aliases matching the same words: keep the longer
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept
 
 
 def plan_provider(hits: list[ProviderHit]) -> ProviderHit | None:
@@ -110,16 +112,20 @@ def _most_named(hits: list[ProviderHit]) -> ProviderHit | None:
 
 
 @cache
-def _plan_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple(
-        (plan, re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS))
+def _plan_patterns() -> PatternSet[str]:
+    return PatternSet(
+        (plan, FastRegex(pattern))
         for plan, patterns in load("plans")["plans"].items()
+        for pattern in patterns
     )
 
 
-def find_plan_types(text: str) -> list[tuple[int, int, str]]:
+def find_plan_types(
+    text: str, finder: LiteralFinder | None = None
+) -> list[tuple[int, int, str]]:
     """(start, end, plan type) for every mention of 401(k), 403(b), 457(b), TSP."""
-    hits = [(m.start(), m.end(), plan) for plan, p in _plan_patterns() for m in p.finditer(text)]
+    finder = finder or LiteralFinder(text)
+    hits = [(m.start(), m.end(), plan) for plan, m in _plan_patterns().scan(text, finder)]
     hits.sort()
     return hits
 

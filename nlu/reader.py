@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from nlu.assemble import assemble
 from nlu.context import language_regex
 from nlu.intents import intent_order, topic_descriptions
-from nlu.pipeline import found, get_nlp
+from nlu.pipeline import found, get_nlp, sentences
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ def _clean(text: Any) -> str:
 
 def _reading(doc: Doc, expecting: str | None) -> Reading:
     built = assemble(doc, expecting)
-    text = doc.text
+    text = sentences(doc).text
     present = {intent for _span, intent in found(doc, "intents")}
     intents = tuple(i for i in intent_order() if i in present and i != "other")
     if "other" in present or (not intents and _is_question_like(text)):
@@ -102,7 +102,7 @@ def read_many(texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Reading
     cleaned = [_clean(t) for t in texts]
     for doc in get_nlp().pipe(cleaned, batch_size=batch_size):
         try:
-            yield _reading(doc, None) if doc.text.strip() else EMPTY
+            yield _reading(doc, None) if sentences(doc).text.strip() else EMPTY
         except Exception:  # the contract: never raise on any input
-            log.exception("reader failed on a %d-character text", len(doc.text))
+            log.exception("reader failed on a %d-character text", len(sentences(doc).text))
             yield EMPTY

@@ -21,7 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from nlu.money import Amount
-from nlu.patterns import FLAGS, compile_any, load
+from nlu.patterns import FLAGS, FastRegex, LiteralFinder, PatternSet, compile_any, load
 
 # Roles that are not Facts keys: the amount is known not to be one of our facts.
 NOT_FACTS = frozenset({"plan_total", "limit", "flow", "ambiguous"})
@@ -72,19 +72,15 @@ class RoleHit:
 
 
 @cache
-def _cue_table() -> tuple[tuple[str, bool, bool, re.Pattern[str]], ...]:
-    table = []
-    for raw in load("roles")["cues"]:
-        for pattern in raw["patterns"]:
-            table.append(
-                (
-                    raw["role"],
-                    bool(raw.get("weak")),
-                    bool(raw.get("label_only")),
-                    re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", FLAGS),
-                )
-            )
-    return tuple(table)
+def _cue_table() -> PatternSet[tuple[str, bool, bool]]:
+    return PatternSet(
+        (
+            (raw["role"], bool(raw.get("weak")), bool(raw.get("label_only"))),
+            FastRegex(rf"(?<![\w-])(?:{pattern})(?![\w])"),
+        )
+        for raw in load("roles")["cues"]
+        for pattern in raw["patterns"]
+    )
 
 
 @cache
@@ -101,12 +97,11 @@ def _settings() -> dict[str, Any]:
     }
 
 
-def find_role_cues(text: str) -> list[Cue]:
+def find_role_cues(text: str, finder: LiteralFinder | None = None) -> list[Cue]:
     """Every cue phrase in ``text`` (overlaps included; the pipeline keeps the longest)."""
     return [
         Cue(role, m.start(), m.end(), weak, label_only)
-        for role, weak, label_only, pattern in _cue_table()
-        for m in pattern.finditer(text)
+        for (role, weak, label_only), m in _cue_table().scan(text, finder or LiteralFinder(text))
     ]
 
 
@@ -133,9 +128,8 @@ def _gap_ok(doc: Doc, start: int, end: int, monies: list[Span]) -> bool:
     return True
 
 
-def _label_role(doc: Doc, money: Span, cues: list[tuple[Span, Cue]]) -> str | bool | None:
+def _label_role(text: str, money: Span, cues: list[tuple[Span, Cue]]) -> str | bool | None:
     """For "Label: $X" lines: the label's role, None for an unknown label, False if no label."""
-    text = doc.text
     line_start = text.rfind("\n", 0, money.start_char) + 1
     head = text[line_start : money.start_char]
     m = re.match(r"^\s*[-•*]?\s*(?P<label>[^:\n]{1,40}?)\s*:\s*(?:about\s+|approx\.?\s+|~)?$", head)
@@ -195,7 +189,7 @@ def bind_amounts(
         if rejected and rejected.search(text[max(0, amount.start - 20) : amount.start]):
             continue  # "12k not 10k": 10k is the figure being replaced
         role: str | None
-        label = _label_role(doc, span, cue_list)
+        label = _label_role(text, span, cue_list)
         cue_start = cue_end = None
         if label is False:
             cue = _nearest(doc, span, cue_list, money_spans, topic)

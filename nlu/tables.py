@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from nlu.context import Sentences
-from nlu.patterns import FLAGS, load
+from nlu.patterns import FLAGS, FastRegex, PatternSet, load
 
 _PLAN_WORDS = re.compile(r"401\(?k|403\(?b|457|\bplan\b|\btsp\b", re.IGNORECASE)
 _NEGATION = re.compile(
@@ -33,7 +33,7 @@ class Entry:
     """One compiled table entry (see the header of nlu/patterns/facts.yaml)."""
 
     fact: str
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[FastRegex, ...]
     value: Any = None
     number: str = "n"
     offset: int = 0
@@ -61,7 +61,7 @@ def _entry(raw: dict[str, Any]) -> Entry:
 
     return Entry(
         fact=raw["fact"],
-        patterns=tuple(re.compile(p, FLAGS) for p in raw["patterns"]),
+        patterns=tuple(FastRegex(p) for p in raw["patterns"]),
         value=raw.get("value"),
         number=raw.get("number", "n"),
         offset=int(raw.get("offset", 0)),
@@ -77,6 +77,11 @@ def _entry(raw: dict[str, Any]) -> Entry:
 def entries(table: str) -> tuple[Entry, ...]:
     """The compiled entries of ``nlu/patterns/<table>.yaml``."""
     return tuple(_entry(raw) for raw in load(table)["entries"])
+
+
+@cache
+def _pattern_set(table: str) -> PatternSet[Entry]:
+    return PatternSet((entry, pattern) for entry in entries(table) for pattern in entry.patterns)
 
 
 def _skipped(entry: Entry, m: re.Match[str], sentences: Sentences) -> bool:
@@ -114,21 +119,19 @@ def match_table(table: str, sentences: Sentences) -> list[Hit]:
     """Every fact the phrases of ``table`` state in the text, in text order."""
     hits: list[Hit] = []
     text = sentences.text
-    for entry in entries(table):
-        for pattern in entry.patterns:
-            for m in pattern.finditer(text):
-                if _skipped(entry, m, sentences):
-                    continue
-                value = entry.value
-                if value is None:
-                    number = _number(m, entry.number)
-                    if number is None:
-                        continue
-                    value = number + entry.offset
-                hits.append(Hit(entry.fact, value, m.start(), m.end(), entry.strength))
-                for fact, group in entry.also:
-                    extra = _number(m, group)
-                    if extra is not None:
-                        hits.append(Hit(fact, extra, m.start(), m.end(), entry.strength))
+    for entry, m in _pattern_set(table).scan(text, sentences.finder):
+        if _skipped(entry, m, sentences):
+            continue
+        value = entry.value
+        if value is None:
+            number = _number(m, entry.number)
+            if number is None:
+                continue
+            value = number + entry.offset
+        hits.append(Hit(entry.fact, value, m.start(), m.end(), entry.strength))
+        for fact, group in entry.also:
+            extra = _number(m, group)
+            if extra is not None:
+                hits.append(Hit(fact, extra, m.start(), m.end(), entry.strength))
     hits.sort(key=lambda h: h.start)
     return hits

@@ -1,0 +1,102 @@
+"""Parse throughput: ``nlu.reader.read`` next to the bare ``spacy.blank("en")`` tokenizer.
+
+    .venv/bin/python benchmarks/parse_throughput.py [--rounds N] [--texts FILE.jsonl]
+
+Both run on the same texts, in the same process, on one core (Python and spaCy's
+tokenizer are single-threaded), interleaved round by round so that load from other
+processes hits both alike; each side reports its best round. Texts: the hand-labelled
+forum questions in ../shared/eval/dev.jsonl when present, else the synthetic questions
+shipped in benchmarks/parse_texts.jsonl. Every text is read once before timing so that
+the one-off costs (building the pipeline, compiling patterns, filling spaCy's lexeme
+cache) are not counted; they are reported separately.
+
+Target (issue 3): ``read`` at no less than a third of the tokenizer's rate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import spacy
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DEV = ROOT / ".." / "shared" / "eval" / "dev.jsonl"
+SYNTHETIC = Path(__file__).resolve().parent / "parse_texts.jsonl"
+TARGET_RATIO = 1 / 3
+
+
+def load_texts(path: Path | None) -> tuple[list[str], Path]:
+    source = path or (SHARED_DEV if SHARED_DEV.is_file() else SYNTHETIC)
+    with open(source, encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for line in lines if line.strip()]
+    return texts, source
+
+
+def cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def one_round(func: Callable[[str], object], texts: list[str]) -> float:
+    """Questions per second for one pass over ``texts``."""
+    start = time.perf_counter()
+    for text in texts:
+        func(text)
+    return len(texts) / (time.perf_counter() - start)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15, help="timed rounds per side")
+    parser.add_argument("--texts", type=Path, default=None, help="JSONL with a text field")
+    args = parser.parse_args(argv)
+
+    texts, source = load_texts(args.texts)
+    started = time.perf_counter()
+    from nlu.pipeline import get_nlp
+    from nlu.reader import read
+
+    get_nlp()
+    build_seconds = time.perf_counter() - started
+    tokenizer = spacy.blank("en")
+    for text in texts:  # warm both: lexeme caches, compiled patterns
+        tokenizer(text)
+        read(text)
+
+    tokenize_rates, read_rates = [], []
+    for _ in range(args.rounds):
+        tokenize_rates.append(one_round(tokenizer, texts))
+        read_rates.append(one_round(read, texts))
+    best_tokenize, best_read = max(tokenize_rates), max(read_rates)
+    ratio = best_read / best_tokenize
+    chars = sum(map(len, texts)) / len(texts)
+    print(f"machine   {platform.platform()}; {cpu_name()}; {os.cpu_count()} logical CPUs")
+    print(f"python    {platform.python_version()}; spaCy {spacy.__version__}")
+    print(f"texts     {len(texts)} from {source.name}, {chars:.0f} characters on average")
+    print(f"method    best of {args.rounds} interleaved rounds, one process, one core")
+    print(f"build     pipeline built in {build_seconds * 1000:.0f} ms (once per process)")
+    print(
+        f"tokenizer {best_tokenize:8.0f} questions/s "
+        f"(median {statistics.median(tokenize_rates):.0f})"
+    )
+    print(f"read      {best_read:8.0f} questions/s (median {statistics.median(read_rates):.0f})")
+    verdict = "meets" if ratio >= TARGET_RATIO else "misses"
+    print(f"ratio     {ratio:.2f} of the tokenizer's rate ({verdict} the 1/3 target)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
