@@ -29,6 +29,7 @@ import html
 import itertools
 import json
 import re
+import sys
 import threading
 import time
 import urllib.error
@@ -207,8 +208,7 @@ class BotApiDouble:
 
     def start(self) -> BotApiDouble:
         handler = type("Handler", (_Handler,), {"double": self})
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), handler)
         self._thread = threading.Thread(
             target=self._server.serve_forever,
             kwargs={"poll_interval": 0.05},
@@ -624,6 +624,18 @@ class BotApiDouble:
                 if data is not None and not 1 <= len(data.encode()) <= CALLBACK_DATA_LIMIT:
                     raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
         return markup or None
+
+
+class _Server(ThreadingHTTPServer):
+    """Threads per connection; a client hanging up is normal here, not an error to print."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):
