@@ -75,7 +75,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     index = sentences(doc)
     text = index.text
     candidates: dict[str, list[Candidate]] = defaultdict(list)
-    hypothetical = [m.start() for m in language_regex("hypothetical").finditer(text)]
+    hypothetical = index.hypothetical_starts
     retire_in_years: list[Candidate] = []
 
     for _span, hit in found(doc, "phrases"):
@@ -94,7 +94,12 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
 
     rejected = re.compile(load("language")["rejected_amount"], re.IGNORECASE)
     role_hits, unbound = bind_amounts(
-        doc, text, found(doc, "money"), found(doc, "role_cues"), rejected=rejected
+        doc,
+        text,
+        found(doc, "money"),
+        found(doc, "role_cues"),
+        rejected=rejected,
+        finder=index.finder,
     )
     for rh in role_hits:
         candidates[rh.key].append(Candidate(rh.value, rh.start, rh.end))
@@ -209,6 +214,11 @@ def _json(key: str, value: Any) -> Any:
 
 def _validated(facts: dict[str, Any]) -> dict[str, Any]:
     """Only what ``Facts.from_mapping`` accepts; figures that do not add up are dropped."""
+    try:
+        Facts.from_mapping(facts)
+        return facts  # the usual case: one check
+    except (InvalidFacts, TypeError, ValueError):
+        pass
     ok: dict[str, Any] = {}
     for key, value in facts.items():
         try:

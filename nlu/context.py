@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from nlu.patterns import LiteralFinder, compile_any, load
+from nlu.patterns import FastRegex, LiteralFinder, PatternSet, compile_any, load
 
 # Curly quotes and odd spaces become plain ones, one character for one, so offsets into
 # the normalised text are offsets into the original.
@@ -100,6 +100,7 @@ class Sentences:
         self.finder = LiteralFinder(text)  # shared literal look-ups for FastRegex
         self.lower = self.finder.lower
         self.starts = list(starts) or [0]
+        self._hypothetical: list[int] | None = None
 
     def bounds(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding character ``pos``."""
@@ -120,6 +121,14 @@ class Sentences:
         before = self.before(pos)
         breaks = list(_CLAUSE_BREAK.finditer(before))
         return before[breaks[-1].end() :] if breaks else before
+
+    @property
+    def hypothetical_starts(self) -> list[int]:
+        """Offsets of "what if" / "suppose" cues (found once per text)."""
+        if self._hypothetical is None:
+            found = language_patterns("hypothetical").scan(self.text, self.finder)
+            self._hypothetical = sorted(m.start() for _name, m in found)
+        return self._hypothetical
 
     def is_question(self, pos: int) -> bool:
         """True when the sentence holding ``pos`` asks something."""
@@ -150,6 +159,12 @@ def _negation() -> re.Pattern[str]:
 @cache
 def _conditional() -> re.Pattern[str]:
     return re.compile(load("language")["conditional"], re.IGNORECASE)
+
+
+@cache
+def language_patterns(name: str) -> PatternSet[str]:
+    """A list from language.yaml as a literal-indexed PatternSet (for whole texts)."""
+    return PatternSet((name, FastRegex(p)) for p in load("language")[name])
 
 
 @cache

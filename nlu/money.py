@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from nlu.patterns import DIGITS, FastRegex, LiteralFinder, load
+from nlu.patterns import load
 
 # Numbers that name a plan, not an amount: "401k", "403b", "457b".
 PLAN_NUMBERS = frozenset({"401", "403", "457"})
@@ -26,18 +26,24 @@ YEAR_LIKE = range(1900, 2101)
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _LETTER_MULT = r"(?:mm|k|m)(?![a-z])"
-_CONTEXT_BEFORE = re.compile(
-    r"(?:\bform|\bbox|\blines?|\bnotice|\bsection|§|\birc|\bpub(?:lication)?|\bcode|"
-    r"\bschedule|#|\bno\.|\bnumber|\brule of|\bages?|\baged|\bpage|\bchapter|\bitem|"
-    r"\bstep|\btier|\bzip|\bphone|\bext\.?|\bp\.)\s*\(?$",
-    re.IGNORECASE,
-)
-_CONTEXT_AFTER = re.compile(
-    r"^\s*(?:%|percent\b|years?\b|yrs?\b|yo\b|y/o|months?\b|days?\b|hours?\b|shares?\b|"
-    r"times\b|people\b|employees\b|participants\b|miles\b|x\b|st\b|nd\b|rd\b|th\b|"
-    r"am\b|pm\b|\(?[kbt]\))",
-    re.IGNORECASE,
-)
+# The word just before a number that makes it a label, not money ("Form 5498", "age 58").
+_LABEL_WORDS = frozenset(
+    {
+        "form", "box", "line", "lines", "notice", "section", "§", "irc", "pub",
+        "publication", "code", "schedule", "#", "no.", "number", "age", "ages", "aged",
+        "page", "chapter", "item", "step", "tier", "zip", "phone", "ext", "ext.", "p.",
+    }
+)  # fmt: skip
+_LABEL_PAIRS = frozenset({"rule of"})
+# The word just after a number that makes it something else ("55 years", "24%").
+_UNIT_WORDS = frozenset(
+    {
+        "percent", "year", "years", "yr", "yrs", "yo", "month", "months", "day", "days",
+        "hour", "hours", "share", "shares", "times", "people", "employees", "participants",
+        "miles", "x", "am", "pm",
+    }
+)  # fmt: skip
+_UNIT_STARTS = ("%", "(k)", "(b)", "(t)", "y/o")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
@@ -69,7 +75,7 @@ def _vocab() -> dict:
 
 
 @cache
-def _amount_regex() -> FastRegex:
+def _amount_regex() -> re.Pattern[str]:
     data = _vocab()
     words = sorted((w for w in data["multipliers"] if len(w) > 2), key=len, reverse=True)
     word_mult = "|".join(re.escape(w) for w in words)
@@ -84,29 +90,26 @@ def _amount_regex() -> FastRegex:
         + one.replace("N", "2")
         + r")?(?![\w$])"
     )
-    # only from a currency sign or a digit: a bare ".5" is not money
-    return FastRegex(pattern, re.IGNORECASE, starts=("$", "usd", DIGITS))
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _approximation_start(text: str, start: int) -> int | None:
+    """Where "about"/"~"/"close to" begins just before ``start``, or None."""
+    words = _approximation_words()
+    before = text[max(0, start - 20) : start]
+    stripped = before.rstrip()
+    if stripped.endswith(("~", "≈")):
+        return start - (len(before) - len(stripped)) - 1
+    parts = stripped.lower().split()
+    for n in (2, 1):
+        if len(parts) >= n and " ".join(parts[-n:]) in words:
+            return start - len(before) + stripped.lower().rfind(parts[-n])
+    return None
 
 
 @cache
-def _approx_before() -> re.Pattern[str]:
-    """An approximation word just before an amount ("about", "~")."""
-    words = sorted(_vocab()["approximations"], key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<![\w])(?:{alternatives})\s*$", re.IGNORECASE)
-
-
-@cache
-def _words_regex() -> re.Pattern[str]:
-    data = _vocab()
-    number_words = [*data["units"], *data["tens"], "hundred", "half"]
-    alt = "|".join(sorted(number_words, key=len, reverse=True))
-    mult = "|".join(w for w in data["multipliers"] if len(w) > 2)
-    return re.compile(
-        rf"\b(?P<words>(?:(?:{alt})(?:[\s-]+(?:and\s+)?|\s+))*(?:{alt}))"
-        rf"\s*(?:(?P<mult>{mult})\b|(?P<dollars>dollars|bucks)\b)",
-        re.IGNORECASE,
-    )
+def _approximation_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _vocab()["approximations"])
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -170,6 +173,23 @@ def _clearly_money(raw: str, value: Decimal, cur: bool, mult: bool) -> bool:
     return value >= 1000 and not (value == value.to_integral_value() and int(value) in YEAR_LIKE)
 
 
+def _labelled(text: str, start: int) -> bool:
+    """True after a word that makes the number a label: "Form 5498", "age 58"."""
+    words = text[max(0, start - 16) : start].lower().replace("(", " ").split()
+    if not words:
+        return False
+    return words[-1] in _LABEL_WORDS or " ".join(words[-2:]) in _LABEL_PAIRS
+
+
+def _unit_follows(text: str, end: int) -> bool:
+    """True before a unit that makes the number something else: "55 years", "24%"."""
+    after = text[end : end + 14].lstrip().lower()
+    if after.startswith(_UNIT_STARTS):
+        return True
+    word = after.split(None, 1)[0].strip(".,;:!?)") if after else ""
+    return word in _UNIT_WORDS
+
+
 def _is_plan_name(m: re.Match[str], text: str) -> bool:
     """ "401k", "403b" and "457b" name plans, unless written with a dollar sign."""
     if m.group("cur1") or m.group("num1") not in PLAN_NUMBERS:
@@ -177,23 +197,17 @@ def _is_plan_name(m: re.Match[str], text: str) -> bool:
     return bool(m.group("mult1")) or text[m.end("num1") : m.end("num1") + 1] in "(bB"
 
 
-def find_amounts(
-    text: str, *, bare_ok: bool = False, finder: LiteralFinder | None = None
-) -> list[Amount]:
+def find_amounts(text: str, *, bare_ok: bool = False) -> list[Amount]:
     """Every amount of money in ``text``, in order.
 
     ``bare_ok`` also accepts small bare numbers ("500"), for short answers to a question
     about money; in free text a bare "55" is far more likely an age than dollars.
     """
     found: list[Amount] = []
-    urls = [(u.start(), u.end()) for u in _URL.finditer(text)]
+    urls: list[tuple[int, int]] | None = None
     max_ratio = Decimal(str(_vocab()["max_range_ratio"]))
-    for m in _amount_regex().finditer(text, finder):
-        if any(a <= m.start() < b for a, b in urls) or _is_plan_name(m, text):
-            continue
-        if _CONTEXT_BEFORE.search(text[max(0, m.start() - 14) : m.start()]):
-            continue
-        if _CONTEXT_AFTER.match(text[m.end() : m.end() + 14]):
+    for m in _amount_regex().finditer(text):
+        if _is_plan_name(m, text):
             continue
         v1, cur1, mult1 = _side(m, 1)
         if v1 is None:
@@ -218,15 +232,21 @@ def find_amounts(
                 continue  # a wide range such as "30-100k" is too vague to be a fact
         if not marked and not bare_ok:
             continue
+        if _labelled(text, m.start()) or _unit_follows(text, m.end()):
+            continue
+        if urls is None:
+            urls = [(u.start(), u.end()) for u in _URL.finditer(text)] if "/" in text else []
+        if any(a <= m.start() < b for a, b in urls):
+            continue
         value = (low + high) / 2 if low != high else low
-        approx = _approx_before().search(text, max(0, m.start() - 16), m.start())
+        approx_start = _approximation_start(text, m.start())
         found.append(
             Amount(
                 value=_normalise(value),
                 low=_normalise(low),
                 high=_normalise(high),
-                approximate=bool(approx) or low != high,
-                start=approx.start() if approx else m.start(),
+                approximate=approx_start is not None or low != high,
+                start=m.start() if approx_start is None else approx_start,
                 end=end,
                 marked=marked,
             )
@@ -236,28 +256,63 @@ def find_amounts(
     return found
 
 
-_WORD_SCALE = re.compile(r"thousand|million|grand|dollars|bucks|\bmil\b", re.IGNORECASE)
+_WORD_SCALE = re.compile(r"(?<![a-z])(?:thousand|million|grand|dollars|bucks|mil)(?![a-z])")
+_WORD = re.compile(r"[a-z]+")
+
+
+def _number_words_before(lower: str, end: int) -> tuple[int, str] | None:
+    """The run of number words ending just before ``end``: (start, words), or None."""
+    vocab = _number_vocabulary()
+    window_start = max(0, end - 60)
+    words = list(_WORD.finditer(lower, window_start, end))
+    start = None
+    taken: list[str] = []
+    expected_end = end
+    for word in reversed(words):
+        gap = lower[word.end() : expected_end]
+        if gap.strip(" -") or (word.group() not in vocab and word.group() != "and"):
+            break
+        start, expected_end = word.start(), word.start()
+        taken.append(word.group())
+    while taken and taken[-1] == "and":  # "... and forty thousand": "and" is not a number
+        taken.pop()
+        start = None if not taken else start
+    if start is None or not taken:
+        return None
+    first = lower.find(taken[-1], start)
+    return first, " ".join(reversed(taken))
+
+
+@cache
+def _number_vocabulary() -> frozenset[str]:
+    data = _vocab()
+    return frozenset([*data["units"], *data["tens"], "hundred", "half"])
 
 
 def _word_amounts(text: str, digits: list[Amount]) -> list[Amount]:
     """Amounts in words: "forty thousand", "a hundred grand", "five hundred dollars"."""
     out: list[Amount] = []
-    matches: dict[int, re.Match[str]] = {}
-    for scale in _WORD_SCALE.finditer(text):  # look only just before a scale word
-        start = max(0, scale.start() - 60)
-        for m in _words_regex().finditer(text, start, scale.end()):
-            matches.setdefault(m.start(), m)
-    for _start, m in sorted(matches.items()):
-        if any(a.start < m.end() and m.start() < a.end for a in digits):
+    lower = text.lower()
+    if len(lower) != len(text):
+        return out  # offsets would not line up; number words are English anyway
+    for scale in _WORD_SCALE.finditer(lower):
+        found = _number_words_before(lower, scale.start())
+        if found is None:
             continue
-        number = words_to_number(m.group("words"))
-        if number is None or (number == 0 and not m.group("dollars")):
+        start, words = found
+        if any(a.start < scale.end() and start < a.end for a in digits):
             continue
-        mult = _multiplier(None, m.group("mult")) if m.group("mult") else Decimal(1)
-        value = _normalise(number * (mult or 1))
-        before = text[max(0, m.start() - 12) : m.start()].lower()
-        approx = any(before.rstrip().endswith(a) for a in ("about", "around", "roughly"))
-        out.append(Amount(value, value, value, approx, m.start(), m.end(), True))
+        number = words_to_number(words)
+        dollars = scale.group() in ("dollars", "bucks")
+        if number is None or (number == 0 and not dollars):
+            continue
+        if words in ("a", "an") and dollars:
+            continue  # "a dollars" is not an amount
+        mult = Decimal(1) if dollars else _multiplier(None, scale.group()) or Decimal(1)
+        value = _normalise(number * mult)
+        approx = _approximation_start(text, start)
+        begin = start if approx is None else approx
+        out.append(Amount(value, value, value, approx is not None, begin, scale.end(), True))
     return out
 
 

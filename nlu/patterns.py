@@ -47,6 +47,8 @@ def regex(name: str, *path: str) -> re.Pattern[str]:
 # Stands for "a run of digits starts here" among the literals a pattern may start with.
 DIGITS = "\x00digits"
 _DIGIT_RUN = re.compile(r"(?<!\d)\d")
+# A word: a run of letters and digits (its start is where a word-start pattern may match).
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _wordish(char: str) -> bool:
@@ -61,7 +63,15 @@ class LiteralFinder:
     for once per text however many patterns start with it.
     """
 
-    __slots__ = ("_checked", "_positions", "_present", "_starts", "lower", "text")
+    __slots__ = (
+        "_by_prefix",
+        "_checked",
+        "_positions",
+        "_present",
+        "_starts",
+        "lower",
+        "text",
+    )
 
     def __init__(self, text: str, *, lower: bool = True) -> None:
         self.text = text
@@ -70,6 +80,28 @@ class LiteralFinder:
         self._present: set[str] = set()
         self._checked: set[str] = set()
         self._starts: dict[tuple[tuple[str, ...], bool], list[int]] = {}
+        self._by_prefix: dict[str, list[int]] | None = None
+
+    def _word_starts_by_prefix(self) -> dict[str, list[int]]:
+        """Word-start offsets keyed by the word's first one and two characters."""
+        if self._by_prefix is None:
+            index: dict[str, list[int]] = {}
+            for m in _WORD.finditer(self.lower):
+                word, at = m.group(), m.start()
+                index.setdefault(word[:1], []).append(at)
+                if len(word) > 1:
+                    index.setdefault(word[:2], []).append(at)
+            self._by_prefix = index
+        return self._by_prefix
+
+
+    def word_positions(self, literal: str) -> list[int]:
+        """Offsets where ``literal`` starts at the start of a word."""
+        if literal == DIGITS:
+            return self.positions(DIGITS)
+        candidates = self._word_starts_by_prefix().get(_prefix_key(literal), ())
+        lower = self.lower
+        return [at for at in candidates if lower.startswith(literal, at)]
 
     def any_present(self, literals: frozenset[str]) -> bool:
         """True when one of ``literals`` occurs in the text (each tested once per text)."""
@@ -89,10 +121,17 @@ class LiteralFinder:
         if found is None:
             merged: set[int] = set()
             for literal in literals:
-                merged.update(self.positions(literal))
-            if words_only:
-                lower = self.lower
-                merged = {p for p in merged if p == 0 or not _wordish(lower[p - 1])}
+                if words_only and literal[:1].isalnum():
+                    merged.update(self.word_positions(literal))
+                elif words_only:
+                    lower = self.lower
+                    merged.update(
+                        at
+                        for at in self.positions(literal)
+                        if at == 0 or not _wordish(lower[at - 1])
+                    )
+                else:
+                    merged.update(self.positions(literal))
             found = self._starts[key] = sorted(merged)
         return found
 
@@ -136,8 +175,14 @@ class FastRegex:
         self, pattern: str, flags: int = FLAGS, *, starts: Iterable[str] | None = None
     ) -> None:
         """``starts``: the literals every match starts with, when the caller knows better."""
-        self.regex = re.compile(pattern, flags)
         self.ignorecase = bool(flags & re.IGNORECASE)
+        # case-blind patterns run on the lower-cased text: matching without IGNORECASE is
+        # several times faster in ``re``
+        self.regex = (
+            re.compile(_lowercase_pattern(pattern), flags & ~re.IGNORECASE)
+            if self.ignorecase
+            else re.compile(pattern, flags)
+        )
         items = list(_parser.parse(pattern, flags))
         # a pattern opening with \b or (?<![\w...]) only matches where a word starts
         self.word_start = bool(items) and (
@@ -172,11 +217,14 @@ class FastRegex:
         ``checked`` says the caller already knows one of the literals occurs.
         """
         if self.lead is None and self.need is None:
-            yield from self.regex.finditer(text)
+            haystack = text if not self.ignorecase else (finder.lower if finder else None)
+            yield from self.regex.finditer(haystack or lower_same_length(text))
             return
-        if not self.ignorecase:
-            finder = LiteralFinder(text, lower=False)
-        elif finder is None:
+        if not self.ignorecase:  # exact case: rare words, a plain scan if present at all
+            if any(literal in text for literal in self.trigger_set):
+                yield from self.regex.finditer(text)
+            return
+        if finder is None:
             finder = LiteralFinder(text)
         elif not checked and not finder.any_present(self.trigger_set):
             return  # none of its words is in the text: it cannot match
@@ -186,9 +234,9 @@ class FastRegex:
         if self.need is not None:
             needed = finder.starts(self.need, words_only=False)
             if starts is None or len(needed) * self.WINDOW_COST < len(starts):
-                yield from self._search_around(text, needed)
+                yield from self._search_around(finder.lower, needed)
                 return
-        yield from self._match_at(text, starts or [])
+        yield from self._match_at(finder.lower, starts or [])
 
     def _match_at(self, text: str, positions: list[int]) -> Iterator[re.Match[str]]:
         taken_until = -1
@@ -211,6 +259,23 @@ class FastRegex:
                 windows.append([start, end])
         for start, end in windows:
             yield from self.regex.finditer(text, start, end)
+
+
+def _lowercase_pattern(pattern: str) -> str:
+    """``pattern`` with its literal letters lower-cased; escapes such as ``\\W`` kept."""
+    out = []
+    escaped = False
+    for char in pattern:
+        out.append(char if escaped else char.lower())
+        escaped = char == "\\" and not escaped
+    return "".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+
+
+def _prefix_key(literal: str) -> str:
+    """The word-start index key for a literal: its first two characters if both are part
+    of the word ("re" for "retire"), else its first ("i" for "i'm")."""
+    two = literal[:2]
+    return two if two.isalnum() else literal[:1]
 
 
 def lower_same_length(text: str) -> str:
@@ -264,8 +329,24 @@ def _leading_literals(items: list[Any]) -> set[str] | None:
     return None
 
 
+def _options(op: Any, av: Any) -> list[str] | None:
+    """The few strings a small item can match: "x", "[- ]", "-?"; None if not small."""
+    if op is _constants.LITERAL:
+        return [chr(av)]
+    if op is _constants.IN and 0 < len(av) <= 3 and all(o is _constants.LITERAL for o, _ in av):
+        return [chr(c) for _, c in av]
+    if op in _REPEATS and av[0] == 0 and av[1] == 1 and len(av[2]) == 1:
+        inner = _options(*next(iter(av[2])))
+        return ["", *inner] if inner else None
+    return None
+
+
 def _required_literals(items: list[Any]) -> set[str] | None:
-    """The most selective set of literals one of which every match must contain."""
+    """The most selective set of literals one of which every match must contain.
+
+    Runs of literal characters are joined, small variations spelled out ("after[- ]?tax"
+    gives "after-tax", "after tax", "aftertax"), groups and alternations searched.
+    """
     best: set[str] | None = None
 
     def consider(candidate: set[str] | None) -> None:
@@ -275,13 +356,14 @@ def _required_literals(items: list[Any]) -> set[str] | None:
             if best is None or score > (min(map(len, best)), -len(best)):
                 best = candidate
 
-    run = ""
+    runs: set[str] = {""}
     for op, av in items:
-        if op is _constants.LITERAL:
-            run += chr(av)
+        options = _options(op, av)
+        if options is not None and len(runs) * len(options) <= 16:
+            runs = {run + option for run in runs for option in options}
             continue
-        consider({run} if run else None)
-        run = ""
+        consider(runs if all(runs) else None)
+        runs = {""}
         if op is _constants.SUBPATTERN:
             consider(_required_literals(list(av[-1])))
         elif op is _constants.BRANCH:
@@ -290,7 +372,7 @@ def _required_literals(items: list[Any]) -> set[str] | None:
                 consider(set().union(*branches))  # type: ignore[arg-type]
         elif op in _REPEATS and av[0] >= 1:
             consider(_required_literals(list(av[2])))
-    consider({run} if run else None)
+    consider(runs if all(runs) else None)
     return best
 
 
@@ -313,7 +395,18 @@ class PatternSet(Generic[T]):
                 by_literal.setdefault(literal, []).append(i)
         self._always = tuple(always)
         self._by_literal = {k: tuple(v) for k, v in by_literal.items()}
-        self._words = tuple(k for k in self._by_literal if k != DIGITS)
+        word_start = {
+            literal
+            for literal, members in self._by_literal.items()
+            if literal != DIGITS
+            and literal[:1].isalnum()
+            and all(self.items[i][1].word_start for i in members)
+        }
+        # literals only ever looked for at the start of a word: pre-tested by prefix
+        self._word_literals = tuple(sorted(word_start))
+        self._words = tuple(
+            k for k in self._by_literal if k != DIGITS and k not in word_start
+        )
 
     def scan(self, text: str, finder: LiteralFinder) -> Iterator[tuple[T, re.Match[str]]]:
         """(payload, match) for every match of every pattern, pattern by pattern."""
@@ -322,6 +415,10 @@ class PatternSet(Generic[T]):
         by_literal = self._by_literal
         for word in self._words:
             if word in lower:
+                chosen.update(by_literal[word])
+        prefixes = finder._word_starts_by_prefix()
+        for word in self._word_literals:
+            if _prefix_key(word) in prefixes and word in lower:
                 chosen.update(by_literal[word])
         if DIGITS in by_literal and _DIGIT_RUN.search(text):
             chosen.update(by_literal[DIGITS])

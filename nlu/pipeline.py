@@ -36,7 +36,7 @@ from nlu.context import Sentences, normalise, sentence_starts
 from nlu.intents import find_intent_cues, find_topics
 from nlu.money import find_amounts
 from nlu.providers import find_plan_types, find_providers
-from nlu.roles import find_role_cues
+from nlu.roles import find_role_cues_near
 from nlu.tables import match_table
 
 GROUPS = (
@@ -108,7 +108,7 @@ def sentence_component(doc: Doc) -> Doc:
 def money_component(doc: Doc) -> Doc:
     """Find amounts of money; payload: ``nlu.money.Amount``."""
     index = sentences(doc)
-    amounts = find_amounts(index.text, finder=index.finder)
+    amounts = find_amounts(index.text)
     _store(doc, "money", [(a.start, a.end, "MONEY", a) for a in amounts])
     return doc
 
@@ -117,7 +117,8 @@ def money_component(doc: Doc) -> Doc:
 def role_cue_component(doc: Doc) -> Doc:
     """Find the words that give an amount its role; overlapping cues: the longest wins."""
     index = sentences(doc)
-    cues = find_role_cues(index.text, index.finder)
+    amounts = [(a.start, a.end) for _span, a in found(doc, "money")]
+    cues = find_role_cues_near(index.text, amounts) if amounts else []
     spans = []
     by_span: dict[tuple[int, int], Any] = {}
     for cue in cues:

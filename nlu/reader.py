@@ -15,7 +15,6 @@ from typing import Any
 from spacy.tokens import Doc
 
 from nlu.assemble import assemble
-from nlu.context import language_regex
 from nlu.intents import intent_order, topic_descriptions
 from nlu.pipeline import found, get_nlp, sentences
 
@@ -74,7 +73,7 @@ def _reading(doc: Doc, expecting: str | None) -> Reading:
         intents=intents,
         evidence=built.evidence,
         corrections=built.corrections,
-        hypothetical=bool(language_regex("hypothetical").search(text)),
+        hypothetical=bool(sentences(doc).hypothetical_starts),
         unsure=built.unsure,
         topics=topics,
     )

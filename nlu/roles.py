@@ -91,8 +91,8 @@ def _settings() -> dict[str, Any]:
         "separators": frozenset(data["separators"]),
         "directions": frozenset(data["directions"]),
         "yearly": re.compile(r"^\W{0,3}(?:" + compile_any(data["yearly"]).pattern + ")", FLAGS),
-        "topic": re.compile(data["after_tax_topic"], FLAGS),
-        "ira": re.compile(data["after_tax_ira"], FLAGS),
+        "topic": FastRegex(data["after_tax_topic"]),
+        "ira": FastRegex(data["after_tax_ira"]),
         "limit": re.compile(data["limit_words"], FLAGS),
     }
 
@@ -105,12 +105,39 @@ def find_role_cues(text: str, finder: LiteralFinder | None = None) -> list[Cue]:
     ]
 
 
-def about_after_tax(text: str) -> bool:
+# Cues farther than this from every amount (in characters) cannot bind to one.
+CUE_REACH = 90
+
+
+def find_role_cues_near(text: str, amounts: list[tuple[int, int]]) -> list[Cue]:
+    """The cues within reach of the given amounts (start, end); others cannot bind."""
+    regions: list[list[int]] = []
+    for start, end in sorted(amounts):
+        lo = text.rfind(" ", 0, max(0, start - CUE_REACH)) + 1
+        hi = text.find(" ", min(len(text), end + CUE_REACH))
+        hi = len(text) if hi == -1 else hi
+        if regions and lo <= regions[-1][1]:
+            regions[-1][1] = max(regions[-1][1], hi)
+        else:
+            regions.append([lo, hi])
+    cues: list[Cue] = []
+    for lo, hi in regions:
+        part = text[lo:hi]
+        cues.extend(
+            Cue(c.role, c.start + lo, c.end + lo, c.weak, c.label_only)
+            for c in find_role_cues(part)
+        )
+    return cues
+
+
+def about_after_tax(text: str, finder: LiteralFinder | None = None) -> bool:
     """True when the text talks about after-tax 401(k) money (not a post-tax IRA)."""
     settings = _settings()
-    ira = [(m.start(), m.end()) for m in settings["ira"].finditer(text)]
+    finder = finder or LiteralFinder(text)
+    ira = [(m.start(), m.end()) for m in settings["ira"].finditer(text, finder)]
     return any(
-        not any(a <= m.start() < b for a, b in ira) for m in settings["topic"].finditer(text)
+        not any(a <= m.start() < b for a, b in ira)
+        for m in settings["topic"].finditer(text, finder)
     )
 
 
@@ -176,12 +203,13 @@ def bind_amounts(
     cues: Iterable[tuple[Span, Cue]],
     *,
     rejected: re.Pattern[str] | None = None,
+    finder: LiteralFinder | None = None,
 ) -> tuple[list[RoleHit], list[tuple[Span, Amount]]]:
     """Give each amount a role. Returns (facts read, amounts left without a role)."""
     money_list = list(monies)
     cue_list = list(cues)
     money_spans = [s for s, _ in money_list]
-    topic = about_after_tax(text)
+    topic = about_after_tax(text, finder)
     settings = _settings()
     hits: list[RoleHit] = []
     unbound: list[tuple[Span, Amount]] = []

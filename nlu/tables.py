@@ -39,6 +39,7 @@ class Entry:
     offset: int = 0
     also: tuple[tuple[str, str], ...] = ()
     not_after: re.Pattern[str] | None = None
+    needs_after: re.Pattern[str] | None = None
     not_before: re.Pattern[str] | None = None
     strength: str = "strong"
     skip_if: frozenset[str] = field(default_factory=frozenset)
@@ -67,6 +68,7 @@ def _entry(raw: dict[str, Any]) -> Entry:
         offset=int(raw.get("offset", 0)),
         also=tuple((raw.get("also") or {}).items()),
         not_after=opt("not_after"),
+        needs_after=opt("needs_after"),
         not_before=opt("not_before"),
         strength=raw.get("strength", "strong"),
         skip_if=frozenset(raw.get("skip_if", ())),
@@ -88,6 +90,8 @@ def _skipped(entry: Entry, m: re.Match[str], sentences: Sentences) -> bool:
     pos = m.start()
     text = sentences.text
     if entry.not_after and entry.not_after.search(text[max(0, pos - 24) : pos]):
+        return True
+    if entry.needs_after and not entry.needs_after.search(text[max(0, pos - 24) : pos]):
         return True
     if entry.not_before and entry.not_before.match(text[m.end() : m.end() + 40]):
         return True
