@@ -402,8 +402,13 @@ class PatternSet(Generic[T]):
             and literal[:1].isalnum()
             and all(self.items[i][1].word_start for i in members)
         }
-        # literals only ever looked for at the start of a word: pre-tested by prefix
-        self._word_literals = tuple(sorted(word_start))
+        # literals only ever looked for at the start of a word: grouped by the index key
+        # of their first letters, so only groups whose key starts a word are tested
+        groups: dict[str, list[str]] = {}
+        for literal in sorted(word_start):
+            groups.setdefault(_prefix_key(literal), []).append(literal)
+        self._word_groups = {key: tuple(group) for key, group in groups.items()}
+        self._word_keys = frozenset(groups)
         self._words = tuple(
             k for k in self._by_literal if k != DIGITS and k not in word_start
         )
@@ -417,9 +422,10 @@ class PatternSet(Generic[T]):
             if word in lower:
                 chosen.update(by_literal[word])
         prefixes = finder._word_starts_by_prefix()
-        for word in self._word_literals:
-            if _prefix_key(word) in prefixes and word in lower:
-                chosen.update(by_literal[word])
+        for key in self._word_keys.intersection(prefixes):
+            for word in self._word_groups[key]:
+                if word in lower:
+                    chosen.update(by_literal[word])
         if DIGITS in by_literal and _DIGIT_RUN.search(text):
             chosen.update(by_literal[DIGITS])
         items = self.items

@@ -1,0 +1,79 @@
+"""The literal-indexed matcher finds exactly what a plain regex scan finds.
+
+``nlu.patterns.FastRegex`` only tries a pattern where its leading or required words
+occur; these properties check, for every pattern in every table, that this shortcut
+never loses or adds a match.
+"""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlu.intents import _intent_patterns, _topics
+from nlu.patterns import FastRegex, LiteralFinder, PatternSet, _lowercase_pattern, lower_same_length
+from nlu.providers import _aliases, _plan_patterns
+from nlu.roles import _cue_table
+from nlu.tables import _pattern_set
+
+SETS: list[PatternSet] = [
+    _pattern_set("facts"),
+    _pattern_set("status"),
+    _intent_patterns(),
+    _topics(),
+    _cue_table(),
+    _aliases(),
+    _plan_patterns(),
+]
+WORDS = st.sampled_from(
+    [
+        "I", "am", "I'm", "51", "my", "wife", "is", "49", "retire", "at", "55", "after-tax",
+        "after", "tax", "contributions", "earnings", "basis", "$40K", "401(k)", "401k", "403b",
+        "Roth", "IRA", "in-plan", "conversion", "plan", "allows", "in-service", "employer",
+        "left", "my", "job", "former", "still", "working", "TROWE", "Fidelity", "Principal",
+        "married", "file", "jointly", "24%", "bracket", "in", "2019", "opened", "a", "don't",
+        "have", "5", "year", "rule", "pro-rata", "split", "2014-54", "QDRO", "inherited",
+        "state", "what", "if", "?", ".", ",", "\n", "  ", "not", "sure", "yes", "no",
+    ]
+)  # fmt: skip
+TEXTS = st.one_of(
+    st.lists(WORDS, max_size=40).map(" ".join),
+    st.text(max_size=120),
+)
+
+
+def plain(regex: FastRegex, text: str) -> list[tuple[int, int]]:
+    haystack = lower_same_length(text) if regex.ignorecase else text
+    return [m.span() for m in regex.regex.finditer(haystack)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=TEXTS)
+def test_every_pattern_finds_what_a_full_scan_finds(text: str) -> None:
+    finder = LiteralFinder(text)
+    for pattern_set in SETS:
+        expected = sorted(
+            (i, span)
+            for i, (_p, regex) in enumerate(pattern_set.items)
+            for span in plain(regex, text)
+        )
+        found = []
+        for payload, m in pattern_set.scan(text, finder):
+            index = next(
+                i
+                for i, (p, r) in enumerate(pattern_set.items)
+                if p is payload and (r.regex is m.re)
+            )
+            found.append((index, m.span()))
+        assert sorted(found) == expected
+
+
+def test_lower_casing_a_pattern_keeps_escapes_and_group_names() -> None:
+    assert _lowercase_pattern(r"(?P<n>\d+) TSP \W\S") == r"(?P<n>\d+) tsp \W\S"
+
+
+def test_a_case_blind_pattern_matches_any_case() -> None:
+    regex = FastRegex(r"\bmy employer (?:offers|allows)\b")
+    text = "MY Employer OFFERS it"
+    assert [m.span() for m in regex.finditer(text)] == [(0, 18)]
+    assert re.search(regex.regex.pattern, text.lower())
