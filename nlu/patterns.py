@@ -35,15 +35,6 @@ def compile_any(patterns: list[str], *, flags: int = FLAGS) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
-@cache
-def regex(name: str, *path: str) -> re.Pattern[str]:
-    """The alternation of the pattern list at ``path`` inside ``name``.yaml, compiled."""
-    node: Any = load(name)
-    for key in path:
-        node = node[key]
-    return compile_any(list(node))
-
-
 # Stands for "a run of digits starts here" among the literals a pattern may start with.
 DIGITS = "\x00digits"
 _DIGIT_RUN = re.compile(r"(?<!\d)\d")

@@ -215,10 +215,17 @@ def build() -> Language:
     return nlp
 
 
+# Read once when the pipeline is built, so that every pattern table is compiled before
+# the first real question (no slow first reply).
+WARM_UP_TEXT = "I am 51, married; $40K after-tax in my 401(k) with TROWE. Can I split it?"
+
+
 @cache
 def get_nlp() -> Language:
-    """The process-wide pipeline, built on first use (about 50 ms) and then reused."""
-    return build()
+    """The process-wide pipeline, built and warmed on first use, then reused."""
+    nlp = build()
+    nlp(WARM_UP_TEXT)
+    return nlp
 
 
 WHITESPACE = re.compile(r"\s+")
