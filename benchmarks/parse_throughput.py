@@ -62,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15, help="timed rounds per side")
     parser.add_argument("--texts", type=Path, default=None, help="JSONL with a text field")
+    parser.add_argument(
+        "--by-component", action="store_true", help="also time each pipeline step"
+    )
     args = parser.parse_args(argv)
 
     texts, source = load_texts(args.texts)
@@ -95,7 +98,33 @@ def main(argv: list[str] | None = None) -> int:
     print(f"read      {best_read:8.0f} questions/s (median {statistics.median(read_rates):.0f})")
     verdict = "meets" if ratio >= TARGET_RATIO else "misses"
     print(f"ratio     {ratio:.2f} of the tokenizer's rate ({verdict} the 1/3 target)")
+    if args.by_component:
+        print_breakdown(texts, args.rounds)
     return 0
+
+
+def print_breakdown(texts: list[str], rounds: int) -> None:
+    """Microseconds per question spent in each step, from cumulative best-of timings."""
+    from nlu.pipeline import get_nlp
+    from nlu.reader import reading_of
+
+    nlp = get_nlp()
+    steps = ["tokenizer", *nlp.pipe_names, "assembling facts and intents"]
+    best = [float("inf")] * len(steps)
+    for _ in range(rounds):
+        for k in range(len(steps)):
+            start = time.perf_counter()
+            for text in texts:
+                doc = nlp.make_doc(text)
+                for _name, component in nlp.pipeline[:k]:
+                    doc = component(doc)
+                if k == len(steps) - 1:  # every component has run: build the Reading
+                    reading_of(doc)
+            best[k] = min(best[k], (time.perf_counter() - start) / len(texts) * 1e6)
+    previous = 0.0
+    for step, cumulative in zip(steps, best, strict=True):
+        print(f"  {step:32s} {cumulative - previous:7.0f} us  (cumulative {cumulative:6.0f})")
+        previous = cumulative
 
 
 if __name__ == "__main__":

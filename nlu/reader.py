@@ -60,7 +60,8 @@ def _clean(text: Any) -> str:
     return text[:MAX_CHARS].replace("\x00", " ")
 
 
-def _reading(doc: Doc, expecting: str | None) -> Reading:
+def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
+    """The Reading of a Doc that has been through the pipeline."""
     built = assemble(doc, expecting)
     text = sentences(doc).text
     present = {intent for _span, intent in found(doc, "intents")}
@@ -89,7 +90,7 @@ def read(text: str, *, expecting: str | None = None) -> Reading:
         clean = _clean(text)
         if not clean.strip():
             return EMPTY
-        return _reading(get_nlp()(clean), expecting)
+        return reading_of(get_nlp()(clean), expecting)
     except Exception:  # the contract: never raise on any input
         size = len(text) if isinstance(text, str) else 0
         log.exception("reader failed on a %d-character text", size)
@@ -101,7 +102,7 @@ def read_many(texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Reading
     cleaned = [_clean(t) for t in texts]
     for doc in get_nlp().pipe(cleaned, batch_size=batch_size):
         try:
-            yield _reading(doc, None) if sentences(doc).text.strip() else EMPTY
+            yield reading_of(doc, None) if sentences(doc).text.strip() else EMPTY
         except Exception:  # the contract: never raise on any input
             log.exception("reader failed on a %d-character text", len(sentences(doc).text))
             yield EMPTY
