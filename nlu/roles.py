@@ -261,8 +261,8 @@ def _key_for(role: str, yearly: bool, text: str) -> str | None:
         role = "roth_401k_balance" if _ROTH_IN_PLAN.search(text) else ""
         if not role:
             return None
-    if role == "after_tax_contributions" and yearly:
-        return "annual_after_tax_contribution"
+    if role in ("after_tax_contributions", "after_tax_total") and yearly:
+        return "annual_after_tax_contribution"  # "$20,000 a year after-tax" is a flow
     if role in BALANCE_ROLES and yearly:
         return None  # "$5K for this year" is a flow, not a balance
     return role

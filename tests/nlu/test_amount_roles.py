@@ -63,7 +63,8 @@ PHRASINGS = [
     ("household income of $180,000", {"income": 180000}),
     ("my salary is 145k", {"income": 145000}),
     # yearly contributions
-    ("I contribute $20,000 a year after-tax.", {}),
+    ("I contribute $20,000 a year after-tax.", {"annual_after_tax_contribution": 20000}),
+    ("my after tax 401K is about 30-35k", {"after_tax_total": 32500}),
     ("My after-tax contributions are $15k per year.", {"annual_after_tax_contribution": 15000}),
     ("employer match of $8,000", {"employer_contribution": 8000}),
     ("There are no employer contributions.", {"employer_contribution": 0}),

@@ -27,6 +27,7 @@ def test_the_intent_list_is_designs_in_designs_order() -> None:
             "split_rollover",
         ),
         ("Does Notice 2014-54 let me split the distribution?", "split_rollover"),
+        ("How does the TSP handle a split to a Roth IRA?", "split_rollover"),
         ("Can I move the entire 40000 into the new Roth IRA?", "convert_all_to_roth"),
         ("Should I roll the whole 401k into a Roth IRA?", "convert_all_to_roth"),
         ("Is an in-plan Roth conversion better?", "in_plan_conversion"),

@@ -140,6 +140,7 @@ def test_a_roth_opened_inside_the_plan_is_not_a_roth_ira() -> None:
         ("I'm married but we file separately.", "mfs"),
         ("I'm single.", "single"),
         ("filing single", "single"),
+        ("I'm 45, single, and I max out my 401k.", "single"),
         ("I file as head of household.", "hoh"),
     ],
 )

@@ -110,3 +110,13 @@ def test_questions_about_plan_features_are_not_facts(text: str) -> None:
     facts = read(text).facts
     assert "plan_allows_in_service" not in facts
     assert "plan_allows_in_plan_conversion" not in facts
+
+
+def test_a_parenthesised_provider_does_not_hide_what_the_plan_allows() -> None:
+    facts = read("My plan (Empower) allows in-plan Roth conversions of after-tax money.").facts
+    assert facts["plan_allows_in_plan_conversion"] is True
+
+
+def test_in_service_not_allowed_in_a_contraction() -> None:
+    facts = read("They say in-service withdrawals aren't allowed until 59 1/2.").facts
+    assert facts["plan_allows_in_service"] is False
