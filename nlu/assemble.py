@@ -44,8 +44,8 @@ FILING_PRIORITY = ("mfs", "hoh", "mfj", "single")
 MARGINAL_BRACKETS = frozenset({10, 12, 15, 22, 24, 25, 28, 32, 33, 35, 37, 39.6})
 MAX_EVIDENCE_CHARS = 90
 _YEAR_NOT_TAX_YEAR = re.compile(
-    r"\b(?:opened|open|started|funded|established|created|first|born|retire|retiring|turn|"
-    r"turned|turning|since)\b",
+    r"\b(?:opened|open|started|funded|established|created|first|born|retire|retired|retiring|"
+    r"turn|turned|turning|since|separated|left|quit|laid off)\b",
     re.IGNORECASE,
 )
 

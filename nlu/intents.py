@@ -14,7 +14,7 @@ from nlu.context import Sentences
 from nlu.patterns import FastRegex, LiteralFinder, PatternSet, load
 
 # A negation this close before a cue (in words) turns a statement around.
-NEGATION_REACH_WORDS = 4
+NEGATION_REACH_WORDS = 5
 
 
 @cache
