@@ -62,9 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15, help="timed rounds per side")
     parser.add_argument("--texts", type=Path, default=None, help="JSONL with a text field")
-    parser.add_argument(
-        "--by-component", action="store_true", help="also time each pipeline step"
-    )
+    parser.add_argument("--by-component", action="store_true", help="also time each pipeline step")
     args = parser.parse_args(argv)
 
     texts, source = load_texts(args.texts)

@@ -46,7 +46,6 @@ def _wordish(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-
 class LiteralFinder:
     """Where literal strings occur in one text (lower-cased), found once and remembered.
 
@@ -84,7 +83,6 @@ class LiteralFinder:
                     index.setdefault(word[:2], []).append(at)
             self._by_prefix = index
         return self._by_prefix
-
 
     def word_positions(self, literal: str) -> list[int]:
         """Offsets where ``literal`` starts at the start of a word."""
@@ -400,9 +398,7 @@ class PatternSet(Generic[T]):
             groups.setdefault(_prefix_key(literal), []).append(literal)
         self._word_groups = {key: tuple(group) for key, group in groups.items()}
         self._word_keys = frozenset(groups)
-        self._words = tuple(
-            k for k in self._by_literal if k != DIGITS and k not in word_start
-        )
+        self._words = tuple(k for k in self._by_literal if k != DIGITS and k not in word_start)
 
     def scan(self, text: str, finder: LiteralFinder) -> Iterator[tuple[T, re.Match[str]]]:
         """(payload, match) for every match of every pattern, pattern by pattern."""

@@ -120,9 +120,7 @@ def _plan_patterns() -> PatternSet[str]:
     )
 
 
-def find_plan_types(
-    text: str, finder: LiteralFinder | None = None
-) -> list[tuple[int, int, str]]:
+def find_plan_types(text: str, finder: LiteralFinder | None = None) -> list[tuple[int, int, str]]:
     """(start, end, plan type) for every mention of 401(k), 403(b), 457(b), TSP."""
     finder = finder or LiteralFinder(text)
     hits = [(m.start(), m.end(), plan) for plan, m in _plan_patterns().scan(text, finder)]

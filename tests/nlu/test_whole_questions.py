@@ -14,8 +14,14 @@ QUESTIONS = [
         "Hi all, 47M, wife 45. Household income ~$380k so no direct Roth. My employer "
         "(Alight is the administrator) just added after-tax contributions and in-service "
         "withdrawals. How do I set up the mega backdoor?",
-        {"age": 47, "spouse_age": 45, "income": 380000, "still_employed": True,
-         "plan_allows_in_service": True, "provider": "Alight"},
+        {
+            "age": 47,
+            "spouse_age": 45,
+            "income": 380000,
+            "still_employed": True,
+            "plan_allows_in_service": True,
+            "provider": "Alight",
+        },
         {"mega_backdoor_setup"},
         set(),
     ),
@@ -23,8 +29,13 @@ QUESTIONS = [
         "I separated from my company in 2021 at age 53. My 401k still sits with John "
         "Hancock: $612k total, $58k after-tax of which $41k is contributions. I'd like the "
         "after-tax contributions in a Roth IRA and the rest in a rollover IRA. Any tax?",
-        {"separated_from_service_age": 53, "still_employed": False, "after_tax_total": 58000,
-         "after_tax_contributions": 41000, "provider": "John Hancock"},
+        {
+            "separated_from_service_age": 53,
+            "still_employed": False,
+            "after_tax_total": 58000,
+            "after_tax_contributions": 41000,
+            "provider": "John Hancock",
+        },
         {"split_rollover", "tax_due_estimate"},
         {"year", "pretax_balance"},
     ),
@@ -52,8 +63,7 @@ QUESTIONS = [
     (
         "I'm 33 and contribute 15% pre-tax to my 401k plus $10k/yr after-tax. My plan "
         "offers automatic in-plan Roth conversion.",
-        {"age": 33, "annual_after_tax_contribution": 10000,
-         "plan_allows_in_plan_conversion": True},
+        {"age": 33, "annual_after_tax_contribution": 10000, "plan_allows_in_plan_conversion": True},
         {"in_plan_conversion"},
         {"after_tax_total", "pretax_balance"},
     ),
@@ -67,8 +77,13 @@ QUESTIONS = [
         "Question about my husband's 401(k): he's 62, retired in March, and has about "
         "$95,000 after-tax in it. We're MFJ with about $140k income. Can he send it all to "
         "a Roth?",
-        {"age": 62, "still_employed": False, "after_tax_total": 95000, "income": 140000,
-         "filing_status": "mfj"},
+        {
+            "age": 62,
+            "still_employed": False,
+            "after_tax_total": 95000,
+            "income": 140000,
+            "filing_status": "mfj",
+        },
         {"convert_all_to_roth"},
         set(),
     ),
@@ -80,8 +95,7 @@ QUESTIONS = [
         {"provider"},
     ),
     (
-        "yo im 29, 401k w/ schwab, plan has after tax option. never had a roth ira. "
-        "worth doing?",
+        "yo im 29, 401k w/ schwab, plan has after tax option. never had a roth ira. worth doing?",
         {"age": 29, "has_roth_ira": False, "provider": "Schwab", "employer_plan_type": "401k"},
         set(),
         set(),
