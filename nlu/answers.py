@@ -14,7 +14,7 @@ from typing import Any
 
 from knowledge.facts import AGE_KEYS, BOOL_KEYS, MONEY_KEYS, YEAR_KEYS
 from nlu.context import Sentences, language_regex
-from nlu.money import find_amounts
+from nlu.money import find_amounts, words_to_number
 from nlu.patterns import load
 from nlu.providers import find_plan_types, find_providers
 
@@ -28,6 +28,11 @@ _FILING = (
     ("single", re.compile(r"\b(?:single|unmarried|not married)\b", re.IGNORECASE)),
 )
 _INTEGER = re.compile(r"(?<![\w.,$])(\d{1,4})(?![\w%]|[.,]\d)")
+_NUMBER_WORDS = re.compile(
+    r"\b(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?\b",
+    re.IGNORECASE,
+)
 _RATE = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d)?)\s*%?(?![\w.])")
 
 
@@ -102,7 +107,14 @@ def _money(text: str) -> Answer | None:
 
 def _whole_number(text: str) -> Answer | None:
     numbers = list(_INTEGER.finditer(text))
-    if len(numbers) != 1:
+    if len(numbers) == 1:
+        m = numbers[0]
+        return Answer(int(m.group(1)), m.start(), m.end())
+    if numbers:
         return None
-    m = numbers[0]
-    return Answer(int(m.group(1)), m.start(), m.end())
+    words = _NUMBER_WORDS.search(text)  # "fifty two", "sixty-one"
+    if words:
+        number = words_to_number(words.group())
+        if number is not None and number == number.to_integral_value() and number > 0:
+            return Answer(int(number), words.start(), words.end())
+    return None

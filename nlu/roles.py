@@ -130,9 +130,17 @@ def find_role_cues_near(text: str, amounts: list[tuple[int, int]]) -> list[Cue]:
     return cues
 
 
+# A chat reply this short, naming no other kind of money, is about the after-tax money
+# the conversation is about ("my contributions are 30k").
+SHORT_REPLY_WORDS = 25
+_OTHER_MONEY = re.compile(r"pre[- ]?tax|before[- ]?tax|roth|\bira|deferr|traditional", FLAGS)
+
+
 def about_after_tax(text: str, finder: LiteralFinder | None = None) -> bool:
     """True when the text talks about after-tax 401(k) money (not a post-tax IRA)."""
     settings = _settings()
+    if len(text.split()) <= SHORT_REPLY_WORDS and not _OTHER_MONEY.search(text):
+        return True
     finder = finder or LiteralFinder(text)
     ira = [(m.start(), m.end()) for m in settings["ira"].finditer(text, finder)]
     return any(

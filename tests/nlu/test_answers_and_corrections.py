@@ -112,3 +112,26 @@ def test_every_fact_has_evidence_from_the_text() -> None:
     assert set(reading.evidence) == set(reading.facts)
     for snippet in reading.evidence.values():
         assert snippet in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting", "value"),
+    [
+        ("I think so", "plan_allows_in_service", True),
+        ("I have none", "traditional_ira_balance", 0),
+        ("fifty two", "age", 52),
+        ("sixty-one", "spouse_age", 61),
+    ],
+)
+def test_hedged_and_worded_answers(text: str, expecting: str, value: object) -> None:
+    assert read(text, expecting=expecting).facts.get(expecting) == value
+
+
+def test_a_short_reply_about_contributions_means_the_after_tax_ones() -> None:
+    facts = read("my contributions are 30k and earnings 10k").facts
+    assert facts["after_tax_contributions"] == 30000
+    assert facts["after_tax_earnings"] == 10000
+
+
+def test_a_short_reply_about_pre_tax_contributions_is_not_basis() -> None:
+    assert "after_tax_contributions" not in read("my pre-tax contributions are 30k").facts
