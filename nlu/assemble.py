@@ -43,6 +43,8 @@ DROP_ORDER = (
 FILING_PRIORITY = ("mfs", "hoh", "mfj", "single")
 MARGINAL_BRACKETS = frozenset({10, 12, 15, 22, 24, 25, 28, 32, 33, 35, 37, 39.6})
 MAX_EVIDENCE_CHARS = 90
+# How far before a year (characters) a word such as "opened" or "retired" dates it.
+YEAR_CONTEXT = 40
 _YEAR_NOT_TAX_YEAR = re.compile(
     r"\b(?:opened|open|started|funded|established|created|first|born|retire|retired|retiring|"
     r"turn|turned|turning|since|separated|left|quit|laid off)\b",
@@ -142,7 +144,8 @@ def _is_tax_year(index: Sentences, pos: int, hypothetical: list[int]) -> bool:
     start, end = index.bounds(pos)
     if any(start <= h < end for h in hypothetical):
         return False
-    return not _YEAR_NOT_TAX_YEAR.search(index.text[start:pos])
+    # "opened a Roth in 2019", "retired in 2021": the word is close before the year
+    return not _YEAR_NOT_TAX_YEAR.search(index.text[max(start, pos - YEAR_CONTEXT) : pos])
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -44,6 +44,11 @@ _ROTH_IN_PLAN = re.compile(
     r"401\(?k\)?[^.?!]{0,60}\broth\b|\broth[- ](?:401|403|457)|designated roth|\bin[- ]plan\b",
     re.IGNORECASE,
 )
+IRA_ROLES = frozenset({"traditional_ira_balance", "roth_ira_balance"})
+_CONTRIBUTED = re.compile(
+    r"\b(?:contribut\w*|deposit\w*|put|added|funded|converted)\b[^.;!?]*$", FLAGS
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|my|we|our)\b", FLAGS)
 _LEFT_YEARLY = re.compile(
     r"\b(?:annual(?:ly)?|yearly|per year|each year|every year)\b[^.,;]*$", FLAGS
 )
@@ -218,7 +223,6 @@ def bind_amounts(
     cue_list = list(cues)
     money_spans = [s for s, _ in money_list]
     topic = about_after_tax(text, finder)
-    settings = _settings()
     hits: list[RoleHit] = []
     unbound: list[tuple[Span, Amount]] = []
     for span, amount in money_list:
@@ -237,11 +241,15 @@ def bind_amounts(
         if role is None:
             unbound.append((span, amount))
             continue
-        after = text[amount.end : amount.end + 24]
-        before = text[max(0, amount.start - 40) : amount.start]
-        yearly = bool(settings["yearly"].match(after) or _LEFT_YEARLY.search(before))
-        if _near_a_limit(text, cue_start if cue_start is not None else amount.start, amount.end):
+        cue_at = cue_start if cue_start is not None else amount.start
+        if _near_a_limit(text, cue_at, amount.end):
             continue  # "the max. pre-tax amount ($17.5k)" is a legal limit
+        lead_in = text[max(0, min(amount.start, cue_at) - 40) : min(amount.start, cue_at)]
+        if role in IRA_ROLES and _CONTRIBUTED.search(lead_in):
+            continue  # "contributed the $5500 IRA": a contribution, not a balance
+        yearly = yearly_marker(text, amount)
+        if role == "employee_deferral" and not (yearly or _FIRST_PERSON.search(lead_in)):
+            continue  # "a full $17.5k deferral" in someone's example is not the asker's
         key = _key_for(role, yearly, text)
         if key is None:
             if role == "plan_total":
@@ -251,6 +259,13 @@ def bind_amounts(
         end = max(amount.end, cue_end if cue_end is not None else amount.end)
         hits.append(RoleHit(key, amount.value, start, end, amount))
     return hits, unbound
+
+
+def yearly_marker(text: str, amount: Amount) -> bool:
+    """True when the amount is a yearly figure ("$20k a year", "annual ... of $8k")."""
+    after = text[amount.end : amount.end + 24]
+    before = text[max(0, amount.start - 40) : amount.start]
+    return bool(_settings()["yearly"].match(after) or _LEFT_YEARLY.search(before))
 
 
 def _near_a_limit(text: str, start: int, end: int) -> bool:

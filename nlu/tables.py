@@ -20,6 +20,7 @@ _PLAN_WORDS = re.compile(r"401\(?k|403\(?b|457|\bplan\b|\btsp\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|no|never|don't|doesn't|didn't|haven't|hasn't|nor)\b|n't\b", re.IGNORECASE
 )
+_IRA = re.compile(r"\bira\b", re.IGNORECASE)
 _OUTSIDE = re.compile(r"\boutside\b", re.IGNORECASE)
 _FUTURE_RATE = re.compile(
     r"\b(?:retire\w*|drops?|fall|falls|will be|would be|later|future|state|could be|"
@@ -103,7 +104,7 @@ def _skipped(entry: Entry, m: re.Match[str], sentences: Sentences) -> bool:
         last_words = " ".join(text[max(0, pos - 30) : pos].split()[-3:])
         if _NEGATION.search(last_words):
             return True
-    if "plan_roth" in entry.skip_if:
+    if "plan_roth" in entry.skip_if and not _IRA.search(m.group()):
         # "In the 401K I opened a Roth account": a Roth inside the plan, not a Roth IRA
         before = sentences.before(pos) + text[pos : m.end()]
         if _PLAN_WORDS.search(before) and not _OUTSIDE.search(before):
