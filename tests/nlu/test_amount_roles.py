@@ -132,3 +132,20 @@ def test_each_amount_keeps_the_words_it_was_read_from() -> None:
     reading = read("I have about 40,000 after tax dollars, 30,000 via contributions")
     assert reading.evidence["after_tax_total"] == "about 40,000 after tax dollars"
     assert reading.evidence["after_tax_contributions"] == "30,000 via contributions"
+
+
+def test_pre_tax_earnings_on_after_tax_money_are_after_tax_earnings() -> None:
+    facts = read("It should show $407 (pre-tax earnings from my after-tax contributions).").facts
+    assert facts == {"after_tax_earnings": 407}
+
+
+def test_gains_in_an_ira_are_not_after_tax_earnings() -> None:
+    text = (
+        "I have $14,803 in a post-tax IRA from two $5000 contributions, so I have $4,803 "
+        "in unrealized gains in this account. I also have a rollover IRA from my old 401k."
+    )
+    assert "after_tax_earnings" not in read(text).facts
+
+
+def test_an_ira_contribution_is_not_an_ira_balance() -> None:
+    assert "traditional_ira_balance" not in read("I contributed the $5500 IRA to my TIRA.").facts
