@@ -20,6 +20,11 @@ _PLAN_WORDS = re.compile(r"401\(?k|403\(?b|457|\bplan\b|\btsp\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|no|never|don't|doesn't|didn't|haven't|hasn't|nor)\b|n't\b", re.IGNORECASE
 )
+_HEDGE = re.compile(
+    r"\b(?:i think|i believe|not sure|maybe|perhaps|probably|might|i guess|unsure|"
+    r"not certain|i assume|supposedly)\b",
+    re.IGNORECASE,
+)
 _IRA = re.compile(r"\bira\b", re.IGNORECASE)
 _OUTSIDE = re.compile(r"\boutside\b", re.IGNORECASE)
 _FUTURE_RATE = re.compile(
@@ -100,6 +105,8 @@ def _skipped(entry: Entry, m: re.Match[str], sentences: Sentences) -> bool:
         return True
     if "conditional" in entry.skip_if and sentences.is_conditional(pos):
         return True
+    if "hedged" in entry.skip_if and _HEDGE.search(sentences.sentence(pos)):
+        return True  # "I think my plan allows ... but I'm not sure" is not a fact yet
     if "negated" in entry.skip_if:
         last_words = " ".join(text[max(0, pos - 30) : pos].split()[-3:])
         if _NEGATION.search(last_words):

@@ -120,3 +120,29 @@ def test_a_parenthesised_provider_does_not_hide_what_the_plan_allows() -> None:
 def test_in_service_not_allowed_in_a_contraction() -> None:
     facts = read("They say in-service withdrawals aren't allowed until 59 1/2.").facts
     assert facts["plan_allows_in_service"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think my plan allows in-plan conversions but I'm not sure.",
+        "Maybe the plan allows in-service withdrawals.",
+    ],
+)
+def test_a_hedged_plan_feature_is_not_a_fact(text: str) -> None:
+    facts = read(text).facts
+    assert "plan_allows_in_plan_conversion" not in facts
+    assert "plan_allows_in_service" not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("I rolled my after-tax money to a Roth IRA in 2020.", "has_roth_ira", True),
+        ("My company doesn't offer a Roth 401k.", "still_employed", True),
+        ("Left Amazon in 2023 (I was 56).", "still_employed", False),
+        ("Left Amazon in 2023 (I was 56).", "separated_from_service_age", 56),
+    ],
+)
+def test_more_ways_of_saying_it(text: str, key: str, value: object) -> None:
+    assert read(text).facts.get(key) == value
