@@ -11,7 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlu.intents import _intent_patterns, _topics
-from nlu.patterns import FastRegex, LiteralFinder, PatternSet, _lowercase_pattern, lower_same_length
+from nlu.matching import (
+    FastRegex,
+    LiteralFinder,
+    PatternSet,
+    _lowercase_pattern,
+    lower_same_length,
+)
 from nlu.providers import _aliases, _plan_patterns
 from nlu.roles import _cue_table
 from nlu.tables import _pattern_set

@@ -1,0 +1,407 @@
+"""Run many regular expressions over one text quickly: look up their words first.
+
+The reader has a few hundred patterns (YAML in ``nlu/patterns/``). Python's ``re``
+tries each pattern at every position of a text, which costs milliseconds per question.
+Nearly every pattern starts with, or must contain, a literal word ("retire", "in-plan"),
+so :class:`FastRegex` finds those words with ``str.find`` on the lower-cased text and
+runs the regex only there; :class:`PatternSet` runs a table of patterns so that each
+distinct word is looked up once per text. Results equal a plain ``finditer``'s (a
+property test checks it for every pattern).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from re import _constants, _parser  # the stdlib parser, to find a pattern's literal words
+from typing import Any, Generic, TypeVar
+
+from nlu.patterns import FLAGS
+
+T = TypeVar("T")
+
+# Stands for "a run of digits starts here" among the literals a pattern may start with.
+DIGITS = "\x00digits"
+_DIGIT_RUN = re.compile(r"(?<!\d)\d")
+# A word: a run of letters and digits (its start is where a word-start pattern may match).
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _wordish(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+class LiteralFinder:
+    """Where literal strings occur in one text (lower-cased), found once and remembered.
+
+    Shared by all patterns run over the same text, so a word such as "after" is searched
+    for once per text however many patterns start with it.
+    """
+
+    __slots__ = (
+        "_by_prefix",
+        "_checked",
+        "_positions",
+        "_present",
+        "_starts",
+        "lower",
+        "text",
+    )
+
+    def __init__(self, text: str, *, lower: bool = True) -> None:
+        self.text = text
+        self.lower = lower_same_length(text) if lower else text
+        self._positions: dict[str, list[int]] = {}
+        self._present: set[str] = set()
+        self._checked: set[str] = set()
+        self._starts: dict[tuple[tuple[str, ...], bool], list[int]] = {}
+        self._by_prefix: dict[str, list[int]] | None = None
+
+    def _word_starts_by_prefix(self) -> dict[str, list[int]]:
+        """Word-start offsets keyed by the word's first one and two characters."""
+        if self._by_prefix is None:
+            index: dict[str, list[int]] = {}
+            for m in _WORD.finditer(self.lower):
+                word, at = m.group(), m.start()
+                index.setdefault(word[:1], []).append(at)
+                if len(word) > 1:
+                    index.setdefault(word[:2], []).append(at)
+            self._by_prefix = index
+        return self._by_prefix
+
+    def word_positions(self, literal: str) -> list[int]:
+        """Offsets where ``literal`` starts at the start of a word."""
+        if literal == DIGITS:
+            return self.positions(DIGITS)
+        candidates = self._word_starts_by_prefix().get(_prefix_key(literal), ())
+        lower = self.lower
+        return [at for at in candidates if lower.startswith(literal, at)]
+
+    def any_present(self, literals: frozenset[str]) -> bool:
+        """True when one of ``literals`` occurs in the text (each tested once per text)."""
+        unknown = literals - self._checked
+        if unknown:
+            lower = self.lower
+            for literal in unknown:
+                if literal in lower or (literal == DIGITS and _DIGIT_RUN.search(self.text)):
+                    self._present.add(literal)
+            self._checked |= unknown
+        return not self._present.isdisjoint(literals)
+
+    def starts(self, literals: tuple[str, ...], *, words_only: bool) -> list[int]:
+        """Sorted offsets where any of ``literals`` starts (only at word starts, if asked)."""
+        key = (literals, words_only)
+        found = self._starts.get(key)
+        if found is None:
+            merged: set[int] = set()
+            for literal in literals:
+                if words_only and literal[:1].isalnum():
+                    merged.update(self.word_positions(literal))
+                elif words_only:
+                    lower = self.lower
+                    merged.update(
+                        at
+                        for at in self.positions(literal)
+                        if at == 0 or not _wordish(lower[at - 1])
+                    )
+                else:
+                    merged.update(self.positions(literal))
+            found = self._starts[key] = sorted(merged)
+        return found
+
+    def positions(self, literal: str) -> list[int]:
+        """Every offset where ``literal`` (lower case) starts in the text."""
+        found = self._positions.get(literal)
+        if found is None and literal == DIGITS:
+            found = [m.start() for m in _DIGIT_RUN.finditer(self.text)]
+            self._positions[literal] = found
+        if found is None:
+            found = []
+            at = self.lower.find(literal)
+            while at != -1:
+                found.append(at)
+                at = self.lower.find(literal, at + 1)
+            self._positions[literal] = found
+        return found
+
+
+class FastRegex:
+    """A compiled regex that is only tried where its literal words occur.
+
+    Python's ``re`` tries a pattern such as ``\\b(?:retire|leave)...`` at every position
+    of the text; with a few hundred patterns that costs milliseconds per question. Most
+    patterns start with literal words, or contain words every match must include, so
+    this looks those words up (``str.find`` on the lower-cased text, shared through a
+    :class:`LiteralFinder`) and runs the regex only there: ``match`` where a leading word
+    starts a word, or a search in a short window around a required word, whichever means
+    fewer tries in this text. Patterns with neither (digits only, say) are scanned as
+    usual. Results equal ``finditer``'s: leftmost, non-overlapping matches.
+    """
+
+    __slots__ = ("ignorecase", "lead", "need", "regex", "trigger_set", "word_start")
+
+    # How far a match may reach before or after its required word (characters).
+    WINDOW = 160
+    # A window search costs about this many match tries.
+    WINDOW_COST = 12
+
+    def __init__(
+        self, pattern: str, flags: int = FLAGS, *, starts: Iterable[str] | None = None
+    ) -> None:
+        """``starts``: the literals every match starts with, when the caller knows better."""
+        self.ignorecase = bool(flags & re.IGNORECASE)
+        # case-blind patterns run on the lower-cased text: matching without IGNORECASE is
+        # several times faster in ``re``
+        self.regex = (
+            re.compile(_lowercase_pattern(pattern), flags & ~re.IGNORECASE)
+            if self.ignorecase
+            else re.compile(pattern, flags)
+        )
+        items = list(_parser.parse(pattern, flags))
+        # a pattern opening with \b or (?<![\w...]) only matches where a word starts
+        self.word_start = bool(items) and (
+            items[0] == (_constants.AT, _constants.AT_BOUNDARY)
+            or (items[0][0] is _constants.ASSERT_NOT and items[0][1][0] == -1)
+        )
+        lead = set(starts) if starts is not None else _leading_literals(items)
+        need = None if starts is not None else _required_literals(items)
+        if need and min(len(lit) for lit in need) < 3:
+            need = None  # too short to narrow anything
+        self.lead = self._cased(lead)
+        self.need = self._cased(need)
+        self.trigger_set = frozenset(self.need or self.lead or ())
+
+    def _cased(self, literals: set[str] | None) -> tuple[str, ...] | None:
+        if not literals:
+            return None
+        if self.ignorecase:
+            literals = {lit if lit == DIGITS else lit.lower() for lit in literals}
+        return tuple(sorted(literals))
+
+    @property
+    def triggers(self) -> tuple[str, ...] | None:
+        """The literals this pattern is looked up by (None: scanned everywhere)."""
+        return self.need or self.lead
+
+    def finditer(
+        self, text: str, finder: LiteralFinder | None = None, *, checked: bool = False
+    ) -> Iterator[re.Match[str]]:
+        """Matches in ``text``; ``finder`` (over the same text) shares literal look-ups.
+
+        ``checked`` says the caller already knows one of the literals occurs.
+        """
+        if self.lead is None and self.need is None:
+            haystack = text if not self.ignorecase else (finder.lower if finder else None)
+            yield from self.regex.finditer(haystack or lower_same_length(text))
+            return
+        if not self.ignorecase:  # exact case: rare words, a plain scan if present at all
+            if any(literal in text for literal in self.trigger_set):
+                yield from self.regex.finditer(text)
+            return
+        if finder is None:
+            finder = LiteralFinder(text)
+        elif not checked and not finder.any_present(self.trigger_set):
+            return  # none of its words is in the text: it cannot match
+        starts = None
+        if self.lead is not None:
+            starts = finder.starts(self.lead, words_only=self.word_start)
+        if self.need is not None:
+            needed = finder.starts(self.need, words_only=False)
+            if starts is None or len(needed) * self.WINDOW_COST < len(starts):
+                yield from self._search_around(finder.lower, needed)
+                return
+        yield from self._match_at(finder.lower, starts or [])
+
+    def _match_at(self, text: str, positions: list[int]) -> Iterator[re.Match[str]]:
+        taken_until = -1
+        match = self.regex.match
+        for at in positions:
+            if at < taken_until:
+                continue
+            m = match(text, at)
+            if m:
+                yield m
+                taken_until = max(m.end(), at + 1)
+
+    def _search_around(self, text: str, positions: list[int]) -> Iterator[re.Match[str]]:
+        windows: list[list[int]] = []
+        for at in positions:
+            start, end = max(0, at - self.WINDOW), min(len(text), at + self.WINDOW)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = end
+            else:
+                windows.append([start, end])
+        for start, end in windows:
+            yield from self.regex.finditer(text, start, end)
+
+
+def _lowercase_pattern(pattern: str) -> str:
+    """``pattern`` with its literal letters lower-cased; escapes such as ``\\W`` kept."""
+    out = []
+    escaped = False
+    for char in pattern:
+        out.append(char if escaped else char.lower())
+        escaped = char == "\\" and not escaped
+    return "".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+
+
+def _prefix_key(literal: str) -> str:
+    """The word-start index key for a literal: its first two characters if both are part
+    of the word ("re" for "retire"), else its first ("i" for "i'm")."""
+    two = literal[:2]
+    return two if two.isalnum() else literal[:1]
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping characters whose lower case is longer (so offsets hold)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+_ZERO_WIDTH = {_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT}
+_REPEATS = {_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT}
+
+
+def _leading_literals(items: list[Any]) -> set[str] | None:
+    """Literal strings one of which every match must start with, or None if unknown."""
+    i = 0
+    while i < len(items) and items[i][0] in _ZERO_WIDTH:
+        i += 1
+    if i == len(items):
+        return None
+    op, av = items[i]
+    if op is _constants.LITERAL:
+        prefix = ""
+        while i < len(items) and items[i][0] is _constants.LITERAL:
+            prefix += chr(items[i][1])
+            i += 1
+        if len(prefix) < 3 and i < len(items):
+            following = _leading_literals(items[i:])
+            if following and DIGITS not in following:
+                return {prefix + tail for tail in following}
+        return {prefix}
+    if op is _constants.SUBPATTERN:
+        return _leading_literals(list(av[-1]))
+    if op is _constants.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:
+            sub = _leading_literals(list(branch))
+            if not sub:
+                return None
+            found |= sub
+        return found
+    if op in _REPEATS:
+        inner = _leading_literals(list(av[2]))
+        if av[0] >= 1 or not inner:
+            return inner
+        rest = _leading_literals(items[i + 1 :])  # optional start: it, or what follows
+        return inner | rest if rest else None
+    if op is _constants.IN and av == [(_constants.CATEGORY, _constants.CATEGORY_DIGIT)]:
+        return {DIGITS}
+    return None
+
+
+def _options(op: Any, av: Any) -> list[str] | None:
+    """The few strings a small item can match: "x", "[- ]", "-?"; None if not small."""
+    if op is _constants.LITERAL:
+        return [chr(av)]
+    if op is _constants.IN and 0 < len(av) <= 3 and all(o is _constants.LITERAL for o, _ in av):
+        return [chr(c) for _, c in av]
+    if op in _REPEATS and av[0] == 0 and av[1] == 1 and len(av[2]) == 1:
+        inner = _options(*next(iter(av[2])))
+        return ["", *inner] if inner else None
+    return None
+
+
+def _required_literals(items: list[Any]) -> set[str] | None:
+    """The most selective set of literals one of which every match must contain.
+
+    Runs of literal characters are joined, small variations spelled out ("after[- ]?tax"
+    gives "after-tax", "after tax", "aftertax"), groups and alternations searched.
+    """
+    best: set[str] | None = None
+
+    def consider(candidate: set[str] | None) -> None:
+        nonlocal best
+        if candidate and all(candidate):
+            score = (min(map(len, candidate)), -len(candidate))
+            if best is None or score > (min(map(len, best)), -len(best)):
+                best = candidate
+
+    runs: set[str] = {""}
+    for op, av in items:
+        options = _options(op, av)
+        if options is not None and len(runs) * len(options) <= 16:
+            runs = {run + option for run in runs for option in options}
+            continue
+        consider(runs if all(runs) else None)
+        runs = {""}
+        if op is _constants.SUBPATTERN:
+            consider(_required_literals(list(av[-1])))
+        elif op is _constants.BRANCH:
+            branches = [_required_literals(list(b)) for b in av[1]]
+            if all(branches):
+                consider(set().union(*branches))  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            consider(_required_literals(list(av[2])))
+    consider(runs if all(runs) else None)
+    return best
+
+
+class PatternSet(Generic[T]):
+    """Many FastRegex patterns, each with a payload, run over a text together.
+
+    An index from literal word to patterns means a text is searched once per distinct
+    word, and only patterns whose words occur are run at all.
+    """
+
+    def __init__(self, items: Iterable[tuple[T, FastRegex]]) -> None:
+        self.items = list(items)
+        by_literal: dict[str, list[int]] = {}
+        always: list[int] = []
+        for i, (_payload, regex) in enumerate(self.items):
+            if regex.triggers is None or not regex.ignorecase:
+                always.append(i)
+                continue
+            for literal in regex.triggers:
+                by_literal.setdefault(literal, []).append(i)
+        self._always = tuple(always)
+        self._by_literal = {k: tuple(v) for k, v in by_literal.items()}
+        word_start = {
+            literal
+            for literal, members in self._by_literal.items()
+            if literal != DIGITS
+            and literal[:1].isalnum()
+            and all(self.items[i][1].word_start for i in members)
+        }
+        # literals only ever looked for at the start of a word: grouped by the index key
+        # of their first letters, so only groups whose key starts a word are tested
+        groups: dict[str, list[str]] = {}
+        for literal in sorted(word_start):
+            groups.setdefault(_prefix_key(literal), []).append(literal)
+        self._word_groups = {key: tuple(group) for key, group in groups.items()}
+        self._word_keys = frozenset(groups)
+        self._words = tuple(k for k in self._by_literal if k != DIGITS and k not in word_start)
+
+    def scan(self, text: str, finder: LiteralFinder) -> Iterator[tuple[T, re.Match[str]]]:
+        """(payload, match) for every match of every pattern, pattern by pattern."""
+        lower = finder.lower
+        chosen = set(self._always)
+        by_literal = self._by_literal
+        for word in self._words:
+            if word in lower:
+                chosen.update(by_literal[word])
+        prefixes = finder._word_starts_by_prefix()
+        for key in self._word_keys.intersection(prefixes):
+            for word in self._word_groups[key]:
+                if word in lower:
+                    chosen.update(by_literal[word])
+        if DIGITS in by_literal and _DIGIT_RUN.search(text):
+            chosen.update(by_literal[DIGITS])
+        items = self.items
+        for i in sorted(chosen):
+            payload, regex = items[i]
+            for m in regex.finditer(text, finder, checked=True):
+                yield payload, m
