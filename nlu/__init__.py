@@ -11,6 +11,6 @@ The public entry point is :func:`nlu.reader.read` (see ARCHITECTURE.md). Inside:
 - ``answers``   short replies to the bot's own question;
 - ``assemble``  the one place where all of that becomes validated Facts;
 - ``context``   sentences, questions, negation and "if" around a phrase;
-- ``matching``  fast matching of many patterns; ``patterns`` loads the YAML data;
+- ``matching``  fast matching of many patterns; ``data`` loads nlu/patterns/*.yaml;
 - ``cli``       ``rothbot parse``.
 """

@@ -14,8 +14,8 @@ from typing import Any
 
 from knowledge.facts import AGE_KEYS, BOOL_KEYS, MONEY_KEYS, YEAR_KEYS
 from nlu.context import Sentences, language_regex
+from nlu.data import load
 from nlu.money import find_amounts, words_to_number
-from nlu.patterns import load
 from nlu.providers import find_plan_types, find_providers
 
 # Longer replies are statements in their own right and are read as such.

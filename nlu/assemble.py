@@ -25,8 +25,8 @@ from spacy.tokens import Doc
 from knowledge.facts import MONEY_KEYS, Facts, InvalidFacts
 from nlu.answers import read_answer
 from nlu.context import Sentences, language_regex
+from nlu.data import load
 from nlu.money import to_json_number
-from nlu.patterns import load
 from nlu.pipeline import found, sentences
 from nlu.providers import main_plan_type, plan_provider
 from nlu.roles import bind_amounts

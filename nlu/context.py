@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from nlu.data import compile_any, load
 from nlu.matching import FastRegex, LiteralFinder, PatternSet
-from nlu.patterns import compile_any, load
 
 # Curly quotes and odd spaces become plain ones, one character for one, so offsets into
 # the normalised text are offsets into the original.

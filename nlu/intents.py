@@ -11,8 +11,8 @@ import re
 from functools import cache
 
 from nlu.context import Sentences
+from nlu.data import load
 from nlu.matching import FastRegex, LiteralFinder, PatternSet
-from nlu.patterns import load
 
 # A negation this close before a cue (in words) turns a statement around.
 NEGATION_REACH_WORDS = 5

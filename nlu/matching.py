@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from re import _constants, _parser  # the stdlib parser, to find a pattern's literal words
 from typing import Any, Generic, TypeVar
 
-from nlu.patterns import FLAGS
+from nlu.data import FLAGS
 
 T = TypeVar("T")
 

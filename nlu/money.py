@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from nlu.patterns import load
+from nlu.data import load
 
 # Numbers that name a plan, not an amount: "401k", "403b", "457b".
 PLAN_NUMBERS = frozenset({"401", "403", "457"})

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlu.context import Sentences
+from nlu.data import FLAGS, load
 from nlu.matching import FastRegex, LiteralFinder, PatternSet
-from nlu.patterns import FLAGS, load
 
 # How far (in characters) an account word may be from a mention to link it.
 LINK_REACH = 80

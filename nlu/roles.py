@@ -20,9 +20,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from nlu.data import FLAGS, compile_any, load
 from nlu.matching import FastRegex, LiteralFinder, PatternSet
 from nlu.money import Amount
-from nlu.patterns import FLAGS, compile_any, load
 
 # Roles that are not Facts keys: the amount is known not to be one of our facts.
 NOT_FACTS = frozenset({"plan_total", "limit", "flow", "ambiguous"})

@@ -14,8 +14,8 @@ from functools import cache
 from typing import Any
 
 from nlu.context import Sentences
+from nlu.data import FLAGS, load
 from nlu.matching import FastRegex, PatternSet
-from nlu.patterns import FLAGS, load
 
 _PLAN_WORDS = re.compile(r"401\(?k|403\(?b|457|\bplan\b|\btsp\b", re.IGNORECASE)
 _NEGATION = re.compile(

@@ -1,6 +1,6 @@
 """The literal-indexed matcher finds exactly what a plain regex scan finds.
 
-``nlu.patterns.FastRegex`` only tries a pattern where its leading or required words
+``nlu.matching.FastRegex`` only tries a pattern where its leading or required words
 occur; these properties check, for every pattern in every table, that this shortcut
 never loses or adds a match.
 """
