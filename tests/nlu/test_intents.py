@@ -46,6 +46,9 @@ def test_the_intent_list_is_designs_in_designs_order() -> None:
         ("Will they withhold 20%?", "withholding"),
         ("Do RMDs apply to the Roth 401k?", "rmd"),
         ("Where do I report this in TurboTax?", "other"),
+        ("what about taxes?", "tax_due_estimate"),
+        ("How much will the conversion cost me in taxes?", "tax_due_estimate"),
+        ("and the 5 year thing?", "five_year_rule"),
     ],
 )
 def test_each_intent_has_a_plain_phrasing(text: str, intent: str) -> None:
