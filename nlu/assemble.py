@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -94,13 +95,12 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         else:
             candidates[hit.fact].append(cand)
 
-    rejected = re.compile(load("language")["rejected_amount"], re.IGNORECASE)
     role_hits, unbound = bind_amounts(
         doc,
         text,
         found(doc, "money"),
         found(doc, "role_cues"),
-        rejected=rejected,
+        rejected=_rejected_amount(),
         finder=index.finder,
     )
     for rh in role_hits:
@@ -109,7 +109,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     provider = plan_provider([hit for _span, hit in found(doc, "providers")])
     if provider:
         candidates["provider"].append(Candidate(provider.name, provider.start, provider.end))
-    plan = main_plan_type([payload_span for payload_span in _plan_hits(doc)])
+    plan = main_plan_type(_plan_hits(doc))
     if plan:
         candidates["employer_plan_type"].append(Candidate(plan[2], plan[0], plan[1]))
 
@@ -133,6 +133,12 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         key for key in facts if corrected.search(index.sentence(chosen[key].start))
     )
     return Assembled(facts, evidence, corrections, unsure)
+
+
+@cache
+def _rejected_amount() -> re.Pattern[str]:
+    """Words before an amount that mark it as the wrong one ("12k not 10k")."""
+    return re.compile(load("language")["rejected_amount"], re.IGNORECASE)
 
 
 def _plan_hits(doc: Doc) -> list[tuple[int, int, str]]:
