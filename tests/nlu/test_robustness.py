@@ -5,7 +5,8 @@ from hypothesis import strategies as st
 
 from knowledge.facts import Facts
 from nlu.intents import intent_order
-from nlu.reader import OUT_OF_SCOPE, Reading, read
+from nlu.pipeline import get_nlp
+from nlu.reader import OUT_OF_SCOPE, Reading, _clean, read, reading_of
 
 EXPECTING = st.one_of(st.none(), st.sampled_from(Facts.keys()), st.text(max_size=20))
 FRAGMENTS = st.sampled_from(
@@ -67,6 +68,18 @@ def test_any_text_reads_without_raising(text: str, expecting: str | None) -> Non
 @given(text=SOUP, expecting=EXPECTING)
 def test_money_ages_and_markup_soup_reads_without_raising(text: str, expecting) -> None:
     assert_well_formed(read(text, expecting=expecting))
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.one_of(SOUP, st.text(max_size=300)), expecting=EXPECTING)
+def test_the_reader_itself_does_not_fail_so_the_guard_is_never_needed(
+    text: str, expecting: str | None
+) -> None:
+    # ``read`` guards against any exception; this runs the same steps unguarded, so a
+    # bug cannot hide behind the guard
+    clean = _clean(text)
+    if clean.strip():
+        assert_well_formed(reading_of(get_nlp()(clean), expecting))
 
 
 def test_empty_and_blank_text() -> None:
