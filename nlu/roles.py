@@ -49,6 +49,9 @@ IRA_ROLES = frozenset({"traditional_ira_balance", "roth_ira_balance"})
 _CONTRIBUTED = re.compile(
     r"\b(?:contribut\w*|deposit\w*|put|added|funded|converted)\b[^.;!?]*$", FLAGS
 )
+_PUT_IN = re.compile(
+    r"\b(?:contribut\w*|put(?: in)?|invested|deposited|saved|paid in)\b[^.;!?,]*$", FLAGS
+)
 _FIRST_PERSON = re.compile(r"\b(?:i|my|we|our)\b", FLAGS)
 _LEFT_YEARLY = re.compile(
     r"\b(?:annual(?:ly)?|yearly|per year|each year|every year)\b[^.,;]*$", FLAGS
@@ -248,6 +251,8 @@ def bind_amounts(
         lead_in = text[max(0, min(amount.start, cue_at) - 40) : min(amount.start, cue_at)]
         if role in IRA_ROLES and _CONTRIBUTED.search(lead_in):
             continue  # "contributed the $5500 IRA": a contribution, not a balance
+        if role == "after_tax_total" and _PUT_IN.search(lead_in):
+            role = "after_tax_contributions"  # "I've put in 25k after tax": what went in
         yearly = yearly_marker(text, amount)
         if role == "employee_deferral" and not (yearly or _FIRST_PERSON.search(lead_in)):
             continue  # "a full $17.5k deferral" in someone's example is not the asker's

@@ -149,3 +149,34 @@ def test_gains_in_an_ira_are_not_after_tax_earnings() -> None:
 
 def test_an_ira_contribution_is_not_an_ira_balance() -> None:
     assert "traditional_ira_balance" not in read("I contributed the $5500 IRA to my TIRA.").facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I've put in 25k after tax over the years and it's grown to 31k.",
+            {"after_tax_contributions": 25000},
+        ),
+        (
+            "I contributed $25,000 after-tax between 2015 and 2020.",
+            {"after_tax_contributions": 25000},
+        ),
+        (
+            "31k after-tax (25k contributions + 6k growth)",
+            {
+                "after_tax_total": 31000,
+                "after_tax_contributions": 25000,
+                "after_tax_earnings": 6000,
+            },
+        ),
+        (
+            "After-tax: ~$31K ($25K basis)",
+            {"after_tax_total": 31000, "after_tax_contributions": 25000},
+        ),
+    ],
+)
+def test_what_went_in_versus_what_it_is_worth(text: str, expected: dict) -> None:
+    facts = read(text).facts
+    assert {k: facts.get(k) for k in expected} == expected
+    assert "after_tax_total" in expected or "after_tax_total" not in facts
