@@ -20,7 +20,6 @@ Components, in order:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any
@@ -39,15 +38,8 @@ from nlu.providers import find_plan_types, find_providers
 from nlu.roles import find_role_cues_near
 from nlu.tables import match_table
 
-GROUPS = (
-    "money",
-    "role_cues",
-    "phrases",
-    "providers",
-    "plan_types",
-    "intents",
-    "topics",
-)
+# The span groups the components fill (``doc.spans[name]``), read with :func:`found`.
+GROUPS = ("money", "role_cues", "phrases", "providers", "plan_types", "intents", "topics")
 _USER_KEY = "rothbot"
 
 
@@ -227,5 +219,3 @@ def get_nlp() -> Language:
     nlp(WARM_UP_TEXT)
     return nlp
 
-
-WHITESPACE = re.compile(r"\s+")

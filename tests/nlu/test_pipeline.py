@@ -2,7 +2,7 @@
 
 import spacy
 
-from nlu.pipeline import COMPONENTS, build, found, get_nlp
+from nlu.pipeline import COMPONENTS, GROUPS, build, found, get_nlp
 
 
 def test_the_pipeline_is_blank_english_with_rule_components_only() -> None:
@@ -14,6 +14,12 @@ def test_the_pipeline_is_blank_english_with_rule_components_only() -> None:
 
 def test_the_pipeline_is_built_once_per_process() -> None:
     assert get_nlp() is get_nlp()
+
+
+def test_every_span_group_is_filled_even_for_an_empty_finding() -> None:
+    doc = build()("Hello there.")
+    assert set(GROUPS) <= set(doc.spans)
+    assert all(len(doc.spans[group]) == 0 for group in GROUPS)
 
 
 def test_components_record_spans_with_payloads() -> None:
