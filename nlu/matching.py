@@ -44,6 +44,7 @@ class LiteralFinder:
         "_positions",
         "_present",
         "_starts",
+        "_word_positions",
         "lower",
         "text",
     )
@@ -56,6 +57,7 @@ class LiteralFinder:
         self._checked: set[str] = set()
         self._starts: dict[tuple[tuple[str, ...], bool], list[int]] = {}
         self._by_prefix: dict[str, list[int]] | None = None
+        self._word_positions: dict[str, list[int]] = {}
 
     def _word_starts_by_prefix(self) -> dict[str, list[int]]:
         """Word-start offsets keyed by the word's first one and two characters."""
@@ -70,12 +72,21 @@ class LiteralFinder:
         return self._by_prefix
 
     def word_positions(self, literal: str) -> list[int]:
-        """Offsets where ``literal`` starts at the start of a word."""
-        if literal == DIGITS:
-            return self.positions(DIGITS)
-        candidates = self._word_starts_by_prefix().get(_prefix_key(literal), ())
-        lower = self.lower
-        return [at for at in candidates if lower.startswith(literal, at)]
+        """Offsets where ``literal`` starts at the start of a word (remembered)."""
+        found = self._word_positions.get(literal)
+        if found is None:
+            if literal == DIGITS:
+                found = self.positions(DIGITS)
+            else:
+                index = self._by_prefix or self._word_starts_by_prefix()
+                lower = self.lower
+                found = [
+                    at
+                    for at in index.get(_prefix_key(literal), ())
+                    if lower.startswith(literal, at)
+                ]
+            self._word_positions[literal] = found
+        return found
 
     def any_present(self, literals: frozenset[str]) -> bool:
         """True when one of ``literals`` occurs in the text (each tested once per text)."""
