@@ -44,6 +44,10 @@ DROP_ORDER = (
 FILING_PRIORITY = ("mfs", "hoh", "mfj", "single")
 MARGINAL_BRACKETS = frozenset({10, 12, 15, 22, 24, 25, 28, 32, 33, 35, 37, 39.6})
 MAX_EVIDENCE_CHARS = 90
+# A spouse named earlier in the same clause: the plan or provider that follows is theirs.
+_SPOUSE_CLAUSE = re.compile(
+    r"\b(?:wife|husband|spouse|partner|dw|dh)(?:'s)?\b[^,;:\n]*$", re.IGNORECASE
+)
 # How far before a year (characters) a word such as "opened" or "retired" dates it.
 YEAR_CONTEXT = 40
 _YEAR_NOT_TAX_YEAR = re.compile(
@@ -106,10 +110,12 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     for rh in role_hits:
         candidates[rh.key].append(Candidate(rh.value, rh.start, rh.end))
 
-    provider = plan_provider([hit for _span, hit in found(doc, "providers")])
+    provider = plan_provider(
+        [hit for _span, hit in found(doc, "providers") if not _spouses(index, hit.start)]
+    )
     if provider:
         candidates["provider"].append(Candidate(provider.name, provider.start, provider.end))
-    plan = main_plan_type(_plan_hits(doc))
+    plan = main_plan_type([h for h in _plan_hits(doc) if not _spouses(index, h[0])])
     if plan:
         candidates["employer_plan_type"].append(Candidate(plan[2], plan[0], plan[1]))
 
@@ -133,6 +139,11 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         key for key in facts if corrected.search(index.sentence(chosen[key].start))
     )
     return Assembled(facts, evidence, corrections, unsure)
+
+
+def _spouses(index: Sentences, pos: int) -> bool:
+    """True when the clause before ``pos`` is about the spouse ("my wife has a 403b")."""
+    return bool(_SPOUSE_CLAUSE.search(index.text, index.bounds(pos)[0], pos))
 
 
 @cache

@@ -26,6 +26,7 @@ _HEDGE = re.compile(
     r"not certain|i assume|supposedly)\b",
     re.IGNORECASE,
 )
+_CLAUSE = re.compile(r"\bbut\b|\bwhile\b|\bwhereas\b|;", re.IGNORECASE)
 _IRA = re.compile(r"\bira\b", re.IGNORECASE)
 _OUTSIDE = re.compile(r"\boutside\b", re.IGNORECASE)
 _FUTURE_RATE = re.compile(
@@ -117,7 +118,14 @@ def _skipped(entry: Entry, m: re.Match[str], sentences: Sentences) -> bool:
         before = sentences.before(pos) + text[pos : m.end()]
         if _PLAN_WORDS.search(before) and not _OUTSIDE.search(before):
             return True
-    return "future_rate" in entry.skip_if and bool(_FUTURE_RATE.search(sentences.sentence(pos)))
+    if "future_rate" in entry.skip_if:
+        # "35% bracket now but expect 22% in retirement": only the clause of the match
+        start, end = sentences.bounds(pos)
+        clauses = list(_CLAUSE.finditer(text, start, end))
+        lo = max((c.end() for c in clauses if c.end() <= pos), default=start)
+        hi = min((c.start() for c in clauses if c.start() >= m.end()), default=end)
+        return bool(_FUTURE_RATE.search(text, lo, hi))
+    return False
 
 
 def _number(m: re.Match[str], group: str) -> int | float | None:

@@ -125,3 +125,37 @@ def test_whole_question(text: str, facts: dict, intents: set, absent: set) -> No
     assert intents <= set(reading.intents), reading.intents
     assert not absent & set(reading.facts), dict(reading.facts)
     assert "in_plan_conversion" not in reading.intents or "don't want" not in text
+
+
+def test_the_spouses_plan_is_not_the_askers() -> None:
+    facts = read("I have after-tax money in my plan. My wife is a teacher with a 403b.").facts
+    assert "employer_plan_type" not in facts
+    facts = read("My wife's 403(b) is with TIAA; my 401k is with Fidelity.").facts
+    assert (facts["employer_plan_type"], facts["provider"]) == ("401k", "Fidelity")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I'm 62, still working part time for the same company. Does stopping contributions "
+            "count as separation from service?",
+            {"age": 62, "still_employed": True},
+        ),
+        (
+            "We're in the 35% bracket now but expect the 22% bracket in retirement.",
+            {"marginal_rate": 0.35},
+        ),
+        (
+            "My spouse and I are both 58. Combined income $310,000. Filing jointly.",
+            {"age": 58, "spouse_age": 58, "income": 310000, "filing_status": "mfj"},
+        ),
+        (
+            "Client is 66, retired 2020, 401k at Voya.",
+            {"age": 66, "still_employed": False, "provider": "Voya"},
+        ),
+    ],
+)
+def test_more_whole_questions(text: str, expected: dict) -> None:
+    facts = read(text).facts
+    assert {k: facts.get(k) for k in expected} == expected
