@@ -20,7 +20,6 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
-from knowledge.facts import LABELS
 from nlu.reader import OUT_OF_SCOPE, Reading, read, read_many
 
 EXIT_OK, EXIT_BAD_LINES, EXIT_USAGE = 0, 1, 2
@@ -112,5 +111,3 @@ def run_parse(args: argparse.Namespace) -> int:
     print(format_reading(read(args.text)))
     return EXIT_OK
 
-
-__all__ = ["LABELS", "format_reading", "parse_jsonl", "run_parse"]

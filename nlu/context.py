@@ -140,9 +140,11 @@ class Sentences:
         """True when an "if"/"whether" governs ``pos`` in its sentence."""
         return bool(_conditional().search(self.before(pos)))
 
-    def is_negated(self, pos: int) -> bool:
-        """True when a negation precedes ``pos`` in its clause ("I don't want to pay tax")."""
-        return bool(_negation().search(self.clause_before(pos)))
+    def is_negated(self, pos: int, *, reach_words: int = 5) -> bool:
+        """True when a negation comes just before ``pos`` in its clause, within
+        ``reach_words`` words: "I don't want to pay tax", not "I don't know; can I pay tax"."""
+        words = self.clause_before(pos).split()[-reach_words:]
+        return bool(_negation().search(" ".join(words)))
 
 
 _QUESTION_START = re.compile(

@@ -7,7 +7,6 @@ does ("can I move it without paying tax?").
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from nlu.context import Sentences
@@ -34,16 +33,11 @@ def _intent_patterns() -> PatternSet[str]:
     )
 
 
-@cache
-def _negation() -> re.Pattern[str]:
-    return re.compile(load("language")["negation"], re.IGNORECASE)
-
-
 def _negated_statement(sentences: Sentences, pos: int) -> bool:
+    """A negated statement ("I don't want to pay tax"); a question still asks."""
     if sentences.is_question(pos):
         return False
-    words = sentences.clause_before(pos).split()[-NEGATION_REACH_WORDS:]
-    return bool(_negation().search(" ".join(words)))
+    return sentences.is_negated(pos, reach_words=NEGATION_REACH_WORDS)
 
 
 def find_intent_cues(sentences: Sentences) -> list[tuple[int, int, str]]:
