@@ -110,4 +110,3 @@ def run_parse(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     print(format_reading(read(args.text)))
     return EXIT_OK
-

@@ -218,4 +218,3 @@ def get_nlp() -> Language:
     nlp = build()
     nlp(WARM_UP_TEXT)
     return nlp
-
