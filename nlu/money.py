@@ -20,6 +20,9 @@ from functools import cache
 
 from nlu.data import load
 
+# More whole digits than this is no amount of money (and would overflow Decimal
+# arithmetic at its default precision): "10000000000000000000000000000".
+MAX_DIGITS = 15
 # Numbers that name a plan, not an amount: "401k", "403b", "457b".
 PLAN_NUMBERS = frozenset({"401", "403", "457"})
 YEAR_LIKE = range(1900, 2101)
@@ -113,8 +116,12 @@ def _approximation_words() -> frozenset[str]:
 
 
 def _decimal(text: str) -> Decimal | None:
+    """The number in ``text``; None for one too long to be an amount anyone has."""
+    digits = text.replace(",", "")
+    if len(digits.split(".")[0]) > MAX_DIGITS:
+        return None
     try:
-        value = Decimal(text.replace(",", ""))
+        value = Decimal(digits)
     except InvalidOperation:
         return None
     return value if value.is_finite() else None

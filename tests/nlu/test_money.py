@@ -118,3 +118,8 @@ def test_money_spans_cover_the_whole_expression_despite_the_tokenizer(text: str)
     doc = build()(f"I have {text} after-tax.")
     (span,) = doc.spans["money"]
     assert span.text == text
+
+
+@pytest.mark.parametrize("text", ["10000000000000000000000000000", "$99999999999999999999k"])
+def test_absurdly_long_numbers_are_not_money(text: str) -> None:
+    assert find_amounts(text) == []
