@@ -294,7 +294,11 @@ def _early_distribution_tax(
         )
     if f.age >= 60:
         return ZERO, [Step("You are past 59½: no 10% additional tax.", "irc_72_t_2_a_i")], []
-    if f.age == 59:
+    separated_at = f.separated_from_service_age
+    left_at_55_or_later = (
+        f.still_employed is False and separated_at is not None and separated_at >= 55
+    )
+    if f.age == 59 and not left_at_55_or_later:
         ctx.assume(
             "At 59 you may or may not be 59½ on the distribution date (only your age in years "
             "is known; see clocks.age_59_half). The cash-out figure assumes you are not yet "
@@ -302,7 +306,6 @@ def _early_distribution_tax(
         )
         conditions.append("From the day you turn 59½ the 10% additional tax is $0.")
         return applied, [applies], conditions
-    separated_at = f.separated_from_service_age
     if (
         f.age >= 54
         or (separated_at is not None and separated_at >= 54)
@@ -310,7 +313,7 @@ def _early_distribution_tax(
     ):
         ctx.open("age_55_exception_and_recapture")
     if f.still_employed is False and separated_at is not None:
-        if separated_at >= 55:
+        if left_at_55_or_later:
             return (
                 ZERO,
                 [

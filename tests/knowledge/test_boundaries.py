@@ -230,3 +230,19 @@ def test_a_year_outside_the_data_is_a_clear_error(calc, facts):
 def test_a_today_outside_the_data_without_a_year_is_a_clear_error(calc):
     with pytest.raises(UnknownYear, match="2027"):
         calc(today=date(2027, 1, 2), age=40)
+
+
+def test_at_59_leaving_at_55_or_later_still_removes_the_10_percent(calc):
+    """The age-55 separation rule does not wait for 59½: at 59, not yet known to be 59½,
+    money paid from the plan after leaving at 56 owes no 10%."""
+    result = calc(
+        age=59,
+        still_employed=False,
+        separated_from_service_age=56,
+        after_tax_total=40000,
+        after_tax_contributions=30000,
+        after_tax_separately_accounted=True,
+        marginal_rate="0.22",
+    )
+    assert result.scenario("cash_out").penalty == 0
+    assert not any("59½" in a and "assumes" in a for a in result.assumptions)
