@@ -180,6 +180,8 @@ class Facts:
                 f"Contributions (${c:,}) plus earnings (${e:,}) do not add up to the "
                 f"after-tax total (${t:,}); which number is right?"
             )
+        if c is None and t is not None and e is not None:
+            c = t - e  # the engine derives contributions the same way
         if self.pre_1987_basis is not None and c is not None and self.pre_1987_basis > c:
             raise InvalidFacts("Pre-1987 basis cannot be larger than all after-tax contributions.")
         if (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.facts import Facts, InvalidFacts
+
 MONEY = {
     "after_tax_total": 40000,
     "after_tax_contributions": 30000,
@@ -116,6 +118,15 @@ def test_pre_1987_basis_comes_out_first(calc):
     # 4,000 first, then 36,000 x 26,000 / 496,000 = 1,887.10
     assert plain == 2400
     assert str(grandfathered) == "5887.10"
+
+
+def test_pre_1987_basis_above_contributions_derived_from_total_and_earnings_is_refused():
+    """Contributions follow from total minus earnings; pre-1987 basis above them is a
+    sentence for the person, not a crash in the pro-rata arithmetic."""
+    with pytest.raises(InvalidFacts, match="Pre-1987 basis"):
+        Facts.from_mapping(
+            {"after_tax_total": 10000, "after_tax_earnings": 5000, "pre_1987_basis": 8000}
+        )
 
 
 @pytest.mark.parametrize("separate", [False, None], ids=["not-separate", "separate-unknown"])
