@@ -82,48 +82,53 @@ def age_59_half(ctx: Context) -> dict[str, Any] | None:
 
 
 def recapture_windows(ctx: Context, scenarios: tuple[Scenario, ...]) -> list[dict[str, Any]]:
-    """One 5-year window per taxable conversion (Jan 1 of its year to Dec 31 four years on)."""
+    """One 5-year window per taxable conversion (Jan 1 of its year to Dec 31 four years on).
+
+    The recapture ends at 59½, so a window opened at 60 or later cannot bite: that is the
+    age now for a conversion now, and the planned leaving age for one at separation.
+    """
     rate = None
     windows: list[dict[str, Any]] = []
     for scenario in scenarios:
-        if scenario.id not in ("all_to_roth_ira", "in_plan_conversion", "wait_until_separation"):
+        if scenario.id not in RECAPTURE_LABELS:
             continue
         if not scenario.taxable_income or scenario.available == "no":
             continue
         if rate is None:
             rate = ctx.param("gov.irs.early_distribution.additional_tax_rate")
-        start = ctx.year
+        ctx.use("irc_408a_d_3_f", "reg_1_408a_6")
         if scenario.id == "wait_until_separation":
             start = int(scenario.details.get("separation_year", ctx.year))
-        ctx.use("irc_408a_d_3_f", "reg_1_408a_6")
-        past_59_and_half = ctx.facts.age is not None and ctx.facts.age >= 60
+            age_then, past = ctx.facts.retire_age, "you will be past 59½ by then"
+        else:
+            start, age_then, past = ctx.year, ctx.facts.age, "you are past 59½"
+        first, last = date(start, 1, 1), date(start + 4, 12, 31)
+        past_59_and_half = age_then is not None and age_then >= 60
+        most = ZERO if past_59_and_half else cents(scenario.taxable_income * rate)
+        window = (
+            f"{RECAPTURE_LABELS[scenario.id]}: the {dollars(scenario.taxable_income)} taxable "
+            f"part has a 5-year recapture window from {day(first)} to {day(last)}"
+        )
+        if past_59_and_half:
+            note = f"{past.capitalize()}, so the recapture does not apply."
+            text = f"{window}; {past}, so it does not apply."
+        else:
+            note = (
+                "10% of the taxable part withdrawn before age 59½ in this window "
+                "(other 72(t) exceptions also end it)."
+            )
+            text = (
+                f"{window}: taken out before 59½ in that time it costs 10% (up to {dollars(most)})."
+            )
         windows.append(
             {
                 "scenario": scenario.id,
                 "taxable_amount": scenario.taxable_income,
-                "from": date(start, 1, 1),
-                "through": date(start + 4, 12, 31),
-                "max_recapture": ZERO
-                if past_59_and_half
-                else cents(scenario.taxable_income * rate),
-                "note": (
-                    "You are past 59½, so the recapture does not apply."
-                    if past_59_and_half
-                    else "10% of the taxable part withdrawn before age 59½ in this window "
-                    "(other 72(t) exceptions also end it)."
-                ),
-                "text": (
-                    f"{RECAPTURE_LABELS[scenario.id]}: the {dollars(scenario.taxable_income)} "
-                    "taxable part has a 5-year "
-                    f"recapture window from {day(date(start, 1, 1))} to "
-                    f"{day(date(start + 4, 12, 31))}"
-                    + (
-                        "; you are past 59½, so it does not apply."
-                        if past_59_and_half
-                        else f": taken out before 59½ in that time it costs 10% "
-                        f"(up to {dollars(cents(scenario.taxable_income * rate))})."
-                    )
-                ),
+                "from": first,
+                "through": last,
+                "max_recapture": most,
+                "note": note,
+                "text": text,
                 "rule": "irc_408a_d_3_f",
             }
         )

@@ -55,6 +55,17 @@ def test_waiting_opens_its_own_recapture_window_in_the_separation_year(calc):
     assert (waiting["from"].year, waiting["through"].year) == (2030, 2034)
 
 
+def test_leaving_after_59_and_half_opens_a_window_that_cannot_bite(calc):
+    """Rolled over at 62, the money is past 59½ for the whole window: no recapture, even
+    though the person is 51 today (the all-to-Roth-now window still can)."""
+    windows = calc(**{**FACTS, "retire_age": 62}).clocks["conversion_recapture"]
+    waiting = next(w for w in windows if w["scenario"] == "wait_until_separation")
+    now = next(w for w in windows if w["scenario"] == "all_to_roth_ira")
+    assert waiting["max_recapture"] == 0
+    assert "past 59½" in waiting["text"]
+    assert now["max_recapture"] == 1000
+
+
 def test_without_ages_the_cost_is_unknown_and_asked_for(calc):
     facts = {k: v for k, v in FACTS.items() if k != "retire_age"}
     result = calc(**facts)
