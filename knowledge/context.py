@@ -16,7 +16,7 @@ from knowledge.facts import Facts
 from knowledge.money import ZERO, cents, dollars, percent
 from knowledge.params import lookup
 from knowledge.result import Step
-from knowledge.tax import marginal_rate_at, tax_increment
+from knowledge.tax import tax_increment, top_rate_reached
 
 
 def _add_once(items: list[str], item: str) -> None:
@@ -96,7 +96,7 @@ class Context:
             deduction = self.param(f"gov.irs.income.standard_deduction.{status}")
             base = facts.income - deduction
             tax = tax_increment(base, taxable, brackets)
-            rate = marginal_rate_at(max(ZERO, base + taxable), brackets)
+            rate = top_rate_reached(base + taxable, brackets)
             self.assume(
                 f"Federal tax is the increase in {self.year} tax when the taxable amount is "
                 f"added to income of {dollars(facts.income)} ({status}), after the "

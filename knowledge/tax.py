@@ -37,10 +37,11 @@ def tax_increment(
     )
 
 
-def marginal_rate_at(taxable_income: Decimal, brackets: Sequence[dict[str, Any]]) -> Decimal:
-    """The rate of the bracket ``taxable_income`` falls in (the next dollar's rate)."""
+def top_rate_reached(taxable_income: Decimal, brackets: Sequence[dict[str, Any]]) -> Decimal:
+    """The rate on the last dollar of ``taxable_income``: a band's rate applies above its
+    lower bound, so income ending exactly on a bound has not reached the next rate."""
     rate = Decimal(brackets[0]["rate"])
     for bracket in brackets:
-        if taxable_income >= Decimal(bracket["from"]):
+        if taxable_income > Decimal(bracket["from"]):
             rate = Decimal(bracket["rate"])
     return rate

@@ -154,6 +154,20 @@ def test_s8_3_an_amount_crossing_a_bracket_is_taxed_at_both_rates(calc):
     assert crossing.scenario("all_to_roth_ira").federal_tax == 2286
 
 
+def test_s8_3_an_amount_ending_on_a_band_edge_reaches_only_the_lower_rate(calc):
+    result = calc(
+        after_tax_total=40000,
+        after_tax_contributions=30000,
+        income=111800,
+        filing_status="single",
+        year=2026,
+    )
+    # taxable 95,700 -> 105,700: the last dollar is the 22% band's last; 24% starts above it
+    s = result.scenario("all_to_roth_ira")
+    assert s.federal_tax == 2200
+    assert any("top rate reached 22%" in step.text for step in s.steps)
+
+
 def test_s8_2_income_below_the_standard_deduction_absorbs_part_of_the_rollover(calc):
     result = calc(
         after_tax_total=40000,
