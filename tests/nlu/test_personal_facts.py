@@ -39,6 +39,8 @@ def test_age(text: str, age: int) -> None:
         "the rule of 55 applies when you separate at 55",
         "my wife is 49",
         "I am 500 years old",
+        "Do I need to be 55, or is it the year I turn 55?",
+        "Can I withdraw when I turn 55?",
     ],
 )
 def test_not_the_askers_age(text: str) -> None:
