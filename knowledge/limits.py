@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from knowledge.context import Context
-from knowledge.money import ZERO, cents, dollars, round_up_to
+from knowledge.money import ZERO, dollars, round_up_to
 
 ROTH_FLOOR = Decimal(200)  # Treas. Reg. 1.408A-3 Q&A-3(b)
 ROTH_ROUNDING = Decimal(10)
@@ -84,7 +84,7 @@ def roth_ira_contribution_limit(
     if magi >= phase_out_end:
         return ZERO
     reduction = limit * (magi - phase_out_start) / (phase_out_end - phase_out_start)
-    allowed = round_up_to(cents(limit - reduction), ROTH_ROUNDING)
+    allowed = round_up_to(limit - reduction, ROTH_ROUNDING)  # exact amount, not cents first
     return max(ROTH_FLOOR, min(limit, allowed))
 
 

@@ -191,6 +191,19 @@ def test_phase_out_edges(year, status):
     assert middle == limit / 2 and middle % 10 == 0
 
 
+def test_phase_out_rounds_the_exact_amount_up_not_a_cent_rounded_one():
+    """1.408A-3 Q&A-3(b) rounds the exact remaining amount up to $10. MAGI $21.42 into
+    the 2024 single range leaves 7,000 - 7,000 x 21.42 / 15,000 = $6,990.004, which
+    rounds up to $7,000; rounding to cents first would lose the $0.004 and give $6,990."""
+    allowed = roth_ira_contribution_limit(
+        magi=Decimal("146021.42"),
+        phase_out_start=Decimal(146000),
+        phase_out_end=Decimal(161000),
+        limit=Decimal(7000),
+    )
+    assert allowed == 7000
+
+
 @pytest.mark.parametrize(
     ("year", "age", "expected"),
     [(2026, 49, 7500), (2026, 50, 8600), (2024, 50, 8000), (2025, 50, 8000)],
