@@ -96,6 +96,7 @@ def test_a_plain_statement_is_not_a_correction() -> None:
         "Suppose I leave my job next year.",
         "If I waited two years, would the tax change?",
         "Let's say the earnings were 20k.",
+        "Let's use a situation where a person puts in $10,000 after tax.",
     ],
 )
 def test_what_if_questions_are_hypothetical(text: str) -> None:
