@@ -54,10 +54,19 @@ class DateRange:
         return {"earliest": self.earliest.isoformat(), "latest": self.latest.isoformat()}
 
 
+def _latest_birth_for_age(age: int, today: date) -> date:
+    """The last birth date of someone at least ``age`` on ``today``. Going back ``age``
+    years from Feb 28 of a common year lands on Feb 28 of a leap year, but a Feb 29 birth
+    has its birthday on Feb 28 (``add_months`` clamps), so that day belongs too."""
+    birth = add_years(today, -age)
+    next_day = birth + timedelta(days=1)
+    return next_day if age_on(next_day, today) >= age else birth
+
+
 def birth_dates_for_age(age: int, today: date) -> DateRange:
-    """All birth dates of someone who is ``age`` on ``today``."""
-    latest = add_years(today, -age)
-    earliest = add_years(today, -(age + 1)) + timedelta(days=1)
+    """All birth dates of someone who is ``age`` on ``today`` (as ``age_on`` counts)."""
+    latest = _latest_birth_for_age(age, today)
+    earliest = _latest_birth_for_age(age + 1, today) + timedelta(days=1)
     return DateRange(earliest, latest)
 
 

@@ -61,6 +61,27 @@ def test_from_an_integer_age_the_59_and_half_date_is_a_range_of_one_year():
 
 
 @pytest.mark.parametrize(
+    "today",
+    [date(2027, 2, 28), date(2028, 2, 28), date(2028, 2, 29), date(2027, 3, 1)],
+    ids=["feb-28-common-year", "feb-28-leap-year", "leap-day", "mar-1"],
+)
+def test_the_birth_date_range_agrees_with_age_on_around_leap_days(today):
+    """age_on counts a Feb 29 birthday on Feb 28 in common years; the range of birth
+    dates for an age must use the same convention, or a leap-day birth drops out."""
+    for age in (58, 59, 60):
+        births = birth_dates_for_age(age, today)
+        assert age_on(births.earliest, today) == age
+        assert age_on(births.latest, today) == age
+        assert age_on(births.earliest - timedelta(days=1), today) == age + 1
+        assert age_on(births.latest + timedelta(days=1), today) == age - 1
+
+
+def test_someone_59_on_feb_28_may_have_a_leap_day_birthday():
+    span = turning_59_and_half_for_age(59, date(2027, 2, 28))
+    assert span.latest == date_turning_59_and_half(date(1968, 2, 29)) == date(2027, 8, 29)
+
+
+@pytest.mark.parametrize(
     ("age", "penalty", "assumed"),
     [
         pytest.param(58, 1000, False, id="58-owes-10-percent"),
