@@ -2,8 +2,14 @@
 
 Telegram and the terminal know nothing of sessions or the engine; they hand over a
 conversation key and the user's text. The assistant loads the session, lets the
-conversation core respond, and saves, all under the store's lock so that two updates
-for the same chat arriving on two worker threads cannot interleave.
+conversation core respond, and saves, all in one store transaction, so that two updates
+for the same chat arriving on two worker threads cannot interleave and a failing turn
+leaves nothing behind.
+
+A channel whose messages carry ids that may be delivered again (Telegram's update ids)
+calls ``handle_update`` instead: the turn and the reply to send are committed together,
+and a repeated id returns the stored reply (if it was not sent yet) instead of running
+the turn again. The channel then calls ``delivered`` once the reply is out.
 """
 
 from __future__ import annotations
@@ -16,36 +22,82 @@ from bot import wording
 from bot.conversation import respond
 from bot.handoff import requested_text
 from bot.reply import Choice, Reply
-from bot.store import Store
+from bot.store import Outgoing, Store
 
-__all__ = ["Assistant", "Choice", "Reply"]
+__all__ = ["Assistant", "Choice", "Outgoing", "Reply"]
 
 log = logging.getLogger(__name__)
+
+Responder = Callable[..., Reply]
+"""``respond(session, text, *, today, now) -> Reply``, as ``bot.conversation.respond``."""
 
 
 class Assistant:
     """Thread-safe conversation service over one store."""
 
-    def __init__(self, store: Store, *, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        today: Callable[[], date] = date.today,
+        responder: Responder = respond,
+    ) -> None:
         self.store = store
         self._today = today
+        self._respond = responder
 
     def handle(self, key: str, text: str) -> Reply:
         """Answer one message from ``key``; the session is saved before returning."""
-        with self.store.locked():
-            session = self.store.load(key)
-            reply = respond(session, text, today=self._today(), now=self.store.clock())
-            if reply.action == "forget":
-                erased = self.store.forget(key)
-                log.info("erased stored data for one key on request")
-                return Reply(wording.forgotten(erased))
-            if reply.action == "handoff":
-                ref = self.store.record_handoff(key, wording.handoff_note(session))
-                self.store.save(session)
-                return Reply(requested_text(ref), reply.choices, reply.facts)
-            self.store.save(session)
-            log.debug("answered turn %d for a session (%d chars in)", session.turns, len(text))
+        with self.store.transaction():
+            reply, _ = self._turn(key, text)
             return reply
+
+    def handle_update(
+        self, key: str, text: str, update_id: int, *, address: str | None = None
+    ) -> Outgoing | None:
+        """Answer a message that may be delivered again; None if it was answered already.
+
+        In one transaction: a new ``update_id`` runs the turn, saves the session and
+        records the reply as outgoing (with the channel's ``address``); a known one whose
+        reply is still unsent returns that reply without running the turn again. If the
+        turn raises, nothing is recorded, so a redelivery tries again.
+        """
+        with self.store.transaction():
+            if self.store.recorded(update_id):
+                waiting = self.store.outgoing(update_id)
+                log.info(
+                    "update %d was handled before: %s",
+                    update_id,
+                    "re-sending its reply" if waiting else "already answered",
+                )
+                return waiting
+            reply, action = self._turn(key, text)
+            # After "forget", nothing may point back to the person: no key on the row.
+            owner = None if action == "forget" else key
+            return self.store.record_outgoing(update_id, owner, reply, address)
+
+    def delivered(self, update_id: int) -> None:
+        """The reply to ``update_id`` reached the user: drop its text from the outbox."""
+        self.store.mark_sent(update_id)
+
+    def _turn(self, key: str, text: str) -> tuple[Reply, str | None]:
+        """Load, respond, save (or erase); the reply and the action taken.
+
+        The caller holds a store transaction, so an exception here undoes every write.
+        """
+        session = self.store.load(key)
+        reply = self._respond(session, text, today=self._today(), now=self.store.clock())
+        if reply.action == "forget":
+            erased = self.store.forget(key)
+            log.info("erased stored data for one key on request")
+            return Reply(wording.forgotten(erased)), reply.action
+        if reply.action == "handoff":
+            ref = self.store.record_handoff(key, wording.handoff_note(session))
+            self.store.save(session)
+            return Reply(requested_text(ref), reply.choices, reply.facts), reply.action
+        self.store.save(session)
+        log.debug("answered turn %d for a session (%d chars in)", session.turns, len(text))
+        return reply, reply.action
 
     def forget(self, key: str) -> dict[str, int]:
         """Erase everything stored for ``key`` now, without a confirmation step."""

@@ -6,25 +6,39 @@ the Telegram channel calls in from worker threads. Tables:
 
 - ``sessions``: one JSON document per conversation key (see ``bot.session``);
 - ``handoffs``: requests for a person (the support-queue issue builds on these rows);
-- ``telegram_updates``: processed update ids, so a redelivered update is answered once.
+- ``outbox``: one row per processed Telegram update id, with the reply to send until it
+  has been sent, so that a redelivered update is answered exactly once (see below).
+
+Crash-safe delivery: a channel with update ids calls ``transaction()`` and, inside it,
+``outgoing(update_id)``, then (only for a new id) loads, responds, saves and
+``record_outgoing(...)``. The turn and the outbox row commit together or not at all, so a
+crash before the commit leaves nothing (the redelivered update runs the turn afresh) and
+a crash after it leaves the reply waiting (the redelivered update re-sends it, the turn is
+not run twice). ``mark_progress`` after each message part and ``mark_sent`` at the end
+make a re-send continue where sending stopped; ``mark_sent`` drops the reply text.
 
 Privacy: stored text lives only ``ROTHBOT_RETENTION_DAYS`` (default 30). Sessions idle
 longer are deleted, older history lines are dropped, and ``forget(key)`` deletes every
-row keyed to a person. Schema changes go through ``sqlite_utils.Migrations``.
+row keyed to a person (outbox rows keep only their update id). Reply text in the outbox
+lives until it is sent, at most the retention period; update ids are kept two days.
+Schema changes go through ``sqlite_utils.Migrations``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 
+from bot.reply import Choice, Reply
 from bot.session import Session
 
 DEFAULT_RETENTION_DAYS = 30
@@ -48,6 +62,54 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db["handoffs"].create_index(["key"])
     db["telegram_updates"].create({"update_id": int, "seen_at": float}, pk="update_id")
     db["telegram_updates"].create_index(["seen_at"])
+
+
+@migrations()
+def m002_outbox(db: sqlite_utils.Database) -> None:
+    """Crash-safe delivery: the processed update ids become an outbox with the replies.
+
+    ``reply`` (JSON text and choices) and ``address`` (the channel's JSON: where to send)
+    are set until the reply is sent; ``parts_sent`` counts messages already delivered;
+    ``sent_at`` is NULL while the reply waits. Ids processed before are carried over as
+    sent, so an update redelivered across the upgrade is still answered only once.
+    """
+    db["outbox"].create(
+        {
+            "update_id": int,
+            "key": str,
+            "reply": str,
+            "address": str,
+            "parts_sent": int,
+            "created_at": float,
+            "sent_at": float,
+        },
+        pk="update_id",
+        not_null={"parts_sent", "created_at"},
+        defaults={"parts_sent": 0},
+    )
+    db["outbox"].create_index(["created_at"])
+    db["outbox"].create_index(["key", "update_id"])
+    db.execute(
+        "insert into outbox (update_id, created_at, sent_at) "
+        "select update_id, seen_at, seen_at from telegram_updates"
+    )
+    db["telegram_updates"].drop()
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """A reply recorded for an update and not yet (completely) sent.
+
+    ``parts_sent`` says how many of its messages already reached the user, so a re-send
+    starts after them; ``address`` is the channel's own note of where it goes.
+    """
+
+    update_id: int
+    key: str | None
+    reply: Reply
+    address: str | None
+    parts_sent: int
+    created_at: float
 
 
 class StoreError(RuntimeError):
@@ -97,6 +159,7 @@ class Store:
         self._clock = clock
         self._lock = threading.RLock()
         self._last_purge = 0.0
+        self._checkpoint_due = False
         self._conn = _connect(self.path)
         self.db = sqlite_utils.Database(self._conn)
         try:
@@ -119,6 +182,21 @@ class Store:
         """Hold the store for a load-respond-save sequence (re-entrant)."""
         with self._lock:
             yield self
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """Hold the store and make everything inside one SQLite transaction.
+
+        Nested writes (``save``, ``forget``, ``record_outgoing``) become savepoints, so
+        an exception anywhere inside rolls all of them back. A WAL checkpoint that an
+        erasure inside asked for runs after the commit (it cannot run inside).
+        """
+        with self._lock:
+            with self.db.atomic():
+                yield self
+            if self._checkpoint_due and not self._conn.in_transaction:
+                self._checkpoint_due = False
+                self._checkpoint()
 
     def close(self) -> None:
         with self._lock:
@@ -165,7 +243,16 @@ class Store:
                     "conversation": self._delete("sessions", "key = ?", [key]),
                     "requests for a person": self._delete("handoffs", "key = ?", [key]),
                 }
-            self._checkpoint()
+                # The update ids stay (a redelivery must still be recognised); whose
+                # they were, and any reply waiting to be sent, go.
+                self._conn.execute(
+                    "update outbox set key = null, reply = null, address = null where key = ?",
+                    [key],
+                )
+            if self._conn.in_transaction:
+                self._checkpoint_due = True
+            else:
+                self._checkpoint()
         return counts
 
     # -- handoff requests ----------------------------------------------------------------
@@ -189,22 +276,113 @@ class Store:
                 )
             )
 
-    # -- Telegram dedup ------------------------------------------------------------------
+    # -- Telegram updates: deduplication and the outbox ----------------------------------
 
     def seen_update(self, update_id: int) -> bool:
-        """Record ``update_id``; True if it had been recorded before (a redelivery)."""
+        """Record ``update_id`` as done with nothing to send; True if it was recorded before.
+
+        For updates that run no conversation turn (ignored or refused ones); a row the
+        outbox already holds is left as it is.
+        """
         now = self._clock()
         with self._lock, self.db.atomic():
             cursor = self._conn.execute(
-                "insert or ignore into telegram_updates (update_id, seen_at) values (?, ?)",
-                [int(update_id), now],
+                "insert or ignore into outbox (update_id, created_at, sent_at) values (?, ?, ?)",
+                [int(update_id), now, now],
             )
             return cursor.rowcount == 0
+
+    def update_done(self, update_id: int) -> bool:
+        """True if ``update_id`` was handled and its reply (if any) completely sent."""
+        with self._lock:
+            row = self._conn.execute(
+                "select sent_at from outbox where update_id = ?", [int(update_id)]
+            ).fetchone()
+        return row is not None and row[0] is not None
+
+    def recorded(self, update_id: int) -> bool:
+        """True if ``update_id`` was handled before (whether or not its reply was sent)."""
+        with self._lock:
+            row = self._conn.execute(
+                "select 1 from outbox where update_id = ?", [int(update_id)]
+            ).fetchone()
+        return row is not None
+
+    def outgoing(self, update_id: int) -> Outgoing | None:
+        """The reply recorded for ``update_id`` and not yet completely sent, if any.
+
+        Call it inside ``transaction()`` together with the turn and ``record_outgoing``,
+        so that the answer cannot change between the check and the write.
+        """
+        with self._lock:
+            row = self._conn.execute(
+                "select update_id, key, reply, address, parts_sent, created_at, sent_at "
+                "from outbox where update_id = ?",
+                [int(update_id)],
+            ).fetchone()
+        return None if row is None else _outgoing(row)
+
+    def record_outgoing(
+        self, update_id: int, key: str | None, reply: Reply, address: str | None = None
+    ) -> Outgoing:
+        """Record ``update_id`` as handled, with ``reply`` waiting to be sent to ``address``.
+
+        Only the text and the choices are kept (the facts are in the session). Raises
+        ``sqlite3.IntegrityError`` if the id is already recorded: check ``outgoing`` first.
+        """
+        now = self._clock()
+        with self._lock, self.db.atomic():
+            self._conn.execute(
+                "insert into outbox (update_id, key, reply, address, parts_sent, created_at) "
+                "values (?, ?, ?, ?, 0, ?)",
+                [int(update_id), key, _reply_json(reply), address, now],
+            )
+        return Outgoing(int(update_id), key, reply, address, 0, now)
+
+    def mark_progress(self, update_id: int, parts_sent: int) -> None:
+        """Note that the first ``parts_sent`` messages of the reply have been delivered."""
+        with self._lock, self.db.atomic():
+            self._conn.execute(
+                "update outbox set parts_sent = max(parts_sent, ?) where update_id = ?",
+                [int(parts_sent), int(update_id)],
+            )
+
+    def mark_sent(self, update_id: int) -> None:
+        """The reply was delivered (or given up on): keep only the id, drop the text."""
+        with self._lock, self.db.atomic():
+            self._conn.execute(
+                "update outbox set sent_at = ?, reply = null, address = null "
+                "where update_id = ? and sent_at is null",
+                [self._clock(), int(update_id)],
+            )
+
+    def unsent(self, max_age_seconds: float) -> list[Outgoing]:
+        """Replies younger than ``max_age_seconds`` still waiting, oldest first.
+
+        Only the newest update of each conversation counts: once a later message of the
+        same person was handled, an older unsent answer would arrive out of place. Rows
+        without an address cannot be sent without their update and are left out.
+        """
+        cutoff = self._clock() - max_age_seconds
+        with self._lock:
+            rows = self._conn.execute(
+                "select update_id, key, reply, address, parts_sent, created_at, sent_at "
+                "from outbox as o where sent_at is null and reply is not null "
+                "and address is not null and created_at >= ? and not exists ("
+                "  select 1 from outbox as later"
+                "  where later.key = o.key and later.update_id > o.update_id"
+                ") order by update_id",
+                [cutoff],
+            ).fetchall()
+        return [entry for entry in map(_outgoing, rows) if entry is not None]
 
     # -- retention -----------------------------------------------------------------------
 
     def purge(self) -> dict[str, int]:
-        """Delete text older than the retention period and update ids older than 2 days."""
+        """Delete text older than the retention period and update ids older than 2 days.
+
+        An unsent reply older than the retention period loses its text (it is never sent).
+        """
         now = self._clock()
         cutoff = now - self.retention_days * DAY
         with self._lock:
@@ -212,10 +390,15 @@ class Store:
                 counts = {
                     "sessions": self._delete("sessions", "updated_at < ?", [cutoff]),
                     "handoffs": self._delete("handoffs", "created_at < ?", [cutoff]),
-                    "telegram_updates": self._delete(
-                        "telegram_updates", "seen_at < ?", [now - UPDATE_ID_KEEP_SECONDS]
+                    "outbox": self._delete(
+                        "outbox", "created_at < ?", [now - UPDATE_ID_KEEP_SECONDS]
                     ),
                 }
+                self._conn.execute(
+                    "update outbox set reply = null, address = null, sent_at = ? "
+                    "where created_at < ? and sent_at is null",
+                    [now, cutoff],
+                )
             self._last_purge = now
         return counts
 
@@ -229,6 +412,24 @@ class Store:
             return
         with contextlib.suppress(sqlite3.DatabaseError):
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _reply_json(reply: Reply) -> str:
+    """What a re-send needs of a reply: its text and buttons, nothing else."""
+    return json.dumps(
+        {"text": reply.text, "choices": [[c.label, c.data] for c in reply.choices]},
+        ensure_ascii=False,
+    )
+
+
+def _outgoing(row: tuple) -> Outgoing | None:
+    """An outbox row as ``Outgoing``; None when it is sent or its text is gone."""
+    update_id, key, reply, address, parts_sent, created_at, sent_at = row
+    if sent_at is not None or reply is None:
+        return None
+    data = json.loads(reply)
+    choices = tuple(Choice(label, choice) for label, choice in data["choices"])
+    return Outgoing(update_id, key, Reply(data["text"], choices), address, parts_sent, created_at)
 
 
 def _connect(path: str) -> sqlite3.Connection:

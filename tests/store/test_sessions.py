@@ -61,9 +61,10 @@ def test_the_database_is_in_wal_mode_with_migrations_recorded(tmp_path):
     conn = sqlite3.connect(path)
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
     names = [r[0] for r in conn.execute("select name from _sqlite_migrations")]
-    assert names == ["m001_initial"]
+    assert names == ["m001_initial", "m002_outbox"]
     tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
-    assert {"sessions", "handoffs", "telegram_updates"} <= tables
+    assert {"sessions", "handoffs", "outbox"} <= tables
+    assert "telegram_updates" not in tables  # its ids moved into the outbox
 
 
 def test_reopening_does_not_reapply_migrations(tmp_path):
@@ -71,7 +72,7 @@ def test_reopening_does_not_reapply_migrations(tmp_path):
     Store(path).close()
     Store(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("select count(*) from _sqlite_migrations").fetchone()[0] == 1
+    assert conn.execute("select count(*) from _sqlite_migrations").fetchone()[0] == 2
 
 
 def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path):
