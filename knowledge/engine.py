@@ -2,7 +2,8 @@
 
 Pure and deterministic: no clock reads (``today`` is passed in), no I/O beyond the
 package's own data files, ``Decimal`` money. The pieces live in small modules:
-``money_in_plan`` (basis split), ``scenarios``, ``clocks``, ``limits``, ``tax``.
+``money_in_plan`` (basis split), ``scenarios`` (with ``availability`` and
+``early_distribution``), ``clocks``, ``limits``, ``tax``.
 """
 
 from __future__ import annotations

@@ -1,76 +1,32 @@
 """The ways of moving after-tax 401(k) money toward a Roth, each costed and cited.
 
 Every scenario moves the whole after-tax subaccount in the tax year. ``available`` says
-whether the person can do it now: "unknown" whenever the answer is in the plan document
-(in-service withdrawals, separate accounting, in-plan conversions), never a guess.
+whether the person can do it now (``knowledge.availability``: "unknown" whenever the
+answer is in the plan document, never a guess); the amounts come from the basis split in
+``knowledge.money_in_plan``, and a cash-out's 10% from ``knowledge.early_distribution``.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
+from knowledge.availability import (
+    in_plan_conversion_now,
+    out_of_plan_now,
+    with_separate_accounting,
+)
 from knowledge.context import Context
+from knowledge.early_distribution import early_distribution_tax
 from knowledge.money import ZERO, cents, dollars, percent
 from knowledge.money_in_plan import AfterTaxMoney, SplitResult
 from knowledge.result import Availability, Scenario, Step
 
-ASK_ADMIN_SEPARATE = (
-    "The figures assume the plan accounts for the after-tax money separately; ask the "
-    "plan administrator."
-)
 WHOLE_PLAN = (
     "The figures take the whole plan paid out at once, the other pretax money by direct "
     "rollover to a traditional IRA or another employer plan (in an IRA it loses the age-55 "
     "exception)."
 )
-
-
-def _worst(a: Availability, b: Availability) -> Availability:
-    order = {"yes": 0, "unknown": 1, "no": 2}
-    return a if order[a] >= order[b] else b
-
-
-def distribution_now(ctx: Context) -> tuple[Availability, str]:
-    """Can the after-tax money leave the plan now? Only the plan document says, while
-    the person still works for the sponsor."""
-    f = ctx.facts
-    if f.still_employed is False:
-        return "yes", "You have left the employer, so the plan can pay out the after-tax money."
-    if f.plan_allows_in_service is True:
-        return "yes", "Your plan allows in-service withdrawals of after-tax money."
-    ctx.use("plan_document")
-    ctx.open("plan_document_dependence")
-    if f.still_employed is True:
-        if f.plan_allows_in_service is False:
-            return "no", (
-                "Your plan does not allow in-service withdrawals of after-tax money, so this "
-                "has to wait until you leave the employer."
-            )
-        ctx.need("plan_allows_in_service")
-        return "unknown", (
-            "While you still work there, this depends on whether your plan allows "
-            "in-service withdrawals of after-tax money."
-        )
-    ctx.need("still_employed")
-    if f.plan_allows_in_service is False:
-        return "unknown", (
-            "Your plan does not allow in-service withdrawals, so this works only after you "
-            "leave the employer; do you still work there?"
-        )
-    ctx.need("plan_allows_in_service")
-    return "unknown", (
-        "This depends on whether you still work for the plan sponsor and, if you do, "
-        "whether the plan allows in-service withdrawals of after-tax money."
-    )
-
-
-def _with_separate_accounting(
-    ctx: Context, available: Availability, why: str
-) -> tuple[Availability, str]:
-    if ctx.facts.after_tax_separately_accounted is None and ctx.facts.still_employed is not False:
-        ctx.open("plan_document_dependence")
-        return _worst(available, "unknown"), f"{why} {ASK_ADMIN_SEPARATE}"
-    return available, why
 
 
 def _amounts_unknown(
@@ -87,14 +43,61 @@ def _amounts_unknown(
     return Scenario(id=scenario_id, available=available, why=why, conditions=(need,))
 
 
-def _may_be_under_59_and_half(ctx: Context) -> bool:
-    """False only when the age shows the person is surely past 59½ (60 or older)."""
-    return ctx.facts.age is None or ctx.facts.age < 60
+def _costed(
+    scenario_id: str,
+    available: Availability,
+    why: str,
+    *,
+    to_roth_ira: Decimal = ZERO,
+    to_traditional_ira: Decimal = ZERO,
+    to_roth_401k: Decimal = ZERO,
+    cash: Decimal = ZERO,
+    taxable_income: Decimal = ZERO,
+    federal_tax: Decimal | None = ZERO,
+    penalty: Decimal | None = ZERO,
+    withholding: Decimal = ZERO,
+    conditions: list[str],
+    citations: tuple[str, ...],
+    steps: list[Step],
+    details: dict[str, Any] | None = None,
+) -> Scenario:
+    """A scenario with its amounts worked out. Every amount it does not name is $0, so
+    each scenario states only where its money goes; federal tax adds the bracket rule."""
+    if federal_tax:
+        citations = (*citations, "irc_1_j")
+    return Scenario(
+        id=scenario_id,
+        available=available,
+        why=why,
+        to_roth_ira=to_roth_ira,
+        to_traditional_ira=to_traditional_ira,
+        to_roth_401k=to_roth_401k,
+        cash=cash,
+        taxable_income=taxable_income,
+        federal_tax=federal_tax,
+        penalty=penalty,
+        withholding=withholding,
+        conditions=tuple(conditions),
+        citations=tuple(dict.fromkeys(citations)),
+        steps=tuple(steps),
+        details=details or {},
+    )
+
+
+def _recapture_condition(ctx: Context, taxable: Decimal) -> list[str]:
+    """408A(d)(3)(F): the taxable part of a conversion taken out before 59½ within five
+    tax years owes 10%; said unless the age shows the person is past 59½ (60 or older)."""
+    if taxable <= 0 or (ctx.facts.age is not None and ctx.facts.age >= 60):
+        return []
+    return [
+        f"Taking out the {dollars(taxable)} taxable part before 59½ within five tax "
+        f"years ({ctx.year}-{ctx.year + 4}) costs 10% unless an exception applies."
+    ]
 
 
 def split_rollover(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scenario:
     """Notice 2014-54: one distribution, basis to a Roth IRA, pretax to a traditional IRA."""
-    available, why = _with_separate_accounting(ctx, *distribution_now(ctx))
+    available, why = out_of_plan_now(ctx)
     citations = ("notice_2014_54", "irs_after_tax_rollovers", "irc_402_c", "irc_72_d_2")
     ctx.use(*citations)
     if sub.split is None:
@@ -127,27 +130,22 @@ def split_rollover(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scen
             f"{dollars(split.nontaxable)} can go to the Roth IRA tax-free."
         )
         ctx.use("irc_72_e_8")
-    return Scenario(
-        id="split_rollover",
-        available=available,
-        why=why,
+        citations = (*citations, "irc_72_e_8")
+    return _costed(
+        "split_rollover",
+        available,
+        why,
         to_roth_ira=split.nontaxable,
         to_traditional_ira=split.pretax,
-        to_roth_401k=ZERO,
-        cash=ZERO,
-        taxable_income=ZERO,
-        federal_tax=ZERO,
-        penalty=ZERO,
-        withholding=ZERO,
-        conditions=tuple(conditions),
-        citations=citations + (("irc_72_e_8",) if not sub.separate else ()),
-        steps=tuple(steps),
+        conditions=conditions,
+        citations=citations,
+        steps=steps,
     )
 
 
 def all_to_roth_ira(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scenario:
     """Direct rollover of the whole subaccount to a Roth IRA: the pretax part is income."""
-    available, why = _with_separate_accounting(ctx, *distribution_now(ctx))
+    available, why = out_of_plan_now(ctx)
     citations = ("irc_408a_d_3_a", "irc_408a_d_3_f", "irc_402_c")
     ctx.use(*citations)
     if sub.split is None:
@@ -164,61 +162,33 @@ def all_to_roth_ira(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Sce
         *tax_steps,
         Step("No 10% additional tax on the rollover itself.", "irc_408a_d_3_a"),
     ]
-    conditions = [
-        "No income limit applies to a rollover into a Roth IRA.",
-    ]
+    conditions = ["No income limit applies to a rollover into a Roth IRA."]
     if sub.whole_plan:
         conditions.append(WHOLE_PLAN)
-    if split.pretax > 0 and _may_be_under_59_and_half(ctx):
-        conditions.append(
-            f"Taking out the {dollars(split.pretax)} taxable part before 59½ within five tax "
-            f"years ({ctx.year}-{ctx.year + 4}) costs 10% unless an exception applies."
-        )
+    conditions += _recapture_condition(ctx, split.pretax)
     ctx.use("conversion_no_income_limit")
-    return Scenario(
-        id="all_to_roth_ira",
-        available=available,
-        why=why,
+    return _costed(
+        "all_to_roth_ira",
+        available,
+        why,
         to_roth_ira=split.distribution,
-        to_traditional_ira=ZERO,
-        to_roth_401k=ZERO,
-        cash=ZERO,
         taxable_income=split.pretax,
         federal_tax=tax,
-        penalty=ZERO,
-        withholding=ZERO,
-        conditions=tuple(conditions),
-        citations=(*citations, "irc_1_j") if tax else citations,
-        steps=tuple(steps),
+        conditions=conditions,
+        citations=citations,
+        steps=steps,
     )
 
 
 def in_plan_conversion(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scenario:
     """In-plan Roth rollover (IRR) of the subaccount into the plan's Roth 401(k)."""
-    f = ctx.facts
     citations = ("irc_402a_c_4", "irc_408a_d_3_f", "reg_1_402a_1_a4", "reg_1_408a_10")
     ctx.use(*citations)
-    if f.plan_allows_in_plan_conversion is True:
-        available: Availability = "yes"
-        why = "Your plan allows in-plan Roth conversions (in-plan Roth rollovers)."
-    elif f.plan_allows_in_plan_conversion is False:
-        available, why = "no", "Your plan does not offer in-plan Roth conversions."
-    else:
-        ctx.need("plan_allows_in_plan_conversion")
-        ctx.open("plan_document_dependence")
-        ctx.use("plan_document")
-        available, why = (
-            "unknown",
-            (
-                "This depends on whether your plan offers in-plan Roth conversions of after-tax "
-                "money."
-            ),
-        )
-    available, why = _with_separate_accounting(ctx, available, why)
+    available, why = with_separate_accounting(ctx, *in_plan_conversion_now(ctx))
     if sub.split is None:
         return _amounts_unknown("in_plan_conversion", available, why, money)
     split = sub.split
-    if available != "no" and not f.roth_401k_balance:
+    if available != "no" and not ctx.facts.roth_401k_balance:
         ctx.open("drac_clock_irr_first_roth")
     if available != "no" and split.pretax > 0:
         ctx.open("irr_recapture_after_rollover")
@@ -242,118 +212,24 @@ def in_plan_conversion(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> 
         "are met.",
         "Years in the Roth 401(k) do not count toward a Roth IRA's 5-year clock after a later "
         "rollover.",
+        *_recapture_condition(ctx, split.pretax),
     ]
-    if split.pretax > 0 and _may_be_under_59_and_half(ctx):
-        conditions.append(
-            f"Taking the {dollars(split.pretax)} taxable part out before 59½ within five tax "
-            f"years ({ctx.year}-{ctx.year + 4}) costs 10% unless an exception applies."
-        )
-    return Scenario(
-        id="in_plan_conversion",
-        available=available,
-        why=why,
-        to_roth_ira=ZERO,
-        to_traditional_ira=ZERO,
+    return _costed(
+        "in_plan_conversion",
+        available,
+        why,
         to_roth_401k=split.distribution,
-        cash=ZERO,
         taxable_income=split.pretax,
         federal_tax=tax,
-        penalty=ZERO,
-        withholding=ZERO,
-        conditions=tuple(conditions),
-        citations=(*citations, "irc_1_j") if tax else citations,
-        steps=tuple(steps),
+        conditions=conditions,
+        citations=citations,
+        steps=steps,
     )
-
-
-def _early_distribution_tax(
-    ctx: Context, taxable: Decimal
-) -> tuple[Decimal | None, list[Step], list[str]]:
-    """10% of the taxable part of a cash distribution from the plan, unless 59½ or the
-    age-55 separation exception applies. ``None`` when the facts cannot tell."""
-    f = ctx.facts
-    rate = ctx.param("gov.irs.early_distribution.additional_tax_rate")
-    ctx.use("irc_72_t_1", "irc_72_t_2_a_i", "irc_72_t_2_a_v")
-    conditions: list[str] = []
-    if taxable == ZERO:
-        return ZERO, [Step("Nothing taxable, so no 10% additional tax.", "irc_72_t_1")], []
-    applied = cents(taxable * rate)
-    applies = Step(
-        f"10% additional tax on the taxable {dollars(taxable)}: {dollars(applied)}.",
-        "irc_72_t_1",
-    )
-    if f.age is None:
-        ctx.need("age")
-        return (
-            None,
-            [],
-            [
-                f"The 10% additional tax ({dollars(applied)}) applies unless you are 59½ or "
-                "left this employer in or after the year you turned 55."
-            ],
-        )
-    if f.age >= 60:
-        return ZERO, [Step("You are past 59½: no 10% additional tax.", "irc_72_t_2_a_i")], []
-    separated_at = f.separated_from_service_age
-    left_at_55_or_later = (
-        f.still_employed is False and separated_at is not None and separated_at >= 55
-    )
-    if f.age == 59 and not left_at_55_or_later:
-        ctx.assume(
-            "At 59 you may or may not be 59½ on the distribution date (only your age in years "
-            "is known; see clocks.age_59_half). The cash-out figure assumes you are not yet "
-            "59½; from that day the 10% is $0."
-        )
-        conditions.append("From the day you turn 59½ the 10% additional tax is $0.")
-        return applied, [applies], conditions
-    if (
-        f.age >= 54
-        or (separated_at is not None and separated_at >= 54)
-        or (f.retire_age is not None and 55 <= f.retire_age < 60)
-    ):
-        ctx.open("age_55_exception_and_recapture")
-    if f.still_employed is False and separated_at is not None:
-        if left_at_55_or_later:
-            return (
-                ZERO,
-                [
-                    Step(
-                        f"You left the employer at {separated_at}, in or after the year you turned "
-                        "55: no 10% on money paid from this plan.",
-                        "irc_72_t_2_a_v",
-                    )
-                ],
-                ["Rolled to an IRA first, the money loses the age-55 exception."],
-            )
-        if separated_at == 54:
-            ctx.assume(
-                "You left the employer at 54; the age-55 exception applies only if you turned "
-                "55 later that same calendar year. The cash-out figure assumes you did not."
-            )
-        return applied, [applies], conditions
-    if f.still_employed is False or f.still_employed is None:
-        if f.age >= 54:
-            asked = "separated_from_service_age" if f.still_employed is False else "still_employed"
-            ctx.need(asked)
-            return (
-                None,
-                [],
-                [
-                    f"{dollars(applied)} of 10% additional tax unless you left this employer in or "
-                    "after the year you turned 55."
-                ],
-            )
-        return applied, [applies], conditions
-    conditions.append(
-        "Leaving the employer in or after the year you turn 55 removes the 10% on money paid "
-        "from this plan."
-    )
-    return applied, [applies], conditions
 
 
 def cash_out(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scenario:
     """The subaccount paid to you: 20% withheld from the taxable part, maybe 10% more."""
-    available, why = _with_separate_accounting(ctx, *distribution_now(ctx))
+    available, why = out_of_plan_now(ctx)
     citations = ("irc_3405_c", "irc_72_t_1", "irc_402_c")
     ctx.use(*citations)
     if sub.split is None:
@@ -362,7 +238,7 @@ def cash_out(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scenario:
     rate = ctx.param("gov.irs.withholding.eligible_rollover_rate")
     withholding = cents(split.pretax * rate)
     tax, tax_steps = ctx.federal_tax(split.pretax)
-    penalty, penalty_steps, penalty_conditions = _early_distribution_tax(ctx, split.pretax)
+    penalty, penalty_steps, penalty_conditions = early_distribution_tax(ctx, split.pretax)
     steps = [
         *sub.steps,
         Step(
@@ -388,22 +264,18 @@ def cash_out(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scenario:
     ]
     if sub.whole_plan:
         conditions.append(WHOLE_PLAN)
-    penalty_rules = tuple(s.rule for s in penalty_steps if s.rule not in citations)
-    return Scenario(
-        id="cash_out",
-        available=available,
-        why=why,
-        to_roth_ira=ZERO,
-        to_traditional_ira=ZERO,
-        to_roth_401k=ZERO,
+    return _costed(
+        "cash_out",
+        available,
+        why,
         cash=split.distribution,
         taxable_income=split.pretax,
         federal_tax=tax,
         penalty=penalty,
         withholding=withholding,
-        conditions=tuple(conditions),
-        citations=tuple(dict.fromkeys(citations + penalty_rules + (("irc_1_j",) if tax else ()))),
-        steps=tuple(steps),
+        conditions=conditions,
+        citations=(*citations, *(step.rule for step in penalty_steps)),
+        steps=steps,
     )
 
 
@@ -488,21 +360,16 @@ def wait_until_separation(ctx: Context, money: AfterTaxMoney, sub: SplitResult) 
         "After leaving, the whole plan can be distributed, so the pro-rata problem of a plan "
         "without separate accounting disappears.",
     ]
-    return Scenario(
-        id="wait_until_separation",
-        available=available,
-        why=why,
+    return _costed(
+        "wait_until_separation",
+        available,
+        why,
         to_roth_ira=value_then,
-        to_traditional_ira=ZERO,
-        to_roth_401k=ZERO,
-        cash=ZERO,
         taxable_income=earnings_then,
         federal_tax=tax,
-        penalty=ZERO,
-        withholding=ZERO,
-        conditions=tuple(conditions),
-        citations=(*citations, "irc_1_j") if tax else citations,
-        steps=tuple(steps),
+        conditions=conditions,
+        citations=citations,
+        steps=steps,
         details={
             "growth_rate": g,
             "growth_rate_is_default": ctx.growth_rate_is_default,
