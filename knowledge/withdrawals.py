@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from knowledge.ages import separated_in_or_after_year_turning_55
 from knowledge.money import ZERO, cents
 
 RECAPTURE_YEARS = 5  # the conversion year and the four after it
@@ -36,6 +37,16 @@ class WithdrawalTax:
     income: Decimal  # includible in gross income
     additional_tax: Decimal  # 10% on income plus the recapture, where no exception applies
     recaptured: Decimal  # taxable conversion amounts reached within their windows
+
+
+def _with_additional_tax(
+    income: Decimal, recaptured: Decimal, *, exception_applies: bool, rate: Decimal
+) -> WithdrawalTax:
+    """72(t)(1) charges 10% on the income, and 408A(d)(3)(F) on the recaptured conversion
+    amounts as if they were income; a 72(t) exception removes both."""
+    if exception_applies:
+        return WithdrawalTax(income, ZERO, ZERO)
+    return WithdrawalTax(income, cents((income + recaptured) * rate), recaptured)
 
 
 def roth_ira_withdrawal(
@@ -68,8 +79,7 @@ def roth_ira_withdrawal(
         left -= min(left, conversion.nontaxable)
     earnings_out = min(left, earnings)
     income = ZERO if qualified else earnings_out
-    penalised = ZERO if exception_applies else income + recaptured
-    return WithdrawalTax(income, cents(penalised * rate), ZERO if exception_applies else recaptured)
+    return _with_additional_tax(income, recaptured, exception_applies=exception_applies, rate=rate)
 
 
 def drac_withdrawal(
@@ -98,9 +108,8 @@ def drac_withdrawal(
     nontaxable = cents(amount * basis / balance)
     income = amount - nontaxable
     in_window = sum((c.taxable for c in conversions if c.in_recapture_window(year)), start=ZERO)
-    recaptured = ZERO if exception_applies else min(nontaxable, in_window)
-    penalised = ZERO if exception_applies else income + recaptured
-    return WithdrawalTax(income, cents(penalised * rate), recaptured)
+    recaptured = min(nontaxable, in_window)
+    return _with_additional_tax(income, recaptured, exception_applies=exception_applies, rate=rate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,4 +146,4 @@ def early_distribution_exception(
         return True
     if not from_plan or separation_year is None or birth_year is None:
         return False
-    return separation_year >= birth_year + 55
+    return separated_in_or_after_year_turning_55(separation_year, birth_year)
