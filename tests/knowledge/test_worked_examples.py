@@ -2,35 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal as D
+from typing import Any
 
 import pytest
 
 from knowledge.limits import after_tax_room
 from knowledge.params import param
+from knowledge.result import CalcResult
 from knowledge.tax import bracket_tax
 from knowledge.withdrawals import Conversion, drac_withdrawal
 
-FORUM_2026 = {
-    "age": 51,
-    "retire_age": 55,
-    "after_tax_total": 40000,
-    "after_tax_contributions": 30000,
-    "after_tax_separately_accounted": True,
-    "still_employed": True,
-    "plan_allows_in_service": True,
-    "has_roth_ira": False,
-    "marginal_rate": "0.24",
-    "year": 2026,
-}
+
+@pytest.fixture
+def forum_2026(forum: dict[str, Any]) -> dict[str, Any]:
+    """The section 11 question with a plan that allows in-service withdrawals."""
+    return {**forum, "plan_allows_in_service": True}
 
 
 # -- section 11: the forum answer, both options -----------------------------------
 
 
-def test_s11_forum_table_option_a_and_b(calc):
-    result = calc(**FORUM_2026)
+def test_s11_forum_table_option_a_and_b(calc, forum_2026):
+    result = calc(**forum_2026)
     a, b = result.scenario("split_rollover"), result.scenario("all_to_roth_ira")
     assert (a.taxable_income, a.federal_tax, a.penalty, a.withholding) == (0, 0, 0, 0)
     assert (b.taxable_income, b.federal_tax, b.penalty, b.withholding) == (10000, 2400, 0, 0)
@@ -39,8 +35,8 @@ def test_s11_forum_table_option_a_and_b(calc):
     assert result.scenario("cash_out").withholding == 2000
 
 
-def test_s11_recapture_exposure_of_option_b_is_up_to_1000_in_2026_to_2030(calc):
-    windows = calc(**FORUM_2026).clocks["conversion_recapture"]
+def test_s11_recapture_exposure_of_option_b_is_up_to_1000_in_2026_to_2030(calc, forum_2026):
+    windows = calc(**forum_2026).clocks["conversion_recapture"]
     option_b = next(w for w in windows if w["scenario"] == "all_to_roth_ira")
     assert option_b["max_recapture"] == 1000
     assert (option_b["from"], option_b["through"]) == (date(2026, 1, 1), date(2030, 12, 31))
@@ -49,8 +45,9 @@ def test_s11_recapture_exposure_of_option_b_is_up_to_1000_in_2026_to_2030(calc):
 
 def test_s11_new_roth_ira_clock_starts_jan_1_2026_and_qualifies_at_the_later_of_2031_and_59_half(
     calc,
+    forum_2026,
 ):
-    clocks = calc(**FORUM_2026).clocks
+    clocks = calc(**forum_2026).clocks
     assert clocks["roth_ira_five_year"]["starts"] == date(2026, 1, 1)
     assert clocks["roth_ira_five_year"]["five_years_met_on"] == date(2031, 1, 1)
     qualified = clocks["roth_ira_qualified_from"]
@@ -90,16 +87,16 @@ def test_s11_f2_nonqualified_drac_withdrawal_is_pro_rata(exception, additional):
 # -- section 4.1: the Roth IRA clock counts from the year the contribution is FOR ----
 
 
-def test_s4_1_a_2025_contribution_made_in_2026_starts_the_clock_in_2025(calc):
+def test_s4_1_a_2025_contribution_made_in_2026_starts_the_clock_in_2025(calc, forum_2026):
     result = calc(
-        **{**FORUM_2026, "has_roth_ira": True, "roth_ira_first_year": 2025},
+        **{**forum_2026, "has_roth_ira": True, "roth_ira_first_year": 2025},
     )
     clock = result.clocks["roth_ira_five_year"]
     assert (clock["starts"], clock["five_years_met_on"]) == (date(2025, 1, 1), date(2030, 1, 1))
 
 
-def test_s4_1_an_existing_roth_ira_of_unknown_age_asks_for_the_year(calc):
-    result = calc(**{**FORUM_2026, "has_roth_ira": True})
+def test_s4_1_an_existing_roth_ira_of_unknown_age_asks_for_the_year(calc, forum_2026):
+    result = calc(**{**forum_2026, "has_roth_ira": True})
     assert result.clocks["roth_ira_five_year"]["starts"] is None
     assert "roth_ira_first_year" in result.missing
 
@@ -119,65 +116,47 @@ def test_s8_3_bracket_examples(status, year, taxable, tax):
     assert bracket_tax(D(taxable), param(f"gov.irs.income.brackets.{status}", year)) == tax
 
 
-def test_s8_3_income_and_filing_status_give_the_increment_after_the_standard_deduction(calc):
-    result = calc(
+def rollover_of_10000(calc: Callable[..., CalcResult], income: int, status: str) -> CalcResult:
+    """The engine on $10,000 of taxable rollover (40,000 subaccount, 30,000 basis), 2026."""
+    return calc(
         after_tax_total=40000,
         after_tax_contributions=30000,
-        income=250000,
-        filing_status="mfj",
+        income=income,
+        filing_status=status,
         year=2026,
     )
-    s = result.scenario("all_to_roth_ira")
-    assert s.federal_tax == 2400  # 217,800 -> 227,800, all inside the 24% band
+
+
+@pytest.mark.parametrize(
+    ("status", "income", "tax"),
+    [
+        # 217,800 -> 227,800, all inside the 24% band
+        pytest.param("mfj", 250000, 2400, id="mfj-inside-the-24-band"),
+        # taxable 93,900 -> 103,900: all inside the 2026 single 22% band (50,400-105,700)
+        pytest.param("single", 110000, 2200, id="single-inside-the-22-band"),
+        # taxable 100,000 -> 110,000: 5,700 at 22% + 4,300 at 24% = 1,254 + 1,032
+        pytest.param("single", 116100, 2286, id="single-crossing-into-24"),
+        # taxable 95,700 -> 105,700: the last dollar is the 22% band's last
+        pytest.param("single", 111800, 2200, id="single-ending-on-the-24-edge"),
+        # 16,100 deduction: 6,000 of the 10,000 is covered; 4,000 at 10%
+        pytest.param("single", 10100, 400, id="s8_2-deduction-absorbs-part"),
+    ],
+)
+def test_s8_3_the_rollover_is_taxed_at_the_rates_of_the_bands_it_lands_in(
+    calc, status, income, tax
+):
+    assert rollover_of_10000(calc, income, status).scenario("all_to_roth_ira").federal_tax == tax
+
+
+def test_s8_3_income_and_filing_status_give_the_increment_after_the_standard_deduction(calc):
+    result = rollover_of_10000(calc, 250000, "mfj")
     assert any("standard deduction" in a for a in result.assumptions)
     assert {"irc_1_j", "irc_63_c"} <= set(result.rules)
 
 
-def test_s8_3_an_amount_crossing_a_bracket_is_taxed_at_both_rates(calc):
-    result = calc(
-        after_tax_total=40000,
-        after_tax_contributions=30000,
-        income=110000,
-        filing_status="single",
-        year=2026,
-    )
-    # taxable 93,900 -> 103,900: all inside the 2026 single 22% band (50,400-105,700)
-    assert result.scenario("all_to_roth_ira").federal_tax == 2200
-    crossing = calc(
-        after_tax_total=40000,
-        after_tax_contributions=30000,
-        income=116100,
-        filing_status="single",
-        year=2026,
-    )
-    # taxable 100,000 -> 110,000: 5,700 at 22% + 4,300 at 24% = 1,254 + 1,032
-    assert crossing.scenario("all_to_roth_ira").federal_tax == 2286
-
-
 def test_s8_3_an_amount_ending_on_a_band_edge_reaches_only_the_lower_rate(calc):
-    result = calc(
-        after_tax_total=40000,
-        after_tax_contributions=30000,
-        income=111800,
-        filing_status="single",
-        year=2026,
-    )
-    # taxable 95,700 -> 105,700: the last dollar is the 22% band's last; 24% starts above it
-    s = result.scenario("all_to_roth_ira")
-    assert s.federal_tax == 2200
-    assert any("top rate reached 22%" in step.text for step in s.steps)
-
-
-def test_s8_2_income_below_the_standard_deduction_absorbs_part_of_the_rollover(calc):
-    result = calc(
-        after_tax_total=40000,
-        after_tax_contributions=30000,
-        income=10100,
-        filing_status="single",
-        year=2026,
-    )
-    # 16,100 deduction: 6,000 of the 10,000 is covered; 4,000 at 10%
-    assert result.scenario("all_to_roth_ira").federal_tax == 400
+    steps = rollover_of_10000(calc, 111800, "single").scenario("all_to_roth_ira").steps
+    assert any("top rate reached 22%" in step.text for step in steps)
 
 
 # -- section 9: mega-backdoor examples not among the vectors ----------------------
@@ -268,8 +247,8 @@ def test_s8_1_roth_catch_up_rule_is_explained_for_catch_up_ages(calc, year, phra
 # -- section 2.3: the 60-day route rolls pretax first ----------------------------------
 
 
-def test_s2_3_cash_out_explains_that_a_60_day_rollover_is_pretax_first(calc):
-    s = calc(**FORUM_2026).scenario("cash_out")
+def test_s2_3_cash_out_explains_that_a_60_day_rollover_is_pretax_first(calc, forum_2026):
+    s = calc(**forum_2026).scenario("cash_out")
     assert any("pretax first" in c and "$10,000" in c for c in s.conditions)
 
 
@@ -278,11 +257,10 @@ def test_s2_3_cash_out_explains_that_a_60_day_rollover_is_pretax_first(calc):
     [(59, 1000, True), (60, 0, False), (None, 1000, True)],
     ids=["59-may-be-under-59-and-half", "60-past-59-and-half", "age-unknown"],
 )
-def test_s4_3_recapture_exposure_ends_at_59_and_half(calc, age, recapture, warns_in_conditions):
-    facts = {k: v for k, v in FORUM_2026.items() if k not in ("age", "retire_age")}
-    if age is not None:
-        facts["age"] = age
-    result = calc(**facts)
+def test_s4_3_recapture_exposure_ends_at_59_and_half(
+    calc, forum_2026, age, recapture, warns_in_conditions
+):
+    result = calc(**{**forum_2026, "age": age, "retire_age": None})
     window = next(
         w for w in result.clocks["conversion_recapture"] if w["scenario"] == "all_to_roth_ira"
     )
