@@ -69,12 +69,17 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Assembled:
-    """Facts (JSON values), their evidence, the corrected keys and "not sure"."""
+    """Facts (JSON values), their evidence, the corrected keys and "not sure".
+
+    ``rejected``: (key, the words it was read from, why) for each value the text states
+    but ``Facts.from_mapping`` refuses, so the bot can name the fact that is wrong.
+    """
 
     facts: dict[str, Any]
     evidence: dict[str, str]
     corrections: frozenset[str]
     unsure: bool
+    rejected: tuple[tuple[str, str, str], ...] = ()
 
 
 def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
@@ -131,14 +136,17 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         key: pick for key, cands in candidates.items() if (pick := _resolve(key, cands, index))
     }
     _derive(chosen, retire_in_years, unbound)
-    facts = {key: _json(key, c.value) for key, c in chosen.items()}
-    facts = _validated(facts)
+    read_facts = {key: _json(key, c.value) for key, c in chosen.items()}
+    facts, refused = _validated(read_facts)
+    rejected = tuple(
+        (key, _evidence(index.original, chosen[key]), message) for key, message in refused
+    )
     evidence = {key: _evidence(index.original, chosen[key]) for key in facts}
     corrected = language_regex("correction")
     corrections = frozenset(
         key for key in facts if corrected.search(index.sentence(chosen[key].start))
     )
-    return Assembled(facts, evidence, corrections, unsure)
+    return Assembled(facts, evidence, corrections, unsure, rejected)
 
 
 def _spouses(index: Sentences, pos: int) -> bool:
@@ -232,29 +240,38 @@ def _json(key: str, value: Any) -> Any:
     return value
 
 
-def _validated(facts: dict[str, Any]) -> dict[str, Any]:
-    """Only what ``Facts.from_mapping`` accepts; figures that do not add up are dropped."""
+def _validated(facts: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """Only what ``Facts.from_mapping`` accepts, and (key, reason) for what it refused.
+
+    A value refused on its own ("age 500") is dropped with the checker's message; when
+    the figures do not add up, the least specific ones go (DROP_ORDER) with the message
+    that says why.
+    """
     try:
         Facts.from_mapping(facts)
-        return facts  # the usual case: one check
+        return facts, []  # the usual case: one check
     except (InvalidFacts, TypeError, ValueError):
         pass
     ok: dict[str, Any] = {}
+    refused: list[tuple[str, str]] = []
     for key, value in facts.items():
         try:
             Facts.from_mapping({key: value})
-        except (InvalidFacts, TypeError, ValueError):
+        except (InvalidFacts, TypeError, ValueError) as error:
+            refused.append((key, str(error)))
             continue
         ok[key] = value
+    reason = ""
     for key in (None, *DROP_ORDER):
-        if key is not None:
-            ok.pop(key, None)
+        if key is not None and key in ok:
+            del ok[key]
+            refused.append((key, reason))
         try:
             Facts.from_mapping(ok)
-            return ok
-        except (InvalidFacts, TypeError, ValueError):
-            continue
-    return {}
+            return ok, refused
+        except (InvalidFacts, TypeError, ValueError) as error:
+            reason = str(error)
+    return {}, refused + [(key, reason) for key in ok]
 
 
 def _evidence(text: str, c: Candidate) -> str:

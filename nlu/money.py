@@ -88,6 +88,8 @@ def _amount_regex() -> re.Pattern[str]:
     )
     pattern = (
         r"(?<![\w.,/$\-])"
+        # a minus sign stuck to the number: "-5000" (kept, so validation can refuse it)
+        + r"(?P<neg>[-−](?=\$?\.?\d))?"
         + one.replace("N", "1")
         + r"(?:\s?(?P<conn>-|–|—|to)\s?"
         + one.replace("N", "2")
@@ -161,7 +163,7 @@ def words_to_number(words: str) -> Decimal | None:
     return total if seen else None
 
 
-def _side(m: re.Match[str], n: int) -> tuple[Decimal | None, bool, bool]:
+def _side(m: re.Match[str], n: int, negative: bool = False) -> tuple[Decimal | None, bool, bool]:
     """(value, has currency, has multiplier) for side ``n`` of a match."""
     num = m.group(f"num{n}")
     if num is None:
@@ -170,6 +172,8 @@ def _side(m: re.Match[str], n: int) -> tuple[Decimal | None, bool, bool]:
     mult = _multiplier(m.group(f"mult{n}"), m.group(f"wmult{n}"))
     if value is not None and mult is not None:
         value *= mult
+    if value is not None and negative:
+        value = -value
     return value, m.group(f"cur{n}") is not None, mult is not None
 
 
@@ -177,6 +181,7 @@ def _clearly_money(raw: str, value: Decimal, cur: bool, mult: bool) -> bool:
     """A bare number is money only when grouped ("40,000") or large and not a year."""
     if cur or mult or "," in raw:
         return True
+    value = abs(value)
     return value >= 1000 and not (value == value.to_integral_value() and int(value) in YEAR_LIKE)
 
 
@@ -204,6 +209,12 @@ def _is_plan_name(m: re.Match[str], text: str) -> bool:
     return bool(m.group("mult1")) or text[m.end("num1") : m.end("num1") + 1] in "(bB"
 
 
+def _is_bullet(text: str, start: int) -> bool:
+    """A dash opening a line of a several-line text is a bullet, not a minus sign."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return "\n" in text.strip() and not text[line_start:start].strip()
+
+
 def find_amounts(text: str, *, bare_ok: bool = False) -> list[Amount]:
     """Every amount of money in ``text``, in order.
 
@@ -216,7 +227,9 @@ def find_amounts(text: str, *, bare_ok: bool = False) -> list[Amount]:
     for m in _amount_regex().finditer(text):
         if _is_plan_name(m, text):
             continue
-        v1, cur1, mult1 = _side(m, 1)
+        # "-40k" opening a line of a list is a bullet; elsewhere the dash is a minus
+        bullet = m.group("neg") is not None and _is_bullet(text, m.start())
+        v1, cur1, mult1 = _side(m, 1, negative=m.group("neg") is not None and not bullet)
         if v1 is None:
             continue
         end = m.end()
@@ -246,14 +259,15 @@ def find_amounts(text: str, *, bare_ok: bool = False) -> list[Amount]:
         if any(a <= m.start() < b for a, b in urls):
             continue
         value = (low + high) / 2 if low != high else low
-        approx_start = _approximation_start(text, m.start())
+        begin = m.end("neg") if bullet else m.start()
+        approx_start = _approximation_start(text, begin)
         found.append(
             Amount(
                 value=_normalise(value),
                 low=_normalise(low),
                 high=_normalise(high),
                 approximate=approx_start is not None or low != high,
-                start=m.start() if approx_start is None else approx_start,
+                start=begin if approx_start is None else approx_start,
                 end=end,
                 marked=marked,
             )

@@ -38,6 +38,9 @@ class Reading:
     the words it was read from. ``corrections``: keys the message explicitly corrects.
     ``hypothetical``: a "what if" question. ``unsure``: answers ``expecting`` with
     "not sure". ``topics``: out-of-scope topics (keys of ``OUT_OF_SCOPE``).
+    ``rejected``: (fact key, the words it was read from, why it was refused) for each
+    value the text states but ``Facts.from_mapping`` refuses ("I am 500"), so the bot
+    can say which fact is wrong instead of silently ignoring it.
     """
 
     facts: Mapping[str, Any] = field(default_factory=dict)
@@ -47,6 +50,7 @@ class Reading:
     hypothetical: bool = False
     unsure: bool = False
     topics: frozenset[str] = frozenset()
+    rejected: tuple[tuple[str, str, str], ...] = ()
 
 
 EMPTY = Reading()
@@ -77,6 +81,7 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         hypothetical=bool(sentences(doc).hypothetical_starts),
         unsure=built.unsure,
         topics=topics,
+        rejected=built.rejected,
     )
 
 

@@ -180,3 +180,23 @@ def test_what_went_in_versus_what_it_is_worth(text: str, expected: dict) -> None
     facts = read(text).facts
     assert {k: facts.get(k) for k in expected} == expected
     assert "after_tax_total" in expected or "after_tax_total" not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # the account earns: earnings; a person earns: income
+        ("it earns $10,000", {"after_tax_earnings": 10000}),
+        (
+            "I have 40k after-tax and it earns $10,000",
+            {"after_tax_total": 40000, "after_tax_earnings": 10000},
+        ),
+        ("it makes $10,000 in earnings", {"after_tax_earnings": 10000}),
+        ("my after-tax money made 8k", {"after_tax_earnings": 8000}),
+        ("the account has earned $3,500", {"after_tax_earnings": 3500}),
+        ("I make $150k", {"income": 150000}),
+        ("she earns 90k", {"income": 90000}),
+    ],
+)
+def test_what_earns_the_money_decides_earnings_or_income(text: str, facts: dict) -> None:
+    assert read(text).facts == facts

@@ -97,3 +97,26 @@ def test_split_in_the_same_sentence_overrides_convert_all() -> None:
     ).intents
     assert "split_rollover" in intents
     assert "convert_all_to_roth" not in intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "convert it to Roth inside the plan",
+        "Can I convert it to Roth within the plan?",
+        "should I convert the after-tax money to Roth in the plan",
+        "I want to convert everything to Roth in my 401k",
+        "convert it all to roth inside the plan",
+    ],
+)
+def test_converting_to_roth_inside_the_plan_is_an_in_plan_conversion(text: str) -> None:
+    intents = read(text).intents
+    assert "in_plan_conversion" in intents
+    assert "convert_all_to_roth" not in intents
+
+
+@pytest.mark.parametrize(
+    "text", ["Should I convert it to a Roth IRA?", "convert everything to Roth, pay the tax"]
+)
+def test_converting_to_roth_outside_the_plan_is_still_a_conversion(text: str) -> None:
+    assert "convert_all_to_roth" in read(text).intents
