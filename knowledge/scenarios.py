@@ -212,8 +212,10 @@ def in_plan_conversion(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> 
         "are met.",
         "Years in the Roth 401(k) do not count toward a Roth IRA's 5-year clock after a later "
         "rollover.",
-        *_recapture_condition(ctx, split.pretax),
     ]
+    if sub.whole_plan:
+        conditions.append(WHOLE_PLAN)
+    conditions += _recapture_condition(ctx, split.pretax)
     return _costed(
         "in_plan_conversion",
         available,

@@ -145,6 +145,21 @@ def test_after_separation_the_whole_plan_route_keeps_all_the_basis(calc, separat
     assert not any("72(d)(2)" in w for w in result.warnings)
 
 
+def test_every_figure_that_rests_on_the_whole_plan_route_says_so(calc):
+    """After separation without separate accounting, each costed move keeps all the basis
+    only if the whole plan goes out at once; none may show those figures without saying it."""
+    result = calc(
+        **MONEY,
+        still_employed=False,
+        after_tax_separately_accounted=False,
+        plan_allows_in_plan_conversion=True,
+    )
+    for scenario_id in ("split_rollover", "all_to_roth_ira", "in_plan_conversion", "cash_out"):
+        scenario = result.scenario(scenario_id)
+        assert scenario.taxable_income in (0, 10000), scenario_id
+        assert any("whole plan paid out at once" in c for c in scenario.conditions), scenario_id
+
+
 def test_while_employed_without_separate_accounting_the_basis_is_still_diluted(calc):
     facts = {
         **MONEY,
