@@ -124,7 +124,7 @@ class Facts:
         ``"after_tax_contribution"`` would otherwise turn into a wrong answer.
         """
         if not isinstance(data, Mapping):
-            raise InvalidFacts("Facts must be a JSON object such as {\"age\": 51}.")
+            raise InvalidFacts('Facts must be a JSON object such as {"age": 51}.')
         known = set(cls.keys())
         unknown = sorted(str(k) for k in data if k not in known)
         if unknown:
