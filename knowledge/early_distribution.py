@@ -46,57 +46,53 @@ def early_distribution_tax(ctx: Context, taxable: Decimal) -> EarlyDistributionT
     if f.age >= 60:
         return ZERO, [Step("You are past 59½: no 10% additional tax.", "irc_72_t_2_a_i")], []
     separated_at = f.separated_from_service_age
-    left_at_55_or_later = (
-        f.still_employed is False and separated_at is not None and separated_at >= 55
-    )
-    if f.age == 59 and not left_at_55_or_later:
-        ctx.assume(
-            "At 59 you may or may not be 59½ on the distribution date (only your age in years "
-            "is known; see clocks.age_59_half). The cash-out figure assumes you are not yet "
-            "59½; from that day the 10% is $0."
-        )
-        conditions.append("From the day you turn 59½ the 10% additional tax is $0.")
-        return applied, [applies], conditions
     if (
         f.age >= 54
         or (separated_at is not None and separated_at >= 54)
         or (f.retire_age is not None and 55 <= f.retire_age < 60)
     ):
         ctx.open("age_55_exception_and_recapture")
-    if f.still_employed is False and separated_at is not None:
-        if left_at_55_or_later:
-            return (
-                ZERO,
-                [
-                    Step(
-                        f"You left the employer at {separated_at}, in or after the year you turned "
-                        "55: no 10% on money paid from this plan.",
-                        "irc_72_t_2_a_v",
-                    )
-                ],
-                ["Rolled to an IRA first, the money loses the age-55 exception."],
-            )
-        if separated_at == 54:
-            ctx.assume(
-                "You left the employer at 54; the age-55 exception applies only if you turned "
-                "55 later that same calendar year. The cash-out figure assumes you did not."
-            )
-        return applied, [applies], conditions
-    if f.still_employed is False or f.still_employed is None:
-        if f.age >= 54:
-            asked = "separated_from_service_age" if f.still_employed is False else "still_employed"
-            ctx.need(asked)
-            return (
-                None,
-                [],
-                [
-                    f"{dollars(applied)} of 10% additional tax unless you left this employer in or "
-                    "after the year you turned 55."
-                ],
-            )
-        return applied, [applies], conditions
-    conditions.append(
-        "Leaving the employer in or after the year you turn 55 removes the 10% on money paid "
-        "from this plan."
+    if f.still_employed is False and separated_at is not None and separated_at >= 55:
+        return (
+            ZERO,
+            [
+                Step(
+                    f"You left the employer at {separated_at}, in or after the year you turned "
+                    "55: no 10% on money paid from this plan.",
+                    "irc_72_t_2_a_v",
+                )
+            ],
+            ["Rolled to an IRA first, the money loses the age-55 exception."],
+        )
+    separation_unknown = f.still_employed is None or (
+        f.still_employed is False and separated_at is None
     )
+    if separation_unknown and f.age >= 54:
+        ctx.need("separated_from_service_age" if f.still_employed is False else "still_employed")
+        unless = "you are 59½ by then or " if f.age == 59 else ""
+        return (
+            None,
+            [],
+            [
+                f"{dollars(applied)} of 10% additional tax unless {unless}you left this employer "
+                "in or after the year you turned 55."
+            ],
+        )
+    if f.age == 59:
+        ctx.assume(
+            "At 59 you may or may not be 59½ on the distribution date (only your age in years "
+            "is known; see clocks.age_59_half). The cash-out figure assumes you are not yet "
+            "59½; from that day the 10% is $0."
+        )
+        conditions.append("From the day you turn 59½ the 10% additional tax is $0.")
+    elif separated_at == 54 and f.still_employed is False:
+        ctx.assume(
+            "You left the employer at 54; the age-55 exception applies only if you turned "
+            "55 later that same calendar year. The cash-out figure assumes you did not."
+        )
+    elif f.still_employed is True:
+        conditions.append(
+            "Leaving the employer in or after the year you turn 55 removes the 10% on money "
+            "paid from this plan."
+        )
     return applied, [applies], conditions

@@ -280,3 +280,27 @@ def test_at_59_leaving_at_55_or_later_still_removes_the_10_percent(calc):
     )
     assert result.scenario("cash_out").penalty == 0
     assert not any("59½" in a and "assumes" in a for a in result.assumptions)
+
+
+@pytest.mark.parametrize(
+    ("still_employed", "asks"),
+    [(False, "separated_from_service_age"), (None, "still_employed")],
+    ids=["left-at-unknown-age", "employment-unknown"],
+)
+def test_at_59_an_unknown_separation_is_asked_for_as_from_54_to_58(calc, still_employed, asks):
+    """At 59 the age-55 rule can still remove the 10%, so, as at 54-58, the figure waits
+    for the fact instead of assuming the rule does not apply."""
+    facts = {
+        "age": 59,
+        "after_tax_total": 40000,
+        "after_tax_contributions": 30000,
+        "after_tax_separately_accounted": True,
+        "marginal_rate": "0.22",
+    }
+    if still_employed is not None:
+        facts["still_employed"] = still_employed
+    result = calc(**facts)
+    cash_out = result.scenario("cash_out")
+    assert cash_out.penalty is None
+    assert asks in result.missing
+    assert any("59½" in c and "55" in c for c in cash_out.conditions)
