@@ -25,7 +25,6 @@ def early_distribution_tax(ctx: Context, taxable: Decimal) -> EarlyDistributionT
     f = ctx.facts
     rate = ctx.param("gov.irs.early_distribution.additional_tax_rate")
     ctx.use("irc_72_t_1", "irc_72_t_2_a_i", "irc_72_t_2_a_v")
-    conditions: list[str] = []
     if taxable == ZERO:
         return ZERO, [Step("Nothing taxable, so no 10% additional tax.", "irc_72_t_1")], []
     applied = cents(taxable * rate)
@@ -78,6 +77,7 @@ def early_distribution_tax(ctx: Context, taxable: Decimal) -> EarlyDistributionT
                 "in or after the year you turned 55."
             ],
         )
+    conditions: list[str] = []
     if f.age == 59:
         ctx.assume(
             "At 59 you may or may not be 59½ on the distribution date (only your age in years "
@@ -85,12 +85,12 @@ def early_distribution_tax(ctx: Context, taxable: Decimal) -> EarlyDistributionT
             "59½; from that day the 10% is $0."
         )
         conditions.append("From the day you turn 59½ the 10% additional tax is $0.")
-    elif separated_at == 54 and f.still_employed is False:
+    if separated_at == 54 and f.still_employed is False:
         ctx.assume(
             "You left the employer at 54; the age-55 exception applies only if you turned "
             "55 later that same calendar year. The cash-out figure assumes you did not."
         )
-    elif f.still_employed is True:
+    if f.still_employed is True:
         conditions.append(
             "Leaving the employer in or after the year you turn 55 removes the 10% on money "
             "paid from this plan."
