@@ -106,7 +106,6 @@ def all_limits(ctx: Context) -> dict[str, Any]:
     ira_limit = ctx.param("gov.irs.ira.contribution_limit")
     ira_catch = ctx.param("gov.irs.ira.catch_up")
     roth_catch = ctx.param("gov.irs.retirement.catch_up.roth_wage_threshold")
-    ctx.param("gov.irs.retirement.compensation_limit")
     notes: list[str] = [
         "Rollovers and conversions into a Roth IRA or Roth 401(k) have no income limit; only "
         "direct Roth IRA contributions do.",
@@ -143,7 +142,8 @@ def all_limits(ctx: Context) -> dict[str, Any]:
     if f.age is not None:
         catch_up = catch_up_limit(f.age, catch_50, catch_60)
         out["catch_up_limit"] = catch_up
-        out["ira_contribution_limit"] = ira_limit + (ira_catch if f.age >= 50 else ZERO)
+        ira_limit += ira_catch if f.age >= 50 else ZERO  # 219(b)(5)(B)
+        out["ira_contribution_limit"] = ira_limit
         ctx.use("irc_219_b", "irc_219_b_5_b")
         if catch_60 is not None:
             ctx.use("irc_414_v_2_e")
@@ -185,9 +185,11 @@ def all_limits(ctx: Context) -> dict[str, Any]:
             ctx.need("employer_contribution")
     if f.income is not None and f.filing_status is not None and f.age is not None:
         band = ctx.param(f"gov.irs.ira.roth.phase_out.{f.filing_status}")
-        limit = ira_limit + (ira_catch if f.age >= 50 else ZERO)
         out["roth_ira_contribution_limit"] = roth_ira_contribution_limit(
-            magi=f.income, phase_out_start=band["start"], phase_out_end=band["end"], limit=limit
+            magi=f.income,
+            phase_out_start=band["start"],
+            phase_out_end=band["end"],
+            limit=ira_limit,  # with the catch-up: age is known on this path
         )
         ctx.use("irc_408a_c_3", "reg_1_408a_3_a3b", "irc_219_b")
         ctx.assume(
