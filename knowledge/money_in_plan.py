@@ -15,6 +15,12 @@ from knowledge.money import ZERO, dollars
 from knowledge.prorata import BasisSplit, basis_in_distribution
 from knowledge.result import Step
 
+WHOLE_PLAN = (
+    "The figures take the whole plan paid out at once, the other pretax money by direct "
+    "rollover to a traditional IRA or another employer plan (in an IRA it loses the age-55 "
+    "exception)."
+)
+
 
 @dataclass(frozen=True, slots=True)
 class AfterTaxMoney:
@@ -50,7 +56,7 @@ class SplitResult:
     split: BasisSplit | None
     steps: tuple[Step, ...]
     separate: bool  # the after-tax money keeps all its own basis (separate contract or whole plan)
-    whole_plan: bool = False  # figured as part of a distribution of the whole plan
+    conditions: tuple[str, ...] = ()  # what every scenario built on this split must say
 
 
 def split_subaccount(ctx: Context, money: AfterTaxMoney) -> SplitResult:
@@ -138,4 +144,4 @@ def _whole_plan_after_separation(ctx: Context, money: AfterTaxMoney) -> SplitRes
         f"{dollars(split.nontaxable)} of basis and {dollars(split.pretax)} of pretax earnings.",
         "notice_2014_54",
     )
-    return SplitResult(split, (step,), separate=True, whole_plan=True)
+    return SplitResult(split, (step,), separate=True, conditions=(WHOLE_PLAN,))

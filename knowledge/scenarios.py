@@ -22,12 +22,6 @@ from knowledge.money import ZERO, cents, dollars, percent
 from knowledge.money_in_plan import AfterTaxMoney, SplitResult
 from knowledge.result import Availability, Scenario, Step
 
-WHOLE_PLAN = (
-    "The figures take the whole plan paid out at once, the other pretax money by direct "
-    "rollover to a traditional IRA or another employer plan (in an IRA it loses the age-55 "
-    "exception)."
-)
-
 
 def _amounts_unknown(
     scenario_id: str, available: Availability, why: str, money: AfterTaxMoney
@@ -122,8 +116,7 @@ def split_rollover(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scen
         f"The {dollars(split.pretax)} in the traditional IRA is taxed when you take it out, "
         "and makes a later backdoor Roth conversion partly taxable (IRA aggregation).",
     ]
-    if sub.whole_plan:
-        conditions.append(WHOLE_PLAN)
+    conditions += sub.conditions
     if not sub.separate:
         conditions.append(
             "Without separate accounting the split is pro-rata over the whole plan, so only "
@@ -163,8 +156,7 @@ def all_to_roth_ira(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Sce
         Step("No 10% additional tax on the rollover itself.", "irc_408a_d_3_a"),
     ]
     conditions = ["No income limit applies to a rollover into a Roth IRA."]
-    if sub.whole_plan:
-        conditions.append(WHOLE_PLAN)
+    conditions += sub.conditions
     conditions += _recapture_condition(ctx, split.pretax)
     ctx.use("conversion_no_income_limit")
     return _costed(
@@ -213,8 +205,7 @@ def in_plan_conversion(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> 
         "Years in the Roth 401(k) do not count toward a Roth IRA's 5-year clock after a later "
         "rollover.",
     ]
-    if sub.whole_plan:
-        conditions.append(WHOLE_PLAN)
+    conditions += sub.conditions
     conditions += _recapture_condition(ctx, split.pretax)
     return _costed(
         "in_plan_conversion",
@@ -264,8 +255,7 @@ def cash_out(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scenario:
         f"{dollars(split.pretax)} to a traditional IRA leaves the rest as tax-free basis.",
         *penalty_conditions,
     ]
-    if sub.whole_plan:
-        conditions.append(WHOLE_PLAN)
+    conditions += sub.conditions
     return _costed(
         "cash_out",
         available,
