@@ -1,4 +1,4 @@
-"""rothbot on Telegram: a thin adapter from Bot API updates to ``Assistant.handle``.
+"""rothbot on Telegram: a thin adapter from Bot API updates to ``Assistant.handle_update``.
 
 Usage::
 
@@ -8,16 +8,26 @@ Usage::
         --listen 127.0.0.1 --port 8443 --url-path telegram   # behind a reverse proxy
 
 This is the only module that imports ``telegram``. It holds no tax logic: a text message
-or a button press becomes ``Assistant.handle(key, text)``, and the ``Reply`` becomes one
-or more HTML messages with the choices as inline buttons. What it adds is what Telegram
-needs of a bot that must not fall over:
+or a button press becomes ``Assistant.handle_update(key, text, update_id)``, and the
+``Reply`` becomes one or more HTML messages with the choices as inline buttons. What it
+adds is what Telegram needs of a bot that must not fall over:
 
 - order and concurrency: many chats are served at once, but the updates of one chat are
   handled one at a time, in arrival order (``ChatOrderedUpdateProcessor``); the blocking
   core (SQLite, spaCy) runs on one worker thread, never on the event loop;
-- exactly one answer per update: each update id is recorded in the SQLite store before it
-  is handled, so a redelivery (after a crash, or a webhook retry) is skipped; the store
-  keeps the conversation, so a restart loses nothing;
+- one answer per update, wherever the process dies: the conversation turn and the reply
+  to send are committed in one SQLite transaction, keyed by the update id (the store's
+  outbox). A redelivered update whose reply was sent is skipped; one whose reply was not
+  (the crash came between the commit and the send) gets the stored reply, and the turn is
+  not run again. Each message part sent is noted, so a re-send continues after the parts
+  that arrived; only a crash in the moment between Telegram accepting a part and the
+  store noting it can repeat that one part. Updates that run no turn (ignored group
+  messages, stickers) are recorded as done after their handler ran;
+- replies left unsent by a previous process are sent on startup, before any update is
+  taken in, if they are younger than ``resend_window`` (10 minutes) and still the latest
+  answer of their conversation; older ones are sent only if Telegram redelivers their
+  update, since a late answer to a question the person may have moved on from confuses
+  more than it helps;
 - limits: Telegram's flood limits (``AIORateLimiter``; 429 answers wait ``retry_after``),
   bounded retries with backoff on 5xx, timeouts and network errors, 4096-character
   messages split on paragraph boundaries, HTML that cannot be parsed resent as plain text;
@@ -29,6 +39,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
+import json
 import logging
 import os
 import random
@@ -40,7 +52,7 @@ import threading
 import time
 import urllib.parse
 from collections import OrderedDict
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,7 +92,7 @@ from telegram.ext import (
 )
 
 from bot.reply import Reply
-from bot.store import Store, StoreError
+from bot.store import Outgoing, Store, StoreError
 from bot.telegram_addressing import PRIVATE, addressed_text, conversation_key
 from bot.telegram_format import button_rows, split_message, to_html
 
@@ -148,6 +160,7 @@ class TelegramConfig:
     rate_limit_retries: int = 3
     network_retries: int = 4
     retry_backoff: float = 0.5
+    resend_window: float = 600.0
     log_level: str = "INFO"
 
     @property
@@ -423,7 +436,11 @@ class RetryingRateLimiter(AIORateLimiter):
 class Conversation(Protocol):
     """What the adapter needs of the core: ``bot.service.Assistant`` fits."""
 
-    def handle(self, key: str, text: str) -> Reply: ...
+    def handle_update(
+        self, key: str, text: str, update_id: int, *, address: str | None = None
+    ) -> Outgoing | None: ...
+
+    def delivered(self, update_id: int) -> None: ...
 
 
 class CoreWorker:
@@ -453,13 +470,36 @@ class CoreWorker:
     async def _run(self, func: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._executor, func, *args)
 
-    async def handle(self, key: str, text: str) -> Reply:
-        """The core's reply to ``text`` in conversation ``key`` (saved before it returns)."""
-        return await self._run(self.assistant.handle, key, text)
+    async def handle_update(
+        self, key: str, text: str, update_id: int, address: str
+    ) -> Outgoing | None:
+        """The reply to send for update ``update_id`` (committed with the turn), if any."""
+        return await self._run(
+            functools.partial(self.assistant.handle_update, address=address),
+            key,
+            text,
+            update_id,
+        )
 
-    async def seen_update(self, update_id: int) -> bool:
-        """Record ``update_id``; True if it was handled before."""
-        return await self._run(self.store.seen_update, update_id)
+    async def delivered(self, update_id: int) -> None:
+        """The whole reply to ``update_id`` was sent."""
+        await self._run(self.assistant.delivered, update_id)
+
+    async def progress(self, update_id: int, parts_sent: int) -> None:
+        """The first ``parts_sent`` messages of the reply to ``update_id`` were sent."""
+        await self._run(self.store.mark_progress, update_id, parts_sent)
+
+    async def update_done(self, update_id: int) -> bool:
+        """True if ``update_id`` was handled and its reply, if any, sent."""
+        return await self._run(self.store.update_done, update_id)
+
+    async def record_update(self, update_id: int) -> None:
+        """Record ``update_id`` as handled (a reply waiting for it is left waiting)."""
+        await self._run(self.store.seen_update, update_id)
+
+    async def unsent(self, max_age_seconds: float) -> list[Outgoing]:
+        """Replies the previous process committed but did not send (see ``Store.unsent``)."""
+        return await self._run(self.store.unsent, max_age_seconds)
 
     def close(self) -> None:
         """Close the store on its own thread and stop the thread (idempotent)."""
@@ -482,10 +522,22 @@ class TelegramChannel:
         self._pressed: OrderedDict[tuple[int, int], None] = OrderedDict()
 
     async def skip_duplicates(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Record the update id; stop here if this update was handled before."""
-        if await self.core.seen_update(update.update_id):
+        """Stop here if this update was handled and answered before.
+
+        An update handled but not answered (its reply is still in the outbox) goes on to
+        the handlers, where ``handle_update`` hands back the stored reply.
+        """
+        if await self.core.update_done(update.update_id):
             log.info("skipped update %d: it was delivered before", update.update_id)
             raise ApplicationHandlerStop
+
+    async def record_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """After the handlers: note the update as done, so a redelivery is skipped.
+
+        Updates answered through the outbox are recorded already (with their reply); this
+        covers the rest, and a core failure that was apologised for.
+        """
+        await self.core.record_update(update.update_id)
 
     async def on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Answer a text message addressed to the bot."""
@@ -506,17 +558,19 @@ class TelegramChannel:
             return
         chat = message.chat
         key = conversation_key(chat.id, chat.type, user.id if user else None)
+        reply_to = message.message_id if chat.type != PRIVATE else None
         async with self._typing(bot, chat.id):
-            reply = await self.core.handle(key, text)
-        in_group = chat.type != PRIVATE
-        await self.send_reply(
-            bot, chat.id, reply, reply_to=message.message_id if in_group else None
-        )
+            outgoing = await self.core.handle_update(
+                key, text, update.update_id, address_of(chat.id, reply_to)
+            )
+        if outgoing is None:
+            return
+        await self.deliver(bot, outgoing, chat.id, reply_to)
         log.info(
             "answered a message in a %s chat (%d characters in, %d out)",
             chat.type,
             len(text),
-            len(reply.text),
+            len(outgoing.reply.text),
         )
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -544,11 +598,17 @@ class TelegramChannel:
         if isinstance(message, Message) and message.reply_markup is not None:
             await self._drop_keyboard(bot, message)
         key = conversation_key(chat.id, chat.type, query.from_user.id)
-        async with self._typing(bot, chat.id):
-            reply = await self.core.handle(key, query.data)
         reply_to = asked_by.message_id if chat.type != PRIVATE and asked_by else None
-        await self.send_reply(bot, chat.id, reply, reply_to=reply_to)
-        log.info("answered a button press in a %s chat (%d out)", chat.type, len(reply.text))
+        async with self._typing(bot, chat.id):
+            outgoing = await self.core.handle_update(
+                key, query.data, update.update_id, address_of(chat.id, reply_to)
+            )
+        if outgoing is None:
+            return
+        await self.deliver(bot, outgoing, chat.id, reply_to)
+        log.info(
+            "answered a button press in a %s chat (%d out)", chat.type, len(outgoing.reply.text)
+        )
 
     async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Say, in a private chat, that only text can be read."""
@@ -578,10 +638,74 @@ class TelegramChannel:
 
     # -- sending ----------------------------------------------------------------------
 
+    async def deliver(
+        self, bot: ExtBot, outgoing: Outgoing, chat_id: int, reply_to: int | None
+    ) -> None:
+        """Send a committed reply, noting each part sent, then mark it delivered.
+
+        A failure leaves the reply waiting in the outbox, with the parts already sent
+        noted, for a redelivery of the update or the next start to finish.
+        """
+        update_id = outgoing.update_id
+
+        async def sent_part(parts: int) -> None:
+            await self.core.progress(update_id, parts)
+
+        await self.send_reply(
+            bot,
+            chat_id,
+            outgoing.reply,
+            reply_to=reply_to,
+            skip=outgoing.parts_sent,
+            on_part=sent_part,
+        )
+        await self.core.delivered(update_id)
+
+    async def resend_unsent(self, bot: ExtBot, window: float) -> int:
+        """Send the replies the previous process committed but did not send; how many.
+
+        Only those younger than ``window`` seconds and still the latest of their
+        conversation (``Store.unsent``). A chat that refuses them (blocked, gone) gives
+        them up; a network failure stops the round, and the rest wait for a redelivery.
+        """
+        if window <= 0:
+            return 0
+        resent = 0
+        for outgoing in await self.core.unsent(window):
+            address = parse_address(outgoing.address)
+            if address is None:  # not written by this module: nowhere to send it
+                log.warning("gave up a reply left unsent: its address cannot be read")
+                await self.core.delivered(outgoing.update_id)
+                continue
+            try:
+                await self.deliver(bot, outgoing, *address)
+            except (Forbidden, BadRequest) as error:
+                log.info("gave up a reply left unsent before the restart (%s)", error)
+                await self.core.delivered(outgoing.update_id)
+                continue
+            except TelegramError as error:
+                log.warning("could not send the replies left unsent before the restart (%s)", error)
+                break
+            resent += 1
+        if resent:
+            log.info("sent %d replies left unsent before the restart", resent)
+        return resent
+
     async def send_reply(
-        self, bot: ExtBot, chat_id: int, reply: Reply, *, reply_to: int | None = None
+        self,
+        bot: ExtBot,
+        chat_id: int,
+        reply: Reply,
+        *,
+        reply_to: int | None = None,
+        skip: int = 0,
+        on_part: Callable[[int], Awaitable[None]] | None = None,
     ) -> list[Message]:
-        """Send ``reply`` as HTML chunks of at most 4096 characters; buttons on the last."""
+        """Send ``reply`` as HTML chunks of at most 4096 characters; buttons on the last.
+
+        ``skip`` leaves out the first chunks (sent before a crash); ``on_part(n)`` is
+        awaited after each chunk but the last, with the number of chunks sent so far.
+        """
         chunks = split_message(reply.text)
         pairs = [(choice.label, choice.data) for choice in reply.choices]
         rows = button_rows(pairs)
@@ -603,10 +727,14 @@ class TelegramChannel:
             chunks = ["Please choose:"]
         sent = []
         for index, chunk in enumerate(chunks):
+            if index < skip:
+                continue
             last = index == len(chunks) - 1
             sent.append(
                 await self._send_chunk(bot, chat_id, chunk, markup if last else None, reply_to)
             )
+            if on_part is not None and not last:
+                await on_part(index + 1)
         return sent
 
     async def _send_chunk(
@@ -687,6 +815,21 @@ class TelegramChannel:
         self.core.close()
 
 
+def address_of(chat_id: int, reply_to: int | None) -> str:
+    """Where a reply goes, as the outbox keeps it (opaque to the store)."""
+    return json.dumps({"chat_id": chat_id, "reply_to": reply_to})
+
+
+def parse_address(text: str | None) -> tuple[int, int | None] | None:
+    """``(chat_id, reply_to)`` from ``address_of``'s text; None if it cannot be read."""
+    try:
+        data = json.loads(text or "")
+        reply_to = data.get("reply_to")
+        return int(data["chat_id"]), None if reply_to is None else int(reply_to)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
+
+
 def _from_bot(message: Message | None, bot_id: int) -> bool:
     return bool(message and message.from_user and message.from_user.id == bot_id)
 
@@ -746,6 +889,7 @@ def build_application(
     app.add_handler(MessageHandler(filters.TEXT & ~filters.VIA_BOT, channel.on_message))
     app.add_handler(MessageHandler(filters.ChatType.PRIVATE & ~filters.TEXT, channel.on_other))
     app.add_handler(CallbackQueryHandler(channel.on_button))
+    app.add_handler(TypeHandler(Update, channel.record_update), group=1)
     app.add_error_handler(channel.on_error)
     return app
 
@@ -780,6 +924,8 @@ async def serve(
     try:
         async with app:
             await on_startup(app)
+            # Before any update is taken in, so a redelivery cannot race the re-send.
+            await channel.resend_unsent(app.bot, config.resend_window)
             updater = app.updater
             assert updater is not None
             if config.webhook:
@@ -907,11 +1053,13 @@ __all__ = [
     "RetryingRateLimiter",
     "TelegramChannel",
     "TelegramConfig",
+    "address_of",
     "build_application",
     "channel_of",
     "config_from",
     "install_secret_redaction",
     "on_startup",
+    "parse_address",
     "redact",
     "run",
     "serve",

@@ -14,12 +14,14 @@ import asyncio
 import itertools
 import threading
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from botapi_double import BotApiDouble
 
 from bot.reply import Choice, Reply
 from bot.service import Assistant
+from bot.session import Session
 from bot.store import Store
 from bot.telegram_channel import TelegramConfig, build_application, channel_of, serve
 
@@ -27,28 +29,30 @@ START_TIMEOUT = 10.0
 STOP_TIMEOUT = 10.0
 
 
-class ScriptedAssistant:
-    """A stand-in for the conversation core, for behaviour the real core rarely shows.
+class ScriptedAssistant(Assistant):
+    """The real service (store, transactions, outbox) over a scripted conversation core.
 
-    It answers ``"<key> said: <text>"`` so tests can see which conversation a message
-    went to; offers two buttons when the text ends in "?"; writes a 10,000-character
-    reply for "long"; raises for "boom"; and records the thread each call ran on.
+    For behaviour the real core rarely shows: it answers ``"<key> said: <text>"`` so tests
+    can see which conversation a message went to; offers two buttons when the text ends
+    in "?"; writes a 10,000-character reply for "long"; raises for "boom". Each turn is
+    counted in the session (``turns``) and recorded in ``calls`` with its thread.
     """
 
     LONG_PARAGRAPH = "This paragraph is padding for a very long answer. " * 4
 
     def __init__(self, store: Store) -> None:
-        self.store = store
+        super().__init__(store, responder=self._respond)
         self.calls: list[tuple[str, str, str]] = []
 
-    def handle(self, key: str, text: str) -> Reply:
-        self.calls.append((key, text, threading.current_thread().name))
+    def _respond(self, session: Session, text: str, *, today: date, now: float) -> Reply:
+        self.calls.append((session.key, text, threading.current_thread().name))
+        session.turns += 1
         if text == "boom":
             raise RuntimeError("the core failed on purpose")
         if text == "long":
             return Reply(long_text(), (Choice("More", "more"),))
         choices = (Choice("Yes", "yes"), Choice("No", "no")) if text.endswith("?") else ()
-        return Reply(f"{key} said: {text}", choices)
+        return Reply(f"{session.key} said: {text}", choices)
 
 
 def long_text(size: int = 10_000) -> str:

@@ -1,0 +1,127 @@
+"""Crash-safe delivery: an answer committed but never sent arrives once, after a restart.
+
+A "crash" here is the first bot failing to send (the double answers 500 to every try,
+including the apology) and then being stopped; a second bot opens the same SQLite file.
+Telegram would redeliver the update if the crash came before the offset moved on, so the
+tests push it again where that matters. Each scenario checks three things: the person
+sees the answer exactly once, the conversation turn ran once (``turns`` in the stored
+session), and the stored reply text is gone once it was sent.
+"""
+
+from __future__ import annotations
+
+from botapi_double import BotApiDouble
+from telegram_harness import BotRunner, ScriptedAssistant, long_text, settle, texts
+
+from bot.store import Store
+from bot.telegram_channel import TelegramConfig
+
+LOST_SENDS = 4  # two tries of the answer and two of the apology (network_retries=1)
+
+
+def crash_while_sending(
+    double: BotApiDouble, run_bot, chat_id: int, text: str, *, first_parts_arrive: int = 0
+) -> tuple[dict, BotRunner]:
+    """Run a first bot that commits the turn for ``text`` but cannot send it; stop it.
+
+    Returns the update (to redeliver) and the stopped bot (to count its core's turns).
+    """
+    first = run_bot(ScriptedAssistant, network_retries=1)
+    if first_parts_arrive:
+        double.slow_next("sendMessage", 0.01, times=first_parts_arrive, chat_id=chat_id)
+    double.fail_next("sendMessage", 500, times=LOST_SENDS, chat_id=chat_id)
+    update = double.user_says(text, chat_id=chat_id)
+    double.wait_for(
+        lambda: [c.status for c in double.calls_to("sendMessage")].count(500) == LOST_SENDS,
+        what="every try to send the answer and the apology to fail",
+    )
+    first.stop()
+    return update, first
+
+
+def stored(config: TelegramConfig, key: str, update_id: int) -> tuple[int, dict]:
+    """The session's turn count and the update's outbox row, read from the file."""
+    store = Store(config.db_path)
+    try:
+        [row] = store.db.query("select * from outbox where update_id = ?", [update_id])
+        return store.load(key).turns, row
+    finally:
+        store.close()
+
+
+def turns_for(bot: BotRunner, text: str) -> int:
+    return [said for _, said, _ in bot.assistant.calls].count(text)
+
+
+def test_a_committed_reply_that_was_never_sent_is_waiting_in_the_store(
+    double: BotApiDouble, run_bot, config: TelegramConfig
+) -> None:
+    update, first = crash_while_sending(double, run_bot, 401, "hello")
+
+    turns, row = stored(config, "telegram:401", update["update_id"])
+
+    assert double.sent_messages(401) == []
+    assert turns == 1 and turns_for(first, "hello") == 1
+    assert row["sent_at"] is None and "telegram:401 said: hello" in row["reply"]
+
+
+def test_a_redelivered_update_gets_the_stored_reply_once_without_a_second_turn(
+    double: BotApiDouble, run_bot, config: TelegramConfig
+) -> None:
+    update, _ = crash_while_sending(double, run_bot, 402, "hello")
+
+    second = run_bot(ScriptedAssistant, resend_window=0)  # only the redelivery can send it
+    double.push(update)
+    [answer] = double.wait_for_messages(402, 1)
+    double.push(update)  # and Telegram delivers it yet again
+
+    assert answer["text"] == "telegram:402 said: hello"
+    assert texts(settle(double, 402)) == ["telegram:402 said: hello"]
+    assert turns_for(second, "hello") == 0
+    turns, row = stored(config, "telegram:402", update["update_id"])
+    assert turns == 2  # "hello" once, by the first bot, and settle's marker
+    assert row["sent_at"] is not None and row["reply"] is None
+
+
+def test_a_reply_left_unsent_is_sent_on_the_next_start_and_not_again_on_redelivery(
+    double: BotApiDouble, run_bot, config: TelegramConfig
+) -> None:
+    update, _ = crash_while_sending(double, run_bot, 403, "hello?")
+
+    second = run_bot(ScriptedAssistant)
+    [answer] = double.wait_for_messages(403, 1)
+    double.push(update)
+
+    assert answer["text"] == "telegram:403 said: hello?"
+    assert answer["reply_markup"]["inline_keyboard"]  # the buttons were kept too
+    assert texts(settle(double, 403)) == ["telegram:403 said: hello?"]
+    assert turns_for(second, "hello?") == 0
+    assert stored(config, "telegram:403", update["update_id"])[1]["reply"] is None
+
+
+def test_a_long_reply_cut_off_mid_way_resumes_after_the_parts_that_arrived(
+    double: BotApiDouble, run_bot
+) -> None:
+    update, _ = crash_while_sending(double, run_bot, 404, "long", first_parts_arrive=1)
+    assert len(double.sent_messages(404)) == 1
+
+    run_bot(ScriptedAssistant, resend_window=0)
+    double.push(update)
+    sent = double.wait_for_messages(404, 3)
+
+    assert "\n\n".join(texts(sent)) == long_text()  # each part once, in order
+    assert len(settle(double, 404)) == 3
+
+
+def test_a_failing_core_is_apologised_for_once_and_not_run_again_on_redelivery(
+    double: BotApiDouble, scripted_bot: BotRunner, config: TelegramConfig
+) -> None:
+    update = double.user_says("boom", chat_id=405)
+    double.wait_for_messages(405, 1)
+    double.push(update)
+
+    assert len(settle(double, 405)) == 1  # the apology, once
+    assert turns_for(scripted_bot, "boom") == 1
+    turns, row = stored(config, "telegram:405", update["update_id"])
+    assert turns == 1  # the marker's turn only: the failed turn was rolled back
+    assert row["reply"] is None and row["sent_at"] is not None
