@@ -76,6 +76,8 @@ fact_strategy = st.fixed_dictionaries(
         "retire_age": st.integers(16, 110),
         "after_tax_contributions": money,
         "after_tax_earnings": money,
+        "after_tax_total": money,
+        "pre_1987_basis": money,
         "pretax_balance": money,
         "roth_401k_balance": money,
         "income": money,
