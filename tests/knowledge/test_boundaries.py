@@ -81,6 +81,16 @@ def test_someone_59_on_feb_28_may_have_a_leap_day_birthday():
     assert span.latest == date_turning_59_and_half(date(1968, 2, 29)) == date(2027, 8, 29)
 
 
+# A separately accounted $40,000 subaccount with $30,000 basis: a cash-out has $10,000
+# taxable, so the 10% is $1,000 where it applies.
+CASH_OUT_10000_TAXABLE = {
+    "after_tax_total": 40000,
+    "after_tax_contributions": 30000,
+    "after_tax_separately_accounted": True,
+    "marginal_rate": "0.22",
+}
+
+
 @pytest.mark.parametrize(
     ("age", "penalty", "assumed"),
     [
@@ -91,13 +101,7 @@ def test_someone_59_on_feb_28_may_have_a_leap_day_birthday():
 )
 def test_cash_out_at_ages_around_59_and_half(calc, age, penalty, assumed):
     result = calc(
-        age=age,
-        still_employed=True,
-        plan_allows_in_service=True,
-        after_tax_total=40000,
-        after_tax_contributions=30000,
-        after_tax_separately_accounted=True,
-        marginal_rate="0.22",
+        **CASH_OUT_10000_TAXABLE, age=age, still_employed=True, plan_allows_in_service=True
     )
     assert result.scenario("cash_out").penalty == penalty
     assert any("59½" in a and "assumes" in a for a in result.assumptions) is assumed
@@ -135,22 +139,42 @@ def test_age_55_exception_counts_the_calendar_year(separation_year, expected):
     ],
 )
 def test_cash_out_after_leaving_around_55(calc, separated_at, penalty, note):
-    facts = {
-        "age": 56,
-        "still_employed": False,
-        "after_tax_total": 40000,
-        "after_tax_contributions": 30000,
-        "after_tax_separately_accounted": True,
-        "marginal_rate": "0.22",
-    }
-    if separated_at is not None:
-        facts["separated_from_service_age"] = separated_at
-    result = calc(**facts)
+    result = calc(
+        **CASH_OUT_10000_TAXABLE,
+        age=56,
+        still_employed=False,
+        separated_from_service_age=separated_at,
+    )
     assert result.scenario("cash_out").penalty == penalty
     if separated_at is None:
         assert "separated_from_service_age" in result.missing
     if note:
         assert any("left the employer at 54" in a for a in result.assumptions)
+
+
+def test_at_59_leaving_at_55_or_later_still_removes_the_10_percent(calc):
+    """The age-55 separation rule does not wait for 59½: at 59, not yet known to be 59½,
+    money paid from the plan after leaving at 56 owes no 10%."""
+    result = calc(
+        **CASH_OUT_10000_TAXABLE, age=59, still_employed=False, separated_from_service_age=56
+    )
+    assert result.scenario("cash_out").penalty == 0
+    assert not any("59½" in a and "assumes" in a for a in result.assumptions)
+
+
+@pytest.mark.parametrize(
+    ("still_employed", "asks"),
+    [(False, "separated_from_service_age"), (None, "still_employed")],
+    ids=["left-at-unknown-age", "employment-unknown"],
+)
+def test_at_59_an_unknown_separation_is_asked_for_as_from_54_to_58(calc, still_employed, asks):
+    """At 59 the age-55 rule can still remove the 10%, so, as at 54-58, the figure waits
+    for the fact instead of assuming the rule does not apply."""
+    result = calc(**CASH_OUT_10000_TAXABLE, age=59, still_employed=still_employed)
+    cash_out = result.scenario("cash_out")
+    assert cash_out.penalty is None
+    assert asks in result.missing
+    assert any("59½" in c and "55" in c for c in cash_out.conditions)
 
 
 # -- catch-up ages --------------------------------------------------------------------
@@ -264,43 +288,3 @@ def test_a_year_outside_the_data_is_a_clear_error(calc, facts):
 def test_a_today_outside_the_data_without_a_year_is_a_clear_error(calc):
     with pytest.raises(UnknownYear, match="2027"):
         calc(today=date(2027, 1, 2), age=40)
-
-
-def test_at_59_leaving_at_55_or_later_still_removes_the_10_percent(calc):
-    """The age-55 separation rule does not wait for 59½: at 59, not yet known to be 59½,
-    money paid from the plan after leaving at 56 owes no 10%."""
-    result = calc(
-        age=59,
-        still_employed=False,
-        separated_from_service_age=56,
-        after_tax_total=40000,
-        after_tax_contributions=30000,
-        after_tax_separately_accounted=True,
-        marginal_rate="0.22",
-    )
-    assert result.scenario("cash_out").penalty == 0
-    assert not any("59½" in a and "assumes" in a for a in result.assumptions)
-
-
-@pytest.mark.parametrize(
-    ("still_employed", "asks"),
-    [(False, "separated_from_service_age"), (None, "still_employed")],
-    ids=["left-at-unknown-age", "employment-unknown"],
-)
-def test_at_59_an_unknown_separation_is_asked_for_as_from_54_to_58(calc, still_employed, asks):
-    """At 59 the age-55 rule can still remove the 10%, so, as at 54-58, the figure waits
-    for the fact instead of assuming the rule does not apply."""
-    facts = {
-        "age": 59,
-        "after_tax_total": 40000,
-        "after_tax_contributions": 30000,
-        "after_tax_separately_accounted": True,
-        "marginal_rate": "0.22",
-    }
-    if still_employed is not None:
-        facts["still_employed"] = still_employed
-    result = calc(**facts)
-    cash_out = result.scenario("cash_out")
-    assert cash_out.penalty is None
-    assert asks in result.missing
-    assert any("59½" in c and "55" in c for c in cash_out.conditions)
