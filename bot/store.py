@@ -9,8 +9,9 @@ the Telegram channel calls in from worker threads. Tables:
 - ``outbox``: one row per processed Telegram update id, with the reply to send until it
   has been sent, so that a redelivered update is answered exactly once (see below).
 
-Crash-safe delivery: a channel with update ids calls ``transaction()`` and, inside it,
-``outgoing(update_id)``, then (only for a new id) loads, responds, saves and
+Crash-safe delivery (``bot.service.Assistant.handle_update``): inside one
+``transaction()``, ``recorded(update_id)`` is checked; a known id gets ``outgoing`` (its
+reply if still unsent), a new one is loaded, responded to, saved and
 ``record_outgoing(...)``. The turn and the outbox row commit together or not at all, so a
 crash before the commit leaves nothing (the redelivered update runs the turn afresh) and
 a crash after it leaves the reply waiting (the redelivered update re-sends it, the turn is

@@ -10,23 +10,40 @@ session), and the stored reply text is gone once it was sent.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from botapi_double import BotApiDouble
-from telegram_harness import BotRunner, ScriptedAssistant, long_text, settle, texts
+from telegram_harness import (
+    BotRunner,
+    ScriptedAssistant,
+    long_text,
+    reference_replies,
+    settle,
+    texts,
+)
 
 from bot.store import Store
 from bot.telegram_channel import TelegramConfig
+from bot.telegram_format import split_message
 
 LOST_SENDS = 4  # two tries of the answer and two of the apology (network_retries=1)
 
 
 def crash_while_sending(
-    double: BotApiDouble, run_bot, chat_id: int, text: str, *, first_parts_arrive: int = 0
+    double: BotApiDouble,
+    run_bot,
+    chat_id: int,
+    text: str,
+    *,
+    first_parts_arrive: int = 0,
+    core: type | None = ScriptedAssistant,
 ) -> tuple[dict, BotRunner]:
     """Run a first bot that commits the turn for ``text`` but cannot send it; stop it.
 
     Returns the update (to redeliver) and the stopped bot (to count its core's turns).
+    ``core=None`` runs the real conversation core.
     """
-    first = run_bot(ScriptedAssistant, network_retries=1)
+    first = run_bot(core, network_retries=1)
     if first_parts_arrive:
         double.slow_next("sendMessage", 0.01, times=first_parts_arrive, chat_id=chat_id)
     double.fail_next("sendMessage", 500, times=LOST_SENDS, chat_id=chat_id)
@@ -125,3 +142,27 @@ def test_a_failing_core_is_apologised_for_once_and_not_run_again_on_redelivery(
     turns, row = stored(config, "telegram:405", update["update_id"])
     assert turns == 1  # the marker's turn only: the failed turn was rolled back
     assert row["reply"] is None and row["sent_at"] is not None
+
+
+def test_with_the_real_core_the_lost_answer_arrives_once_and_the_turn_counts_once(
+    double: BotApiDouble, run_bot, config: TelegramConfig, tmp_path: Path
+) -> None:
+    text = "I'm 51 and have $30,000 of after-tax money in my 401(k)"
+    expected = reference_replies(tmp_path, "telegram:406", [text, "/facts"])
+    answer, facts = (split_message(reply.text) for reply in expected)
+    update, _ = crash_while_sending(double, run_bot, 406, text, core=None)
+
+    run_bot(resend_window=0)
+    double.push(update)
+    double.push(update)  # twice: the second must change nothing
+    double.user_says("/facts", chat_id=406)  # answered after both, in chat order
+    sent = double.wait_for_messages(406, len(answer) + len(facts))
+
+    assert texts(sent) == answer + facts  # nothing repeated, nothing in between
+    turns, _ = stored(config, "telegram:406", update["update_id"])
+    assert turns == 2  # the question once, then /facts
+    store = Store(config.db_path)
+    try:
+        assert store.load("telegram:406").facts == expected[1].facts
+    finally:
+        store.close()
