@@ -31,6 +31,63 @@ def _wordish(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+class _WordLiterals:
+    """Every literal some pattern looks for at the start of a word, and, per word seen
+    in any text so far, which of them can start there.
+
+    Words repeat from text to text, so the answer for a word is remembered: indexing a
+    text then costs one dictionary look-up per word instead of one search per literal.
+    A literal is either all word characters ("retire": a prefix of the word that starts
+    there) or longer than its first word ("after-tax": that word must be "after", and
+    the rest is checked in the text).
+    """
+
+    # Remembered words; the memory is cleared when it grows past this.
+    MAX_WORDS = 200_000
+
+    def __init__(self) -> None:
+        self.literals: frozenset[str] = frozenset()
+        self._prefixes: set[str] = set()  # all word characters
+        self._by_first_word: dict[str, list[str]] = {}  # first word -> longer literals
+        self._lengths: tuple[int, ...] = ()
+        self._by_word: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+    def add(self, literals: Iterable[str]) -> None:
+        new = {lit for lit in literals if lit not in self.literals and _first_word(lit)}
+        if not new:
+            return
+        for lit in new:
+            first = _first_word(lit)
+            if first == lit:
+                self._prefixes.add(lit)
+            else:
+                self._by_first_word.setdefault(first, []).append(lit)
+        self._lengths = tuple(sorted({len(lit) for lit in self._prefixes}))
+        self.literals = self.literals | new
+        self._by_word = {}
+
+    def at_word(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(literals that are prefixes of ``word``, longer literals whose first word it is)."""
+        found = self._by_word.get(word)
+        if found is None:
+            prefixes = self._prefixes
+            sure = tuple(word[:n] for n in self._lengths if n <= len(word) and word[:n] in prefixes)
+            found = (sure, tuple(self._by_first_word.get(word, ())))
+            if len(self._by_word) >= self.MAX_WORDS:
+                self._by_word = {}
+            self._by_word[word] = found
+        return found
+
+
+def _first_word(literal: str) -> str:
+    """The run of word characters a literal starts with ("" if it starts otherwise)."""
+    m = _WORD.match(literal)
+    return m.group() if m else ""
+
+
+WORD_LITERALS = _WordLiterals()
+
+
 class LiteralFinder:
     """Where literal strings occur in one text (lower-cased), found once and remembered.
 
@@ -41,9 +98,11 @@ class LiteralFinder:
     __slots__ = (
         "_by_prefix",
         "_checked",
+        "_indexed",
         "_positions",
         "_present",
         "_starts",
+        "_word_index",
         "_word_positions",
         "lower",
         "text",
@@ -58,6 +117,27 @@ class LiteralFinder:
         self._starts: dict[tuple[tuple[str, ...], bool], list[int]] = {}
         self._by_prefix: dict[str, list[int]] | None = None
         self._word_positions: dict[str, list[int]] = {}
+        self._word_index: dict[str, list[int]] | None = None
+        self._indexed: frozenset[str] = frozenset()
+
+    def word_index(self) -> dict[str, list[int]]:
+        """Registered word literal -> the word starts where it occurs (built once, and
+        again if patterns compiled since have added literals)."""
+        if self._word_index is None or self._indexed is not WORD_LITERALS.literals:
+            index: dict[str, list[int]] = {}
+            lower = self.lower
+            at_word = WORD_LITERALS.at_word
+            for m in _WORD.finditer(lower):
+                sure, check = at_word(m.group())
+                at = m.start()
+                for literal in sure:
+                    index.setdefault(literal, []).append(at)
+                for literal in check:
+                    if lower.startswith(literal, at):
+                        index.setdefault(literal, []).append(at)
+            self._word_index = index
+            self._indexed = WORD_LITERALS.literals
+        return self._word_index
 
     def _word_starts_by_prefix(self) -> dict[str, list[int]]:
         """Word-start offsets keyed by the word's first one and two characters."""
@@ -75,6 +155,9 @@ class LiteralFinder:
         """Offsets where ``literal`` starts at the start of a word (remembered)."""
         found = self._word_positions.get(literal)
         if found is None:
+            index = self.word_index()
+            if literal in self._indexed:
+                return index.get(literal, [])
             if literal == DIGITS:
                 found = self.positions(DIGITS)
             else:
@@ -181,6 +264,18 @@ class FastRegex:
         self.lead = self._cased(lead)
         self.need = self._cased(need)
         self.trigger_set = frozenset(self.need or self.lead or ())
+        if self.ignorecase and self.word_start and self.lead:
+            WORD_LITERALS.add(lit for lit in self.lead if lit[:1].isalnum())
+
+    @property
+    def starts_at_words(self) -> bool:
+        """True when every match starts a word with one of the indexed leading literals."""
+        return (
+            self.ignorecase
+            and self.word_start
+            and self.lead is not None
+            and all(lit in WORD_LITERALS.literals for lit in self.lead)
+        )
 
     def _cased(self, literals: set[str] | None) -> tuple[str, ...] | None:
         if not literals:
@@ -364,55 +459,74 @@ def _required_literals(items: list[Any]) -> set[str] | None:
 class PatternSet(Generic[T]):
     """Many FastRegex patterns, each with a payload, run over a text together.
 
-    An index from literal word to patterns means a text is searched once per distinct
-    word, and only patterns whose words occur are run at all.
+    Most patterns start a word with one of a few literal words: those are tried only at
+    the word starts where the text's word index (:meth:`LiteralFinder.word_index`) says
+    one of their words begins, and only if a word they require occurs at all. The rest
+    go through an index from literal to patterns, so a text is searched once per
+    distinct literal, and only patterns whose literals occur are run.
     """
 
     def __init__(self, items: Iterable[tuple[T, FastRegex]]) -> None:
         self.items = list(items)
         by_literal: dict[str, list[int]] = {}
+        by_word: dict[str, list[int]] = {}
         always: list[int] = []
         for i, (_payload, regex) in enumerate(self.items):
-            if regex.triggers is None or not regex.ignorecase:
+            if regex.starts_at_words:
+                for literal in regex.lead or ():
+                    by_word.setdefault(literal, []).append(i)
+            elif regex.triggers is None or not regex.ignorecase:
                 always.append(i)
-                continue
-            for literal in regex.triggers:
-                by_literal.setdefault(literal, []).append(i)
+            else:
+                for literal in regex.triggers:
+                    by_literal.setdefault(literal, []).append(i)
         self._always = tuple(always)
+        self._by_word = {k: tuple(v) for k, v in by_word.items()}
+        self._word_literals = frozenset(by_word)
         self._by_literal = {k: tuple(v) for k, v in by_literal.items()}
-        word_start = {
-            literal
-            for literal, members in self._by_literal.items()
-            if literal != DIGITS
-            and literal[:1].isalnum()
-            and all(self.items[i][1].word_start for i in members)
-        }
-        # literals only ever looked for at the start of a word: grouped by the index key
-        # of their first letters, so only groups whose key starts a word are tested
-        groups: dict[str, list[str]] = {}
-        for literal in sorted(word_start):
-            groups.setdefault(_prefix_key(literal), []).append(literal)
-        self._word_groups = {key: tuple(group) for key, group in groups.items()}
-        self._word_keys = frozenset(groups)
-        self._words = tuple(k for k in self._by_literal if k != DIGITS and k not in word_start)
+        self._words = tuple(k for k in self._by_literal if k != DIGITS)
 
     def scan(self, text: str, finder: LiteralFinder) -> Iterator[tuple[T, re.Match[str]]]:
         """(payload, match) for every match of every pattern, pattern by pattern."""
+        items = self.items
+        found: list[tuple[int, re.Match[str]]] = []
+        index = finder.word_index()
+        # patterns that start a word: positions from the word index
+        starts: dict[int, list[int]] = {}
+        for literal in self._word_literals.intersection(index):
+            positions = index[literal]
+            for i in self._by_word[literal]:
+                known = starts.get(i)
+                if known is None:
+                    starts[i] = positions
+                else:
+                    starts[i] = sorted({*known, *positions})
+        for i, positions in starts.items():
+            regex = items[i][1]
+            need = regex.need
+            if need is not None:
+                if not finder.any_present(regex.trigger_set):
+                    continue  # a word every match needs is missing
+                needed = finder.starts(need, words_only=False)
+                if len(needed) * regex.WINDOW_COST < len(positions):
+                    found.extend((i, m) for m in regex._search_around(finder.lower, needed))
+                    continue
+            found.extend((i, m) for m in regex._match_at(finder.lower, positions))
+        # the others: by the literals they contain
         lower = finder.lower
         chosen = set(self._always)
         by_literal = self._by_literal
         for word in self._words:
             if word in lower:
                 chosen.update(by_literal[word])
-        prefixes = finder._word_starts_by_prefix()
-        for key in self._word_keys.intersection(prefixes):
-            for word in self._word_groups[key]:
-                if word in lower:
-                    chosen.update(by_literal[word])
         if DIGITS in by_literal and _DIGIT_RUN.search(text):
             chosen.update(by_literal[DIGITS])
-        items = self.items
-        for i in sorted(chosen):
-            payload, regex = items[i]
-            for m in regex.finditer(text, finder, checked=True):
-                yield payload, m
+        for i in chosen:
+            found.extend((i, m) for m in items[i][1].finditer(text, finder, checked=True))
+        found.sort(key=_first)  # stable: pattern by pattern, each in text order
+        for i, m in found:
+            yield items[i][0], m
+
+
+def _first(pair: tuple[int, Any]) -> int:
+    return pair[0]

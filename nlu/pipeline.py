@@ -110,7 +110,7 @@ def role_cue_component(doc: Doc) -> Doc:
     """Find the words that give an amount its role; overlapping cues: the longest wins."""
     index = sentences(doc)
     amounts = [(a.start, a.end) for _span, a in found(doc, "money")]
-    cues = find_role_cues_near(index.text, amounts) if amounts else []
+    cues = find_role_cues_near(index.text, amounts, index.finder) if amounts else []
     spans = []
     by_span: dict[tuple[int, int], Any] = {}
     for cue in cues:

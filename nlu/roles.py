@@ -11,6 +11,7 @@ When no cue binds, the amount is left out: a wrong fact is worse than a missing 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -118,8 +119,14 @@ def find_role_cues(text: str, finder: LiteralFinder | None = None) -> list[Cue]:
 CUE_REACH = 90
 
 
-def find_role_cues_near(text: str, amounts: list[tuple[int, int]]) -> list[Cue]:
-    """The cues within reach of the given amounts (start, end); others cannot bind."""
+def find_role_cues_near(
+    text: str, amounts: list[tuple[int, int]], finder: LiteralFinder | None = None
+) -> list[Cue]:
+    """The cues within reach of the given amounts (start, end); others cannot bind.
+
+    The text is scanned once (sharing ``finder``'s word index with the other
+    components) and cues outside every amount's reach are dropped.
+    """
     regions: list[list[int]] = []
     for start, end in sorted(amounts):
         lo = text.rfind(" ", 0, max(0, start - CUE_REACH)) + 1
@@ -129,14 +136,14 @@ def find_role_cues_near(text: str, amounts: list[tuple[int, int]]) -> list[Cue]:
             regions[-1][1] = max(regions[-1][1], hi)
         else:
             regions.append([lo, hi])
-    cues: list[Cue] = []
-    for lo, hi in regions:
-        part = text[lo:hi]
-        cues.extend(
-            Cue(c.role, c.start + lo, c.end + lo, c.weak, c.label_only)
-            for c in find_role_cues(part)
-        )
-    return cues
+    if not regions:
+        return []
+    starts = [lo for lo, _hi in regions]
+    return [
+        cue
+        for cue in find_role_cues(text, finder)
+        if (i := bisect.bisect_right(starts, cue.start) - 1) >= 0 and cue.end <= regions[i][1]
+    ]
 
 
 # A chat reply this short, naming no other kind of money, is about the after-tax money
