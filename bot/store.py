@@ -338,7 +338,8 @@ class Store:
                 "values (?, ?, ?, ?, 0, ?)",
                 [int(update_id), key, _reply_json(reply), address, now],
             )
-        return Outgoing(int(update_id), key, reply, address, 0, now)
+        kept = Reply(reply.text, reply.choices)  # the same as a reload would give
+        return Outgoing(int(update_id), key, kept, address, 0, now)
 
     def mark_progress(self, update_id: int, parts_sent: int) -> None:
         """Note that the first ``parts_sent`` messages of the reply have been delivered."""

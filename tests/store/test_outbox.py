@@ -48,7 +48,8 @@ class Responder:
             raise RuntimeError("the core failed half-way")
         if text == "forget":
             return Reply("forgetting", action="forget")
-        return Reply(f"you said: {text}", (Choice("Yes", "yes"), Choice("No", "no")))
+        choices = (Choice("Yes", "yes"), Choice("No", "no"))
+        return Reply(f"you said: {text}", choices, facts=dict(session.facts))
 
 
 @pytest.fixture
@@ -87,6 +88,7 @@ def test_a_new_update_runs_the_turn_and_records_its_reply_to_send(
     assert (outgoing.update_id, outgoing.key, outgoing.parts_sent) == (7, "tg:1", 0)
     assert responder.calls == ["hello"]
     assert store.load("tg:1").turns == 1
+    assert outgoing.reply.facts == {}  # the outbox keeps only what is sent
     assert store.outgoing(7) == outgoing  # what a re-send would get, read back from disk
 
 

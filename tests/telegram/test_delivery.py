@@ -166,3 +166,31 @@ def test_with_the_real_core_the_lost_answer_arrives_once_and_the_turn_counts_onc
         assert store.load("telegram:406").facts == expected[1].facts
     finally:
         store.close()
+
+
+def test_a_chat_that_blocked_the_bot_makes_the_start_give_its_reply_up(
+    double: BotApiDouble, run_bot, config: TelegramConfig
+) -> None:
+    update, _ = crash_while_sending(double, run_bot, 407, "hello")
+    double.fail_next(
+        "sendMessage", 403, description="Forbidden: bot was blocked by the user", chat_id=407
+    )
+
+    run_bot(ScriptedAssistant)  # starts all the same
+    double.push(update)
+
+    assert settle(double, 407) == []  # given up for good, also on redelivery
+    _, row = stored(config, "telegram:407", update["update_id"])
+    assert row["reply"] is None and row["sent_at"] is not None
+
+
+def test_when_sending_fails_at_start_the_reply_waits_for_the_redelivery(
+    double: BotApiDouble, run_bot
+) -> None:
+    update, _ = crash_while_sending(double, run_bot, 408, "hello")
+    double.fail_next("sendMessage", 500, times=2, chat_id=408)  # both tries at start
+
+    run_bot(ScriptedAssistant, network_retries=1)
+    double.push(update)
+
+    assert texts(settle(double, 408)) == ["telegram:408 said: hello"]
