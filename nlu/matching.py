@@ -66,6 +66,10 @@ class _WordLiterals:
         self.literals = self.literals | new
         self._by_word = {}
 
+    def remembered(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """The words answered so far (read-only; :meth:`at_word` answers the others)."""
+        return self._by_word
+
     def at_word(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(literals that are prefixes of ``word``, longer literals whose first word it is)."""
         found = self._by_word.get(word)
@@ -97,7 +101,6 @@ class LiteralFinder:
 
     __slots__ = (
         "_by_prefix",
-        "_checked",
         "_indexed",
         "_positions",
         "_present",
@@ -112,8 +115,7 @@ class LiteralFinder:
         self.text = text
         self.lower = lower_same_length(text) if lower else text
         self._positions: dict[str, list[int]] = {}
-        self._present: set[str] = set()
-        self._checked: set[str] = set()
+        self._present: dict[str, bool] = {}
         self._starts: dict[tuple[tuple[str, ...], bool], list[int]] = {}
         self._by_prefix: dict[str, list[int]] | None = None
         self._word_positions: dict[str, list[int]] = {}
@@ -127,11 +129,18 @@ class LiteralFinder:
             index: dict[str, list[int]] = {}
             lower = self.lower
             at_word = WORD_LITERALS.at_word
+            remembered = WORD_LITERALS.remembered()
             for m in _WORD.finditer(lower):
-                sure, check = at_word(m.group())
+                word = m.group()
+                sure, check = remembered.get(word) or at_word(word)
+                if not sure and not check:
+                    continue
                 at = m.start()
                 for literal in sure:
-                    index.setdefault(literal, []).append(at)
+                    if literal in index:
+                        index[literal].append(at)
+                    else:
+                        index[literal] = [at]
                 for literal in check:
                     if lower.startswith(literal, at):
                         index.setdefault(literal, []).append(at)
@@ -173,14 +182,18 @@ class LiteralFinder:
 
     def any_present(self, literals: frozenset[str]) -> bool:
         """True when one of ``literals`` occurs in the text (each tested once per text)."""
-        unknown = literals - self._checked
-        if unknown:
-            lower = self.lower
-            for literal in unknown:
-                if literal in lower or (literal == DIGITS and _DIGIT_RUN.search(self.text)):
-                    self._present.add(literal)
-            self._checked |= unknown
-        return not self._present.isdisjoint(literals)
+        present = self._present
+        for literal in literals:
+            known = present.get(literal)
+            if known is None:
+                if literal == DIGITS:
+                    known = _DIGIT_RUN.search(self.text) is not None
+                else:
+                    known = literal in self.lower
+                present[literal] = known
+            if known:
+                return True
+        return False
 
     def starts(self, literals: tuple[str, ...], *, words_only: bool) -> list[int]:
         """Sorted offsets where any of ``literals`` starts (only at word starts, if asked)."""
@@ -501,19 +514,25 @@ class PatternSet(Generic[T]):
                     starts[i] = positions
                 else:
                     starts[i] = sorted({*known, *positions})
+        lower = finder.lower
         for i, positions in starts.items():
             regex = items[i][1]
             need = regex.need
             if need is not None:
                 if not finder.any_present(regex.trigger_set):
                     continue  # a word every match needs is missing
-                needed = finder.starts(need, words_only=False)
-                if len(needed) * regex.WINDOW_COST < len(positions):
-                    found.extend((i, m) for m in regex._search_around(finder.lower, needed))
-                    continue
-            found.extend((i, m) for m in regex._match_at(finder.lower, positions))
+                if len(positions) > regex.WINDOW_COST:  # else trying each start is cheaper
+                    needed = finder.starts(need, words_only=False)
+                    if len(needed) * regex.WINDOW_COST < len(positions):
+                        found.extend((i, m) for m in regex._search_around(lower, needed))
+                        continue
+            match = regex.regex.match
+            taken_until = -1
+            for at in positions:
+                if at >= taken_until and (m := match(lower, at)):
+                    found.append((i, m))
+                    taken_until = max(m.end(), at + 1)
         # the others: by the literals they contain
-        lower = finder.lower
         chosen = set(self._always)
         by_literal = self._by_literal
         for word in self._words:

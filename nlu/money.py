@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from nlu.data import load
+from nlu.matching import _lowercase_pattern
 
 # More whole digits than this is no amount of money (and would overflow Decimal
 # arithmetic at its default precision): "10000000000000000000000000000".
@@ -96,6 +97,13 @@ def _amount_regex() -> re.Pattern[str]:
         + r")?(?![\w$])"
     )
     return re.compile(pattern, re.IGNORECASE)
+
+
+@cache
+def _lower_amount_regex() -> re.Pattern[str]:
+    """The amount regex for lower-cased text: ``re`` matches several times faster
+    without IGNORECASE."""
+    return re.compile(_lowercase_pattern(_amount_regex().pattern))
 
 
 def _approximation_start(text: str, start: int) -> int | None:
@@ -224,7 +232,12 @@ def find_amounts(text: str, *, bare_ok: bool = False) -> list[Amount]:
     found: list[Amount] = []
     urls: list[tuple[int, int]] | None = None
     max_ratio = Decimal(str(_vocab()["max_range_ratio"]))
-    for m in _amount_regex().finditer(text):
+    lower = text.lower()
+    if len(lower) == len(text):  # same offsets: scan the lower-cased text
+        matches = _lower_amount_regex().finditer(lower)
+    else:
+        matches = _amount_regex().finditer(text)
+    for m in matches:
         if _is_plan_name(m, text):
             continue
         # "-40k" opening a line of a list is a bullet; elsewhere the dash is a minus

@@ -20,13 +20,14 @@ Components, in order:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -58,15 +59,64 @@ def sentences(doc: Doc) -> Sentences:
     return state["sentences"]
 
 
+class _TokenOffsets:
+    """Where each token of a Doc starts and ends, to map character spans to tokens.
+
+    Equals ``Doc.char_span(..., alignment_mode="expand")`` (a token owns its trailing
+    whitespace; a span starting in that whitespace starts at the next token), read from
+    one array instead of a Token object per probe.
+    """
+
+    __slots__ = ("covered", "ends", "starts")
+
+    def __init__(self, doc: Doc) -> None:
+        array = doc.to_array([IDX, LENGTH, SPACY]).astype("int64")
+        self.starts: list[int] = array[:, 0].tolist()
+        self.ends: list[int] = (array[:, 0] + array[:, 1]).tolist()
+        self.covered: list[int] = (array[:, 0] + array[:, 1] + array[:, 2]).tolist()
+
+    def _token_at(self, char: int) -> int:
+        i = bisect.bisect_right(self.starts, char) - 1
+        return i if i >= 0 and char < self.covered[i] else -1
+
+    def expand(self, start: int, end: int) -> tuple[int, int] | None:
+        """(first token, end token) of the tokens the characters touch, or None."""
+        first = self._token_at(start)
+        last = self._token_at(end - 1)
+        if first < 0 or last < 0:
+            return None
+        if start == self.ends[first]:
+            first += 1
+        return first, last + 1
+
+
+def _tokens(doc: Doc) -> _TokenOffsets:
+    state = _state(doc)
+    offsets = state.get("tokens")
+    if offsets is None:
+        offsets = state["tokens"] = _TokenOffsets(doc)
+    return offsets
+
+
+def char_span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:
+    """``doc.char_span(start, end, label, alignment_mode="expand")``, faster; None when
+    no token is touched."""
+    where = _tokens(doc).expand(start, end)
+    if where is None:
+        return None
+    return Span(doc, where[0], where[1], label=label)
+
+
 def _store(doc: Doc, group: str, items: list[tuple[int, int, str, Any]]) -> None:
     """Record (start_char, end_char, label, payload) items as spans of ``group``."""
     spans: list[Span] = []
     payloads: list[Any] = []
+    offsets = _tokens(doc)
     for start, end, label, payload in items:
-        span = doc.char_span(start, end, label=label, alignment_mode="expand")
-        if span is None or not len(span):
+        where = offsets.expand(start, end)
+        if where is None or where[1] <= where[0]:
             continue
-        spans.append(span)
+        spans.append(Span(doc, where[0], where[1], label=label))
         payloads.append(payload)
     doc.spans[group] = spans
     _state(doc)[group] = payloads
@@ -88,10 +138,11 @@ def sentence_component(doc: Doc) -> Doc:
     # spaCy's arrays are uint64: -1 ("not a sentence start") is stored as its max value
     starts = numpy.full((len(doc), 1), numpy.iinfo(numpy.uint64).max, dtype="uint64")
     starts[0, 0] = 1
+    offsets = _tokens(doc)
     for start in index.starts[1:]:
-        span = doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is not None:
-            starts[span.start, 0] = 1
+        where = offsets.expand(start, start + 1)
+        if where is not None:
+            starts[where[0], 0] = 1
     doc.from_array([SENT_START], starts)
     return doc
 
@@ -114,7 +165,7 @@ def role_cue_component(doc: Doc) -> Doc:
     spans = []
     by_span: dict[tuple[int, int], Any] = {}
     for cue in cues:
-        span = doc.char_span(cue.start, cue.end, label=cue.role, alignment_mode="expand")
+        span = char_span(doc, cue.start, cue.end, cue.role)
         if span is not None and len(span):
             spans.append(span)
             by_span.setdefault((span.start, span.end), cue)
