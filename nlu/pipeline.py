@@ -249,9 +249,6 @@ class _RememberingTokenizer:
 def build() -> Language:
     """A fresh pipeline (tests use this; the reader uses the cached :func:`get_nlp`)."""
     nlp = spacy.blank("en")
-    # "401(k)" is one thing, not "401(k" + ")": keep it whole for readable spans.
-    for special in ("401(k)", "403(b)", "457(b)", "401(K)", "403(B)", "457(B)"):
-        nlp.tokenizer.add_special_case(special, [{"ORTH": special}])
     nlp.tokenizer = _RememberingTokenizer(nlp.tokenizer)
     for name in COMPONENTS:
         nlp.add_pipe(name)
