@@ -32,14 +32,12 @@ def _wordish(char: str) -> bool:
 
 
 class _WordLiterals:
-    """Every literal some pattern looks for at the start of a word, and, per word seen
-    in any text so far, which of them can start there.
+    """Every literal some pattern looks for at the start of a word.
 
-    Words repeat from text to text, so the answer for a word is remembered: indexing a
-    text then costs one dictionary look-up per word instead of one search per literal.
     A literal is either all word characters ("retire": a prefix of the word that starts
     there) or longer than its first word ("after-tax": that word must be "after", and
-    the rest is checked in the text).
+    the rest is checked in the text). Which all-word literals each word starts with is
+    remembered per word: words repeat from text to text.
     """
 
     # Remembered words; the memory is cleared when it grows past this.
@@ -49,8 +47,10 @@ class _WordLiterals:
         self.literals: frozenset[str] = frozenset()
         self._prefixes: set[str] = set()  # all word characters
         self._by_first_word: dict[str, list[str]] = {}  # first word -> longer literals
+        self.first_word: dict[str, str] = {}  # longer literal -> its first word
+        self._longer: dict[str, tuple[re.Pattern[str], dict[str, tuple[str, ...]]]] = {}
         self._lengths: tuple[int, ...] = ()
-        self._by_word: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._by_word: dict[str, tuple[str, ...]] = {}
 
     def add(self, literals: Iterable[str]) -> None:
         new = {lit for lit in literals if lit not in self.literals and _first_word(lit)}
@@ -62,25 +62,57 @@ class _WordLiterals:
                 self._prefixes.add(lit)
             else:
                 self._by_first_word.setdefault(first, []).append(lit)
+                self.first_word[lit] = first
         self._lengths = tuple(sorted({len(lit) for lit in self._prefixes}))
         self.literals = self.literals | new
         self._by_word = {}
+        self._longer = {}
 
-    def remembered(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-        """The words answered so far (read-only; :meth:`at_word` answers the others)."""
-        return self._by_word
+    def longer(self, first: str) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]] | None:
+        """For a first word: a regex matching the longest of its longer literals at a
+        position, and for each literal, every one of them it begins with (itself too)."""
+        found = self._longer.get(first)
+        if found is None:
+            literals = self._by_first_word.get(first)
+            if not literals:
+                return None
+            closure = {
+                lit: tuple(other for other in literals if lit.startswith(other)) for lit in literals
+            }
+            found = self._longer[first] = (re.compile(_trie_pattern(literals)), closure)
+        return found
 
-    def at_word(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """(literals that are prefixes of ``word``, longer literals whose first word it is)."""
+    def prefixes_of(self, word: str) -> tuple[str, ...]:
+        """The all-word-character literals ``word`` starts with (remembered per word)."""
         found = self._by_word.get(word)
         if found is None:
             prefixes = self._prefixes
-            sure = tuple(word[:n] for n in self._lengths if n <= len(word) and word[:n] in prefixes)
-            found = (sure, tuple(self._by_first_word.get(word, ())))
+            found = tuple(
+                word[:n] for n in self._lengths if n <= len(word) and word[:n] in prefixes
+            )
             if len(self._by_word) >= self.MAX_WORDS:
                 self._by_word = {}
             self._by_word[word] = found
         return found
+
+
+def _trie_pattern(literals: Iterable[str]) -> str:
+    """A regex matching the longest of ``literals`` that starts where it is tried."""
+    trie: dict[str, Any] = {}
+    for literal in literals:
+        node = trie
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
 
 
 def _first_word(literal: str) -> str:
@@ -100,13 +132,16 @@ class LiteralFinder:
     """
 
     __slots__ = (
+        "_begun",
         "_by_prefix",
         "_indexed",
+        "_literal_positions",
+        "_longer_found",
         "_positions",
         "_present",
         "_starts",
-        "_word_index",
         "_word_positions",
+        "_words",
         "lower",
         "text",
     )
@@ -119,34 +154,67 @@ class LiteralFinder:
         self._starts: dict[tuple[tuple[str, ...], bool], list[int]] = {}
         self._by_prefix: dict[str, list[int]] | None = None
         self._word_positions: dict[str, list[int]] = {}
-        self._word_index: dict[str, list[int]] | None = None
-        self._indexed: frozenset[str] = frozenset()
+        self._words: dict[str, list[int]] | None = None
+        self._begun: dict[str, list[str]] = {}
+        self._literal_positions: dict[str, list[int]] = {}
+        self._longer_found: dict[str, list[int]] = {}
+        self._indexed: frozenset[str] | None = None
 
-    def word_index(self) -> dict[str, list[int]]:
-        """Registered word literal -> the word starts where it occurs (built once, and
-        again if patterns compiled since have added literals)."""
-        if self._word_index is None or self._indexed is not WORD_LITERALS.literals:
-            index: dict[str, list[int]] = {}
-            lower = self.lower
-            at_word = WORD_LITERALS.at_word
-            remembered = WORD_LITERALS.remembered()
-            for m in _WORD.finditer(lower):
+    def _word_tables(self) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
+        """(word -> where it starts, all-word literal -> the distinct words it begins)."""
+        if self._words is None:
+            words: dict[str, list[int]] = {}
+            for m in _WORD.finditer(self.lower):
                 word = m.group()
-                sure, check = remembered.get(word) or at_word(word)
-                if not sure and not check:
-                    continue
-                at = m.start()
-                for literal in sure:
-                    if literal in index:
-                        index[literal].append(at)
+                if word in words:
+                    words[word].append(m.start())
+                else:
+                    words[word] = [m.start()]
+            self._words = words
+        if self._indexed is not WORD_LITERALS.literals:  # (re)built for new literals
+            begun: dict[str, list[str]] = {}
+            prefixes_of = WORD_LITERALS.prefixes_of
+            for word in self._words:
+                for literal in prefixes_of(word):
+                    if literal in begun:
+                        begun[literal].append(word)
                     else:
-                        index[literal] = [at]
-                for literal in check:
-                    if lower.startswith(literal, at):
-                        index.setdefault(literal, []).append(at)
-            self._word_index = index
+                        begun[literal] = [word]
+            self._begun = begun
+            # longer literals: one regex try per occurrence of their first word
+            positions: dict[str, list[int]] = {}
+            lower = self.lower
+            longer = WORD_LITERALS.longer
+            for word, starts in self._words.items():
+                table = longer(word)
+                if table is None:
+                    continue
+                regex, closure = table
+                for at in starts:
+                    m = regex.match(lower, at)
+                    if m:
+                        for literal in closure[m.group()]:
+                            positions.setdefault(literal, []).append(at)
+            self._literal_positions = positions
+            self._longer_found = positions
             self._indexed = WORD_LITERALS.literals
-        return self._word_index
+        return self._words, self._begun
+
+    def literal_at_words(self, literal: str) -> list[int]:
+        """Word starts where a registered word literal occurs (remembered)."""
+        words, begun = self._word_tables()  # first: it may renew what is remembered
+        found = self._literal_positions.get(literal)
+        if found is None:
+            in_words = begun.get(literal)
+            if in_words is not None:
+                if len(in_words) == 1:
+                    found = words[in_words[0]]
+                else:
+                    found = sorted(at for word in in_words for at in words[word])
+            else:
+                found = []  # a longer literal: found with the tables, or absent
+            self._literal_positions[literal] = found
+        return found
 
     def _word_starts_by_prefix(self) -> dict[str, list[int]]:
         """Word-start offsets keyed by the word's first one and two characters."""
@@ -164,9 +232,8 @@ class LiteralFinder:
         """Offsets where ``literal`` starts at the start of a word (remembered)."""
         found = self._word_positions.get(literal)
         if found is None:
-            index = self.word_index()
-            if literal in self._indexed:
-                return index.get(literal, [])
+            if literal in WORD_LITERALS.literals:
+                return self.literal_at_words(literal)
             if literal == DIGITS:
                 found = self.positions(DIGITS)
             else:
@@ -270,7 +337,7 @@ class FastRegex:
             items[0] == (_constants.AT, _constants.AT_BOUNDARY)
             or (items[0][0] is _constants.ASSERT_NOT and items[0][1][0] == -1)
         )
-        lead = set(starts) if starts is not None else _leading_literals(items)
+        lead = set(starts) if starts is not None else _spelled_out_start(items)
         need = None if starts is not None else _required_literals(items)
         if need and min(len(lit) for lit in need) < 3:
             need = None  # too short to narrow anything
@@ -383,6 +450,61 @@ _ZERO_WIDTH = {_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT}
 _REPEATS = {_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT}
 
 
+# How many spelled-out starts a pattern may have before we settle for shorter ones.
+MAX_STARTS = 64
+# Spelling out stops once every start is this long: long enough to be rare.
+ENOUGH_START = 5
+
+
+def _spelled_out_start(items: list[Any]) -> set[str] | None:
+    """Like :func:`_leading_literals`, but spells out a start made of small exact parts
+    in full: ``\\b(?:i|we) (?:need|have) to`` starts with "i need", "we have" and so on
+    rather than "i" or "we", which occur in nearly every text."""
+    starts = {""}
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # takes no characters: the start is the same string
+        exact = _exact_strings(op, av)
+        if exact is None or len(starts) * len(exact) > MAX_STARTS:
+            break
+        starts = {start + e for start in starts for e in exact}
+        if min(map(len, starts)) >= ENOUGH_START:
+            break
+    shortest = min(map(len, starts))
+    if shortest >= 3 and all(s[:1].isalnum() for s in starts):
+        return starts
+    return _leading_literals(items)
+
+
+def _exact_strings(op: Any, av: Any) -> set[str] | None:
+    """Every string a small item matches, when it only matches a few exact strings."""
+    options = _options(op, av)
+    if options is not None:
+        return set(options)
+    if op is _constants.SUBPATTERN:
+        found = {""}
+        for sub_op, sub_av in av[-1]:
+            if sub_op in _ZERO_WIDTH:
+                continue
+            exact = _exact_strings(sub_op, sub_av)
+            if exact is None or len(found) * len(exact) > MAX_STARTS:
+                return None
+            found = {f + e for f in found for e in exact}
+        return found
+    if op is _constants.BRANCH:
+        found = set()
+        for branch in av[1]:
+            exact = _exact_strings(_constants.SUBPATTERN, (None, 0, 0, branch))
+            if exact is None:
+                return None
+            found |= exact
+        return found if len(found) <= MAX_STARTS else None
+    if op in _REPEATS and av[0] == 0 and av[1] == 1:
+        inner = _exact_strings(_constants.SUBPATTERN, (None, 0, 0, av[2]))
+        return {"", *inner} if inner is not None else None
+    return None
+
+
 def _leading_literals(items: list[Any]) -> set[str] | None:
     """Literal strings one of which every match must start with, or None if unknown."""
     i = 0
@@ -473,8 +595,9 @@ class PatternSet(Generic[T]):
     """Many FastRegex patterns, each with a payload, run over a text together.
 
     Most patterns start a word with one of a few literal words: those are tried only at
-    the word starts where the text's word index (:meth:`LiteralFinder.word_index`) says
-    one of their words begins, and only if a word they require occurs at all. The rest
+    the word starts where one of their words begins
+    (:meth:`LiteralFinder.literal_at_words`), and only if a word they require occurs
+    at all. The rest
     go through an index from literal to patterns, so a text is searched once per
     distinct literal, and only patterns whose literals occur are run.
     """
@@ -495,7 +618,9 @@ class PatternSet(Generic[T]):
                     by_literal.setdefault(literal, []).append(i)
         self._always = tuple(always)
         self._by_word = {k: tuple(v) for k, v in by_word.items()}
-        self._word_literals = frozenset(by_word)
+        # all-word literals, and longer ones by their first word
+        self._plain_literals = frozenset(k for k in by_word if k not in WORD_LITERALS.first_word)
+        self._longer_literals = frozenset(k for k in by_word if k in WORD_LITERALS.first_word)
         self._by_literal = {k: tuple(v) for k, v in by_literal.items()}
         self._words = tuple(k for k in self._by_literal if k != DIGITS)
 
@@ -503,11 +628,16 @@ class PatternSet(Generic[T]):
         """(payload, match) for every match of every pattern, pattern by pattern."""
         items = self.items
         found: list[tuple[int, re.Match[str]]] = []
-        index = finder.word_index()
-        # patterns that start a word: positions from the word index
+        # patterns that start a word: tried where one of their literals starts a word
+        _words, begun = finder._word_tables()
+        present = list(self._plain_literals.intersection(begun))
+        present.extend(self._longer_literals.intersection(finder._longer_found))
         starts: dict[int, list[int]] = {}
-        for literal in self._word_literals.intersection(index):
-            positions = index[literal]
+        at_words = finder.literal_at_words
+        for literal in present:
+            positions = at_words(literal)
+            if not positions:
+                continue
             for i in self._by_word[literal]:
                 known = starts.get(i)
                 if known is None:

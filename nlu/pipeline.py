@@ -119,13 +119,24 @@ def _store(doc: Doc, group: str, items: list[tuple[int, int, str, Any]]) -> None
         spans.append(Span(doc, where[0], where[1], label=label))
         payloads.append(payload)
     doc.spans[group] = spans
-    _state(doc)[group] = payloads
+    _remember(doc, group, spans, payloads)
+
+
+def _remember(doc: Doc, group: str, spans: list[Span], payloads: list[Any]) -> None:
+    """Keep the Span objects too: a SpanGroup builds new ones on every iteration."""
+    state = _state(doc)
+    state[group] = payloads
+    state["spans:" + group] = spans
 
 
 def found(doc: Doc, group: str) -> Iterator[tuple[Span, Any]]:
     """(span, payload) pairs a component recorded in ``group``, in text order."""
-    payloads = _state(doc).get(group, [])
-    yield from zip(doc.spans.get(group, []), payloads, strict=False)
+    state = _state(doc)
+    payloads = state.get(group, [])
+    spans = state.get("spans:" + group)
+    if spans is None:
+        spans = doc.spans.get(group, [])
+    yield from zip(spans, payloads, strict=False)
 
 
 @Language.component("rothbot_sentences")
@@ -171,7 +182,7 @@ def role_cue_component(doc: Doc) -> Doc:
             by_span.setdefault((span.start, span.end), cue)
     kept = sorted(filter_spans(spans), key=lambda s: s.start)
     doc.spans["role_cues"] = kept
-    _state(doc)["role_cues"] = [by_span[(s.start, s.end)] for s in kept]
+    _remember(doc, "role_cues", kept, [by_span[(s.start, s.end)] for s in kept])
     return doc
 
 
