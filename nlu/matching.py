@@ -195,7 +195,7 @@ class LiteralFinder:
                     if m:
                         for literal in closure[m.group()]:
                             positions.setdefault(literal, []).append(at)
-            self._literal_positions = positions
+            self._literal_positions = dict(positions)
             self._longer_found = positions
             self._indexed = WORD_LITERALS.literals
         return self._words, self._begun
@@ -629,15 +629,23 @@ class PatternSet(Generic[T]):
         items = self.items
         found: list[tuple[int, re.Match[str]]] = []
         # patterns that start a word: tried where one of their literals starts a word
-        _words, begun = finder._word_tables()
-        present = list(self._plain_literals.intersection(begun))
-        present.extend(self._longer_literals.intersection(finder._longer_found))
+        words, begun = finder._word_tables()
+        remembered = finder._literal_positions
+        present: list[tuple[str, list[int]]] = []
+        for literal in self._plain_literals.intersection(begun):
+            positions = remembered.get(literal)
+            if positions is None:
+                in_words = begun[literal]
+                if len(in_words) == 1:
+                    positions = words[in_words[0]]
+                else:
+                    positions = sorted(at for word in in_words for at in words[word])
+                remembered[literal] = positions
+            present.append((literal, positions))
+        longer = finder._longer_found
+        present.extend((lit, longer[lit]) for lit in self._longer_literals.intersection(longer))
         starts: dict[int, list[int]] = {}
-        at_words = finder.literal_at_words
-        for literal in present:
-            positions = at_words(literal)
-            if not positions:
-                continue
+        for literal, positions in present:
             for i in self._by_word[literal]:
                 known = starts.get(i)
                 if known is None:
