@@ -82,6 +82,10 @@ class _WordLiterals:
             found = self._longer[first] = (re.compile(_trie_pattern(literals)), closure)
         return found
 
+    def forget_words(self) -> None:
+        """Drop what was remembered per word (benchmarks use it to measure a cold start)."""
+        self._by_word = {}
+
     def prefixes_of(self, word: str) -> tuple[str, ...]:
         """The all-word-character literals ``word`` starts with (remembered per word)."""
         found = self._by_word.get(word)
