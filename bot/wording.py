@@ -8,16 +8,18 @@ a correction in the rules reaches the reply without touching this file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from bot.language import english_words
 from bot.money import fact_value, money, percent
 from bot.questions import Question
 from bot.reply import Choice
 from knowledge.facts import LABELS, MAX_AGE, MAX_MONEY, MIN_AGE
 
 DISCLAIMER = "General information, not tax advice."
-MAX_SOURCES = 8
+SOURCES_MAX_CHARS = 220  # the rest are named by "why"
 WHY_MAX_CHARS = 3800  # one Telegram message is 4096
 
 SCENARIO_NAMES = {
@@ -302,7 +304,7 @@ def _scenario_paragraph(
         if body.startswith("You can "):
             body = f"{prefix}, you can " + body[len("You can ") :]
         else:
-            body = f"{prefix}: " + body[0].lower() + body[1:]
+            body = f"{prefix}, " + body[0].lower() + body[1:]
     elif available == "no":
         body = f"Not possible for you now: {s.get('why') or ''}".strip()
     return body
@@ -313,10 +315,9 @@ def _first_sentence(text: str) -> str:
     return head + (dot.strip() if dot else "")
 
 
-def _depends_paragraph(s: Mapping[str, Any]) -> str | None:
-    if s.get("available") == "unknown" and s.get("why"):
-        return str(s["why"])
-    return None
+def _depends(s: Mapping[str, Any]) -> list[str]:
+    """What an uncertain route depends on (the engine's "why"), if it is uncertain."""
+    return [str(s["why"])] if s.get("available") == "unknown" and s.get("why") else []
 
 
 def _comparison(
@@ -395,13 +396,64 @@ def _clock_paragraph(lines: Sequence[str]) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return {w.strip(".,;:()").lower() for w in text.split() if len(w.strip(".,;:()")) > 5}
+    """The content words of a sentence: no English function words, plurals folded."""
+    words = set()
+    for piece in re.findall(r"[\w$%½.,']+", text.lower().replace("-", " ")):
+        word = piece.strip(".,'")
+        if word in english_words() or (len(word) < 3 and not _is_figure(word)):
+            continue
+        words.add(word[:-1] if len(word) > 4 and word.endswith("s") else word)
+    return words
+
+
+def _is_figure(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
 
 
 def _repeats(sentence: str, said: str) -> bool:
-    """True when most of the sentence's longer words were already said (no echo)."""
+    """True when one sentence already said holds most of this one's content words, or
+    all of its figures when it has three or more (the same point, worded differently).
+
+    Compared sentence by sentence, so a long answer does not make every new sentence
+    look repeated; three shared words at least, so a short new point is kept.
+    """
     words = _words(sentence)
-    return bool(words) and len(words & _words(said)) >= 0.6 * len(words)
+    figures = {w for w in words if _is_figure(w)}
+    for other in _sentences(said):
+        theirs = _words(other)
+        shared = len(words & theirs)
+        if shared >= min(3, len(words)) and shared >= 0.6 * len(words):
+            return True
+        if len(figures) >= 3 and figures <= theirs:
+            return True
+    return False
+
+
+def _unsaid(items: Iterable[str], said: str) -> str:
+    """The sentences of ``items`` that ``said`` does not already say, as one paragraph.
+
+    The engine words some points twice (a condition and a clock, a plan fact and the
+    route it allows); the reply says each once.
+    """
+    sentences = (s for item in items for s in _sentences(str(item).strip()))
+    return " ".join(s for s in sentences if not _repeats(s, said))
+
+
+def _defer(paragraphs: list[str], deferred: dict[int, list[str]], items: Sequence[str]) -> None:
+    """Keep a place for ``items``; ``_fill`` words them once the rest is known."""
+    if items:
+        deferred[len(paragraphs)] = list(items)
+        paragraphs.append("")
+
+
+def _fill(paragraphs: list[str], deferred: Mapping[int, Sequence[str]]) -> None:
+    """Word the deferred paragraphs without what the rest of the answer says."""
+    for at, items in deferred.items():
+        paragraphs[at] = _unsaid(items, "\n".join(paragraphs))
 
 
 def _open_point_lines(result: Mapping[str, Any], scenario_ids: Sequence[str]) -> list[str]:
@@ -434,6 +486,7 @@ def answer(
     rules: list[str] = []
     main = lead_scenario(result, focus)
     shown: list[str] = []
+    deferred: dict[int, list[str]] = {}  # what it depends on, conditions: worded last
     clock_question = any(i in intents for i in CLOCK_INTENTS)
     split = scenarios.get("split_rollover")
     split_blocked = bool(split) and split.get("available") == "no"
@@ -445,12 +498,10 @@ def answer(
         rules.extend(main.get("citations") or [])
         paragraphs.append(_scenario_paragraph(main, rate, facts))
         if full:
-            depends = _depends_paragraph(main)
-            if depends:
-                paragraphs.append(depends)
+            if _depends(main):
                 rules.append("plan_document")
-            if main.get("conditions"):
-                paragraphs.append("Also: " + _sentence_list(main["conditions"]))
+            _defer(paragraphs, deferred, _depends(main))
+            _defer(paragraphs, deferred, main.get("conditions") or [])
         comparison = _comparison(scenarios, main, rate)
         if comparison:
             paragraphs.append(comparison)
@@ -480,8 +531,9 @@ def answer(
     if full or clock_question:
         paragraphs.extend(_open_point_lines(result, shown))
     if full:
-        said = " ".join(paragraphs)
-        paragraphs.extend(w for w in result.get("warnings") or [] if not _repeats(w, said))
+        said = "\n".join(paragraphs)
+        paragraphs.extend(_unsaid([w], said) for w in result.get("warnings") or [])
+    _fill(paragraphs, deferred)
     return "\n\n".join(p for p in paragraphs if p), rules
 
 
@@ -501,6 +553,7 @@ def what_if(
     main = lead_scenario(result, focus, what_if=True)
     rate = facts.get("marginal_rate")
     paragraphs = [f"What if: {label}."]
+    deferred: dict[int, list[str]] = {}
     shown: list[str] = []
     rules: list[str] = []
     if main is not None:
@@ -509,9 +562,8 @@ def what_if(
         paragraphs.append(_scenario_paragraph(main, rate, facts))
         if main["id"] == "wait_until_separation":
             paragraphs.append(_timing_paragraph(scenarios) or "")
-        paragraphs.append(_depends_paragraph(main) or "")
-        if main.get("conditions"):
-            paragraphs.append("Also: " + _sentence_list(main["conditions"]))
+        _defer(paragraphs, deferred, _depends(main))
+        _defer(paragraphs, deferred, main.get("conditions") or [])
         comparison = _comparison(scenarios, main, rate)
         if comparison:
             paragraphs.append(comparison)
@@ -521,6 +573,7 @@ def what_if(
     if clocks:
         paragraphs.append(_clock_paragraph(clocks))
     paragraphs.extend(_open_point_lines(result, shown))
+    _fill(paragraphs, deferred)
     paragraphs.append("This was a what-if: your real facts are unchanged.")
     return "\n\n".join(p for p in paragraphs if p), rules
 
@@ -546,7 +599,11 @@ def finish(text: str, result: Mapping[str, Any], rules: Sequence[str]) -> str:
             sections.append(section)
     tail = DISCLAIMER
     if sections:
-        shown = sections[:MAX_SOURCES]
+        shown = sections[:1]
+        for section in sections[1:]:
+            if sum(len(x) + 2 for x in shown) + len(section) > SOURCES_MAX_CHARS:
+                break
+            shown.append(section)
         more = len(sections) - len(shown)
         extra = f'; {more} more with "why"' if more else ""
         tail += "\nSources: " + "; ".join(shown) + extra + "."
