@@ -16,6 +16,7 @@ from nlu.matching import (
     LiteralFinder,
     PatternSet,
     _lowercase_pattern,
+    _trie_pattern,
     lower_same_length,
 )
 from nlu.providers import _aliases, _plan_patterns
@@ -83,3 +84,22 @@ def test_a_case_blind_pattern_matches_any_case() -> None:
     text = "MY Employer OFFERS it"
     assert [m.span() for m in regex.finditer(text)] == [(0, 18)]
     assert re.search(regex.regex.pattern, text.lower())
+
+
+def test_a_start_of_small_exact_parts_is_spelled_out() -> None:
+    regex = FastRegex(r"\b(?:i|we) (?:need|have) to (?:open|set up)\b")
+    assert set(regex.lead or ()) == {"i need", "i have", "we need", "we have"}
+
+
+def test_a_start_that_is_not_exact_falls_back_to_its_leading_words() -> None:
+    regex = FastRegex(r"\b(?:i|we)\w* can\b")
+    assert set(regex.lead or ()) == {"i", "we"}
+
+
+@given(words=st.lists(st.sampled_from(["i need", "i", "i need to", "we", "we have"]), min_size=1))
+def test_the_trie_pattern_matches_the_longest_literal(words: list[str]) -> None:
+    regex = re.compile(_trie_pattern(words))
+    for text in ("i need to go", "we have it", "i am", "we"):
+        longest = max((w for w in words if text.startswith(w)), key=len, default=None)
+        m = regex.match(text)
+        assert (m.group() if m and m.group() else None) == longest

@@ -1,8 +1,10 @@
 """The spaCy pipeline: a blank English model with rule components, built once."""
 
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from nlu.pipeline import COMPONENTS, GROUPS, build, found, get_nlp
+from nlu.pipeline import COMPONENTS, GROUPS, build, char_span, found, get_nlp
 
 
 def test_the_pipeline_is_blank_english_with_rule_components_only() -> None:
@@ -45,3 +47,22 @@ def test_batched_reading_matches_one_by_one() -> None:
 
     texts = ["I am 51", "", "My 401K is with TROWE", "about 40k after-tax"]
     assert list(read_many(texts)) == [read(t) for t in texts]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from(list("ab1$(k). \n,'-")), min_size=1, max_size=40),
+    data=st.data(),
+)
+def test_character_spans_map_to_tokens_as_spacy_does(text: str, data: st.DataObject) -> None:
+    """``char_span`` (from one offset array) equals ``Doc.char_span(expand)``."""
+    doc = spacy.blank("en")(text)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    expected = doc.char_span(start, end, alignment_mode="expand")
+    got = char_span(doc, start, end)
+    if expected is None:
+        assert got is None
+    else:
+        assert got is not None
+        assert (got.start, got.end) == (expected.start, expected.end)
