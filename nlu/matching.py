@@ -3,10 +3,12 @@
 The reader has a few hundred patterns (YAML in ``nlu/patterns/``). Python's ``re``
 tries each pattern at every position of a text, which costs milliseconds per question.
 Nearly every pattern starts with, or must contain, a literal word ("retire", "in-plan"),
-so :class:`FastRegex` finds those words with ``str.find`` on the lower-cased text and
-runs the regex only there; :class:`PatternSet` runs a table of patterns so that each
-distinct word is looked up once per text. Results equal a plain ``finditer``'s (a
-property test checks it for every pattern).
+so the text is indexed once - each word and where it starts, and which pattern words
+each distinct word begins (remembered across texts) - and a pattern is tried only
+where one of its leading words starts a word, and only if a word it requires occurs.
+:class:`PatternSet` runs a table of patterns that way; :class:`FastRegex` does the same
+for one pattern. Results equal a plain ``finditer``'s (a property test checks it for
+every pattern).
 """
 
 from __future__ import annotations
