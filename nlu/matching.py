@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from re import _constants, _parser  # the stdlib parser, to find a pattern's literal words
 from typing import Any, Generic, TypeVar
 
@@ -27,6 +28,7 @@ DIGITS = "\x00digits"
 _DIGIT_RUN = re.compile(r"(?<!\d)\d")
 # A word: a run of letters and digits (its start is where a word-start pattern may match).
 _WORD = re.compile(r"[^\W_]+")
+_WORD_SPLIT = re.compile(r"([^\W_]+)")
 
 
 def _wordish(char: str) -> bool:
@@ -170,12 +172,15 @@ class LiteralFinder:
         """(word -> where it starts, all-word literal -> the distinct words it begins)."""
         if self._words is None:
             words: dict[str, list[int]] = {}
-            for m in _WORD.finditer(self.lower):
-                word = m.group()
+            # split() hands back words and the gaps between them without a Match object
+            # per word; a word starts where the parts before it end
+            parts = _WORD_SPLIT.split(self.lower)
+            ends = list(accumulate(map(len, parts)))
+            for word, at in zip(parts[1::2], ends[0::2], strict=False):
                 if word in words:
-                    words[word].append(m.start())
+                    words[word].append(at)
                 else:
-                    words[word] = [m.start()]
+                    words[word] = [at]
             self._words = words
         if self._indexed is not WORD_LITERALS.literals:  # (re)built for new literals
             begun: dict[str, list[str]] = {}
