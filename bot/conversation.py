@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from bot import wording
+from bot import language, wording
 from bot.commands import command_of
 from bot.handoff import needs_a_person_text
 from bot.questions import Question, how_to_find_out, question_for
@@ -101,6 +101,11 @@ def _turn(session: Session, text: str, today: date) -> Reply:
         return _command(session, command, today)
     if not text:
         return Reply(wording.empty_message(), facts=dict(session.facts))
+    currencies = language.other_currencies(text)
+    if language.not_english(text):
+        return Reply(wording.english_only(currencies), facts=dict(session.facts))
+    if currencies:  # dollars are assumed everywhere else: nothing is taken from it
+        return Reply(wording.other_currency(currencies), facts=dict(session.facts))
 
     expecting = session.pending if session.pending in FACT_KEYS else None
     reading = read(text, expecting=expecting)
@@ -114,6 +119,8 @@ def _turn(session: Session, text: str, today: date) -> Reply:
         session.mark_asked(expecting)
         session.pending = None
         return _answer(session, today, lead=how_to_find_out(expecting))
+    if reading.rejected and (reading.hypothetical or not (reading.facts or _on_topic(reading))):
+        return _refused(session, reading, expecting)
     if reading.hypothetical and (reading.facts or _scenario_focus(reading.intents)):
         return _what_if(session, reading, today)
     if reading.hypothetical and not reading.facts:
@@ -202,7 +209,8 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
         facts = Facts.from_mapping(_merged(session.facts, new))
         result = calculate(facts, today=today).to_json()
     except InvalidFacts as exc:
-        return Reply(wording.invalid(str(exc)), facts=dict(session.facts))
+        text = _joined(wording.refused(reading.rejected), wording.invalid(str(exc)))
+        return Reply(text, facts=dict(session.facts))
 
     had_facts = bool(session.facts)
     before = dict(session.facts)
@@ -228,7 +236,8 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     first_numbers = _amounts_known(session.facts) and not _amounts_known(before)
     new_question = bool(changed) and _on_topic(reading) and not corrected
     full = not had_facts or first_numbers or new_question
-    lead = wording.acknowledge(new, changed, corrected) if had_facts else ""
+    acknowledged = wording.acknowledge(new, changed, corrected) if had_facts else ""
+    lead = _joined(wording.refused(reading.rejected), acknowledged)
     return _compose(session, result, lead=lead, full=full, intents=reading.intents, focus=focus)
 
 
@@ -284,10 +293,27 @@ def _nothing_read(session: Session, text: str, expecting: str | None) -> Reply:
         lead = wording.didnt_catch()
     else:
         return Reply(wording.off_topic(), facts={})
+    return _reask(session, lead, expecting, wording.short_help())
+
+
+def _refused(session: Session, reading: Reading, expecting: str | None) -> Reply:
+    """Only refused values ("I am 500"): name each with its words and why; store nothing."""
+    lead = wording.refused(reading.rejected)
+    if reading.hypothetical:
+        return Reply(_joined(lead, wording.kept_facts(what_if=True)), facts=dict(session.facts))
+    return _reask(session, lead, expecting, wording.check_and_retry())
+
+
+def _reask(session: Session, lead: str, expecting: str | None, otherwise: str) -> Reply:
+    """``lead``, then the question still waiting for an answer, else ``otherwise``."""
     if expecting:
         body, choices = wording.with_question(lead, question_for(expecting))
         return Reply(body, choices, dict(session.facts))
-    return Reply(lead + " " + wording.short_help(), facts=dict(session.facts))
+    return Reply(_joined(lead, otherwise), facts=dict(session.facts))
+
+
+def _joined(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
 
 
 # -- what-ifs -----------------------------------------------------------------------------

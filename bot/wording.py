@@ -83,6 +83,58 @@ def unusable_numbers(numbers: Sequence[str]) -> str:
     )
 
 
+def _clause(message: str) -> str:
+    """A checker's sentence continued after a colon: lower-case start ("IRA" stays)."""
+    message = message.strip()
+    if len(message) > 1 and message[0].isupper() and not message[1].isupper():
+        return message[0].lower() + message[1:]
+    return message
+
+
+def refused(rejected: Sequence[tuple[str, str, str]]) -> str:
+    """Name each value the checker refused, with the words it came from and why.
+
+    The checker's "(got 500)" is left out: the quoted words already show the value.
+    """
+    lines = []
+    for _key, words, why in rejected:
+        quoted = words if len(words) <= 60 else words[:60] + "…"
+        why = re.sub(r"\s*\(got [^)]*\)", "", why)
+        lines.append(f'I could not use "{quoted}": {_clause(why)}')
+    return " ".join(lines)
+
+
+def check_and_retry() -> str:
+    return "Tell me again with the right number."
+
+
+def english_only(currencies: Sequence[str] = ()) -> str:
+    """The polite reply to a message in another language: what rothbot does, in English."""
+    text = (
+        "Sorry, I can read questions in English only. I help you move the after-tax money "
+        "in a US 401(k) (or 403(b), 457(b), TSP) into a Roth, and show the tax in US dollars "
+        "with the rules I used."
+    )
+    if currencies:
+        text += " " + other_currency_note(currencies)
+    return text + " " + short_help()
+
+
+def other_currency_note(currencies: Sequence[str]) -> str:
+    return (
+        f"Amounts in {_join(list(currencies))} are outside what I cover: I know US plans "
+        "and US dollars only."
+    )
+
+
+def other_currency(currencies: Sequence[str]) -> str:
+    """An English message with amounts in another currency: nothing is taken from it."""
+    return (
+        other_currency_note(currencies) + " I have not used anything from that message. If "
+        "the money is in a US plan, tell me the amounts in dollars."
+    )
+
+
 def what_if_unclear() -> str:
     return (
         "I could not tell what to change in that what-if. Try one change at a time, e.g. "
@@ -103,8 +155,11 @@ def clipped_note(limit: int) -> str:
 
 
 def invalid(message: str, *, what_if: bool = False) -> str:
-    kept = "Your real facts are unchanged." if what_if else "I kept what you told me before."
-    return f"I could not use that: {message} {kept}"
+    return f"I could not use that: {_clause(message)} {kept_facts(what_if)}"
+
+
+def kept_facts(what_if: bool = False) -> str:
+    return "Your real facts are unchanged." if what_if else "I kept what you told me before."
 
 
 def reset_text() -> str:
