@@ -35,6 +35,11 @@ def _wordish(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+# For a first word: a regex matching the longest of its longer literals, and for each
+# literal the ones it begins with.
+_Longer = tuple[re.Pattern[str], dict[str, tuple[str, ...]]]
+
+
 class _WordLiterals:
     """Every literal some pattern looks for at the start of a word.
 
@@ -52,9 +57,9 @@ class _WordLiterals:
         self._prefixes: set[str] = set()  # all word characters
         self._by_first_word: dict[str, list[str]] = {}  # first word -> longer literals
         self.first_word: dict[str, str] = {}  # longer literal -> its first word
-        self._longer: dict[str, tuple[re.Pattern[str], dict[str, tuple[str, ...]]]] = {}
+        self._longer: dict[str, _Longer] = {}
         self._lengths: tuple[int, ...] = ()
-        self._by_word: dict[str, tuple[str, ...]] = {}
+        self._by_word: dict[str, tuple[tuple[str, ...], _Longer | None]] = {}
 
     def add(self, literals: Iterable[str]) -> None:
         new = {lit for lit in literals if lit not in self.literals and _first_word(lit)}
@@ -72,7 +77,7 @@ class _WordLiterals:
         self._by_word = {}
         self._longer = {}
 
-    def longer(self, first: str) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]] | None:
+    def longer(self, first: str) -> _Longer | None:
         """For a first word: a regex matching the longest of its longer literals at a
         position, and for each literal, every one of them it begins with (itself too)."""
         found = self._longer.get(first)
@@ -90,14 +95,20 @@ class _WordLiterals:
         """Drop what was remembered per word (benchmarks use it to measure a cold start)."""
         self._by_word = {}
 
-    def prefixes_of(self, word: str) -> tuple[str, ...]:
-        """The all-word-character literals ``word`` starts with (remembered per word)."""
+    def memory(self) -> dict[str, tuple[tuple[str, ...], _Longer | None]]:
+        """What :meth:`learn` found per word so far (read-only)."""
+        return self._by_word
+
+    def learn(self, word: str) -> tuple[tuple[str, ...], _Longer | None]:
+        """(the all-word literals ``word`` starts with, the table of the longer literals
+        it is the first word of), remembered per word."""
         found = self._by_word.get(word)
         if found is None:
             prefixes = self._prefixes
-            found = tuple(
+            starts = tuple(
                 word[:n] for n in self._lengths if n <= len(word) and word[:n] in prefixes
             )
+            found = (starts, self.longer(word))
             if len(self._by_word) >= self.MAX_WORDS:
                 self._by_word = {}
             self._by_word[word] = found
@@ -184,20 +195,18 @@ class LiteralFinder:
             self._words = words
         if self._indexed is not WORD_LITERALS.literals:  # (re)built for new literals
             begun: dict[str, list[str]] = {}
-            prefixes_of = WORD_LITERALS.prefixes_of
-            for word in self._words:
-                for literal in prefixes_of(word):
+            # longer literals: one regex try per occurrence of their first word
+            positions: dict[str, list[int]] = {}
+            lower = self.lower
+            memory = WORD_LITERALS.memory()
+            learn = WORD_LITERALS.learn
+            for word, starts in self._words.items():
+                prefixes, table = memory.get(word) or learn(word)
+                for literal in prefixes:
                     if literal in begun:
                         begun[literal].append(word)
                     else:
                         begun[literal] = [word]
-            self._begun = begun
-            # longer literals: one regex try per occurrence of their first word
-            positions: dict[str, list[int]] = {}
-            lower = self.lower
-            longer = WORD_LITERALS.longer
-            for word, starts in self._words.items():
-                table = longer(word)
                 if table is None:
                     continue
                 regex, closure = table
@@ -206,6 +215,7 @@ class LiteralFinder:
                     if m:
                         for literal in closure[m.group()]:
                             positions.setdefault(literal, []).append(at)
+            self._begun = begun
             self._literal_positions = dict(positions)
             self._longer_found = positions
             self._indexed = WORD_LITERALS.literals
