@@ -50,6 +50,8 @@ def test_the_first_reply_carries_the_experts_answer(assistant, seed_question):
     assert text.index("Why this matters") < text.index("General information")
     assert text.index("General information") < text.index("Sources:")
     assert text.count("Why this matters") == 1  # one question at a time
+    # Conditions read as plain sentences, and "one distribution" is said once.
+    assert "Also:" not in text and text.count("one distribution") == 1
     assert len(text) < 2600
     # The most decision-changing missing fact is asked, as a choice.
     assert "while you still work there" in text
@@ -187,3 +189,50 @@ def test_a_plan_without_in_service_withdrawals_points_to_waiting(assistant, seed
             ),
         ],
     )
+
+
+# The same follow-up the way that poster wrote it (paraphrased): after-tax money put in
+# at 55 while still working, "it earns", "convert it to Roth inside the plan" right away,
+# five years and 59½, then a later rollover to a Roth IRA.
+SECOND_POSTER_OWN_WORDS = [
+    Step(
+        "I am 55 and still working. I put $10,000 of after-tax money into my 401k and it "
+        "earns $10,000. The plan allows in-plan conversions, and I would convert it to Roth "
+        "inside the plan right away. If it stays in the plan five years and I am over 59½, "
+        "are the contributions and gains tax free?",
+        must=(
+            "$20,000 to the plan's Roth 401(k) account",
+            "$10,000 is taxable income",
+            "grow tax-free in the Roth 401(k) once its 5-year period and age 59½ are met",
+            "Roth 401(k) 5-year period",
+            "cannot be undone",
+        ),
+        must_not=NEVER,
+    ),
+    Step(
+        "After five years I roll it over to a Roth IRA. Can I then take out the basis and "
+        "the gains tax free?",
+        must=(
+            "do not carry over to a Roth IRA",
+            "Roth IRA's own clock",
+            "Treas. Reg. 1.408A-10",
+            "Roth IRA earnings come out tax-free from",
+            "keeps its own 5-year recapture window",
+        ),
+        must_not=NEVER,
+    ),
+]
+
+
+def test_the_second_posters_follow_up_in_their_own_kind_of_words(assistant, store):
+    first, _ = run_story(assistant, SECOND_POSTER_OWN_WORDS, key="poster-2")
+    facts = store.load("poster-2").facts
+    assert facts["age"] == 55 and facts["still_employed"] is True
+    assert facts["after_tax_contributions"] == 10000
+    assert facts["after_tax_earnings"] == 10000
+    assert facts["plan_allows_in_plan_conversion"] is True
+    assert len(first.text) < 2700
+    # Each point is made once: the engine's conditions that the clocks already state
+    # (the Roth IRA clock after a rollover, the recapture window) are not said again.
+    assert "count toward a Roth IRA" not in first.text
+    assert "within five tax years" not in first.text
