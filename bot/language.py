@@ -81,4 +81,3 @@ def _currency_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def other_currencies(text: str) -> list[str]:
     """The other currencies the message states amounts in ("euros", "pounds"), in order."""
     return [name for name, pattern in _currency_patterns() if pattern.search(text)]
-

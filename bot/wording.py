@@ -3,7 +3,8 @@
 Every number in a reply comes from the engine's result (``CalcResult.to_json()``) or
 from a fact the user gave; this module only words them. Sentences the engine already
 wrote (conditions, warnings, open points) are passed through rather than rephrased, so
-a correction in the rules reaches the reply without touching this file.
+a correction in the rules reaches the reply without touching this file; a sentence that
+repeats what the answer already says is left out.
 """
 
 from __future__ import annotations
@@ -96,12 +97,12 @@ def refused(rejected: Sequence[tuple[str, str, str]]) -> str:
 
     The checker's "(got 500)" is left out: the quoted words already show the value.
     """
-    lines = []
+    sentences = []
     for _key, words, why in rejected:
         quoted = words if len(words) <= 60 else words[:60] + "…"
         why = re.sub(r"\s*\(got [^)]*\)", "", why)
-        lines.append(f'I could not use "{quoted}": {_clause(why)}')
-    return " ".join(lines)
+        sentences.append(f'I could not use "{quoted}": {_clause(why)}')
+    return " ".join(sentences)
 
 
 def check_and_retry() -> str:
@@ -465,8 +466,19 @@ def _is_figure(word: str) -> bool:
     return any(c.isdigit() for c in word)
 
 
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z][a-z]{0,4}|\be\.g|\bi\.e|\bsec|\bno)\.$")
+
+
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+    """Sentences and lines; "Treas. Reg. 1.408A-10" stays in one piece."""
+    pieces = [p for p in re.split(r"(?<=[.!?])\s+|\n+", text) if p.strip()]
+    sentences: list[str] = []
+    for piece in pieces:
+        if sentences and _ABBREVIATION_END.search(sentences[-1]):
+            sentences[-1] += " " + piece
+        else:
+            sentences.append(piece)
+    return sentences
 
 
 def _repeats(sentence: str, said: str) -> bool:
@@ -553,9 +565,10 @@ def answer(
         rules.extend(main.get("citations") or [])
         paragraphs.append(_scenario_paragraph(main, rate, facts))
         if full:
-            if _depends(main):
+            depends = _depends(main)
+            if depends:
                 rules.append("plan_document")
-            _defer(paragraphs, deferred, _depends(main))
+            _defer(paragraphs, deferred, depends)
             _defer(paragraphs, deferred, main.get("conditions") or [])
         comparison = _comparison(scenarios, main, rate)
         if comparison:
