@@ -37,17 +37,19 @@ def crash_while_sending(
     *,
     first_parts_arrive: int = 0,
     core: type | None = ScriptedAssistant,
+    **message: object,
 ) -> tuple[dict, BotRunner]:
     """Run a first bot that commits the turn for ``text`` but cannot send it; stop it.
 
     Returns the update (to redeliver) and the stopped bot (to count its core's turns).
-    ``core=None`` runs the real conversation core.
+    ``core=None`` runs the real conversation core; ``message`` holds ``user_says``
+    options (user, chat type).
     """
     first = run_bot(core, network_retries=1)
     if first_parts_arrive:
         double.slow_next("sendMessage", 0.01, times=first_parts_arrive, chat_id=chat_id)
     double.fail_next("sendMessage", 500, times=LOST_SENDS, chat_id=chat_id)
-    update = double.user_says(text, chat_id=chat_id)
+    update = double.user_says(text, chat_id=chat_id, **message)
     double.wait_for(
         lambda: [c.status for c in double.calls_to("sendMessage")].count(500) == LOST_SENDS,
         what="every try to send the answer and the apology to fail",
@@ -194,3 +196,18 @@ def test_when_sending_fails_at_start_the_reply_waits_for_the_redelivery(
     double.push(update)
 
     assert texts(settle(double, 408)) == ["telegram:408 said: hello"]
+
+
+def test_in_a_group_the_reply_sent_on_start_still_answers_the_askers_message(
+    double: BotApiDouble, run_bot
+) -> None:
+    group, alice = -100409, 21
+    asker = {"user_id": alice, "chat_type": "supergroup"}
+    update, _ = crash_while_sending(double, run_bot, group, "/facts", **asker)
+
+    run_bot(ScriptedAssistant)
+    [answer] = double.wait_for_messages(group, 1)
+
+    assert answer["text"] == f"telegram:{group}:{alice} said: /facts"
+    assert answer["reply_to_message"]["message_id"] == update["message"]["message_id"]
+    assert len(settle(double, group, **asker)) == 1
