@@ -14,6 +14,7 @@ every pattern).
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from itertools import accumulate
 from re import _constants, _parser  # the stdlib parser, to find a pattern's literal words
@@ -40,79 +41,89 @@ def _wordish(char: str) -> bool:
 _Longer = tuple[re.Pattern[str], dict[str, tuple[str, ...]]]
 
 
-class _WordLiterals:
-    """Every literal some pattern looks for at the start of a word.
+class WordVocabulary:
+    """One fixed set of word literals, with what has been learnt per word about it.
 
-    A literal is either all word characters ("retire": a prefix of the word that starts
-    there) or longer than its first word ("after-tax": that word must be "after", and
-    the rest is checked in the text). Which all-word literals each word starts with is
-    remembered per word: words repeat from text to text.
+    Never changed once built (only its per-word memory grows, from its own contents), so
+    a text indexed with it stays consistent even while another thread registers new
+    patterns: registering builds a new vocabulary instead.
     """
 
     # Remembered words; the memory is cleared when it grows past this.
     MAX_WORDS = 200_000
 
-    def __init__(self) -> None:
-        self.literals: frozenset[str] = frozenset()
-        self._prefixes: set[str] = set()  # all word characters
-        self._by_first_word: dict[str, list[str]] = {}  # first word -> longer literals
-        self.first_word: dict[str, str] = {}  # longer literal -> its first word
-        self._longer: dict[str, _Longer] = {}
-        self._lengths: tuple[int, ...] = ()
-        self._by_word: dict[str, tuple[tuple[str, ...], _Longer | None]] = {}
-
-    def add(self, literals: Iterable[str]) -> None:
-        new = {lit for lit in literals if lit not in self.literals and _first_word(lit)}
-        if not new:
-            return
-        for lit in new:
-            first = _first_word(lit)
-            if first == lit:
-                self._prefixes.add(lit)
-            else:
-                self._by_first_word.setdefault(first, []).append(lit)
-                self.first_word[lit] = first
+    def __init__(self, literals: frozenset[str]) -> None:
+        self.literals = literals
+        self._prefixes = frozenset(lit for lit in literals if _first_word(lit) == lit)
+        by_first: dict[str, list[str]] = {}
+        for lit in sorted(literals - self._prefixes):
+            by_first.setdefault(_first_word(lit), []).append(lit)
+        self._by_first_word = {first: tuple(lits) for first, lits in by_first.items()}
         self._lengths = tuple(sorted({len(lit) for lit in self._prefixes}))
-        self.literals = self.literals | new
-        self._by_word = {}
-        self._longer = {}
-
-    def longer(self, first: str) -> _Longer | None:
-        """For a first word: a regex matching the longest of its longer literals at a
-        position, and for each literal, every one of them it begins with (itself too)."""
-        found = self._longer.get(first)
-        if found is None:
-            literals = self._by_first_word.get(first)
-            if not literals:
-                return None
-            closure = {
-                lit: tuple(other for other in literals if lit.startswith(other)) for lit in literals
-            }
-            found = self._longer[first] = (re.compile(_trie_pattern(literals)), closure)
-        return found
-
-    def forget_words(self) -> None:
-        """Drop what was remembered per word (benchmarks use it to measure a cold start)."""
-        self._by_word = {}
-
-    def memory(self) -> dict[str, tuple[tuple[str, ...], _Longer | None]]:
-        """What :meth:`learn` found per word so far (read-only)."""
-        return self._by_word
+        self.memory: dict[str, tuple[tuple[str, ...], _Longer | None]] = {}
 
     def learn(self, word: str) -> tuple[tuple[str, ...], _Longer | None]:
         """(the all-word literals ``word`` starts with, the table of the longer literals
         it is the first word of), remembered per word."""
-        found = self._by_word.get(word)
+        found = self.memory.get(word)
         if found is None:
             prefixes = self._prefixes
             starts = tuple(
                 word[:n] for n in self._lengths if n <= len(word) and word[:n] in prefixes
             )
-            found = (starts, self.longer(word))
-            if len(self._by_word) >= self.MAX_WORDS:
-                self._by_word = {}
-            self._by_word[word] = found
+            found = (starts, self._longer(word))
+            if len(self.memory) >= self.MAX_WORDS:
+                self.memory.clear()
+            self.memory[word] = found
         return found
+
+    def _longer(self, first: str) -> _Longer | None:
+        """For a first word: a regex matching the longest of its longer literals at a
+        position, and for each literal, every one of them it begins with (itself too)."""
+        literals = self._by_first_word.get(first)
+        if not literals:
+            return None
+        closure = {
+            lit: tuple(other for other in literals if lit.startswith(other)) for lit in literals
+        }
+        return re.compile(_trie_pattern(literals)), closure
+
+
+class _WordLiterals:
+    """Every literal some pattern looks for at the start of a word.
+
+    A literal is either all word characters ("retire": a prefix of the word that starts
+    there) or longer than its first word ("after-tax": that word must be "after", and
+    the rest is checked in the text). Patterns register their literals when compiled;
+    each registration swaps in a new :class:`WordVocabulary` (under a lock), which
+    readers take once per text.
+    """
+
+    def __init__(self) -> None:
+        self.vocabulary = WordVocabulary(frozenset())
+        self._lock = threading.Lock()
+
+    @property
+    def literals(self) -> frozenset[str]:
+        return self.vocabulary.literals
+
+    def add(self, literals: Iterable[str]) -> None:
+        with self._lock:
+            known = self.vocabulary.literals
+            new = {lit for lit in literals if lit not in known and _first_word(lit)}
+            if new:
+                self.vocabulary = WordVocabulary(known | new)
+
+    def forget_words(self) -> None:
+        """Drop what was remembered per word (benchmarks use it to measure a cold start)."""
+        with self._lock:
+            self.vocabulary = WordVocabulary(self.vocabulary.literals)
+
+
+def is_longer_literal(literal: str) -> bool:
+    """True for a literal that goes on past its first word ("after-tax", "i need")."""
+    first = _first_word(literal)
+    return bool(first) and first != literal
 
 
 def _trie_pattern(literals: Iterable[str]) -> str:
@@ -177,7 +188,7 @@ class LiteralFinder:
         self._begun: dict[str, list[str]] = {}
         self._literal_positions: dict[str, list[int]] = {}
         self._longer_found: dict[str, list[int]] = {}
-        self._indexed: frozenset[str] | None = None
+        self._indexed: WordVocabulary | None = None
 
     def _word_tables(self) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
         """(word -> where it starts, all-word literal -> the distinct words it begins)."""
@@ -193,13 +204,14 @@ class LiteralFinder:
                 else:
                     words[word] = [at]
             self._words = words
-        if self._indexed is not WORD_LITERALS.literals:  # (re)built for new literals
+        vocabulary = WORD_LITERALS.vocabulary  # one snapshot for the whole text
+        if self._indexed is not vocabulary:  # (re)built when patterns were added
             begun: dict[str, list[str]] = {}
             # longer literals: one regex try per occurrence of their first word
             positions: dict[str, list[int]] = {}
             lower = self.lower
-            memory = WORD_LITERALS.memory()
-            learn = WORD_LITERALS.learn
+            memory = vocabulary.memory
+            learn = vocabulary.learn
             for word, starts in self._words.items():
                 prefixes, table = memory.get(word) or learn(word)
                 for literal in prefixes:
@@ -218,7 +230,7 @@ class LiteralFinder:
             self._begun = begun
             self._literal_positions = dict(positions)
             self._longer_found = positions
-            self._indexed = WORD_LITERALS.literals
+            self._indexed = vocabulary
         return self._words, self._begun
 
     def literal_at_words(self, literal: str) -> list[int]:
@@ -640,8 +652,8 @@ class PatternSet(Generic[T]):
         self._always = tuple(always)
         self._by_word = {k: tuple(v) for k, v in by_word.items()}
         # all-word literals, and longer ones by their first word
-        self._plain_literals = frozenset(k for k in by_word if k not in WORD_LITERALS.first_word)
-        self._longer_literals = frozenset(k for k in by_word if k in WORD_LITERALS.first_word)
+        self._plain_literals = frozenset(k for k in by_word if not is_longer_literal(k))
+        self._longer_literals = frozenset(k for k in by_word if is_longer_literal(k))
         self._by_literal = {k: tuple(v) for k, v in by_literal.items()}
         self._words = tuple(k for k in self._by_literal if k != DIGITS)
 
