@@ -24,13 +24,14 @@ from typing import Any
 from spacy.tokens import Doc
 
 from knowledge.facts import MONEY_KEYS, Facts, InvalidFacts
-from nlu.answers import read_answer
+from nlu.answers import Answer, read_answer
 from nlu.context import Sentences, language_regex
 from nlu.data import load
 from nlu.money import to_json_number
 from nlu.pipeline import found, sentences
 from nlu.providers import main_plan_type, plan_provider
 from nlu.roles import bind_amounts
+from nlu.tables import Hit
 
 # When the figures do not add up, drop these first (least specific first).
 DROP_ORDER = (
@@ -48,6 +49,8 @@ MAX_EVIDENCE_CHARS = 90
 _SPOUSE_CLAUSE = re.compile(
     r"\b(?:wife|husband|spouse|partner|dw|dh)(?:'s)?\b[^,;:\n]*$", re.IGNORECASE
 )
+# A phrase about "he"/"she": when the bot asked for the spouse's age, it is theirs.
+_THIRD_PERSON = re.compile(r"\W*(?:he|she)\b", re.IGNORECASE)
 # How far before a year (characters) a word such as "opened" or "retired" dates it.
 YEAR_CONTEXT = 40
 _YEAR_NOT_TAX_YEAR = re.compile(
@@ -90,7 +93,8 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     hypothetical = index.hypothetical_starts
     retire_in_years: list[Candidate] = []
 
-    for _span, hit in found(doc, "phrases"):
+    phrase_hits = [_as_spouse(hit, index, expecting) for _span, hit in found(doc, "phrases")]
+    for hit in phrase_hits:
         cand = Candidate(hit.value, hit.start, hit.end, hit.strength)
         if hit.fact == "retire_in_years":
             retire_in_years.append(cand)
@@ -129,7 +133,11 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         answer = read_answer(text, expecting)
         if answer is not None and answer.unsure:
             unsure = True
-        elif answer is not None and expecting not in candidates:
+        elif (
+            answer is not None
+            and expecting not in candidates
+            and not _states_another_fact(answer, phrase_hits)
+        ):
             candidates[expecting].append(Candidate(answer.value, answer.start, answer.end))
 
     chosen = {
@@ -147,6 +155,26 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         key for key in facts if corrected.search(index.sentence(chosen[key].start))
     )
     return Assembled(facts, evidence, corrections, unsure, rejected)
+
+
+def _as_spouse(hit: Hit, index: Sentences, expecting: str | None) -> Hit:
+    """After the bot asked for the spouse's age, "she is 50" is the spouse's age."""
+    if (
+        expecting == "spouse_age"
+        and hit.fact == "age"
+        and _THIRD_PERSON.match(index.text, index.bounds(hit.start)[0])
+    ):
+        return Hit("spouse_age", hit.value, hit.start, hit.end, hit.strength)
+    return hit
+
+
+def _states_another_fact(answer: Answer, hits: list[Hit]) -> bool:
+    """True when the answer's words are a phrase stating some other fact.
+
+    "I am 500" or "I'm 52" after the bot asked for an amount states an age (valid or
+    not); reading the number as the amount asked for would store a wrong fact.
+    """
+    return any(h.start < answer.end and answer.start < h.end for h in hits)
 
 
 def _spouses(index: Sentences, pos: int) -> bool:
