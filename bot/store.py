@@ -439,9 +439,12 @@ def _connect(path: str) -> sqlite3.Connection:
     if path != ":memory:":
         folder = Path(path).expanduser().parent
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # Balances and ages are personal: a new file is readable by its owner only
+            # (SQLite gives the -wal and -shm files the same mode as the database).
+            os.close(os.open(Path(path).expanduser(), os.O_CREAT | os.O_RDWR, 0o600))
         except OSError as exc:
-            raise StoreError(f"Cannot create the folder {folder} ({exc.strerror}).") from None
+            raise StoreError(f"Cannot create {path} ({exc.strerror}).") from None
     try:
         conn = sqlite3.connect(path, check_same_thread=False)
         conn.execute("PRAGMA secure_delete = ON")  # erased rows are overwritten, not kept

@@ -90,6 +90,21 @@ def test_the_folder_is_created(tmp_path):
     assert path.exists()
 
 
+def test_a_new_database_is_readable_by_its_owner_only(tmp_path):
+    path = tmp_path / "private" / "rothbot.db"
+    store = Store(path)
+    store.save(Session(key="a", facts={"age": 51}))
+    for name in ("rothbot.db", "rothbot.db-wal"):
+        assert (path.parent / name).stat().st_mode & 0o077 == 0, name
+    assert path.parent.stat().st_mode & 0o077 == 0
+
+
+def test_a_folder_where_the_file_should_be_is_a_one_line_error(tmp_path):
+    (tmp_path / "rothbot.db").mkdir()
+    with pytest.raises(StoreError, match="Cannot create"):
+        Store(tmp_path / "rothbot.db")
+
+
 def test_default_path_follows_rothbot_db(tmp_path, monkeypatch):
     from bot.store import default_path
 
