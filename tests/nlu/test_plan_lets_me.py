@@ -1,0 +1,60 @@
+""""My plan lets me ..." states what the plan allows, just as "the plan allows ..." does.
+
+A plan that lets the person convert to Roth inside the plan allows in-plan conversion;
+one that lets them take the money out while still working allows in-service
+distributions. "Doesn't let me" states the opposite; a question, an "if" or a hedge
+states nothing.
+"""
+
+import pytest
+
+from nlu.reader import read
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("My plan lets me convert it to Roth inside the plan", True),
+        ("The 401k allows participants to convert after-tax money to Roth within the plan.", True),
+        ("Our plan will let us do Roth conversions into the Roth 401(k).", True),
+        ("My plan doesn't let me convert it to Roth inside the plan.", False),
+        ("The plan won't allow me to move the after-tax money into the Roth 401k.", False),
+        ("My 403(b) does not let employees convert to Roth inside the plan.", False),
+    ],
+)
+def test_letting_me_convert_inside_the_plan_is_an_in_plan_conversion_feature(
+    text: str, value: bool
+) -> None:
+    assert read(text).facts.get("plan_allows_in_plan_conversion") is value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("my plan lets me take out the after-tax money while working", True),
+        ("The 401(k) allows employees to withdraw after-tax money while still employed.", True),
+        ("My employer lets us roll the after-tax part out before we leave.", True),
+        ("my plan doesn't let me take out the after-tax money while working", False),
+        ("The plan won't allow participants to withdraw anything while employed.", False),
+        ("My plan does not allow me to roll over the after-tax money while I'm working.", False),
+    ],
+)
+def test_letting_me_take_money_out_while_working_is_an_in_service_feature(
+    text: str, value: bool
+) -> None:
+    assert read(text).facts.get("plan_allows_in_service") is value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does my plan let me take out the after-tax money while working?",
+        "If the plan lets me convert to Roth inside the plan, should I?",
+        "I think my plan lets me take out the money while working",
+        "Does my plan let me convert it to Roth inside the plan?",
+    ],
+)
+def test_asking_or_hedging_about_what_the_plan_lets_me_do_states_nothing(text: str) -> None:
+    facts = read(text).facts
+    assert "plan_allows_in_service" not in facts
+    assert "plan_allows_in_plan_conversion" not in facts
