@@ -53,6 +53,10 @@ _CONTRIBUTED = re.compile(
 _PUT_IN = re.compile(
     r"\b(?:contribut\w*|put(?: in)?|invested|deposited|saved|paid in)\b[^.;!?,]*$", FLAGS
 )
+# Between a label's cue and the plan named after it: "contributions to my 401k".
+_CONTAINER_LINK = re.compile(
+    r"\s+(?:to|in|into|inside|within|of|from|for)\s+(?:my|the|our|his|her|this)?\s*", FLAGS
+)
 _FIRST_PERSON = re.compile(r"\b(?:i|my|we|our)\b", FLAGS)
 _LEFT_YEARLY = re.compile(
     r"\b(?:annual(?:ly)?|yearly|per year|each year|every year)\b[^.,;]*$", FLAGS
@@ -188,12 +192,27 @@ def _label_role(text: str, money: Span, cues: list[tuple[Span, Cue]]) -> str | b
         return False
     label_start = line_start + m.start("label")
     label_end = line_start + m.end("label")
-    inside = [c for s, c in cues if s.start_char >= label_start and s.end_char <= label_end]
+    # the cue's own characters: its token span may run past the label ("401(k):")
+    inside = [c for _s, c in cues if c.start >= label_start and c.end <= label_end]
+    inside, label_end = _without_container(text, inside, label_end)
     if len(inside) != 1:
         return None
     cue = inside[0]
     rest = text[label_start : cue.start] + " " + text[cue.end : label_end]
     return cue.role if not _FILLER.sub("", rest) else None
+
+
+def _without_container(text: str, cues: list[Cue], label_end: int) -> tuple[list[Cue], int]:
+    """Drop a trailing "to my 401k" from a label: the plan holds the money, it is not
+    what the amount is ("after-tax contributions to my 401k: $10,000").
+
+    Returns the remaining cues and where the label now ends.
+    """
+    if len(cues) < 2 or cues[-1].role != "plan_total" or cues[-1].end != label_end:
+        return cues, label_end
+    if not _CONTAINER_LINK.fullmatch(text, cues[-2].end, cues[-1].start):
+        return cues, label_end
+    return cues[:-1], cues[-2].end
 
 
 def _nearest(
