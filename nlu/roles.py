@@ -57,6 +57,8 @@ _PUT_IN = re.compile(
 _CONTAINER_LINK = re.compile(
     r"\s+(?:to|in|into|inside|within|of|from|for)\s+(?:my|the|our|his|her|this)?\s*", FLAGS
 )
+# "$10,000 of after-tax contributions", "5k in basis": the noun names what the sum is.
+_MEASURE_LINKS = (["of"], ["in"], ["worth", "of"])
 _FIRST_PERSON = re.compile(r"\b(?:i|my|we|our)\b", FLAGS)
 _LEFT_YEARLY = re.compile(
     r"\b(?:annual(?:ly)?|yearly|per year|each year|every year)\b[^.,;]*$", FLAGS
@@ -234,9 +236,16 @@ def _nearest(
         options.append((right[0].start - money.end, 0, right[1]))
     if not options:
         return None
+    if right and right[1].role not in NOT_FACTS and _is_measure_of(doc, money.end, right[0].start):
+        return right[1]  # "I made $10,000 of after-tax contributions": what the sum is of
     # nearest first; on a tie a cue that names a fact beats "plan total" and friends
     options.sort(key=lambda o: (o[0], o[2].role in NOT_FACTS, o[1]))
     return options[0][2]
+
+
+def _is_measure_of(doc: Doc, start: int, end: int) -> bool:
+    """True when doc[start:end] is "of", "in" or "worth of": the noun after names the sum."""
+    return [t.lower_ for t in doc[start:end]] in _MEASURE_LINKS
 
 
 def bind_amounts(
