@@ -28,6 +28,12 @@ adds is what Telegram needs of a bot that must not fall over:
   answer of their conversation; older ones are sent only if Telegram redelivers their
   update, since a late answer to a question the person may have moved on from confuses
   more than it helps;
+- while running, the same re-send runs every ``resend_interval`` seconds (45; 0 turns it
+  off), so a reply whose send failed (network down, Telegram answering 5xx) arrives once
+  Telegram can be reached again, without waiting for a restart. It takes the chat's turn
+  like an update does, so it never overtakes or interleaves with a newer answer there,
+  and the apology for the failed send says the answer will follow only when it will be
+  tried again;
 - limits: Telegram's flood limits (``AIORateLimiter``; 429 answers wait ``retry_after``),
   bounded retries with backoff on 5xx, timeouts and network errors, 4096-character
   messages split on paragraph boundaries, HTML that cannot be parsed resent as plain text;
@@ -52,7 +58,7 @@ import threading
 import time
 import urllib.parse
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Coroutine, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,6 +122,13 @@ SORRY = (
     "Sorry, something went wrong on my side and I could not answer that. "
     "Please try again in a minute."
 )
+SORRY_WILL_RETRY = (
+    "Sorry, I could not send my answer just now. I will try again shortly; "
+    "if it has not arrived in a few minutes, please ask again."
+)
+"""The apology when the answer is stored and the periodic re-send will try it again."""
+RESEND_STOP_GRACE = 5.0
+"""How long stopping waits for a re-send round in progress before cancelling it."""
 TEXT_ONLY = "I can only read text messages. Please type your question."
 NOT_YOUR_BUTTONS = "These buttons answer someone else's question. Mention me to ask your own."
 TYPING_REFRESH_SECONDS = 4.5
@@ -161,6 +174,7 @@ class TelegramConfig:
     network_retries: int = 4
     retry_backoff: float = 0.5
     resend_window: float = 600.0
+    resend_interval: float = 45.0
     log_level: str = "INFO"
 
     @property
@@ -329,6 +343,7 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
     chat's ``asyncio.Lock`` (FIFO, so arrival order is kept), and only then a slot of the
     global limit, so a flood in one chat waits on its own lock without starving the others.
     Locks exist only while a chat has updates in flight, so the table stays small.
+    ``chat_turn`` lets other work (the periodic re-send) queue in the same line.
     """
 
     def __init__(self, max_concurrent_updates: int = 64) -> None:
@@ -341,11 +356,17 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
         if chat_id is None:
             await super().process_update(update, coroutine)
             return
+        async with self.chat_turn(chat_id):
+            await super().process_update(update, coroutine)
+
+    @contextlib.asynccontextmanager
+    async def chat_turn(self, chat_id: int) -> AsyncIterator[None]:
+        """Hold ``chat_id``'s turn: nothing else of that chat runs until the block ends."""
         lock = self._locks.setdefault(chat_id, asyncio.Lock())
         self._waiting[chat_id] = self._waiting.get(chat_id, 0) + 1
         try:
             async with lock:
-                await super().process_update(update, coroutine)
+                yield
         finally:
             self._waiting[chat_id] -= 1
             if not self._waiting[chat_id]:
@@ -497,6 +518,10 @@ class CoreWorker:
         """Record ``update_id`` as handled (a reply waiting for it is left waiting)."""
         await self._run(self.store.seen_update, update_id)
 
+    async def waiting(self, update_id: int) -> bool:
+        """True if the reply to ``update_id`` is committed but not (wholly) sent."""
+        return await self._run(self.store.outgoing, update_id) is not None
+
     async def unsent(self, max_age_seconds: float) -> list[Outgoing]:
         """Replies the previous process committed but did not send (see ``Store.unsent``)."""
         return await self._run(self.store.unsent, max_age_seconds)
@@ -517,8 +542,18 @@ class CoreWorker:
 class TelegramChannel:
     """The handlers: updates in, ``Assistant.handle`` calls, messages out."""
 
-    def __init__(self, core: CoreWorker) -> None:
+    def __init__(
+        self,
+        core: CoreWorker,
+        order: ChatOrderedUpdateProcessor | None = None,
+        *,
+        retries_while_running: bool = False,
+    ) -> None:
+        """``order`` gives the re-send the chats' turns; ``retries_while_running`` says
+        whether a failed send is tried again while running (it sets the apology)."""
         self.core = core
+        self._order = order
+        self._retries_while_running = retries_while_running
         self._pressed: OrderedDict[tuple[int, int], None] = OrderedDict()
 
     async def skip_duplicates(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -631,10 +666,23 @@ class TelegramChannel:
         )
         if not isinstance(update, Update) or update.effective_chat is None:
             return
+        apology = await self._apology_for(error, update.update_id)
         try:
-            await context.bot.send_message(update.effective_chat.id, SORRY)
+            await context.bot.send_message(update.effective_chat.id, apology)
         except TelegramError as failure:
             log.warning("could not tell the chat about the error either (%s)", failure)
+
+    async def _apology_for(self, error: object, update_id: int) -> str:
+        """Promise the answer only if it is stored and the periodic re-send will try it."""
+        if not self._retries_while_running or not isinstance(error, TelegramError):
+            return SORRY
+        if isinstance(error, BadRequest):  # a re-send would be refused the same way
+            return SORRY
+        try:
+            waiting = await self.core.waiting(update_id)
+        except Exception:  # the store failing too: promise nothing
+            return SORRY
+        return SORRY_WILL_RETRY if waiting else SORRY
 
     # -- sending ----------------------------------------------------------------------
 
@@ -661,35 +709,74 @@ class TelegramChannel:
         )
         await self.core.delivered(update_id)
 
-    async def resend_unsent(self, bot: ExtBot, window: float) -> int:
-        """Send the replies the previous process committed but did not send; how many.
+    async def resend_unsent(
+        self, bot: ExtBot, window: float, *, since: str = "before the restart"
+    ) -> int:
+        """Send the replies committed but not sent (``since`` says when, for the log).
 
         Only those younger than ``window`` seconds and still the latest of their
         conversation (``Store.unsent``). A chat that refuses them (blocked, gone) gives
-        them up; a network failure stops the round, and the rest wait for a redelivery.
+        them up; a network failure stops the round, and the rest wait for the next round
+        or a redelivery. Each is sent in its chat's turn and checked again once the turn
+        is ours: meanwhile a newer message may have been answered, or a redelivery may
+        have sent it, and then it must not go out. Returns how many were sent.
         """
         if window <= 0:
             return 0
         resent = 0
-        for outgoing in await self.core.unsent(window):
-            address = parse_address(outgoing.address)
+        for candidate in await self.core.unsent(window):
+            address = parse_address(candidate.address)
             if address is None:  # not written by this module: nowhere to send it
                 log.warning("gave up a reply left unsent: its address cannot be read")
-                await self.core.delivered(outgoing.update_id)
+                await self.core.delivered(candidate.update_id)
                 continue
-            try:
-                await self.deliver(bot, outgoing, *address)
-            except (Forbidden, BadRequest) as error:
-                log.info("gave up a reply left unsent before the restart (%s)", error)
-                await self.core.delivered(outgoing.update_id)
-                continue
-            except TelegramError as error:
-                log.warning("could not send the replies left unsent before the restart (%s)", error)
-                break
+            async with self._chat_turn(address[0]):
+                outgoing = await self._still_unsent(candidate.update_id, window)
+                if outgoing is None:
+                    continue
+                try:
+                    await self.deliver(bot, outgoing, *address)
+                except (Forbidden, BadRequest) as error:
+                    log.info("gave up a reply left unsent %s (%s)", since, error)
+                    await self.core.delivered(outgoing.update_id)
+                    continue
+                except TelegramError as error:
+                    log.warning("could not send the replies left unsent %s (%s)", since, error)
+                    break
             resent += 1
         if resent:
-            log.info("sent %d replies left unsent before the restart", resent)
+            log.info("sent %d replies left unsent %s", resent, since)
         return resent
+
+    async def resend_periodically(
+        self, bot: ExtBot, window: float, interval: float, halt: asyncio.Event
+    ) -> None:
+        """Every ``interval`` seconds, until ``halt`` is set, run ``resend_unsent``.
+
+        A reply whose send failed while running would otherwise wait for a restart or a
+        redelivery. A round that fails unexpectedly is logged and the next one tried.
+        """
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(halt.wait(), interval)
+            if halt.is_set():
+                return
+            try:
+                await self.resend_unsent(bot, window, since="earlier")
+            except Exception as error:  # e.g. the database is briefly unavailable
+                log.error("re-sending unsent replies failed (%s: %s)", type(error).__name__, error)
+
+    def _chat_turn(self, chat_id: int) -> contextlib.AbstractAsyncContextManager[None]:
+        if self._order is None:
+            return contextlib.nullcontext()
+        return self._order.chat_turn(chat_id)
+
+    async def _still_unsent(self, update_id: int, window: float) -> Outgoing | None:
+        """``update_id``'s reply if it is still to be re-sent (``Store.unsent``), else None."""
+        for outgoing in await self.core.unsent(window):
+            if outgoing.update_id == update_id:
+                return outgoing
+        return None
 
     async def send_reply(
         self,
@@ -862,11 +949,16 @@ def build_application(
     logging.getLogger("httpx").setLevel(logging.WARNING)
     install_secret_redaction(config.token)
     core = CoreWorker(config.db_path, assistant_factory)
-    channel = TelegramChannel(core)
+    order = ChatOrderedUpdateProcessor()
+    channel = TelegramChannel(
+        core,
+        order,
+        retries_while_running=config.resend_interval > 0 and config.resend_window > 0,
+    )
     builder = (
         ApplicationBuilder()
         .token(config.token)
-        .concurrent_updates(ChatOrderedUpdateProcessor())
+        .concurrent_updates(order)
         .rate_limiter(
             RetryingRateLimiter(
                 max_retries=config.rate_limit_retries,
@@ -949,9 +1041,23 @@ async def serve(
                 )
                 log.info("receiving updates by long polling")
             await app.start()
-            if ready is not None:
-                ready()
-            failure = await _until_stopped(stop)
+            halt = asyncio.Event()
+            resending = (
+                asyncio.create_task(
+                    channel.resend_periodically(
+                        app.bot, config.resend_window, config.resend_interval, halt
+                    ),
+                    name="rothbot:resend",
+                )
+                if config.resend_interval > 0 and config.resend_window > 0
+                else None
+            )
+            try:
+                if ready is not None:
+                    ready()
+                failure = await _until_stopped(stop)
+            finally:
+                await _halt(resending, halt)
             log.info("stopping")
             try:
                 await updater.stop()
@@ -963,6 +1069,23 @@ async def serve(
                 raise failure
     finally:
         channel.close()
+
+
+async def _halt(task: asyncio.Task[None] | None, halt: asyncio.Event) -> None:
+    """Stop the periodic re-send: at once if it waits, after its round if one is running.
+
+    A round still running after ``RESEND_STOP_GRACE`` (sends retrying while Telegram is
+    unreachable) is cancelled; its reply stays in the outbox for the next start.
+    """
+    if task is None:
+        return
+    halt.set()
+    try:
+        await asyncio.wait_for(task, RESEND_STOP_GRACE)
+    except TimeoutError:
+        log.warning("stopped a re-send round that was still running")
+    except Exception as error:  # already logged inside the loop; never block the stop
+        log.debug("the re-send task ended with %s", error)
 
 
 POLLING_TASK_NAME = "Updater:start_polling:polling_task"
@@ -1046,6 +1169,8 @@ def _fail(message: str, code: int) -> int:
 
 __all__ = [
     "COMMANDS",
+    "SORRY",
+    "SORRY_WILL_RETRY",
     "ChatOrderedUpdateProcessor",
     "ConfigError",
     "CoreWorker",

@@ -369,6 +369,15 @@ class BotApiDouble:
         with self._cond:
             self._failures.setdefault(method, deque()).extend([failure] * times)
 
+    def programmed(self, method: str) -> int:
+        """How many programmed failures and delays of ``method`` no call has taken yet.
+
+        A delayed call takes its program when it arrives, so 0 after ``slow_next`` means
+        the slow request is in flight (or done).
+        """
+        with self._cond:
+            return len(self._failures.get(method, ()))
+
     # -- reading what the bot did --------------------------------------------------------
 
     def calls_to(self, method: str) -> list[ApiCall]:
