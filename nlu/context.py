@@ -61,6 +61,8 @@ _ABBREVIATIONS = frozenset(
 )
 # (the two alternatives starting with spaces share them: fewer tries per space)
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+|\n\s*|\s+(?:(?=[•▪●])|-{1,2}\s+(?=[A-Z]))")
+# The word a full stop ends ("max." in "the max. pre-tax"), searched up to the stop.
+_WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\bbut\b|\bhowever\b|\bso\b|\band\b", re.IGNORECASE)
 
 
@@ -92,7 +94,7 @@ def sentence_starts(text: str) -> list[int]:
             break
         chunk = m.group()
         if chunk.startswith(".") and "\n" not in chunk:
-            word = re.search(r"([\w.]+)\.$", text[max(0, m.start() - 12) : m.start() + 1])
+            word = _WORD_BEFORE_STOP.search(text, max(0, m.start() - 12), m.start() + 1)
             if word and word.group(1).lower() in _ABBREVIATIONS:
                 continue
             if text[end].islower():

@@ -26,7 +26,9 @@ T = TypeVar("T")
 
 # Stands for "a run of digits starts here" among the literals a pattern may start with.
 DIGITS = "\x00digits"
-_DIGIT_RUN = re.compile(r"(?<!\d)\d")
+# (the look-behind comes after the digit so that ``re`` can skip to the next digit in C;
+# a leading look-behind makes it try the pattern at every character)
+_DIGIT_RUN = re.compile(r"\d(?<!\d\d)")
 # A word: a run of letters and digits (its start is where a word-start pattern may match).
 _WORD = re.compile(r"[^\W_]+")
 _WORD_SPLIT = re.compile(r"([^\W_]+)")
@@ -286,14 +288,19 @@ class LiteralFinder:
         for literal in literals:
             known = present.get(literal)
             if known is None:
-                if literal == DIGITS:
-                    known = _DIGIT_RUN.search(self.text) is not None
-                else:
-                    known = literal in self.lower
-                present[literal] = known
+                known = self.is_present(literal)
             if known:
                 return True
         return False
+
+    def is_present(self, literal: str) -> bool:
+        """Whether ``literal`` occurs in the text: searched, then remembered."""
+        if literal == DIGITS:
+            known = _DIGIT_RUN.search(self.text) is not None
+        else:
+            known = literal in self.lower
+        self._present[literal] = known
+        return known
 
     def starts(self, literals: tuple[str, ...], *, words_only: bool) -> list[int]:
         """Sorted offsets where any of ``literals`` starts (only at word starts, if asked)."""
@@ -656,6 +663,10 @@ class PatternSet(Generic[T]):
         self._longer_literals = frozenset(k for k in by_word if is_longer_literal(k))
         self._by_literal = {k: tuple(v) for k, v in by_literal.items()}
         self._words = tuple(k for k in self._by_literal if k != DIGITS)
+        # what scan() needs of each word-start pattern, looked up once here
+        self._word_patterns = [
+            (regex.regex.match, regex.need, regex.trigger_set, regex) for _p, regex in self.items
+        ]
 
     def scan(self, text: str, finder: LiteralFinder) -> Iterator[tuple[T, re.Match[str]]]:
         """(payload, match) for every match of every pattern, pattern by pattern."""
@@ -664,7 +675,23 @@ class PatternSet(Generic[T]):
         # patterns that start a word: tried where one of their literals starts a word
         words, begun = finder._word_tables()
         remembered = finder._literal_positions
-        present: list[tuple[str, list[int]]] = []
+        by_word = self._by_word
+        # pattern -> where to try it; a pattern with several literals present gets their
+        # offsets joined in a list of its own, sorted once below
+        starts: dict[int, list[int]] = {}
+        joined: set[int] = set()
+
+        def add(literal: str, positions: list[int]) -> None:
+            for i in by_word[literal]:
+                known = starts.get(i)
+                if known is None:
+                    starts[i] = positions  # shared with the finder: never changed here
+                elif i in joined:
+                    known.extend(positions)
+                else:
+                    starts[i] = [*known, *positions]
+                    joined.add(i)
+
         for literal in self._plain_literals.intersection(begun):
             positions = remembered.get(literal)
             if positions is None:
@@ -674,35 +701,37 @@ class PatternSet(Generic[T]):
                 else:
                     positions = sorted(at for word in in_words for at in words[word])
                 remembered[literal] = positions
-            present.append((literal, positions))
+            add(literal, positions)
         longer = finder._longer_found
-        present.extend((lit, longer[lit]) for lit in self._longer_literals.intersection(longer))
-        starts: dict[int, list[int]] = {}
-        for literal, positions in present:
-            for i in self._by_word[literal]:
-                known = starts.get(i)
-                if known is None:
-                    starts[i] = positions
-                else:
-                    starts[i] = sorted({*known, *positions})
+        for literal in self._longer_literals.intersection(longer):
+            add(literal, longer[literal])
+        for i in joined:
+            starts[i] = sorted(set(starts[i]))
         lower = finder.lower
+        present = finder._present
+        word_patterns = self._word_patterns
         for i, positions in starts.items():
-            regex = items[i][1]
-            need = regex.need
+            match, need, triggers, regex = word_patterns[i]
             if need is not None:
-                if not finder.any_present(regex.trigger_set):
+                for literal in triggers:  # finder.any_present, inlined
+                    known = present.get(literal)
+                    if known is None:
+                        known = finder.is_present(literal)
+                    if known:
+                        break
+                else:
                     continue  # a word every match needs is missing
                 if len(positions) > regex.WINDOW_COST:  # else trying each start is cheaper
                     needed = finder.starts(need, words_only=False)
                     if len(needed) * regex.WINDOW_COST < len(positions):
                         found.extend((i, m) for m in regex._search_around(lower, needed))
                         continue
-            match = regex.regex.match
             taken_until = -1
             for at in positions:
                 if at >= taken_until and (m := match(lower, at)):
                     found.append((i, m))
-                    taken_until = max(m.end(), at + 1)
+                    end = m.end()
+                    taken_until = end if end > at else at + 1
         # the others: by the literals they contain
         chosen = set(self._always)
         by_literal = self._by_literal

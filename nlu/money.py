@@ -14,6 +14,7 @@ No library handles K/M suffixes, decimals with word multipliers and currency tog
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -104,6 +105,25 @@ def _lower_amount_regex() -> re.Pattern[str]:
     """The amount regex for lower-cased text: ``re`` matches several times faster
     without IGNORECASE."""
     return re.compile(_lowercase_pattern(_amount_regex().pattern))
+
+
+# Where an amount can start in lower-cased text: a minus sign, "$", "usd", a digit or a
+# decimal point, not right after what the amount regex's look-behind refuses. ``re``
+# skips to these characters in C; the amount regex, which opens with that look-behind,
+# would be tried at every character.
+_AMOUNT_START = re.compile(r"[-−$u.\d](?<![\w.,/$\-].)")
+
+
+def _amounts_in_lower(lower: str) -> Iterator[re.Match[str]]:
+    """``_lower_amount_regex().finditer(lower)``, trying the regex only where an amount
+    can start (leftmost, non-overlapping matches, as ``finditer`` gives them)."""
+    match = _lower_amount_regex().match
+    taken_until = -1
+    for start in _AMOUNT_START.finditer(lower):
+        at = start.start()
+        if at >= taken_until and (m := match(lower, at)):
+            yield m
+            taken_until = max(m.end(), at + 1)
 
 
 def _approximation_start(text: str, start: int) -> int | None:
@@ -234,7 +254,7 @@ def find_amounts(text: str, *, bare_ok: bool = False) -> list[Amount]:
     max_ratio = Decimal(str(_vocab()["max_range_ratio"]))
     lower = text.lower()
     if len(lower) == len(text):  # same offsets: scan the lower-cased text
-        matches = _lower_amount_regex().finditer(lower)
+        matches = _amounts_in_lower(lower)
     else:
         matches = _amount_regex().finditer(text)
     for m in matches:

@@ -261,7 +261,9 @@ def bind_amounts(
     money_list = list(monies)
     cue_list = list(cues)
     money_spans = [s for s, _ in money_list]
-    topic = about_after_tax(text, finder)
+    # whether the text is about after-tax money: only weak cues ask, so it is looked up
+    # at the first amount that may bind to a cue, and only if a weak cue is there at all
+    topic: bool | None = None
     hits: list[RoleHit] = []
     unbound: list[tuple[Span, Amount]] = []
     for span, amount in money_list:
@@ -271,6 +273,9 @@ def bind_amounts(
         label = _label_role(text, span, cue_list)
         cue_start = cue_end = None
         if label is False:
+            if topic is None:
+                weak = any(c.weak and not c.label_only for _s, c in cue_list)
+                topic = weak and about_after_tax(text, finder)
             cue = _nearest(doc, span, cue_list, money_spans, topic)
             role = cue.role if cue else None
             if cue:
