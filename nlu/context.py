@@ -61,6 +61,12 @@ _ABBREVIATIONS = frozenset(
 )
 # (the two alternatives starting with spaces share them: fewer tries per space)
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+|\n\s*|\s+(?:(?=[•▪●])|-{1,2}\s+(?=[A-Z]))")
+# The same without the bullet-or-dash alternative, opening with one character class so
+# that ``re`` skips to the next ".", "!", "?" or line break in C (a pattern opening with
+# alternatives is tried at every character). Equal to _SENTENCE_END on a text where no
+# space is followed by a bullet or a dash, as that alternative needs one.
+_SENTENCE_END_PLAIN = re.compile(r"[.!?\n](?:(?<=\n)\s*|(?<=[.!?])[.!?]*[\"')\]]*\s+)")
+_SPACE_BEFORE_BULLET_OR_DASH = re.compile(r"\s[-•▪●]")
 # The word a full stop ends ("max." in "the max. pre-tax"), searched up to the stop.
 _WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\bbut\b|\bhowever\b|\bso\b|\band\b", re.IGNORECASE)
@@ -88,7 +94,8 @@ def sentence_starts(text: str) -> list[int]:
     sentence.
     """
     starts = [0]
-    for m in _SENTENCE_END.finditer(text):
+    ends = _SENTENCE_END if _SPACE_BEFORE_BULLET_OR_DASH.search(text) else _SENTENCE_END_PLAIN
+    for m in ends.finditer(text):
         end = m.end()
         if end >= len(text):
             break
