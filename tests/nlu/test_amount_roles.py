@@ -7,6 +7,7 @@ of the rule: an amount whose role is unclear is left out.
 
 import pytest
 
+from knowledge.facts import MONEY_KEYS
 from nlu.reader import read
 
 PHRASINGS = [
@@ -94,20 +95,7 @@ UNCLEAR = [
 
 @pytest.mark.parametrize("text", UNCLEAR)
 def test_an_amount_with_an_unclear_role_is_left_out(text: str) -> None:
-    money_keys = {
-        "after_tax_contributions",
-        "after_tax_earnings",
-        "after_tax_total",
-        "pretax_balance",
-        "roth_401k_balance",
-        "traditional_ira_balance",
-        "roth_ira_balance",
-        "income",
-        "annual_after_tax_contribution",
-        "employer_contribution",
-        "employee_deferral",
-    }
-    assert not money_keys & set(read(text).facts), read(text).facts
+    assert not set(MONEY_KEYS) & set(read(text).facts), read(text).facts
 
 
 def test_the_total_is_recognised_when_it_is_the_sum_of_its_parts() -> None:
