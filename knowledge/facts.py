@@ -154,7 +154,7 @@ class Facts:
 
     def replace(self, **changes: Any) -> Facts:
         """A copy with some facts changed (validated); ``None`` removes a fact."""
-        data = {k: v for k, v in self.to_dict().items()}
+        data = self.to_dict()
         for key, value in changes.items():
             if value is None:
                 data.pop(key, None)
