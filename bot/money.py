@@ -5,22 +5,19 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from knowledge.money import dollars
+from knowledge.money import percent as rate_percent
+
 
 def money(value: Any) -> str:
     """``30000`` -> ``$30,000``; cents only when there are any; negatives as ``-$5``."""
     amount = Decimal(str(value))
-    sign = "-" if amount < 0 else ""
-    amount = abs(amount)
-    if amount == amount.to_integral_value():
-        return f"{sign}${int(amount):,}"
-    return f"{sign}${amount.quantize(Decimal('0.01')):,}"
+    return ("-" if amount < 0 else "") + dollars(abs(amount))
 
 
 def percent(value: Any) -> str:
     """``0.24`` -> ``24%``."""
-    rate = Decimal(str(value)) * 100
-    text = f"{rate.normalize():f}"
-    return f"{text}%"
+    return rate_percent(Decimal(str(value)))
 
 
 def fact_value(key: str, value: Any) -> str:
