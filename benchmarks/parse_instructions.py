@@ -16,9 +16,7 @@ import argparse
 import functools
 import sys
 
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
-
-from benchmarks.parse_throughput import load_texts  # noqa: E402
+from parse_throughput import load_texts  # the script's folder is on sys.path
 
 
 def main() -> int:
