@@ -112,3 +112,8 @@ def test_mfs_brackets_match_single_except_the_top_which_is_half_of_mfj(year):
 def test_lookup_reports_whether_a_value_was_verified():
     assert lookup("gov.irs.income.brackets.hoh", 2025).verified is True
     assert lookup("gov.irs.income.brackets.single", 2026).verified is True
+
+
+def test_the_2024_head_of_household_standard_deduction_is_the_rev_proc_2023_34_figure():
+    found = lookup("gov.irs.income.standard_deduction.hoh", 2024)
+    assert (found.value, found.verified) == (21900, True)
