@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from nlu.data import compile_any, load
-from nlu.matching import FastRegex, LiteralFinder, PatternSet
+from nlu.matching import FastRegex, LiteralFinder, PatternSet, _lowercase_pattern
 
 # Curly quotes and odd spaces become plain ones, one character for one, so offsets into
 # the normalised text are offsets into the original.
@@ -67,9 +67,88 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+|\n\s*|\s+(?:(?=[•▪●])|-{1,
 # space is followed by a bullet or a dash, as that alternative needs one.
 _SENTENCE_END_PLAIN = re.compile(r"[.!?\n](?:(?<=\n)\s*|(?<=[.!?])[.!?]*[\"')\]]*\s+)")
 _SPACE_BEFORE_BULLET_OR_DASH = re.compile(r"\s[-•▪●]")
+# The dash case of it, opening with a literal so that ``re`` skips to each "-" in C (a
+# pattern opening with a character class is tried at every character).
+_SPACE_BEFORE_DASH = re.compile(r"-(?<=\s-)")
+_BULLETS = ("•", "▪", "●")
 # The word a full stop ends ("max." in "the max. pre-tax"), searched up to the stop.
 _WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\bbut\b|\bhowever\b|\bso\b|\band\b", re.IGNORECASE)
+# The last clause break of a stretch of lower-cased text, found by backing up from its
+# end: the greedy ``.*`` runs to the end and gives back one character at a time until a
+# break matches (breaks never overlap, so the rightmost one to start is the last one
+# ``_CLAUSE_BREAK.finditer`` gives). Each word opens with its letter, the look-behind
+# after it, so that ``re`` rules a position out on its first character.
+_LAST_CLAUSE_BREAK = re.compile(
+    r"(?s:.*)(?:[,;:()]|b(?<!\wb)ut\b|h(?<!\wh)owever\b|s(?<!\ws)o\b|a(?<!\wa)nd\b)"
+)
+# The only characters on which a case-blind ``re`` match of ASCII letters differs from a
+# match of the lower-cased letters in lower-cased text: "i" matches "İ" and "ı", "s"
+# matches "ſ", but their lower case is not "i" or "s".
+_CASE_ODD = ("\u0130", "\u0131", "\u017f")
+
+
+def lowered(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """A case-blind ``pattern`` compiled for lower-cased text (see :func:`lower_is_exact`).
+
+    ``re`` matches several times faster without IGNORECASE, and a word that opens with
+    ``\\b`` is written with its first letter first (``\\bplan`` as ``p(?<!\\wp)lan``, the
+    same condition) so that a position is ruled out on its first character.
+    """
+    return re.compile(_letter_first(_lowercase_pattern(pattern)), flags & ~re.IGNORECASE)
+
+
+def _letter_first(pattern: str) -> str:
+    """``pattern`` with each ``\\b`` before a plain letter or digit moved after it.
+
+    Refuses ``^`` and ``\\A``: searched from an offset, they would not match there.
+    """
+    out: list[str] = []
+    i = 0
+    in_class = False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            letter, after = pattern[i + 2 : i + 3], pattern[i + 3 : i + 4]
+            if (
+                not in_class
+                and pattern[i + 1 : i + 2] == "b"
+                and letter.isascii()
+                and letter.isalnum()
+                and after not in ("?", "*", "+", "{")
+            ):
+                out.append(f"{letter}(?<!\\w{letter})")
+                i += 3
+            elif pattern[i + 1 : i + 2] == "A" and not in_class:
+                raise ValueError(f"anchored pattern: {pattern!r}")
+            else:
+                out.append(pattern[i : i + 2])
+                i += 2
+            continue
+        if char == "^" and not in_class:
+            raise ValueError(f"anchored pattern: {pattern!r}")
+        if char == "[" and not in_class:
+            in_class = True
+            out.append(char)
+            i += 1
+            if pattern[i : i + 1] == "^":
+                out.append("^")
+                i += 1
+            if pattern[i : i + 1] == "]":  # a "]" first in a class is a plain "]"
+                out.append("]")
+                i += 1
+            continue
+        if char == "]":
+            in_class = False
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def lower_is_exact(text: str) -> bool:
+    """True when matching lower-cased patterns of ASCII letters in the lower-cased
+    ``text`` (``LiteralFinder.lower``) finds what IGNORECASE finds in ``text``."""
+    return text.isascii() or not any(odd in text for odd in _CASE_ODD)
 
 
 _REPLACEMENTS = tuple((chr(odd), plain) for odd, plain in _NORMALISE.items())
@@ -94,7 +173,7 @@ def sentence_starts(text: str) -> list[int]:
     sentence.
     """
     starts = [0]
-    ends = _SENTENCE_END if _SPACE_BEFORE_BULLET_OR_DASH.search(text) else _SENTENCE_END_PLAIN
+    ends = _SENTENCE_END if _space_before_bullet_or_dash(text) else _SENTENCE_END_PLAIN
     for m in ends.finditer(text):
         end = m.end()
         if end >= len(text):
@@ -111,8 +190,20 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
+def _space_before_bullet_or_dash(text: str) -> bool:
+    """``_SPACE_BEFORE_BULLET_OR_DASH.search(text)``; bullets are rare, so most texts only
+    need the fast search for a dash."""
+    if any(bullet in text for bullet in _BULLETS):
+        return _SPACE_BEFORE_BULLET_OR_DASH.search(text) is not None
+    return _SPACE_BEFORE_DASH.search(text) is not None
+
+
 class Sentences:
-    """Sentence bounds of one text, looked up by character offset."""
+    """Sentence bounds of one text, looked up by character offset.
+
+    Each extractor asks about a few dozen offsets per text; what depends only on the
+    sentence (is it a question?) is worked out once per sentence and remembered.
+    """
 
     def __init__(self, text: str, starts: Sequence[int], original: str | None = None) -> None:
         self.text = text
@@ -121,12 +212,16 @@ class Sentences:
         self.lower = self.finder.lower
         self.starts = list(starts) or [0]
         self._hypothetical: list[int] | None = None
+        self._questions: dict[int, bool] = {}  # sentence start -> is it a question
+        self.lower_is_exact = lower_is_exact(text)
 
     def bounds(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding character ``pos``."""
-        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
-        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
-        return self.starts[i], end
+        starts = self.starts
+        i = bisect.bisect_right(starts, pos) - 1
+        if i < 0:
+            i = 0
+        return starts[i], starts[i + 1] if i + 1 < len(starts) else len(self.text)
 
     def sentence(self, pos: int) -> str:
         start, end = self.bounds(pos)
@@ -136,11 +231,31 @@ class Sentences:
         """The part of the sentence before ``pos``."""
         return self.text[self.bounds(pos)[0] : pos]
 
+    def sliced_like(self, start: int) -> bool:
+        """True when searching ``text`` from ``start`` (``pattern.search(text, start,
+        end)``) sees what searching ``text[start:end]`` does: ``\\b`` and look-behinds
+        at ``start`` see the character before it, which must then not be a word character
+        (sentences start after spaces, so this nearly always holds)."""
+        return not start or not _wordish(self.text[start - 1])
+
+    def lower_from(self, start: int) -> bool:
+        """True when a :func:`lowered` pattern searched in ``self.lower`` from ``start``
+        finds what the case-blind original finds in ``text[start:...]``."""
+        return self.lower_is_exact and self.sliced_like(start)
+
+    def clause_start(self, pos: int) -> int:
+        """Where the clause holding ``pos`` starts: after the last comma, "and", "but"
+        before ``pos`` in its sentence, else at the sentence start."""
+        start = self.bounds(pos)[0]
+        if self.lower_from(start):
+            last = _LAST_CLAUSE_BREAK.match(self.lower, start, pos)
+            return last.end() if last else start
+        breaks = list(_CLAUSE_BREAK.finditer(self.text[start:pos]))
+        return start + breaks[-1].end() if breaks else start
+
     def clause_before(self, pos: int) -> str:
         """The part of the clause before ``pos`` (back to the last comma, "and", "but")."""
-        before = self.before(pos)
-        breaks = list(_CLAUSE_BREAK.finditer(before))
-        return before[breaks[-1].end() :] if breaks else before
+        return self.text[self.clause_start(pos) : pos]
 
     @property
     def hypothetical_starts(self) -> list[int]:
@@ -152,18 +267,33 @@ class Sentences:
 
     def is_question(self, pos: int) -> bool:
         """True when the sentence holding ``pos`` asks something."""
-        sentence = self.sentence(pos)
-        return "?" in sentence or bool(_QUESTION_START.match(sentence))
+        start, end = self.bounds(pos)
+        known = self._questions.get(start)
+        if known is None:
+            sentence = self.text[start:end]
+            known = "?" in sentence or bool(_QUESTION_START.match(sentence))
+            self._questions[start] = known
+        return known
 
     def is_conditional(self, pos: int) -> bool:
         """True when an "if"/"whether" governs ``pos`` in its sentence."""
-        return bool(_conditional().search(self.before(pos)))
+        start = self.bounds(pos)[0]
+        if not self.sliced_like(start):
+            return bool(_conditional().search(self.text[start:pos]))
+        return bool(_conditional().search(self.text, start, pos))
 
     def is_negated(self, pos: int, *, reach_words: int = 5) -> bool:
         """True when a negation comes just before ``pos`` in its clause, within
         ``reach_words`` words: "I don't want to pay tax", not "I don't know; can I pay tax"."""
-        words = self.clause_before(pos).split()[-reach_words:]
-        return bool(_negation().search(" ".join(words)))
+        clause = self.clause_before(pos)
+        # the last words only: rsplit stops after them (equal to split()[-n:] for n > 0)
+        words = clause.rsplit(None, reach_words) if reach_words > 0 else clause.split()
+        return bool(_negation().search(" ".join(words[-reach_words:])))
+
+
+def _wordish(char: str) -> bool:
+    """True for a character ``\\w`` matches (``re``: alphanumeric or underscore)."""
+    return char.isalnum() or char == "_"
 
 
 _QUESTION_START = re.compile(

@@ -42,28 +42,37 @@ def _negated_statement(sentences: Sentences, pos: int) -> bool:
 
 def find_intent_cues(sentences: Sentences) -> list[tuple[int, int, str]]:
     """(start, end, intent) for every cue that counts."""
-    hits = []
-    for intent, m in _intent_patterns().scan(sentences.text, sentences.finder):
-        if not _negated_statement(sentences, m.start()):
-            hits.append((m.start(), m.end(), intent))
+    hits = [
+        (m.start(), m.end(), intent)
+        for intent, m in _intent_patterns().scan(sentences.text, sentences.finder)
+        if not _negated_statement(sentences, m.start())
+    ]
     hits.sort()
     return _unsuppressed(hits, sentences)
+
+
+@cache
+def _suppressions() -> dict[str, frozenset[str]]:
+    """Intent -> the intents that override it in the same sentence."""
+    rules: dict[str, list[str]] = load("intents").get("suppressed_by", {})
+    return {intent: frozenset(by) for intent, by in rules.items() if by}
 
 
 def _unsuppressed(
     hits: list[tuple[int, int, str]], sentences: Sentences
 ) -> list[tuple[int, int, str]]:
     """Drop cues that share a sentence with a cue of an intent that overrides them."""
-    rules: dict[str, list[str]] = load("intents").get("suppressed_by", {})
-    if not rules:
+    rules = _suppressions()
+    if not any(intent in rules for _start, _end, intent in hits):
         return hits
+    starts = [sentences.bounds(start)[0] for start, _end, _intent in hits]
     by_sentence: dict[int, set[str]] = {}
-    for start, _end, intent in hits:
-        by_sentence.setdefault(sentences.bounds(start)[0], set()).add(intent)
+    for start, (_s, _e, intent) in zip(starts, hits, strict=True):
+        by_sentence.setdefault(start, set()).add(intent)
     return [
         hit
-        for hit in hits
-        if not set(rules.get(hit[2], ())) & by_sentence[sentences.bounds(hit[0])[0]]
+        for start, hit in zip(starts, hits, strict=True)
+        if not (hit[2] in rules and rules[hit[2]] & by_sentence[start])
     ]
 
 

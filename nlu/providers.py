@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from nlu.context import Sentences
+from nlu.context import Sentences, lowered
 from nlu.data import FLAGS, load
 from nlu.matching import FastRegex, LiteralFinder, PatternSet
 
@@ -52,6 +52,13 @@ def _link_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(data["plan_words"], FLAGS), re.compile(data["ira_words"], FLAGS)
 
 
+@cache
+def _lower_link_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:func:`_link_words` for the lower-cased text (``nlu.context.lowered``)."""
+    data = load("providers")
+    return lowered(data["plan_words"]), lowered(data["ira_words"])
+
+
 def _distance(start: int, end: int, m: re.Match[str]) -> int:
     if m.end() <= start:
         return start - m.end()
@@ -62,13 +69,21 @@ def _distance(start: int, end: int, m: re.Match[str]) -> int:
 
 def link_of(sentences: Sentences, start: int, end: int) -> str:
     """ "plan", "ira" or "neutral" for a provider mention at ``start:end``."""
-    plan_words, ira_words = _link_words()
     s_start, s_end = sentences.bounds(start)
-    sentence = sentences.text[s_start:s_end]
+    if sentences.lower_from(s_start):  # the same matches, found faster
+        plan_words, ira_words = _lower_link_words()
+        text, shift = sentences.lower, 0
+    else:
+        plan_words, ira_words = _link_words()
+        text, shift = sentences.text[s_start:s_end], s_start
+        s_start, s_end = 0, len(text)
+    start, end = start - shift, end - shift
     best: tuple[int, int, str] | None = None
     for rank, (kind, pattern) in enumerate((("ira", ira_words), ("plan", plan_words))):
-        for m in pattern.finditer(sentence):
-            d = _distance(start - s_start, end - s_start, m)
+        for m in pattern.finditer(text, s_start, s_end):
+            if m.start() - end > LINK_REACH:
+                break  # every later word is farther still
+            d = _distance(start, end, m)
             if d <= LINK_REACH and (best is None or (d, rank) < best[:2]):
                 best = (d, rank, kind)
     return best[2] if best else "neutral"
