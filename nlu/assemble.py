@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc
 
@@ -27,8 +27,9 @@ from knowledge.facts import MONEY_KEYS, Facts, InvalidFacts
 from nlu.answers import Answer, read_answer
 from nlu.context import Sentences, language_regex
 from nlu.data import load
+from nlu.matching import DIGITS, FastRegex
 from nlu.money import to_json_number
-from nlu.pipeline import found, sentences
+from nlu.pipeline import char_bounds, found, payloads, sentences
 from nlu.providers import main_plan_type, plan_provider
 from nlu.roles import bind_amounts
 from nlu.tables import Hit
@@ -46,9 +47,10 @@ FILING_PRIORITY = ("mfs", "hoh", "mfj", "single")
 MARGINAL_BRACKETS = frozenset({10, 12, 15, 22, 24, 25, 28, 32, 33, 35, 37, 39.6})
 MAX_EVIDENCE_CHARS = 90
 # A spouse named earlier in the same clause: the plan or provider that follows is theirs.
-_SPOUSE_CLAUSE = re.compile(
-    r"\b(?:wife|husband|spouse|partner|dw|dh)(?:'s)?\b[^,;:\n]*$", re.IGNORECASE
-)
+_SPOUSE_CLAUSE = r"\b(?:wife|husband|spouse|partner|dw|dh)(?:'s)?\b[^,;:\n]*$"
+# re's IGNORECASE matches these to an ASCII letter that lower() does not turn them into
+# ("ſ" ~ "s", "ı" and "İ" ~ "i"); in a text with one, words are not looked up first.
+_ODD_CASES = ("\u017f", "\u0131", "\u0130")
 # A phrase about "he"/"she": when the bot asked for the spouse's age, it is theirs.
 _THIRD_PERSON = re.compile(r"\W*(?:he|she)\b", re.IGNORECASE)
 # How far before a year (characters) a word such as "opened" or "retired" dates it.
@@ -60,9 +62,8 @@ _YEAR_NOT_TAX_YEAR = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One reading of a fact from one place in the text."""
+class Candidate(NamedTuple):
+    """One reading of a fact from one place in the text (a tuple: made by the dozen)."""
 
     value: Any
     start: int
@@ -89,24 +90,25 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     """Turn the spans the pipeline found in ``doc`` into validated facts."""
     index = sentences(doc)
     text = index.text
+    look = _Lookups(index)
     candidates: dict[str, list[Candidate]] = defaultdict(list)
     hypothetical = index.hypothetical_starts
     retire_in_years: list[Candidate] = []
 
-    phrase_hits = [_as_spouse(hit, index, expecting) for _span, hit in found(doc, "phrases")]
+    phrase_hits: list[Hit] = payloads(doc, "phrases")
+    if expecting == "spouse_age":
+        phrase_hits = [_as_spouse(hit, index) for hit in phrase_hits]
     for hit in phrase_hits:
-        cand = Candidate(hit.value, hit.start, hit.end, hit.strength)
-        if hit.fact == "retire_in_years":
-            retire_in_years.append(cand)
-        elif hit.fact == "year" and not _is_tax_year(index, hit.start, hypothetical):
+        fact = hit.fact
+        if fact == "retire_in_years":
+            retire_in_years.append(Candidate(hit.value, hit.start, hit.end, hit.strength))
+        elif fact == "year" and not _is_tax_year(index, hit.start, hypothetical):
             continue
-        elif hit.fact == "marginal_rate":
+        elif fact == "marginal_rate":
             if hit.value in MARGINAL_BRACKETS:
-                candidates[hit.fact].append(
-                    Candidate(round(hit.value / 100, 3), hit.start, hit.end)
-                )
+                candidates[fact].append(Candidate(round(hit.value / 100, 3), hit.start, hit.end))
         else:
-            candidates[hit.fact].append(cand)
+            candidates[fact].append(Candidate(hit.value, hit.start, hit.end, hit.strength))
 
     role_hits, unbound = bind_amounts(
         doc,
@@ -119,12 +121,13 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     for rh in role_hits:
         candidates[rh.key].append(Candidate(rh.value, rh.start, rh.end))
 
-    provider = plan_provider(
-        [hit for _span, hit in found(doc, "providers") if not _spouses(index, hit.start)]
-    )
+    providers = [hit for hit in payloads(doc, "providers") if not look.spouses(hit.start)]
+    provider = plan_provider(providers) if providers else None
     if provider:
         candidates["provider"].append(Candidate(provider.name, provider.start, provider.end))
-    plan = main_plan_type([h for h in _plan_hits(doc) if not _spouses(index, h[0])])
+    plan = main_plan_type(
+        [(s, e, plan) for s, e, plan in char_bounds(doc, "plan_types") if not look.spouses(s)]
+    )
     if plan:
         candidates["employer_plan_type"].append(Candidate(plan[2], plan[0], plan[1]))
 
@@ -141,7 +144,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             candidates[expecting].append(Candidate(answer.value, answer.start, answer.end))
 
     chosen = {
-        key: pick for key, cands in candidates.items() if (pick := _resolve(key, cands, index))
+        key: pick for key, cands in candidates.items() if (pick := _resolve(key, cands, look))
     }
     _derive(chosen, retire_in_years, unbound)
     read_facts = {key: _json(key, c.value) for key, c in chosen.items()}
@@ -150,20 +153,66 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         (key, _evidence(index.original, chosen[key]), message) for key, message in refused
     )
     evidence = {key: _evidence(index.original, chosen[key]) for key in facts}
-    corrected = language_regex("correction")
-    corrections = frozenset(
-        key for key in facts if corrected.search(index.sentence(chosen[key].start))
-    )
+    corrections = frozenset(key for key in facts if look.corrects(chosen[key].start))
     return Assembled(facts, evidence, corrections, unsure, rejected)
 
 
-def _as_spouse(hit: Hit, index: Sentences, expecting: str | None) -> Hit:
+class _Lookups:
+    """The sentence and clause checks of one text, each sentence searched at most once.
+
+    The checks are case-blind regexes that ``re`` tries at every character (their
+    alternatives sit behind a ``\\b``); each is skipped where none of the words every
+    match contains occurs in the lower-cased text, as in most sentences.
+    """
+
+    def __init__(self, index: Sentences) -> None:
+        self.index = index
+        self.plain = not any(odd in index.text for odd in _ODD_CASES)
+        self._corrects: dict[int, bool] = {}
+
+    def _may_match(self, words: tuple[str, ...] | None, start: int, end: int) -> bool:
+        """False when no match of a regex needing one of ``words`` fits text[start:end]."""
+        if words is None or not self.plain:
+            return True
+        lower = self.index.lower
+        return any(lower.find(word, start, end) != -1 for word in words)
+
+    def corrects(self, pos: int) -> bool:
+        """True when the sentence holding ``pos`` corrects a fact ("sorry, I meant 12k")."""
+        start, end = self.index.bounds(pos)
+        known = self._corrects.get(start)
+        if known is None:
+            regex, words = _case_blind(language_regex("correction").pattern)
+            known = self._may_match(words, start, end) and bool(
+                regex.search(self.index.text[start:end])
+            )
+            self._corrects[start] = known
+        return known
+
+    def spouses(self, pos: int) -> bool:
+        """True when the clause before ``pos`` is about the spouse ("my wife has a 403b")."""
+        start = self.index.bounds(pos)[0]
+        regex, words = _case_blind(_SPOUSE_CLAUSE)
+        return self._may_match(words, start, pos) and bool(
+            regex.search(self.index.text, start, pos)
+        )
+
+
+@cache
+def _case_blind(pattern: str) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
+    """``pattern`` compiled case-blind, and the lower-case words one of which each of its
+    matches contains (None when it has no such words)."""
+    # flags 0: only the pattern's structure is read (a case-blind FastRegex would also
+    # add its words to the word vocabulary that all pattern tables share)
+    words = FastRegex(pattern, 0).triggers
+    if not words or DIGITS in words:
+        return re.compile(pattern, re.IGNORECASE), None
+    return re.compile(pattern, re.IGNORECASE), tuple(word.lower() for word in words)
+
+
+def _as_spouse(hit: Hit, index: Sentences) -> Hit:
     """After the bot asked for the spouse's age, "she is 50" is the spouse's age."""
-    if (
-        expecting == "spouse_age"
-        and hit.fact == "age"
-        and _THIRD_PERSON.match(index.text, index.bounds(hit.start)[0])
-    ):
+    if hit.fact == "age" and _THIRD_PERSON.match(index.text, index.bounds(hit.start)[0]):
         return Hit("spouse_age", hit.value, hit.start, hit.end, hit.strength)
     return hit
 
@@ -177,19 +226,10 @@ def _states_another_fact(answer: Answer, hits: list[Hit]) -> bool:
     return any(h.start < answer.end and answer.start < h.end for h in hits)
 
 
-def _spouses(index: Sentences, pos: int) -> bool:
-    """True when the clause before ``pos`` is about the spouse ("my wife has a 403b")."""
-    return bool(_SPOUSE_CLAUSE.search(index.text, index.bounds(pos)[0], pos))
-
-
 @cache
 def _rejected_amount() -> re.Pattern[str]:
     """Words before an amount that mark it as the wrong one ("12k not 10k")."""
     return re.compile(load("language")["rejected_amount"], re.IGNORECASE)
-
-
-def _plan_hits(doc: Doc) -> list[tuple[int, int, str]]:
-    return [(span.start_char, span.end_char, plan) for span, plan in found(doc, "plan_types")]
 
 
 def _is_tax_year(index: Sentences, pos: int, hypothetical: list[int]) -> bool:
@@ -210,7 +250,7 @@ def _same(a: Any, b: Any) -> bool:
     return str(a).lower() == str(b).lower()
 
 
-def _resolve(key: str, cands: list[Candidate], index: Sentences) -> Candidate | None:
+def _resolve(key: str, cands: list[Candidate], look: _Lookups) -> Candidate | None:
     """One candidate for ``key``, or None when the text disagrees with itself."""
     if key == "year":
         return max(cands, key=lambda c: c.value)
@@ -231,8 +271,7 @@ def _resolve(key: str, cands: list[Candidate], index: Sentences) -> Candidate | 
             distinct.append(c)
     if len(distinct) == 1:
         return cands[0]
-    corrected = language_regex("correction")
-    fixes = [c for c in cands if corrected.search(index.sentence(c.start))]
+    fixes = [c for c in cands if look.corrects(c.start)]
     return fixes[-1] if fixes else None
 
 
@@ -275,6 +314,8 @@ def _validated(facts: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, s
     the figures do not add up, the least specific ones go (DROP_ORDER) with the message
     that says why.
     """
+    if not facts:
+        return facts, []  # nothing to check (most short replies)
     try:
         Facts.from_mapping(facts)
         return facts, []  # the usual case: one check

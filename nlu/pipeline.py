@@ -1,10 +1,12 @@
 """The spaCy pipeline: ``spacy.blank("en")`` plus rule components, built once per process.
 
 No statistical model is loaded and nothing is fetched at run time. Each component reads
-its patterns from ``nlu/patterns/*.yaml`` and records what it found as spans in
-``doc.spans[GROUP]``; the payload of each span (the parsed amount, the fact value, the
-provider link) sits in a list parallel to the span group, read with :func:`found`.
-``nlu.assemble`` is the one place that turns those spans into Facts.
+its patterns from ``nlu/patterns/*.yaml`` and records what it found: token spans with a
+payload each (the parsed amount, the fact value, the provider link), read with
+:func:`found` (spans and payloads) or :func:`payloads`. A Doc from ``nlp(text)`` also
+carries them as ``doc.spans[GROUP]``; the reader's own Docs (:func:`parse`), never handed
+out, skip those span groups and make Span objects only for the groups read as spans.
+``nlu.assemble`` is the one place that turns what was found into Facts.
 
 Components, in order:
 
@@ -23,14 +25,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from nlu.context import Sentences, normalise, sentence_starts
 from nlu.intents import find_intent_cues, find_topics
@@ -39,62 +41,87 @@ from nlu.providers import find_plan_types, find_providers
 from nlu.roles import find_role_cues_near
 from nlu.tables import match_table
 
-# The span groups the components fill (``doc.spans[name]``), read with :func:`found`.
+# The span groups the components fill, read with :func:`found` (and ``doc.spans[name]``).
 GROUPS = ("money", "role_cues", "phrases", "providers", "plan_types", "intents", "topics")
 _USER_KEY = "rothbot"
+# spaCy's arrays are uint64: -1 ("not a sentence start") is stored as its max value
+_NOT_A_SENTENCE_START = numpy.iinfo(numpy.uint64).max
+
+# What a component found: (first token, end token, label, payload), in text order.
+_Found = tuple[int, int, str, Any]
 
 
-def _state(doc: Doc) -> dict[str, Any]:
-    return doc.user_data.setdefault(_USER_KEY, {})
+class _State:
+    """One Doc's working data, kept on ``doc.user_data`` while the components run.
+
+    ``publish``: also fill ``doc.spans`` (False for the reader's own Docs, see
+    :func:`parse`). ``spans``: the Span objects made so far per group, so that each is
+    made once, and only when asked for.
+    """
+
+    __slots__ = ("found", "index", "input", "publish", "spans", "tokens")
+
+    def __init__(self, text: str | None) -> None:
+        self.input = text
+        self.index: Sentences | None = None
+        self.tokens: _TokenOffsets | None = None
+        self.found: dict[str, list[_Found]] = {}
+        self.spans: dict[str, list[tuple[Span, Any]]] = {}
+        self.publish = True
+
+
+def _state(doc: Doc) -> _State:
+    state = doc.user_data.get(_USER_KEY)
+    if state is None:  # a Doc that did not come through our tokenizer
+        state = doc.user_data[_USER_KEY] = _State(None)
+    return state
 
 
 def sentences(doc: Doc) -> Sentences:
     """The sentence index of ``doc`` over its normalised text (built by the pipeline)."""
     state = _state(doc)
-    if "sentences" not in state:
+    index = state.index
+    if index is None:
         # Doc.text rebuilds the text from every token; the tokenizer kept the input
-        original = state.get("input") or doc.text
+        original = state.input or doc.text
         text = normalise(original)
-        state["sentences"] = Sentences(text, sentence_starts(text), original)
-    return state["sentences"]
+        index = state.index = Sentences(text, sentence_starts(text), original)
+    return index
 
 
 class _TokenOffsets:
-    """Where each token of a Doc starts and ends, to map character spans to tokens.
+    """Where each token of a Doc starts, to map character spans to tokens.
 
     Equals ``Doc.char_span(..., alignment_mode="expand")`` (a token owns its trailing
     whitespace; a span starting in that whitespace starts at the next token), read from
-    one array instead of a Token object per probe.
+    one array instead of a Token object per probe. The tokens with their whitespace
+    tile the text, so a character belongs to the last token starting at or before it.
     """
 
-    __slots__ = ("covered", "ends", "starts")
+    __slots__ = ("doc", "length", "starts")
 
-    def __init__(self, doc: Doc) -> None:
-        array = doc.to_array([IDX, LENGTH, SPACY]).astype("int64")
-        self.starts: list[int] = array[:, 0].tolist()
-        self.ends: list[int] = (array[:, 0] + array[:, 1]).tolist()
-        self.covered: list[int] = (array[:, 0] + array[:, 1] + array[:, 2]).tolist()
-
-    def _token_at(self, char: int) -> int:
-        i = bisect.bisect_right(self.starts, char) - 1
-        return i if i >= 0 and char < self.covered[i] else -1
+    def __init__(self, doc: Doc, length: int) -> None:
+        self.doc = doc
+        self.length = length  # of the text
+        self.starts: list[int] = doc.to_array(IDX).tolist()
 
     def expand(self, start: int, end: int) -> tuple[int, int] | None:
         """(first token, end token) of the tokens the characters touch, or None."""
-        first = self._token_at(start)
-        last = self._token_at(end - 1)
-        if first < 0 or last < 0:
-            return None
-        if start == self.ends[first]:
+        if not (0 <= start < self.length and 0 < end <= self.length):
+            return None  # a character outside the text: no token holds it
+        first = bisect.bisect_right(self.starts, start) - 1
+        last = bisect.bisect_right(self.starts, end - 1) - 1
+        if start == self.starts[first] + len(self.doc[first]):  # in its trailing space
             first += 1
         return first, last + 1
 
 
 def _tokens(doc: Doc) -> _TokenOffsets:
     state = _state(doc)
-    offsets = state.get("tokens")
+    offsets = state.tokens
     if offsets is None:
-        offsets = state["tokens"] = _TokenOffsets(doc)
+        length = len(state.input) if state.input is not None else len(doc.text)
+        offsets = state.tokens = _TokenOffsets(doc, length)
     return offsets
 
 
@@ -108,35 +135,52 @@ def char_span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:
 
 
 def _store(doc: Doc, group: str, items: list[tuple[int, int, str, Any]]) -> None:
-    """Record (start_char, end_char, label, payload) items as spans of ``group``."""
-    spans: list[Span] = []
-    payloads: list[Any] = []
-    offsets = _tokens(doc)
-    for start, end, label, payload in items:
-        where = offsets.expand(start, end)
-        if where is None or where[1] <= where[0]:
-            continue
-        spans.append(Span(doc, where[0], where[1], label=label))
-        payloads.append(payload)
-    doc.spans[group] = spans
-    _remember(doc, group, spans, payloads)
+    """Record (start_char, end_char, label, payload) items as token spans of ``group``."""
+    kept: list[_Found] = []
+    if items:
+        expand = _tokens(doc).expand
+        for start, end, label, payload in items:
+            where = expand(start, end)
+            if where is not None and where[0] < where[1]:
+                kept.append((where[0], where[1], label, payload))
+    _record(doc, group, kept)
 
 
-def _remember(doc: Doc, group: str, spans: list[Span], payloads: list[Any]) -> None:
-    """Keep the Span objects too: a SpanGroup builds new ones on every iteration."""
+def _record(doc: Doc, group: str, kept: list[_Found]) -> None:
     state = _state(doc)
-    state[group] = payloads
-    state["spans:" + group] = spans
+    state.found[group] = kept
+    if state.publish:
+        doc.spans[group] = [span for span, _payload in found(doc, group)]
 
 
-def found(doc: Doc, group: str) -> Iterator[tuple[Span, Any]]:
+def found(doc: Doc, group: str) -> list[tuple[Span, Any]]:
     """(span, payload) pairs a component recorded in ``group``, in text order."""
     state = _state(doc)
-    payloads = state.get(group, [])
-    spans = state.get("spans:" + group)
-    if spans is None:
-        spans = doc.spans.get(group, [])
-    yield from zip(spans, payloads, strict=False)
+    pairs = state.spans.get(group)
+    if pairs is None:
+        pairs = state.spans[group] = [
+            (Span(doc, first, end, label=label), payload)
+            for first, end, label, payload in state.found.get(group, ())
+        ]
+    return pairs
+
+
+def payloads(doc: Doc, group: str) -> list[Any]:
+    """The payloads a component recorded in ``group``, in text order (no Span made)."""
+    return [item[3] for item in _state(doc).found.get(group, ())]
+
+
+def char_bounds(doc: Doc, group: str) -> list[tuple[int, int, Any]]:
+    """(start_char, end_char, payload) of each span in ``group``: the characters of the
+    whole tokens, as ``Span.start_char`` and ``Span.end_char`` give them."""
+    items = _state(doc).found.get(group, ())
+    if not items:
+        return []
+    tokens = _tokens(doc)
+    return [
+        (tokens.starts[first], tokens.starts[end - 1] + len(doc[end - 1]), payload)
+        for first, end, _label, payload in items
+    ]
 
 
 @Language.component("rothbot_sentences")
@@ -146,14 +190,14 @@ def sentence_component(doc: Doc) -> Doc:
         return doc
     index = sentences(doc)
     # one array write: setting token.is_sent_start one by one rescans the doc each time
-    # spaCy's arrays are uint64: -1 ("not a sentence start") is stored as its max value
-    starts = numpy.full((len(doc), 1), numpy.iinfo(numpy.uint64).max, dtype="uint64")
-    starts[0, 0] = 1
-    offsets = _tokens(doc)
-    for start in index.starts[1:]:
-        where = offsets.expand(start, start + 1)
-        if where is not None:
-            starts[where[0], 0] = 1
+    starts = numpy.full(len(doc), _NOT_A_SENTENCE_START, dtype=numpy.uint64)
+    starts[0] = 1
+    if len(index.starts) > 1:
+        expand = _tokens(doc).expand
+        for start in index.starts[1:]:
+            where = expand(start, start + 1)
+            if where is not None:
+                starts[where[0]] = 1
     doc.from_array([SENT_START], starts)
     return doc
 
@@ -171,19 +215,32 @@ def money_component(doc: Doc) -> Doc:
 def role_cue_component(doc: Doc) -> Doc:
     """Find the words that give an amount its role; overlapping cues: the longest wins."""
     index = sentences(doc)
-    amounts = [(a.start, a.end) for _span, a in found(doc, "money")]
+    amounts = [(a.start, a.end) for a in payloads(doc, "money")]
     cues = find_role_cues_near(index.text, amounts, index.finder) if amounts else []
-    spans = []
-    by_span: dict[tuple[int, int], Any] = {}
-    for cue in cues:
-        span = char_span(doc, cue.start, cue.end, cue.role)
-        if span is not None and len(span):
-            spans.append(span)
-            by_span.setdefault((span.start, span.end), cue)
-    kept = sorted(filter_spans(spans), key=lambda s: s.start)
-    doc.spans["role_cues"] = kept
-    _remember(doc, "role_cues", kept, [by_span[(s.start, s.end)] for s in kept])
+    spans: list[_Found] = []
+    if cues:
+        expand = _tokens(doc).expand
+        for cue in cues:
+            where = expand(cue.start, cue.end)
+            if where is not None and where[0] < where[1]:
+                spans.append((where[0], where[1], cue.role, cue))
+    _record(doc, "role_cues", _longest_first(spans))
     return doc
+
+
+def _longest_first(spans: list[_Found]) -> list[_Found]:
+    """``spacy.util.filter_spans`` on token spans: of overlapping spans the (first)
+    longest is kept; the kept ones in text order."""
+    ordered = sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True)
+    taken: set[int] = set()
+    kept = []
+    for span in ordered:
+        first, end = span[0], span[1]
+        if first not in taken and end - 1 not in taken:
+            kept.append(span)
+            taken.update(range(first, end))
+    kept.sort(key=itemgetter(0))
+    return kept
 
 
 @Language.component("rothbot_phrases")
@@ -249,7 +306,7 @@ class _RememberingTokenizer:
 
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
-        _state(doc)["input"] = text
+        doc.user_data[_USER_KEY] = _State(text)
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
@@ -275,5 +332,18 @@ WARM_UP_TEXT = "I am 51, married; $40K after-tax in my 401(k) with TROWE. Can I 
 def get_nlp() -> Language:
     """The process-wide pipeline, built and warmed on first use, then reused."""
     nlp = build()
-    nlp(WARM_UP_TEXT)
+    parse(WARM_UP_TEXT, nlp)
     return nlp
+
+
+def parse(text: str, nlp: Language | None = None) -> Doc:
+    """``nlp(text)`` for the reader's own use (``get_nlp()`` unless given): the same
+    findings, without ``doc.spans`` (see the module docstring), and the components
+    called directly: ``Language.__call__`` looks up an error handler and a config per
+    component, a fixed cost that shows on short texts."""
+    nlp = nlp or get_nlp()
+    doc = nlp.make_doc(text)
+    _state(doc).publish = False
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return doc

@@ -1,7 +1,8 @@
 """Read a question: ``read(text, expecting=...) -> Reading``. Never raises.
 
 This is nlu's public entry point (ARCHITECTURE.md). The spaCy pipeline is built once per
-process (``nlu.pipeline.get_nlp``) and reused; ``read_many`` batches with ``nlp.pipe``.
+process (``nlu.pipeline.get_nlp``) and reused (``nlu.pipeline.parse`` runs it);
+``read_many`` batches with ``nlp.pipe``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from spacy.tokens import Doc
 
 from nlu.assemble import assemble
 from nlu.intents import intent_order, topic_descriptions
-from nlu.pipeline import found, get_nlp, sentences
+from nlu.pipeline import get_nlp, parse, payloads, sentences
 
 log = logging.getLogger(__name__)
 
@@ -67,20 +68,19 @@ def _clean(text: Any) -> str:
 def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
     """The Reading of a Doc that has been through the pipeline."""
     built = assemble(doc, expecting)
-    text = sentences(doc).text
-    present = {intent for _span, intent in found(doc, "intents")}
+    index = sentences(doc)
+    present = set(payloads(doc, "intents"))
     intents = tuple(i for i in intent_order() if i in present and i != "other")
-    if "other" in present or (not intents and _is_question_like(text)):
+    if "other" in present or (not intents and _is_question_like(index.text)):
         intents = (*intents, "other")
-    topics = frozenset(topic for _span, topic in found(doc, "topics"))
     return Reading(
         facts=built.facts,
         intents=intents,
         evidence=built.evidence,
         corrections=built.corrections,
-        hypothetical=bool(sentences(doc).hypothetical_starts),
+        hypothetical=bool(index.hypothetical_starts),
         unsure=built.unsure,
-        topics=topics,
+        topics=frozenset(payloads(doc, "topics")),
         rejected=built.rejected,
     )
 
@@ -95,7 +95,7 @@ def read(text: str, *, expecting: str | None = None) -> Reading:
         clean = _clean(text)
         if not clean.strip():
             return EMPTY
-        return reading_of(get_nlp()(clean), expecting)
+        return reading_of(parse(clean), expecting)
     except Exception:  # the contract: never raise on any input
         size = len(text) if isinstance(text, str) else 0
         log.exception("reader failed on a %d-character text", size)
