@@ -59,6 +59,7 @@ _CONTAINER_LINK = re.compile(
 )
 # "$10,000 of after-tax contributions", "5k in basis": the noun names what the sum is.
 _MEASURE_LINKS = (["of"], ["in"], ["worth", "of"])
+_LONGEST_MEASURE_LINK = max(map(len, _MEASURE_LINKS))
 _FIRST_PERSON = re.compile(r"\b(?:i|my|we|our)\b", FLAGS)
 _LEFT_YEARLY = re.compile(
     r"\b(?:annual(?:ly)?|yearly|per year|each year|every year)\b[^.,;]*$", FLAGS
@@ -106,6 +107,10 @@ def _settings() -> dict[str, Any]:
         "max_gap": int(data["max_gap"]),
         "separators": frozenset(data["separators"]),
         "directions": frozenset(data["directions"]),
+        # a token that ends the reach of a cue: a separator, a direction or a stop
+        "gap_stops": frozenset(
+            [*data["separators"], *data["directions"], ".", "?", "!", ";", "\n"]
+        ),
         "yearly": re.compile(r"^\W{0,3}(?:" + compile_any(data["yearly"]).pattern + ")", FLAGS),
         "topic": FastRegex(data["after_tax_topic"]),
         "ira": FastRegex(data["after_tax_ira"]),
@@ -161,7 +166,9 @@ _OTHER_MONEY = re.compile(r"pre[- ]?tax|before[- ]?tax|roth|\bira|deferr|traditi
 def about_after_tax(text: str, finder: LiteralFinder | None = None) -> bool:
     """True when the text talks about after-tax 401(k) money (not a post-tax IRA)."""
     settings = _settings()
-    if len(text.split()) <= SHORT_REPLY_WORDS and not _OTHER_MONEY.search(text):
+    # (split at most that many times: a long text is told apart without splitting it all)
+    short = len(text.split(None, SHORT_REPLY_WORDS)) <= SHORT_REPLY_WORDS
+    if short and not _OTHER_MONEY.search(text):
         return True
     finder = finder or LiteralFinder(text)
     ira = [(m.start(), m.end()) for m in settings["ira"].finditer(text, finder)]
@@ -176,20 +183,27 @@ def _gap_ok(doc: Doc, start: int, end: int, monies: list[Span]) -> bool:
     settings = _settings()
     if end - start > settings["max_gap"] or any(start <= m.start < end for m in monies):
         return False
-    for token in doc[start:end]:
-        low = token.lower_
-        if token.is_sent_start or low in settings["separators"] or low in settings["directions"]:
-            return False
-        if low in {".", "?", "!", ";", "\n"} or "\n" in token.text:
+    stops = settings["gap_stops"]
+    for i in range(start, end):
+        token = doc[i]
+        if token.is_sent_start or token.lower_ in stops or "\n" in token.text:
             return False
     return True
 
 
+# "Label: $X" at the start of a line (what is before the amount on its line).
+_LABEL_LINE = re.compile(
+    r"^\s*[-•*]?\s*(?P<label>[^:\n]{1,40}?)\s*:\s*(?:about\s+|approx\.?\s+|~)?$"
+)
+
+
 def _label_role(text: str, money: Span, cues: list[tuple[Span, Cue]]) -> str | bool | None:
     """For "Label: $X" lines: the label's role, None for an unknown label, False if no label."""
-    line_start = text.rfind("\n", 0, money.start_char) + 1
-    head = text[line_start : money.start_char]
-    m = re.match(r"^\s*[-•*]?\s*(?P<label>[^:\n]{1,40}?)\s*:\s*(?:about\s+|approx\.?\s+|~)?$", head)
+    money_start = money.start_char
+    line_start = text.rfind("\n", 0, money_start) + 1
+    if text.find(":", line_start, money_start) == -1:
+        return False  # no colon, no label (most amounts)
+    m = _LABEL_LINE.match(text[line_start:money_start])
     if not m:
         return False
     label_start = line_start + m.start("label")
@@ -245,7 +259,9 @@ def _nearest(
 
 def _is_measure_of(doc: Doc, start: int, end: int) -> bool:
     """True when doc[start:end] is "of", "in" or "worth of": the noun after names the sum."""
-    return [t.lower_ for t in doc[start:end]] in _MEASURE_LINKS
+    if not 0 < end - start <= _LONGEST_MEASURE_LINK:
+        return False
+    return [doc[i].lower_ for i in range(start, end)] in _MEASURE_LINKS
 
 
 def bind_amounts(
@@ -309,17 +325,25 @@ def bind_amounts(
 
 def yearly_marker(text: str, amount: Amount) -> bool:
     """True when the amount is a yearly figure ("$20k a year", "annual ... of $8k")."""
-    after = text[amount.end : amount.end + 24]
+    if _settings()["yearly"].match(text[amount.end : amount.end + 24]):
+        return True
     before = text[max(0, amount.start - 40) : amount.start]
-    return bool(_settings()["yearly"].match(after) or _LEFT_YEARLY.search(before))
+    # every yearly word holds "year" or "annual" (none of their letters has an odd case)
+    lower = before.lower()
+    return ("year" in lower or "annual" in lower) and bool(_LEFT_YEARLY.search(before))
 
 
 def _near_a_limit(text: str, start: int, end: int) -> bool:
     """True when a limit word sits just before the cue or just after the amount."""
     limit = _settings()["limit"]
-    before = re.split(r"[,;?!\n]|\.\s+(?=[A-Z])", text[max(0, start - 24) : start])[-1]
-    after = re.split(r"[,;.?!\n]", text[end : end + 16])[0]
+    before = _LIMIT_LEFT_STOP.split(text[max(0, start - 24) : start])[-1]
+    after = _LIMIT_RIGHT_STOP.split(text[end : end + 16], 1)[0]
     return bool(limit.search(before) or limit.search(after))
+
+
+# How far a limit word reaches: not past these (see _near_a_limit).
+_LIMIT_LEFT_STOP = re.compile(r"[,;?!\n]|\.\s+(?=[A-Z])")
+_LIMIT_RIGHT_STOP = re.compile(r"[,;.?!\n]")
 
 
 def _key_for(role: str, yearly: bool, text: str) -> str | None:
