@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from nlu.data import compile_any, load
@@ -88,61 +88,96 @@ _LAST_CLAUSE_BREAK = re.compile(
 _CASE_ODD = ("\u0130", "\u0131", "\u017f")
 
 
-def lowered(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+def lowered(pattern: str, flags: int = re.IGNORECASE, *, in_place: bool = False) -> re.Pattern[str]:
     """A case-blind ``pattern`` compiled for lower-cased text (see :func:`lower_is_exact`).
 
     ``re`` matches several times faster without IGNORECASE, and a word that opens with
     ``\\b`` is written with its first letter first (``\\bplan`` as ``p(?<!\\wp)lan``, the
-    same condition) so that a position is ruled out on its first character.
+    same condition; ``\\b(?:no|not)`` as ``(?:n(?<!\\wn)o|n(?<!\\wn)ot)``) so that a
+    position is ruled out on its first character. ``in_place``: the pattern will be
+    searched from an offset of the whole text (``search(lower, start, end)``), where
+    ``^`` and ``\\A`` would not match at ``start`` as they do in a slice: refused.
     """
+    if not flags & re.IGNORECASE:
+        raise ValueError(f"a case-sensitive pattern cannot run on lower-cased text: {pattern!r}")
+    if in_place and any(piece in ("^", "\\A") for _at, piece in _pieces(pattern)):
+        raise ValueError(f"anchored pattern cannot be searched in place: {pattern!r}")
     return re.compile(_letter_first(_lowercase_pattern(pattern)), flags & ~re.IGNORECASE)
 
 
-def _letter_first(pattern: str) -> str:
-    """``pattern`` with each ``\\b`` before a plain letter or digit moved after it.
+_QUANTIFIERS = ("?", "*", "+", "{")
 
-    Refuses ``^`` and ``\\A``: searched from an offset, they would not match there.
-    """
-    out: list[str] = []
-    i = 0
-    in_class = False
+
+def _pieces(pattern: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """(offset, piece) for each piece of a regex from ``start``: an escape ("\\b"), a
+    whole character class ("[^a-z]") or a single character."""
+    i = start
     while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            letter, after = pattern[i + 2 : i + 3], pattern[i + 3 : i + 4]
-            if (
-                not in_class
-                and pattern[i + 1 : i + 2] == "b"
-                and letter.isascii()
-                and letter.isalnum()
-                and after not in ("?", "*", "+", "{")
-            ):
+        if pattern[i] == "\\":
+            end = i + 2
+        elif pattern[i] == "[":
+            end = i + 1
+            end += pattern.startswith("^", end)
+            end += pattern.startswith("]", end)  # a "]" first in a class is a plain "]"
+            while end < len(pattern) and pattern[end] != "]":
+                end += 2 if pattern[end] == "\\" else 1
+            end += 1
+        else:
+            end = i + 1
+        yield i, pattern[i:end]
+        i = end
+
+
+def _letter_first(pattern: str) -> str:
+    """``pattern`` with each ``\\b`` before a plain letter or digit moved after it, and a
+    ``\\b`` before a non-capturing group taken into each of its alternatives."""
+    out: list[str] = []
+    pieces = list(_pieces(pattern))
+    k = 0
+    while k < len(pieces):
+        piece = pieces[k][1]
+        if piece == "\\b" and k + 1 < len(pieces):
+            at, letter = pieces[k + 1]
+            after = pieces[k + 2][1] if k + 2 < len(pieces) else ""
+            if letter.isascii() and letter.isalnum() and after[:1] not in _QUANTIFIERS:
                 out.append(f"{letter}(?<!\\w{letter})")
-                i += 3
-            elif pattern[i + 1 : i + 2] == "A" and not in_class:
-                raise ValueError(f"anchored pattern: {pattern!r}")
-            else:
-                out.append(pattern[i : i + 2])
-                i += 2
-            continue
-        if char == "^" and not in_class:
-            raise ValueError(f"anchored pattern: {pattern!r}")
-        if char == "[" and not in_class:
-            in_class = True
-            out.append(char)
-            i += 1
-            if pattern[i : i + 1] == "^":
-                out.append("^")
-                i += 1
-            if pattern[i : i + 1] == "]":  # a "]" first in a class is a plain "]"
-                out.append("]")
-                i += 1
-            continue
-        if char == "]":
-            in_class = False
-        out.append(char)
-        i += 1
+                k += 2
+                continue
+            if pattern.startswith("(?:", at):
+                end = _group_end(pattern, at)
+                if pattern[end + 1 : end + 2] not in _QUANTIFIERS:
+                    # \b(?:x|y) is (?:\bx|\by)
+                    alternatives = _alternatives(pattern[at + 3 : end])
+                    out.append("(?:" + "|".join(_letter_first("\\b" + a) for a in alternatives))
+                    out.append(")" + _letter_first(pattern[end + 1 :]))
+                    break
+        out.append(piece)
+        k += 1
     return "".join(out)
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """The offset of the ")" that closes the group opened at ``pattern[start]``."""
+    depth = 0
+    for at, piece in _pieces(pattern, start):
+        depth += (piece == "(") - (piece == ")")
+        if depth == 0:
+            return at
+    raise ValueError(f"unbalanced group in {pattern!r}")
+
+
+def _alternatives(body: str) -> list[str]:
+    """``body`` split at its top-level "|" (not inside groups or character classes)."""
+    parts: list[str] = []
+    depth = 0
+    last = 0
+    for at, piece in _pieces(body):
+        depth += (piece == "(") - (piece == ")")
+        if piece == "|" and depth == 0:
+            parts.append(body[last:at])
+            last = at + 1
+    parts.append(body[last:])
+    return parts
 
 
 def lower_is_exact(text: str) -> bool:
@@ -173,17 +208,17 @@ def sentence_starts(text: str) -> list[int]:
     sentence.
     """
     starts = [0]
+    size = len(text)
     ends = _SENTENCE_END if _space_before_bullet_or_dash(text) else _SENTENCE_END_PLAIN
     for m in ends.finditer(text):
-        end = m.end()
-        if end >= len(text):
+        start, end = m.span()
+        if end >= size:
             break
-        chunk = m.group()
-        if chunk.startswith(".") and "\n" not in chunk:
-            word = _WORD_BEFORE_STOP.search(text, max(0, m.start() - 12), m.start() + 1)
-            if word and word.group(1).lower() in _ABBREVIATIONS:
-                continue
+        if text[start] == "." and text.find("\n", start, end) < 0:  # a full stop
             if text[end].islower():
+                continue
+            word = _WORD_BEFORE_STOP.search(text, max(0, start - 12), start + 1)
+            if word and word.group(1).lower() in _ABBREVIATIONS:
                 continue
         if end > starts[-1]:
             starts.append(end)
@@ -278,17 +313,18 @@ class Sentences:
     def is_conditional(self, pos: int) -> bool:
         """True when an "if"/"whether" governs ``pos`` in its sentence."""
         start = self.bounds(pos)[0]
-        if not self.sliced_like(start):
-            return bool(_conditional().search(self.text[start:pos]))
-        return bool(_conditional().search(self.text, start, pos))
+        if self.lower_from(start):
+            return bool(_conditional(lower=True).search(self.lower, start, pos))
+        return bool(_conditional().search(self.text[start:pos]))
 
     def is_negated(self, pos: int, *, reach_words: int = 5) -> bool:
         """True when a negation comes just before ``pos`` in its clause, within
         ``reach_words`` words: "I don't want to pay tax", not "I don't know; can I pay tax"."""
-        clause = self.clause_before(pos)
+        lower = self.lower_is_exact
+        clause = (self.lower if lower else self.text)[self.clause_start(pos) : pos]
         # the last words only: rsplit stops after them (equal to split()[-n:] for n > 0)
         words = clause.rsplit(None, reach_words) if reach_words > 0 else clause.split()
-        return bool(_negation().search(" ".join(words[-reach_words:])))
+        return bool(_negation(lower=lower).search(" ".join(words[-reach_words:])))
 
 
 def _wordish(char: str) -> bool:
@@ -304,13 +340,17 @@ _QUESTION_START = re.compile(
 
 
 @cache
-def _negation() -> re.Pattern[str]:
-    return re.compile(load("language")["negation"], re.IGNORECASE)
+def _negation(*, lower: bool = False) -> re.Pattern[str]:
+    """The negation words; ``lower``: for lower-cased text (:func:`lowered`)."""
+    pattern = load("language")["negation"]
+    return lowered(pattern) if lower else re.compile(pattern, re.IGNORECASE)
 
 
 @cache
-def _conditional() -> re.Pattern[str]:
-    return re.compile(load("language")["conditional"], re.IGNORECASE)
+def _conditional(*, lower: bool = False) -> re.Pattern[str]:
+    """The conditional words; ``lower``: searched in place in lower-cased text."""
+    pattern = load("language")["conditional"]
+    return lowered(pattern, in_place=True) if lower else re.compile(pattern, re.IGNORECASE)
 
 
 @cache

@@ -10,7 +10,7 @@ mention of a provider never tied to an IRA, makes it the plan's provider.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -119,7 +119,7 @@ def plan_provider(hits: list[ProviderHit]) -> ProviderHit | None:
 
 
 def _most_named(hits: list[ProviderHit]) -> ProviderHit | None:
-    counts = Counter(h.name for h in hits)
+    counts = _counts(h.name for h in hits)
     top = max(counts.values())
     leaders = {name for name, n in counts.items() if n == top}
     if len(leaders) > 1 and len({h.name for h in hits}) > 1 and top == 1:
@@ -148,6 +148,14 @@ def main_plan_type(hits: list[tuple[int, int, str]]) -> tuple[int, int, str] | N
     """The plan type named most often; a tie goes to the one named first."""
     if not hits:
         return None
-    counts = Counter(plan for _, _, plan in hits)
+    counts = _counts(plan for _, _, plan in hits)
     top = max(counts.values())
     return next(h for h in hits if counts[h[2]] == top)
+
+
+def _counts(names: Iterable[str]) -> dict[str, int]:
+    """How often each name occurs (``Counter`` costs more on the few names a text has)."""
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    return counts

@@ -150,11 +150,14 @@ def find_role_cues_near(
     if not regions:
         return []
     starts = [lo for lo, _hi in regions]
-    return [
-        cue
-        for cue in find_role_cues(text, finder)
-        if (i := bisect.bisect_right(starts, cue.start) - 1) >= 0 and cue.end <= regions[i][1]
-    ]
+    ends = [hi for _lo, hi in regions]
+    cues = []
+    for (role, weak, label_only), m in _cue_table().scan(text, finder or LiteralFinder(text)):
+        start, end = m.span()
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and end <= ends[i]:  # (a Cue is built only for the cues kept)
+            cues.append(Cue(role, start, end, weak, label_only))
+    return cues
 
 
 # A chat reply this short, naming no other kind of money, is about the after-tax money

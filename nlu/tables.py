@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from nlu.context import Sentences
+from nlu.context import Sentences, lowered
 from nlu.data import FLAGS, load
 from nlu.matching import FastRegex, PatternSet
 
@@ -96,36 +96,55 @@ def _pattern_set(table: str) -> PatternSet[Entry]:
 
 def _skipped(entry: Entry, m: re.Match[str], sentences: Sentences) -> bool:
     pos = m.start()
-    text = sentences.text
-    if entry.not_after and entry.not_after.search(text[max(0, pos - 24) : pos]):
-        return True
-    if entry.needs_after and not entry.needs_after.search(text[max(0, pos - 24) : pos]):
-        return True
-    if entry.not_before and entry.not_before.match(text[m.end() : m.end() + 40]):
+    # the windows around the match are searched as slices, in the lower-cased text when
+    # that finds the same (faster: see nlu.context.lowered)
+    lower = sentences.lower_is_exact
+    text = sentences.lower if lower else sentences.text
+    if entry.not_after or entry.needs_after:
+        window = text[max(0, pos - 24) : pos]
+        if entry.not_after and _cased(entry.not_after, lower).search(window):
+            return True
+        if entry.needs_after and not _cased(entry.needs_after, lower).search(window):
+            return True
+    if entry.not_before and _cased(entry.not_before, lower).match(text[m.end() : m.end() + 40]):
         return True
     if "question" in entry.skip_if and sentences.is_question(pos):
         return True
     if "conditional" in entry.skip_if and sentences.is_conditional(pos):
         return True
-    if "hedged" in entry.skip_if and _HEDGE.search(sentences.sentence(pos)):
-        return True  # "I think my plan allows ... but I'm not sure" is not a fact yet
+    if "hedged" in entry.skip_if:
+        start, end = sentences.bounds(pos)
+        if _cased(_HEDGE, lower).search(text[start:end]):
+            return True  # "I think my plan allows ... but I'm not sure" is not a fact yet
     if "negated" in entry.skip_if:
-        last_words = " ".join(text[max(0, pos - 30) : pos].split()[-3:])
-        if _NEGATION.search(last_words):
+        # the last three words (rsplit stops after them: equal to split()[-3:])
+        last_words = " ".join(text[max(0, pos - 30) : pos].rsplit(None, 3)[-3:])
+        if _cased(_NEGATION, lower).search(last_words):
             return True
     if "plan_roth" in entry.skip_if and not _IRA.search(m.group()):
         # "In the 401K I opened a Roth account": a Roth inside the plan, not a Roth IRA
-        before = sentences.before(pos) + text[pos : m.end()]
-        if _PLAN_WORDS.search(before) and not _OUTSIDE.search(before):
+        before = text[sentences.bounds(pos)[0] : m.end()]
+        if _cased(_PLAN_WORDS, lower).search(before) and not _cased(_OUTSIDE, lower).search(before):
             return True
     if "future_rate" in entry.skip_if:
         # "35% bracket now but expect 22% in retirement": only the clause of the match
+        text = sentences.text
         start, end = sentences.bounds(pos)
         clauses = list(_CLAUSE.finditer(text, start, end))
         lo = max((c.end() for c in clauses if c.end() <= pos), default=start)
         hi = min((c.start() for c in clauses if c.start() >= m.end()), default=end)
         return bool(_FUTURE_RATE.search(text, lo, hi))
     return False
+
+
+def _cased(pattern: re.Pattern[str], lower: bool) -> re.Pattern[str]:
+    """``pattern`` (case-blind), or its form for lower-cased text when ``lower``."""
+    return _lowered(pattern) if lower else pattern
+
+
+@cache
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return lowered(pattern.pattern, pattern.flags)
 
 
 def _number(m: re.Match[str], group: str) -> int | float | None:
