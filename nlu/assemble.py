@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import Any, NamedTuple
@@ -71,8 +70,7 @@ class Candidate(NamedTuple):
     strength: str = "strong"
 
 
-@dataclass(frozen=True, slots=True)
-class Assembled:
+class Assembled(NamedTuple):
     """Facts (JSON values), their evidence, the corrected keys and "not sure".
 
     ``rejected``: (key, the words it was read from, why) for each value the text states
@@ -170,12 +168,11 @@ class _Lookups:
         self.plain = not any(odd in index.text for odd in _ODD_CASES)
         self._corrects: dict[int, bool] = {}
 
-    def _may_match(self, words: tuple[str, ...] | None, start: int, end: int) -> bool:
+    def _may_match(self, words: re.Pattern[str] | None, start: int, end: int) -> bool:
         """False when no match of a regex needing one of ``words`` fits text[start:end]."""
         if words is None or not self.plain:
             return True
-        lower = self.index.lower
-        return any(lower.find(word, start, end) != -1 for word in words)
+        return words.search(self.index.lower, start, end) is not None
 
     def corrects(self, pos: int) -> bool:
         """True when the sentence holding ``pos`` corrects a fact ("sorry, I meant 12k")."""
@@ -199,15 +196,17 @@ class _Lookups:
 
 
 @cache
-def _case_blind(pattern: str) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
-    """``pattern`` compiled case-blind, and the lower-case words one of which each of its
-    matches contains (None when it has no such words)."""
+def _case_blind(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """``pattern`` compiled case-blind, and a regex for the lower-case words one of which
+    each of its matches contains (None when it has no such words)."""
     # flags 0: only the pattern's structure is read (a case-blind FastRegex would also
     # add its words to the word vocabulary that all pattern tables share)
     words = FastRegex(pattern, 0).triggers
     if not words or DIGITS in words:
         return re.compile(pattern, re.IGNORECASE), None
-    return re.compile(pattern, re.IGNORECASE), tuple(word.lower() for word in words)
+    return re.compile(pattern, re.IGNORECASE), re.compile(
+        "|".join(re.escape(word.lower()) for word in words)
+    )
 
 
 def _as_spouse(hit: Hit, index: Sentences) -> Hit:

@@ -109,9 +109,12 @@ class _TokenOffsets:
         """(first token, end token) of the tokens the characters touch, or None."""
         if not (0 <= start < self.length and 0 < end <= self.length):
             return None  # a character outside the text: no token holds it
-        first = bisect.bisect_right(self.starts, start) - 1
-        last = bisect.bisect_right(self.starts, end - 1) - 1
-        if start == self.starts[first] + len(self.doc[first]):  # in its trailing space
+        starts = self.starts
+        first = bisect.bisect_right(starts, start) - 1
+        last = bisect.bisect_right(starts, end - 1) - 1
+        # past a token's start, ``start`` may be in its trailing space (a Token is only
+        # made then: most spans start where a token does)
+        if start != starts[first] and start == starts[first] + len(self.doc[first]):
             first += 1
         return first, last + 1
 
@@ -190,7 +193,8 @@ def sentence_component(doc: Doc) -> Doc:
         return doc
     index = sentences(doc)
     # one array write: setting token.is_sent_start one by one rescans the doc each time
-    starts = numpy.full(len(doc), _NOT_A_SENTENCE_START, dtype=numpy.uint64)
+    starts = numpy.empty(len(doc), dtype=numpy.uint64)
+    starts.fill(_NOT_A_SENTENCE_START)  # (numpy.full takes twice as long)
     starts[0] = 1
     if len(index.starts) > 1:
         expand = _tokens(doc).expand
@@ -332,18 +336,23 @@ WARM_UP_TEXT = "I am 51, married; $40K after-tax in my 401(k) with TROWE. Can I 
 def get_nlp() -> Language:
     """The process-wide pipeline, built and warmed on first use, then reused."""
     nlp = build()
-    parse(WARM_UP_TEXT, nlp)
+    nlp(WARM_UP_TEXT)
     return nlp
 
 
-def parse(text: str, nlp: Language | None = None) -> Doc:
-    """``nlp(text)`` for the reader's own use (``get_nlp()`` unless given): the same
-    findings, without ``doc.spans`` (see the module docstring), and the components
-    called directly: ``Language.__call__`` looks up an error handler and a config per
-    component, a fixed cost that shows on short texts."""
-    nlp = nlp or get_nlp()
-    doc = nlp.make_doc(text)
+@cache
+def _components() -> tuple[Callable[[Doc], Doc], ...]:
+    # ``Language.pipeline`` builds a new list (and an error message) on every call
+    return tuple(component for _name, component in get_nlp().pipeline)
+
+
+def parse(text: str) -> Doc:
+    """``get_nlp()(text)`` for the reader's own use: the same findings, without
+    ``doc.spans`` (see the module docstring), and the components called directly:
+    ``Language.__call__`` looks up an error handler and a config per component, a fixed
+    cost that shows on short texts."""
+    doc = get_nlp().make_doc(text)
     _state(doc).publish = False
-    for _name, component in nlp.pipeline:
+    for component in _components():
         doc = component(doc)
     return doc

@@ -61,7 +61,8 @@ def _clean(text: Any) -> str:
     if not isinstance(text, str):
         return ""
     # lone surrogates cannot be encoded and would break printing or JSON
-    text = text.encode("utf-8", "replace").decode("utf-8")
+    if not text.isascii():
+        text = text.encode("utf-8", "replace").decode("utf-8")
     return text[:MAX_CHARS].replace("\x00", " ")
 
 
