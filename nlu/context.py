@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from nlu.data import compile_any, load
@@ -103,6 +104,26 @@ def lowered(pattern: str, flags: int = re.IGNORECASE, *, in_place: bool = False)
     if in_place and any(piece in ("^", "\\A") for _at, piece in _pieces(pattern)):
         raise ValueError(f"anchored pattern cannot be searched in place: {pattern!r}")
     return re.compile(_letter_first(_lowercase_pattern(pattern)), flags & ~re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseBlind:
+    """A case-blind regex and its :func:`lowered` form, for windows of a text that are
+    searched in the lower-cased text when :func:`lower_is_exact` (a slice of either)."""
+
+    original: re.Pattern[str]
+    lower: re.Pattern[str]
+
+    @classmethod
+    def compile(
+        cls, pattern: str, flags: int = re.IGNORECASE, *, in_place: bool = False
+    ) -> CaseBlind:
+        """``in_place``: as for :func:`lowered`."""
+        return cls(re.compile(pattern, flags), lowered(pattern, flags, in_place=in_place))
+
+    def on(self, lower: bool) -> re.Pattern[str]:
+        """The form for the lower-cased text if ``lower``, else the original."""
+        return self.lower if lower else self.original
 
 
 _QUANTIFIERS = ("?", "*", "+", "{")
@@ -314,8 +335,8 @@ class Sentences:
         """True when an "if"/"whether" governs ``pos`` in its sentence."""
         start = self.bounds(pos)[0]
         if self.lower_from(start):
-            return bool(_conditional(lower=True).search(self.lower, start, pos))
-        return bool(_conditional().search(self.text[start:pos]))
+            return bool(_conditional().lower.search(self.lower, start, pos))
+        return bool(_conditional().original.search(self.text[start:pos]))
 
     def is_negated(self, pos: int, *, reach_words: int = 5) -> bool:
         """True when a negation comes just before ``pos`` in its clause, within
@@ -324,7 +345,7 @@ class Sentences:
         clause = (self.lower if lower else self.text)[self.clause_start(pos) : pos]
         # the last words only: rsplit stops after them (equal to split()[-n:] for n > 0)
         words = clause.rsplit(None, reach_words) if reach_words > 0 else clause.split()
-        return bool(_negation(lower=lower).search(" ".join(words[-reach_words:])))
+        return bool(_negation().on(lower).search(" ".join(words[-reach_words:])))
 
 
 def _wordish(char: str) -> bool:
@@ -340,17 +361,14 @@ _QUESTION_START = re.compile(
 
 
 @cache
-def _negation(*, lower: bool = False) -> re.Pattern[str]:
-    """The negation words; ``lower``: for lower-cased text (:func:`lowered`)."""
-    pattern = load("language")["negation"]
-    return lowered(pattern) if lower else re.compile(pattern, re.IGNORECASE)
+def _negation() -> CaseBlind:
+    return CaseBlind.compile(load("language")["negation"])
 
 
 @cache
-def _conditional(*, lower: bool = False) -> re.Pattern[str]:
-    """The conditional words; ``lower``: searched in place in lower-cased text."""
-    pattern = load("language")["conditional"]
-    return lowered(pattern, in_place=True) if lower else re.compile(pattern, re.IGNORECASE)
+def _conditional() -> CaseBlind:
+    """(its lower-cased form is searched in place)"""
+    return CaseBlind.compile(load("language")["conditional"], in_place=True)
 
 
 @cache

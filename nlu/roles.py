@@ -21,8 +21,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from nlu.context import CaseBlind, lower_is_exact
 from nlu.data import FLAGS, compile_any, load
-from nlu.matching import FastRegex, LiteralFinder, PatternSet
+from nlu.matching import FastRegex, LiteralFinder, PatternSet, lower_same_length
 from nlu.money import Amount
 
 # Roles that are not Facts keys: the amount is known not to be one of our facts.
@@ -42,16 +43,15 @@ _FILLER = re.compile(
     r"est|amount|in|of|value|balance)\b|[\W_]+",
     re.IGNORECASE,
 )
-_ROTH_IN_PLAN = re.compile(
-    r"401\(?k\)?[^.?!]{0,60}\broth\b|\broth[- ](?:401|403|457)|designated roth|\bin[- ]plan\b",
-    re.IGNORECASE,
+_ROTH_IN_PLAN = CaseBlind.compile(
+    r"401\(?k\)?[^.?!]{0,60}\broth\b|\broth[- ](?:401|403|457)|designated roth|\bin[- ]plan\b"
 )
 IRA_ROLES = frozenset({"traditional_ira_balance", "roth_ira_balance"})
-_CONTRIBUTED = re.compile(
-    r"\b(?:contribut\w*|deposit\w*|put|added|funded|converted)\b[^.;!?]*$", FLAGS
+_CONTRIBUTED = CaseBlind.compile(
+    r"\b(?:contribut\w*|deposit\w*|put|added|funded|converted)\b[^.;!?]*$"
 )
-_PUT_IN = re.compile(
-    r"\b(?:contribut\w*|put(?: in)?|invested|deposited|saved|paid in)\b[^.;!?,]*$", FLAGS
+_PUT_IN = CaseBlind.compile(
+    r"\b(?:contribut\w*|put(?: in)?|invested|deposited|saved|paid in)\b[^.;!?,]*$"
 )
 # Between a label's cue and the plan named after it: "contributions to my 401k".
 _CONTAINER_LINK = re.compile(
@@ -60,9 +60,9 @@ _CONTAINER_LINK = re.compile(
 # "$10,000 of after-tax contributions", "5k in basis": the noun names what the sum is.
 _MEASURE_LINKS = (["of"], ["in"], ["worth", "of"])
 _LONGEST_MEASURE_LINK = max(map(len, _MEASURE_LINKS))
-_FIRST_PERSON = re.compile(r"\b(?:i|my|we|our)\b", FLAGS)
-_LEFT_YEARLY = re.compile(
-    r"\b(?:annual(?:ly)?|yearly|per year|each year|every year)\b[^.,;]*$", FLAGS
+_FIRST_PERSON = CaseBlind.compile(r"\b(?:i|my|we|our)\b")
+_LEFT_YEARLY = CaseBlind.compile(
+    r"\b(?:annual(?:ly)?|yearly|per year|each year|every year)\b[^.,;]*$"
 )
 
 
@@ -111,10 +111,10 @@ def _settings() -> dict[str, Any]:
         "gap_stops": frozenset(
             [*data["separators"], *data["directions"], ".", "?", "!", ";", "\n"]
         ),
-        "yearly": re.compile(r"^\W{0,3}(?:" + compile_any(data["yearly"]).pattern + ")", FLAGS),
+        "yearly": CaseBlind.compile(r"^\W{0,3}(?:" + compile_any(data["yearly"]).pattern + ")"),
         "topic": FastRegex(data["after_tax_topic"]),
         "ira": FastRegex(data["after_tax_ira"]),
-        "limit": re.compile(data["limit_words"], FLAGS),
+        "limit": CaseBlind.compile(data["limit_words"]),
     }
 
 
@@ -181,10 +181,13 @@ def about_after_tax(text: str, finder: LiteralFinder | None = None) -> bool:
     )
 
 
-def _gap_ok(doc: Doc, start: int, end: int, monies: list[Span]) -> bool:
-    """Tokens doc[start:end] lie between an amount and a cue: may they bind across?"""
+def _gap_ok(doc: Doc, start: int, end: int, money_starts: list[int]) -> bool:
+    """Tokens doc[start:end] lie between an amount and a cue: may they bind across?
+
+    ``money_starts``: the first token of each amount (no cue binds across another).
+    """
     settings = _settings()
-    if end - start > settings["max_gap"] or any(start <= m.start < end for m in monies):
+    if end - start > settings["max_gap"] or any(start <= m < end for m in money_starts):
         return False
     stops = settings["gap_stops"]
     for i in range(start, end):
@@ -235,7 +238,7 @@ def _without_container(text: str, cues: list[Cue], label_end: int) -> tuple[list
 
 
 def _nearest(
-    doc: Doc, money: Span, cues: list[tuple[Span, Cue]], monies: list[Span], topic: bool
+    doc: Doc, money: Span, cues: list[tuple[Span, Cue]], money_starts: list[int], topic: bool
 ) -> Cue | None:
     """The cue that binds ``money`` in prose, or None."""
     left = right = None
@@ -247,9 +250,9 @@ def _nearest(
         elif span.start >= money.end and right is None:
             right = (span, cue)
     options = []
-    if left and _gap_ok(doc, left[0].end, money.start, monies):
+    if left and _gap_ok(doc, left[0].end, money.start, money_starts):
         options.append((money.start - left[0].end, 1, left[1]))
-    if right and _gap_ok(doc, money.end, right[0].start, monies):
+    if right and _gap_ok(doc, money.end, right[0].start, money_starts):
         options.append((right[0].start - money.end, 0, right[1]))
     if not options:
         return None
@@ -279,14 +282,19 @@ def bind_amounts(
     """Give each amount a role. Returns (facts read, amounts left without a role)."""
     money_list = list(monies)
     cue_list = list(cues)
-    money_spans = [s for s, _ in money_list]
+    money_starts = [s.start for s, _ in money_list]
+    # the windows around each amount are searched in the lower-cased text when that
+    # finds the same (faster; see nlu.context.lowered)
+    lower = lower_is_exact(text)
+    source = (finder.lower if finder else lower_same_length(text)) if lower else text
+    refuse = _case_blind(rejected.pattern, rejected.flags) if rejected else None
     # whether the text is about after-tax money: only weak cues ask, so it is looked up
     # at the first amount that may bind to a cue, and only if a weak cue is there at all
     topic: bool | None = None
     hits: list[RoleHit] = []
     unbound: list[tuple[Span, Amount]] = []
     for span, amount in money_list:
-        if rejected and rejected.search(text[max(0, amount.start - 20) : amount.start]):
+        if rejected and _refused(rejected, refuse, text, source, lower, amount.start):
             continue  # "12k not 10k": 10k is the figure being replaced
         role: str | None
         label = _label_role(text, span, cue_list)
@@ -295,7 +303,7 @@ def bind_amounts(
             if topic is None:
                 weak = any(c.weak and not c.label_only for _s, c in cue_list)
                 topic = weak and about_after_tax(text, finder)
-            cue = _nearest(doc, span, cue_list, money_spans, topic)
+            cue = _nearest(doc, span, cue_list, money_starts, topic)
             role = cue.role if cue else None
             if cue:
                 cue_start, cue_end = cue.start, cue.end
@@ -305,17 +313,17 @@ def bind_amounts(
             unbound.append((span, amount))
             continue
         cue_at = cue_start if cue_start is not None else amount.start
-        if _near_a_limit(text, cue_at, amount.end):
+        if _near_a_limit(text, source, lower, cue_at, amount.end):
             continue  # "the max. pre-tax amount ($17.5k)" is a legal limit
-        lead_in = text[max(0, min(amount.start, cue_at) - 40) : min(amount.start, cue_at)]
-        if role in IRA_ROLES and _CONTRIBUTED.search(lead_in):
+        lead_in = source[max(0, min(amount.start, cue_at) - 40) : min(amount.start, cue_at)]
+        if role in IRA_ROLES and _CONTRIBUTED.on(lower).search(lead_in):
             continue  # "contributed the $5500 IRA": a contribution, not a balance
-        if role == "after_tax_total" and _PUT_IN.search(lead_in):
+        if role == "after_tax_total" and _PUT_IN.on(lower).search(lead_in):
             role = "after_tax_contributions"  # "I've put in 25k after tax": what went in
-        yearly = yearly_marker(text, amount)
-        if role == "employee_deferral" and not (yearly or _FIRST_PERSON.search(lead_in)):
+        yearly = _yearly(source, lower, amount)
+        if role == "employee_deferral" and not (yearly or _FIRST_PERSON.on(lower).search(lead_in)):
             continue  # "a full $17.5k deferral" in someone's example is not the asker's
-        key = _key_for(role, yearly, text)
+        key = _key_for(role, yearly, source, lower)
         if key is None:
             if role == "plan_total":
                 unbound.append((span, amount))  # may still be the after-tax sum
@@ -328,19 +336,50 @@ def bind_amounts(
 
 def yearly_marker(text: str, amount: Amount) -> bool:
     """True when the amount is a yearly figure ("$20k a year", "annual ... of $8k")."""
-    if _settings()["yearly"].match(text[amount.end : amount.end + 24]):
+    lower = lower_is_exact(text)
+    return _yearly(lower_same_length(text) if lower else text, lower, amount)
+
+
+def _yearly(source: str, lower: bool, amount: Amount) -> bool:
+    """:func:`yearly_marker` on ``source``, the text or (``lower``) its lower case."""
+    if _settings()["yearly"].on(lower).match(source[amount.end : amount.end + 24]):
         return True
-    before = text[max(0, amount.start - 40) : amount.start]
+    before = source[max(0, amount.start - 40) : amount.start]
     # every yearly word holds "year" or "annual" (none of their letters has an odd case)
-    lower = before.lower()
-    return ("year" in lower or "annual" in lower) and bool(_LEFT_YEARLY.search(before))
+    folded = before if lower else before.lower()
+    return ("year" in folded or "annual" in folded) and bool(_LEFT_YEARLY.on(lower).search(before))
 
 
-def _near_a_limit(text: str, start: int, end: int) -> bool:
-    """True when a limit word sits just before the cue or just after the amount."""
-    limit = _settings()["limit"]
-    before = _LIMIT_LEFT_STOP.split(text[max(0, start - 24) : start])[-1]
-    after = _LIMIT_RIGHT_STOP.split(text[end : end + 16], 1)[0]
+def _refused(
+    rejected: re.Pattern[str],
+    blind: CaseBlind | None,
+    text: str,
+    source: str,
+    lower: bool,
+    start: int,
+) -> bool:
+    """True when the words before ``start`` mark the amount as the wrong one."""
+    if blind is not None and lower:
+        return bool(blind.lower.search(source[max(0, start - 20) : start]))
+    return bool(rejected.search(text[max(0, start - 20) : start]))
+
+
+@cache
+def _case_blind(pattern: str, flags: int) -> CaseBlind | None:
+    """A caller's pattern as a CaseBlind; None when it is case-sensitive."""
+    return CaseBlind.compile(pattern, flags) if flags & re.IGNORECASE else None
+
+
+def _near_a_limit(text: str, source: str, lower: bool, start: int, end: int) -> bool:
+    """True when a limit word sits just before the cue or just after the amount.
+
+    ``source`` is ``text`` or (``lower``) its lower case: the words are searched there,
+    the stops in ``text`` (a stop is a full stop before a capital letter).
+    """
+    limit = _settings()["limit"].on(lower)
+    reach = len(_LIMIT_LEFT_STOP.split(text[max(0, start - 24) : start])[-1])
+    before = source[start - reach : start]
+    after = _LIMIT_RIGHT_STOP.split(source[end : end + 16], 1)[0]
     return bool(limit.search(before) or limit.search(after))
 
 
@@ -349,12 +388,15 @@ _LIMIT_LEFT_STOP = re.compile(r"[,;?!\n]|\.\s+(?=[A-Z])")
 _LIMIT_RIGHT_STOP = re.compile(r"[,;.?!\n]")
 
 
-def _key_for(role: str, yearly: bool, text: str) -> str | None:
-    """The Facts key for a role, given whether the amount is a yearly figure."""
+def _key_for(role: str, yearly: bool, source: str, lower: bool) -> str | None:
+    """The Facts key for a role, given whether the amount is a yearly figure.
+
+    ``source`` is the text or (``lower``) its lower case.
+    """
     if role in NOT_FACTS:
         return None
     if role == "roth_bare":
-        role = "roth_401k_balance" if _ROTH_IN_PLAN.search(text) else ""
+        role = "roth_401k_balance" if _ROTH_IN_PLAN.on(lower).search(source) else ""
         if not role:
             return None
     if role in ("after_tax_contributions", "after_tax_total") and yearly:

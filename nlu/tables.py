@@ -13,22 +13,19 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from nlu.context import Sentences, lowered
+from nlu.context import CaseBlind, Sentences
 from nlu.data import FLAGS, load
 from nlu.matching import FastRegex, PatternSet
 
-_PLAN_WORDS = re.compile(r"401\(?k|403\(?b|457|\bplan\b|\btsp\b", re.IGNORECASE)
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|don't|doesn't|didn't|haven't|hasn't|nor)\b|n't\b", re.IGNORECASE
-)
-_HEDGE = re.compile(
+_PLAN_WORDS = CaseBlind.compile(r"401\(?k|403\(?b|457|\bplan\b|\btsp\b")
+_NEGATION = CaseBlind.compile(r"\b(?:not|no|never|don't|doesn't|didn't|haven't|hasn't|nor)\b|n't\b")
+_HEDGE = CaseBlind.compile(
     r"\b(?:i think|i believe|not sure|maybe|perhaps|probably|might|i guess|unsure|"
-    r"not certain|i assume|supposedly)\b",
-    re.IGNORECASE,
+    r"not certain|i assume|supposedly)\b"
 )
 _CLAUSE = re.compile(r"\bbut\b|\bwhile\b|\bwhereas\b|;", re.IGNORECASE)
 _IRA = re.compile(r"\bira\b", re.IGNORECASE)
-_OUTSIDE = re.compile(r"\boutside\b", re.IGNORECASE)
+_OUTSIDE = CaseBlind.compile(r"\boutside\b")
 _FUTURE_RATE = re.compile(
     r"\b(?:retire\w*|drops?|fall|falls|will be|would be|later|future|state|could be|"
     r"goes? (?:up|down)|expect|assum\w+)\b",
@@ -46,9 +43,9 @@ class Entry:
     number: str = "n"
     offset: int = 0
     also: tuple[tuple[str, str], ...] = ()
-    not_after: re.Pattern[str] | None = None
-    needs_after: re.Pattern[str] | None = None
-    not_before: re.Pattern[str] | None = None
+    not_after: CaseBlind | None = None
+    needs_after: CaseBlind | None = None
+    not_before: CaseBlind | None = None
     strength: str = "strong"
     skip_if: frozenset[str] = field(default_factory=frozenset)
 
@@ -65,8 +62,8 @@ class Hit:
 
 
 def _entry(raw: dict[str, Any]) -> Entry:
-    def opt(key: str) -> re.Pattern[str] | None:
-        return re.compile(raw[key], FLAGS) if raw.get(key) else None
+    def opt(key: str) -> CaseBlind | None:
+        return CaseBlind.compile(raw[key], FLAGS) if raw.get(key) else None
 
     return Entry(
         fact=raw["fact"],
@@ -102,11 +99,11 @@ def _skipped(entry: Entry, m: re.Match[str], sentences: Sentences) -> bool:
     text = sentences.lower if lower else sentences.text
     if entry.not_after or entry.needs_after:
         window = text[max(0, pos - 24) : pos]
-        if entry.not_after and _cased(entry.not_after, lower).search(window):
+        if entry.not_after and entry.not_after.on(lower).search(window):
             return True
-        if entry.needs_after and not _cased(entry.needs_after, lower).search(window):
+        if entry.needs_after and not entry.needs_after.on(lower).search(window):
             return True
-    if entry.not_before and _cased(entry.not_before, lower).match(text[m.end() : m.end() + 40]):
+    if entry.not_before and entry.not_before.on(lower).match(text[m.end() : m.end() + 40]):
         return True
     if "question" in entry.skip_if and sentences.is_question(pos):
         return True
@@ -114,17 +111,17 @@ def _skipped(entry: Entry, m: re.Match[str], sentences: Sentences) -> bool:
         return True
     if "hedged" in entry.skip_if:
         start, end = sentences.bounds(pos)
-        if _cased(_HEDGE, lower).search(text[start:end]):
+        if _HEDGE.on(lower).search(text[start:end]):
             return True  # "I think my plan allows ... but I'm not sure" is not a fact yet
     if "negated" in entry.skip_if:
         # the last three words (rsplit stops after them: equal to split()[-3:])
         last_words = " ".join(text[max(0, pos - 30) : pos].rsplit(None, 3)[-3:])
-        if _cased(_NEGATION, lower).search(last_words):
+        if _NEGATION.on(lower).search(last_words):
             return True
     if "plan_roth" in entry.skip_if and not _IRA.search(m.group()):
         # "In the 401K I opened a Roth account": a Roth inside the plan, not a Roth IRA
         before = text[sentences.bounds(pos)[0] : m.end()]
-        if _cased(_PLAN_WORDS, lower).search(before) and not _cased(_OUTSIDE, lower).search(before):
+        if _PLAN_WORDS.on(lower).search(before) and not _OUTSIDE.on(lower).search(before):
             return True
     if "future_rate" in entry.skip_if:
         # "35% bracket now but expect 22% in retirement": only the clause of the match
@@ -135,16 +132,6 @@ def _skipped(entry: Entry, m: re.Match[str], sentences: Sentences) -> bool:
         hi = min((c.start() for c in clauses if c.start() >= m.end()), default=end)
         return bool(_FUTURE_RATE.search(text, lo, hi))
     return False
-
-
-def _cased(pattern: re.Pattern[str], lower: bool) -> re.Pattern[str]:
-    """``pattern`` (case-blind), or its form for lower-cased text when ``lower``."""
-    return _lowered(pattern) if lower else pattern
-
-
-@cache
-def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    return lowered(pattern.pattern, pattern.flags)
 
 
 def _number(m: re.Match[str], group: str) -> int | float | None:
