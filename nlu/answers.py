@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from knowledge.facts import AGE_KEYS, BOOL_KEYS, MONEY_KEYS, YEAR_KEYS
@@ -99,10 +100,16 @@ def _money(text: str) -> Answer | None:
         a = amounts[0]
         return Answer(a.value, a.start, a.end)
     if not amounts:
-        m = re.compile(load("language")["zero"], re.IGNORECASE).search(text)
+        m = _zero().search(text)
         if m:
             return Answer(Decimal(0), m.start(), m.end())
     return None
+
+
+@cache
+def _zero() -> re.Pattern[str]:
+    """A reply meaning an amount of zero ("none", "nothing", "$0"); compiled once."""
+    return re.compile(load("language")["zero"], re.IGNORECASE)
 
 
 def _whole_number(text: str) -> Answer | None:

@@ -202,8 +202,8 @@ def _case_blind(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     # flags 0: only the pattern's structure is read (a case-blind FastRegex would also
     # add its words to the word vocabulary that all pattern tables share)
     words = FastRegex(pattern, 0).triggers
-    if not words or DIGITS in words:
-        return re.compile(pattern, re.IGNORECASE), None
+    if not words or DIGITS in words or not all(word.isascii() for word in words):
+        return re.compile(pattern, re.IGNORECASE), None  # (other letters fold in more ways)
     return re.compile(pattern, re.IGNORECASE), re.compile(
         "|".join(re.escape(word.lower()) for word in words)
     )
