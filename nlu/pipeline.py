@@ -150,8 +150,10 @@ def _store(doc: Doc, group: str, items: list[tuple[int, int, str, Any]]) -> None
 
 
 def _record(doc: Doc, group: str, kept: list[_Found]) -> None:
+    """Keep what a component found in ``group`` (replacing an earlier run's findings)."""
     state = _state(doc)
     state.found[group] = kept
+    state.spans.pop(group, None)
     if state.publish:
         doc.spans[group] = [span for span, _payload in found(doc, group)]
 
