@@ -60,8 +60,12 @@ _ABBREVIATIONS = frozenset(
         "pp",
     }
 )
-# (the two alternatives starting with spaces share them: fewer tries per space)
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+|\n\s*|\s+(?:(?=[•▪●])|-{1,2}\s+(?=[A-Z]))")
+# A sentence end: [.!?]+["')\]]*\s+ | \n\s* | \s+ before a bullet or before a dash and a
+# capital, written with its first character first (a class) and the alternative picked
+# by a look-behind at that character, so that ``re`` skips to the next candidate in C.
+_SENTENCE_END = re.compile(
+    r"[.!?\s](?:(?<=[.!?])[.!?]*[\"')\]]*\s+|(?<=\n)\s*|(?<=\s)\s*(?:(?=[•▪●])|-{1,2}\s+(?=[A-Z])))"
+)
 # The same without the bullet-or-dash alternative, opening with one character class so
 # that ``re`` skips to the next ".", "!", "?" or line break in C (a pattern opening with
 # alternatives is tried at every character). Equal to _SENTENCE_END on a text where no

@@ -281,6 +281,8 @@ def bind_amounts(
 ) -> tuple[list[RoleHit], list[tuple[Span, Amount]]]:
     """Give each amount a role. Returns (facts read, amounts left without a role)."""
     money_list = list(monies)
+    if not money_list:
+        return [], []
     cue_list = list(cues)
     money_starts = [s.start for s, _ in money_list]
     # the windows around each amount are searched in the lower-cased text when that

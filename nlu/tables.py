@@ -48,6 +48,8 @@ class Entry:
     not_before: CaseBlind | None = None
     strength: str = "strong"
     skip_if: frozenset[str] = field(default_factory=frozenset)
+    # any of the checks above: a match of an entry without them always counts
+    filtered: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,7 @@ def _entry(raw: dict[str, Any]) -> Entry:
     def opt(key: str) -> CaseBlind | None:
         return CaseBlind.compile(raw[key], FLAGS) if raw.get(key) else None
 
+    checks = ("not_after", "needs_after", "not_before", "skip_if")
     return Entry(
         fact=raw["fact"],
         patterns=tuple(FastRegex(p) for p in raw["patterns"]),
@@ -77,6 +80,7 @@ def _entry(raw: dict[str, Any]) -> Entry:
         not_before=opt("not_before"),
         strength=raw.get("strength", "strong"),
         skip_if=frozenset(raw.get("skip_if", ())),
+        filtered=any(raw.get(key) for key in checks),
     )
 
 
@@ -135,7 +139,8 @@ def _skipped(entry: Entry, m: re.Match[str], sentences: Sentences) -> bool:
 
 
 def _number(m: re.Match[str], group: str) -> int | float | None:
-    raw = m.groupdict().get(group)
+    # (groupdict() would build a dict of every group)
+    raw = m.group(group) if group in m.re.groupindex else None
     if raw is None:
         return None
     number = float(raw)
@@ -147,7 +152,7 @@ def match_table(table: str, sentences: Sentences) -> list[Hit]:
     hits: list[Hit] = []
     text = sentences.text
     for entry, m in _pattern_set(table).scan(text, sentences.finder):
-        if _skipped(entry, m, sentences):
+        if entry.filtered and _skipped(entry, m, sentences):
             continue
         value = entry.value
         if value is None:
