@@ -251,6 +251,8 @@ def _same(a: Any, b: Any) -> bool:
 
 def _resolve(key: str, cands: list[Candidate], look: _Lookups) -> Candidate | None:
     """One candidate for ``key``, or None when the text disagrees with itself."""
+    if len(cands) == 1 and key != "filing_status":  # (checked against its priorities)
+        return cands[0]  # the usual case: nothing to weigh
     if key == "year":
         return max(cands, key=lambda c: c.value)
     if key == "filing_status":

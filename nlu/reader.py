@@ -8,6 +8,7 @@ process (``nlu.pipeline.get_nlp``) and reused (``nlu.pipeline.parse`` runs it);
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -28,6 +29,8 @@ MAX_CHARS = 20_000
 OUT_OF_SCOPE: Mapping[str, str] = MappingProxyType(topic_descriptions())
 # With no intent cue, a text this long (in words) or with a question mark is "other".
 OTHER_MIN_WORDS = 12
+# A surrogate code point: UTF-8 cannot encode one (found faster than trying to encode).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +64,7 @@ def _clean(text: Any) -> str:
     if not isinstance(text, str):
         return ""
     # lone surrogates cannot be encoded and would break printing or JSON
-    if not text.isascii():
+    if not text.isascii() and _SURROGATE.search(text):
         text = text.encode("utf-8", "replace").decode("utf-8")
     return text[:MAX_CHARS].replace("\x00", " ")
 
