@@ -159,8 +159,8 @@ class _Lookups:
     """The sentence and clause checks of one text, each sentence searched at most once.
 
     The checks are case-blind regexes that ``re`` tries at every character (their
-    alternatives sit behind a ``\\b``); each is skipped where none of the words every
-    match contains occurs in the lower-cased text, as in most sentences.
+    alternatives sit behind a ``\\b``); each is searched only from where one of its
+    words first occurs in the lower-cased text, and most sentences hold none.
     """
 
     def __init__(self, index: Sentences) -> None:
@@ -168,20 +168,15 @@ class _Lookups:
         self.plain = not any(odd in index.text for odd in _ODD_CASES)
         self._corrects: dict[int, bool] = {}
 
-    def _may_match(self, words: re.Pattern[str] | None, start: int, end: int) -> bool:
-        """False when no match of a regex needing one of ``words`` fits text[start:end]."""
-        if words is None or not self.plain:
-            return True
-        return words.search(self.index.lower, start, end) is not None
-
     def corrects(self, pos: int) -> bool:
         """True when the sentence holding ``pos`` corrects a fact ("sorry, I meant 12k")."""
         start, end = self.index.bounds(pos)
         known = self._corrects.get(start)
         if known is None:
-            regex, words = _case_blind(language_regex("correction").pattern)
-            known = self._may_match(words, start, end) and bool(
-                regex.search(self.index.text[start:end])
+            check = _case_blind(language_regex("correction").pattern)
+            first = check.first(self, start, end)
+            known = first is not None and bool(
+                check.regex.search(self.index.text[start:end], first - start)
             )
             self._corrects[start] = known
         return known
@@ -189,24 +184,46 @@ class _Lookups:
     def spouses(self, pos: int) -> bool:
         """True when the clause before ``pos`` is about the spouse ("my wife has a 403b")."""
         start = self.index.bounds(pos)[0]
-        regex, words = _case_blind(_SPOUSE_CLAUSE)
-        return self._may_match(words, start, pos) and bool(
-            regex.search(self.index.text, start, pos)
-        )
+        check = _case_blind(_SPOUSE_CLAUSE)
+        first = check.first(self, start, pos)
+        return first is not None and bool(check.regex.search(self.index.text, first, pos))
+
+
+class _CaseBlind:
+    """A case-blind regex, and the lower-case words one of which each of its matches
+    starts with (``leads``) or else contains (``words`` None: no such words)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.regex = re.compile(pattern, re.IGNORECASE)
+        # flags 0: only the pattern's structure is read (a case-blind FastRegex would
+        # also add its words to the word vocabulary that all pattern tables share)
+        fast = FastRegex(pattern, 0)
+        self.leads = _plain_words(fast.lead) is not None
+        words = _plain_words(fast.lead) or _plain_words(fast.need)
+        self.words = re.compile("|".join(map(re.escape, words))) if words else None
+
+    def first(self, look: _Lookups, start: int, end: int) -> int | None:
+        """The first offset in text[start:end] where a match may start; None: nowhere."""
+        if self.words is None or not look.plain:
+            return start
+        found = self.words.search(look.index.lower, start, end)
+        if found is None:
+            return None
+        return found.start() if self.leads else start
+
+
+def _plain_words(words: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """``words`` in lower case, or None when a look-up of them could miss a match: a
+    digit run, or letters beyond ASCII (which fold in more ways under IGNORECASE)."""
+    if not words or DIGITS in words or not all(word.isascii() for word in words):
+        return None
+    return tuple(word.lower() for word in words)
 
 
 @cache
-def _case_blind(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    """``pattern`` compiled case-blind, and a regex for the lower-case words one of which
-    each of its matches contains (None when it has no such words)."""
-    # flags 0: only the pattern's structure is read (a case-blind FastRegex would also
-    # add its words to the word vocabulary that all pattern tables share)
-    words = FastRegex(pattern, 0).triggers
-    if not words or DIGITS in words or not all(word.isascii() for word in words):
-        return re.compile(pattern, re.IGNORECASE), None  # (other letters fold in more ways)
-    return re.compile(pattern, re.IGNORECASE), re.compile(
-        "|".join(re.escape(word.lower()) for word in words)
-    )
+def _case_blind(pattern: str) -> _CaseBlind:
+    """One per pattern, built on first use (reading the pattern's words takes a parse)."""
+    return _CaseBlind(pattern)
 
 
 def _as_spouse(hit: Hit, index: Sentences) -> Hit:
