@@ -105,6 +105,9 @@ def lowered(pattern: str, flags: int = re.IGNORECASE, *, in_place: bool = False)
     """
     if not flags & re.IGNORECASE:
         raise ValueError(f"a case-sensitive pattern cannot run on lower-cased text: {pattern!r}")
+    if any(not c.isascii() and c.lower() + c.upper() != c + c for c in pattern):
+        # lower_is_exact only vouches for the ASCII letters
+        raise ValueError(f"a pattern with non-ASCII letters cannot be lowered: {pattern!r}")
     if in_place and any(piece in ("^", "\\A") for _at, piece in _pieces(pattern)):
         raise ValueError(f"anchored pattern cannot be searched in place: {pattern!r}")
     return re.compile(_letter_first(_lowercase_pattern(pattern)), flags & ~re.IGNORECASE)
