@@ -348,11 +348,30 @@ class Sentences:
     def is_negated(self, pos: int, *, reach_words: int = 5) -> bool:
         """True when a negation comes just before ``pos`` in its clause, within
         ``reach_words`` words: "I don't want to pay tax", not "I don't know; can I pay tax"."""
+        start = self.bounds(pos)[0]
+        if reach_words > 0 and self.lower_from(start):
+            words = self._last_clause_words(start, pos, reach_words)
+            return bool(_negation().lower.search(" ".join(words)))
         lower = self.lower_is_exact
         clause = (self.lower if lower else self.text)[self.clause_start(pos) : pos]
         # the last words only: rsplit stops after them (equal to split()[-n:] for n > 0)
         words = clause.rsplit(None, reach_words) if reach_words > 0 else clause.split()
         return bool(_negation().on(lower).search(" ".join(words[-reach_words:])))
+
+    def _last_clause_words(self, start: int, pos: int, n: int) -> list[str]:
+        """The last ``n`` words (lower-cased) of the clause before ``pos``, for a sentence
+        starting at ``start`` with ``lower_from(start)``.
+
+        A clause break before the last ``n`` words of the sentence cannot cut them, so
+        the break is looked for only from where they begin (a space: no break spans it).
+        """
+        lower = self.lower
+        words = lower[start:pos].rsplit(None, n)  # (split()[-n:] is words[-n:])
+        begin = start + len(words[0]) if len(words) > n else start
+        last = _LAST_CLAUSE_BREAK.match(lower, begin, pos)
+        if last is None:
+            return words[-n:]
+        return lower[last.end() : pos].rsplit(None, n)[-n:]
 
 
 def _wordish(char: str) -> bool:
