@@ -107,6 +107,16 @@ def _lower_amount_regex() -> re.Pattern[str]:
     return re.compile(_lowercase_pattern(_amount_regex().pattern))
 
 
+@cache
+def _ascii_amount_regex() -> re.Pattern[str]:
+    """The lower-case amount regex with ASCII classes (faster), for an ASCII text where
+    they mean the same: no character of _UNICODE_ONLY_SPACES, which only Unicode \\s takes."""
+    return re.compile(_lower_amount_regex().pattern, re.ASCII)
+
+
+_UNICODE_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
 # Where an amount can start in lower-cased text: a minus sign, "$", "usd", a digit or a
 # decimal point, not right after what the amount regex's look-behind refuses. ``re``
 # skips to these characters in C; the amount regex, which opens with that look-behind,
@@ -120,9 +130,11 @@ _ASCII_AMOUNT_START = re.compile(r"[-$u.0-9](?<![a-z0-9_.,/$\-].)")
 def _amounts_in_lower(lower: str) -> Iterator[re.Match[str]]:
     """``_lower_amount_regex().finditer(lower)``, trying the regex only where an amount
     can start (leftmost, non-overlapping matches, as ``finditer`` gives them)."""
-    match = _lower_amount_regex().match
+    if lower.isascii() and not any(space in lower for space in _UNICODE_ONLY_SPACES):
+        match, starts = _ascii_amount_regex().match, _ASCII_AMOUNT_START
+    else:
+        match, starts = _lower_amount_regex().match, _AMOUNT_START
     taken_until = -1
-    starts = _ASCII_AMOUNT_START if lower.isascii() else _AMOUNT_START
     for start in starts.finditer(lower):
         at = start.start()
         if at >= taken_until and (m := match(lower, at)):
