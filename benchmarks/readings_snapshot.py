@@ -15,11 +15,16 @@ from __future__ import annotations
 
 import argparse
 import ast
+import dataclasses
 import json
 import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nlu.reader import Reading
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTION_FILES = (
@@ -47,6 +52,16 @@ def corpus() -> list[str]:
     return list(dict.fromkeys(t for t in texts if len(t.strip()) >= 3))
 
 
+def _stable_repr(reading: Reading) -> str:
+    """``repr`` of a Reading with its sets in sorted order: a frozenset's own order
+    follows the per-process hash seed, which would make equal readings look different."""
+    fields = {}
+    for field in dataclasses.fields(reading):
+        value = getattr(reading, field.name)
+        fields[field.name] = sorted(value) if isinstance(value, frozenset) else value
+    return repr(fields)
+
+
 def records(texts: list[str]) -> Iterator[dict[str, object]]:
     from nlu.pipeline import GROUPS, found, get_nlp
     from nlu.reader import read
@@ -63,7 +78,7 @@ def records(texts: list[str]) -> Iterator[dict[str, object]]:
             yield {
                 "text": text,
                 "expecting": expecting,
-                "reading": repr(reading),
+                "reading": _stable_repr(reading),
                 "spans": repr(spans) if expecting is None else None,
             }
 
