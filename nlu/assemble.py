@@ -94,6 +94,17 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     retire_in_years: list[Candidate] = []
 
     phrase_hits = [_as_spouse(hit, index, expecting) for _span, hit in found(doc, "phrases")]
+    # "he"/"she" is the spouse when one is named (or was just asked about) by someone who
+    # also speaks of themselves ("I'm 60 and retired"); with no "I" the question is asked
+    # for the spouse ("my husband's 401(k): he's 62, retired"), as for a client
+    pronoun_is_spouse = expecting == "spouse_age" or bool(
+        _SPOUSE_WORD.search(text) and _FIRST_PERSON.search(text)
+    )
+    phrase_hits = [
+        hit
+        for hit in (_spouse_age(h, index, pronoun_is_spouse) for h in phrase_hits)
+        if hit is not None
+    ]
     for hit in phrase_hits:
         cand = Candidate(hit.value, hit.start, hit.end, hit.strength)
         if hit.fact == "retire_in_years":
@@ -116,8 +127,15 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         rejected=_rejected_amount(),
         finder=index.finder,
     )
+    spouse_income = False
     for rh in role_hits:
+        if _about_spouse(index, rh.amount.start, pronoun_is_spouse):
+            spouse_income = spouse_income or rh.key == "income"
+            continue  # "her after-tax account is about $26k": not the asker's money
         candidates[rh.key].append(Candidate(rh.value, rh.start, rh.end))
+    if spouse_income:
+        # "he makes 190k and I make 45k": the asker's own pay is not the household income
+        candidates.pop("income", None)
 
     provider = plan_provider(
         [hit for _span, hit in found(doc, "providers") if not _spouses(index, hit.start)]
@@ -175,6 +193,53 @@ def _states_another_fact(answer: Answer, hits: list[Hit]) -> bool:
     not); reading the number as the amount asked for would store a wrong fact.
     """
     return any(h.start < answer.end and answer.start < h.end for h in hits)
+
+
+# Facts about a person: said of the spouse, they are not the asker's.
+_PERSONAL = frozenset(
+    {
+        "still_employed",
+        "separated_from_service_age",
+        "retire_age",
+        "retire_in_years",
+        "has_roth_ira",
+        "roth_ira_first_year",
+    }
+)
+_SPOUSE_WORD = re.compile(r"\b(?:wife|husband|spouse|partner|dw|dh)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'll|i'd)\b", re.IGNORECASE)
+# Who a clause is about: the last person named before a phrase in its sentence.
+_PERSON = re.compile(
+    r"\b(?:(?P<me>i|i'm|im|i've|i'll|i'd|me|my|we|we're|our|us)|"
+    r"(?P<spouse>wife|husband|spouse|partner|dw|dh)|(?P<pronoun>he|she|he's|she's|his|her|him))\b",
+    re.IGNORECASE,
+)
+
+
+def _about_spouse(index: Sentences, pos: int, pronoun_is_spouse: bool, end: int = -1) -> bool:
+    """True when a phrase at ``pos`` (to ``end``) is said of the spouse, not the asker.
+
+    The first person the phrase itself names decides ("I'm 58 and retired", "her Roth IRA
+    but I don't"); else the last one named before it in its sentence ("My husband is 61
+    and still working"; "Her after-tax account is $26k" once a spouse is named).
+    """
+    who = _PERSON.search(index.text, pos, end) if end > pos else None
+    if who is None:
+        before = list(_PERSON.finditer(index.text, index.bounds(pos)[0], pos))
+        who = before[-1] if before else None
+    if who is None:
+        return False
+    return bool(who.group("spouse") or (who.group("pronoun") and pronoun_is_spouse))
+
+
+def _spouse_age(hit: Hit, index: Sentences, pronoun_is_spouse: bool) -> Hit | None:
+    """A personal fact said of the spouse: their age, or nothing of the asker's."""
+    if hit.fact == "age" and _about_spouse(index, hit.start, pronoun_is_spouse, hit.end):
+        return Hit("spouse_age", hit.value, hit.start, hit.end, hit.strength)
+    # the phrase's own words count: "I'm 58 and retired", "her Roth IRA but I don't"
+    if hit.fact in _PERSONAL and _about_spouse(index, hit.start, pronoun_is_spouse, hit.end):
+        return None
+    return hit
 
 
 def _spouses(index: Sentences, pos: int) -> bool:

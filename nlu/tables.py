@@ -22,7 +22,7 @@ _NEGATION = re.compile(
     r"\b(?:not|no|never|don't|doesn't|didn't|haven't|hasn't|nor)\b|n't\b", re.IGNORECASE
 )
 _HEDGE = re.compile(
-    r"\b(?:i think|i believe|not sure|maybe|perhaps|probably|might|i guess|unsure|"
+    r"\b(?:i think|i believe|not sure|maybe|perhaps|probably|might(?! change)|i guess|unsure|"
     r"not certain|i assume|supposedly)\b",
     re.IGNORECASE,
 )
