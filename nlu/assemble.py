@@ -129,6 +129,8 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     )
     spouse_income = False
     for rh in role_hits:
+        if not hypothetical and _supposed_amount(index, rh.amount.start):
+            continue  # "if my balance grows to 100k", "if I convert 20k": not a fact (yet)
         if _about_spouse(index, rh.amount.start, pronoun_is_spouse):
             spouse_income = spouse_income or rh.key == "income"
             continue  # "her after-tax account is about $26k": not the asker's money
@@ -193,6 +195,52 @@ def _states_another_fact(answer: Answer, hits: list[Hit]) -> bool:
     not); reading the number as the amount asked for would store a wrong fact.
     """
     return any(h.start < answer.end and answer.start < h.end for h in hits)
+
+
+# An amount in an "if" clause where the asker supposes a change is supposed, not stated:
+# "if my balance grows to 100k", "if I had 50k", "if I convert 20k". After the verb, "my"
+# makes it a real sum again ("if I convert my after-tax subaccount ($14k)"), and an example
+# about someone else is the case the question is about ("if a participant had $7,000").
+_IF = re.compile(r"\b(?:if|suppose|supposing|assuming|imagine|in case)\b", re.IGNORECASE)
+_SUPPOSED_VERB = re.compile(
+    r"\b(?:had|were|grows?|grew|gets? to|got to|reach(?:es|ed)?|rises?|rose|increases?|"
+    r"increased|drops?|dropped|falls?|fell|goes|went|doubles?|doubled|becomes?|became|"
+    r"made|earned|saved|contribute[ds]?|put|add|added|convert\w*|roll\w*|move[ds]?|"
+    r"transfer\w*|withdr\w*|take|took|pull\w*|deposit\w*|send|sent|invest\w*|won|sold)\b",
+    re.IGNORECASE,
+)
+# Where the "if" clause ends and the main clause begins: "If I retire next year, my
+# after-tax balance is 40k".
+_MAIN_CLAUSE = re.compile(
+    r";|\bthen\b|,\s*(?=(?:then|i|we|my|our|can|could|would|will|should|is|are|do|does|"
+    r"what|how|when)\b)",
+    re.IGNORECASE,
+)
+# An example figure: "my whole balance, say $50,000, ...".
+_EXAMPLE = re.compile(
+    r"\b(?:say|e\.g\.|for example|for instance)\s*,?\s*(?:about |around |roughly |~)?$",
+    re.IGNORECASE,
+)
+_OWNED = re.compile(r"\b(?:my|our)\b", re.IGNORECASE)
+_ASKER = re.compile(r"\b(?:i|my|we|our)\b", re.IGNORECASE)
+
+
+def _supposed_amount(index: Sentences, pos: int) -> bool:
+    """True when the amount at ``pos`` is supposed in an "if" clause or an example."""
+    if _EXAMPLE.search(index.text, max(0, pos - 25), pos):
+        return True
+    before = index.before(pos)
+    cues = list(_IF.finditer(before))
+    if not cues:
+        return False
+    clause = before[cues[-1].end() :]
+    if _MAIN_CLAUSE.search(clause):
+        return False
+    verbs = list(_SUPPOSED_VERB.finditer(clause))
+    if not verbs or not _ASKER.search(clause, 0, verbs[-1].start()):
+        # "if a 50 year old participant had $7,000 ...": the example the question is about
+        return False
+    return not _OWNED.search(clause, verbs[-1].end())
 
 
 # Facts about a person: said of the spouse, they are not the asker's.

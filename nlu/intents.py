@@ -113,9 +113,20 @@ def topic_descriptions() -> dict[str, str]:
     return {name: spec["description"] for name, spec in load("topics")["topics"].items()}
 
 
-def find_topics(text: str, finder: LiteralFinder | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, topic) for every out-of-scope topic cue."""
+def find_topics(
+    text: str, finder: LiteralFinder | None = None, sentences: Sentences | None = None
+) -> list[tuple[int, int, str]]:
+    """(start, end, topic) for every out-of-scope topic cue.
+
+    With ``sentences``, a negated mention does not count, in a question too: "I don't have
+    a QDRO", "there is no QDRO on it, is that a problem?" need no person.
+    """
     finder = finder or LiteralFinder(text)
-    hits = [(m.start(), m.end(), name) for name, m in _topics().scan(text, finder)]
+    hits = [
+        (m.start(), m.end(), name)
+        for name, m in _topics().scan(text, finder)
+        if sentences is None
+        or not sentences.is_negated(m.start(), reach_words=NEGATION_REACH_WORDS)
+    ]
     hits.sort()
     return hits

@@ -272,6 +272,7 @@ def bind_amounts(
         role: str | None
         label = _label_role(text, span, cue_list)
         cue_start = cue_end = None
+        cue = None
         if label is False:
             if topic is None:
                 weak = any(c.weak and not c.label_only for _s, c in cue_list)
@@ -286,14 +287,26 @@ def bind_amounts(
             unbound.append((span, amount))
             continue
         cue_at = cue_start if cue_start is not None else amount.start
-        if _near_a_limit(text, cue_at, amount.end):
+        if role in ("pretax_balance", "plan_total") and _MAXED.search(
+            text, max(0, amount.start - 30), amount.start
+        ):
+            role = "employee_deferral"  # "I already max my 23k pretax": what I defer
+        elif _near_a_limit(text, cue_at, amount.end):
             continue  # "the max. pre-tax amount ($17.5k)" is a legal limit
         lead_in = text[max(0, min(amount.start, cue_at) - 40) : min(amount.start, cue_at)]
         if role in IRA_ROLES and _CONTRIBUTED.search(lead_in):
             continue  # "contributed the $5500 IRA": a contribution, not a balance
         if role == "after_tax_total" and _PUT_IN.search(lead_in):
             role = "after_tax_contributions"  # "I've put in 25k after tax": what went in
+        if role == "after_tax_contributions" and cue and cue.weak and _ira_sentence(text, amount):
+            continue  # "opened my first Roth IRA in 2021, contributed 6k": not the plan's
         yearly = yearly_marker(text, amount)
+        if role == "pretax_balance" and yearly and _PUT_IN.search(lead_in):
+            role = "employee_deferral"  # "I put in $19,000 a year pre-tax"
+        if role in ("after_tax_contributions", "after_tax_total") and _one_years_payment(
+            text, amount
+        ):
+            yearly = True  # "In 2024 I contributed $6,000 after-tax": that year's flow
         if role == "employee_deferral" and not (yearly or _FIRST_PERSON.search(lead_in)):
             continue  # "a full $17.5k deferral" in someone's example is not the asker's
         key = _key_for(role, yearly, text)
@@ -305,6 +318,45 @@ def bind_amounts(
         end = max(amount.end, cue_end if cue_end is not None else amount.end)
         hits.append(RoleHit(key, amount.value, start, end, amount))
     return hits, unbound
+
+
+# "max my 23k pretax", "maxing out the $23,000": the amount is the deferral that is maxed
+_MAXED = re.compile(r"\b(?:max|maxing|maxed)(?: out)? (?:my|our|the|a full)\s*$", FLAGS)
+# A payment into the plan tied to one year: "In 2024 I contributed $6,000 after-tax",
+# "Put $7,500 after-tax into the 401k in 2024". "since 2015" dates a span, not a year.
+_PAID_IN = re.compile(
+    r"\b(?:contribute[ds]?|contributing|put|added|deposited|saved|paid in)\b", FLAGS
+)
+_ONE_YEAR = re.compile(
+    r"\b(?:in|for|during) (?:tax year )?(?:19[89]\d|20\d\d)\b(?!\s*(?:-|to|through|and) )",
+    FLAGS,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?\n]\s")
+_IRA_WORD = re.compile(r"\b(?:roth ira|iras?|tira|rira)\b", FLAGS)
+_PLAN_WORD = re.compile(r"401\(?k|403\(?b|457|\bplan\b|\btsp\b|after[- ]?tax", FLAGS)
+
+
+def _sentence_of(text: str, amount: Amount) -> tuple[int, int]:
+    """Rough bounds of the sentence holding ``amount`` (its own full stops aside)."""
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, amount.start)]
+    start = breaks[-1] if breaks else 0
+    after = _SENTENCE_BREAK.search(text, amount.end)
+    return start, after.start() + 1 if after else len(text)
+
+
+def _one_years_payment(text: str, amount: Amount) -> bool:
+    """True when the sentence pays the amount in and ties it to one year."""
+    start, end = _sentence_of(text, amount)
+    return bool(
+        _PAID_IN.search(text, start, amount.start) or _PAID_IN.search(text, amount.end, end)
+    ) and bool(_ONE_YEAR.search(text, start, end))
+
+
+def _ira_sentence(text: str, amount: Amount) -> bool:
+    """True when the words before the amount in its sentence are about an IRA, not the plan."""
+    start, _end = _sentence_of(text, amount)
+    before = text[start : amount.start]
+    return bool(_IRA_WORD.search(before)) and not _PLAN_WORD.search(before)
 
 
 def yearly_marker(text: str, amount: Amount) -> bool:
