@@ -346,7 +346,21 @@ def _resolve(key: str, cands: list[Candidate], index: Sentences) -> Candidate | 
         return cands[0]
     corrected = language_regex("correction")
     fixes = [c for c in cands if corrected.search(index.sentence(c.start))]
-    return fixes[-1] if fixes else None
+    if fixes:
+        return fixes[-1]
+    if key == "traditional_ira_balance":
+        return _all_iras(distinct)
+    return None
+
+
+def _all_iras(distinct: list[Candidate]) -> Candidate:
+    """Several pre-tax IRAs ("a SEP IRA with 40k and a rollover IRA with 110k") add up for
+    the pro-rata rule; a total stated with its parts is the total."""
+    values = [Decimal(str(c.value)) for c in distinct]
+    biggest = max(values)
+    if biggest == sum(values) - biggest:
+        return distinct[values.index(biggest)]
+    return Candidate(sum(values), distinct[0].start, distinct[-1].end)
 
 
 def _derive(chosen: dict[str, Candidate], retire_in_years: list[Candidate], unbound: list) -> None:

@@ -43,7 +43,8 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 _ROTH_IN_PLAN = re.compile(
-    r"401\(?k\)?[^.?!]{0,60}\broth\b|\broth[- ](?:401|403|457)|designated roth|\bin[- ]plan\b",
+    r"401\(?k\)?[^.?!]{0,60}\broth\b|\broth[- ](?:401|403|457)|designated roth|\bin[- ]plan\b|"
+    r"\btsp\b[^.?!]{0,60}\broth\b|\broth\b[^.?!]{0,30}\b(?:in|inside) (?:the|my) tsp\b",
     re.IGNORECASE,
 )
 IRA_ROLES = frozenset({"traditional_ira_balance", "roth_ira_balance"})
@@ -269,6 +270,8 @@ def bind_amounts(
     for span, amount in money_list:
         if rejected and rejected.search(text[max(0, amount.start - 20) : amount.start]):
             continue  # "12k not 10k": 10k is the figure being replaced
+        if _other_currency(text, amount):
+            continue  # "CAD 120,000 in an RRSP", "£30k": money is US dollars
         role: str | None
         label = _label_role(text, span, cue_list)
         cue_start = cue_end = None
@@ -283,6 +286,9 @@ def bind_amounts(
                 cue_start, cue_end = cue.start, cue.end
         else:
             role = label or None
+        if role in (None, "plan_total"):
+            # "TSP: $480k traditional, $60k Roth": the word right after names the money
+            role = _kind_after(text, amount) or role
         if role is None:
             unbound.append((span, amount))
             continue
@@ -357,6 +363,47 @@ def _ira_sentence(text: str, amount: Amount) -> bool:
     start, _end = _sentence_of(text, amount)
     before = text[start : amount.start]
     return bool(_IRA_WORD.search(before)) and not _PLAN_WORD.search(before)
+
+
+_OTHER_CURRENCY_BEFORE = re.compile(
+    r"(?:\b(?:cad|aud|gbp|eur|jpy|inr|chf|nzd|mxn|rs\.?)|c\$|a\$|£|€|¥|₹)\s*$", FLAGS
+)
+_OTHER_CURRENCY_AFTER = re.compile(
+    r"^\s*(?:cad|aud|gbp|eur|euros?|pounds?|jpy|yen|inr|rupees?|chf|nzd|mxn|pesos?)\b", FLAGS
+)
+
+
+def _other_currency(text: str, amount: Amount) -> bool:
+    """True when the amount is in another currency."""
+    before = text[max(0, amount.start - 5) : amount.start]
+    after = text[amount.end : amount.end + 10]
+    return bool(_OTHER_CURRENCY_BEFORE.search(before) or _OTHER_CURRENCY_AFTER.match(after))
+
+
+# "$480k traditional", "60k Roth" (not "Roth IRA", "Roth conversion"): in a text about the
+# plan, the bare word right after an amount says which part of the plan it is.
+_KIND_AFTER = re.compile(
+    r"[ \t]*(?:(?P<pre>traditional|pre[- ]?tax)|(?P<roth>roth))\b"
+    r"(?!\s*(?:ira|roth|conver\w*|contribut\w*|401|403|457))",
+    FLAGS,
+)
+
+
+_MOVED = re.compile(
+    r"\b(?:convert\w*|roll\w*|mov\w*|transfer\w*|withdr\w*|take|taking|pull\w*)\s+"
+    r"(?:about |around |roughly |~)?\$?$",
+    FLAGS,
+)
+_EMPLOYER_PLAN = re.compile(r"401\(?k|403\(?b|457|\btsp\b", FLAGS)
+
+
+def _kind_after(text: str, amount: Amount) -> str | None:
+    m = _KIND_AFTER.match(text, amount.end, min(len(text), amount.end + 24))
+    if m is None or not _EMPLOYER_PLAN.search(text):
+        return None
+    if _MOVED.search(text, max(0, amount.start - 30), amount.start):
+        return None  # "converting 20k traditional to Roth": a move, not a balance
+    return "pretax_balance" if m.group("pre") else "roth_bare"
 
 
 def yearly_marker(text: str, amount: Amount) -> bool:

@@ -284,3 +284,48 @@ def test_the_pre_tax_money_put_in_each_year_is_the_deferral(text: str, value: in
 def test_a_roth_ira_contribution_is_not_after_tax_plan_money() -> None:
     text = "opened my first roth ira in 2021, contributed 6k. want to move my 401k after-tax."
     assert "after_tax_contributions" not in read(text).facts
+
+
+# ---- the word right after an amount, other currencies, several IRAs --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fed here, 58. TSP: roughly $480k traditional, $60k Roth. No after-tax.",
+        "I have roughly 480k traditional and 60k Roth in the TSP.",
+    ],
+)
+def test_traditional_and_roth_right_after_an_amount_name_the_plan_money(text: str) -> None:
+    facts = read(text).facts
+    assert facts.get("pretax_balance") == 480000
+    assert facts.get("roth_401k_balance") == 60000
+
+
+def test_converting_an_amount_of_traditional_money_is_a_move_not_a_balance() -> None:
+    assert "pretax_balance" not in read("Converting 20k traditional to Roth in my 401k?").facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have CAD 120,000 in an RRSP and my old 401k has about USD 40k after-tax.",
+        "I've got about £30k in an old UK pension; my 401k has $40,000 after-tax.",
+    ],
+)
+def test_an_amount_in_another_currency_is_not_a_fact(text: str) -> None:
+    facts = read(text).facts
+    assert facts.get("after_tax_total") == 40000
+    assert "traditional_ira_balance" not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Had a SEP IRA with 40k and a rollover IRA with 110k.", 150000),
+        ("I have a traditional IRA with about 85k in it from an old rollover.", 85000),
+        ("My IRAs total 100k: a rollover IRA with 60k and a SEP IRA with 40k.", 100000),
+    ],
+)
+def test_pre_tax_iras_add_up(text: str, value: int) -> None:
+    assert read(text).facts.get("traditional_ira_balance") == value

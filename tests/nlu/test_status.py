@@ -191,3 +191,16 @@ def test_more_ways_to_say_the_plan_converts_inside(text: str, allows: bool) -> N
 def test_a_fact_with_a_remark_that_it_might_change_is_still_a_fact() -> None:
     text = "HR says the plan doesn't do in-service withdrawals of after-tax, but that might change."
     assert read(text).facts.get("plan_allows_in_service") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm only moving the after-tax money to my Roth IRA by direct rollover.",
+        "As the beneficiary can I move that part to my own Roth IRA?",
+        "I already did it: rolled $22,400 of after-tax contributions to my Roth IRA.",
+        "Converted my after-tax 401k dollars to a Roth IRA in 2020.",
+    ],
+)
+def test_moving_money_to_my_roth_ira_says_i_have_one(text: str) -> None:
+    assert read(text).facts.get("has_roth_ira") is True
