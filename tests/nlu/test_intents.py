@@ -184,6 +184,7 @@ def test_tax_free_growth_headlines_and_withdrawals_are_not_tax_estimates(text: s
         "Would the earnings part be taxed?",
         "Do I owe anything?",
         "If I convert 20k, what is the tax?",
+        "how do I get it into roth without getting taxed lol",
     ],
 )
 def test_short_and_plain_tax_questions(text: str) -> None:
