@@ -104,7 +104,8 @@ _STILL = re.compile(r"\bstill\b", re.IGNORECASE)
 # A sentence that asks without a question mark ("Can I do this.", "please explain").
 _QUESTION_WORDS = re.compile(
     r"(?:^|[.!\n]\s*)(?:can|could|should|would|will|do|does|is|are|how|what|when|where|why|"
-    r"which|may)\b|\b(?:please|help|wondering|explain|advice|advise|thoughts|ideas)\b",
+    r"which|may)\b|\b(?:please|help|wondering|explain|advice|advise|thoughts|ideas|"
+    r"whether|should i|can i|could i|want to know|not sure)\b",
     re.IGNORECASE,
 )
 

@@ -283,3 +283,8 @@ def test_more_plain_phrasings(text: str, intent: str) -> None:
 )
 def test_an_answer_that_only_states_facts_asks_nothing(text: str) -> None:
     assert read(text).intents == ()
+
+
+def test_a_statement_that_wants_to_know_something_still_asks() -> None:
+    text = "I am 55 and have 40k after-tax in my 401k and want to know the best way forward"
+    assert read(text).intents == ("other",)
