@@ -94,6 +94,17 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     phrase_hits: list[Hit] = payloads(doc, "phrases")
     if expecting == "spouse_age":
         phrase_hits = [_as_spouse(hit, index) for hit in phrase_hits]
+    # "he"/"she" is the spouse when one is named (or was just asked about) by someone who
+    # also speaks of themselves ("I'm 60 and retired"); with no "I" the question is asked
+    # for the spouse ("my husband's 401(k): he's 62, retired"), as for a client
+    pronoun_is_spouse = expecting == "spouse_age" or bool(
+        _SPOUSE_WORD.search(text) and _FIRST_PERSON.search(text)
+    )
+    phrase_hits = [
+        hit
+        for hit in (_spouse_age(h, index, pronoun_is_spouse) for h in phrase_hits)
+        if hit is not None
+    ]
     for hit in phrase_hits:
         fact = hit.fact
         if fact == "retire_in_years":
@@ -114,8 +125,17 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         rejected=_rejected_amount(),
         finder=index.finder,
     )
+    spouse_income = False
     for rh in role_hits:
+        if not hypothetical and _supposed_amount(index, rh.amount.start):
+            continue  # "if my balance grows to 100k", "if I convert 20k": not a fact (yet)
+        if _about_spouse(index, rh.amount.start, pronoun_is_spouse):
+            spouse_income = spouse_income or rh.key == "income"
+            continue  # "her after-tax account is about $26k": not the asker's money
         candidates[rh.key].append(Candidate(rh.value, rh.start, rh.end))
+    if spouse_income:
+        # "he makes 190k and I make 45k": the asker's own pay is not the household income
+        candidates.pop("income", None)
 
     providers = [hit for hit in payloads(doc, "providers") if not look.spouses(hit.start)]
     provider = plan_provider(providers) if providers else None
@@ -201,6 +221,99 @@ def _states_another_fact(answer: Answer, hits: list[Hit]) -> bool:
     return any(h.start < answer.end and answer.start < h.end for h in hits)
 
 
+# An amount in an "if" clause where the asker supposes a change is supposed, not stated:
+# "if my balance grows to 100k", "if I had 50k", "if I convert 20k". After the verb, "my"
+# makes it a real sum again ("if I convert my after-tax subaccount ($14k)"), and an example
+# about someone else is the case the question is about ("if a participant had $7,000").
+_IF = re.compile(r"\b(?:if|suppose|supposing|assuming|imagine|in case)\b", re.IGNORECASE)
+_SUPPOSED_VERB = re.compile(
+    r"\b(?:had|were|grows?|grew|gets? to|got to|reach(?:es|ed)?|rises?|rose|increases?|"
+    r"increased|drops?|dropped|falls?|fell|goes|went|doubles?|doubled|becomes?|became|"
+    r"made|earned|saved|contribute[ds]?|put|add|added|convert\w*|roll\w*|move[ds]?|"
+    r"transfer\w*|withdr\w*|take|took|pull\w*|deposit\w*|send|sent|invest\w*|won|sold)\b",
+    re.IGNORECASE,
+)
+# Where the "if" clause ends and the main clause begins: "If I retire next year, my
+# after-tax balance is 40k".
+_MAIN_CLAUSE = re.compile(
+    r";|\bthen\b|,\s*(?=(?:then|i|we|my|our|can|could|would|will|should|is|are|do|does|"
+    r"what|how|when)\b)",
+    re.IGNORECASE,
+)
+# An example figure: "my whole balance, say $50,000, ...".
+_EXAMPLE = re.compile(
+    r"\b(?:say|e\.g\.|for example|for instance)\s*,?\s*(?:about |around |roughly |~)?$",
+    re.IGNORECASE,
+)
+_OWNED = re.compile(r"\b(?:my|our)\b", re.IGNORECASE)
+_ASKER = re.compile(r"\b(?:i|my|we|our)\b", re.IGNORECASE)
+
+
+def _supposed_amount(index: Sentences, pos: int) -> bool:
+    """True when the amount at ``pos`` is supposed in an "if" clause or an example."""
+    if _EXAMPLE.search(index.text, max(0, pos - 25), pos):
+        return True
+    before = index.before(pos)
+    cues = list(_IF.finditer(before))
+    if not cues:
+        return False
+    clause = before[cues[-1].end() :]
+    if _MAIN_CLAUSE.search(clause):
+        return False
+    verbs = list(_SUPPOSED_VERB.finditer(clause))
+    if not verbs or not _ASKER.search(clause, 0, verbs[-1].start()):
+        # "if a 50 year old participant had $7,000 ...": the example the question is about
+        return False
+    return not _OWNED.search(clause, verbs[-1].end())
+
+
+# Facts about a person: said of the spouse, they are not the asker's.
+_PERSONAL = frozenset(
+    {
+        "still_employed",
+        "separated_from_service_age",
+        "retire_age",
+        "retire_in_years",
+        "has_roth_ira",
+        "roth_ira_first_year",
+    }
+)
+_SPOUSE_WORD = re.compile(r"\b(?:wife|husband|spouse|partner|dw|dh)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'll|i'd)\b", re.IGNORECASE)
+# Who a clause is about: the last person named before a phrase in its sentence.
+_PERSON = re.compile(
+    r"\b(?:(?P<me>i|i'm|im|i've|i'll|i'd|me|my|we|we're|our|us)|"
+    r"(?P<spouse>wife|husband|spouse|partner|dw|dh)|(?P<pronoun>he|she|he's|she's|his|her|him))\b",
+    re.IGNORECASE,
+)
+
+
+def _about_spouse(index: Sentences, pos: int, pronoun_is_spouse: bool, end: int = -1) -> bool:
+    """True when a phrase at ``pos`` (to ``end``) is said of the spouse, not the asker.
+
+    The first person the phrase itself names decides ("I'm 58 and retired", "her Roth IRA
+    but I don't"); else the last one named before it in its sentence ("My husband is 61
+    and still working"; "Her after-tax account is $26k" once a spouse is named).
+    """
+    who = _PERSON.search(index.text, pos, end) if end > pos else None
+    if who is None:
+        before = list(_PERSON.finditer(index.text, index.bounds(pos)[0], pos))
+        who = before[-1] if before else None
+    if who is None:
+        return False
+    return bool(who.group("spouse") or (who.group("pronoun") and pronoun_is_spouse))
+
+
+def _spouse_age(hit: Hit, index: Sentences, pronoun_is_spouse: bool) -> Hit | None:
+    """A personal fact said of the spouse: their age, or nothing of the asker's."""
+    if hit.fact == "age" and _about_spouse(index, hit.start, pronoun_is_spouse, hit.end):
+        return Hit("spouse_age", hit.value, hit.start, hit.end, hit.strength)
+    # the phrase's own words count: "I'm 58 and retired", "her Roth IRA but I don't"
+    if hit.fact in _PERSONAL and _about_spouse(index, hit.start, pronoun_is_spouse, hit.end):
+        return None
+    return hit
+
+
 @cache
 def _rejected_amount() -> re.Pattern[str]:
     """Words before an amount that mark it as the wrong one ("12k not 10k")."""
@@ -249,7 +362,21 @@ def _resolve(key: str, cands: list[Candidate], look: _Lookups) -> Candidate | No
     if len(distinct) == 1:
         return cands[0]
     fixes = [c for c in cands if look.corrects(c.start)]
-    return fixes[-1] if fixes else None
+    if fixes:
+        return fixes[-1]
+    if key == "traditional_ira_balance":
+        return _all_iras(distinct)
+    return None
+
+
+def _all_iras(distinct: list[Candidate]) -> Candidate:
+    """Several pre-tax IRAs ("a SEP IRA with 40k and a rollover IRA with 110k") add up for
+    the pro-rata rule; a total stated with its parts is the total."""
+    values = [Decimal(str(c.value)) for c in distinct]
+    biggest = max(values)
+    if biggest == sum(values) - biggest:
+        return distinct[values.index(biggest)]
+    return Candidate(sum(values), distinct[0].start, distinct[-1].end)
 
 
 def _derive(chosen: dict[str, Candidate], retire_in_years: list[Candidate], unbound: list) -> None:

@@ -379,9 +379,10 @@ def _wordish(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+# ("Did an in-plan conversion in January." is a terse statement: no subject after "did")
 _QUESTION_START = re.compile(
-    r"\s*(?:can|could|should|would|will|do|does|did|is|are|am|how|what|when|where|why|"
-    r"which|who|may|must|shall)\b",
+    r"\s*(?:can|could|should|would|will|do|does|did(?!\s+(?:a|an)\b)|is|are|am|how|what|"
+    r"when|where|why|which|who|may|must|shall)\b",
     re.IGNORECASE,
 )
 

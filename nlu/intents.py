@@ -7,7 +7,9 @@ does ("can I move it without paying tax?").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
+from typing import Any
 
 from nlu.context import Sentences
 from nlu.data import load
@@ -26,9 +28,11 @@ def intent_order() -> tuple[str, ...]:
 @cache
 def _intent_patterns() -> PatternSet[str]:
     cues = load("intents")["cues"]
+    # helper cues (not DESIGN intents, never reported) feed derived_intents
+    helpers = tuple(name for name in cues if name not in intent_order())
     return PatternSet(
         (intent, FastRegex(pattern))
-        for intent in intent_order()
+        for intent in (*intent_order(), *helpers)
         for pattern in cues.get(intent, ())
     )
 
@@ -76,6 +80,35 @@ def _unsuppressed(
     ]
 
 
+# Moving after-tax money out of the plan while still working is an in-service distribution.
+_MOVES_OUT = frozenset({"split_rollover", "convert_all_to_roth"})
+
+
+def derived_intents(
+    present: set[str], facts: Mapping[str, Any], still_working: bool = False
+) -> set[str]:
+    """The intents found, with what follows from them and the facts.
+
+    - a whole-text override (``suppressed_in_text_by``): in a mega-backdoor question,
+      rolling the after-tax money to a Roth is a step of the setup;
+    - someone who says they are still working there (``still_working``: "54, still
+      working", not "I plan to retire") and asks to move the money out asks about an
+      in-service distribution;
+    - someone with pre-tax IRA money who asks about a backdoor Roth meets the pro-rata rule
+      (its cue is found as ``backdoor``, a helper intent that is not reported).
+    """
+    out = set(present)
+    for intent, by in load("intents").get("suppressed_in_text_by", {}).items():
+        if intent in out and out & set(by):
+            out.discard(intent)
+    if still_working and out & _MOVES_OUT:
+        out.add("in_service_distribution")
+    if "backdoor" in out and (facts.get("traditional_ira_balance") or 0) > 0:
+        out.add("pro_rata")
+    out.discard("backdoor")
+    return out
+
+
 @cache
 def _topics() -> PatternSet[str]:
     topics = load("topics")["topics"]
@@ -89,9 +122,20 @@ def topic_descriptions() -> dict[str, str]:
     return {name: spec["description"] for name, spec in load("topics")["topics"].items()}
 
 
-def find_topics(text: str, finder: LiteralFinder | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, topic) for every out-of-scope topic cue."""
+def find_topics(
+    text: str, finder: LiteralFinder | None = None, sentences: Sentences | None = None
+) -> list[tuple[int, int, str]]:
+    """(start, end, topic) for every out-of-scope topic cue.
+
+    With ``sentences``, a negated mention does not count, in a question too: "I don't have
+    a QDRO", "there is no QDRO on it, is that a problem?" need no person.
+    """
     finder = finder or LiteralFinder(text)
-    hits = [(m.start(), m.end(), name) for name, m in _topics().scan(text, finder)]
+    hits = [
+        (m.start(), m.end(), name)
+        for name, m in _topics().scan(text, finder)
+        if sentences is None
+        or not sentences.is_negated(m.start(), reach_words=NEGATION_REACH_WORDS)
+    ]
     hits.sort()
     return hits

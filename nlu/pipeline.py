@@ -287,7 +287,7 @@ def intent_component(doc: Doc) -> Doc:
 def topic_component(doc: Doc) -> Doc:
     """Out-of-scope topics that need a person."""
     index = sentences(doc)
-    hits = find_topics(index.text, index.finder)
+    hits = find_topics(index.text, index.finder, index)
     _store(doc, "topics", [(s, e, topic, topic) for s, e, topic in hits])
     return doc
 

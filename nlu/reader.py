@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from nlu.assemble import assemble
-from nlu.intents import intent_order, topic_descriptions
+from nlu.intents import derived_intents, intent_order, topic_descriptions
 from nlu.pipeline import get_nlp, parse, payloads, sentences
 
 log = logging.getLogger(__name__)
@@ -74,8 +74,12 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
     built = assemble(doc, expecting)
     index = sentences(doc)
     present = set(payloads(doc, "intents"))
+    still_working = built.facts.get("still_employed") is True and bool(
+        _STILL.search(built.evidence.get("still_employed", ""))
+    )
+    present = derived_intents(present, built.facts, still_working)
     intents = tuple(i for i in intent_order() if i in present and i != "other")
-    if "other" in present or (not intents and _is_question_like(index.text)):
+    if "other" in present or (not intents and _is_question_like(index.text, bool(built.facts))):
         intents = (*intents, "other")
     return Reading(
         facts=built.facts,
@@ -89,8 +93,24 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
     )
 
 
-def _is_question_like(text: str) -> bool:
-    return "?" in text or len(text.split()) >= OTHER_MIN_WORDS
+def _is_question_like(text: str, states_facts: bool = False) -> bool:
+    """A question mark, or a long text; a text that only states facts ("About 38k, and
+    I'm 61.") answers the bot and asks nothing."""
+    if "?" in text:
+        return True
+    return len(text.split()) >= OTHER_MIN_WORDS and not (
+        states_facts and not _QUESTION_WORDS.search(text)
+    )
+
+
+_STILL = re.compile(r"\bstill\b", re.IGNORECASE)
+# A sentence that asks without a question mark ("Can I do this.", "please explain").
+_QUESTION_WORDS = re.compile(
+    r"(?:^|[.!\n]\s*)(?:can|could|should|would|will|do|does|is|are|how|what|when|where|why|"
+    r"which|may)\b|\b(?:please|help|wondering|explain|advice|advise|thoughts|ideas|"
+    r"whether|should i|can i|could i|want to know|not sure)\b",
+    re.IGNORECASE,
+)
 
 
 def read(text: str, *, expecting: str | None = None) -> Reading:

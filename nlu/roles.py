@@ -44,7 +44,8 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 _ROTH_IN_PLAN = CaseBlind.compile(
-    r"401\(?k\)?[^.?!]{0,60}\broth\b|\broth[- ](?:401|403|457)|designated roth|\bin[- ]plan\b"
+    r"401\(?k\)?[^.?!]{0,60}\broth\b|\broth[- ](?:401|403|457)|designated roth|\bin[- ]plan\b|"
+    r"\btsp\b[^.?!]{0,60}\broth\b|\broth\b[^.?!]{0,30}\b(?:in|inside) (?:the|my) tsp\b"
 )
 IRA_ROLES = frozenset({"traditional_ira_balance", "roth_ira_balance"})
 _CONTRIBUTED = CaseBlind.compile(
@@ -298,9 +299,12 @@ def bind_amounts(
     for span, amount in money_list:
         if rejected and _refused(rejected, refuse, text, source, lower, amount.start):
             continue  # "12k not 10k": 10k is the figure being replaced
+        if _other_currency(text, amount):
+            continue  # "CAD 120,000 in an RRSP", "£30k": money is US dollars
         role: str | None
         label = _label_role(text, span, cue_list)
         cue_start = cue_end = None
+        cue = None
         if label is False:
             if topic is None:
                 weak = any(c.weak and not c.label_only for _s, c in cue_list)
@@ -311,18 +315,33 @@ def bind_amounts(
                 cue_start, cue_end = cue.start, cue.end
         else:
             role = label or None
+        if role in (None, "plan_total"):
+            # "TSP: $480k traditional, $60k Roth": the word right after names the money
+            role = _kind_after(text, amount) or role
         if role is None:
             unbound.append((span, amount))
             continue
         cue_at = cue_start if cue_start is not None else amount.start
-        if _near_a_limit(text, source, lower, cue_at, amount.end):
+        if role in ("pretax_balance", "plan_total") and _MAXED.search(
+            text, max(0, amount.start - 30), amount.start
+        ):
+            role = "employee_deferral"  # "I already max my 23k pretax": what I defer
+        elif _near_a_limit(text, source, lower, cue_at, amount.end):
             continue  # "the max. pre-tax amount ($17.5k)" is a legal limit
         lead_in = source[max(0, min(amount.start, cue_at) - 40) : min(amount.start, cue_at)]
         if role in IRA_ROLES and _CONTRIBUTED.on(lower).search(lead_in):
             continue  # "contributed the $5500 IRA": a contribution, not a balance
         if role == "after_tax_total" and _PUT_IN.on(lower).search(lead_in):
             role = "after_tax_contributions"  # "I've put in 25k after tax": what went in
+        if role == "after_tax_contributions" and cue and cue.weak and _ira_sentence(text, amount):
+            continue  # "opened my first Roth IRA in 2021, contributed 6k": not the plan's
         yearly = _yearly(source, lower, amount)
+        if role == "pretax_balance" and yearly and _PUT_IN.on(lower).search(lead_in):
+            role = "employee_deferral"  # "I put in $19,000 a year pre-tax"
+        if role in ("after_tax_contributions", "after_tax_total") and _one_years_payment(
+            text, amount
+        ):
+            yearly = True  # "In 2024 I contributed $6,000 after-tax": that year's flow
         if role == "employee_deferral" and not (yearly or _FIRST_PERSON.on(lower).search(lead_in)):
             continue  # "a full $17.5k deferral" in someone's example is not the asker's
         key = _key_for(role, yearly, source, lower)
@@ -334,6 +353,86 @@ def bind_amounts(
         end = max(amount.end, cue_end if cue_end is not None else amount.end)
         hits.append(RoleHit(key, amount.value, start, end, amount))
     return hits, unbound
+
+
+# "max my 23k pretax", "maxing out the $23,000": the amount is the deferral that is maxed
+_MAXED = re.compile(r"\b(?:max|maxing|maxed)(?: out)? (?:my|our|the|a full)\s*$", FLAGS)
+# A payment into the plan tied to one year: "In 2024 I contributed $6,000 after-tax",
+# "Put $7,500 after-tax into the 401k in 2024". "since 2015" dates a span, not a year.
+_PAID_IN = re.compile(
+    r"\b(?:contribute[ds]?|contributing|put|added|deposited|saved|paid in)\b", FLAGS
+)
+_ONE_YEAR = re.compile(
+    r"\b(?:in|for|during) (?:tax year )?(?:19[89]\d|20\d\d)\b(?!\s*(?:-|to|through|and) )",
+    FLAGS,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?\n]\s")
+_IRA_WORD = re.compile(r"\b(?:roth ira|iras?|tira|rira)\b", FLAGS)
+_PLAN_WORD = re.compile(r"401\(?k|403\(?b|457|\bplan\b|\btsp\b|after[- ]?tax", FLAGS)
+
+
+def _sentence_of(text: str, amount: Amount) -> tuple[int, int]:
+    """Rough bounds of the sentence holding ``amount`` (its own full stops aside)."""
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, amount.start)]
+    start = breaks[-1] if breaks else 0
+    after = _SENTENCE_BREAK.search(text, amount.end)
+    return start, after.start() + 1 if after else len(text)
+
+
+def _one_years_payment(text: str, amount: Amount) -> bool:
+    """True when the sentence pays the amount in and ties it to one year."""
+    start, end = _sentence_of(text, amount)
+    return bool(
+        _PAID_IN.search(text, start, amount.start) or _PAID_IN.search(text, amount.end, end)
+    ) and bool(_ONE_YEAR.search(text, start, end))
+
+
+def _ira_sentence(text: str, amount: Amount) -> bool:
+    """True when the words before the amount in its sentence are about an IRA, not the plan."""
+    start, _end = _sentence_of(text, amount)
+    before = text[start : amount.start]
+    return bool(_IRA_WORD.search(before)) and not _PLAN_WORD.search(before)
+
+
+_OTHER_CURRENCY_BEFORE = re.compile(
+    r"(?:\b(?:cad|aud|gbp|eur|jpy|inr|chf|nzd|mxn|rs\.?)|c\$|a\$|£|€|¥|₹)\s*$", FLAGS
+)
+_OTHER_CURRENCY_AFTER = re.compile(
+    r"^\s*(?:cad|aud|gbp|eur|euros?|pounds?|jpy|yen|inr|rupees?|chf|nzd|mxn|pesos?)\b", FLAGS
+)
+
+
+def _other_currency(text: str, amount: Amount) -> bool:
+    """True when the amount is in another currency."""
+    before = text[max(0, amount.start - 5) : amount.start]
+    after = text[amount.end : amount.end + 10]
+    return bool(_OTHER_CURRENCY_BEFORE.search(before) or _OTHER_CURRENCY_AFTER.match(after))
+
+
+# "$480k traditional", "60k Roth" (not "Roth IRA", "Roth conversion"): in a text about the
+# plan, the bare word right after an amount says which part of the plan it is.
+_KIND_AFTER = re.compile(
+    r"[ \t]*(?:(?P<pre>traditional|pre[- ]?tax)|(?P<roth>roth))\b"
+    r"(?!\s*(?:ira|roth|conver\w*|contribut\w*|401|403|457))",
+    FLAGS,
+)
+
+
+_MOVED = re.compile(
+    r"\b(?:convert\w*|roll\w*|mov\w*|transfer\w*|withdr\w*|take|taking|pull\w*)\s+"
+    r"(?:about |around |roughly |~)?\$?$",
+    FLAGS,
+)
+_EMPLOYER_PLAN = re.compile(r"401\(?k|403\(?b|457|\btsp\b", FLAGS)
+
+
+def _kind_after(text: str, amount: Amount) -> str | None:
+    m = _KIND_AFTER.match(text, amount.end, min(len(text), amount.end + 24))
+    if m is None or not _EMPLOYER_PLAN.search(text):
+        return None
+    if _MOVED.search(text, max(0, amount.start - 30), amount.start):
+        return None  # "converting 20k traditional to Roth": a move, not a balance
+    return "pretax_balance" if m.group("pre") else "roth_bare"
 
 
 def yearly_marker(text: str, amount: Amount) -> bool:

@@ -20,7 +20,7 @@ from nlu.matching import FastRegex, PatternSet
 _PLAN_WORDS = CaseBlind.compile(r"401\(?k|403\(?b|457|\bplan\b|\btsp\b")
 _NEGATION = CaseBlind.compile(r"\b(?:not|no|never|don't|doesn't|didn't|haven't|hasn't|nor)\b|n't\b")
 _HEDGE = CaseBlind.compile(
-    r"\b(?:i think|i believe|not sure|maybe|perhaps|probably|might|i guess|unsure|"
+    r"\b(?:i think|i believe|not sure|maybe|perhaps|probably|might(?! change)|i guess|unsure|"
     r"not certain|i assume|supposedly)\b"
 )
 _CLAUSE = re.compile(r"\bbut\b|\bwhile\b|\bwhereas\b|;", re.IGNORECASE)

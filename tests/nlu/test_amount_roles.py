@@ -188,3 +188,144 @@ def test_what_went_in_versus_what_it_is_worth(text: str, expected: dict) -> None
 )
 def test_what_earns_the_money_decides_earnings_or_income(text: str, facts: dict) -> None:
     assert read(text).facts == facts
+
+
+# ---- amounts that are supposed, not stated ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If my after-tax balance grows to 100k before I retire, would the split still work?",
+        "If I convert 20k of after-tax contributions, what is the tax?",
+        "Can I roll my whole after-tax balance, say $50,000, into a Roth IRA?",
+    ],
+)
+def test_an_amount_the_asker_supposes_is_not_a_fact(text: str) -> None:
+    facts = read(text).facts
+    assert not {"after_tax_total", "after_tax_contributions"} & set(facts), dict(facts)
+
+
+def test_a_supposed_amount_does_not_cancel_the_stated_one() -> None:
+    text = (
+        "If my after-tax balance grows to 100k, would the split still work? Right now the "
+        "after-tax balance is 42k with 35k basis."
+    )
+    facts = read(text).facts
+    assert facts.get("after_tax_total") == 42000
+    assert facts.get("after_tax_contributions") == 35000
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # after the verb, "my" makes it the real sum
+        (
+            "If I convert my after-tax subaccount ($14k, about $3k of which is growth), is "
+            "it all tax-free?",
+            {"after_tax_total": 14000, "after_tax_earnings": 3000},
+        ),
+        # the example a question is about (someone else's) is its case
+        (
+            "If a 50 year old participant had $7,000 in after-tax contributions, could he "
+            "withdraw them?",
+            {"after_tax_contributions": 7000},
+        ),
+        # present-tense self-description
+        ("If I make 150k single, what is my marginal rate?", {"income": 150000}),
+    ],
+)
+def test_an_amount_stated_in_an_if_clause_can_still_be_a_fact(text: str, facts: dict) -> None:
+    reading = read(text).facts
+    assert {k: reading.get(k) for k in facts} == facts
+
+
+def test_a_what_if_keeps_its_amounts_as_the_what_if() -> None:
+    reading = read("What if I had 50k after-tax, could I split it?")
+    assert reading.hypothetical
+    assert reading.facts.get("after_tax_total") == 50000
+
+
+# ---- a payment tied to one year is that year's contribution ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2024 I contributed $6,000 after-tax to my 401k.",
+        "I put $6,000 after-tax in 2024.",
+        "Put $7,500 after-tax into the 401k in 2024.",
+    ],
+)
+def test_a_contribution_in_one_year_is_a_yearly_contribution_not_the_basis(text: str) -> None:
+    facts = read(text).facts
+    assert facts.get("annual_after_tax_contribution") in (6000, 7500)
+    assert "after_tax_contributions" not in facts
+
+
+def test_contributions_made_over_the_years_are_still_the_basis() -> None:
+    facts = read("Since 2015 I have put $30,000 of after-tax contributions in my 401k.").facts
+    assert facts.get("after_tax_contributions") == 30000
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I'm 29, make 140k, already max my 23k pretax.", 23000),
+        ("I put in $19,000 a year pre-tax and the hospital adds a match.", 19000),
+    ],
+)
+def test_the_pre_tax_money_put_in_each_year_is_the_deferral(text: str, value: int) -> None:
+    facts = read(text).facts
+    assert facts.get("employee_deferral") == value
+    assert "pretax_balance" not in facts
+
+
+def test_a_roth_ira_contribution_is_not_after_tax_plan_money() -> None:
+    text = "opened my first roth ira in 2021, contributed 6k. want to move my 401k after-tax."
+    assert "after_tax_contributions" not in read(text).facts
+
+
+# ---- the word right after an amount, other currencies, several IRAs --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fed here, 58. TSP: roughly $480k traditional, $60k Roth. No after-tax.",
+        "I have roughly 480k traditional and 60k Roth in the TSP.",
+    ],
+)
+def test_traditional_and_roth_right_after_an_amount_name_the_plan_money(text: str) -> None:
+    facts = read(text).facts
+    assert facts.get("pretax_balance") == 480000
+    assert facts.get("roth_401k_balance") == 60000
+
+
+def test_converting_an_amount_of_traditional_money_is_a_move_not_a_balance() -> None:
+    assert "pretax_balance" not in read("Converting 20k traditional to Roth in my 401k?").facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have CAD 120,000 in an RRSP and my old 401k has about USD 40k after-tax.",
+        "I've got about £30k in an old UK pension; my 401k has $40,000 after-tax.",
+    ],
+)
+def test_an_amount_in_another_currency_is_not_a_fact(text: str) -> None:
+    facts = read(text).facts
+    assert facts.get("after_tax_total") == 40000
+    assert "traditional_ira_balance" not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Had a SEP IRA with 40k and a rollover IRA with 110k.", 150000),
+        ("I have a traditional IRA with about 85k in it from an old rollover.", 85000),
+        ("My IRAs total 100k: a rollover IRA with 60k and a SEP IRA with 40k.", 100000),
+    ],
+)
+def test_pre_tax_iras_add_up(text: str, value: int) -> None:
+    assert read(text).facts.get("traditional_ira_balance") == value

@@ -120,3 +120,171 @@ def test_converting_to_roth_inside_the_plan_is_an_in_plan_conversion(text: str) 
 )
 def test_converting_to_roth_outside_the_plan_is_still_a_conversion(text: str) -> None:
     assert "convert_all_to_roth" in read(text).intents
+
+
+# ---- leaving the job, not leaving money somewhere -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If I leave the converted money there, do I still need to worry about the 5-year rule?",
+        "Once I leave it in the Roth 401k, is it safe?",
+        "When I leave this job, can I roll the Roth 401k into my Roth IRA?",
+    ],
+)
+def test_leaving_money_in_place_is_not_a_timing_question(text: str) -> None:
+    assert "timing_now_vs_separation" not in read(text).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What happens if I leave my job first?",
+        "If I separate from service at 56, can I still do it?",
+        "Is it better to do it while I'm still working or after I quit?",
+        "Should I convert some of the traditional to a Roth IRA after I leave?",
+    ],
+)
+def test_leaving_the_job_or_choosing_when_is_a_timing_question(text: str) -> None:
+    assert "timing_now_vs_separation" in read(text).intents
+
+
+# ---- "tax free" and "tax-free" ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is the whole thing tax-free or just the contributions?",
+        "Is the whole thing tax free or just the contributions?",
+        "Can I move it to the Roth tax-free?",
+    ],
+)
+def test_asking_whether_a_move_is_tax_free_asks_about_tax_either_spelling(text: str) -> None:
+    assert "tax_due_estimate" in read(text).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You get tax-free growth on the Roth 401(k) that way.",
+        "I read an article titled IRS Authorizes Tax-Free Roth Conversions of After-Tax Funds.",
+        "When can I take the earnings out tax free?",
+    ],
+)
+def test_tax_free_growth_headlines_and_withdrawals_are_not_tax_estimates(text: str) -> None:
+    assert "tax_due_estimate" not in read(text).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "after-tax 401k -> roth ira, taxable?",
+        "Would the earnings part be taxed?",
+        "Do I owe anything?",
+        "If I convert 20k, what is the tax?",
+        "how do I get it into roth without getting taxed lol",
+    ],
+)
+def test_short_and_plain_tax_questions(text: str) -> None:
+    assert "tax_due_estimate" in read(text).intents
+
+
+# ---- the after-tax money as a whole, or only its basis --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I roll it to a Roth IRA while still employed?",
+        "Can she move her after-tax money to a Roth IRA now?",
+        "Can the after-tax portion go to a Roth without counting toward my RMD?",
+        "As the beneficiary can I move that part to my own Roth IRA?",
+    ],
+)
+def test_moving_the_after_tax_money_to_a_roth_ira_is_a_conversion(text: str) -> None:
+    intents = read(text).intents
+    assert "convert_all_to_roth" in intents
+    assert "split_rollover" not in intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can my after-tax contributions be rolled into a Roth?",
+        "Can I roll the whole 401k, pretax and after-tax, to IRAs now?",
+        "If my after-tax balance grows, would the split still work the same way?",
+    ],
+)
+def test_the_basis_alone_or_two_destinations_is_a_split(text: str) -> None:
+    assert "split_rollover" in read(text).intents
+
+
+def test_in_a_mega_backdoor_question_rolling_to_roth_is_part_of_the_setup() -> None:
+    intents = read(
+        "Doing the mega backdoor. How do I get the after-tax money into roth without getting "
+        "taxed? Can I roll it to my Roth IRA each month?"
+    ).intents
+    assert "mega_backdoor_setup" in intents
+    assert "convert_all_to_roth" not in intents
+
+
+# ---- what follows from the facts ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "401k w/ Vanguard. after-tax bucket 31k, 27k of it contributions. 54, still working. "
+        "split it?",
+        "I'm 52 and still working. Can I roll it all into a Roth IRA?",
+    ],
+)
+def test_moving_the_money_out_while_still_working_is_in_service(text: str) -> None:
+    assert "in_service_distribution" in read(text).intents
+
+
+def test_moving_the_money_out_after_leaving_is_not_in_service() -> None:
+    text = "I retired last year. Can I roll it all into a Roth IRA?"
+    assert "in_service_distribution" not in read(text).intents
+
+
+def test_a_backdoor_roth_with_pre_tax_ira_money_meets_the_pro_rata_rule() -> None:
+    text = "I have a rollover IRA ($130k). Want to do a backdoor Roth this year. Taxable?"
+    assert "pro_rata" in read(text).intents
+    assert "pro_rata" not in read("Want to do a backdoor Roth this year. Taxable?").intents
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("How much after-tax room do I have?", "contribution_limits"),
+        ("how much more can I shove in?", "contribution_limits"),
+        ("Can a 457(b) be allowed to have after-tax contributions?", "mega_backdoor_setup"),
+        ("My plan converts it to Roth automatically each paycheck. Fine?", "in_plan_conversion"),
+        ("Turning 55 this year and leaving my job in June. Can I take it out?", "rule_of_55"),
+        ("Principal wants to withhold 20% on my distribution. Why?", "provider_process"),
+        ("Can the UK pension go into a Roth?", "other"),
+    ],
+)
+def test_more_plain_phrasings(text: str, intent: str) -> None:
+    assert intent in read(text).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 38k total in the after-tax part, and 30k of that is what I put in. I'm 61 and "
+        "I retired in March.",
+        "No, I don't have a Roth IRA yet. The plan is a 457(b) with the county and I'm still "
+        "there.",
+    ],
+)
+def test_an_answer_that_only_states_facts_asks_nothing(text: str) -> None:
+    assert read(text).intents == ()
+
+
+def test_a_statement_that_wants_to_know_something_still_asks() -> None:
+    text = "I am 55 and have 40k after-tax in my 401k and want to know the best way forward"
+    assert read(text).intents == ("other",)

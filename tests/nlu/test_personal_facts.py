@@ -197,3 +197,46 @@ def test_rates_that_are_not_the_current_bracket(text: str) -> None:
 )
 def test_plan_type(text: str, plan: str) -> None:
     assert read(text).facts.get("employer_plan_type") == plan
+
+
+# ---- facts about the spouse are not the asker's ----------------------------------------
+
+
+def test_he_or_she_after_the_bot_asked_about_the_spouse_is_the_spouse() -> None:
+    reading = read("he's 61, still working", expecting="spouse_age")
+    assert reading.facts == {"spouse_age": 61}
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (
+            "My husband is 61 and still working at Boeing; I'm 58 and retired two years ago.",
+            {"spouse_age": 61, "age": 58, "still_employed": False},
+        ),
+        (
+            "Asking for my wife. She's 57 and still at the university. Her after-tax account "
+            "is about $26k. I'm 60 and retired.",
+            {"spouse_age": 57, "age": 60, "still_employed": False},
+        ),
+        (
+            "My wife (53) has her own Roth IRA but I don't. I'm 56.",
+            {"spouse_age": 53, "age": 56, "has_roth_ira": False},
+        ),
+    ],
+)
+def test_what_is_said_of_the_spouse_stays_the_spouses(text: str, facts: dict) -> None:
+    assert dict(read(text).facts) == facts
+
+
+def test_a_question_asked_for_the_spouse_alone_reads_the_spouses_facts() -> None:
+    # no "I": the asker speaks for the husband, as an adviser for a client
+    reading = read("Question about my husband's 401(k): he's 62 and retired in March.")
+    assert reading.facts.get("age") == 62
+    assert reading.facts.get("still_employed") is False
+
+
+def test_the_spouses_pay_is_not_household_income_and_neither_is_mine_alone() -> None:
+    reading = read("My husband makes 190k and I make 45k, we file jointly.")
+    assert "income" not in reading.facts
+    assert read("I'm 29, make 140k.").facts.get("income") == 140000

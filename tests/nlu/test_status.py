@@ -148,3 +148,59 @@ def test_a_hedged_plan_feature_is_not_a_fact(text: str) -> None:
 )
 def test_more_ways_of_saying_it(text: str, key: str, value: object) -> None:
     assert read(text).facts.get(key) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "employed"),
+    [
+        ("I'm 52 and still work there.", True),
+        ("Trying to set up the mega backdoor. I defer $23,500.", True),
+        ("Our 403(b) added in-plan Roth conversions.", True),
+        ("Turning 55 this year and leaving my job in June.", True),
+        ("I'm 56, planning to work until 62.", True),
+        ("My plan converts it to Roth automatically each paycheck.", True),
+        ("I'm 60 and retired.", False),
+        ("51, retired early.", False),
+        ("I'm 74, long retired, and still have my old 403b.", False),
+        ("Besides my old 401k I have an IRA.", False),
+    ],
+)
+def test_more_ways_to_say_still_working_or_not(text: str, employed: bool) -> None:
+    assert read(text).facts.get("still_employed") is employed
+
+
+def test_a_quit_still_ahead_is_not_a_separation() -> None:
+    facts = read("Suppose I quit next year at 57 instead of working to 60.").facts
+    assert "separated_from_service_age" not in facts
+    assert facts.get("still_employed") is not False
+
+
+@pytest.mark.parametrize(
+    ("text", "allows"),
+    [
+        ("Did an in-plan Roth conversion of my after-tax money in January.", True),
+        ("I've been doing in-plan Roth conversions every quarter.", True),
+        ("Plan: pre-tax 8%, in-plan roth conversion yes.", True),
+        ("Plan allows in-service withdrawals of after-tax money but no in-plan conversion.", False),
+    ],
+)
+def test_more_ways_to_say_the_plan_converts_inside(text: str, allows: bool) -> None:
+    assert read(text).facts.get("plan_allows_in_plan_conversion") is allows
+
+
+def test_a_fact_with_a_remark_that_it_might_change_is_still_a_fact() -> None:
+    text = "HR says the plan doesn't do in-service withdrawals of after-tax, but that might change."
+    assert read(text).facts.get("plan_allows_in_service") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm only moving the after-tax money to my Roth IRA by direct rollover.",
+        "As the beneficiary can I move that part to my own Roth IRA?",
+        "I already did it: rolled $22,400 of after-tax contributions to my Roth IRA.",
+        "Converted my after-tax 401k dollars to a Roth IRA in 2020.",
+    ],
+)
+def test_moving_money_to_my_roth_ira_says_i_have_one(text: str) -> None:
+    assert read(text).facts.get("has_roth_ira") is True

@@ -29,3 +29,19 @@ def test_topics(text: str, topic: str) -> None:
 
 def test_an_ordinary_question_has_no_topic() -> None:
     assert read("Can I roll my after-tax 401k money to a Roth IRA?").topics == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't have a QDRO.",
+        "There is no QDRO on my 401k, it's all mine.",
+        "It was not inherited; it is my own 401k.",
+    ],
+)
+def test_a_negated_topic_needs_no_person(text: str) -> None:
+    assert read(text).topics == frozenset()
+
+
+def test_a_question_about_the_topic_still_needs_a_person() -> None:
+    assert "qdro" in read("Do I need a QDRO?").topics
