@@ -45,9 +45,8 @@ FILING_PRIORITY = ("mfs", "hoh", "mfj", "single")
 MARGINAL_BRACKETS = frozenset({10, 12, 15, 22, 24, 25, 28, 32, 33, 35, 37, 39.6})
 MAX_EVIDENCE_CHARS = 90
 # A spouse named earlier in the same clause: the plan or provider that follows is theirs.
-_SPOUSE_CLAUSE = CaseBlind.compile(
-    r"\b(?:wife|husband|spouse|partner|dw|dh)(?:'s)?\b[^,;:\n]*$", in_place=True
-)
+_SPOUSE_WORDS = r"wife|husband|spouse|partner|dw|dh"
+_SPOUSE_CLAUSE = CaseBlind.compile(rf"\b(?:{_SPOUSE_WORDS})(?:'s)?\b[^,;:\n]*$", in_place=True)
 # A phrase about "he"/"she": when the bot asked for the spouse's age, it is theirs.
 _THIRD_PERSON = re.compile(r"\W*(?:he|she)\b", re.IGNORECASE)
 # How far before a year (characters) a word such as "opened" or "retired" dates it.
@@ -278,12 +277,12 @@ _PERSONAL = frozenset(
         "roth_ira_first_year",
     }
 )
-_SPOUSE_WORD = re.compile(r"\b(?:wife|husband|spouse|partner|dw|dh)\b", re.IGNORECASE)
+_SPOUSE_WORD = re.compile(rf"\b(?:{_SPOUSE_WORDS})\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'll|i'd)\b", re.IGNORECASE)
 # Who a clause is about: the last person named before a phrase in its sentence.
 _PERSON = re.compile(
     r"\b(?:(?P<me>i|i'm|im|i've|i'll|i'd|me|my|we|we're|our|us)|"
-    r"(?P<spouse>wife|husband|spouse|partner|dw|dh)|(?P<pronoun>he|she|he's|she's|his|her|him))\b",
+    rf"(?P<spouse>{_SPOUSE_WORDS})|(?P<pronoun>he|she|he's|she's|his|her|him))\b",
     re.IGNORECASE,
 )
 

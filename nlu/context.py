@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlu.data import compile_any, load
-from nlu.matching import FastRegex, LiteralFinder, PatternSet, _lowercase_pattern
+from nlu.matching import FastRegex, LiteralFinder, PatternSet, is_word_char, lowercase_pattern
 
 # Curly quotes and odd spaces become plain ones, one character for one, so offsets into
 # the normalised text are offsets into the original.
@@ -110,7 +110,7 @@ def lowered(pattern: str, flags: int = re.IGNORECASE, *, in_place: bool = False)
         raise ValueError(f"a pattern with non-ASCII letters cannot be lowered: {pattern!r}")
     if in_place and any(piece in ("^", "\\A") for _at, piece in _pieces(pattern)):
         raise ValueError(f"anchored pattern cannot be searched in place: {pattern!r}")
-    return re.compile(_letter_first(_lowercase_pattern(pattern)), flags & ~re.IGNORECASE)
+    return re.compile(_letter_first(lowercase_pattern(pattern)), flags & ~re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +299,7 @@ class Sentences:
         end)``) sees what searching ``text[start:end]`` does: ``\\b`` and look-behinds
         at ``start`` see the character before it, which must then not be a word character
         (sentences start after spaces, so this nearly always holds)."""
-        return not start or not _wordish(self.text[start - 1])
+        return not start or not is_word_char(self.text[start - 1])
 
     def lower_from(self, start: int) -> bool:
         """True when a :func:`lowered` pattern searched in ``self.lower`` from ``start``
@@ -372,11 +372,6 @@ class Sentences:
         if last is None:
             return words[-n:]
         return lower[last.end() : pos].rsplit(None, n)[-n:]
-
-
-def _wordish(char: str) -> bool:
-    """True for a character ``\\w`` matches (``re``: alphanumeric or underscore)."""
-    return char.isalnum() or char == "_"
 
 
 # ("Did an in-plan conversion in January." is a terse statement: no subject after "did")

@@ -34,7 +34,8 @@ _WORD = re.compile(r"[^\W_]+")
 _WORD_SPLIT = re.compile(r"([^\W_]+)")
 
 
-def _wordish(char: str) -> bool:
+def is_word_char(char: str) -> bool:
+    """True for a character ``\\w`` matches (``re``: alphanumeric or underscore)."""
     return char.isalnum() or char == "_"
 
 
@@ -316,7 +317,7 @@ class LiteralFinder:
                     merged.update(
                         at
                         for at in self.positions(literal)
-                        if at == 0 or not _wordish(lower[at - 1])
+                        if at == 0 or not is_word_char(lower[at - 1])
                     )
                 else:
                     merged.update(self.positions(literal))
@@ -367,7 +368,7 @@ class FastRegex:
         # case-blind patterns run on the lower-cased text: matching without IGNORECASE is
         # several times faster in ``re``
         self.regex = (
-            re.compile(_lowercase_pattern(pattern), flags & ~re.IGNORECASE)
+            re.compile(lowercase_pattern(pattern), flags & ~re.IGNORECASE)
             if self.ignorecase
             else re.compile(pattern, flags)
         )
@@ -461,7 +462,7 @@ class FastRegex:
             yield from self.regex.finditer(text, start, end)
 
 
-def _lowercase_pattern(pattern: str) -> str:
+def lowercase_pattern(pattern: str) -> str:
     """``pattern`` with its literal letters lower-cased; escapes such as ``\\W`` kept."""
     out = []
     escaped = False

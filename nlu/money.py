@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from nlu.data import load
-from nlu.matching import _lowercase_pattern
+from nlu.matching import lowercase_pattern
 
 # More whole digits than this is no amount of money (and would overflow Decimal
 # arithmetic at its default precision): "10000000000000000000000000000".
@@ -104,7 +104,7 @@ def _amount_regex() -> re.Pattern[str]:
 def _lower_amount_regex() -> re.Pattern[str]:
     """The amount regex for lower-cased text: ``re`` matches several times faster
     without IGNORECASE."""
-    return re.compile(_lowercase_pattern(_amount_regex().pattern))
+    return re.compile(lowercase_pattern(_amount_regex().pattern))
 
 
 @cache

@@ -1,4 +1,4 @@
-""""$10,000 of after-tax contributions": the noun after "of" (or "in", "worth of") says
+""" "$10,000 of after-tax contributions": the noun after "of" (or "in", "worth of") says
 what the sum is, even after a verb such as "made" that would otherwise read as income.
 An age attached to the contributing ("at 55", "when I was 55") is not the asker's age."""
 

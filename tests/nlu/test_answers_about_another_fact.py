@@ -47,9 +47,7 @@ def test_an_impossible_age_is_rejected_as_an_age_and_stored_as_nothing(
         ("62", "retire_age", 62),
     ],
 )
-def test_a_bare_answer_still_answers_the_question(
-    text: str, expecting: str, value: int
-) -> None:
+def test_a_bare_answer_still_answers_the_question(text: str, expecting: str, value: int) -> None:
     assert read(text, expecting=expecting).facts.get(expecting) == value
 
 

@@ -15,9 +15,9 @@ from nlu.matching import (
     FastRegex,
     LiteralFinder,
     PatternSet,
-    _lowercase_pattern,
     _trie_pattern,
     lower_same_length,
+    lowercase_pattern,
 )
 from nlu.providers import _aliases, _plan_patterns
 from nlu.roles import _cue_table
@@ -76,7 +76,7 @@ def test_every_pattern_finds_what_a_full_scan_finds(text: str) -> None:
 
 
 def test_lower_casing_a_pattern_keeps_escapes_and_group_names() -> None:
-    assert _lowercase_pattern(r"(?P<n>\d+) TSP \W\S") == r"(?P<n>\d+) tsp \W\S"
+    assert lowercase_pattern(r"(?P<n>\d+) TSP \W\S") == r"(?P<n>\d+) tsp \W\S"
 
 
 def test_a_case_blind_pattern_matches_any_case() -> None:

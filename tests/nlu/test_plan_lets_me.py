@@ -1,4 +1,4 @@
-""""My plan lets me ..." states what the plan allows, just as "the plan allows ..." does.
+""" "My plan lets me ..." states what the plan allows, just as "the plan allows ..." does.
 
 A plan that lets the person convert to Roth inside the plan allows in-plan conversion;
 one that lets them take the money out while still working allows in-service

@@ -11,8 +11,7 @@ FIVE_YEARS_AND_59 = [
     "when I take it out?",
     "If I leave the converted money there five years and I'm over 59.5, will distributions "
     "be tax free?",
-    "When I'm older than 59 and a half and the account has been open 5 years, is it all "
-    "tax-free?",
+    "When I'm older than 59 and a half and the account has been open 5 years, is it all tax-free?",
 ]
 
 
