@@ -669,6 +669,10 @@ class PatternSet(Generic[T]):
             (regex.regex.match, regex.need, regex.trigger_set, regex) for _p, regex in self.items
         ]
 
+    # Up to this many starts, a pattern is tried without first looking for its needed
+    # words (1.4 % fewer instructions per read than 0; 2 and 12 do less well).
+    TRY_WITHOUT_NEED = 5
+
     def scan(self, text: str, finder: LiteralFinder) -> Iterator[tuple[T, re.Match[str]]]:
         """(payload, match) for every match of every pattern, pattern by pattern."""
         items = self.items
@@ -713,7 +717,9 @@ class PatternSet(Generic[T]):
         word_patterns = self._word_patterns
         for i, positions in starts.items():
             match, need, triggers, regex = word_patterns[i]
-            if need is not None:
+            # a word every match needs is looked for (a search of the whole text) only
+            # where the pattern has several starts: a few tries cost less (callgrind)
+            if need is not None and len(positions) > self.TRY_WITHOUT_NEED:
                 for literal in triggers:  # finder.any_present, inlined
                     known = present.get(literal)
                     if known is None:
