@@ -663,7 +663,7 @@ class PatternSet(Generic[T]):
         self._plain_literals = frozenset(k for k in by_word if not is_longer_literal(k))
         self._longer_literals = frozenset(k for k in by_word if is_longer_literal(k))
         self._by_literal = {k: tuple(v) for k, v in by_literal.items()}
-        self._words = tuple(k for k in self._by_literal if k != DIGITS)
+        self._literals = tuple(self._by_literal)
         # what scan() needs of each word-start pattern, looked up once here
         self._word_patterns = [
             (regex.regex.match, regex.need, regex.trigger_set, regex) for _p, regex in self.items
@@ -742,11 +742,12 @@ class PatternSet(Generic[T]):
         # the others: by the literals they contain
         chosen = set(self._always)
         by_literal = self._by_literal
-        for word in self._words:
-            if word in lower:
-                chosen.update(by_literal[word])
-        if DIGITS in by_literal and _DIGIT_RUN.search(text):
-            chosen.update(by_literal[DIGITS])
+        for literal in self._literals:  # (each searched once per text, for all tables)
+            known = present.get(literal)
+            if known is None:
+                known = finder.is_present(literal)
+            if known:
+                chosen.update(by_literal[literal])
         for i in chosen:
             found.extend((i, m) for m in items[i][1].finditer(text, finder, checked=True))
         found.sort(key=_first)  # stable: pattern by pattern, each in text order
