@@ -34,6 +34,11 @@ _NUMBER_WORDS = re.compile(
     r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?\b",
     re.IGNORECASE,
 )
+# "12k, not 10k", "52 not 51": the number after "not" is the one being taken back (and a
+# bare "not 10k" gives no number at all).
+_TAKEN_BACK = re.compile(
+    r"(?:(?<=\w)\W+|^\s*)not\s+\$?\d[\d,.]*\s*(?:k|grand|thousand|%)?\W*$", re.IGNORECASE
+)
 _RATE = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d)?)\s*%?(?![\w.])")
 
 
@@ -61,6 +66,9 @@ def read_answer(text: str, expecting: str) -> Answer | None:
         return Answer(None, unsure.start(), unsure.end(), unsure=True)
     if expecting in BOOL_KEYS:
         return _yes_no(text)
+    taken_back = _TAKEN_BACK.search(text)
+    if taken_back:
+        text = text[: taken_back.start()]  # (offsets into what is left stay the same)
     if expecting in MONEY_KEYS:
         return _money(text)
     if expecting in AGE_KEYS or expecting in YEAR_KEYS:
@@ -75,7 +83,7 @@ def read_answer(text: str, expecting: str) -> Answer | None:
                 return Answer(status, m.start(), m.end())
         return None
     if expecting == "provider":
-        hits = find_providers(Sentences(text, [0]))
+        hits = find_providers(Sentences(text, [0]), answer=True)
         return Answer(hits[0].name, hits[0].start, hits[0].end) if hits else None
     if expecting == "employer_plan_type":
         plans = find_plan_types(text)

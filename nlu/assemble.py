@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc
 
-from knowledge.facts import MONEY_KEYS, Facts, InvalidFacts
+from knowledge.facts import MONEY_KEYS, YEAR_KEYS, Facts, InvalidFacts
 from nlu.answers import Answer, read_answer
 from nlu.context import CaseBlind, Sentences, language_regex
 from nlu.data import load
@@ -81,6 +81,14 @@ class Assembled(NamedTuple):
     rejected: tuple[tuple[str, str, str], ...] = ()
 
 
+# Keys whose answer is a year that dates something other than the tax year.
+_DATING_KEYS = frozenset(YEAR_KEYS) - {"year"}
+# Keys the bot asks about an IRA with: a firm named in the reply is the IRA's.
+_IRA_KEYS = frozenset(
+    {"has_roth_ira", "roth_ira_first_year", "roth_ira_balance", "traditional_ira_balance"}
+)
+
+
 def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     """Turn the spans the pipeline found in ``doc`` into validated facts."""
     index = sentences(doc)
@@ -91,6 +99,10 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     retire_in_years: list[Candidate] = []
 
     phrase_hits: list[Hit] = payloads(doc, "phrases")
+    if expecting in _DATING_KEYS:
+        # "back in 2015 I think" answers "when did you open your Roth IRA?": the year
+        # dates that account; it is not the tax year the question is about
+        phrase_hits = [hit for hit in phrase_hits if hit.fact != "year"]
     if expecting == "spouse_age":
         phrase_hits = [_as_spouse(hit, index) for hit in phrase_hits]
     # "he"/"she" is the spouse when one is named (or was just asked about) by someone who
@@ -136,7 +148,13 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         # "he makes 190k and I make 45k": the asker's own pay is not the household income
         candidates.pop("income", None)
 
-    providers = [hit for hit in payloads(doc, "providers") if not look.spouses(hit.start)]
+    providers = [
+        hit
+        for hit in payloads(doc, "providers")
+        if not look.spouses(hit.start)
+        # "I have one at Vanguard" answering a question about an IRA names the IRA's firm
+        and (expecting not in _IRA_KEYS or hit.link == "plan")
+    ]
     provider = plan_provider(providers) if providers else None
     if provider:
         candidates["provider"].append(Candidate(provider.name, provider.start, provider.end))

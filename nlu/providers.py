@@ -89,12 +89,29 @@ def link_of(sentences: Sentences, start: int, end: int) -> str:
     return best[2] if best else "neutral"
 
 
-def find_providers(sentences: Sentences) -> list[ProviderHit]:
-    """Every provider mention in the text, with its link."""
+# After a capitalised word opening a sentence, words that make it the firm: "Principal is
+# my 401k provider", "Empower is our record keeper".
+_NAMED_AS_FIRM = re.compile(
+    r" (?:is|was|has been) (?:my|our|the) (?:[\w()]+ ){0,2}?"
+    r"(?:provider|record ?keeper|recordkeeper|administrator|custodian|company)\b",
+    re.IGNORECASE,
+)
+
+
+def find_providers(sentences: Sentences, *, answer: bool = False) -> list[ProviderHit]:
+    """Every provider mention in the text, with its link.
+
+    ``answer``: the text answers "who runs your plan?", so a name opening it is the firm.
+    """
     hits: list[ProviderHit] = []
     text = sentences.text
     for (name, exact), m in _aliases().scan(text, sentences.finder):
-        if exact and sentences.bounds(m.start())[0] == m.start():
+        if (
+            exact
+            and not answer
+            and sentences.bounds(m.start())[0] == m.start()
+            and not _NAMED_AS_FIRM.match(text, m.end())
+        ):
             continue  # "Principal ..." opening a sentence is the word, not the firm
         link = link_of(sentences, m.start(), m.end())
         hits.append(ProviderHit(name, m.start(), m.end(), link, exact))

@@ -30,6 +30,13 @@ from nlu.reader import read
         ("it's with fidelity", "provider", "Fidelity"),
         ("403(b)", "employer_plan_type", "403b"),
         ("TSP", "employer_plan_type", "TSP"),
+        ("Principal", "provider", "Principal"),  # opening the reply: the firm, not the word
+        ("it's with troweprice", "provider", "T. Rowe Price"),
+        ("not yet", "has_roth_ira", False),
+        ("I left in March", "still_employed", False),
+        ("back in 2015 I think", "roth_ira_first_year", 2015),
+        ("12k, not 10k", "after_tax_earnings", 12000),
+        ("52 not 51", "age", 52),
     ],
 )
 def test_a_short_answer_reads_as_the_answer_to_the_question(
@@ -43,6 +50,31 @@ def test_a_short_answer_reads_as_the_answer_to_the_question(
     )
     assert reading.facts.get(expecting) is not None
     assert not reading.unsure
+
+
+def test_a_year_answering_when_an_account_was_opened_is_not_the_tax_year() -> None:
+    facts = read("back in 2015 I think", expecting="roth_ira_first_year").facts
+    assert facts.get("roth_ira_first_year") == 2015
+    assert "year" not in facts
+
+
+def test_a_firm_named_in_a_reply_about_an_ira_is_not_the_plan_provider() -> None:
+    facts = read("I have one at Vanguard", expecting="has_roth_ira").facts
+    assert facts.get("has_roth_ira") is True
+    assert "provider" not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting"), [("not 10k", "after_tax_earnings"), ("not 52", "age")]
+)
+def test_a_reply_that_only_takes_a_number_back_gives_none(text: str, expecting: str) -> None:
+    assert expecting not in read(text, expecting=expecting).facts
+
+
+def test_a_reply_of_not_yet_is_a_no_not_a_correction() -> None:
+    reading = read("not yet", expecting="has_roth_ira")
+    assert reading.facts == {"has_roth_ira": False}
+    assert not reading.corrections
 
 
 @pytest.mark.parametrize("text", ["yes", "52", "about 12k", "nope"])

@@ -30,6 +30,9 @@ from nlu.reader import read
         ("my 457b is with Nationwide", "Nationwide"),
         ("our 401k is with Ascensus", "Ascensus"),
         ("the plan provider is Prudential", "Prudential"),
+        ("Principal is my 401k provider.", "Principal"),
+        ("Empower is our record keeper.", "Empower"),
+        ("My 401k is at troweprice.com", "T. Rowe Price"),
     ],
 )
 def test_provider_aliases(text: str, provider: str) -> None:
@@ -44,6 +47,7 @@ def test_provider_aliases(text: str, provider: str) -> None:
         "I deposited the check into my Vanguard Roth IRA account.",
         "I will touch the principal after 59 1/2.",  # "principal" is a word, not the firm
         "Principal and earnings are separate.",
+        "Principal in my 401k is 30k and the rest is growth.",
         "We need to empower savers.",
     ],
 )

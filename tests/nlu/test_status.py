@@ -163,10 +163,21 @@ def test_more_ways_of_saying_it(text: str, key: str, value: object) -> None:
         ("51, retired early.", False),
         ("I'm 74, long retired, and still have my old 403b.", False),
         ("Besides my old 401k I have an IRA.", False),
+        ("I left in March and the 401k is still with Fidelity.", False),
+        ("I quit two years ago; the plan kept my money.", False),
+        ("We left a few months ago.", False),
     ],
 )
 def test_more_ways_to_say_still_working_or_not(text: str, employed: bool) -> None:
     assert read(text).facts.get("still_employed") is employed
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I left in the after-tax money from last year.", "I quit in-plan conversions last year."],
+)
+def test_left_or_quit_without_a_time_is_not_a_separation(text: str) -> None:
+    assert read(text).facts.get("still_employed") is not False
 
 
 def test_a_quit_still_ahead_is_not_a_separation() -> None:
