@@ -55,9 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     tg.add_argument("--listen", default="127.0.0.1", help="webhook listen address")
     tg.add_argument("--port", type=int, default=8443, help="webhook listen port")
     tg.add_argument("--url-path", default="telegram", help="webhook URL path")
-    tg.add_argument(
-        "--secret-token", help="webhook secret (default: $TELEGRAM_WEBHOOK_SECRET)"
-    )
+    tg.add_argument("--secret-token", help="webhook secret (default: $TELEGRAM_WEBHOOK_SECRET)")
     tg.set_defaults(handler="bot.telegram_channel:run")
     return parser
 
