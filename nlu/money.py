@@ -359,7 +359,10 @@ def _bare_small_or_year(m: re.Match[str]) -> bool:
     num, letter, word, cur, num2 = m.group("num1", "mult1", "wmult1", "cur1", "num2")
     if num2 is not None or cur or letter or word or not num.isdecimal():
         return False
-    number = int(num)
+    digits = num.lstrip("0")
+    if len(digits) > 4:  # (and int() refuses a run of thousands of digits)
+        return False
+    number = int(digits or "0")
     return number < 1000 or number in YEAR_LIKE
 
 

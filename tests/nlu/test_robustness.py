@@ -1,5 +1,6 @@
 """No input makes the reader raise, and every fact it emits is a valid Fact."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -108,3 +109,14 @@ def test_absurd_values_are_dropped_not_raised() -> None:
 def test_html_and_other_scripts() -> None:
     reading = read("<p>I am <b>51</b></p> 🙂 שלום — my 401k is with Vanguard &amp; Fidelity")
     assert_well_formed(reading)
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["{}", "I am {}", "${}", "{}k", "{} bracket", "in {}", "{}.{}", "0{}", "retire at {}"],
+)
+@pytest.mark.parametrize("expecting", [None, "age", "after_tax_earnings", "marginal_rate"])
+def test_a_run_of_thousands_of_digits(template: str, expecting: str | None) -> None:
+    # int() refuses strings of more than 4,300 digits; the reader must not hand it one
+    clean = _clean(template.format("9" * 20_000, "9" * 20_000))
+    assert_well_formed(reading_of(get_nlp()(clean), expecting))
