@@ -63,14 +63,20 @@ _ABBREVIATIONS = frozenset(
 # A sentence end: [.!?]+["')\]]*\s+ | \n\s* | \s+ before a bullet or before a dash and a
 # capital, written with its first character first (a class) and the alternative picked
 # by a look-behind at that character, so that ``re`` skips to the next candidate in C.
+# A run of "?", "." or spaces is tried from its first character only: tried from each
+# in turn, a long run took time growing with the square of its length, and every later
+# start fails or matches just as the first does.
 _SENTENCE_END = re.compile(
-    r"[.!?\s](?:(?<=[.!?])[.!?]*[\"')\]]*\s+|(?<=\n)\s*|(?<=\s)\s*(?:(?=[•▪●])|-{1,2}\s+(?=[A-Z])))"
+    r"[.!?\s](?:(?<=[.!?])(?<![.!?][.!?])[.!?]*[\"')\]]*\s+|(?<=\n)\s*"
+    r"|(?<=\s)(?<!\s\s)\s*(?:(?=[•▪●])|-{1,2}\s+(?=[A-Z])))"
 )
 # The same without the bullet-or-dash alternative, opening with one character class so
 # that ``re`` skips to the next ".", "!", "?" or line break in C (a pattern opening with
 # alternatives is tried at every character). Equal to _SENTENCE_END on a text where no
 # space is followed by a bullet or a dash, as that alternative needs one.
-_SENTENCE_END_PLAIN = re.compile(r"[.!?\n](?:(?<=\n)\s*|(?<=[.!?])[.!?]*[\"')\]]*\s+)")
+_SENTENCE_END_PLAIN = re.compile(
+    r"[.!?\n](?:(?<=\n)\s*|(?<=[.!?])(?<![.!?][.!?])[.!?]*[\"')\]]*\s+)"
+)
 _SPACE_BEFORE_BULLET_OR_DASH = re.compile(r"\s[-•▪●]")
 # The dash case of it, opening with a literal so that ``re`` skips to each "-" in C (a
 # pattern opening with a character class is tried at every character).

@@ -23,6 +23,7 @@ Components, in order:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from operator import itemgetter
@@ -320,9 +321,18 @@ class _RememberingTokenizer:
             yield self(text)
 
 
+# A run of this many characters without a space is kept as one token. spaCy strips
+# suffixes one at a time, each found by a regex search of the whole run, so a long run
+# of "$" or "?" takes time growing with the square of its length (4,000 "$" took 3 s, a
+# 20,000-character message 86 s); no word or amount is that long.
+LONGEST_SPLIT_RUN = 200
+
+
 def build() -> Language:
     """A fresh pipeline (tests use this; the reader uses the cached :func:`get_nlp`)."""
     nlp = spacy.blank("en")
+    # (a C-level match, tried before each affix is split off: no Python call per chunk)
+    nlp.tokenizer.token_match = re.compile(rf"\S{{{LONGEST_SPLIT_RUN}}}").match
     nlp.tokenizer = _RememberingTokenizer(nlp.tokenizer)
     for name in COMPONENTS:
         nlp.add_pipe(name)

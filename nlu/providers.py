@@ -20,6 +20,9 @@ from nlu.matching import FastRegex, LiteralFinder, PatternSet
 
 # How far (in characters) an account word may be from a mention to link it.
 LINK_REACH = 80
+# Longer than any account word: a word starting this far outside the reach cannot end
+# inside it.
+LINK_MARGIN = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +81,13 @@ def link_of(sentences: Sentences, start: int, end: int) -> str:
         text, shift = sentences.text[s_start:s_end], s_start
         s_start, s_end = 0, len(text)
     start, end = start - shift, end - shift
+    # only words within reach are searched (a sentence naming a firm hundreds of times
+    # was searched whole for each mention); the margin holds any account word
+    lo = max(s_start, start - LINK_REACH - LINK_MARGIN)
+    hi = min(s_end, end + LINK_REACH + LINK_MARGIN)
     best: tuple[int, int, str] | None = None
     for rank, (kind, pattern) in enumerate((("ira", ira_words), ("plan", plan_words))):
-        for m in pattern.finditer(text, s_start, s_end):
+        for m in pattern.finditer(text, lo, hi):
             if m.start() - end > LINK_REACH:
                 break  # every later word is farther still
             d = _distance(start, end, m)

@@ -1,0 +1,108 @@
+"""Long runs of one character (a 20,000-character message of "$" or "?") are read in time
+growing with their length, not its square, and read exactly as before the guards.
+
+Speed itself is measured in benchmarks/long_inputs.py; these tests pin what the guards
+do: a long run without a space stays one token, and the sentence and provider-link
+searches that now skip inside a run find what the plain searches found.
+"""
+
+import re
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlu import context, providers
+from nlu.context import Sentences, sentence_starts
+from nlu.pipeline import LONGEST_SPLIT_RUN, get_nlp
+from nlu.reader import reading_of
+
+# The sentence ends as written before runs were tried from their first character only.
+PLAIN_END = re.compile(r"[.!?\n](?:(?<=\n)\s*|(?<=[.!?])[.!?]*[\"')\]]*\s+)")
+END = re.compile(
+    r"[.!?\s](?:(?<=[.!?])[.!?]*[\"')\]]*\s+|(?<=\n)\s*|(?<=\s)\s*(?:(?=[•▪●])|-{1,2}\s+(?=[A-Z])))"
+)
+RUNS = st.lists(
+    st.sampled_from(
+        ["?", "??", "...", "!", " ", "  ", "\n", "\t", "-", "--", "•", '"', ")", "A", "a", "x."]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=RUNS)
+def test_sentence_ends_are_found_as_before(text: str) -> None:
+    assert [m.span() for m in context._SENTENCE_END_PLAIN.finditer(text)] == [
+        m.span() for m in PLAIN_END.finditer(text)
+    ]
+    assert [m.span() for m in context._SENTENCE_END.finditer(text)] == [
+        m.span() for m in END.finditer(text)
+    ]
+
+
+def test_a_run_longer_than_the_limit_is_one_token() -> None:
+    run = "$" * (LONGEST_SPLIT_RUN + 1)
+    doc = get_nlp().make_doc(f"I have {run} after-tax")
+    assert [t.text for t in doc] == ["I", "have", run, "after", "-", "tax"]
+
+
+def test_a_shorter_run_is_split_as_the_blank_tokenizer_splits_it() -> None:
+    text = "$" * (LONGEST_SPLIT_RUN - 1) + " (401k)??"
+    bare = spacy.blank("en").tokenizer(text)
+    assert [t.text for t in get_nlp().make_doc(text)] == [t.text for t in bare]
+
+
+def _link_searching_the_whole_sentence(index: Sentences, start: int, end: int) -> str:
+    """providers.link_of as it was: every account word of the sentence looked at."""
+    s_start, s_end = index.bounds(start)
+    plan_words, ira_words = providers._link_words()
+    best = None
+    for rank, (kind, pattern) in enumerate((("ira", ira_words), ("plan", plan_words))):
+        for m in pattern.finditer(index.text, s_start, s_end):
+            d = providers._distance(start, end, m)
+            if d <= providers.LINK_REACH and (best is None or (d, rank) < best[:2]):
+                best = (d, rank, kind)
+    return best[2] if best else "neutral"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(
+            [
+                "Fidelity",
+                "Vanguard",
+                "401k",
+                "plan",
+                "Roth IRA",
+                "IRA",
+                "brokerage",
+                "my",
+                "employer",
+                "the",
+                "money",
+                "is",
+                "with",
+                "after-tax",
+                "x" * 30,
+                "and",
+                ",",
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_a_provider_is_linked_as_by_searching_the_whole_sentence(words: list[str]) -> None:
+    text = " ".join(words)
+    index = Sentences(text, sentence_starts(text))
+    for hit in providers.find_providers(index):
+        assert hit.link == _link_searching_the_whole_sentence(index, hit.start, hit.end)
+
+
+@pytest.mark.parametrize("char", ["$", "?", "(", ".", "🙂", "Principal "])
+def test_a_message_of_one_thing_repeated_reads_without_failing(char: str) -> None:
+    # unguarded (``read`` would turn an exception into an empty reading)
+    reading = reading_of(get_nlp()((char * 20_000)[:20_000]))
+    assert reading.facts == {}
