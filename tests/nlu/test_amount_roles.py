@@ -329,3 +329,27 @@ def test_an_amount_in_another_currency_is_not_a_fact(text: str) -> None:
 )
 def test_pre_tax_iras_add_up(text: str, value: int) -> None:
     assert read(text).facts.get("traditional_ira_balance") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "then", "midpoint"),
+    [
+        ("Salary went from 68k when I started to about 142k now.", 68000, None),
+        ("My salary went from $68,000 to $90,000.", 68000, 79000),
+        ("The after-tax part grew from 20k to 24k last year.", 20000, 22000),
+    ],
+)
+def test_the_figure_a_change_started_from_is_not_a_fact(
+    text: str, then: int, midpoint: int | None
+) -> None:
+    values = read(text).facts.values()
+    assert then not in values
+    assert midpoint is None or midpoint not in values  # not read as a range either
+
+
+def test_a_range_without_a_verb_of_change_is_still_a_range() -> None:
+    assert read("after-tax is somewhere from 10k to 12k").facts == {"after_tax_total": 11000}
+
+
+def test_maxing_the_pre_tax_deferral_is_not_a_pre_tax_balance() -> None:
+    assert "pretax_balance" not in read("Maxing pretax 23,500 + employer 5% match.").facts
