@@ -92,6 +92,7 @@ def test_separated_from_service_age_means_no_longer_employed() -> None:
         ("In 2007 I rolled it over. Now it's 2010 and I want to convert.", 2010),
         ("the max. pre-tax amount ($17.5k in 2014)", 2014),
         ("Can I do it before 2012 year end? What if I wait until 2013?", 2012),
+        ("2026 plan year: I'm deferring $24,500.", 2026),
     ],
 )
 def test_tax_year(text: str, year: int) -> None:
@@ -106,6 +107,8 @@ def test_tax_year(text: str, year: int) -> None:
         "post 1986 after tax dollars",
         "I was born in 1970.",
         "IRS Notice 2014-54 allows it.",
+        "We bought our house in 2019 for $415,000.",
+        "We got married in 2012 and have two kids.",
     ],
 )
 def test_years_that_are_not_the_tax_year(text: str) -> None:
