@@ -30,6 +30,9 @@ from nlu.reader import read
         ("my 457b is with Nationwide", "Nationwide"),
         ("our 401k is with Ascensus", "Ascensus"),
         ("the plan provider is Prudential", "Prudential"),
+        ("Our hospital's 403b is run by Mutual of America.", "Mutual of America"),
+        ("My old 403b at Corebridge still has $12k after-tax in it.", "Corebridge"),
+        ("my 403(b) with VALIC", "Corebridge"),
     ],
 )
 def test_provider_aliases(text: str, provider: str) -> None:
