@@ -353,3 +353,27 @@ def test_a_range_without_a_verb_of_change_is_still_a_range() -> None:
 
 def test_maxing_the_pre_tax_deferral_is_not_a_pre_tax_balance() -> None:
     assert "pretax_balance" not in read("Maxing pretax 23,500 + employer 5% match.").facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # reddit's "HHI" and a stated pay are income
+        ("42F, HHI 310k MFJ.", {"age": 42, "filing_status": "mfj", "income": 310000}),
+        ("Base pay is 120k.", {"income": 120000}),
+        # the Roth side of the TSP is the plan's Roth balance
+        (
+            "I have about 95k in the Roth TSP.",
+            {"roth_401k_balance": 95000, "employer_plan_type": "TSP"},
+        ),
+        # the employer's money, with a possessive and profit sharing on top of the match
+        ("my employer's match is $6,000 a year", {"employer_contribution": 6000}),
+        (
+            "I'm deferring $24,500, my employer's match plus profit sharing comes to about "
+            "$15,000.",
+            {"employee_deferral": 24500, "employer_contribution": 15000},
+        ),
+    ],
+)
+def test_more_words_that_name_an_amount(text: str, facts: dict) -> None:
+    assert read(text).facts == facts
