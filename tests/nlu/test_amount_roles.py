@@ -371,7 +371,7 @@ def test_maxing_the_pre_tax_deferral_is_not_a_pre_tax_balance() -> None:
         (
             "I'm deferring $24,500, my employer's match plus profit sharing comes to about "
             "$15,000.",
-            {"employee_deferral": 24500, "employer_contribution": 15000},
+            {"employee_deferral": 24500, "employer_contribution": 15000, "still_employed": True},
         ),
     ],
 )

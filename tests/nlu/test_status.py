@@ -204,3 +204,35 @@ def test_a_fact_with_a_remark_that_it_might_change_is_still_a_fact() -> None:
 )
 def test_moving_money_to_my_roth_ira_says_i_have_one(text: str) -> None:
     assert read(text).facts.get("has_roth_ira") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "employed"),
+    [
+        ("I'm still at the same company.", True),
+        ("If I roll that rollover IRA into my current 401k first, is that cleaner?", True),
+        ("I'm deferring $24,500 this year.", True),
+        ("I'm 48 and planning to stay another 10 years.", True),
+        ("I'm 59, retiring in March.", True),
+        ("Currently 58 and planning to hang it up at 60.", True),
+        ("I quit in May, the year I turned 55.", False),
+    ],
+)
+def test_more_ways_to_say_where_i_work(text: str, employed: bool) -> None:
+    assert read(text).facts.get("still_employed") is employed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't have any IRAs at all, no traditional, no Roth.",
+        "Plan is with Merrill. No IRAs.",
+    ],
+)
+def test_no_iras_at_all_means_no_roth_ira_and_no_traditional_ira(text: str) -> None:
+    facts = read(text).facts
+    assert (facts.get("has_roth_ira"), facts.get("traditional_ira_balance")) == (False, 0)
+
+
+def test_no_iras_but_one_is_not_no_roth_ira() -> None:
+    assert read("No IRAs other than my Roth IRA.").facts.get("has_roth_ira") is True
