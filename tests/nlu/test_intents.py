@@ -288,3 +288,17 @@ def test_an_answer_that_only_states_facts_asks_nothing(text: str) -> None:
 def test_a_statement_that_wants_to_know_something_still_asks() -> None:
     text = "I am 55 and have 40k after-tax in my 401k and want to know the best way forward"
     assert read(text).intents == ("other",)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # forum abbreviations
+        ("MBD q: should I do it every paycheck?", "mega_backdoor_setup"),
+        ("Should I IPRC every paycheck or let it sit?", "in_plan_conversion"),
+        ("How much before I hit the 415(c) cap?", "mega_backdoor_setup"),
+        ("Could I do NUA on the stock and still send the basis to a Roth IRA?", "other"),
+    ],
+)
+def test_abbreviations_forums_use(text: str, intent: str) -> None:
+    assert intent in read(text).intents
