@@ -302,3 +302,63 @@ def test_a_statement_that_wants_to_know_something_still_asks() -> None:
 )
 def test_abbreviations_forums_use(text: str, intent: str) -> None:
     assert intent in read(text).intents
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "I only want the contributions to go to my Roth IRA. The earnings can go to my IRA.",
+            "split_rollover",
+        ),
+        (
+            "Can I roll the pre-tax into the new plan and send the after-tax to a Roth IRA?",
+            "split_rollover",
+        ),
+        ("Can I roll the after-tax to a Roth first?", "convert_all_to_roth"),
+        ("I want to convert that $4,500 traditional IRA to Roth.", "convert_all_to_roth"),
+        (
+            "If I convert my entire 401k (about $96,000 pre-tax plus the $18,000 after-tax) "
+            "to a Roth IRA, is that smart?",
+            "convert_all_to_roth",
+        ),
+        ("What's the first step to move it to a Roth?", "convert_all_to_roth"),
+        ("What's the first step to move it to a Roth?", "provider_process"),
+        ("Do I need a custom plan document for that?", "provider_process"),
+        ("Why is Vanguard saying they will withhold 20%?", "provider_process"),
+        ("Can he move that money to a Roth IRA before he retires?", "in_service_distribution"),
+        ("is the after tax money in my 401k stuck there until I leave?", "in_service_distribution"),
+        (
+            "is the after tax money in my 401k stuck there until I leave?",
+            "timing_now_vs_separation",
+        ),
+        ("Split it after I retire or before?", "timing_now_vs_separation"),
+        ("Is that tax-free or do I have to wait for 5 years?", "five_year_rule"),
+        ("I want to take out some of the growth next summer.", "qualified_distribution"),
+        ("How much federal tax am I looking at?", "tax_due_estimate"),
+        ("What would I owe in tax on the earnings part?", "tax_due_estimate"),
+        ("Thinking of cashing out. Penalty? Taxes?", "tax_due_estimate"),
+        ("What's the most I can put in after-tax to my 401(k)?", "contribution_limits"),
+        ("What's the most I can put in after-tax to my 401(k)?", "mega_backdoor_setup"),
+        ("They just turned on after-tax contributions. Worth it?", "mega_backdoor_setup"),
+    ],
+)
+def test_phrasings_from_the_third_held_out_set(text: str, intent: str) -> None:
+    assert intent in read(text).intents
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # a step named in passing is no question about the provider's process
+        ("They said yes, so that's the first step done.", "provider_process"),
+        # rolling it all to the IRA, then a Roth in an aside: not a conversion of everything
+        (
+            "My other option is to just roll it all into the TIRA and forget putting the "
+            "after-tax funds into a Roth.",
+            "convert_all_to_roth",
+        ),
+    ],
+)
+def test_near_misses_of_the_new_phrasings(text: str, intent: str) -> None:
+    assert intent not in read(text).intents
