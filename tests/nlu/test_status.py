@@ -236,3 +236,32 @@ def test_no_iras_at_all_means_no_roth_ira_and_no_traditional_ira(text: str) -> N
 
 def test_no_iras_but_one_is_not_no_roth_ira() -> None:
     assert read("No IRAs other than my Roth IRA.").facts.get("has_roth_ira") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        # "allows X but no in-service": the "allows" does not reach past "but no"
+        ("my 401k allows ATC + IPRC but no in-service w/d.", "plan_allows_in_service", False),
+        ("My plan has no in-service withdrawals.", "plan_allows_in_service", False),
+        (
+            "my 401k allows ATC + IPRC but no in-service w/d.",
+            "plan_allows_in_plan_conversion",
+            True,
+        ),
+        # the plan named with its record keeper
+        (
+            "Our plan at Lincoln Financial won't let us do in-plan Roth conversions.",
+            "plan_allows_in_plan_conversion",
+            False,
+        ),
+        (
+            "My plan at Vanguard does not allow in-service withdrawals.",
+            "plan_allows_in_service",
+            False,
+        ),
+        ("Plan is with Merrill and allows in-service withdrawals.", "plan_allows_in_service", True),
+    ],
+)
+def test_plan_features_said_with_a_but_or_a_record_keeper(text: str, key: str, value: bool) -> None:
+    assert read(text).facts.get(key) is value
