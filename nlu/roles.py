@@ -438,7 +438,9 @@ def _other_currency(text: str, amount: Amount) -> bool:
 # "$480k traditional", "60k Roth" (not "Roth IRA", "Roth conversion"): in a text about the
 # plan, the bare word right after an amount says which part of the plan it is.
 _KIND_AFTER = re.compile(
-    r"[ \t]*(?:(?P<pre>traditional|pre[- ]?tax)|(?P<roth>roth))\b"
+    # "$350k, all pre-tax", "$410k all pretax": the whole of it is that kind
+    r"[ \t]*(?:,?[ \t]*(?:all|entirely|100%)[ \t]+)?"
+    r"(?:(?P<pre>traditional|pre[- ]?tax)|(?P<roth>roth))\b"
     r"(?!\s*(?:ira|roth|conver\w*|contribut\w*|401|403|457))",
     FLAGS,
 )

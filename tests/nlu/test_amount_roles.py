@@ -377,3 +377,14 @@ def test_maxing_the_pre_tax_deferral_is_not_a_pre_tax_balance() -> None:
 )
 def test_more_words_that_name_an_amount(text: str, facts: dict) -> None:
     assert read(text).facts == facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My 457(b) is with Nationwide, roughly $350k, all pre-tax.",
+        "The 401k holds about $350k all pretax.",
+    ],
+)
+def test_a_plan_balance_said_to_be_all_pre_tax_is_the_pre_tax_balance(text: str) -> None:
+    assert read(text).facts["pretax_balance"] == 350000
