@@ -388,3 +388,26 @@ def test_more_words_that_name_an_amount(text: str, facts: dict) -> None:
 )
 def test_a_plan_balance_said_to_be_all_pre_tax_is_the_pre_tax_balance(text: str) -> None:
     assert read(text).facts["pretax_balance"] == 350000
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (
+            "After-tax is $61,500. The rep said about $17,000 of the after-tax is earnings.",
+            {"after_tax_total": 61500, "after_tax_earnings": 17000},
+        ),
+        (
+            "I did an in-plan Roth rollover of $12,400 of after-tax money (about $900 of it was "
+            "earnings).",
+            {"after_tax_total": 12400, "after_tax_earnings": 900},
+        ),
+    ],
+)
+def test_the_part_of_the_after_tax_money_that_is_earnings(text: str, facts: dict) -> None:
+    reading = read(text).facts
+    assert {key: reading.get(key) for key in facts} == facts
+
+
+def test_the_earnings_part_of_an_ira_is_not_after_tax_earnings() -> None:
+    assert "after_tax_earnings" not in read("My Roth IRA has 50k, 10k of it is earnings.").facts
