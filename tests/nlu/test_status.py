@@ -265,3 +265,23 @@ def test_no_iras_but_one_is_not_no_roth_ira() -> None:
 )
 def test_plan_features_said_with_a_but_or_a_record_keeper(text: str, key: str, value: bool) -> None:
     assert read(text).facts.get(key) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("Retired firefighter, 61. Pension pays the bills.", {"age": 61, "still_employed": False}),
+        ("I'm a retired teacher, 66.", {"age": 66, "still_employed": False}),
+        ("I put 6% pretax and 10% after-tax.", {"still_employed": True}),
+        (
+            "They say after-tax money can only come out at separation.",
+            {"plan_allows_in_service": False},
+        ),
+        # someone else described as retired is not the asker
+        ("My dad, a retired engineer, 80, asked me to post this.", {}),
+    ],
+)
+def test_a_retired_occupation_a_share_of_pay_and_money_out_only_at_separation(
+    text: str, facts: dict
+) -> None:
+    assert read(text).facts == facts
