@@ -362,3 +362,18 @@ def test_phrasings_from_the_third_held_out_set(text: str, intent: str) -> None:
 )
 def test_near_misses_of_the_new_phrasings(text: str, intent: str) -> None:
     assert intent not in read(text).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We bought our house in 2019 for $415,000. Can I roll the basis to a Roth IRA?",
+        "My 401k has 415k in it. Can I roll the basis to a Roth IRA?",
+    ],
+)
+def test_a_sum_of_415_thousand_is_not_the_415_limit(text: str) -> None:
+    assert "contribution_limits" not in read(text).intents
+
+
+def test_the_415_limit_is_still_a_limit_question() -> None:
+    assert "contribution_limits" in read("Am I under the 415 limit with the match?").intents
