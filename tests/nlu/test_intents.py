@@ -377,3 +377,14 @@ def test_a_sum_of_415_thousand_is_not_the_415_limit(text: str) -> None:
 
 def test_the_415_limit_is_still_a_limit_question() -> None:
     assert "contribution_limits" in read("Am I under the 415 limit with the match?").intents
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("They say after-tax money can only come out at separation.", "in_service_distribution"),
+        ("Not sure how much is after-tax. How do I even find out?", "provider_process"),
+    ],
+)
+def test_money_out_only_at_separation_and_finding_out_from_the_plan(text: str, intent: str) -> None:
+    assert intent in read(text).intents
