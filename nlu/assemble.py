@@ -47,6 +47,20 @@ MAX_EVIDENCE_CHARS = 90
 # A spouse named earlier in the same clause: the plan or provider that follows is theirs.
 _SPOUSE_WORDS = r"wife|husband|spouse|partner|dw|dh"
 _SPOUSE_CLAUSE = CaseBlind.compile(rf"\b(?:{_SPOUSE_WORDS})(?:'s)?\b[^,;:\n]*$", in_place=True)
+# The asker's own plan, named or not ("I have after-tax money in my plan"): a spouse's plan
+# named too is then not the one asked about.
+_OWN_PLAN = re.compile(
+    r"\b(?:my|i have an?|i have a|i'm in (?:a|the|my)) (?:own |current |old |work |company )?"
+    r"(?:plan|401\(?k|403\(?b|457|tsp|employer|company|job)",
+    re.IGNORECASE,
+)
+
+
+def _about_the_spouses_plan_only(text: str) -> bool:
+    """True when a spouse is named and the asker names no plan of their own."""
+    return bool(_SPOUSE_WORD.search(text)) and not _OWN_PLAN.search(text)
+
+
 # A phrase about "he"/"she": when the bot asked for the spouse's age, it is theirs.
 _THIRD_PERSON = re.compile(r"\W*(?:he|she)\b", re.IGNORECASE)
 # How far before a year (characters) a word such as "opened" or "retired" dates it.
@@ -148,19 +162,23 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         # "he makes 190k and I make 45k": the asker's own pay is not the household income
         candidates.pop("income", None)
 
-    providers = [
+    all_providers = [
         hit
         for hit in payloads(doc, "providers")
-        if not look.spouses(hit.start)
         # "I have one at Vanguard" answering a question about an IRA names the IRA's firm
-        and (expecting not in _IRA_KEYS or hit.link == "plan")
+        if expecting not in _IRA_KEYS or hit.link == "plan"
     ]
+    all_plans = char_bounds(doc, "plan_types")
+    providers = [hit for hit in all_providers if not look.spouses(hit.start)]
+    plans = [(s, e, plan) for s, e, plan in all_plans if not look.spouses(s)]
+    if not providers and not plans and _about_the_spouses_plan_only(text):
+        # "My husband's 401k (Fidelity) has after-tax money. Can he move it?": the only plan
+        # named is the spouse's and the asker names none, so the question is about that plan
+        providers, plans = list(all_providers), list(all_plans)
     provider = plan_provider(providers) if providers else None
     if provider:
         candidates["provider"].append(Candidate(provider.name, provider.start, provider.end))
-    plan = main_plan_type(
-        [(s, e, plan) for s, e, plan in char_bounds(doc, "plan_types") if not look.spouses(s)]
-    )
+    plan = main_plan_type(plans)
     if plan:
         candidates["employer_plan_type"].append(Candidate(plan[2], plan[0], plan[1]))
 

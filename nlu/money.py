@@ -273,6 +273,15 @@ def _is_bullet(text: str, start: int) -> bool:
     return "\n" in text.strip() and not text[line_start:start].strip()
 
 
+# Before "X to Y": a verb of change, so the two figures are then and now, not a range.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:went|gone|grew|grown|rose|risen|jumped|increased|climbed|dropped|fell|fallen|"
+    r"decreased|changed|moved up|moved down|gone up|gone down|went up|went down)"
+    r" from (?:about |around |roughly |~)?$",
+    re.IGNORECASE,
+)
+
+
 def find_amounts(text: str, *, bare_ok: bool = False) -> list[Amount]:
     """Every amount of money in ``text``, in order.
 
@@ -308,6 +317,10 @@ def find_amounts(text: str, *, bare_ok: bool = False) -> list[Amount]:
             lo, hi = min(first, v2), max(first, v2)
             both = _clearly_money(m.group("num2"), v2, cur2, mult2)
             both = both and _clearly_money(m.group("num1"), first, cur1 or cur2, True)
+            if m.group("conn").lower() == "to" and _CHANGE_BEFORE.search(
+                text, max(0, m.start() - 40), m.start()
+            ):
+                continue  # "went from 68k to 90k": a change, neither a range nor one figure
             if both and lo > 0 and hi / lo <= max_ratio:
                 low, high, marked = lo, hi, True
             elif m.group("conn").lower() == "to":

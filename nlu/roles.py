@@ -299,6 +299,8 @@ def bind_amounts(
     for span, amount in money_list:
         if rejected and _refused(rejected, refuse, text, source, lower, amount.start):
             continue  # "12k not 10k": 10k is the figure being replaced
+        if _changed_from(source, amount):
+            continue  # "salary went from 68k to 142k": 68k is what it used to be
         if _other_currency(text, amount):
             continue  # "CAD 120,000 in an RRSP", "£30k": money is US dollars
         role: str | None
@@ -355,8 +357,32 @@ def bind_amounts(
     return hits, unbound
 
 
+# "went from 68k when I started to about 142k now": the figure a change started from. The
+# words before are only "from" (and a rough-amount word); a "to" and another figure follow
+# in the same clause. "rolled $10k from the 401k to a Roth" is not one: no second figure.
+_FROM_BEFORE = re.compile(r"\bfrom (?:about |around |roughly |~)?\$?$", FLAGS)
+_TO_FIGURE_AFTER = re.compile(
+    r"^[^.;!?\n]{0,40}?\bto (?:about |around |roughly |over |~)?\$?\d", FLAGS
+)
+
+
+def _changed_from(source: str, amount: Amount) -> bool:
+    """True when the amount is where a change began ("from 68k ... to 142k")."""
+    before = source[max(0, amount.start - 16) : amount.start]
+    if "from" not in before.lower():
+        return False
+    return bool(
+        _FROM_BEFORE.search(before) and _TO_FIGURE_AFTER.match(source[amount.end : amount.end + 50])
+    )
+
+
 # "max my 23k pretax", "maxing out the $23,000": the amount is the deferral that is maxed
-_MAXED = re.compile(r"\b(?:max|maxing|maxed)(?: out)? (?:my|our|the|a full)\s*$", FLAGS)
+# ("Maxing pretax 23,500": the kind may stand between the verb and the amount)
+_MAXED = re.compile(
+    r"\b(?:max|maxing|maxed)(?: out)? "
+    r"(?:(?:my|our|the|a full)\s*|(?:my |our |the )?(?:pre|before)[- ]?tax\s+)$",
+    FLAGS,
+)
 # A payment into the plan tied to one year: "In 2024 I contributed $6,000 after-tax",
 # "Put $7,500 after-tax into the 401k in 2024". "since 2015" dates a span, not a year.
 _PAID_IN = re.compile(
@@ -412,7 +438,9 @@ def _other_currency(text: str, amount: Amount) -> bool:
 # "$480k traditional", "60k Roth" (not "Roth IRA", "Roth conversion"): in a text about the
 # plan, the bare word right after an amount says which part of the plan it is.
 _KIND_AFTER = re.compile(
-    r"[ \t]*(?:(?P<pre>traditional|pre[- ]?tax)|(?P<roth>roth))\b"
+    # "$350k, all pre-tax", "$410k all pretax": the whole of it is that kind
+    r"[ \t]*(?:,?[ \t]*(?:all|entirely|100%)[ \t]+)?"
+    r"(?:(?P<pre>traditional|pre[- ]?tax)|(?P<roth>roth))\b"
     r"(?!\s*(?:ira|roth|conver\w*|contribut\w*|401|403|457))",
     FLAGS,
 )

@@ -329,3 +329,85 @@ def test_an_amount_in_another_currency_is_not_a_fact(text: str) -> None:
 )
 def test_pre_tax_iras_add_up(text: str, value: int) -> None:
     assert read(text).facts.get("traditional_ira_balance") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "then", "midpoint"),
+    [
+        ("Salary went from 68k when I started to about 142k now.", 68000, None),
+        ("My salary went from $68,000 to $90,000.", 68000, 79000),
+        ("The after-tax part grew from 20k to 24k last year.", 20000, 22000),
+    ],
+)
+def test_the_figure_a_change_started_from_is_not_a_fact(
+    text: str, then: int, midpoint: int | None
+) -> None:
+    values = read(text).facts.values()
+    assert then not in values
+    assert midpoint is None or midpoint not in values  # not read as a range either
+
+
+def test_a_range_without_a_verb_of_change_is_still_a_range() -> None:
+    assert read("after-tax is somewhere from 10k to 12k").facts == {"after_tax_total": 11000}
+
+
+def test_maxing_the_pre_tax_deferral_is_not_a_pre_tax_balance() -> None:
+    assert "pretax_balance" not in read("Maxing pretax 23,500 + employer 5% match.").facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # reddit's "HHI" and a stated pay are income
+        ("42F, HHI 310k MFJ.", {"age": 42, "filing_status": "mfj", "income": 310000}),
+        ("Base pay is 120k.", {"income": 120000}),
+        # the Roth side of the TSP is the plan's Roth balance
+        (
+            "I have about 95k in the Roth TSP.",
+            {"roth_401k_balance": 95000, "employer_plan_type": "TSP"},
+        ),
+        # the employer's money, with a possessive and profit sharing on top of the match
+        ("my employer's match is $6,000 a year", {"employer_contribution": 6000}),
+        (
+            "I'm deferring $24,500, my employer's match plus profit sharing comes to about "
+            "$15,000.",
+            {"employee_deferral": 24500, "employer_contribution": 15000, "still_employed": True},
+        ),
+    ],
+)
+def test_more_words_that_name_an_amount(text: str, facts: dict) -> None:
+    assert read(text).facts == facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My 457(b) is with Nationwide, roughly $350k, all pre-tax.",
+        "The 401k holds about $350k all pretax.",
+    ],
+)
+def test_a_plan_balance_said_to_be_all_pre_tax_is_the_pre_tax_balance(text: str) -> None:
+    assert read(text).facts["pretax_balance"] == 350000
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (
+            "After-tax is $61,500. The rep said about $17,000 of the after-tax is earnings.",
+            {"after_tax_total": 61500, "after_tax_earnings": 17000},
+        ),
+        (
+            "I did an in-plan Roth rollover of $12,400 of after-tax money (about $900 of it was "
+            "earnings).",
+            {"after_tax_total": 12400, "after_tax_earnings": 900},
+        ),
+    ],
+)
+def test_the_part_of_the_after_tax_money_that_is_earnings(text: str, facts: dict) -> None:
+    reading = read(text).facts
+    assert {key: reading.get(key) for key in facts} == facts
+
+
+def test_the_earnings_part_of_an_ira_is_not_after_tax_earnings() -> None:
+    assert "after_tax_earnings" not in read("My Roth IRA has 50k, 10k of it is earnings.").facts

@@ -288,3 +288,103 @@ def test_an_answer_that_only_states_facts_asks_nothing(text: str) -> None:
 def test_a_statement_that_wants_to_know_something_still_asks() -> None:
     text = "I am 55 and have 40k after-tax in my 401k and want to know the best way forward"
     assert read(text).intents == ("other",)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # forum abbreviations
+        ("MBD q: should I do it every paycheck?", "mega_backdoor_setup"),
+        ("Should I IPRC every paycheck or let it sit?", "in_plan_conversion"),
+        ("How much before I hit the 415(c) cap?", "mega_backdoor_setup"),
+        ("Could I do NUA on the stock and still send the basis to a Roth IRA?", "other"),
+    ],
+)
+def test_abbreviations_forums_use(text: str, intent: str) -> None:
+    assert intent in read(text).intents
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "I only want the contributions to go to my Roth IRA. The earnings can go to my IRA.",
+            "split_rollover",
+        ),
+        (
+            "Can I roll the pre-tax into the new plan and send the after-tax to a Roth IRA?",
+            "split_rollover",
+        ),
+        ("Can I roll the after-tax to a Roth first?", "convert_all_to_roth"),
+        ("I want to convert that $4,500 traditional IRA to Roth.", "convert_all_to_roth"),
+        (
+            "If I convert my entire 401k (about $96,000 pre-tax plus the $18,000 after-tax) "
+            "to a Roth IRA, is that smart?",
+            "convert_all_to_roth",
+        ),
+        ("What's the first step to move it to a Roth?", "convert_all_to_roth"),
+        ("What's the first step to move it to a Roth?", "provider_process"),
+        ("Do I need a custom plan document for that?", "provider_process"),
+        ("Why is Vanguard saying they will withhold 20%?", "provider_process"),
+        ("Can he move that money to a Roth IRA before he retires?", "in_service_distribution"),
+        ("is the after tax money in my 401k stuck there until I leave?", "in_service_distribution"),
+        (
+            "is the after tax money in my 401k stuck there until I leave?",
+            "timing_now_vs_separation",
+        ),
+        ("Split it after I retire or before?", "timing_now_vs_separation"),
+        ("Is that tax-free or do I have to wait for 5 years?", "five_year_rule"),
+        ("I want to take out some of the growth next summer.", "qualified_distribution"),
+        ("How much federal tax am I looking at?", "tax_due_estimate"),
+        ("What would I owe in tax on the earnings part?", "tax_due_estimate"),
+        ("Thinking of cashing out. Penalty? Taxes?", "tax_due_estimate"),
+        ("What's the most I can put in after-tax to my 401(k)?", "contribution_limits"),
+        ("What's the most I can put in after-tax to my 401(k)?", "mega_backdoor_setup"),
+        ("They just turned on after-tax contributions. Worth it?", "mega_backdoor_setup"),
+    ],
+)
+def test_phrasings_from_the_third_held_out_set(text: str, intent: str) -> None:
+    assert intent in read(text).intents
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # a step named in passing is no question about the provider's process
+        ("They said yes, so that's the first step done.", "provider_process"),
+        # rolling it all to the IRA, then a Roth in an aside: not a conversion of everything
+        (
+            "My other option is to just roll it all into the TIRA and forget putting the "
+            "after-tax funds into a Roth.",
+            "convert_all_to_roth",
+        ),
+    ],
+)
+def test_near_misses_of_the_new_phrasings(text: str, intent: str) -> None:
+    assert intent not in read(text).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We bought our house in 2019 for $415,000. Can I roll the basis to a Roth IRA?",
+        "My 401k has 415k in it. Can I roll the basis to a Roth IRA?",
+    ],
+)
+def test_a_sum_of_415_thousand_is_not_the_415_limit(text: str) -> None:
+    assert "contribution_limits" not in read(text).intents
+
+
+def test_the_415_limit_is_still_a_limit_question() -> None:
+    assert "contribution_limits" in read("Am I under the 415 limit with the match?").intents
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("They say after-tax money can only come out at separation.", "in_service_distribution"),
+        ("Not sure how much is after-tax. How do I even find out?", "provider_process"),
+    ],
+)
+def test_money_out_only_at_separation_and_finding_out_from_the_plan(text: str, intent: str) -> None:
+    assert intent in read(text).intents

@@ -92,6 +92,7 @@ def test_separated_from_service_age_means_no_longer_employed() -> None:
         ("In 2007 I rolled it over. Now it's 2010 and I want to convert.", 2010),
         ("the max. pre-tax amount ($17.5k in 2014)", 2014),
         ("Can I do it before 2012 year end? What if I wait until 2013?", 2012),
+        ("2026 plan year: I'm deferring $24,500.", 2026),
     ],
 )
 def test_tax_year(text: str, year: int) -> None:
@@ -106,6 +107,8 @@ def test_tax_year(text: str, year: int) -> None:
         "post 1986 after tax dollars",
         "I was born in 1970.",
         "IRS Notice 2014-54 allows it.",
+        "We bought our house in 2019 for $415,000.",
+        "We got married in 2012 and have two kids.",
     ],
 )
 def test_years_that_are_not_the_tax_year(text: str) -> None:
@@ -240,3 +243,27 @@ def test_the_spouses_pay_is_not_household_income_and_neither_is_mine_alone() -> 
     reading = read("My husband makes 190k and I make 45k, we file jointly.")
     assert "income" not in reading.facts
     assert read("I'm 29, make 140k.").facts.get("income") == 140000
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("Still 38, still employed.", {"age": 38, "still_employed": True}),
+        ("49 now and just started a new job.", {"age": 49}),
+        (
+            "Currently 58 and planning to hang it up at 60.",
+            {"age": 58, "retire_age": 60, "still_employed": True},
+        ),
+        (
+            "I quit in May, the year I turned 55, and I'm 56 now.",
+            {"separated_from_service_age": 55, "age": 56, "still_employed": False},
+        ),
+        ("Single, other income around 40k.", {"filing_status": "single", "income": 40000}),
+    ],
+)
+def test_terse_ages_idioms_and_a_status_opening_a_sentence(text: str, facts: dict) -> None:
+    assert read(text).facts == facts
+
+
+def test_a_figure_stated_as_currently_is_not_an_age() -> None:
+    assert "age" not in read("The limit is currently 69,000.").facts

@@ -33,6 +33,9 @@ from nlu.reader import read
         ("Principal is my 401k provider.", "Principal"),
         ("Empower is our record keeper.", "Empower"),
         ("My 401k is at troweprice.com", "T. Rowe Price"),
+        ("Our hospital's 403b is run by Mutual of America.", "Mutual of America"),
+        ("My old 403b at Corebridge still has $12k after-tax in it.", "Corebridge"),
+        ("my 403(b) with VALIC", "Corebridge"),
     ],
 )
 def test_provider_aliases(text: str, provider: str) -> None:

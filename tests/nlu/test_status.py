@@ -215,3 +215,84 @@ def test_a_fact_with_a_remark_that_it_might_change_is_still_a_fact() -> None:
 )
 def test_moving_money_to_my_roth_ira_says_i_have_one(text: str) -> None:
     assert read(text).facts.get("has_roth_ira") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "employed"),
+    [
+        ("I'm still at the same company.", True),
+        ("If I roll that rollover IRA into my current 401k first, is that cleaner?", True),
+        ("I'm deferring $24,500 this year.", True),
+        ("I'm 48 and planning to stay another 10 years.", True),
+        ("I'm 59, retiring in March.", True),
+        ("Currently 58 and planning to hang it up at 60.", True),
+        ("I quit in May, the year I turned 55.", False),
+    ],
+)
+def test_more_ways_to_say_where_i_work(text: str, employed: bool) -> None:
+    assert read(text).facts.get("still_employed") is employed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't have any IRAs at all, no traditional, no Roth.",
+        "Plan is with Merrill. No IRAs.",
+    ],
+)
+def test_no_iras_at_all_means_no_roth_ira_and_no_traditional_ira(text: str) -> None:
+    facts = read(text).facts
+    assert (facts.get("has_roth_ira"), facts.get("traditional_ira_balance")) == (False, 0)
+
+
+def test_no_iras_but_one_is_not_no_roth_ira() -> None:
+    assert read("No IRAs other than my Roth IRA.").facts.get("has_roth_ira") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        # "allows X but no in-service": the "allows" does not reach past "but no"
+        ("my 401k allows ATC + IPRC but no in-service w/d.", "plan_allows_in_service", False),
+        ("My plan has no in-service withdrawals.", "plan_allows_in_service", False),
+        (
+            "my 401k allows ATC + IPRC but no in-service w/d.",
+            "plan_allows_in_plan_conversion",
+            True,
+        ),
+        # the plan named with its record keeper
+        (
+            "Our plan at Lincoln Financial won't let us do in-plan Roth conversions.",
+            "plan_allows_in_plan_conversion",
+            False,
+        ),
+        (
+            "My plan at Vanguard does not allow in-service withdrawals.",
+            "plan_allows_in_service",
+            False,
+        ),
+        ("Plan is with Merrill and allows in-service withdrawals.", "plan_allows_in_service", True),
+    ],
+)
+def test_plan_features_said_with_a_but_or_a_record_keeper(text: str, key: str, value: bool) -> None:
+    assert read(text).facts.get(key) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("Retired firefighter, 61. Pension pays the bills.", {"age": 61, "still_employed": False}),
+        ("I'm a retired teacher, 66.", {"age": 66, "still_employed": False}),
+        ("I put 6% pretax and 10% after-tax.", {"still_employed": True}),
+        (
+            "They say after-tax money can only come out at separation.",
+            {"plan_allows_in_service": False},
+        ),
+        # someone else described as retired is not the asker
+        ("My dad, a retired engineer, 80, asked me to post this.", {}),
+    ],
+)
+def test_a_retired_occupation_a_share_of_pay_and_money_out_only_at_separation(
+    text: str, facts: dict
+) -> None:
+    assert read(text).facts == facts

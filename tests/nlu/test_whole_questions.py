@@ -135,6 +135,18 @@ def test_the_spouses_plan_is_not_the_askers() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "My husband's 401k (Fidelity NetBenefits) has after-tax money. Can he move it?",
+        "husband has 401k with Fidelity, about $410k all pretax. Should we convert some?",
+    ],
+)
+def test_the_spouses_plan_is_the_one_asked_about_when_the_asker_names_none(text: str) -> None:
+    facts = read(text).facts
+    assert (facts.get("employer_plan_type"), facts.get("provider")) == ("401k", "Fidelity")
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
