@@ -185,10 +185,14 @@ def about_after_tax(text: str, finder: LiteralFinder | None = None) -> bool:
 def _gap_ok(doc: Doc, start: int, end: int, money_starts: list[int]) -> bool:
     """Tokens doc[start:end] lie between an amount and a cue: may they bind across?
 
-    ``money_starts``: the first token of each amount (no cue binds across another).
+    ``money_starts``: the first token of each amount, sorted (no cue binds across
+    another; a look-up, not a pass over every amount, as a text may hold hundreds).
     """
     settings = _settings()
-    if end - start > settings["max_gap"] or any(start <= m < end for m in money_starts):
+    if end - start > settings["max_gap"]:
+        return False
+    i = bisect.bisect_left(money_starts, start)
+    if i < len(money_starts) and money_starts[i] < end:
         return False
     stops = settings["gap_stops"]
     for i in range(start, end):
@@ -285,7 +289,7 @@ def bind_amounts(
     if not money_list:
         return [], []
     cue_list = list(cues)
-    money_starts = [s.start for s, _ in money_list]
+    money_starts = sorted(s.start for s, _ in money_list)
     # the windows around each amount are searched in the lower-cased text when that
     # finds the same (faster; see nlu.context.lowered)
     lower = lower_is_exact(text)
