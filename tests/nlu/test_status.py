@@ -296,3 +296,16 @@ def test_a_retired_occupation_a_share_of_pay_and_money_out_only_at_separation(
     text: str, facts: dict
 ) -> None:
     assert read(text).facts == facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Current retirement assets\nRoth IRA: $55k\nTraditional IRA: $0",
+        "I have $55k in my Roth IRA and nothing in a traditional IRA.",
+    ],
+)
+def test_a_roth_ira_with_money_in_it_is_a_roth_ira_the_person_has(text: str) -> None:
+    facts = read(text).facts
+    assert facts.get("roth_ira_balance") == 55000, facts
+    assert facts.get("has_roth_ira") is True, facts
