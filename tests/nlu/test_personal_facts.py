@@ -175,8 +175,21 @@ def test_marginal_rate(text: str, rate: float) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("Tax bracket: 24% fed, 5% state", 0.24),
+        ("Tax Rate: 32% Federal, 0% State (TX)", 0.32),
+        ("22% bracket now, 12% bracket when I retire", 0.22),
+    ],
+)
+def test_the_federal_bracket_beside_a_state_or_future_rate(text: str, rate: float) -> None:
+    assert read(text).facts.get("marginal_rate") == pytest.approx(rate)
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "I'm in the 5% state bracket",
         "if my tax bracket at retirement drops to 12%",
         "my rate is 11%",  # not a federal bracket
         "withhold 20%",
