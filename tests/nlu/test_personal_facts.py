@@ -31,6 +31,18 @@ def test_age(text: str, age: int) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "After-Tax Earnings  $2,318.76\nI'm 55 and leaving in June.",
+        "Employee After-Tax: $12,345.67\nI am 55 and still working there.",
+    ],
+)
+def test_an_age_opening_the_line_after_a_statement_figure(text: str) -> None:
+    # the figure closing the line above is not a number just before the age
+    assert read(text).facts.get("age") == 55
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Less than 59 ½ years old; my plan allows in-service withdrawals.",
         "Can I withdraw before age 59.5 without penalty?",
         "I'm 5 years from retirement.",
