@@ -40,7 +40,7 @@ BALANCE_ROLES = frozenset(
 )
 _FILLER = re.compile(
     r"\b(?:my|the|our|your|his|her|their|current(?:ly)?|approx(?:imately)?|about|estimated|"
-    r"est|amount|in|of|value|balance)\b|[\W_]+",
+    r"est|amount|in|of|value|balance|employee)\b|[\W_]+",
     re.IGNORECASE,
 )
 _ROTH_IN_PLAN = CaseBlind.compile(
