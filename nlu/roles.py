@@ -317,6 +317,14 @@ def bind_amounts(
                 cue_start, cue_end = cue.start, cue.end
         else:
             role = label or None
+        if (
+            role == "after_tax_earnings"
+            and cue_start is not None
+            and cue_start > amount.start
+            and _WHOLE_OF.search(source, max(0, amount.start - 40), amount.start)
+        ):
+            unbound.append((span, amount))
+            continue  # "how much of the $12,345 is earnings?": the whole, not its earnings
         if role in (None, "plan_total"):
             # "TSP: $480k traditional, $60k Roth": the word right after names the money
             role = _kind_after(text, amount) or role
@@ -355,6 +363,15 @@ def bind_amounts(
         end = max(amount.end, cue_end if cue_end is not None else amount.end)
         hits.append(RoleHit(key, amount.value, start, end, amount))
     return hits, unbound
+
+
+# "how much of the $12,345.67 is earnings?", "what part of my 20k is growth?": the amount is
+# the whole the question divides
+_WHOLE_OF = re.compile(
+    r"\b(?:how much|what (?:part|portion|share|percent(?:age)?)|which part) of "
+    r"(?:the |my |that |this |those |his |her |our )?(?:about |around |roughly |~)?\$?$",
+    FLAGS,
+)
 
 
 # "went from 68k when I started to about 142k now": the figure a change started from. The

@@ -442,3 +442,14 @@ def test_the_firm_principal_is_not_the_principal_of_the_after_tax_money(text: st
 def test_the_principal_of_the_after_tax_money_is_still_its_basis() -> None:
     facts = read("I put in $5,000 of principal and it grew to $6,000 of after-tax money.").facts
     assert facts.get("after_tax_contributions") == 5000, facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do I find out how much of the $12,345.67 is earnings?",
+        "What part of my $20,000 is growth?",
+    ],
+)
+def test_the_whole_a_question_divides_is_not_the_earnings(text: str) -> None:
+    assert "after_tax_earnings" not in read(text).facts
