@@ -321,3 +321,16 @@ def test_a_roth_ira_with_money_in_it_is_a_roth_ira_the_person_has(text: str) -> 
 )
 def test_a_header_line_saying_there_is_no_such_ira(text: str, facts: dict) -> None:
     assert read(text).facts == facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "72 this year. My 401k (retired since 2019) has $410k pre-tax.",
+        "My father is retired since 5 years.",
+        "I'm 50 and just left the company.",
+        "We are 58 and recently quit our jobs.",
+    ],
+)
+def test_retired_since_and_a_job_just_left(text: str) -> None:
+    assert read(text).facts.get("still_employed") is False
