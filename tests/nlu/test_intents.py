@@ -388,3 +388,20 @@ def test_the_415_limit_is_still_a_limit_question() -> None:
 )
 def test_money_out_only_at_separation_and_finding_out_from_the_plan(text: str, intent: str) -> None:
     assert intent in read(text).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is it possible to move this money to Roth IRA?",
+        "Which of these matters for the pro-rata rule if I move the 16k to a Roth IRA?",
+        "Roll it to a Roth now or wait?",
+        "He want to put it in a Roth IRA.",
+    ],
+)
+def test_moving_this_money_or_a_sum_to_a_roth_ira_is_a_conversion(text: str) -> None:
+    assert "convert_all_to_roth" in read(text).intents
+
+
+def test_moving_a_sum_to_the_roth_inside_the_plan_is_no_roth_ira_conversion() -> None:
+    assert "convert_all_to_roth" not in read("Can I move the 16k to the Roth in my 401k?").intents
