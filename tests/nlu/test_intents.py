@@ -405,3 +405,15 @@ def test_moving_this_money_or_a_sum_to_a_roth_ira_is_a_conversion(text: str) -> 
 
 def test_moving_a_sum_to_the_roth_inside_the_plan_is_no_roth_ira_conversion() -> None:
     assert "convert_all_to_roth" not in read("Can I move the 16k to the Roth in my 401k?").intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is it possible to do this when I am still working in company?",
+        "Should I move the after-tax to my Roth IRA now, while working, or at retirement?",
+        "Is there still a way to get the after-tax into a Roth without quitting?",
+    ],
+)
+def test_moving_money_while_still_working_or_without_quitting_is_in_service(text: str) -> None:
+    assert "in_service_distribution" in read(text).intents
