@@ -417,3 +417,14 @@ def test_moving_a_sum_to_the_roth_inside_the_plan_is_no_roth_ira_conversion() ->
 )
 def test_moving_money_while_still_working_or_without_quitting_is_in_service(text: str) -> None:
     assert "in_service_distribution" in read(text).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Should I move the after-tax to my Roth IRA now, while working, or at retirement?",
+        "I'm 55 and leaving in June. Split rollover then, or in-service now?",
+    ],
+)
+def test_now_or_at_retirement_and_then_or_now_ask_about_timing(text: str) -> None:
+    assert "timing_now_vs_separation" in read(text).intents
