@@ -428,3 +428,7 @@ def test_moving_money_while_still_working_or_without_quitting_is_in_service(text
 )
 def test_now_or_at_retirement_and_then_or_now_ask_about_timing(text: str) -> None:
     assert "timing_now_vs_separation" in read(text).intents
+
+
+def test_how_much_after_tax_can_i_put_in_asks_about_limits() -> None:
+    assert "contribution_limits" in read("How much after-tax can I put in this year?").intents
