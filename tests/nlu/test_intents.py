@@ -432,3 +432,8 @@ def test_now_or_at_retirement_and_then_or_now_ask_about_timing(text: str) -> Non
 
 def test_how_much_after_tax_can_i_put_in_asks_about_limits() -> None:
     assert "contribution_limits" in read("How much after-tax can I put in this year?").intents
+
+
+def test_maxing_the_after_tax_is_the_mega_backdoor() -> None:
+    text = "Should I max the after-tax and convert every paycheck?"
+    assert "mega_backdoor_setup" in read(text).intents
