@@ -345,7 +345,13 @@ def bind_amounts(
             role = "after_tax_contributions"  # "I've put in 25k after tax": what went in
         if role == "after_tax_contributions" and cue and cue.weak and _ira_sentence(text, amount):
             continue  # "opened my first Roth IRA in 2021, contributed 6k": not the plan's
-        yearly = _yearly(source, lower, amount)
+        yearly = _yearly(source, lower, amount) or (
+            # "$6,500 after-tax each year": the yearly words may follow the cue
+            cue is not None
+            and cue_end is not None
+            and 0 <= cue.start - amount.end <= 1
+            and bool(_settings()["yearly"].on(lower).match(source[cue_end : cue_end + 24]))
+        )
         if role == "pretax_balance" and yearly and _PUT_IN.on(lower).search(lead_in):
             role = "employee_deferral"  # "I put in $19,000 a year pre-tax"
         if role in ("after_tax_contributions", "after_tax_total") and _one_years_payment(

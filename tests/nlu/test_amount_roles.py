@@ -453,3 +453,16 @@ def test_the_principal_of_the_after_tax_money_is_still_its_basis() -> None:
 )
 def test_the_whole_a_question_divides_is_not_the_earnings(text: str) -> None:
     assert "after_tax_earnings" not in read(text).facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contributed $6,500 after-tax each year from 2019 through 2023.",
+        "I put $6,500 post-tax every year into the 401k.",
+    ],
+)
+def test_a_yearly_word_after_the_after_tax_cue_makes_a_yearly_contribution(text: str) -> None:
+    facts = read(text).facts
+    assert facts.get("annual_after_tax_contribution") == 6500, facts
+    assert "after_tax_contributions" not in facts and "after_tax_total" not in facts, facts
