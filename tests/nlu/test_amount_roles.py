@@ -466,3 +466,14 @@ def test_a_yearly_word_after_the_after_tax_cue_makes_a_yearly_contribution(text:
     facts = read(text).facts
     assert facts.get("annual_after_tax_contribution") == 6500, facts
     assert "after_tax_contributions" not in facts and "after_tax_total" not in facts, facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The after-tax part of my 401k is 16k.",
+        "the after-tax portion of the plan is $16,000",
+    ],
+)
+def test_the_after_tax_part_of_the_plan_is_the_after_tax_money(text: str) -> None:
+    assert read(text).facts.get("after_tax_total") == 16000
