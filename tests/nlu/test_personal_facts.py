@@ -292,3 +292,16 @@ def test_terse_ages_idioms_and_a_status_opening_a_sentence(text: str, facts: dic
 
 def test_a_figure_stated_as_currently_is_not_an_age() -> None:
     assert "age" not in read("The limit is currently 69,000.").facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("I'm still employed and 38.", {"age": 38, "still_employed": True}),
+        ("Wife 52, me 54, MFJ", {"age": 54, "spouse_age": 52, "filing_status": "mfj"}),
+        ("my husband 61 and me 58.", {"age": 58, "spouse_age": 61}),
+        ("Give me 20, please.", {}),
+    ],
+)
+def test_an_age_after_a_status_and_me_beside_the_spouse(text: str, facts: dict) -> None:
+    assert read(text).facts == facts
