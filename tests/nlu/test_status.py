@@ -334,3 +334,8 @@ def test_a_header_line_saying_there_is_no_such_ira(text: str, facts: dict) -> No
 )
 def test_retired_since_and_a_job_just_left(text: str) -> None:
     assert read(text).facts.get("still_employed") is False
+
+
+def test_a_federal_employee_still_works_there() -> None:
+    facts = read("Fed employee, 43. TSP traditional 180k, Roth TSP 25k.").facts
+    assert facts.get("still_employed") is True, facts
