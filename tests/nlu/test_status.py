@@ -317,6 +317,10 @@ def test_a_roth_ira_with_money_in_it_is_a_roth_ira_the_person_has(text: str) -> 
         ("Roth IRA: none yet\nTax bracket: 24%", {"has_roth_ira": False, "marginal_rate": 0.24}),
         ("Traditional IRAs: none", {"traditional_ira_balance": 0}),
         ("Rollover IRA: n/a", {"traditional_ira_balance": 0}),
+        (
+            "Roth IRA: 31,500; Rollover IRA: 0",
+            {"roth_ira_balance": 31500, "has_roth_ira": True, "traditional_ira_balance": 0},
+        ),
     ],
 )
 def test_a_header_line_saying_there_is_no_such_ira(text: str, facts: dict) -> None:
