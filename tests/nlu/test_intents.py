@@ -437,3 +437,14 @@ def test_how_much_after_tax_can_i_put_in_asks_about_limits() -> None:
 def test_maxing_the_after_tax_is_the_mega_backdoor() -> None:
     text = "Should I max the after-tax and convert every paycheck?"
     assert "mega_backdoor_setup" in read(text).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If she takes a full distribution and directs the basis to a new Roth IRA, is that ok?",
+        "Can we move the after-tax contributions into her new Roth IRA?",
+    ],
+)
+def test_directing_the_basis_to_a_new_roth_ira_is_a_split(text: str) -> None:
+    assert "split_rollover" in read(text).intents
