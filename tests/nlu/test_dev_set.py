@@ -17,7 +17,7 @@ other voices (Bogleheads-style headers, figures copied from a statement, non-nat
 one-liners, advisers and CPAs asking for a client, several years of history, a Roth 401(k),
 an IRA and the after-tax money in one sentence, ranges and hedges, negations, the 1099-R
 after a rollover, the 5-year clock, pro-rata and RMDs; scored 0.854 / 0.778 on first
-contact, 0.924 / 0.877 after general rules; bar a little under that). Run with ``-s`` to
+contact, 0.924 / 0.870 after general rules; bar a little under that). Run with ``-s`` to
 see per-field scores.
 """
 

@@ -448,3 +448,21 @@ def test_maxing_the_after_tax_is_the_mega_backdoor() -> None:
 )
 def test_directing_the_basis_to_a_new_roth_ira_is_a_split(text: str) -> None:
     assert "split_rollover" in read(text).intents
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("I want to roll it to a Roth IRA.", True),
+        ("Roll it to a Roth now or wait?", True),
+        (
+            "And if after five years I roll it over to a Roth IRA, can I take out the basis and "
+            "the gains tax free?",
+            False,
+        ),
+    ],
+)
+def test_rolling_it_to_a_roth_ira_in_an_if_clause_only_sets_the_scene(
+    text: str, asked: bool
+) -> None:
+    assert ("convert_all_to_roth" in read(text).intents) is asked
