@@ -421,6 +421,10 @@ def _derive(chosen: dict[str, Candidate], retire_in_years: list[Candidate], unbo
         chosen["retire_age"] = Candidate(chosen["age"].value + c.value, c.start, c.end)
     if "has_roth_ira" not in chosen and "roth_ira_first_year" in chosen:
         chosen["has_roth_ira"] = Candidate(True, *_where(chosen["roth_ira_first_year"]))
+    balance = chosen.get("roth_ira_balance")
+    if "has_roth_ira" not in chosen and balance and balance.value > 0:
+        # "Roth IRA: $55k": a Roth IRA with money in it is a Roth IRA the person has
+        chosen["has_roth_ira"] = Candidate(True, *_where(balance))
     if "still_employed" not in chosen and "separated_from_service_age" in chosen:
         chosen["still_employed"] = Candidate(False, *_where(chosen["separated_from_service_age"]))
     contributions = chosen.get("after_tax_contributions")

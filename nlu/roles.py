@@ -40,7 +40,7 @@ BALANCE_ROLES = frozenset(
 )
 _FILLER = re.compile(
     r"\b(?:my|the|our|your|his|her|their|current(?:ly)?|approx(?:imately)?|about|estimated|"
-    r"est|amount|in|of|value|balance)\b|[\W_]+",
+    r"est|amount|in|of|value|balance|employee)\b|[\W_]+",
     re.IGNORECASE,
 )
 _ROTH_IN_PLAN = CaseBlind.compile(
@@ -321,6 +321,14 @@ def bind_amounts(
                 cue_start, cue_end = cue.start, cue.end
         else:
             role = label or None
+        if (
+            role == "after_tax_earnings"
+            and cue_start is not None
+            and cue_start > amount.start
+            and _WHOLE_OF.search(source, max(0, amount.start - 40), amount.start)
+        ):
+            unbound.append((span, amount))
+            continue  # "how much of the $12,345 is earnings?": the whole, not its earnings
         if role in (None, "plan_total"):
             # "TSP: $480k traditional, $60k Roth": the word right after names the money
             role = _kind_after(text, amount) or role
@@ -341,7 +349,13 @@ def bind_amounts(
             role = "after_tax_contributions"  # "I've put in 25k after tax": what went in
         if role == "after_tax_contributions" and cue and cue.weak and _ira_sentence(text, amount):
             continue  # "opened my first Roth IRA in 2021, contributed 6k": not the plan's
-        yearly = _yearly(source, lower, amount)
+        yearly = _yearly(source, lower, amount) or (
+            # "$6,500 after-tax each year": the yearly words may follow the cue
+            cue is not None
+            and cue_end is not None
+            and 0 <= cue.start - amount.end <= 1
+            and bool(_settings()["yearly"].on(lower).match(source[cue_end : cue_end + 24]))
+        )
         if role == "pretax_balance" and yearly and _PUT_IN.on(lower).search(lead_in):
             role = "employee_deferral"  # "I put in $19,000 a year pre-tax"
         if role in ("after_tax_contributions", "after_tax_total") and _one_years_payment(
@@ -359,6 +373,15 @@ def bind_amounts(
         end = max(amount.end, cue_end if cue_end is not None else amount.end)
         hits.append(RoleHit(key, amount.value, start, end, amount))
     return hits, unbound
+
+
+# "how much of the $12,345.67 is earnings?", "what part of my 20k is growth?": the amount is
+# the whole the question divides
+_WHOLE_OF = re.compile(
+    r"\b(?:how much|what (?:part|portion|share|percent(?:age)?)|which part) of "
+    r"(?:the |my |that |this |those |his |her |our )?(?:about |around |roughly |~)?\$?$",
+    FLAGS,
+)
 
 
 # "went from 68k when I started to about 142k now": the figure a change started from. The

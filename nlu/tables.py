@@ -23,7 +23,10 @@ _HEDGE = CaseBlind.compile(
     r"\b(?:i think|i believe|not sure|maybe|perhaps|probably|might(?! change)|i guess|unsure|"
     r"not certain|i assume|supposedly)\b"
 )
-_CLAUSE = re.compile(r"\bbut\b|\bwhile\b|\bwhereas\b|;", re.IGNORECASE)
+# ... and a comma that opens another rate: "24% fed, 5% state" (the state's rate is its own)
+_CLAUSE = re.compile(
+    r"\bbut\b|\bwhile\b|\bwhereas\b|;|,(?=\s*\d{1,2}(?:\.\d+)?\s?%)", re.IGNORECASE
+)
 _IRA = re.compile(r"\bira\b", re.IGNORECASE)
 _OUTSIDE = CaseBlind.compile(r"\boutside\b")
 _FUTURE_RATE = re.compile(

@@ -53,3 +53,18 @@ def test_an_age_presented_as_the_askers_own_is_kept() -> None:
     facts = read("I'm 55 and made $10,000 of after-tax contributions.").facts
     assert facts.get("age") == 55
     assert facts.get("after_tax_contributions") == 10000
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        ("52, single, making 230k.", 230000),
+        ("Does the mega backdoor make sense at 26 making $95,000?", 95000),
+    ],
+)
+def test_making_an_amount_is_income(text: str, income: int) -> None:
+    assert read(text).facts.get("income") == income
+
+
+def test_making_a_rollover_is_no_income() -> None:
+    assert "income" not in read("I'm making a 10k rollover to my Roth IRA.").facts

@@ -411,3 +411,69 @@ def test_the_part_of_the_after_tax_money_that_is_earnings(text: str, facts: dict
 
 def test_the_earnings_part_of_an_ira_is_not_after_tax_earnings() -> None:
     assert "after_tax_earnings" not in read("My Roth IRA has 50k, 10k of it is earnings.").facts
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        ("Of the $640,000 in the 401k, $85,000 is after-tax basis.", 85000),
+        ("She rolled $18,700 of after-tax basis to a Roth IRA.", 18700),
+        ("My post-tax cost basis is $9,000.", 9000),
+    ],
+)
+def test_after_tax_basis_is_the_after_tax_contributions(text: str, basis: int) -> None:
+    facts = read(text).facts
+    assert facts.get("after_tax_contributions") == basis, facts
+    assert "after_tax_total" not in facts, facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "401(k) at Principal with $640,000 total.",
+        "My 401k is at Principal with $90,000 in it and some after-tax money.",
+    ],
+)
+def test_the_firm_principal_is_not_the_principal_of_the_after_tax_money(text: str) -> None:
+    facts = read(text).facts
+    assert "after_tax_contributions" not in facts, facts
+
+
+def test_the_principal_of_the_after_tax_money_is_still_its_basis() -> None:
+    facts = read("I put in $5,000 of principal and it grew to $6,000 of after-tax money.").facts
+    assert facts.get("after_tax_contributions") == 5000, facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do I find out how much of the $12,345.67 is earnings?",
+        "What part of my $20,000 is growth?",
+    ],
+)
+def test_the_whole_a_question_divides_is_not_the_earnings(text: str) -> None:
+    assert "after_tax_earnings" not in read(text).facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contributed $6,500 after-tax each year from 2019 through 2023.",
+        "I put $6,500 post-tax every year into the 401k.",
+    ],
+)
+def test_a_yearly_word_after_the_after_tax_cue_makes_a_yearly_contribution(text: str) -> None:
+    facts = read(text).facts
+    assert facts.get("annual_after_tax_contribution") == 6500, facts
+    assert "after_tax_contributions" not in facts and "after_tax_total" not in facts, facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The after-tax part of my 401k is 16k.",
+        "the after-tax portion of the plan is $16,000",
+    ],
+)
+def test_the_after_tax_part_of_the_plan_is_the_after_tax_money(text: str) -> None:
+    assert read(text).facts.get("after_tax_total") == 16000

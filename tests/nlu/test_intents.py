@@ -388,3 +388,81 @@ def test_the_415_limit_is_still_a_limit_question() -> None:
 )
 def test_money_out_only_at_separation_and_finding_out_from_the_plan(text: str, intent: str) -> None:
     assert intent in read(text).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is it possible to move this money to Roth IRA?",
+        "Which of these matters for the pro-rata rule if I move the 16k to a Roth IRA?",
+        "Roll it to a Roth now or wait?",
+        "He want to put it in a Roth IRA.",
+    ],
+)
+def test_moving_this_money_or_a_sum_to_a_roth_ira_is_a_conversion(text: str) -> None:
+    assert "convert_all_to_roth" in read(text).intents
+
+
+def test_moving_a_sum_to_the_roth_inside_the_plan_is_no_roth_ira_conversion() -> None:
+    assert "convert_all_to_roth" not in read("Can I move the 16k to the Roth in my 401k?").intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is it possible to do this when I am still working in company?",
+        "Should I move the after-tax to my Roth IRA now, while working, or at retirement?",
+        "Is there still a way to get the after-tax into a Roth without quitting?",
+    ],
+)
+def test_moving_money_while_still_working_or_without_quitting_is_in_service(text: str) -> None:
+    assert "in_service_distribution" in read(text).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Should I move the after-tax to my Roth IRA now, while working, or at retirement?",
+        "I'm 55 and leaving in June. Split rollover then, or in-service now?",
+    ],
+)
+def test_now_or_at_retirement_and_then_or_now_ask_about_timing(text: str) -> None:
+    assert "timing_now_vs_separation" in read(text).intents
+
+
+def test_how_much_after_tax_can_i_put_in_asks_about_limits() -> None:
+    assert "contribution_limits" in read("How much after-tax can I put in this year?").intents
+
+
+def test_maxing_the_after_tax_is_the_mega_backdoor() -> None:
+    text = "Should I max the after-tax and convert every paycheck?"
+    assert "mega_backdoor_setup" in read(text).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If she takes a full distribution and directs the basis to a new Roth IRA, is that ok?",
+        "Can we move the after-tax contributions into her new Roth IRA?",
+    ],
+)
+def test_directing_the_basis_to_a_new_roth_ira_is_a_split(text: str) -> None:
+    assert "split_rollover" in read(text).intents
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("I want to roll it to a Roth IRA.", True),
+        ("Roll it to a Roth now or wait?", True),
+        (
+            "And if after five years I roll it over to a Roth IRA, can I take out the basis and "
+            "the gains tax free?",
+            False,
+        ),
+    ],
+)
+def test_rolling_it_to_a_roth_ira_in_an_if_clause_only_sets_the_scene(
+    text: str, asked: bool
+) -> None:
+    assert ("convert_all_to_roth" in read(text).intents) is asked

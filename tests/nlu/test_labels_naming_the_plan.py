@@ -37,3 +37,15 @@ def test_a_label_naming_two_kinds_of_money_stays_unread() -> None:
     facts = read("Pre-tax and after-tax contributions in my 401k: $50,000").facts
     assert "after_tax_contributions" not in facts
     assert "pretax_balance" not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("Employee After-Tax: $12,345.67", {"after_tax_total": 12345.67}),
+        ("Employee Pre-Tax: $143,221.09", {"pretax_balance": 143221.09}),
+    ],
+)
+def test_a_record_keepers_employee_source_label(text: str, facts: dict) -> None:
+    # statements name sources "Employee After-Tax", "Employee Pre-Tax"
+    assert read(text).facts == facts

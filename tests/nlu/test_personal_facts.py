@@ -31,6 +31,18 @@ def test_age(text: str, age: int) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "After-Tax Earnings  $2,318.76\nI'm 55 and leaving in June.",
+        "Employee After-Tax: $12,345.67\nI am 55 and still working there.",
+    ],
+)
+def test_an_age_opening_the_line_after_a_statement_figure(text: str) -> None:
+    # the figure closing the line above is not a number just before the age
+    assert read(text).facts.get("age") == 55
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Less than 59 ½ years old; my plan allows in-service withdrawals.",
         "Can I withdraw before age 59.5 without penalty?",
         "I'm 5 years from retirement.",
@@ -175,8 +187,21 @@ def test_marginal_rate(text: str, rate: float) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("Tax bracket: 24% fed, 5% state", 0.24),
+        ("Tax Rate: 32% Federal, 0% State (TX)", 0.32),
+        ("22% bracket now, 12% bracket when I retire", 0.22),
+    ],
+)
+def test_the_federal_bracket_beside_a_state_or_future_rate(text: str, rate: float) -> None:
+    assert read(text).facts.get("marginal_rate") == pytest.approx(rate)
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "I'm in the 5% state bracket",
         "if my tax bracket at retirement drops to 12%",
         "my rate is 11%",  # not a federal bracket
         "withhold 20%",
@@ -267,3 +292,16 @@ def test_terse_ages_idioms_and_a_status_opening_a_sentence(text: str, facts: dic
 
 def test_a_figure_stated_as_currently_is_not_an_age() -> None:
     assert "age" not in read("The limit is currently 69,000.").facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("I'm still employed and 38.", {"age": 38, "still_employed": True}),
+        ("Wife 52, me 54, MFJ", {"age": 54, "spouse_age": 52, "filing_status": "mfj"}),
+        ("my husband 61 and me 58.", {"age": 58, "spouse_age": 61}),
+        ("Give me 20, please.", {}),
+    ],
+)
+def test_an_age_after_a_status_and_me_beside_the_spouse(text: str, facts: dict) -> None:
+    assert read(text).facts == facts

@@ -58,3 +58,27 @@ def test_asking_or_hedging_about_what_the_plan_lets_me_do_states_nothing(text: s
     facts = read(text).facts
     assert "plan_allows_in_service" not in facts
     assert "plan_allows_in_plan_conversion" not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        (
+            "My plan only lets the after-tax come out when you leave the company.",
+            "plan_allows_in_service",
+            False,
+        ),
+        ("After-tax can only be rolled out once you retire.", "plan_allows_in_service", False),
+        (
+            "My 401k at T. Rowe Price allows after-tax contributions with automatic in-plan "
+            "conversion.",
+            "plan_allows_in_plan_conversion",
+            True,
+        ),
+        ("Plan: Empower, ATC with auto Roth conversion.", "plan_allows_in_plan_conversion", True),
+    ],
+)
+def test_money_out_only_when_you_leave_and_an_automatic_conversion(
+    text: str, key: str, value: bool
+) -> None:
+    assert read(text).facts.get(key) is value

@@ -296,3 +296,50 @@ def test_a_retired_occupation_a_share_of_pay_and_money_out_only_at_separation(
     text: str, facts: dict
 ) -> None:
     assert read(text).facts == facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Current retirement assets\nRoth IRA: $55k\nTraditional IRA: $0",
+        "I have $55k in my Roth IRA and nothing in a traditional IRA.",
+    ],
+)
+def test_a_roth_ira_with_money_in_it_is_a_roth_ira_the_person_has(text: str) -> None:
+    facts = read(text).facts
+    assert facts.get("roth_ira_balance") == 55000, facts
+    assert facts.get("has_roth_ira") is True, facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("Roth IRA: none yet\nTax bracket: 24%", {"has_roth_ira": False, "marginal_rate": 0.24}),
+        ("Traditional IRAs: none", {"traditional_ira_balance": 0}),
+        ("Rollover IRA: n/a", {"traditional_ira_balance": 0}),
+        (
+            "Roth IRA: 31,500; Rollover IRA: 0",
+            {"roth_ira_balance": 31500, "has_roth_ira": True, "traditional_ira_balance": 0},
+        ),
+    ],
+)
+def test_a_header_line_saying_there_is_no_such_ira(text: str, facts: dict) -> None:
+    assert read(text).facts == facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "72 this year. My 401k (retired since 2019) has $410k pre-tax.",
+        "My father is retired since 5 years.",
+        "I'm 50 and just left the company.",
+        "We are 58 and recently quit our jobs.",
+    ],
+)
+def test_retired_since_and_a_job_just_left(text: str) -> None:
+    assert read(text).facts.get("still_employed") is False
+
+
+def test_a_federal_employee_still_works_there() -> None:
+    facts = read("Fed employee, 43. TSP traditional 180k, Roth TSP 25k.").facts
+    assert facts.get("still_employed") is True, facts
