@@ -168,3 +168,24 @@ def test_a_short_reply_about_contributions_means_the_after_tax_ones() -> None:
 
 def test_a_short_reply_about_pre_tax_contributions_is_not_basis() -> None:
     assert "after_tax_contributions" not in read("my pre-tax contributions are 30k").facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting"),
+    [
+        ("I'll have to log in and check", "after_tax_earnings"),
+        ("need to call and ask HR", "plan_allows_in_service"),
+        ("not that I know of", "plan_allows_in_plan_conversion"),
+        ("not to my knowledge", "after_tax_separately_accounted"),
+    ],
+)
+def test_a_promise_to_look_it_up_or_a_weak_no_is_not_sure(text: str, expecting: str) -> None:
+    reading = read(text, expecting=expecting)
+    assert reading.unsure
+    assert reading.facts == {}
+
+
+def test_wanting_to_ask_something_else_is_not_a_promise_to_check() -> None:
+    reading = read("52, I would like to ask about conversions", expecting="age")
+    assert reading.facts.get("age") == 52
+    assert not reading.unsure
