@@ -8,6 +8,7 @@ idea" and friends are recognised first, so they never read as "no".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -57,8 +58,13 @@ def is_unsure(text: str) -> re.Match[str] | None:
     return language_regex("unsure").search(text)
 
 
-def read_answer(text: str, expecting: str) -> Answer | None:
-    """Read ``text`` as the answer to the question about ``expecting``; None if it is not."""
+def read_answer(text: str, expecting: str, taken: Sequence[tuple[int, int]] = ()) -> Answer | None:
+    """Read ``text`` as the answer to the question about ``expecting``; None if it is not.
+
+    ``taken``: spans other facts were read from. A number inside one is that fact's, not
+    the answer: in "52, and I plan to retire at 55" the answer to "how old are you?" is
+    the number left over, 52.
+    """
     if len(text.split()) > MAX_ANSWER_WORDS:
         return None
     unsure = is_unsure(text)
@@ -70,11 +76,11 @@ def read_answer(text: str, expecting: str) -> Answer | None:
     if taken_back:
         text = text[: taken_back.start()]  # (offsets into what is left stay the same)
     if expecting in MONEY_KEYS:
-        return _money(text)
+        return _money(text, taken)
     if expecting in AGE_KEYS or expecting in YEAR_KEYS:
-        return _whole_number(text)
+        return _whole_number(text, taken)
     if expecting == "marginal_rate":
-        m = _RATE.search(text)
+        m = next((m for m in _RATE.finditer(text) if _free(m.start(), m.end(), taken)), None)
         return Answer(float(Decimal(m.group(1)) / 100), m.start(), m.end()) if m else None
     if expecting == "filing_status":
         for status, pattern in _FILING:
@@ -102,8 +108,13 @@ def _yes_no(text: str) -> Answer | None:
     return None
 
 
-def _money(text: str) -> Answer | None:
-    amounts = find_amounts(text, bare_ok=True)
+def _free(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    """True when no other fact was read from the words at ``start:end``."""
+    return not any(s < end and start < e for s, e in taken)
+
+
+def _money(text: str, taken: Sequence[tuple[int, int]] = ()) -> Answer | None:
+    amounts = [a for a in find_amounts(text, bare_ok=True) if _free(a.start, a.end, taken)]
     if len(amounts) == 1:
         a = amounts[0]
         return Answer(a.value, a.start, a.end)
@@ -120,15 +131,15 @@ def _zero() -> re.Pattern[str]:
     return re.compile(load("language")["zero"], re.IGNORECASE)
 
 
-def _whole_number(text: str) -> Answer | None:
-    numbers = list(_INTEGER.finditer(text))
+def _whole_number(text: str, taken: Sequence[tuple[int, int]] = ()) -> Answer | None:
+    numbers = [m for m in _INTEGER.finditer(text) if _free(m.start(), m.end(), taken)]
     if len(numbers) == 1:
         m = numbers[0]
         return Answer(int(m.group(1)), m.start(), m.end())
     if numbers:
         return None
     words = _NUMBER_WORDS.search(text)  # "fifty two", "sixty-one"
-    if words:
+    if words and _free(words.start(), words.end(), taken):
         number = words_to_number(words.group())
         if number is not None and number == number.to_integral_value() and number > 0:
             return Answer(int(number), words.start(), words.end())

@@ -184,7 +184,11 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
 
     unsure = False
     if expecting:
-        answer = read_answer(text, expecting)
+        # a number another phrase has read (even one dropped since, such as a year that
+        # dates something) belongs to that phrase, not to the answer
+        taken = [(h.start, h.end) for h in phrase_hits if h.fact != expecting]
+        taken += [(c.start, c.end) for k, cs in candidates.items() if k != expecting for c in cs]
+        answer = read_answer(text, expecting, taken)
         if answer is not None and answer.unsure:
             unsure = True
         elif (

@@ -189,3 +189,29 @@ def test_wanting_to_ask_something_else_is_not_a_promise_to_check() -> None:
     reading = read("52, I would like to ask about conversions", expecting="age")
     assert reading.facts.get("age") == 52
     assert not reading.unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting", "facts"),
+    [
+        ("52, and I retire at 55", "age", {"age": 52, "retire_age": 55}),
+        ("45, and my wife is 43", "age", {"age": 45, "spouse_age": 43}),
+        (
+            "30k, the rest (about 4k) is earnings",
+            "after_tax_contributions",
+            {"after_tax_contributions": 30000, "after_tax_earnings": 4000},
+        ),
+        (
+            "total is 80k, 65k of that is contributions",
+            "after_tax_total",
+            {"after_tax_total": 80000, "after_tax_contributions": 65000},
+        ),
+        ("nope, started in 2005", "pre_1987_basis", {"pre_1987_basis": 0}),
+    ],
+)
+def test_the_answer_is_the_number_no_other_fact_has_read(
+    text: str, expecting: str, facts: dict[str, object]
+) -> None:
+    got = dict(read(text, expecting=expecting).facts)
+    got.pop("still_employed", None)  # ("I retire at 55" also says the person still works)
+    assert got == facts
