@@ -29,7 +29,10 @@ _FILING = (
     ("mfj", re.compile(r"\b(?:mfj|jointly|joint|married)\b", re.IGNORECASE)),
     ("single", re.compile(r"\b(?:single|unmarried|not married)\b", re.IGNORECASE)),
 )
-_INTEGER = re.compile(r"(?<![\w.,$])(\d{1,4})(?![\w%]|[.,]\d)")
+# "52", "60ish" (a number with "ish" is still the number asked for roughly)
+_INTEGER = re.compile(r"(?<![\w.,$])(\d{1,4})(?!(?!ish\b)\w|%|[.,]\d)")
+# "6 figures", "7 digits": a count of digits, not an amount
+_DIGIT_COUNT = re.compile(r"\s*(?:-\s*)?(?:figures?|digits?)\b", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(
     r"\b(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -114,7 +117,11 @@ def _free(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
 
 
 def _money(text: str, taken: Sequence[tuple[int, int]] = ()) -> Answer | None:
-    amounts = [a for a in find_amounts(text, bare_ok=True) if _free(a.start, a.end, taken)]
+    amounts = [
+        a
+        for a in find_amounts(text, bare_ok=True)
+        if _free(a.start, a.end, taken) and not _DIGIT_COUNT.match(text, a.end)
+    ]
     if len(amounts) == 1:
         a = amounts[0]
         return Answer(a.value, a.start, a.end)

@@ -215,3 +215,15 @@ def test_the_answer_is_the_number_no_other_fact_has_read(
     got = dict(read(text, expecting=expecting).facts)
     got.pop("still_employed", None)  # ("I retire at 55" also says the person still works)
     assert got == facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting", "value"), [("probably 60ish", "retire_age", 60), ("55ish", "age", 55)]
+)
+def test_a_number_with_ish_is_the_number(text: str, expecting: str, value: int) -> None:
+    assert read(text, expecting=expecting).facts.get(expecting) == value
+
+
+@pytest.mark.parametrize("text", ["6 figures", "mid 6-figures", "7 digits"])
+def test_a_count_of_digits_is_no_amount(text: str) -> None:
+    assert read(text, expecting="income").facts == {}
