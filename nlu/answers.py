@@ -46,6 +46,10 @@ _TAKEN_BACK = re.compile(
 _RATE = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d)?)\s*%?(?![\w.])")
 
 
+# Questions about leaving the employer, answered by saying one has not left.
+_ABOUT_LEAVING = frozenset({"still_employed", "separated_from_service_age"})
+
+
 @dataclass(frozen=True, slots=True)
 class Answer:
     """The value an answer gives (``None`` with ``unsure``), and where it was read."""
@@ -54,6 +58,9 @@ class Answer:
     start: int
     end: int
     unsure: bool = False
+    # The fact the reply gives when it is not the one asked for: "never opened one" to
+    # "what year did you first fund a Roth IRA?" says there is no Roth IRA at all.
+    key: str | None = None
 
 
 def is_unsure(text: str) -> re.Match[str] | None:
@@ -73,6 +80,10 @@ def read_answer(text: str, expecting: str, taken: Sequence[tuple[int, int]] = ()
     unsure = is_unsure(text)
     if unsure:
         return Answer(None, unsure.start(), unsure.end(), unsure=True)
+    if expecting in _ABOUT_LEAVING:
+        m = language_regex("still_working").search(text)
+        if m:  # "still there", "I haven't left yet": before "no", which "I haven't" reads as
+            return Answer(True, m.start(), m.end(), key="still_employed")
     if expecting in BOOL_KEYS:
         return _yes_no(text)
     taken_back = _TAKEN_BACK.search(text)

@@ -193,10 +193,11 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             unsure = True
         elif (
             answer is not None
-            and expecting not in candidates
+            and (answer.key or expecting) not in candidates
             and not _states_another_fact(answer, phrase_hits)
         ):
-            candidates[expecting].append(Candidate(answer.value, answer.start, answer.end))
+            key = answer.key or expecting
+            candidates[key].append(Candidate(answer.value, answer.start, answer.end))
 
     chosen = {
         key: pick for key, cands in candidates.items() if (pick := _resolve(key, cands, look))

@@ -227,3 +227,16 @@ def test_a_number_with_ish_is_the_number(text: str, expecting: str, value: int) 
 @pytest.mark.parametrize("text", ["6 figures", "mid 6-figures", "7 digits"])
 def test_a_count_of_digits_is_no_amount(text: str) -> None:
     assert read(text, expecting="income").facts == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting"),
+    [
+        ("still there", "still_employed"),
+        ("I haven't left yet", "still_employed"),
+        ("not retired yet", "still_employed"),
+        ("I haven't left yet", "separated_from_service_age"),
+    ],
+)
+def test_saying_one_has_not_left_means_still_employed(text: str, expecting: str) -> None:
+    assert read(text, expecting=expecting).facts == {"still_employed": True}
