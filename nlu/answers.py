@@ -48,6 +48,8 @@ _RATE = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d)?)\s*%?(?![\w.])")
 
 # Questions about leaving the employer, answered by saying one has not left.
 _ABOUT_LEAVING = frozenset({"still_employed", "separated_from_service_age"})
+# Questions that take a Roth IRA for granted, answered by saying there is none.
+_DATES_A_ROTH_IRA = frozenset({"roth_ira_first_year"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,10 @@ def read_answer(text: str, expecting: str, taken: Sequence[tuple[int, int]] = ()
         m = language_regex("still_working").search(text)
         if m:  # "still there", "I haven't left yet": before "no", which "I haven't" reads as
             return Answer(True, m.start(), m.end(), key="still_employed")
+    if expecting in _DATES_A_ROTH_IRA:
+        no = language_regex("answer_no").search(text)
+        if no:  # "never opened one", "I don't have one"
+            return Answer(False, no.start(), no.end(), key="has_roth_ira")
     if expecting in BOOL_KEYS:
         return _yes_no(text)
     taken_back = _TAKEN_BACK.search(text)

@@ -240,3 +240,8 @@ def test_a_count_of_digits_is_no_amount(text: str) -> None:
 )
 def test_saying_one_has_not_left_means_still_employed(text: str, expecting: str) -> None:
     assert read(text, expecting=expecting).facts == {"still_employed": True}
+
+
+@pytest.mark.parametrize("text", ["never opened one", "I don't have one", "no"])
+def test_no_to_the_year_of_the_first_roth_ira_means_there_is_none(text: str) -> None:
+    assert read(text, expecting="roth_ira_first_year").facts == {"has_roth_ira": False}
