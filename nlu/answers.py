@@ -109,8 +109,7 @@ def read_answer(text: str, expecting: str, taken: Sequence[tuple[int, int]] = ()
                 return Answer(status, m.start(), m.end())
         return None
     if expecting == "provider":
-        hits = find_providers(Sentences(text, [0]), answer=True)
-        return Answer(hits[0].name, hits[0].start, hits[0].end) if hits else None
+        return _provider(text, taken)
     if expecting == "employer_plan_type":
         plans = find_plan_types(text)
         if plans:
@@ -118,6 +117,23 @@ def read_answer(text: str, expecting: str, taken: Sequence[tuple[int, int]] = ()
         m = re.search(r"\b457\b", text)
         return Answer("457b", m.start(), m.end()) if m else None
     return None
+
+
+def _provider(text: str, taken: Sequence[tuple[int, int]] = ()) -> Answer | None:
+    """The firm a reply to "who runs your plan?" names.
+
+    Firms named by ordinary words ("Principal", "Empower") count only when capitalised in
+    a question; a reply is often typed all lower case ("principal i think"), and there
+    the word can only be the firm, so the reply is tried again with capitalised words
+    (unless another fact was read from it: "the principal amount is 30k").
+    """
+    hits = find_providers(Sentences(text, [0]), answer=True)
+    if not hits:
+        capitalised = text.title()
+        if len(capitalised) == len(text):  # (offsets must stay the same)
+            found = find_providers(Sentences(capitalised, [0]), answer=True)
+            hits = [h for h in found if _free(h.start, h.end, taken)]
+    return Answer(hits[0].name, hits[0].start, hits[0].end) if hits else None
 
 
 def _yes_no(text: str) -> Answer | None:

@@ -245,3 +245,22 @@ def test_saying_one_has_not_left_means_still_employed(text: str, expecting: str)
 @pytest.mark.parametrize("text", ["never opened one", "I don't have one", "no"])
 def test_no_to_the_year_of_the_first_roth_ira_means_there_is_none(text: str) -> None:
     assert read(text, expecting="roth_ira_first_year").facts == {"has_roth_ira": False}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("principal i think", "Principal"),
+        ("empower", "Empower"),
+        ("ours is nationwide", "Nationwide"),
+    ],
+)
+def test_a_firm_named_by_an_ordinary_word_counts_in_a_lower_case_reply(
+    text: str, name: str
+) -> None:
+    assert read(text, expecting="provider").facts == {"provider": name}
+
+
+def test_an_ordinary_word_read_as_another_fact_is_no_firm() -> None:
+    facts = read("the principal amount is 30k", expecting="provider").facts
+    assert "provider" not in facts
