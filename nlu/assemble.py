@@ -117,6 +117,9 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         # "back in 2015 I think" answers "when did you open your Roth IRA?": the year
         # dates that account; it is not the tax year the question is about
         phrase_hits = [hit for hit in phrase_hits if hit.fact != "year"]
+    if expecting == "has_roth_ira":
+        # "yes, opened it in 2016" answers "do you have a Roth IRA?": the year dates it
+        phrase_hits = [_as_roth_ira_year(hit, index) for hit in phrase_hits]
     if expecting == "spouse_age":
         phrase_hits = [_as_spouse(hit, index) for hit in phrase_hits]
     # "he"/"she" is the spouse when one is named (or was just asked about) by someone who
@@ -243,6 +246,23 @@ class _Lookups:
 def _correction() -> CaseBlind:
     """The words that mark a sentence as correcting an earlier fact (language.yaml)."""
     return CaseBlind.compile(language_regex("correction").pattern)
+
+
+# Words just before a year that say an account was opened then ("opened it in 2016").
+_OPENED = re.compile(
+    r"\b(?:opened|started|funded|set (?:it |one )?up|since|first (?:contributed|funded))\b"
+    r"[^,;.!?]*$",
+    re.IGNORECASE,
+)
+
+
+def _as_roth_ira_year(hit: Hit, index: Sentences) -> Hit:
+    """After the bot asked about a Roth IRA, a year it was opened in is its first year."""
+    if hit.fact == "year":
+        start = max(index.bounds(hit.start)[0], hit.start - YEAR_CONTEXT)
+        if _OPENED.search(index.text, start, hit.start):
+            return Hit("roth_ira_first_year", hit.value, hit.start, hit.end, hit.strength)
+    return hit
 
 
 def _as_spouse(hit: Hit, index: Sentences) -> Hit:

@@ -264,3 +264,16 @@ def test_a_firm_named_by_an_ordinary_word_counts_in_a_lower_case_reply(
 def test_an_ordinary_word_read_as_another_fact_is_no_firm() -> None:
     facts = read("the principal amount is 30k", expecting="provider").facts
     assert "provider" not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "year"), [("yes, opened it in 2016", 2016), ("yes, set one up in 2019", 2019)]
+)
+def test_the_year_a_roth_ira_was_opened_answers_its_first_year(text: str, year: int) -> None:
+    facts = read(text, expecting="has_roth_ira").facts
+    assert facts == {"has_roth_ira": True, "roth_ira_first_year": year}
+
+
+def test_the_year_a_spouse_opened_a_roth_ira_is_not_the_askers() -> None:
+    facts = read("no but my wife opened one in 2016", expecting="has_roth_ira").facts
+    assert facts == {"has_roth_ira": False}
