@@ -136,11 +136,21 @@ def _provider(text: str, taken: Sequence[tuple[int, int]] = ()) -> Answer | None
     return Answer(hits[0].name, hits[0].start, hits[0].end) if hits else None
 
 
+# "my wife does, I don't": a first clause about the spouse says nothing of the asker.
+_SPOUSE_FIRST = re.compile(
+    r"^\s*(?:my |our )?(?:wife|husband|spouse|partner|dw|dh|she|he)\b[^,;]*?(?:[,;]|\bbut\b)\s*",
+    re.IGNORECASE,
+)
+
+
 def _yes_no(text: str) -> Answer | None:
+    spouse = _SPOUSE_FIRST.match(text)
+    skip = spouse.end() if spouse else 0
+    rest = text[skip:]
     for value, name in ((False, "answer_no"), (True, "answer_yes")):
-        m = language_regex(name).search(text)
+        m = language_regex(name).search(rest)
         if m:
-            return Answer(value, m.start(), m.end())
+            return Answer(value, skip + m.start(), skip + m.end())
     return None
 
 

@@ -277,3 +277,18 @@ def test_the_year_a_roth_ira_was_opened_answers_its_first_year(text: str, year: 
 def test_the_year_a_spouse_opened_a_roth_ira_is_not_the_askers() -> None:
     facts = read("no but my wife opened one in 2016", expecting="has_roth_ira").facts
     assert facts == {"has_roth_ira": False}
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting", "facts"),
+    [
+        ("my wife does, I don't", "has_roth_ira", {"has_roth_ira": False}),
+        ("my husband has one but I do not", "has_roth_ira", {"has_roth_ira": False}),
+        ("my wife does", "has_roth_ira", {}),
+        ("my husband checked, it does", "plan_allows_in_service", {"plan_allows_in_service": True}),
+    ],
+)
+def test_a_first_clause_about_the_spouse_is_skipped_in_a_yes_or_no(
+    text: str, expecting: str, facts: dict[str, object]
+) -> None:
+    assert read(text, expecting=expecting).facts == facts
