@@ -292,3 +292,10 @@ def test_a_first_clause_about_the_spouse_is_skipped_in_a_yes_or_no(
     text: str, expecting: str, facts: dict[str, object]
 ) -> None:
     assert read(text, expecting=expecting).facts == facts
+
+
+@pytest.mark.parametrize(
+    "text", ["I didn't retire, they let me go", "I didn't retire, I took another job"]
+)
+def test_denying_one_way_of_leaving_is_not_still_working(text: str) -> None:
+    assert read(text, expecting="still_employed").facts.get("still_employed") is not True
