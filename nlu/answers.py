@@ -79,6 +79,8 @@ def read_answer(text: str, expecting: str, taken: Sequence[tuple[int, int]] = ()
     """
     if len(text.split()) > MAX_ANSWER_WORDS:
         return None
+    if language_regex("refusal").search(text):
+        return None  # "rather not say": nothing to store, and nothing to look up either
     unsure = is_unsure(text)
     if unsure:
         return Answer(None, unsure.start(), unsure.end(), unsure=True)

@@ -299,3 +299,23 @@ def test_a_first_clause_about_the_spouse_is_skipped_in_a_yes_or_no(
 )
 def test_denying_one_way_of_leaving_is_not_still_working(text: str) -> None:
     assert read(text, expecting="still_employed").facts.get("still_employed") is not True
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting"),
+    [
+        ("none of your business", "income"),
+        ("no, I'd rather not", "has_roth_ira"),
+        ("nah, not telling", "still_employed"),
+        ("that's private", "traditional_ira_balance"),
+        ("I don't want to say", "plan_allows_in_service"),
+    ],
+)
+def test_a_refusal_gives_no_fact_and_is_not_unsure(text: str, expecting: str) -> None:
+    reading = read(text, expecting=expecting)
+    assert reading.facts == {}
+    assert not reading.unsure
+
+
+def test_a_refusal_keeps_the_facts_stated_beside_it() -> None:
+    assert read("rather not say, but I'm 52", expecting="income").facts == {"age": 52}
