@@ -319,3 +319,15 @@ def test_a_refusal_gives_no_fact_and_is_not_unsure(text: str, expecting: str) ->
 
 def test_a_refusal_keeps_the_facts_stated_beside_it() -> None:
     assert read("rather not say, but I'm 52", expecting="income").facts == {"age": 52}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("yess", True), ("yeahh", True), ("yupp", True), ("nop", False), ("nooo", False)],
+)
+def test_stretched_or_clipped_yes_and_no(text: str, value: bool) -> None:
+    assert read(text, expecting="has_roth_ira").facts == {"has_roth_ira": value}
+
+
+def test_not_anymore_is_a_no() -> None:
+    assert read("not anymore", expecting="still_employed").facts == {"still_employed": False}
