@@ -95,8 +95,9 @@ class Assembled(NamedTuple):
     rejected: tuple[tuple[str, str, str], ...] = ()
 
 
-# Keys whose answer is a year that dates something other than the tax year.
-_DATING_KEYS = frozenset(YEAR_KEYS) - {"year"}
+# Keys whose reply dates something other than the tax year: the year of a Roth IRA, or
+# the 1987 of "were any made before 1987?" ("about 8,000 before 1987").
+_DATING_KEYS = (frozenset(YEAR_KEYS) - {"year"}) | {"pre_1987_basis"}
 # Keys the bot asks about an IRA with: a firm named in the reply is the IRA's.
 _IRA_KEYS = frozenset(
     {"has_roth_ira", "roth_ira_first_year", "roth_ira_balance", "traditional_ira_balance"}
@@ -113,9 +114,11 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     retire_in_years: list[Candidate] = []
 
     phrase_hits: list[Hit] = payloads(doc, "phrases")
+    dating: list[Hit] = []  # years that date something; an amount asked for is not one
     if expecting in _DATING_KEYS:
         # "back in 2015 I think" answers "when did you open your Roth IRA?": the year
         # dates that account; it is not the tax year the question is about
+        dating = [hit for hit in phrase_hits if hit.fact == "year"]
         phrase_hits = [hit for hit in phrase_hits if hit.fact != "year"]
     if expecting == "has_roth_ira":
         # "yes, opened it in 2016" answers "do you have a Roth IRA?": the year dates it
@@ -190,6 +193,8 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         # a number another phrase has read (even one dropped since, such as a year that
         # dates something) belongs to that phrase, not to the answer
         taken = [(h.start, h.end) for h in phrase_hits if h.fact != expecting]
+        if expecting not in YEAR_KEYS:
+            taken += [(h.start, h.end) for h in dating]
         taken += [(c.start, c.end) for k, cs in candidates.items() if k != expecting for c in cs]
         answer = read_answer(text, expecting, taken)
         if answer is not None and answer.unsure:

@@ -331,3 +331,8 @@ def test_stretched_or_clipped_yes_and_no(text: str, value: bool) -> None:
 
 def test_not_anymore_is_a_no() -> None:
     assert read("not anymore", expecting="still_employed").facts == {"still_employed": False}
+
+
+def test_a_year_in_a_reply_about_pre_1987_basis_is_not_the_tax_year() -> None:
+    facts = read("about 8,000 before 1987", expecting="pre_1987_basis").facts
+    assert facts == {"pre_1987_basis": 8000}
