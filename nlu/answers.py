@@ -44,6 +44,12 @@ _TAKEN_BACK = re.compile(
     r"(?:(?<=\w)\W+|^\s*)not\s+\$?\d[\d,.]*\s*(?:k|grand|thousand|%)?\W*$", re.IGNORECASE
 )
 _RATE = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d)?)\s*%?(?![\w.])")
+# The federal brackets (past and present) in words: "twenty two percent", "the twelve".
+_RATE_WORDS = re.compile(
+    r"\b(?:ten|twelve|fifteen|twenty[\s-]+(?:two|four|five|eight)|"
+    r"thirty[\s-]+(?:two|three|five|seven))\b",
+    re.IGNORECASE,
+)
 
 
 # Questions about leaving the employer, answered by saying one has not left.
@@ -102,8 +108,7 @@ def read_answer(text: str, expecting: str, taken: Sequence[tuple[int, int]] = ()
     if expecting in AGE_KEYS or expecting in YEAR_KEYS:
         return _whole_number(text, taken)
     if expecting == "marginal_rate":
-        m = next((m for m in _RATE.finditer(text) if _free(m.start(), m.end(), taken)), None)
-        return Answer(float(Decimal(m.group(1)) / 100), m.start(), m.end()) if m else None
+        return _rate(text, taken)
     if expecting == "filing_status":
         for status, pattern in _FILING:
             m = pattern.search(text)
@@ -154,6 +159,28 @@ def _yes_no(text: str) -> Answer | None:
         if m:
             return Answer(value, skip + m.start(), skip + m.end())
     return None
+
+
+def _rate(text: str, taken: Sequence[tuple[int, int]] = ()) -> Answer | None:
+    """A bracket as a number ("24", "24%", "24 pct") or in words ("twenty two percent")."""
+    m = next((m for m in _RATE.finditer(text) if _a_rate(text, m, taken)), None)
+    if m:
+        return Answer(float(Decimal(m.group(1)) / 100), m.start(), m.end())
+    words = next((m for m in _RATE_WORDS.finditer(text) if _a_rate(text, m, taken)), None)
+    number = words_to_number(words.group()) if words else None
+    if words is None or number is None:
+        return None
+    return Answer(float(number / 100), words.start(), words.end())
+
+
+# "10 years ago", "12k": a number followed by these counts something else
+_NOT_A_RATE = re.compile(
+    r"\s*(?:years?|yrs?|months?|days?|k\b|grand|thousand|kids?)\b", re.IGNORECASE
+)
+
+
+def _a_rate(text: str, m: re.Match[str], taken: Sequence[tuple[int, int]]) -> bool:
+    return _free(m.start(), m.end(), taken) and not _NOT_A_RATE.match(text, m.end())
 
 
 def _free(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:

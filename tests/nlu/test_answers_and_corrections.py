@@ -336,3 +336,19 @@ def test_not_anymore_is_a_no() -> None:
 def test_a_year_in_a_reply_about_pre_1987_basis_is_not_the_tax_year() -> None:
     facts = read("about 8,000 before 1987", expecting="pre_1987_basis").facts
     assert facts == {"pre_1987_basis": 8000}
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [("twenty two percent", 0.22), ("the twelve", 0.12), ("thirty-five pct", 0.35)],
+)
+def test_a_bracket_in_words(text: str, rate: float) -> None:
+    assert read(text, expecting="marginal_rate").facts == {"marginal_rate": rate}
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [("10 years ago it was 22", {"marginal_rate": 0.22}), ("ten years ago it was lower", {})],
+)
+def test_a_count_of_years_is_no_bracket(text: str, facts: dict[str, float]) -> None:
+    assert read(text, expecting="marginal_rate").facts == facts
