@@ -18,7 +18,7 @@ from knowledge.facts import AGE_KEYS, BOOL_KEYS, MONEY_KEYS, YEAR_KEYS
 from nlu.context import Sentences, language_regex
 from nlu.data import load
 from nlu.money import find_amounts, words_to_number
-from nlu.providers import find_plan_types, find_providers
+from nlu.providers import current_firms, find_plan_types, find_providers
 
 # Longer replies are statements in their own right and are read as such.
 MAX_ANSWER_WORDS = 12
@@ -134,12 +134,13 @@ def _provider(text: str, taken: Sequence[tuple[int, int]] = ()) -> Answer | None
     the word can only be the firm, so the reply is tried again with capitalised words
     (unless another fact was read from it: "the principal amount is 30k").
     """
-    hits = find_providers(Sentences(text, [0]), answer=True)
+    hits = current_firms(text, find_providers(Sentences(text, [0]), answer=True))
     if not hits:
         capitalised = text.title()
         if len(capitalised) == len(text):  # (offsets must stay the same)
             found = find_providers(Sentences(capitalised, [0]), answer=True)
-            hits = [h for h in found if _free(h.start, h.end, taken)]
+            free = [h for h in found if _free(h.start, h.end, taken)]
+            hits = current_firms(text, free)
     return Answer(hits[0].name, hits[0].start, hits[0].end) if hits else None
 
 

@@ -28,7 +28,7 @@ from nlu.context import CaseBlind, Sentences, language_regex
 from nlu.data import load
 from nlu.money import to_json_number
 from nlu.pipeline import char_bounds, found, payloads, sentences
-from nlu.providers import main_plan_type, plan_provider
+from nlu.providers import current_firms, main_plan_type, plan_provider
 from nlu.roles import bind_amounts
 from nlu.tables import Hit
 
@@ -170,7 +170,8 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
 
     all_providers = [
         hit
-        for hit in payloads(doc, "providers")
+        # "it was Fidelity but now it's Empower": a former firm is not the provider
+        for hit in current_firms(text, payloads(doc, "providers"))
         # "I have one at Vanguard" answering a question about an IRA names the IRA's firm
         if expecting not in _IRA_KEYS or hit.link == "plan"
     ]

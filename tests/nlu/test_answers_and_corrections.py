@@ -352,3 +352,17 @@ def test_a_bracket_in_words(text: str, rate: float) -> None:
 )
 def test_a_count_of_years_is_no_bracket(text: str, facts: dict[str, float]) -> None:
     assert read(text, expecting="marginal_rate").facts == facts
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("it was Fidelity but now its Empower", "Empower"),
+        ("empower (used to be prudential)", "Empower"),
+        ("Empower, formerly Prudential", "Empower"),
+        ("we switched from Fidelity to Vanguard last year", "Vanguard"),
+        ("It was Fidelity", "Fidelity"),  # (one firm: "was" is said by people who left)
+    ],
+)
+def test_a_former_firm_is_not_the_provider(text: str, name: str) -> None:
+    assert read(text, expecting="provider").facts == {"provider": name}
