@@ -104,7 +104,7 @@ def read_answer(text: str, expecting: str, taken: Sequence[tuple[int, int]] = ()
     if taken_back:
         text = text[: taken_back.start()]  # (offsets into what is left stay the same)
     if expecting in MONEY_KEYS:
-        return _money(text, taken)
+        return _money(text, taken, expecting)
     if expecting in AGE_KEYS or expecting in YEAR_KEYS:
         return _whole_number(text, taken)
     if expecting == "marginal_rate":
@@ -189,11 +189,43 @@ def _free(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
     return not any(s < end and start < e for s, e in taken)
 
 
-def _money(text: str, taken: Sequence[tuple[int, int]] = ()) -> Answer | None:
+# Where a clause of a short reply begins or ends: "none, but a Roth with 50k".
+_CLAUSE_BREAK = re.compile(r"[,;.!?()]|\b(?:but|plus|and|also)\b", re.IGNORECASE)
+_OTHER_IRA = r"\bhsa\b|\bbrokerage\b|\bsavings\b|\b40[13]\(?[kb]\b|\b457"
+# Accounts other than the one asked about: an amount said of one in its clause is that
+# account's ("none, but my Roth has 50k" answers "how much in traditional IRAs?" with 0).
+_OTHER_ACCOUNTS: dict[str, re.Pattern[str]] = {
+    key: re.compile(pattern, re.IGNORECASE)
+    for key, pattern in {
+        "traditional_ira_balance": rf"\broth\b|{_OTHER_IRA}",
+        "roth_ira_balance": rf"\btraditional\b|\bsep\b|\bsimple\b|\brollover\b|{_OTHER_IRA}",
+        "after_tax_contributions": r"\broth\b|\bira\b|\bhsa\b|\bbrokerage\b|\bpre-?tax\b",
+        "after_tax_earnings": r"\broth\b|\bira\b|\bhsa\b|\bbrokerage\b|\bpre-?tax\b",
+        "after_tax_total": r"\broth\b|\bira\b|\bhsa\b|\bbrokerage\b|\bpre-?tax\b",
+        "pretax_balance": r"\broth\b|\bafter-?tax\b|\bira\b|\bhsa\b|\bbrokerage\b",
+    }.items()
+}
+
+
+def _of_another_account(text: str, start: int, end: int, expecting: str) -> bool:
+    """True when the clause around ``start:end`` names an account other than the one asked."""
+    other = _OTHER_ACCOUNTS.get(expecting)
+    if other is None:
+        return False
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    after = _CLAUSE_BREAK.search(text, end)
+    return bool(
+        other.search(text, before[-1] if before else 0, after.start() if after else len(text))
+    )
+
+
+def _money(text: str, taken: Sequence[tuple[int, int]] = (), expecting: str = "") -> Answer | None:
     amounts = [
         a
         for a in find_amounts(text, bare_ok=True)
-        if _free(a.start, a.end, taken) and not _DIGIT_COUNT.match(text, a.end)
+        if _free(a.start, a.end, taken)
+        and not _DIGIT_COUNT.match(text, a.end)
+        and not _of_another_account(text, a.start, a.end, expecting)
     ]
     if len(amounts) == 1:
         a = amounts[0]

@@ -366,3 +366,22 @@ def test_a_count_of_years_is_no_bracket(text: str, facts: dict[str, float]) -> N
 )
 def test_a_former_firm_is_not_the_provider(text: str, name: str) -> None:
     assert read(text, expecting="provider").facts == {"provider": name}
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting", "facts"),
+    [
+        (
+            "no traditional, but a Roth with 50k",
+            "traditional_ira_balance",
+            {"traditional_ira_balance": 0},
+        ),
+        ("my Roth has 50k", "traditional_ira_balance", {}),
+        ("about 30k, plus 10k in my Roth", "after_tax_total", {"after_tax_total": 30000}),
+        ("200k in a SEP IRA", "traditional_ira_balance", {"traditional_ira_balance": 200000}),
+    ],
+)
+def test_an_amount_said_of_another_account_does_not_answer(
+    text: str, expecting: str, facts: dict[str, int]
+) -> None:
+    assert read(text, expecting=expecting).facts == facts
