@@ -106,7 +106,7 @@ def read_answer(text: str, expecting: str, taken: Sequence[tuple[int, int]] = ()
     if expecting in MONEY_KEYS:
         return _money(text, taken, expecting)
     if expecting in AGE_KEYS or expecting in YEAR_KEYS:
-        return _whole_number(text, taken)
+        return _whole_number(text, taken, expecting)
     if expecting == "marginal_rate":
         return _rate(text, taken)
     if expecting == "filing_status":
@@ -243,8 +243,24 @@ def _zero() -> re.Pattern[str]:
     return re.compile(load("language")["zero"], re.IGNORECASE)
 
 
-def _whole_number(text: str, taken: Sequence[tuple[int, int]] = ()) -> Answer | None:
+# After an age: the age is one still to come ("50 next month", "60 in April", "will be
+# 50 soon"), or came at some other time; the age now is then unsaid.
+_AGE_AT_ANOTHER_TIME = re.compile(
+    r"\s*(?:next|soon|later|this (?:month|year|week|spring|summer|fall|autumn|winter)|"
+    r"in (?:a |\d+ |two |three |few )?(?:days?|weeks?|months?)|in (?:jan|feb|mar|apr|may|jun|"
+    r"jul|aug|sep|oct|nov|dec)[a-z]*|on (?:the )?\d|in \d{4})\b",
+    re.IGNORECASE,
+)
+# Keys for an age now (a retirement age is in the future by its nature).
+_AGE_NOW = frozenset({"age", "spouse_age"})
+
+
+def _whole_number(
+    text: str, taken: Sequence[tuple[int, int]] = (), expecting: str = ""
+) -> Answer | None:
     numbers = [m for m in _INTEGER.finditer(text) if _free(m.start(), m.end(), taken)]
+    if expecting in _AGE_NOW and any(_AGE_AT_ANOTHER_TIME.match(text, m.end()) for m in numbers):
+        return None  # "50 next month": the age now is 49, or unsaid
     if len(numbers) == 1:
         m = numbers[0]
         return Answer(int(m.group(1)), m.start(), m.end())
@@ -252,6 +268,8 @@ def _whole_number(text: str, taken: Sequence[tuple[int, int]] = ()) -> Answer | 
         return None
     words = _NUMBER_WORDS.search(text)  # "fifty two", "sixty-one"
     if words and _free(words.start(), words.end(), taken):
+        if expecting in _AGE_NOW and _AGE_AT_ANOTHER_TIME.match(text, words.end()):
+            return None
         number = words_to_number(words.group())
         if number is not None and number == number.to_integral_value() and number > 0:
             return Answer(int(number), words.start(), words.end())

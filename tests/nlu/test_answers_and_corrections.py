@@ -385,3 +385,15 @@ def test_an_amount_said_of_another_account_does_not_answer(
     text: str, expecting: str, facts: dict[str, int]
 ) -> None:
     assert read(text, expecting=expecting).facts == facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting"),
+    [("50 next month", "age"), ("fifty next month", "age"), ("60 in April", "spouse_age")],
+)
+def test_an_age_still_to_come_is_not_the_age_now(text: str, expecting: str) -> None:
+    assert read(text, expecting=expecting).facts == {}
+
+
+def test_a_retirement_age_next_year_is_still_the_retirement_age() -> None:
+    assert read("62 next year", expecting="retire_age").facts == {"retire_age": 62}
