@@ -397,3 +397,8 @@ def test_an_age_still_to_come_is_not_the_age_now(text: str, expecting: str) -> N
 
 def test_a_retirement_age_next_year_is_still_the_retirement_age() -> None:
     assert read("62 next year", expecting="retire_age").facts == {"retire_age": 62}
+
+
+@pytest.mark.parametrize("text", ["ok", "okay"])
+def test_an_acknowledgement_is_not_a_yes(text: str) -> None:
+    assert read(text, expecting="has_roth_ira").facts == {}
