@@ -402,3 +402,9 @@ def test_a_retirement_age_next_year_is_still_the_retirement_age() -> None:
 @pytest.mark.parametrize("text", ["ok", "okay"])
 def test_an_acknowledgement_is_not_a_yes(text: str) -> None:
     assert read(text, expecting="has_roth_ira").facts == {}
+
+
+@pytest.mark.parametrize("text", ["zip", "zilch", "not a dime"])
+def test_slang_for_nothing_is_zero(text: str) -> None:
+    facts = read(text, expecting="traditional_ira_balance").facts
+    assert facts == {"traditional_ira_balance": 0}
