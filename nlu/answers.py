@@ -99,7 +99,10 @@ def read_answer(text: str, expecting: str, taken: Sequence[tuple[int, int]] = ()
         if no:  # "never opened one", "I don't have one"
             return Answer(False, no.start(), no.end(), key="has_roth_ira")
     if expecting in BOOL_KEYS:
-        return _yes_no(text)
+        answer = _yes_no(text)
+        if answer is None and expecting == "after_tax_separately_accounted":
+            answer = _in_the_questions_words(text, "separately_accounted")
+        return answer
     taken_back = _TAKEN_BACK.search(text)
     if taken_back:
         text = text[: taken_back.start()]  # (offsets into what is left stay the same)
@@ -217,6 +220,15 @@ def _of_another_account(text: str, start: int, end: int, expecting: str) -> bool
     return bool(
         other.search(text, before[-1] if before else 0, after.start() if after else len(text))
     )
+
+
+def _in_the_questions_words(text: str, name: str) -> Answer | None:
+    """A yes or no said with the question's own words ("it's separate"), no first."""
+    for value, suffix in ((False, "_no"), (True, "_yes")):
+        m = language_regex(name + suffix).search(text)
+        if m:
+            return Answer(value, m.start(), m.end())
+    return None
 
 
 def _money(text: str, taken: Sequence[tuple[int, int]] = (), expecting: str = "") -> Answer | None:

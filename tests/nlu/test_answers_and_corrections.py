@@ -408,3 +408,18 @@ def test_an_acknowledgement_is_not_a_yes(text: str) -> None:
 def test_slang_for_nothing_is_zero(text: str) -> None:
     facts = read(text, expecting="traditional_ira_balance").facts
     assert facts == {"traditional_ira_balance": 0}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("i think its separate", True),
+        ("it has its own source", True),
+        ("it's all lumped together", False),
+        ("not separately, no", False),
+        ("mixed together I think", False),
+    ],
+)
+def test_separate_accounting_said_in_the_questions_words(text: str, value: bool) -> None:
+    facts = read(text, expecting="after_tax_separately_accounted").facts
+    assert facts == {"after_tax_separately_accounted": value}
