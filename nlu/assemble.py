@@ -28,7 +28,7 @@ from nlu.context import CaseBlind, Sentences, language_regex
 from nlu.data import load
 from nlu.money import to_json_number
 from nlu.pipeline import char_bounds, found, payloads, sentences
-from nlu.providers import main_plan_type, plan_provider
+from nlu.providers import current_firms, main_plan_type, plan_provider
 from nlu.roles import bind_amounts
 from nlu.tables import Hit
 
@@ -95,8 +95,9 @@ class Assembled(NamedTuple):
     rejected: tuple[tuple[str, str, str], ...] = ()
 
 
-# Keys whose answer is a year that dates something other than the tax year.
-_DATING_KEYS = frozenset(YEAR_KEYS) - {"year"}
+# Keys whose reply dates something other than the tax year: the year of a Roth IRA, or
+# the 1987 of "were any made before 1987?" ("about 8,000 before 1987").
+_DATING_KEYS = (frozenset(YEAR_KEYS) - {"year"}) | {"pre_1987_basis"}
 # Keys the bot asks about an IRA with: a firm named in the reply is the IRA's.
 _IRA_KEYS = frozenset(
     {"has_roth_ira", "roth_ira_first_year", "roth_ira_balance", "traditional_ira_balance"}
@@ -113,10 +114,15 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     retire_in_years: list[Candidate] = []
 
     phrase_hits: list[Hit] = payloads(doc, "phrases")
+    dating: list[Hit] = []  # years that date something; an amount asked for is not one
     if expecting in _DATING_KEYS:
         # "back in 2015 I think" answers "when did you open your Roth IRA?": the year
         # dates that account; it is not the tax year the question is about
+        dating = [hit for hit in phrase_hits if hit.fact == "year"]
         phrase_hits = [hit for hit in phrase_hits if hit.fact != "year"]
+    if expecting == "has_roth_ira":
+        # "yes, opened it in 2016" answers "do you have a Roth IRA?": the year dates it
+        phrase_hits = [_as_roth_ira_year(hit, index) for hit in phrase_hits]
     if expecting == "spouse_age":
         phrase_hits = [_as_spouse(hit, index) for hit in phrase_hits]
     # "he"/"she" is the spouse when one is named (or was just asked about) by someone who
@@ -164,7 +170,8 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
 
     all_providers = [
         hit
-        for hit in payloads(doc, "providers")
+        # "it was Fidelity but now it's Empower": a former firm is not the provider
+        for hit in current_firms(text, payloads(doc, "providers"))
         # "I have one at Vanguard" answering a question about an IRA names the IRA's firm
         if expecting not in _IRA_KEYS or hit.link == "plan"
     ]
@@ -184,15 +191,22 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
 
     unsure = False
     if expecting:
-        answer = read_answer(text, expecting)
+        # a number another phrase has read (even one dropped since, such as a year that
+        # dates something) belongs to that phrase, not to the answer
+        taken = [(h.start, h.end) for h in phrase_hits if h.fact != expecting]
+        if expecting not in YEAR_KEYS:
+            taken += [(h.start, h.end) for h in dating]
+        taken += [(c.start, c.end) for k, cs in candidates.items() if k != expecting for c in cs]
+        answer = read_answer(text, expecting, taken)
         if answer is not None and answer.unsure:
             unsure = True
         elif (
             answer is not None
-            and expecting not in candidates
+            and (answer.key or expecting) not in candidates
             and not _states_another_fact(answer, phrase_hits)
         ):
-            candidates[expecting].append(Candidate(answer.value, answer.start, answer.end))
+            key = answer.key or expecting
+            candidates[key].append(Candidate(answer.value, answer.start, answer.end))
 
     chosen = {
         key: pick for key, cands in candidates.items() if (pick := _resolve(key, cands, look))
@@ -238,6 +252,23 @@ class _Lookups:
 def _correction() -> CaseBlind:
     """The words that mark a sentence as correcting an earlier fact (language.yaml)."""
     return CaseBlind.compile(language_regex("correction").pattern)
+
+
+# Words just before a year that say an account was opened then ("opened it in 2016").
+_OPENED = re.compile(
+    r"\b(?:opened|started|funded|set (?:it |one )?up|since|first (?:contributed|funded))\b"
+    r"[^,;.!?]*$",
+    re.IGNORECASE,
+)
+
+
+def _as_roth_ira_year(hit: Hit, index: Sentences) -> Hit:
+    """After the bot asked about a Roth IRA, a year it was opened in is its first year."""
+    if hit.fact == "year":
+        start = max(index.bounds(hit.start)[0], hit.start - YEAR_CONTEXT)
+        if _OPENED.search(index.text, start, hit.start):
+            return Hit("roth_ira_first_year", hit.value, hit.start, hit.end, hit.strength)
+    return hit
 
 
 def _as_spouse(hit: Hit, index: Sentences) -> Hit:

@@ -105,6 +105,33 @@ _NAMED_AS_FIRM = re.compile(
 )
 
 
+# Words just before a firm that make it a former one: "Empower (used to be Prudential)",
+# "formerly Prudential", "we switched from Fidelity to Vanguard".
+_FORMER = re.compile(
+    r"(?:\bused to be(?: with| at| through)?|\bformerly(?: with| at)?|"
+    r"\bpreviously(?: with| at)?|\b(?:switched|moved|changed) from)\s*$",
+    re.IGNORECASE,
+)
+# "was" makes a firm a former one only when another firm is named as well ("it was
+# Fidelity but now it's Empower"): alone, "it was Fidelity" is said by people who left.
+_WAS = re.compile(r"\b(?:was|were)(?: with| at| through)?\s*$", re.IGNORECASE)
+# How far before a firm's name (characters) the words above are looked for.
+FORMER_CONTEXT = 30
+
+
+def current_firms(text: str, hits: list[ProviderHit]) -> list[ProviderHit]:
+    """The firms in ``hits`` that are not described as former ones."""
+
+    def before(hit: ProviderHit) -> tuple[str, int, int]:
+        return text, max(0, hit.start - FORMER_CONTEXT), hit.start
+
+    kept = [h for h in hits if not _FORMER.search(*before(h))]
+    if len({h.name for h in kept}) > 1:
+        named_now = [h for h in kept if not _WAS.search(*before(h))]
+        kept = named_now or kept
+    return kept
+
+
 def find_providers(sentences: Sentences, *, answer: bool = False) -> list[ProviderHit]:
     """Every provider mention in the text, with its link.
 
