@@ -20,7 +20,7 @@ from typing import Any
 from bot import language, wording
 from bot.commands import command_of
 from bot.handoff import needs_a_person_text
-from bot.questions import Question, how_to_find_out, question_for
+from bot.questions import WORK_WITHOUT, Question, how_to_find_out, question_for
 from bot.reply import Choice, Reply
 from bot.session import CONFIRM_FORGET, EVIDENCE_MAX_CHARS, Session
 from knowledge.engine import calculate
@@ -115,10 +115,11 @@ def _turn(session: Session, text: str, today: date) -> Reply:
         return Reply(
             needs_a_person_text(topic), (Choice("Ask for a person", "human"),), dict(session.facts)
         )
-    if expecting and reading.unsure and expecting not in reading.facts:
-        session.mark_asked(expecting)
+    if expecting and (reading.unsure or reading.declined) and expecting not in reading.facts:
+        session.mark_asked(expecting)  # not asked again either way
         session.pending = None
-        return _answer(session, today, lead=how_to_find_out(expecting))
+        lead = WORK_WITHOUT if reading.declined else how_to_find_out(expecting)
+        return _answer(session, today, lead=lead)
     if reading.rejected and (reading.hypothetical or not (reading.facts or _on_topic(reading))):
         return _refused(session, reading, expecting)
     if reading.hypothetical and (reading.facts or _scenario_focus(reading.intents)):

@@ -159,6 +159,10 @@ def question_for(key: str) -> Question:
     return Question(key, f"Could you tell me {label}?", "It changes the answer.")
 
 
+# The reply to "rather not say": the question is dropped, and nothing more is asked of it.
+WORK_WITHOUT = "No problem; I will work without it."
+
+
 def how_to_find_out(key: str) -> str:
     """What to do when the user does not know a fact."""
     question = question_for(key)
@@ -167,4 +171,4 @@ def how_to_find_out(key: str) -> str:
             "That is normal: only the plan knows. Ask your plan administrator: "
             f'"{question.ask_the_plan}" Tell me the answer any time.'
         )
-    return "No problem; I will work without it. Tell me any time if you find out."
+    return f"{WORK_WITHOUT} Tell me any time if you find out."

@@ -66,6 +66,8 @@ class Answer:
     start: int
     end: int
     unsure: bool = False
+    # "rather not say": no value, and the question is not to be asked again
+    declined: bool = False
     # The fact the reply gives when it is not the one asked for: "never opened one" to
     # "what year did you first fund a Roth IRA?" says there is no Roth IRA at all.
     key: str | None = None
@@ -85,8 +87,9 @@ def read_answer(text: str, expecting: str, taken: Sequence[tuple[int, int]] = ()
     """
     if len(text.split()) > MAX_ANSWER_WORDS:
         return None
-    if language_regex("refusal").search(text):
-        return None  # "rather not say": nothing to store, and nothing to look up either
+    refusal = language_regex("refusal").search(text)
+    if refusal:  # "rather not say": nothing to store, and nothing to look up either
+        return Answer(None, refusal.start(), refusal.end(), declined=True)
     unsure = is_unsure(text)
     if unsure:
         return Answer(None, unsure.start(), unsure.end(), unsure=True)

@@ -93,6 +93,7 @@ class Assembled(NamedTuple):
     corrections: frozenset[str]
     unsure: bool
     rejected: tuple[tuple[str, str, str], ...] = ()
+    declined: bool = False  # "rather not say" to the question asked
 
 
 # Keys whose reply dates something other than the tax year: the year of a Roth IRA, or
@@ -189,7 +190,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     if plan:
         candidates["employer_plan_type"].append(Candidate(plan[2], plan[0], plan[1]))
 
-    unsure = False
+    unsure = declined = False
     if expecting:
         # a number another phrase has read (even one dropped since, such as a year that
         # dates something) belongs to that phrase, not to the answer
@@ -200,6 +201,8 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         answer = read_answer(text, expecting, taken)
         if answer is not None and answer.unsure:
             unsure = True
+        elif answer is not None and answer.declined:
+            declined = True
         elif (
             answer is not None
             and (answer.key or expecting) not in candidates
@@ -219,7 +222,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     )
     evidence = {key: _evidence(index.original, chosen[key]) for key in facts}
     corrections = frozenset(key for key in facts if look.corrects(chosen[key].start))
-    return Assembled(facts, evidence, corrections, unsure, rejected)
+    return Assembled(facts, evidence, corrections, unsure, rejected, declined)
 
 
 class _Lookups:

@@ -41,7 +41,8 @@ class Reading:
     ``intents``: DESIGN.md intent names in their fixed order. ``evidence``: fact key ->
     the words it was read from. ``corrections``: keys the message explicitly corrects.
     ``hypothetical``: a "what if" question. ``unsure``: answers ``expecting`` with
-    "not sure". ``topics``: out-of-scope topics (keys of ``OUT_OF_SCOPE``).
+    "not sure"; ``declined``: with "rather not say". ``topics``: out-of-scope topics
+    (keys of ``OUT_OF_SCOPE``).
     ``rejected``: (fact key, the words it was read from, why it was refused) for each
     value the text states but ``Facts.from_mapping`` refuses ("I am 500"), so the bot
     can say which fact is wrong instead of silently ignoring it.
@@ -55,6 +56,7 @@ class Reading:
     unsure: bool = False
     topics: frozenset[str] = frozenset()
     rejected: tuple[tuple[str, str, str], ...] = ()
+    declined: bool = False
 
 
 EMPTY = Reading()
@@ -88,6 +90,7 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         corrections=built.corrections,
         hypothetical=bool(index.hypothetical_starts),
         unsure=built.unsure,
+        declined=built.declined,
         topics=frozenset(payloads(doc, "topics")),
         rejected=built.rejected,
     )

@@ -117,6 +117,21 @@ def test_a_question_already_answered_is_never_asked(assistant, seed_question):
         assert said not in asked
 
 
+def test_a_question_the_user_declines_is_dropped_not_asked_again(assistant, seed_question):
+    _, declined = run_story(
+        assistant,
+        [
+            Step(seed_question, must=("while you still work there",)),
+            Step(
+                "rather not say",
+                must=("No problem; I will work without it.",),
+                must_not=("while you still work there", "I did not find"),
+            ),
+        ],
+    )
+    assert "only the plan knows" not in declined.text  # nothing to look up: it was refused
+
+
 SECOND_POSTER = [
     Step(
         "I am 55 and still working. I put $10,000 of after-tax contributions in my 401k and "

@@ -423,3 +423,14 @@ def test_slang_for_nothing_is_zero(text: str) -> None:
 def test_separate_accounting_said_in_the_questions_words(text: str, value: bool) -> None:
     facts = read(text, expecting="after_tax_separately_accounted").facts
     assert facts == {"after_tax_separately_accounted": value}
+
+
+@pytest.mark.parametrize("text", ["rather not say", "none of your business", "skip"])
+def test_a_refusal_is_declined_not_unsure(text: str) -> None:
+    reading = read(text, expecting="income")
+    assert reading.declined and not reading.unsure
+    assert reading.facts == {}
+
+
+def test_an_answer_is_not_declined() -> None:
+    assert not read("about 180k", expecting="income").declined
