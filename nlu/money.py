@@ -30,7 +30,9 @@ PLAN_NUMBERS = frozenset({"401", "403", "457"})
 YEAR_LIKE = range(1900, 2101)
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_LETTER_MULT = r"(?:mm|k|m)(?![a-z])"
+# A letter multiplier sticks to its number ("40k", "1.2M"); only "k" also stands apart
+# ("$40 k"): a lone "m" after a number is as often "male" ("40 M") as million.
+_LETTER_MULT = r"(?:mm|k|m| k)(?![a-z])"
 # The word just before a number that makes it a label, not money ("Form 5498", "age 58").
 _LABEL_WORDS = frozenset(
     {
@@ -174,7 +176,7 @@ def _decimal(text: str) -> Decimal | None:
 
 
 def _multiplier(letter: str | None, word: str | None) -> Decimal | None:
-    key = (letter or word or "").lower()
+    key = (letter or word or "").strip().lower()
     if not key:
         return None
     return _multipliers()[key]

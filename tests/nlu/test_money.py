@@ -36,6 +36,10 @@ def one_amount(text: str) -> Decimal:
         ("USD 40,000", 40_000),
         ("40000", 40_000),
         ("$5500", 5_500),
+        # "k" may stand apart from its number (the whole expression is the evidence)
+        ("$40 k", 40_000),
+        ("40 K", 40_000),
+        ("1.2 k", 1_200),
     ],
 )
 def test_money_forms(text: str, value: Decimal) -> None:
@@ -49,6 +53,7 @@ def test_money_forms(text: str, value: Decimal) -> None:
         ("40K-50K", 40_000, 50_000),
         ("$30k to $35k", 30_000, 35_000),
         ("10,000-12,000", 10_000, 12_000),
+        ("30 k - 35 k", 30_000, 35_000),
     ],
 )
 def test_narrow_ranges_use_the_midpoint(text: str, low: int, high: int) -> None:
@@ -76,6 +81,9 @@ def test_approximations_are_flagged_and_kept_in_the_span(text: str) -> None:
         "my 401k",
         "a 401(k) plan",
         "my 403b and 457b",
+        "my 401 k",  # a plan, however spaced
+        "I am 40 M",  # a lone "m" is as often "male" as million
+        "40 km",
         "Form 5498",
         "IRS Notice 2014-54",
         "in 2010",
