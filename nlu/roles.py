@@ -356,7 +356,9 @@ def bind_amounts(
             and 0 <= cue.start - amount.end <= 1
             and bool(_settings()["yearly"].on(lower).match(source[cue_end : cue_end + 24]))
         )
-        if role == "pretax_balance" and yearly and _PUT_IN.on(lower).search(lead_in):
+        if role == "pretax_balance" and _PUT_IN.on(lower).search(lead_in):
+            if not yearly:
+                continue  # "I put in $23,000 pre-tax and ... each year": paid in, no balance
             role = "employee_deferral"  # "I put in $19,000 a year pre-tax"
         if role in ("after_tax_contributions", "after_tax_total") and _one_years_payment(
             text, amount
@@ -441,10 +443,22 @@ def _one_years_payment(text: str, amount: Amount) -> bool:
 
 
 def _ira_sentence(text: str, amount: Amount) -> bool:
-    """True when the words before the amount in its sentence are about an IRA, not the plan."""
+    """True when the words before the amount in its sentence are about an IRA, not the
+    plan, or the amount goes straight into an IRA ("contributed $7,000 to my Roth IRA")."""
     start, _end = _sentence_of(text, amount)
     before = text[start : amount.start]
+    if _INTO_AN_IRA.match(text, amount.end):
+        return True
     return bool(_IRA_WORD.search(before)) and not _PLAN_WORD.search(before)
+
+
+# Right after an amount paid in: an IRA receives it ("$7,000 to my Roth IRA this year").
+_INTO_AN_IRA = re.compile(
+    r"\s*(?:in)?to (?:(?:my|our|his|her|their|a|an|the) )?"
+    r"(?:(?:new|own|existing|first|roth|traditional|trad|backdoor|spousal) ){0,3}"
+    r"(?:iras?|tira|rira)\b",
+    FLAGS,
+)
 
 
 _OTHER_CURRENCY_BEFORE = re.compile(

@@ -477,3 +477,29 @@ def test_a_yearly_word_after_the_after_tax_cue_makes_a_yearly_contribution(text:
 )
 def test_the_after_tax_part_of_the_plan_is_the_after_tax_money(text: str) -> None:
     assert read(text).facts.get("after_tax_total") == 16000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I contributed $7,000 to my Roth IRA this year and have 33k after-tax in the 401k.",
+        "Besides the 40k after-tax in my 401k, I contributed 6,500 into a backdoor Roth IRA.",
+    ],
+)
+def test_money_paid_into_an_ira_is_not_the_plans_after_tax_basis(text: str) -> None:
+    facts = read(text).facts
+    assert "after_tax_contributions" not in facts
+    assert "after_tax_total" in facts  # the plan's own figure is still read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I put in $23,000 pre-tax and $10,000 after-tax each year.",
+        "So far I have contributed 80k pre-tax; the after-tax part is 30k.",
+    ],
+)
+def test_pre_tax_money_paid_in_is_no_pre_tax_balance(text: str) -> None:
+    # what went in is not what the account holds (earnings, losses); and unless a yearly
+    # word sits on it, it is no yearly deferral either
+    assert "pretax_balance" not in read(text).facts
