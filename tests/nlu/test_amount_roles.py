@@ -503,3 +503,14 @@ def test_pre_tax_money_paid_in_is_no_pre_tax_balance(text: str) -> None:
     # what went in is not what the account holds (earnings, losses); and unless a yearly
     # word sits on it, it is no yearly deferral either
     assert "pretax_balance" not in read(text).facts
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Roth IRA: none. After-tax in 401k: 20k.", 20000),
+        ("post-tax in the plan = $8,000", 8000),
+    ],
+)
+def test_after_tax_money_in_the_plan_as_a_label(text: str, total: int) -> None:
+    assert read(text).facts.get("after_tax_total") == total

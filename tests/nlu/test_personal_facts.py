@@ -134,6 +134,9 @@ def test_years_that_are_not_the_tax_year(text: str) -> None:
         ("Outside of the 401K I have had a Roth account since 1998.", 1998),
         ("My first Roth contribution was in 2015.", 2015),
         ("does my 2012 Roth cover that?", 2012),
+        ("Roth IRA opened 2015 with $6,500.", 2015),
+        ("My Roth IRA was opened in 2012.", 2012),
+        ("Roth IRA opened in March 2015, nothing since", 2015),
     ],
 )
 def test_roth_ira_first_year(text: str, first_year: int) -> None:
