@@ -70,8 +70,38 @@ def _distance(start: int, end: int, m: re.Match[str]) -> int:
     return 0
 
 
+@cache
+def _held_at() -> re.Pattern[str]:
+    """An account word and "is with" / "at" right before a firm: "my plan is with", "Roth
+    IRA at" - the text says which account the firm keeps."""
+    data = load("providers")
+    return re.compile(
+        rf"(?:(?P<ira>{data['ira_words']})|(?P<plan>{data['plan_words']}))"
+        r"(?:\s+(?:account|plan|balance|money|funds))?\s+"
+        r"(?:(?:is|are|was|were)\s+(?:(?:still|now|currently|also|all)\s+)?)?"
+        r"(?:with|at|through|thru|held (?:at|with|by)|managed by|administered by|run by|via)"
+        r"\s+(?:the\s+)?$",
+        FLAGS,
+    )
+
+
+# How far before a firm its account word and "is with" may start (characters).
+HELD_AT_REACH = 50
+
+
 def link_of(sentences: Sentences, start: int, end: int) -> str:
-    """ "plan", "ira" or "neutral" for a provider mention at ``start:end``."""
+    """ "plan", "ira" or "neutral" for a provider mention at ``start:end``: the account
+    the text says the firm keeps ("my plan is with Fidelity but my Roth IRA is at
+    Vanguard"), else the nearest account word."""
+    s_start, _s_end = sentences.bounds(start)
+    held = _held_at().search(sentences.text, max(s_start, start - HELD_AT_REACH), start)
+    if held:
+        return "ira" if held.group("ira") else "plan"
+    return _nearest_link(sentences, start, end)
+
+
+def _nearest_link(sentences: Sentences, start: int, end: int) -> str:
+    """The kind of the account word nearest to ``start:end`` in its sentence."""
     s_start, s_end = sentences.bounds(start)
     if sentences.lower_from(s_start):  # the same matches, found faster
         plan_words, ira_words = _lower_link_words()

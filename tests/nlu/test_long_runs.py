@@ -55,7 +55,7 @@ def test_a_shorter_run_is_split_as_the_blank_tokenizer_splits_it() -> None:
 
 
 def _link_searching_the_whole_sentence(index: Sentences, start: int, end: int) -> str:
-    """providers.link_of as it was: every account word of the sentence looked at."""
+    """providers._nearest_link as it was: every account word of the sentence looked at."""
     s_start, s_end = index.bounds(start)
     plan_words, ira_words = providers._link_words()
     best = None
@@ -98,7 +98,8 @@ def test_a_provider_is_linked_as_by_searching_the_whole_sentence(words: list[str
     text = " ".join(words)
     index = Sentences(text, sentence_starts(text))
     for hit in providers.find_providers(index):
-        assert hit.link == _link_searching_the_whole_sentence(index, hit.start, hit.end)
+        nearest = providers._nearest_link(index, hit.start, hit.end)
+        assert nearest == _link_searching_the_whole_sentence(index, hit.start, hit.end)
 
 
 @pytest.mark.parametrize("char", ["$", "?", "(", ".", "🙂", "Principal "])

@@ -63,6 +63,20 @@ def test_the_plan_link_wins_over_an_ira_mention_of_another_provider() -> None:
     assert read(text).facts["provider"] == "T. Rowe Price"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My plan is with Fidelity but my Roth IRA is at Vanguard, after-tax 25k.",
+        "401k at Fidelity, Roth IRA at Vanguard, after-tax 25k.",
+        "My Roth IRA is held at Vanguard; the 401k is administered by Fidelity.",
+    ],
+)
+def test_the_account_said_to_be_with_a_firm_decides_its_link(text: str) -> None:
+    # the firm of the plan is named in the same sentence as another firm's Roth IRA, and
+    # each is nearer to the other's account word than to its own
+    assert read(text).facts["provider"] == "Fidelity"
+
+
 def test_a_new_roth_ira_at_the_same_provider_keeps_the_plan_link() -> None:
     text = "My 401K is with TROWE. Can I set up a Roth IRA with TROWE?"
     reading = read(text)
