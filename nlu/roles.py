@@ -332,6 +332,14 @@ def bind_amounts(
         if role in (None, "plan_total"):
             # "TSP: $480k traditional, $60k Roth": the word right after names the money
             role = _kind_after(text, amount) or role
+        # an amount with no role of its own, or whose cue is in the words taking the last
+        # one back ("make that 32k": not "make" as in income)
+        own_role = role not in (None, "plan_total") and not (
+            hits and cue_start is not None and hits[-1].end <= cue_start < amount.start
+        )
+        if not own_role and (fixed := _taken_over(text, hits, amount)):
+            hits[-1] = fixed  # "after-tax 40k, no wait, 45k": 45k replaces 40k
+            continue
         if role is None:
             unbound.append((span, amount))
             continue
@@ -375,6 +383,26 @@ def bind_amounts(
         end = max(amount.end, cue_end if cue_end is not None else amount.end)
         hits.append(RoleHit(key, amount.value, start, end, amount))
     return hits, unbound
+
+
+# Between an amount and the one that replaces it: "40k, no wait, 45k", "40k - I mean 45k".
+_SAYS_INSTEAD = re.compile(
+    r"\W*(?:no,? wait|wait|no|sorry|oops|i mean|i meant|make (?:that|it)|correction|actually)"
+    r"\W*(?:(?:it'?s|it is|more like)\s+)?",
+    FLAGS,
+)
+
+
+def _taken_over(text: str, hits: list[RoleHit], amount: Amount) -> RoleHit | None:
+    """The fact read just before ``amount``, with its value, when the words between
+    them take it back ("after-tax 40k, no wait, 45k"); else None."""
+    if not hits or hits[-1].amount.end > amount.start:
+        return None
+    last = hits[-1]
+    # after the amount, or after its cue when the cue follows it ("40k after-tax, sorry")
+    if not _SAYS_INSTEAD.fullmatch(text, max(last.amount.end, last.end), amount.start):
+        return None
+    return RoleHit(last.key, amount.value, last.start, amount.end, amount)
 
 
 # "how much of the $12,345.67 is earnings?", "what part of my 20k is growth?": the amount is

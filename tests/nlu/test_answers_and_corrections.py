@@ -434,3 +434,25 @@ def test_a_refusal_is_declined_not_unsure(text: str) -> None:
 
 def test_an_answer_is_not_declined() -> None:
     assert not read("about 180k", expecting="income").declined
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("After-tax 40k, no wait, 45k.", "after_tax_total", 45000),
+        ("after-tax 40k - I mean 45k", "after_tax_total", 45000),
+        ("I have 40k after-tax, sorry, 45k, in my 401k", "after_tax_total", 45000),
+        ("my after-tax basis is 30k, make that 32k", "after_tax_contributions", 32000),
+    ],
+)
+def test_an_amount_taken_back_in_the_same_message_is_replaced(
+    text: str, key: str, value: int
+) -> None:
+    assert read(text).facts[key] == value
+
+
+def test_two_amounts_without_words_taking_one_back_are_not_a_correction() -> None:
+    assert read("after-tax 40k and 10k pre-tax").facts == {
+        "after_tax_total": 40000,
+        "pretax_balance": 10000,
+    }
