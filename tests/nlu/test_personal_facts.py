@@ -53,6 +53,9 @@ def test_an_age_opening_the_line_after_a_statement_figure(text: str) -> None:
         "I am 500 years old",
         "Do I need to be 55, or is it the year I turn 55?",
         "Can I withdraw when I turn 55?",
+        # two ages offered: either may be right, and 59 or 60 decides the 59½ rule
+        "I'm 59 or 60, not sure, born in late 1966",
+        "I am 52/53",
     ],
 )
 def test_not_the_askers_age(text: str) -> None:
