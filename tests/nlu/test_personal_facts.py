@@ -211,6 +211,10 @@ def test_the_federal_bracket_beside_a_state_or_future_rate(text: str, rate: floa
         "if my tax bracket at retirement drops to 12%",
         "my rate is 11%",  # not a federal bracket
         "withhold 20%",
+        # two brackets offered: either may be right
+        "I'm in the 22 or 24% bracket, not sure.",
+        "we're in the 22%/24% bracket",
+        "my tax bracket is 24% or 32%",
     ],
 )
 def test_rates_that_are_not_the_current_bracket(text: str) -> None:
