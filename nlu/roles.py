@@ -348,7 +348,7 @@ def bind_amounts(
             text, max(0, amount.start - 30), amount.start
         ):
             role = "employee_deferral"  # "I already max my 23k pretax": what I defer
-        elif _near_a_limit(text, source, lower, cue_at, amount.end):
+        elif _near_a_limit(text, source, lower, min(cue_at, amount.start), amount.end):
             continue  # "the max. pre-tax amount ($17.5k)" is a legal limit
         lead_in = source[max(0, min(amount.start, cue_at) - 40) : min(amount.start, cue_at)]
         if role in IRA_ROLES and _CONTRIBUTED.on(lower).search(lead_in):

@@ -90,6 +90,10 @@ UNCLEAR = [
     "the max. pre-tax amount ($17.5k in 2014)",
     "do I need to do it $5K for this year and each year after",
     "If I roll over $20k, what happens?",
+    # what may go in is a limit, not what went in
+    "My plan lets me contribute up to $46,000 after-tax.",
+    "I can put up to 20k after-tax in each year",
+    "My after-tax contributions this year are capped at $23,500 by the plan.",
 ]
 
 
