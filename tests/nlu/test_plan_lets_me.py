@@ -82,3 +82,32 @@ def test_money_out_only_when_you_leave_and_an_automatic_conversion(
     text: str, key: str, value: bool
 ) -> None:
     assert read(text).facts.get(key) is value
+
+
+def test_a_but_ends_what_the_plan_does_not_allow() -> None:
+    facts = read(
+        "My plan doesn't allow in-service withdrawals but does allow in-plan Roth conversions."
+    ).facts
+    assert facts["plan_allows_in_service"] is False
+    assert facts["plan_allows_in_plan_conversion"] is True
+
+
+def test_what_is_allowed_said_of_the_after_tax_money() -> None:
+    text = "HR says in-service distributions of after-tax are allowed once a quarter."
+    assert read(text).facts.get("plan_allows_in_service") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The plan tracks after-tax contributions and earnings separately.", True),
+        ("The plan doesn't track the after-tax earnings separately.", False),
+    ],
+)
+def test_a_plan_that_tracks_the_after_tax_money_separately(text: str, value: bool) -> None:
+    assert read(text).facts.get("after_tax_separately_accounted") is value
+
+
+def test_a_plan_terminated_is_not_the_person_let_go() -> None:
+    text = "My employer was acquired and the plan was terminated."
+    assert "still_employed" not in read(text).facts
