@@ -201,6 +201,8 @@ def test_short_and_plain_tax_questions(text: str) -> None:
         "Can she move her after-tax money to a Roth IRA now?",
         "Can the after-tax portion go to a Roth without counting toward my RMD?",
         "As the beneficiary can I move that part to my own Roth IRA?",
+        # a preference is a wish, even after a refused alternative
+        "I don't want to do an in-plan conversion; I'd rather roll it out to a Roth IRA.",
     ],
 )
 def test_moving_the_after_tax_money_to_a_roth_ira_is_a_conversion(text: str) -> None:
