@@ -34,6 +34,7 @@ class ProviderHit:
     end: int
     link: str
     needs_plan_link: bool = False
+    stated: bool = False  # the text says which account the firm keeps ("401k is with")
 
 
 @cache
@@ -70,34 +71,32 @@ def _distance(start: int, end: int, m: re.Match[str]) -> int:
     return 0
 
 
-@cache
-def _held_at() -> re.Pattern[str]:
-    """An account word and "is with" / "at" right before a firm: "my plan is with", "Roth
-    IRA at" - the text says which account the firm keeps."""
-    data = load("providers")
-    return re.compile(
-        rf"(?:(?P<ira>{data['ira_words']})|(?P<plan>{data['plan_words']}))"
-        r"(?:\s+(?:account|plan|balance|money|funds))?\s+"
-        r"(?:(?:is|are|was|were)\s+(?:(?:still|now|currently|also|all)\s+)?)?"
-        r"(?:with|at|through|thru|held (?:at|with|by)|managed by|administered by|run by|via)"
-        r"\s+(?:the\s+)?$",
-        FLAGS,
-    )
+# An account word and "is with" / "at" right before a firm: "my plan is with", "Roth IRA
+# at" - the text says which account the firm keeps. (Not "I work at": an employer.)
+_HELD_AT = re.compile(
+    r"(?:(?P<ira>\biras?\b|\brira\b|\btira\b|\broth (?:ira|account)|\bbrokerage)|"
+    r"(?P<plan>401\(?k\)?|403\(?b\)?|457\(?b\)?|\btsp\b|\bplan\b|after[- ]?tax))"
+    r"(?:\s+(?:account|plan|balance|money|funds))?\s+"
+    r"(?:(?:is|are|was|were)\s+(?:(?:still|now|currently|also|all)\s+)?)?"
+    r"(?:with|at|through|thru|held (?:at|with|by)|managed by|administered by|run by|via)"
+    r"\s+(?:the\s+)?$",
+    FLAGS,
+)
 
 
 # How far before a firm its account word and "is with" may start (characters).
 HELD_AT_REACH = 50
 
 
-def link_of(sentences: Sentences, start: int, end: int) -> str:
-    """ "plan", "ira" or "neutral" for a provider mention at ``start:end``: the account
-    the text says the firm keeps ("my plan is with Fidelity but my Roth IRA is at
-    Vanguard"), else the nearest account word."""
+def link_of(sentences: Sentences, start: int, end: int) -> tuple[str, bool]:
+    """("plan", "ira" or "neutral", stated) for a provider mention at ``start:end``: the
+    account the text says the firm keeps ("my plan is with Fidelity but my Roth IRA is at
+    Vanguard"; stated), else the nearest account word."""
     s_start, _s_end = sentences.bounds(start)
-    held = _held_at().search(sentences.text, max(s_start, start - HELD_AT_REACH), start)
+    held = _HELD_AT.search(sentences.text, max(s_start, start - HELD_AT_REACH), start)
     if held:
-        return "ira" if held.group("ira") else "plan"
-    return _nearest_link(sentences, start, end)
+        return ("ira" if held.group("ira") else "plan"), True
+    return _nearest_link(sentences, start, end), False
 
 
 def _nearest_link(sentences: Sentences, start: int, end: int) -> str:
@@ -177,8 +176,8 @@ def find_providers(sentences: Sentences, *, answer: bool = False) -> list[Provid
             and not _NAMED_AS_FIRM.match(text, m.end())
         ):
             continue  # "Principal ..." opening a sentence is the word, not the firm
-        link = link_of(sentences, m.start(), m.end())
-        hits.append(ProviderHit(name, m.start(), m.end(), link, exact))
+        link, stated = link_of(sentences, m.start(), m.end())
+        hits.append(ProviderHit(name, m.start(), m.end(), link, exact, stated))
     hits.sort(key=lambda h: (h.start, -h.end))
     kept: list[ProviderHit] = []
     for hit in hits:  # two aliases matching the same words: keep the longer
@@ -191,7 +190,9 @@ def plan_provider(hits: list[ProviderHit]) -> ProviderHit | None:
     """The plan's provider: the most named plan-linked one, else an unlinked one."""
     plan = [h for h in hits if h.link == "plan"]
     if plan:
-        return _most_named(plan)
+        # a firm said to keep the plan beats one that is only near a plan word ("I work
+        # at Fidelity but my 401k is administered by Alight")
+        return _most_named([h for h in plan if h.stated] or plan)
     ira_named = {h.name for h in hits if h.link == "ira"}
     neutral = [
         h for h in hits if h.link == "neutral" and not h.needs_plan_link and h.name not in ira_named

@@ -77,6 +77,11 @@ def test_the_account_said_to_be_with_a_firm_decides_its_link(text: str) -> None:
     assert read(text).facts["provider"] == "Fidelity"
 
 
+def test_a_firm_said_to_keep_the_plan_beats_the_employer_named_near_it() -> None:
+    text = "I work at Fidelity (the company) but my 401k is administered by Alight."
+    assert read(text).facts["provider"] == "Alight"
+
+
 def test_a_new_roth_ira_at_the_same_provider_keeps_the_plan_link() -> None:
     text = "My 401K is with TROWE. Can I set up a Roth IRA with TROWE?"
     reading = read(text)
