@@ -20,6 +20,8 @@ from nlu.reader import read
         ("My client (age 58, already retired) has a 401k.", 58),
         ("I am now 67 and plan to retire at age 70.", 67),
         ("I'm turning 55 this year.", 54),
+        ("I'll be 60 in June, so close to 59 1/2 already", 59),
+        ("I will be 55 later this year.", 54),
         ("34M here, maxing out my 401k.", 34),
     ],
 )
@@ -56,6 +58,8 @@ def test_an_age_opening_the_line_after_a_statement_figure(text: str) -> None:
         # two ages offered: either may be right, and 59 or 60 decides the 59½ rule
         "I'm 59 or 60, not sure, born in late 1966",
         "I am 52/53",
+        "I'll be 55 next year",  # 53 or 54 now, by the birthday
+        "my wife will be 60 in June",
     ],
 )
 def test_not_the_askers_age(text: str) -> None:
