@@ -468,3 +468,19 @@ def test_rolling_it_to_a_roth_ira_in_an_if_clause_only_sets_the_scene(
     text: str, asked: bool
 ) -> None:
     assert ("convert_all_to_roth" in read(text).intents) is asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How long does Fidelity take to process an in-plan conversion?",
+        "How long does it take to process the rollover?",
+    ],
+)
+def test_how_long_the_firm_takes_is_a_process_question(text: str) -> None:
+    assert "provider_process" in read(text).intents
+
+
+def test_how_long_a_clock_takes_is_not_a_process_question() -> None:
+    intents = read("How long does it take for the 5-year clock to run?").intents
+    assert "provider_process" not in intents
