@@ -87,7 +87,8 @@ def _amount_regex() -> re.Pattern[str]:
     words = sorted((w for w in data["multipliers"] if len(w) > 2), key=len, reverse=True)
     word_mult = "|".join(re.escape(w) for w in words)
     one = (
-        rf"(?:(?P<curN>\$|usd)\s?)?(?P<numN>{_NUM})"
+        # (a minus after the sign, "$-40k", is kept too, for validation to refuse)
+        rf"(?:(?P<curN>\$|usd)\s?(?P<minusN>[-−](?=\.?\d))?)?(?P<numN>{_NUM})"
         rf"(?:(?P<multN>{_LETTER_MULT})|\s?(?P<wmultN>(?:{word_mult})\b))?"
     )
     pattern = (
@@ -305,7 +306,8 @@ def find_amounts(text: str, *, bare_ok: bool = False) -> list[Amount]:
             continue
         # "-40k" opening a line of a list is a bullet; elsewhere the dash is a minus
         bullet = m.group("neg") is not None and _is_bullet(text, m.start())
-        v1, cur1, mult1 = _side(m, 1, negative=m.group("neg") is not None and not bullet)
+        minus = (m.group("neg") is not None and not bullet) or m.group("minus1") is not None
+        v1, cur1, mult1 = _side(m, 1, negative=minus)
         if v1 is None:
             continue
         end = m.end()

@@ -18,6 +18,7 @@ from nlu.reader import EMPTY, read
         ("I'm 12 years old and have 40k after tax", "age", "I'm 12"),
         ("-5000 in after-tax", "after_tax_total", "-5000 in after-tax"),
         ("I have -$5,000 after tax", "after_tax_total", "-$5,000 after tax"),
+        ("I have $-40k after-tax in my 401k", "after_tax_total", "$-40k after-tax"),
         ("my after-tax contributions are -20k", "after_tax_contributions", "-20k"),
     ],
 )
@@ -61,6 +62,8 @@ def test_the_empty_reading_rejects_nothing() -> None:
     [
         ("I lost -5000", [-5000]),
         ("-$2.5k", [-2500]),
+        ("$-5", [-5]),  # after the sign too
+        ("$ -40,000", [-40000]),
         # a dash opening a line of a list is a bullet, not a minus sign
         ("Balances:\n-40k after tax\n-10k earnings", [40000, 10000]),
         # a dash between numbers is a range, and after a word a hyphen
