@@ -161,7 +161,9 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     for rh in role_hits:
         if not hypothetical and _supposed_amount(index, rh.amount.start):
             continue  # "if my balance grows to 100k", "if I convert 20k": not a fact (yet)
-        if _about_spouse(index, rh.amount.start, pronoun_is_spouse):
+        if not _HOUSEHOLD.search(text, rh.start, rh.end) and _about_spouse(
+            index, rh.amount.start, pronoun_is_spouse
+        ):
             spouse_income = spouse_income or rh.key == "income"
             continue  # "her after-tax account is about $26k": not the asker's money
         candidates[rh.key].append(Candidate(rh.value, rh.start, rh.end))
@@ -349,6 +351,9 @@ _PERSONAL = frozenset(
 )
 _SPOUSE_WORD = re.compile(rf"\b(?:{_SPOUSE_WORDS})\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'll|i'd)\b", re.IGNORECASE)
+# In an amount's own words: the household's money, never the spouse's alone ("wife 45F,
+# HHI around $240k", "combined income 300k").
+_HOUSEHOLD = re.compile(r"\b(?:hhi|household|combined|joint|our|we)\b", re.IGNORECASE)
 # Who a clause is about: the last person named before a phrase in its sentence.
 _PERSON = re.compile(
     r"\b(?:(?P<me>i|i'm|im|i've|i'll|i'd|me|my|we|we're|our|us)|"

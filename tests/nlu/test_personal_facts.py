@@ -88,6 +88,7 @@ def test_retire_age(text: str, retire_age: int) -> None:
         ("DW (47) is not working.", 47),
         ("We are 51 and 49.", 49),
         ("my spouse, 60, is retired", 60),
+        ("47M, wife 45F, two kids", 45),  # reddit's age-and-sex shorthand
     ],
 )
 def test_spouse_age(text: str, spouse_age: int) -> None:
@@ -282,6 +283,17 @@ def test_the_spouses_pay_is_not_household_income_and_neither_is_mine_alone() -> 
     reading = read("My husband makes 190k and I make 45k, we file jointly.")
     assert "income" not in reading.facts
     assert read("I'm 29, make 140k.").facts.get("income") == 140000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Background: 47M, wife 45F, two kids (9 and 12), HHI around $240k, we file jointly.",
+        "My wife is 45 and our combined income is $240k.",
+    ],
+)
+def test_household_income_after_the_spouse_is_named_is_still_the_households(text: str) -> None:
+    assert read(text).facts.get("income") == 240000
 
 
 @pytest.mark.parametrize(
