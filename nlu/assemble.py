@@ -67,7 +67,9 @@ _THIRD_PERSON = re.compile(r"\W*(?:he|she)\b", re.IGNORECASE)
 YEAR_CONTEXT = 40
 _YEAR_NOT_TAX_YEAR = re.compile(
     r"\b(?:opened|open|started|funded|established|created|first|born|retire|retired|retiring|"
-    r"turn|turned|turning|since|separated|left|quit|laid off)\b",
+    r"turn|turned|turning|since|separated|left|quit|laid off|"
+    # "switched recordkeepers from Vanguard to Fidelity in 2020", "acquired in 2022"
+    r"switched|merged|acquired|joined|hired)\b",
     re.IGNORECASE,
 )
 

@@ -129,6 +129,8 @@ def test_tax_year(text: str, year: int) -> None:
         "IRS Notice 2014-54 allows it.",
         "We bought our house in 2019 for $415,000.",
         "We got married in 2012 and have two kids.",
+        "My company was acquired in 2022.",
+        "They switched recordkeepers in 2020.",
     ],
 )
 def test_years_that_are_not_the_tax_year(text: str) -> None:
