@@ -270,6 +270,21 @@ def _is_plan_name(m: re.Match[str], text: str) -> bool:
     return bool(m.group("mult1")) or text[m.end("num1") : m.end("num1") + 1] in "(bB"
 
 
+# Three digits after a point, and no multiplier: "40.000", "1.500" group thousands with a
+# point (as much of Europe writes them); no US amount has three decimals.
+_THREE_DECIMALS = re.compile(r"\d*\.\d{3}")
+
+
+def _dot_grouped(m: re.Match[str]) -> bool:
+    """True when either side of an amount is a number grouped with a point."""
+    return any(
+        m.group(num) is not None
+        and _THREE_DECIMALS.fullmatch(m.group(num))
+        and not (m.group(mult) or m.group(wmult))
+        for num, mult, wmult, _cur in _SIDES.values()
+    )
+
+
 def _is_bullet(text: str, start: int) -> bool:
     """A dash opening a line of a several-line text is a bullet, not a minus sign."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -304,6 +319,8 @@ def find_amounts(text: str, *, bare_ok: bool = False) -> list[Amount]:
             continue  # the usual number that is no amount, told without Decimal
         if _is_plan_name(m, text):
             continue
+        if _dot_grouped(m):
+            continue  # "$40.000": forty thousand in Europe, forty dollars here; ask
         # "-40k" opening a line of a list is a bullet; elsewhere the dash is a minus
         bullet = m.group("neg") is not None and _is_bullet(text, m.start())
         minus = (m.group("neg") is not None and not bullet) or m.group("minus1") is not None

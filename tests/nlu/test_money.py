@@ -84,6 +84,9 @@ def test_approximations_are_flagged_and_kept_in_the_span(text: str) -> None:
         "my 401 k",  # a plan, however spaced
         "I am 40 M",  # a lone "m" is as often "male" as million
         "40 km",
+        # a point grouping thousands, as much of Europe writes them: $40,000 or $40? ask
+        "$40.000",
+        "$1.500 after tax",
         "Form 5498",
         "IRS Notice 2014-54",
         "in 2010",
