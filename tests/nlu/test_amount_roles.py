@@ -518,3 +518,15 @@ def test_pre_tax_money_paid_in_is_no_pre_tax_balance(text: str) -> None:
 )
 def test_after_tax_money_in_the_plan_as_a_label(text: str, total: int) -> None:
     assert read(text).facts.get("after_tax_total") == total
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("55, just retired, mbd money ~80k", {"after_tax_total": 80000}),
+        ("I have 25k of mega backdoor contributions", {"after_tax_contributions": 25000}),
+    ],
+)
+def test_the_mega_backdoors_money_is_the_after_tax_money(text: str, facts: dict) -> None:
+    money = {k: v for k, v in read(text).facts.items() if k in MONEY_KEYS}
+    assert money == facts

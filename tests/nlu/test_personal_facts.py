@@ -302,6 +302,7 @@ def test_household_income_after_the_spouse_is_named_is_still_the_households(text
     ("text", "facts"),
     [
         ("Still 38, still employed.", {"age": 38, "still_employed": True}),
+        ("55, just retired, what now", {"age": 55, "still_employed": False}),
         ("49 now and just started a new job.", {"age": 49}),
         (
             "Currently 58 and planning to hang it up at 60.",

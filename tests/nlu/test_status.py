@@ -316,6 +316,7 @@ def test_a_roth_ira_with_money_in_it_is_a_roth_ira_the_person_has(text: str) -> 
     [
         ("Roth IRA: none yet\nTax bracket: 24%", {"has_roth_ira": False, "marginal_rate": 0.24}),
         ("Traditional IRAs: none", {"traditional_ira_balance": 0}),
+        ("after tax = 12k, roth ira = none", {"after_tax_total": 12000, "has_roth_ira": False}),
         ("Rollover IRA: n/a", {"traditional_ira_balance": 0}),
         (
             "Roth IRA: 31,500; Rollover IRA: 0",
