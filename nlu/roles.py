@@ -263,9 +263,23 @@ def _nearest(
         return None
     if right and right[1].role not in NOT_FACTS and _is_measure_of(doc, money.end, right[0].start):
         return right[1]  # "I made $10,000 of after-tax contributions": what the sum is of
+    if left and right and len(options) == 2 and _labels_next(doc, right[0].end, money_starts):
+        return left[1]  # "basis 20k earnings 4k": "earnings" labels 4k, "basis" 20k
     # nearest first; on a tie a cue that names a fact beats "plan total" and friends
     options.sort(key=lambda o: (o[0], o[2].role in NOT_FACTS, o[1]))
     return options[0][2]
+
+
+# Between a label and its amount: "earnings 4k", "earnings are 4k", "earnings: 4k".
+_LABEL_LINKS = frozenset({"is", "are", "was", "were", "=", ":"})
+
+
+def _labels_next(doc: Doc, cue_end: int, money_starts: list[int]) -> bool:
+    """True when an amount follows the cue ending at token ``cue_end`` (at once, or after
+    "is" or ":"): the cue labels that amount, not the one before it."""
+    at = cue_end + 1 if cue_end < len(doc) and doc[cue_end].lower_ in _LABEL_LINKS else cue_end
+    i = bisect.bisect_left(money_starts, at)
+    return i < len(money_starts) and money_starts[i] == at
 
 
 def _is_measure_of(doc: Doc, start: int, end: int) -> bool:

@@ -530,3 +530,20 @@ def test_after_tax_money_in_the_plan_as_a_label(text: str, total: int) -> None:
 def test_the_mega_backdoors_money_is_the_after_tax_money(text: str, facts: dict) -> None:
     money = {k: v for k, v in read(text).facts.items() if k in MONEY_KEYS}
     assert money == facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("basis 20k earnings 4k", {"after_tax_contributions": 20000, "after_tax_earnings": 4000}),
+        (
+            "basis is 20k earnings are 4k",
+            {"after_tax_contributions": 20000, "after_tax_earnings": 4000},
+        ),
+        # the amount first, then its word: unchanged
+        ("20k after-tax 5k earnings", {"after_tax_total": 20000, "after_tax_earnings": 5000}),
+    ],
+)
+def test_labels_and_amounts_typed_without_commas(text: str, facts: dict) -> None:
+    money = {k: v for k, v in read(text).facts.items() if k in MONEY_KEYS}
+    assert money == facts
