@@ -229,6 +229,15 @@ def _label_role(text: str, money: Span, cues: list[tuple[Span, Cue]]) -> str | b
     return cue.role if not _FILLER.sub("", rest) else None
 
 
+def _cue_right_after(money: Span, cues: list[tuple[Span, Cue]]) -> Cue | None:
+    """A cue naming a fact that starts right after the amount ("30k after-tax"), for an
+    amount whose line label says nothing known."""
+    for span, cue in cues:
+        if span.start == money.end and not cue.weak and not cue.label_only:
+            return cue if cue.role not in NOT_FACTS else None
+    return None
+
+
 def _without_container(text: str, cues: list[Cue], label_end: int) -> tuple[list[Cue], int]:
     """Drop a trailing "to my 401k" from a label: the plan holds the money, it is not
     what the amount is ("after-tax contributions to my 401k: $10,000").
@@ -335,6 +344,9 @@ def bind_amounts(
                 cue_start, cue_end = cue.start, cue.end
         else:
             role = label or None
+            if label is None and (own := _cue_right_after(span, cue_list)):
+                cue = own  # "Old employer 401k: 30k after-tax": the amount's own words
+                role, cue_start, cue_end = cue.role, cue.start, cue.end
         if (
             role == "after_tax_earnings"
             and cue_start is not None

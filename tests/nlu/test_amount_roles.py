@@ -547,3 +547,13 @@ def test_the_mega_backdoors_money_is_the_after_tax_money(text: str, facts: dict)
 def test_labels_and_amounts_typed_without_commas(text: str, facts: dict) -> None:
     money = {k: v for k, v in read(text).facts.items() if k in MONEY_KEYS}
     assert money == facts
+
+
+def test_an_unknown_line_label_leaves_the_amount_its_own_words() -> None:
+    facts = read("Old employer 401k: 30k after-tax").facts
+    assert facts.get("after_tax_total") == 30000
+
+
+def test_two_plans_with_different_after_tax_money_leave_the_bot_to_ask() -> None:
+    text = "Old employer 401k: 30k after-tax. New employer 401k: 5k after-tax."
+    assert "after_tax_total" not in read(text).facts
