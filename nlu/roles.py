@@ -51,6 +51,13 @@ IRA_ROLES = frozenset({"traditional_ira_balance", "roth_ira_balance"})
 _CONTRIBUTED = CaseBlind.compile(
     r"\b(?:contribut\w*|deposit\w*|put|added|funded|converted)\b[^.;!?]*$"
 )
+# Before an IRA word: the person may not put money in one ("too much for a Roth IRA").
+_NOT_ELIGIBLE = CaseBlind.compile(
+    r"\b(?:too much|too high|not eligible|ineligible|over the (?:income )?limit|phased out|"
+    r"income limits?)(?: to contribute)? (?:for|to) (?:a |an |the )?$"
+)
+# After an amount: one year's worth ("earned 2k last year", "in 2023").
+_ONE_YEARS = re.compile(r"\s*(?:(?:last|this|each|every|per|a) year\b|in (?:19|20)\d\d\b)", FLAGS)
 _PUT_IN = CaseBlind.compile(
     r"\b(?:contribut\w*|put(?: in)?|invested|deposited|saved|paid in)\b[^.;!?,]*$"
 )
@@ -379,6 +386,10 @@ def bind_amounts(
         lead_in = source[max(0, min(amount.start, cue_at) - 40) : min(amount.start, cue_at)]
         if role in IRA_ROLES and _CONTRIBUTED.on(lower).search(lead_in):
             continue  # "contributed the $5500 IRA": a contribution, not a balance
+        if role in IRA_ROLES and _NOT_ELIGIBLE.on(lower).search(lead_in):
+            continue  # "we make too much for a Roth IRA (350k)": an income, no account
+        if role == "after_tax_earnings" and _ONE_YEARS.match(text, amount.end):
+            continue  # "the account earned 2k last year": that year's, not all earnings
         if role == "after_tax_total" and _PUT_IN.on(lower).search(lead_in):
             role = "after_tax_contributions"  # "I've put in 25k after tax": what went in
         if role == "after_tax_contributions" and cue and cue.weak and _ira_sentence(text, amount):

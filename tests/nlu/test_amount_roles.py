@@ -94,6 +94,10 @@ UNCLEAR = [
     "My plan lets me contribute up to $46,000 after-tax.",
     "I can put up to 20k after-tax in each year",
     "My after-tax contributions this year are capped at $23,500 by the plan.",
+    # an income next to the Roth IRA the person may not fund
+    "We make too much for a Roth IRA (350k).",
+    # one year's earnings are not all the earnings
+    "The after-tax account earned 2k last year.",
 ]
 
 
