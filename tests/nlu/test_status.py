@@ -10,6 +10,8 @@ from nlu.reader import read
     [
         ("I will still remain in my 401K plan and continue to contribute.", True),
         ("I'm still working for the company.", True),
+        ("I'm not retired yet.", True),
+        ("I haven't left my job.", True),
         ("I am 55 and still working", True),
         ("I'm 58, still working full time.", True),
         ("My current employer offers after-tax contributions.", True),
