@@ -484,3 +484,24 @@ def test_how_long_the_firm_takes_is_a_process_question(text: str) -> None:
 def test_how_long_a_clock_takes_is_not_a_process_question() -> None:
     intents = read("How long does it take for the 5-year clock to run?").intents
     assert "provider_process" not in intents
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Can I move just the contributions to Roth and leave the earnings in the plan?",
+            "split_rollover",
+            "convert_all_to_roth",
+        ),
+        ("Would converting the earnings push me into a higher bracket?", "tax_due_estimate", ""),
+        # the whole plan to a traditional IRA is no Roth conversion
+        ("Should I roll the whole 401k to an IRA when I retire?", "", "convert_all_to_roth"),
+    ],
+)
+def test_more_phrasings_of_a_split_a_tax_question_and_a_plain_rollover(
+    text: str, present: str, absent: str
+) -> None:
+    intents = read(text).intents
+    assert not present or present in intents
+    assert not absent or absent not in intents
