@@ -31,6 +31,10 @@ PHRASINGS = [
         "$12k is basis and $3k is growth on the after-tax money",
         {"after_tax_contributions": 12000, "after_tax_earnings": 3000},
     ),
+    (
+        "after-tax sub-acct $38,750 (contrib $31,000 / earnings $7,750)",
+        {"after_tax_total": 38750, "after_tax_contributions": 31000, "after_tax_earnings": 7750},
+    ),
     # earnings
     ("The gains on my after-tax money are about $4,000.", {"after_tax_earnings": 4000}),
     ("after-tax earnings of 2.5k", {"after_tax_earnings": 2500}),
