@@ -546,7 +546,8 @@ def _other_currency(text: str, amount: Amount) -> bool:
 _KIND_AFTER = re.compile(
     # "$350k, all pre-tax", "$410k all pretax": the whole of it is that kind
     r"[ \t]*(?:,?[ \t]*(?:all|entirely|100%)[ \t]+)?"
-    r"(?:(?P<pre>traditional|pre[- ]?tax)|(?P<roth>roth))\b"
+    # ("AT", capitals only: reddit's "35k AT in 401k" is after-tax money)
+    r"(?:(?P<pre>traditional|pre[- ]?tax)|(?P<roth>roth)|(?P<after>(?-i:AT)))\b"
     r"(?!\s*(?:ira|roth|conver\w*|contribut\w*|401|403|457))",
     FLAGS,
 )
@@ -566,6 +567,8 @@ def _kind_after(text: str, amount: Amount) -> str | None:
         return None
     if _MOVED.search(text, max(0, amount.start - 30), amount.start):
         return None  # "converting 20k traditional to Roth": a move, not a balance
+    if m.group("after"):
+        return "after_tax_total"
     return "pretax_balance" if m.group("pre") else "roth_bare"
 
 

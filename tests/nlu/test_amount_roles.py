@@ -565,3 +565,8 @@ def test_an_unknown_line_label_leaves_the_amount_its_own_words() -> None:
 def test_two_plans_with_different_after_tax_money_leave_the_bot_to_ask() -> None:
     text = "Old employer 401k: 30k after-tax. New employer 401k: 5k after-tax."
     assert "after_tax_total" not in read(text).facts
+
+
+def test_reddits_at_after_an_amount_is_after_tax_money_in_capitals_only() -> None:
+    assert read("44yo, 35k AT in 401k").facts.get("after_tax_total") == 35000
+    assert "after_tax_total" not in read("I have 35k at work in my 401k").facts

@@ -505,3 +505,8 @@ def test_more_phrasings_of_a_split_a_tax_question_and_a_plain_rollover(
     intents = read(text).intents
     assert not present or present in intents
     assert not absent or absent not in intents
+
+
+def test_wanting_the_money_in_a_roth_ira_is_a_conversion() -> None:
+    assert "convert_all_to_roth" in read("44yo, 35k AT in 401k, want it in Roth, how?").intents
+    assert "convert_all_to_roth" not in read("I want it in a Roth 401k").intents
