@@ -25,7 +25,8 @@ from nlu.reader import MAX_CHARS, read
 UNITS = (
     "$", "?", "(", ")", "..", "🙂", "k", "Principal ", "401(k) 403(b) ",
     "I have $40k after-tax. ", "Fidelity Roth IRA plan ", "30k of which 10k is earnings ",
-    "not 10k ", "- $5k\n", "x" * 199 + " ",
+    "not 10k ", "- $5k\n", "x" * 199 + " ", "basis 20k earnings 4k ",
+    "after-tax 40k, no wait, 45k. ", "x: 5k after-tax\n",
 )  # fmt: skip
 SIZES = (4096, MAX_CHARS)
 

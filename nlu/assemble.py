@@ -65,6 +65,10 @@ def _about_the_spouses_plan_only(text: str) -> bool:
 _THIRD_PERSON = re.compile(r"\W*(?:he|she)\b", re.IGNORECASE)
 # How far before a year (characters) a word such as "opened" or "retired" dates it.
 YEAR_CONTEXT = 40
+# How far back a clause is read from a phrase in it (characters): an "if" clause or a
+# spouse's clause that long is none, and a text without commas or full stops is not
+# searched back to its start for each amount or firm named.
+CLAUSE_REACH = 400
 _YEAR_NOT_TAX_YEAR = re.compile(
     r"\b(?:opened|open|started|funded|established|created|first|born|retire|retired|retiring|"
     r"turn|turned|turning|since|separated|left|quit|laid off|"
@@ -251,7 +255,7 @@ class _Lookups:
 
     def spouses(self, pos: int) -> bool:
         """True when the clause before ``pos`` is about the spouse ("my wife has a 403b")."""
-        start = self.index.bounds(pos)[0]
+        start = max(self.index.bounds(pos)[0], pos - CLAUSE_REACH)
         return bool(_SPOUSE_CLAUSE.on(self.lower).search(self.text, start, pos))
 
 
@@ -326,11 +330,11 @@ def _supposed_amount(index: Sentences, pos: int) -> bool:
     """True when the amount at ``pos`` is supposed in an "if" clause or an example."""
     if _EXAMPLE.search(index.text, max(0, pos - 25), pos):
         return True
-    before = index.before(pos)
-    cues = list(_IF.finditer(before))
+    cues = index.matches_before(_IF, pos)
     if not cues:
         return False
-    clause = before[cues[-1].end() :]
+    # (no further back than CLAUSE_REACH: a clause that long is no "if" clause)
+    clause = index.text[max(cues[-1].end(), pos - CLAUSE_REACH) : pos]
     if _MAIN_CLAUSE.search(clause):
         return False
     verbs = list(_SUPPOSED_VERB.finditer(clause))
@@ -373,7 +377,7 @@ def _about_spouse(index: Sentences, pos: int, pronoun_is_spouse: bool, end: int 
     """
     who = _PERSON.search(index.text, pos, end) if end > pos else None
     if who is None:
-        before = list(_PERSON.finditer(index.text, index.bounds(pos)[0], pos))
+        before = index.matches_before(_PERSON, pos)
         who = before[-1] if before else None
     if who is None:
         return False

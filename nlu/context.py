@@ -282,6 +282,8 @@ class Sentences:
         self.starts = list(starts) or [0]
         self._hypothetical: list[int] | None = None
         self._questions: dict[int, bool] = {}  # sentence start -> is it a question
+        # (pattern, sentence start) -> its matches in that sentence, and where they end
+        self._matches: dict[tuple[re.Pattern[str], int], tuple[list[re.Match[str]], list[int]]] = {}
         self.lower_is_exact = lower_is_exact(text)
 
     def bounds(self, pos: int) -> tuple[int, int]:
@@ -311,6 +313,20 @@ class Sentences:
         """True when a :func:`lowered` pattern searched in ``self.lower`` from ``start``
         finds what the case-blind original finds in ``text[start:...]``."""
         return self.lower_is_exact and self.sliced_like(start)
+
+    def matches_before(self, pattern: re.Pattern[str], pos: int) -> list[re.Match[str]]:
+        """The matches of ``pattern`` in the sentence holding ``pos`` that end by ``pos``.
+
+        The sentence is searched once per pattern, so that asking at every amount of a
+        long sentence costs a look-up each, not a search back to the sentence start."""
+        start, end = self.bounds(pos)
+        key = (pattern, start)
+        found = self._matches.get(key)
+        if found is None:
+            matches = list(pattern.finditer(self.text, start, end))
+            found = self._matches[key] = (matches, [m.end() for m in matches])
+        matches, ends = found
+        return matches[: bisect.bisect_right(ends, pos)]
 
     def clause_start(self, pos: int) -> int:
         """Where the clause holding ``pos`` starts: after the last comma, "and", "but"

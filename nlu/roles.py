@@ -215,7 +215,7 @@ _LABEL_LINE = re.compile(
 )
 
 
-def _label_role(text: str, money: Span, cues: list[tuple[Span, Cue]]) -> str | bool | None:
+def _label_role(text: str, money: Span, cues: _Cues) -> str | bool | None:
     """For "Label: $X" lines: the label's role, None for an unknown label, False if no label."""
     money_start = money.start_char
     line_start = text.rfind("\n", 0, money_start) + 1
@@ -227,7 +227,12 @@ def _label_role(text: str, money: Span, cues: list[tuple[Span, Cue]]) -> str | b
     label_start = line_start + m.start("label")
     label_end = line_start + m.end("label")
     # the cue's own characters: its token span may run past the label ("401(k):")
-    inside = [c for _s, c in cues if c.start >= label_start and c.end <= label_end]
+    inside = []
+    for _s, c in cues.items[bisect.bisect_left(cues.chars, label_start) :]:
+        if c.start >= label_end:
+            break
+        if c.end <= label_end:
+            inside.append(c)
     inside, label_end = _without_container(text, inside, label_end)
     if len(inside) != 1:
         return None
@@ -236,13 +241,16 @@ def _label_role(text: str, money: Span, cues: list[tuple[Span, Cue]]) -> str | b
     return cue.role if not _FILLER.sub("", rest) else None
 
 
-def _cue_right_after(money: Span, cues: list[tuple[Span, Cue]]) -> Cue | None:
+def _cue_right_after(money: Span, cues: _Cues) -> Cue | None:
     """A cue naming a fact that starts right after the amount ("30k after-tax"), for an
     amount whose line label says nothing known."""
-    for span, cue in cues:
-        if span.start == money.end and not cue.weak and not cue.label_only:
-            return cue if cue.role not in NOT_FACTS else None
-    return None
+    k = bisect.bisect_left(cues.starts, money.end)
+    if k == len(cues.items) or cues.starts[k] != money.end:
+        return None
+    cue = cues.items[k][1]
+    if cue.weak or cue.label_only or cue.role in NOT_FACTS:
+        return None
+    return cue
 
 
 def _without_container(text: str, cues: list[Cue], label_end: int) -> tuple[list[Cue], int]:
@@ -258,28 +266,61 @@ def _without_container(text: str, cues: list[Cue], label_end: int) -> tuple[list
     return cues[:-1], cues[-2].end
 
 
+class _Cues:
+    """The cues of one text, in text order and not overlapping, with their token
+    offsets: the nearest ones to an amount are found by bisecting, not by a pass over
+    every cue (a text may hold hundreds of amounts and cues)."""
+
+    __slots__ = ("chars", "ends", "items", "starts")
+
+    def __init__(self, items: list[tuple[Span, Cue]]) -> None:
+        self.items = items
+        self.starts = [span.start for span, _cue in items]
+        self.ends = [span.end for span, _cue in items]
+        self.chars = [cue.start for _span, cue in items]  # character offsets
+
+    def neighbours(
+        self, doc: Doc, money: Span, money_starts: list[int], topic: bool
+    ) -> tuple[tuple[Span, Cue] | None, tuple[Span, Cue] | None]:
+        """The nearest cue on each side of ``money`` that may bind it (weak ones only
+        when ``topic``; each within the gap ``_gap_ok`` allows), or None."""
+        max_gap = _settings()["max_gap"]
+        items = self.items
+        left = right = None
+        for k in range(bisect.bisect_right(self.ends, money.start) - 1, -1, -1):
+            span, cue = items[k]
+            if money.start - span.end > max_gap:
+                break  # too far to bind, as is every cue before it
+            if not (cue.label_only or (cue.weak and not topic)):
+                if _gap_ok(doc, span.end, money.start, money_starts):
+                    left = items[k]
+                break
+        for k in range(bisect.bisect_left(self.starts, money.end), len(items)):
+            span, cue = items[k]
+            if span.start - money.end > max_gap:
+                break
+            if not (cue.label_only or (cue.weak and not topic)):
+                if _gap_ok(doc, money.end, span.start, money_starts):
+                    right = items[k]
+                break
+        return left, right
+
+
 def _nearest(
-    doc: Doc, money: Span, cues: list[tuple[Span, Cue]], money_starts: list[int], topic: bool
+    doc: Doc, money: Span, cues: _Cues, money_starts: list[int], topic: bool
 ) -> Cue | None:
     """The cue that binds ``money`` in prose, or None."""
-    left = right = None
-    for span, cue in cues:
-        if cue.label_only or (cue.weak and not topic):
-            continue
-        if span.end <= money.start:
-            left = (span, cue)
-        elif span.start >= money.end and right is None:
-            right = (span, cue)
+    left, right = cues.neighbours(doc, money, money_starts, topic)
     options = []
-    if left and _gap_ok(doc, left[0].end, money.start, money_starts):
+    if left:
         options.append((money.start - left[0].end, 1, left[1]))
-    if right and _gap_ok(doc, money.end, right[0].start, money_starts):
+    if right:
         options.append((right[0].start - money.end, 0, right[1]))
     if not options:
         return None
     if right and right[1].role not in NOT_FACTS and _is_measure_of(doc, money.end, right[0].start):
         return right[1]  # "I made $10,000 of after-tax contributions": what the sum is of
-    if left and right and len(options) == 2 and _labels_next(doc, right[0].end, money_starts):
+    if left and right and _labels_next(doc, right[0].end, money_starts):
         return left[1]  # "basis 20k earnings 4k": "earnings" labels 4k, "basis" 20k
     # nearest first; on a tie a cue that names a fact beats "plan total" and friends
     options.sort(key=lambda o: (o[0], o[2].role in NOT_FACTS, o[1]))
@@ -319,6 +360,7 @@ def bind_amounts(
     if not money_list:
         return [], []
     cue_list = list(cues)
+    indexed = _Cues(cue_list)
     money_starts = sorted(s.start for s, _ in money_list)
     # the windows around each amount are searched in the lower-cased text when that
     # finds the same (faster; see nlu.context.lowered)
@@ -338,20 +380,20 @@ def bind_amounts(
         if _other_currency(text, amount):
             continue  # "CAD 120,000 in an RRSP", "£30k": money is US dollars
         role: str | None
-        label = _label_role(text, span, cue_list)
+        label = _label_role(text, span, indexed)
         cue_start = cue_end = None
         cue = None
         if label is False:
             if topic is None:
                 weak = any(c.weak and not c.label_only for _s, c in cue_list)
                 topic = weak and about_after_tax(text, finder)
-            cue = _nearest(doc, span, cue_list, money_starts, topic)
+            cue = _nearest(doc, span, indexed, money_starts, topic)
             role = cue.role if cue else None
             if cue:
                 cue_start, cue_end = cue.start, cue.end
         else:
             role = label or None
-            if label is None and (own := _cue_right_after(span, cue_list)):
+            if label is None and (own := _cue_right_after(span, indexed)):
                 cue = own  # "Old employer 401k: 30k after-tax": the amount's own words
                 role, cue_start, cue_end = cue.role, cue.start, cue.end
         if (
@@ -491,12 +533,19 @@ _IRA_WORD = re.compile(r"\b(?:roth ira|iras?|tira|rira)\b", FLAGS)
 _PLAN_WORD = re.compile(r"401\(?k|403\(?b|457|\bplan\b|\btsp\b|after[- ]?tax", FLAGS)
 
 
+# How far from an amount its rough sentence reaches, at most (characters): a text
+# without full stops is not searched whole for each of its amounts.
+SENTENCE_REACH = 300
+
+
 def _sentence_of(text: str, amount: Amount) -> tuple[int, int]:
     """Rough bounds of the sentence holding ``amount`` (its own full stops aside)."""
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, amount.start)]
-    start = breaks[-1] if breaks else 0
-    after = _SENTENCE_BREAK.search(text, amount.end)
-    return start, after.start() + 1 if after else len(text)
+    lo = max(0, amount.start - SENTENCE_REACH)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, amount.start)]
+    start = breaks[-1] if breaks else lo
+    hi = min(len(text), amount.end + SENTENCE_REACH)
+    after = _SENTENCE_BREAK.search(text, amount.end, hi)
+    return start, after.start() + 1 if after else hi
 
 
 def _one_years_payment(text: str, amount: Amount) -> bool:
