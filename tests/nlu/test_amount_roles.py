@@ -472,6 +472,7 @@ def test_the_whole_a_question_divides_is_not_the_earnings(text: str) -> None:
     [
         "Contributed $6,500 after-tax each year from 2019 through 2023.",
         "I put $6,500 post-tax every year into the 401k.",
+        "Solo 401k at Fidelity; I put $6,500 after-tax in this year.",
     ],
 )
 def test_a_yearly_word_after_the_after_tax_cue_makes_a_yearly_contribution(text: str) -> None:
