@@ -57,7 +57,9 @@ _NOT_ELIGIBLE = CaseBlind.compile(
     r"income limits?)(?: to contribute)? (?:for|to) (?:a |an |the )?$"
 )
 # After an amount: one year's worth ("earned 2k last year", "in 2023").
-_ONE_YEARS = re.compile(r"\s*(?:(?:last|this|each|every|per|a) year\b|in (?:19|20)\d\d\b)", FLAGS)
+_A_YEARS_WORTH = re.compile(
+    r"\s*(?:(?:last|this|each|every|per|a) year\b|in (?:19|20)\d\d\b)", FLAGS
+)
 _PUT_IN = CaseBlind.compile(
     r"\b(?:contribut\w*|put(?: in)?|invested|deposited|saved|paid in)\b[^.;!?,]*$"
 )
@@ -430,7 +432,7 @@ def bind_amounts(
             continue  # "contributed the $5500 IRA": a contribution, not a balance
         if role in IRA_ROLES and _NOT_ELIGIBLE.on(lower).search(lead_in):
             continue  # "we make too much for a Roth IRA (350k)": an income, no account
-        if role == "after_tax_earnings" and _ONE_YEARS.match(text, amount.end):
+        if role == "after_tax_earnings" and _A_YEARS_WORTH.match(text, amount.end):
             continue  # "the account earned 2k last year": that year's, not all earnings
         if role == "after_tax_total" and _PUT_IN.on(lower).search(lead_in):
             role = "after_tax_contributions"  # "I've put in 25k after tax": what went in
