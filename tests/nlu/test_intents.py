@@ -510,3 +510,9 @@ def test_more_phrasings_of_a_split_a_tax_question_and_a_plain_rollover(
 def test_wanting_the_money_in_a_roth_ira_is_a_conversion() -> None:
     assert "convert_all_to_roth" in read("44yo, 35k AT in 401k, want it in Roth, how?").intents
     assert "convert_all_to_roth" not in read("I want it in a Roth 401k").intents
+
+
+def test_the_process_with_a_firm_is_a_process_question_and_being_in_one_is_not() -> None:
+    text = "I'm not asking about taxes, just the process with Fidelity."
+    assert "provider_process" in read(text).intents
+    assert "provider_process" not in read("I'm in the process of leaving my job").intents
