@@ -46,6 +46,19 @@ MARGINAL_BRACKETS = frozenset({10, 12, 15, 22, 24, 25, 28, 32, 33, 35, 37, 39.6}
 MAX_EVIDENCE_CHARS = 90
 # A spouse named earlier in the same clause: the plan or provider that follows is theirs.
 _SPOUSE_WORDS = r"wife|husband|spouse|partner|dw|dh"
+# A parent named, then "his/her/their" plan in the same sentence: the plan asked about is
+# the parent's ("My mom (82) has $60k after-tax in her old 401k").
+_PARENT_WORDS = r"dad|father|mom|mother|mum|parents?|father[- ]in[- ]law|mother[- ]in[- ]law"
+_PARENTS_PLAN = re.compile(
+    rf"\b(?:{_PARENT_WORDS})\b[^.?!]{{0,80}}?\b(?:his|her|their)\s+(?:old\s+|former\s+)?"
+    r"(?:401\(?k\)?|403\(?b\)?|457|tsp\b|plan\b|after[- ]?tax)",
+    re.IGNORECASE,
+)
+# The parent's age: "my dad is 78", "my mom (82)", "dad, 78,".
+_PARENT_AGE = re.compile(
+    rf"\b(?:{_PARENT_WORDS})(?:'s age)?(?:\s+is|,|:|\s*\()\s*(?P<n>\d{{2,3}})\b(?![%k$,.]\d|k\b)",
+    re.IGNORECASE,
+)
 _SPOUSE_CLAUSE = CaseBlind.compile(rf"\b(?:{_SPOUSE_WORDS})(?:'s)?\b[^,;:\n]*$", in_place=True)
 # The asker's own plan, named or not ("I have after-tax money in my plan"): a spouse's plan
 # named too is then not the one asked about.
@@ -219,6 +232,15 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             key = answer.key or expecting
             candidates[key].append(Candidate(answer.value, answer.start, answer.end))
 
+    if expecting is None and _PARENTS_PLAN.search(text):
+        # "I'm 45. My dad is 78 and has $100k after-tax in his 401k": the question is the
+        # parent's, as a client's is an adviser's; the asker's own age is not the one
+        ages = [
+            c for c in candidates.pop("age", ()) if not _FIRST_PERSON.search(text, c.start, c.end)
+        ]
+        ages += [Candidate(int(m["n"]), m.start(), m.end()) for m in _PARENT_AGE.finditer(text)]
+        if ages:
+            candidates["age"] = ages
     chosen = {
         key: pick for key, cands in candidates.items() if (pick := _resolve(key, cands, look))
     }

@@ -334,3 +334,24 @@ def test_a_figure_stated_as_currently_is_not_an_age() -> None:
 )
 def test_an_age_after_a_status_and_me_beside_the_spouse(text: str, facts: dict) -> None:
     assert read(text).facts == facts
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("I'm 45. My dad is 78 and has $100k after-tax in his 401k. Can he roll it?", 78),
+        ("My mom (82) has $60k after-tax in her old 401k. Can she roll it to a Roth?", 82),
+        ("I'm asking for my father: he is 70, retired, with $45k after-tax in his 401k.", 70),
+        ("I'm 45. My dad has $100k after-tax in his 401k.", None),  # his age: ask
+    ],
+)
+def test_a_question_about_a_parents_plan_takes_the_parents_age_not_the_askers(
+    text: str, age: int | None
+) -> None:
+    # the asker's own age beside a parent's money would cost the parent's rollover as if
+    # they were the asker's age (a 10% penalty before 59 1/2)
+    assert read(text).facts.get("age") == age
+
+
+def test_a_parent_named_beside_the_askers_own_plan_changes_nothing() -> None:
+    assert read("I'm 45, my parents retired; I have 40k after-tax in my 401k.").facts["age"] == 45
