@@ -93,10 +93,12 @@ def _amount_regex() -> re.Pattern[str]:
     )
     pattern = (
         r"(?<![\w.,/$\-])"
+        # after "between", "40 and 45k" is a range too (the empty group says so)
+        + r"(?:(?<=between )(?P<btw>))?"
         # a minus sign stuck to the number: "-5000" (kept, so validation can refuse it)
         + r"(?P<neg>[-−](?=\$?\.?\d))?"
         + one.replace("N", "1")
-        + r"(?:\s?(?P<conn>-|–|—|to)\s?"
+        + r"(?:\s?(?P<conn>-|–|—|to|(?(btw) and|(?!)))\s?"
         + one.replace("N", "2")
         + r")?(?![\w$])"
     )

@@ -54,6 +54,8 @@ def test_money_forms(text: str, value: Decimal) -> None:
         ("$30k to $35k", 30_000, 35_000),
         ("10,000-12,000", 10_000, 12_000),
         ("30 k - 35 k", 30_000, 35_000),
+        ("between 40 and 45k", 40_000, 45_000),
+        ("between $40,000 and $45,000", 40_000, 45_000),
     ],
 )
 def test_narrow_ranges_use_the_midpoint(text: str, low: int, high: int) -> None:
@@ -65,6 +67,11 @@ def test_narrow_ranges_use_the_midpoint(text: str, low: int, high: int) -> None:
 
 def test_wide_range_is_too_vague_to_be_a_fact() -> None:
     assert find_amounts("somewhere between 30-100k") == []
+    assert find_amounts("between 30 and 100k") == []
+
+
+def test_and_joins_a_range_only_after_between() -> None:
+    assert [a.value for a in find_amounts("40k and 45k")] == [40_000, 45_000]
 
 
 @pytest.mark.parametrize("text", ["about 40,000", "roughly $40k", "~$40k", "approximately 40k"])
