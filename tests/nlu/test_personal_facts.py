@@ -22,6 +22,9 @@ from nlu.reader import read
         ("I'm turning 55 this year.", 54),
         ("I'll be 60 in June, so close to 59 1/2 already", 59),
         ("I will be 55 later this year.", 54),
+        ("I just turned 51 and still work there.", 51),
+        ("I turned 51 last month.", 51),
+        ("I'm 59.5 and retired.", 59),
         ("34M here, maxing out my 401k.", 34),
     ],
 )
@@ -60,6 +63,8 @@ def test_an_age_opening_the_line_after_a_statement_figure(text: str) -> None:
         "I am 52/53",
         "I'll be 55 next year",  # 53 or 54 now, by the birthday
         "my wife will be 60 in June",
+        "Will I owe a penalty before I'm 59.5?",  # a time, not the age now
+        "I turned 55 in 2021.",  # years ago: the age now is unknown
     ],
 )
 def test_not_the_askers_age(text: str) -> None:
