@@ -23,9 +23,11 @@ _HEDGE = CaseBlind.compile(
     r"\b(?:i think|i believe|not sure|maybe|perhaps|probably|might(?! change)|i guess|unsure|"
     r"not certain|i assume|supposedly)\b"
 )
-# ... and a comma that opens another rate: "24% fed, 5% state" (the state's rate is its own)
+# ... and a comma or "and" that opens another rate: "24% fed, 5% state", "12% bracket
+# federally and 5% state" (the state's rate is its own)
 _CLAUSE = re.compile(
-    r"\bbut\b|\bwhile\b|\bwhereas\b|;|,(?=\s*\d{1,2}(?:\.\d+)?\s?%)", re.IGNORECASE
+    r"\bbut\b|\bwhile\b|\bwhereas\b|;|(?:,|\band\b)(?=\s*\d{1,2}(?:\.\d+)?\s?%)",
+    re.IGNORECASE,
 )
 _IRA = re.compile(r"\bira\b", re.IGNORECASE)
 _OUTSIDE = CaseBlind.compile(r"\boutside\b")

@@ -170,6 +170,7 @@ def test_a_roth_opened_inside_the_plan_is_not_a_roth_ira() -> None:
     [
         ("We are married and file jointly.", "mfj"),
         ("MFJ, two kids", "mfj"),
+        ("My husband and I file together.", "mfj"),
         ("I'm married.", "mfj"),
         ("married filing separately", "mfs"),
         ("I'm married but we file separately.", "mfs"),
@@ -198,6 +199,7 @@ def test_single_as_an_ordinary_word_is_not_a_filing_status(text: str) -> None:
         ("Tax Rate: 37%", 0.37),
         ("marginal rate of 32%", 0.32),
         ("we are in the 22% federal bracket", 0.22),
+        ("we're in the 12% bracket federally and 5% state", 0.12),  # the state's is its own
     ],
 )
 def test_marginal_rate(text: str, rate: float) -> None:
