@@ -195,6 +195,7 @@ def test_what_went_in_versus_what_it_is_worth(text: str, expected: dict) -> None
         ("my after-tax money made 8k", {"after_tax_earnings": 8000}),
         ("the account has earned $3,500", {"after_tax_earnings": 3500}),
         ("I make $150k", {"income": 150000}),
+        ("total comp 400k", {"income": 400000}),
         ("she earns 90k", {"income": 90000}),
     ],
 )
