@@ -30,6 +30,9 @@ _CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _IRA = re.compile(r"\bira\b", re.IGNORECASE)
+_PLAN_NAMED_AFTER = re.compile(
+    r"[\s-]*(?:401|403|457|tsp\b|in (?:the|my|our) (?:plan|401|403|457))", re.IGNORECASE
+)
 _OUTSIDE = CaseBlind.compile(r"\boutside\b")
 _FUTURE_RATE = re.compile(
     r"\b(?:retire\w*|drops?|fall|falls|will be|would be|later|future|state|could be|"
@@ -132,6 +135,8 @@ def _skipped(entry: Entry, m: re.Match[str], sentences: Sentences) -> bool:
         before = text[sentences.bounds(pos)[0] : m.end()]
         if _PLAN_WORDS.on(lower).search(before) and not _OUTSIDE.on(lower).search(before):
             return True
+        if _PLAN_NAMED_AFTER.match(sentences.text, m.end()):
+            return True  # "I have a Roth 401k": the plan's Roth, named right after
     if "future_rate" in entry.skip_if:
         # "35% bracket now but expect 22% in retirement": only the clause of the match
         text = sentences.text

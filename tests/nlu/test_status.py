@@ -50,6 +50,12 @@ def test_strong_cues_that_disagree_leave_employment_unknown() -> None:
         ("I contributed to my Roth IRA last year.", True),
         ("Can I roll it into an existing Roth IRA?", True),
         ("I've put $5,500 into a traditional IRA and converted that to a backdoor Roth.", True),
+        ("I've had a Roth since college.", True),
+        ("I do have a Roth IRA.", True),
+        ("I've done backdoor Roths for years.", True),
+        ("I have both a Roth and a traditional IRA.", True),
+        ("No Roth accounts at all.", False),
+        ("I have a Roth 401k but no Roth IRA.", False),
     ],
 )
 def test_has_roth_ira(text: str, has: bool) -> None:
@@ -346,3 +352,7 @@ def test_retired_since_and_a_job_just_left(text: str) -> None:
 def test_a_federal_employee_still_works_there() -> None:
     facts = read("Fed employee, 43. TSP traditional 180k, Roth TSP 25k.").facts
     assert facts.get("still_employed") is True, facts
+
+
+def test_a_roth_named_with_the_plan_right_after_is_no_roth_ira() -> None:
+    assert "has_roth_ira" not in read("I have a Roth 401k.").facts
