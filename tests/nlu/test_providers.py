@@ -36,6 +36,12 @@ from nlu.reader import read
         ("Our hospital's 403b is run by Mutual of America.", "Mutual of America"),
         ("My old 403b at Corebridge still has $12k after-tax in it.", "Corebridge"),
         ("my 403(b) with VALIC", "Corebridge"),
+        ("My 401k is with Principle.", "Principal"),  # the common misspelling
+        ("My 401k is with Ameriprise.", "Ameriprise"),
+        ("J.P. Morgan Workplace runs our plan", "J.P. Morgan"),
+        ("Our 401k is with Vestwell.", "Vestwell"),
+        ("my 401k is at Slavic401k", "Slavic401k"),
+        ("Our 401k is with Newport.", "Newport Group"),
     ],
 )
 def test_provider_aliases(text: str, provider: str) -> None:
@@ -52,6 +58,8 @@ def test_provider_aliases(text: str, provider: str) -> None:
         "Principal and earnings are separate.",
         "Principal in my 401k is 30k and the rest is growth.",
         "We need to empower savers.",
+        "In principle, my 401k allows it.",
+        "I live in Newport.",
     ],
 )
 def test_a_provider_named_only_as_an_ira_place_is_not_the_plan_provider(text: str) -> None:
