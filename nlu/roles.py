@@ -236,6 +236,14 @@ def _label_role(text: str, money: Span, cues: _Cues) -> str | bool | None:
         if c.end <= label_end:
             inside.append(c)
     inside, label_end = _without_container(text, inside, label_end)
+    if (
+        len(inside) == 2
+        and inside[0].role == "plan_total"
+        and not text[inside[0].end : inside[1].start].strip()
+    ):
+        # "My 403b after tax balance: 17,300": the plan named first holds the money
+        rest = text[label_start : inside[0].start] + " " + text[inside[1].end : label_end]
+        return inside[1].role if not _FILLER.sub("", rest) else None
     if len(inside) != 1:
         return None
     cue = inside[0]
@@ -527,7 +535,8 @@ _PAID_IN = re.compile(
     r"\b(?:contribute[ds]?|contributing|put|added|deposited|saved|paid in)\b", FLAGS
 )
 _ONE_YEAR = re.compile(
-    r"\b(?:in|for|during) (?:tax year )?(?:19[89]\d|20\d\d)\b(?!\s*(?:-|to|through|and) )",
+    r"\b(?:in|for|during) (?:tax year )?(?:19[89]\d|20\d\d)\b(?!\s*(?:-|to|through|and) )"
+    r"|\blast year\b",
     FLAGS,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?\n]\s")

@@ -53,6 +53,9 @@ PHRASINGS = [
     ("$300k pre-tax and $50k after-tax", {"pretax_balance": 300000, "after_tax_total": 50000}),
     ("150,000 is before tax contributions and earnings", {"pretax_balance": 150000}),
     ("Pre-tax: $314,536.42", {"pretax_balance": 314536.42}),
+    # the plan named first in a line label holds the money the label names
+    ("My 403b after tax balance: 17,300", {"after_tax_total": 17300}),
+    ("401k pre-tax: 200k", {"pretax_balance": 200000}),
     ("my traditional 401k balance is 1.2M", {"pretax_balance": 1200000}),
     # Roth 401(k)
     ("I also have $60k in my Roth 401(k).", {"roth_401k_balance": 60000}),
@@ -474,6 +477,7 @@ def test_the_whole_a_question_divides_is_not_the_earnings(text: str) -> None:
         "Contributed $6,500 after-tax each year from 2019 through 2023.",
         "I put $6,500 post-tax every year into the 401k.",
         "Solo 401k at Fidelity; I put $6,500 after-tax in this year.",
+        "I'm 38 and put in $6,500 after-tax last year.",
     ],
 )
 def test_a_yearly_word_after_the_after_tax_cue_makes_a_yearly_contribution(text: str) -> None:
