@@ -134,11 +134,14 @@ _NAMED_AS_FIRM = re.compile(
 )
 
 
-# Words just before a firm that make it a former one: "Empower (used to be Prudential)",
-# "formerly Prudential", "we switched from Fidelity to Vanguard".
+# Words just before a firm that make it a former one, or not the one: "Empower (used to be
+# Prudential)", "formerly Prudential", "we switched from Fidelity to Vanguard", "Vanguard,
+# not Fidelity".
 _FORMER = re.compile(
     r"(?:\bused to be(?: with| at| through)?|\bformerly(?: with| at)?|"
-    r"\bpreviously(?: with| at)?|\b(?:switched|moved|changed) from)\s*$",
+    r"\bpreviously(?: with| at)?|\b(?:switched|moved|changed) from|"
+    # a firm taken back: "oops it's Vanguard not Fidelity", "rather than Schwab"
+    r"\bnot|\brather than|\binstead of)\s*$",
     re.IGNORECASE,
 )
 # "was" makes a firm a former one only when another firm is named as well ("it was

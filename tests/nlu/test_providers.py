@@ -95,3 +95,10 @@ def test_a_new_roth_ira_at_the_same_provider_keeps_the_plan_link() -> None:
     reading = read(text)
     assert reading.facts["provider"] == "T. Rowe Price"
     assert reading.evidence["provider"] == "TROWE"
+
+
+@pytest.mark.parametrize(
+    "text", ["oops it's Vanguard not Fidelity", "My 401k is at Vanguard, not Fidelity."]
+)
+def test_a_firm_taken_back_is_not_the_plans(text: str) -> None:
+    assert read(text).facts["provider"] == "Vanguard"
