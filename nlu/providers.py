@@ -84,6 +84,7 @@ _HELD_AT = re.compile(
 )
 
 
+_HELD_AT_TAIL = re.compile(r"\b(?:with|at|through|thru|by|via)\s+(?:the\s+)?$", FLAGS)
 # How far before a firm its account word and "is with" may start (characters).
 HELD_AT_REACH = 50
 
@@ -93,7 +94,11 @@ def link_of(sentences: Sentences, start: int, end: int) -> tuple[str, bool]:
     account the text says the firm keeps ("my plan is with Fidelity but my Roth IRA is at
     Vanguard"; stated), else the nearest account word."""
     s_start, _s_end = sentences.bounds(start)
-    held = _HELD_AT.search(sentences.text, max(s_start, start - HELD_AT_REACH), start)
+    text = sentences.text
+    # (the full search only when "with", "at", "by" ... is right before the firm)
+    held = _HELD_AT_TAIL.search(text, max(s_start, start - 15), start) and _HELD_AT.search(
+        text, max(s_start, start - HELD_AT_REACH), start
+    )
     if held:
         return ("ira" if held.group("ira") else "plan"), True
     return _nearest_link(sentences, start, end), False
