@@ -84,6 +84,7 @@ _HELD_AT = re.compile(
 )
 
 
+# The last word of each of _HELD_AT's links, for a quick look first (keep the two alike).
 _HELD_AT_TAIL = re.compile(r"\b(?:with|at|through|thru|by|via)\s+(?:the\s+)?$", FLAGS)
 # How far before a firm its account word and "is with" may start (characters).
 HELD_AT_REACH = 50
