@@ -111,3 +111,14 @@ def test_a_plan_that_tracks_the_after_tax_money_separately(text: str, value: boo
 def test_a_plan_terminated_is_not_the_person_let_go() -> None:
     text = "My employer was acquired and the plan was terminated."
     assert "still_employed" not in read(text).facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plan converts it automatically in-plan.",
+        "My 401k auto-converts it to Roth 401k each paycheck.",
+    ],
+)
+def test_a_plan_that_converts_by_itself_allows_in_plan_conversion(text: str) -> None:
+    assert read(text).facts.get("plan_allows_in_plan_conversion") is True
