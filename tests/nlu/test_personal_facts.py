@@ -25,6 +25,7 @@ from nlu.reader import read
         ("I just turned 51 and still work there.", 51),
         ("I turned 51 last month.", 51),
         ("I'm 59.5 and retired.", 59),
+        ("Advisor question: participant aged 58 separated in 2024.", 58),
         ("34M here, maxing out my 401k.", 34),
     ],
 )

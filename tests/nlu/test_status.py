@@ -19,6 +19,8 @@ from nlu.reader import read
         ("I'm a retiree.", False),
         ("Laid off in May, 56, 401k at Fidelity.", False),
         ("I don't work there anymore.", False),
+        ("My client is still employed, age 49.", True),
+        ("Participant aged 58 separated in 2024.", False),
         ("I am 55 and still working", True),
         ("I'm 58, still working full time.", True),
         ("My current employer offers after-tax contributions.", True),
