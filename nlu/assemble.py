@@ -414,9 +414,17 @@ def _about_spouse(index: Sentences, pos: int, pronoun_is_spouse: bool, end: int 
     return bool(who.group("spouse") or (who.group("pronoun") and pronoun_is_spouse))
 
 
+# In an age's own words, the asker beside the spouse: "Wife and I are both 59".
+_BOTH_OF_US = re.compile(r"\b(?:and i|and me|we|we're|both)\b", re.IGNORECASE)
+
+
 def _spouse_age(hit: Hit, index: Sentences, pronoun_is_spouse: bool) -> Hit | None:
     """A personal fact said of the spouse: their age, or nothing of the asker's."""
-    if hit.fact == "age" and _about_spouse(index, hit.start, pronoun_is_spouse, hit.end):
+    if (
+        hit.fact == "age"
+        and not _BOTH_OF_US.search(index.text, hit.start, hit.end)
+        and _about_spouse(index, hit.start, pronoun_is_spouse, hit.end)
+    ):
         return Hit("spouse_age", hit.value, hit.start, hit.end, hit.strength)
     # the phrase's own words count: "I'm 58 and retired", "her Roth IRA but I don't"
     if hit.fact in _PERSONAL and _about_spouse(index, hit.start, pronoun_is_spouse, hit.end):

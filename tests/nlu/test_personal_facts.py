@@ -363,3 +363,8 @@ def test_a_question_about_a_parents_plan_takes_the_parents_age_not_the_askers(
 
 def test_a_parent_named_beside_the_askers_own_plan_changes_nothing() -> None:
     assert read("I'm 45, my parents retired; I have 40k after-tax in my 401k.").facts["age"] == 45
+
+
+def test_the_asker_and_the_spouse_of_one_age_both_get_it() -> None:
+    facts = read("Wife and I are both 59. Only I have a 401k.").facts
+    assert (facts.get("age"), facts.get("spouse_age")) == (59, 59)
