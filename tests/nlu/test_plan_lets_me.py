@@ -102,6 +102,7 @@ def test_what_is_allowed_said_of_the_after_tax_money() -> None:
     [
         ("The plan tracks after-tax contributions and earnings separately.", True),
         ("The plan doesn't track the after-tax earnings separately.", False),
+        ("My plan has no separate accounting for after-tax, everything is pooled.", False),
     ],
 )
 def test_a_plan_that_tracks_the_after_tax_money_separately(text: str, value: bool) -> None:

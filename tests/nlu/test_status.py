@@ -21,6 +21,7 @@ from nlu.reader import read
         ("I don't work there anymore.", False),
         ("My client is still employed, age 49.", True),
         ("Participant aged 58 separated in 2024.", False),
+        ("I've been putting 10% after-tax.", True),
         ("I am 55 and still working", True),
         ("I'm 58, still working full time.", True),
         ("My current employer offers after-tax contributions.", True),
