@@ -25,7 +25,7 @@ from knowledge.answers import Finding, answer, catalogue
 
 # At most this many questions are answered in the first message; more would not fit a
 # phone, and the rest are named so the person can ask again.
-MAX_ANSWERED = 3
+MAX_ANSWERED = 4
 # Asked about the subject but no catalogue question recognised: the route question.
 DEFAULT_ASK = "move_to_roth"
 
@@ -135,6 +135,7 @@ def _paragraphs(sentences: Iterable[str]) -> list[str]:
     return [s for s in sentences if s]
 
 
-def questions_named(ids: Sequence[str]) -> str:
-    """The catalogue's own wording of questions left unanswered, for "also asked"."""
-    return "; ".join(catalogue()[i].question.rstrip("?") for i in ids)
+def topics_named(ids: Sequence[str]) -> str:
+    """The questions left unanswered, named by topic ("the rule of 55 and withholding")."""
+    names = [catalogue()[i].topic for i in ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -174,7 +174,8 @@ def _scenario_focus(intents: Sequence[str]) -> list[str]:
 
 
 # Topics noted in a line and answered for the federal part, not handed to a person.
-NOTED_TOPICS = frozenset({"state_tax"})
+# (pre-1987 basis is a fact the engine takes, so asking for it beats a handoff)
+NOTED_TOPICS = frozenset({"state_tax", "pre_1987"})
 
 
 def _out_of_scope_topic(reading: Reading) -> str | None:
@@ -266,12 +267,12 @@ def _compose(
     composed = answers.compose(session.asks, session.facts, result)
     body = _joined(lead, "\n\n".join(p for p in (composed.text, *notes) if p))
     if composed.left:
-        body += "\n\n" + answers.note("also_asked", questions=answers.questions_named(composed.left))
+        body += "\n\n" + answers.note("also_asked", topics=answers.topics_named(composed.left))
     route = any(answers.is_route(a) for a in composed.answered)
     candidates = [*composed.follow_up, *(result.get("missing") or [] if route else [])]
     question = _next_question(session, candidates)
     text, choices = wording.with_question(body.strip(), question)
-    return Reply(wording.finish(text, result, composed.rules), choices, dict(session.facts))
+    return Reply(wording.finish(text, composed.rules), choices, dict(session.facts))
 
 
 def _next_question(session: Session, missing: Sequence[str]) -> Question | None:
@@ -336,7 +337,7 @@ def _what_if(session: Session, reading: Reading, today: date) -> Reply:
         return Reply(wording.invalid(str(exc), what_if=True), facts=dict(session.facts))
     differs = {k: v for k, v in changes.items() if session.facts.get(k) != v}
     text, rules = wording.what_if(result, differs, focus, facts.to_dict())
-    return Reply(wording.finish(text, result, rules), facts=dict(session.facts))
+    return Reply(wording.finish(text, rules), facts=dict(session.facts))
 
 
 def _calculate_quietly(facts: Mapping[str, Any], today: date) -> dict[str, Any] | None:

@@ -45,6 +45,7 @@ class Question:
 
     id: str
     question: str
+    topic: str  # a few words naming it ("the rule of 55")
     depends_on: tuple[str, ...]
     rules: tuple[str, ...]
     findings: tuple[str, ...]
@@ -64,6 +65,7 @@ def catalogue() -> Mapping[str, Question]:
         out[data["id"]] = Question(
             id=data["id"],
             question=data["question"],
+            topic=data["topic"],
             depends_on=tuple(data.get("depends_on") or ()),
             rules=tuple(data["rules"]),
             findings=tuple(data["findings"]),
@@ -109,11 +111,18 @@ def _money(facts: Json, result: Json) -> _Money:
         basis = total - earnings
     if earnings is None and total is not None and basis is not None:
         earnings = total - basis
-    if split.get("to_roth_ira") is not None and facts.get("after_tax_separately_accounted") is not False:
+    if (
+        split.get("to_roth_ira") is not None
+        and facts.get("after_tax_separately_accounted") is not False
+    ):
         basis = _num(split["to_roth_ira"])
         earnings = _num(split.get("to_traditional_ira"))
-    return _Money(basis, earnings, _num(facts.get("pretax_balance")),
-                  facts.get("after_tax_separately_accounted"))
+    return _Money(
+        basis,
+        earnings,
+        _num(facts.get("pretax_balance")),
+        facts.get("after_tax_separately_accounted"),
+    )
 
 
 def _year(result: Json) -> int:
@@ -146,7 +155,11 @@ def _move_to_roth(facts: Json, result: Json) -> list[Finding]:
         return _full_split(m)
     out: list[Finding]
     if m.basis is not None and m.earnings is not None:
-        out = [Finding("route.split", "notice_2014_54", {"basis": _n(m.basis), "earnings": _n(m.earnings)})]
+        out = [
+            Finding(
+                "route.split", "notice_2014_54", {"basis": _n(m.basis), "earnings": _n(m.earnings)}
+            )
+        ]
     else:
         out = [Finding("route.split_general", "notice_2014_54")]
     if m.separate is None:
@@ -157,8 +170,13 @@ def _move_to_roth(facts: Json, result: Json) -> list[Finding]:
 def _full_split(m: _Money) -> list[Finding]:
     if m.basis is not None and m.pretax is not None:
         pretax = m.pretax + (m.earnings or Decimal(0))
-        return [Finding("route.full_split", "irs_after_tax_rollovers",
-                        {"basis": _n(m.basis), "pretax": _n(pretax)})]
+        return [
+            Finding(
+                "route.full_split",
+                "irs_after_tax_rollovers",
+                {"basis": _n(m.basis), "pretax": _n(pretax)},
+            )
+        ]
     return [Finding("route.full_split_general", "irs_after_tax_rollovers")]
 
 
@@ -166,9 +184,15 @@ def _all_to_roth_tax(facts: Json, result: Json) -> list[Finding]:
     m = _money(facts, result)
     scenario = _scenario(result, "all_to_roth_ira")
     if m.separate is not False and scenario.get("taxable_income") is not None and m.after_tax:
-        return [Finding("all_to_roth.taxed", "irc_408a_d_3_a", {
-            "total": _n(m.after_tax), "taxable": scenario["taxable_income"],
-            "tax": scenario.get("federal_tax"), "basis": _n(m.basis)})]
+        params = {
+            "total": _n(m.after_tax),
+            "taxable": scenario["taxable_income"],
+            "tax": scenario.get("federal_tax"),
+            "basis": _n(m.basis),
+        }
+        if params["tax"] is None:
+            return [Finding("all_to_roth.taxable", "irc_408a_d_3_a", params)]
+        return [Finding("all_to_roth.taxed", "irc_408a_d_3_a", params)]
     return [Finding("all_to_roth.general", "irc_408a_d_3_a")]
 
 
@@ -192,9 +216,18 @@ def _prorata_partial(facts: Json, result: Json) -> list[Finding]:
     if m.basis is not None and m.pretax is not None and m.after_tax:
         balance = m.pretax + m.after_tax
         split = basis_in_distribution(m.after_tax, m.basis, balance)
-        out.append(Finding("prorata.partial_figures", "irc_72_e_8", {
-            "distribution": _n(split.distribution), "balance": _n(balance),
-            "nontaxable": _n(split.nontaxable), "pretax": _n(split.pretax)}))
+        out.append(
+            Finding(
+                "prorata.partial_figures",
+                "irc_72_e_8",
+                {
+                    "distribution": _n(split.distribution),
+                    "balance": _n(balance),
+                    "nontaxable": _n(split.nontaxable),
+                    "pretax": _n(split.pretax),
+                },
+            )
+        )
     return [*out, *_full_split(m)]
 
 
@@ -203,8 +236,13 @@ def _prorata_in_plan(facts: Json, result: Json) -> list[Finding]:
     out = [Finding("prorata.in_plan", "irc_402a_c_4")]
     if m.basis and m.earnings is not None and m.after_tax:
         share = to_json_number(cents(m.earnings / m.after_tax))
-        out.append(Finding("prorata.in_plan_share", "irc_72_e_8",
-                           {"earnings": _n(m.earnings), "total": _n(m.after_tax), "share": share}))
+        out.append(
+            Finding(
+                "prorata.in_plan_share",
+                "irc_72_e_8",
+                {"earnings": _n(m.earnings), "total": _n(m.after_tax), "share": share},
+            )
+        )
     return out
 
 
@@ -218,16 +256,23 @@ def _fixed(*findings: tuple[str, str]) -> Answer:
 
 
 def _rule_of_55_deadline(facts: Json, result: Json) -> list[Finding]:
-    out = [Finding("rule55.no_deadline", "irc_72_t_2_a_v", {"rate": _penalty_rate(result)}),
-           Finding("rule55.stay_in_plan", "irc_72_t_3_a")]
+    out = [
+        Finding("rule55.no_deadline", "irc_72_t_2_a_v", {"rate": _penalty_rate(result)}),
+        Finding("rule55.stay_in_plan", "irc_72_t_3_a"),
+    ]
     return out
 
 
 def _when_59_half(facts: Json, result: Json) -> list[Finding]:
     clock = (result.get("clocks") or {}).get("age_59_half")
     if clock:
-        return [Finding("age59.dates", "irc_72_t_2_a_i",
-                        {"earliest": clock["earliest"], "latest": clock["latest"]})]
+        return [
+            Finding(
+                "age59.dates",
+                "irc_72_t_2_a_i",
+                {"earliest": clock["earliest"], "latest": clock["latest"]},
+            )
+        ]
     return [Finding("age59.definition", "irc_72_t_2_a_i")]
 
 
@@ -235,8 +280,13 @@ def _roth_ira_five_year(facts: Json, result: Json) -> list[Finding]:
     out = [Finding("roth_ira_clock.basis_free", "reg_1_408a_6")]
     clock = (result.get("clocks") or {}).get("roth_ira_five_year")
     if clock and clock.get("starts"):
-        out.append(Finding("roth_ira_clock.dates", "reg_1_408a_6",
-                           {"starts": clock["starts"], "met_on": clock["five_years_met_on"]}))
+        out.append(
+            Finding(
+                "roth_ira_clock.dates",
+                "reg_1_408a_6",
+                {"starts": clock["starts"], "met_on": clock["five_years_met_on"]},
+            )
+        )
     return out
 
 
@@ -250,7 +300,9 @@ def _after_tax_room(facts: Json, result: Json) -> list[Finding]:
 
 def _rollover_not_ira_limit(facts: Json, result: Json) -> list[Finding]:
     limit = _rate("gov.irs.ira.contribution_limit", result)
-    return [Finding("ira_limit.not_counted", "irc_408a_c_3", {"limit": limit, "year": _year(result)})]
+    return [
+        Finding("ira_limit.not_counted", "irc_408a_c_3", {"limit": limit, "year": _year(result)})
+    ]
 
 
 def _withholding(facts: Json, result: Json) -> list[Finding]:
@@ -262,19 +314,24 @@ ANSWERS: Mapping[str, Answer] = {
     "rule_of_55_deadline": _rule_of_55_deadline,
     "when_59_half": _when_59_half,
     "withdraw_meaning": _fixed(("withdraw.means_in_service", "plan_document")),
-    "roth_401k_five_year": _fixed(("drac.own_clock", "reg_1_402a_1_a4"),
-                                  ("drac.rollover_clock", "reg_1_408a_10")),
-    "qualified_after_in_plan": _fixed(("qualified.in_plan", "irc_402a_d_2"),
-                                      ("qualified.rolled", "reg_1_408a_10")),
+    "roth_401k_five_year": _fixed(
+        ("drac.own_clock", "reg_1_402a_1_a4"), ("drac.rollover_clock", "reg_1_408a_10")
+    ),
+    "qualified_after_in_plan": _fixed(
+        ("qualified.in_plan", "irc_402a_d_2"), ("qualified.rolled", "reg_1_408a_10")
+    ),
     "prorata_in_plan": _prorata_in_plan,
     "prorata_partial": _prorata_partial,
-    "basis_access_before_59": _fixed(("access.basis_anytime", "irc_408a_d_4"),
-                                     ("access.recapture_taxable_only", "irc_408a_d_3_f")),
+    "basis_access_before_59": _fixed(
+        ("access.basis_anytime", "irc_408a_d_4"),
+        ("access.recapture_taxable_only", "irc_408a_d_3_f"),
+    ),
     "no_penalty_on_rollover": _fixed(("penalty.none_on_rollover", "irc_408a_d_3_a")),
     "rollover_not_ira_limit": _rollover_not_ira_limit,
     "after_tax_room": _after_tax_room,
-    "tax_forms": _fixed(("forms.1099r", "irs_1099r_instructions"),
-                        ("forms.no_8606", "irs_8606_instructions")),
+    "tax_forms": _fixed(
+        ("forms.1099r", "irs_1099r_instructions"), ("forms.no_8606", "irs_8606_instructions")
+    ),
     "roth_ira_any_firm": _fixed(("firm.any", "irc_402_c")),
     "authority": _fixed(("authority.notice", "notice_2014_54")),
     "income_limit": _fixed(("income.no_limit", "conversion_no_income_limit")),
