@@ -173,6 +173,8 @@ def _scenario_focus(intents: Sequence[str]) -> list[str]:
     return [SCENARIO_OF_INTENT[i] for i in intents if i in SCENARIO_OF_INTENT]
 
 
+# A bare answer to the bot's question re-answers at most this many route questions.
+BRIEF_ROUTES = 2
 # Topics noted in a line and answered for the federal part, not handed to a person.
 # (pre-1987 basis is a fact the engine takes, so asking for it beats a handoff)
 NOTED_TOPICS = frozenset({"state_tax", "pre_1987"})
@@ -214,7 +216,14 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     if "year" in new and new["year"] not in covered_years():
         # a year that dates a notice or a past event is not the tax year asked about
         del new["year"]
-        notes.append(answers.note("year.not_covered", year=reading.facts["year"]))
+        years = covered_years()
+        used = session.facts.get("year") or min(max(today.year, years[0]), years[-1])
+        notes.append(
+            answers.note(
+                "year.not_covered",
+                year=reading.facts["year"], first=years[0], last=years[-1], used=used,
+            )
+        )
     try:
         facts = Facts.from_mapping(_merged(session.facts, new))
         result = calculate(facts, today=today).to_json()
@@ -238,9 +247,10 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     focus = _scenario_focus(reading.intents)
     if focus:
         session.topic = focus[0]
+    asking = bool(reading.asks) or (_on_topic(reading) and not session.asks)
     if reading.asks:
         session.asks = list(reading.asks)
-    elif _on_topic(reading) and not session.asks:
+    elif asking:
         session.asks = [answers.DEFAULT_ASK]
     # A bare answer to the bot's question confirms it; a message that asks something
     # gets its answer, never "I already had that".
@@ -248,7 +258,7 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
         wording.acknowledge(new, changed, corrected) if had_facts and not reading.asks else ""
     )
     lead = _joined(wording.refused(reading.rejected), acknowledged)
-    return _compose(session, result, lead=lead, notes=notes)
+    return _compose(session, result, lead=lead, notes=notes, brief=not asking and had_facts)
 
 
 def _answer(session: Session, today: date, *, lead: str) -> Reply:
@@ -257,20 +267,34 @@ def _answer(session: Session, today: date, *, lead: str) -> Reply:
     if result is None:
         text, choices = wording.with_question(lead, _next_question(session, []))
         return Reply(text, choices, dict(session.facts))
-    return _compose(session, result, lead=lead)
+    return _compose(session, result, lead=lead, brief=True)
 
 
 def _compose(
-    session: Session, result: dict[str, Any], *, lead: str, notes: Sequence[str] = ()
+    session: Session,
+    result: dict[str, Any],
+    *,
+    lead: str,
+    notes: Sequence[str] = (),
+    brief: bool = False,
 ) -> Reply:
-    """The questions asked, answered first; then one question back; then the sources."""
-    composed = answers.compose(session.asks, session.facts, result)
-    body = _joined(lead, "\n\n".join(p for p in (composed.text, *notes) if p))
+    """The questions asked, answered first; then one question back; then the sources.
+
+    ``brief``: the message only answered the bot (a fact, "not sure"): the route is
+    said again in its one line with the new figures, not the whole answer.
+    """
+    routes = [a for a in session.asks if answers.is_route(a)] or [answers.DEFAULT_ASK]
+    asks = routes[:BRIEF_ROUTES] if brief else session.asks
+    composed = answers.compose(asks, session.facts, result)
+    body = "\n\n".join(p for p in (lead, composed.text, *notes) if p)
     if composed.left:
         body += "\n\n" + answers.note("also_asked", topics=answers.topics_named(composed.left))
+    missing = list(result.get("missing") or [])
+    # the fact that most changes the route among those the questions turn on, else
+    # (for a route) the engine's most decision-changing one
+    wanted = sorted(composed.follow_up, key=lambda k: missing.index(k) if k in missing else 99)
     route = any(answers.is_route(a) for a in composed.answered)
-    candidates = [*composed.follow_up, *(result.get("missing") or [] if route else [])]
-    question = _next_question(session, candidates)
+    question = _next_question(session, [*wanted, *(missing if route else [])])
     text, choices = wording.with_question(body.strip(), question)
     return Reply(wording.finish(text, composed.rules), choices, dict(session.facts))
 

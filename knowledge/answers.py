@@ -153,15 +153,17 @@ def _move_to_roth(facts: Json, result: Json) -> list[Finding]:
     m = _money(facts, result)
     if m.separate is False:
         return _full_split(m)
-    out: list[Finding]
+    out: list[Finding] = []
+    if _scenario(result, "split_rollover").get("available") == "no":
+        out.append(Finding("timing.plan_refuses", "plan_document"))
     if m.basis is not None and m.earnings is not None:
-        out = [
+        out += [
             Finding(
                 "route.split", "notice_2014_54", {"basis": _n(m.basis), "earnings": _n(m.earnings)}
             )
         ]
     else:
-        out = [Finding("route.split_general", "notice_2014_54")]
+        out += [Finding("route.split_general", "notice_2014_54")]
     if m.separate is None:
         out.append(Finding("route.if_separate", "irc_72_d_2"))
     return out
