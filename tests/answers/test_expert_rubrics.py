@@ -43,7 +43,7 @@ def scored():
 
 
 def test_no_reply_makes_a_statement_the_expert_calls_wrong(scored):
-    summary, rows = scored
+    _summary, rows = scored
     wrong = {r["id"]: r["wrong"] for r in rows if r["wrong"]}
     assert not wrong, json.dumps(wrong, indent=1)
 
