@@ -28,6 +28,16 @@ from knowledge.answers import Finding, answer, catalogue
 MAX_ANSWERED = 4
 # Asked about the subject but no catalogue question recognised: the route question.
 DEFAULT_ASK = "move_to_roth"
+# A finding already said makes these unnecessary (the pro-rata answer holds the route for
+# a plan that mixes the money; the split with figures holds the general split).
+SUPERSEDES: Mapping[str, frozenset[str]] = {
+    "prorata.partial": frozenset({"route.split", "route.split_general", "route.if_separate"}),
+    "route.full_split": frozenset({"route.split", "route.split_general", "route.if_separate"}),
+    "route.full_split_general": frozenset({"route.split_general", "route.if_separate"}),
+    "route.split": frozenset({"all_to_roth.general"}),
+    "route.split_general": frozenset({"all_to_roth.general"}),
+    "all_to_roth.general": frozenset({"route.split_general"}),
+}
 
 
 @cache
@@ -116,6 +126,7 @@ def compose(asks: Sequence[str], facts: Mapping[str, Any], result: Mapping[str, 
             if finding.id in seen or not renderable(finding):
                 continue
             seen.add(finding.id)
+            seen.update(SUPERSEDES.get(finding.id, ()))
             sentences.append(" ".join(render(finding).split()))
             rules.append(finding.rule)
     follow = tuple(
