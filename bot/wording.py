@@ -555,12 +555,6 @@ def what_if(
         comparison = _comparison(scenarios, main, rate)
         if comparison:
             paragraphs.append(comparison)
-    clocks = _clock_lines(
-        result, shown, "in_plan_conversion" in shown, rules, "has_roth_ira" in facts
-    )
-    if clocks:
-        paragraphs.append(_clock_paragraph(clocks))
-    paragraphs.extend(_open_point_lines(result, shown))
     _fill(paragraphs, deferred)
     paragraphs.append("This was a what-if: your real facts are unchanged.")
     return "\n\n".join(p for p in paragraphs if p), rules
