@@ -38,7 +38,7 @@ def _shared() -> Path | None:
 
 
 SHARED = _shared()
-MIN_RUBRICS = 20
+MIN_RUBRICS = 60
 FIELDS = [
     "id",
     "source_url",
