@@ -184,3 +184,58 @@ def test_the_split_template_still_scores_on_split_questions():
     on_split = [r for r in OURS if any(k.startswith("split") for k in kinds[r["id"]])]
     made = [sum(_said(p["any"], SPLIT_TEMPLATE) for p in r["points"]) for r in on_split]
     assert on_split and sum(m > 0 for m in made) >= len(on_split) / 2
+
+
+# The wrong statements most rubrics share, with the ways a bot says them and the ways an expert
+# denies them: the pattern must catch the first and let the second through.
+COMMON_WRONGS = {
+    "A direct rollover or conversion of this money carries the 10% early-withdrawal penalty": (
+        [
+            "You'll owe the 10% penalty on the rollover because you are under 59½.",
+            "The conversion is subject to the 10% early-withdrawal penalty.",
+        ],
+        [
+            "There's no 10% penalty on a direct rollover.",
+            "The rollover is not subject to the 10% penalty.",
+            "Withdrawals before 59½ from the IRA would pay the 10%.",
+        ],
+    ),
+    "The rollover counts against the annual IRA contribution limit": (
+        ["The rollover counts against your IRA contribution limit."],
+        [
+            "A rollover isn't a contribution, so it doesn't count against the IRA limit.",
+            "It never counts toward the annual IRA limit.",
+        ],
+    ),
+    "Income too high to roll over or convert to a Roth": (
+        ["Your income is too high to convert to a Roth IRA."],
+        ["Rollovers and conversions have no income limit; your income is irrelevant."],
+    ),
+    "Nothing is taxable when only the after-tax money comes out": (
+        [
+            "Take out only the after-tax money and nothing is taxable.",
+            "Roll just the after-tax contributions to the Roth IRA, tax-free.",
+        ],
+        [
+            "Nothing is taxable, provided the plan accounts for the after-tax money separately.",
+            "Roll just the after-tax contributions to the Roth IRA, tax-free, if the plan "
+            "accounts for them separately.",
+        ],
+    ),
+}
+
+
+def _common_wrong(prefix: str) -> list[dict]:
+    return [w for r in OURS for w in r["wrong"] if w["say"].startswith(prefix)]
+
+
+@pytest.mark.parametrize("prefix", list(COMMON_WRONGS))
+def test_common_wrong_statements_catch_the_claim_and_not_its_denial(prefix):
+    wrongs = _common_wrong(prefix)
+    assert wrongs, "no rubric uses this common wrong statement"
+    caught, denied = COMMON_WRONGS[prefix]
+    for wrong in wrongs:
+        for text in caught:
+            assert _said(wrong["any"], text), text
+        for text in denied:
+            assert not _said(wrong["any"], text), text
