@@ -23,6 +23,7 @@ from bot.handoff import needs_a_person_text
 from bot.questions import WORK_WITHOUT, Question, how_to_find_out, question_for
 from bot.reply import Choice, Reply
 from bot.session import CONFIRM_FORGET, EVIDENCE_MAX_CHARS, Session
+from knowledge.answers import questions_for_intents
 from knowledge.engine import calculate
 from knowledge.facts import Facts, InvalidFacts
 from knowledge.params import covered_years
@@ -251,7 +252,8 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     if reading.asks:
         session.asks = list(reading.asks)
     elif asking:
-        session.asks = [answers.DEFAULT_ASK]
+        suggested = questions_for_intents(reading.intents)[: answers.MAX_SUGGESTED]
+        session.asks = list(suggested) or [answers.DEFAULT_ASK]
     # A bare answer to the bot's question confirms it; a message that asks something
     # gets its answer, never "I already had that".
     acknowledged = (

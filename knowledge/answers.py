@@ -11,7 +11,7 @@ parameter. Nothing here writes English, so a sentence lives in one place only
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -51,6 +51,7 @@ class Question:
     findings: tuple[str, ...]
     follow_up: str | None
     route: bool  # answered by the numbers block of a route, not only by sentences
+    intents: tuple[str, ...]  # the reader's intents that suggest it when nothing else does
 
 
 @cache
@@ -71,6 +72,7 @@ def catalogue() -> Mapping[str, Question]:
             findings=tuple(data["findings"]),
             follow_up=data.get("follow_up"),
             route=bool(data.get("route", False)),
+            intents=tuple(data.get("intents") or ()),
         )
     return out
 
@@ -407,6 +409,13 @@ ANSWERS: Mapping[str, Answer] = {
     "all_to_roth_tax": _all_to_roth_tax,
     "move_to_roth": _move_to_roth,
 }
+
+
+def questions_for_intents(intents: Sequence[str]) -> tuple[str, ...]:
+    """The catalogue questions the reader's intents suggest, in catalogue order: the
+    fallback when no question was recognised in so many words."""
+    wanted = set(intents)
+    return tuple(q.id for q in catalogue().values() if wanted & set(q.intents))
 
 
 def answer(question_id: str, facts: Json, result: Json) -> tuple[Finding, ...]:
