@@ -106,7 +106,12 @@ def _recapture_condition(ctx: Context, taxable: Decimal) -> list[str]:
 def split_rollover(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scenario:
     """Notice 2014-54: one distribution, basis to a Roth IRA, pretax to a traditional IRA."""
     available, why = out_of_plan_now(ctx)
-    citations = ("notice_2014_54", "irs_after_tax_rollovers", "irc_402_c", "irc_72_d_2")
+    citations: tuple[str, ...] = (
+        "notice_2014_54",
+        "irs_after_tax_rollovers",
+        "irc_402_c",
+        "irc_72_d_2",
+    )
     ctx.use(*citations)
     if sub.split is None:
         return _amounts_unknown("split_rollover", available, why, money)
