@@ -49,15 +49,68 @@ def build_parser() -> argparse.ArgumentParser:
     calc.add_argument("--today", default=None, help="date to compute clocks from (YYYY-MM-DD)")
     calc.set_defaults(handler="knowledge.cli:run_calc")
 
+    _add_telegram(sub)
+    _add_chart(sub)
+    return parser
+
+
+def _add_telegram(sub: argparse._SubParsersAction) -> None:
+    """``rothbot telegram``: the bot (bot/telegram_channel)."""
     tg = sub.add_parser("telegram", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     tg.add_argument("--db", help="SQLite file (default: $ROTHBOT_DB or a per-user file)")
     tg.add_argument("--webhook-url", help="public HTTPS URL: run as a webhook instead of polling")
     tg.add_argument("--listen", default="127.0.0.1", help="webhook listen address")
     tg.add_argument("--port", type=int, default=8443, help="webhook listen port")
     tg.add_argument("--url-path", default="telegram", help="webhook URL path")
-    tg.add_argument("--secret-token", help="webhook secret (default: $TELEGRAM_WEBHOOK_SECRET)")
+    tg.add_argument(
+        "--secret-token-file",
+        metavar="FILE",
+        help="file holding the webhook secret (default: $TELEGRAM_WEBHOOK_SECRET)",
+    )
+    tg.add_argument("--secret-token", action=_Removed, help=argparse.SUPPRESS)
     tg.set_defaults(handler="bot.telegram_channel:run")
-    return parser
+
+
+class _Removed(argparse.Action):
+    """``--secret-token`` put the secret where ``ps`` shows it to every local user."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        parser.error(
+            "--secret-token was removed: the process list shows it to every local user. "
+            "Set TELEGRAM_WEBHOOK_SECRET or use --secret-token-file FILE."
+        )
+
+
+def _add_chart(sub: argparse._SubParsersAction) -> None:
+    """``rothbot chart``; its code (and matplotlib) loads only when it runs."""
+    chart = sub.add_parser(
+        "chart",
+        help="draw the timeline or the routes compared (PNG or SVG)",
+        description=(
+            "Draw when each dollar becomes tax-free (timeline) or what each route leaves at "
+            "59½ (routes). Facts come from --facts FILE, from JSON piped on stdin, or else "
+            "from your terminal conversation (rothbot chat)."
+        ),
+    )
+    chart.add_argument("--out", required=True, help="FILE.png or FILE.svg")
+    chart.add_argument(
+        "--chart",
+        choices=("timeline", "routes", "both"),
+        default="timeline",
+        help="which picture (both writes FILE-timeline.png and FILE-routes.png)",
+    )
+    chart.add_argument("--facts", metavar="FILE", help='Facts JSON file ("-" for stdin)')
+    chart.add_argument("--route", help="route the timeline shows (default: the split if possible)")
+    chart.add_argument("--growth-rate", default=None, help="yearly growth assumed (e.g. 0.05)")
+    chart.add_argument("--today", default=None, help="date to draw from (YYYY-MM-DD)")
+    chart.add_argument(
+        "--conversation",
+        action="store_true",
+        help="chart the terminal conversation (the default when nothing is piped in)",
+    )
+    chart.add_argument("--db", help="SQLite file of the conversation (default: $ROTHBOT_DB)")
+    chart.add_argument("--user", default=None, help="conversation key (default: your login)")
+    chart.set_defaults(handler="bot.charts.cli:run_chart")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
