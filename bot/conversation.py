@@ -25,7 +25,7 @@ from bot.reply import Choice, Reply
 from bot.session import CONFIRM_FORGET, EVIDENCE_MAX_CHARS, Session
 from knowledge.answers import questions_for_intents
 from knowledge.engine import calculate
-from knowledge.facts import Facts, InvalidFacts
+from knowledge.facts import MONEY_KEYS, Facts, InvalidFacts
 from knowledge.params import covered_years
 from nlu.reader import OUT_OF_SCOPE, Reading, read
 
@@ -292,6 +292,9 @@ def _compose(
     if composed.left:
         body += "\n\n" + answers.note("also_asked", topics=answers.topics_named(composed.left))
     missing = list(result.get("missing") or [])
+    if not any(k in session.facts for k in MONEY_KEYS):
+        # a question asked in general terms is not answered better by asking for amounts
+        missing = [k for k in missing if k not in MONEY_KEYS]
     # the fact that most changes the route among those the questions turn on, else
     # (for a route) the engine's most decision-changing one
     wanted = sorted(composed.follow_up, key=lambda k: missing.index(k) if k in missing else 99)

@@ -237,7 +237,10 @@ def _prorata_partial(facts: Json, result: Json) -> list[Finding]:
 
 def _prorata_in_plan(facts: Json, result: Json) -> list[Finding]:
     m = _money(facts, result)
-    out = [Finding("prorata.in_plan", "irc_402a_c_4")]
+    if m.separate is False:
+        return [Finding("prorata.in_plan_mixed", "irc_72_e_8")]
+    known = "prorata.in_plan_separate" if m.separate else "prorata.in_plan"
+    out = [Finding(known, "irc_402a_c_4")]
     if m.basis and m.earnings is not None and m.after_tax:
         share = to_json_number(cents(m.earnings / m.after_tax))
         out.append(
@@ -400,6 +403,9 @@ ANSWERS: Mapping[str, Answer] = {
     "timing_now_or_later": _timing,
     "withholding": _withholding,
     "roth_ira_five_year": _roth_ira_five_year,
+    "after_tax_in_ira": _fixed(
+        ("in_ira.already", "irc_408_d_2"), ("isolate.pretax_to_plan", "irc_408_d_3_a_ii")
+    ),
     "isolate_basis": _fixed(("isolate.pretax_to_plan", "irc_408_d_3_a_ii")),
     "rmd": _rmd,
     "how_often": _fixed(("often.as_plan_allows", "plan_document")),
