@@ -57,7 +57,36 @@ def build_parser() -> argparse.ArgumentParser:
     tg.add_argument("--url-path", default="telegram", help="webhook URL path")
     tg.add_argument("--secret-token", help="webhook secret (default: $TELEGRAM_WEBHOOK_SECRET)")
     tg.set_defaults(handler="bot.telegram_channel:run")
+    _add_support(sub)
     return parser
+
+
+def _add_support(sub: argparse._SubParsersAction) -> None:
+    """The support team's commands: ``triage`` and ``tickets``."""
+    triage = sub.add_parser(
+        "triage",
+        help="triage a JSONL or CSV file of questions: status, priority, draft reply; stored",
+        description=(
+            "Reads questions (JSONL lines {\"id\",\"text\"} or CSV with id and text columns) "
+            "and gives each its facts, the questions asked, what is missing, the engine's "
+            "headline, a status (answerable, needs_info, needs_human) and a priority with "
+            "their reasons, tags and a draft reply. Results are stored in the SQLite file "
+            "(table triage); the same id triaged again replaces its row."
+        ),
+    )
+    triage.add_argument("file", help="the questions file")
+    triage.add_argument(
+        "--input-format", choices=("jsonl", "csv"), help="default: from the name or content"
+    )
+    triage.add_argument(
+        "--format", choices=("table", "csv", "jsonl"), default="table", help="output format"
+    )
+    triage.add_argument(
+        "--jobs", type=int, default=1, help="worker processes (0: one per core; default 1)"
+    )
+    triage.add_argument("--db", help="SQLite file (default: $ROTHBOT_DB or a per-user file)")
+    triage.add_argument("--today", default=None, help="date to compute clocks from (YYYY-MM-DD)")
+    triage.set_defaults(handler="bot.triage_cli:run_triage")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -40,6 +40,7 @@ class Session:
     history: list[Turn] = field(default_factory=list)
     turns: int = 0
     topic: str | None = None  # the route last asked about, so follow-ups stay on it
+    unanswered: int = 0  # times the pending question was asked again without an answer
 
     def remember(self, role: str, text: str, at: float) -> None:
         """Keep a capped copy of a message; drop the oldest beyond the cap."""
@@ -59,6 +60,7 @@ class Session:
         self.asked.clear()
         self.history.clear()
         self.topic = None
+        self.unanswered = 0
 
     def drop_history_before(self, cutoff: float) -> bool:
         """Remove remembered text older than ``cutoff``; True if anything was removed."""
@@ -98,4 +100,5 @@ class Session:
             history=history,
             turns=int(data.get("turns") or 0),
             topic=topic if isinstance(topic, str) else None,
+            unanswered=int(data.get("unanswered") or 0),
         )
