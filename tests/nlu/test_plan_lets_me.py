@@ -123,3 +123,18 @@ def test_a_plan_terminated_is_not_the_person_let_go() -> None:
 )
 def test_a_plan_that_converts_by_itself_allows_in_plan_conversion(text: str) -> None:
     assert read(text).facts.get("plan_allows_in_plan_conversion") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My plan allows in-service withdrawals after 59.5 only. I'm 52.",
+        "The plan allows in-service distributions only after age 59 1/2.",
+    ],
+)
+def test_an_in_service_allowance_bound_to_59_and_a_half_says_nothing_of_now(text: str) -> None:
+    assert "plan_allows_in_service" not in read(text).facts
+
+
+def test_an_in_service_allowance_at_an_age_without_only_is_read() -> None:
+    assert read("My plan allows in-service at 59.5. I'm 60.").facts["plan_allows_in_service"]
