@@ -121,6 +121,28 @@ def _add_support(sub: argparse._SubParsersAction) -> None:
     triage.add_argument("--today", default=None, help="date to compute clocks from (YYYY-MM-DD)")
     triage.set_defaults(handler="bot.triage_cli:run_triage")
 
+    tickets = sub.add_parser(
+        "tickets",
+        help="the support queue: list, show N, reply N TEXT, resolve N",
+        description="The tickets opened when a user asks for a person or the bot cannot finish.",
+    )
+    actions = tickets.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="open and claimed tickets, oldest first")
+    listing.add_argument("--all", action="store_true", help="resolved ones too")
+    show = actions.add_parser("show", help="one ticket: question, facts, result, messages")
+    show.add_argument("number", type=int)
+    reply = actions.add_parser("reply", help="answer the user (marked as from a person)")
+    reply.add_argument("number", type=int)
+    reply.add_argument("text", nargs="+", help="the answer")
+    claim = actions.add_parser("claim", help="take a ticket")
+    claim.add_argument("number", type=int)
+    resolve = actions.add_parser("resolve", help="close a ticket")
+    resolve.add_argument("number", type=int)
+    for action in (listing, show, reply, claim, resolve):
+        action.add_argument("--db", help="SQLite file (default: $ROTHBOT_DB or a per-user file)")
+        action.add_argument("--agent", help="your name on replies (default: your login)")
+    tickets.set_defaults(handler="bot.tickets_cli:run_tickets")
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()

@@ -46,9 +46,7 @@ def test_a_question_that_mentions_people_is_still_a_question(text):
     assert command_of(text) is None
 
 
-def test_asking_for_a_person_opens_a_ticket_with_the_question_and_tells_the_user(
-    assistant, store
-):
+def test_asking_for_a_person_opens_a_ticket_with_the_question_and_tells_the_user(assistant, store):
     assistant.handle("u1", QUESTION)
     reply = assistant.handle("u1", "can I talk to a real person?")
     assert "ticket #1" in reply.text and "answer here" in reply.text
