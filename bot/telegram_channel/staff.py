@@ -197,6 +197,8 @@ class Staff:
     async def post_new_tickets(self, bot: ExtBot) -> int:
         """Post each open ticket not yet in the group; returns how many were posted."""
         store = self.core.store.support
+        # Requests made before this round are in the summaries; later ones get a note.
+        earlier = await self.core.run(store.undelivered, "asked_again")
         tickets = await self.core.run(store.tickets, ("open", "claimed"))
         posted = 0
         for ticket in tickets:
@@ -214,14 +216,13 @@ class Staff:
                     ]
                 ]
             )
+            covered = [e.id for e in earlier if e.ticket_id == ticket.id]
             message = await self._say(bot, summary_text(ticket), markup=markup)
             if message is None:
                 return posted
             await self.core.run(store.set_staff_message, ticket.id, message.message_id)
-            # What happened before the post is in the summary already.
-            for event in await self.core.run(store.undelivered, "asked_again"):
-                if event.ticket_id == ticket.id:
-                    await self.core.run(store.mark_delivered, event.id)
+            for event_id in covered:
+                await self.core.run(store.mark_delivered, event_id)
             posted += 1
         return posted
 
@@ -299,7 +300,8 @@ class Staff:
 
 def summary_text(ticket: Ticket) -> str:
     """A ticket as the staff group first sees it."""
-    lines = [f"New ticket #{ticket.id}: {ticket.reason}"]
+    asked = f" (asked {ticket.requests} times)" if ticket.requests > 1 else ""
+    lines = [f"New ticket #{ticket.id}: {ticket.reason}{asked}"]
     if ticket.question:
         lines += ["", f"Question: {ticket.question}"]
     facts = ", ".join(f"{k} {v}" for k, v in ticket.facts.items())

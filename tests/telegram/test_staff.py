@@ -31,7 +31,7 @@ def _staff_says(double: BotApiDouble, text: str, user: int = AGENT) -> None:
     double.user_says(text, chat_id=STAFF, user_id=user, chat_type="supergroup")
 
 
-def _wait_text(double: BotApiDouble, chat_id: int, wanted: str, timeout: float = 20.0) -> dict:
+def _wait_text(double: BotApiDouble, chat_id: int, wanted: str, timeout: float = 40.0) -> dict:
     """The first message the bot sent to ``chat_id`` containing ``wanted``."""
     return double.wait_for(
         lambda: next((m for m in double.sent_messages(chat_id) if wanted in m["text"]), None),
@@ -51,7 +51,7 @@ def test_a_handoff_goes_to_the_staff_group_and_the_agents_answer_reaches_the_use
     _wait_text(double, STAFF, "No open tickets.")
 
     double.user_says(QUESTION, chat_id=USER)
-    double.wait_for_messages(USER, 1, timeout=20)
+    double.wait_for_messages(USER, 1, timeout=40)
     double.user_says("can I talk to a real person?", chat_id=USER)
     told = _wait_text(double, USER, "ticket #1")
     assert "answer here" in told["text"]
@@ -81,7 +81,7 @@ def test_a_handoff_goes_to_the_staff_group_and_the_agents_answer_reaches_the_use
     _wait_text(double, USER, "Ticket #1 is closed")
     _wait_text(double, STAFF, "Ticket #1 is resolved.")
     _staff_says(double, "/queue")
-    double.wait_for(lambda: _count(double, STAFF, "No open tickets.") == 2, timeout=10)
+    double.wait_for(lambda: _count(double, STAFF, "No open tickets.") == 2, timeout=30)
 
 
 def test_someone_not_listed_is_refused_every_staff_command(double: BotApiDouble, staff_bot) -> None:
@@ -91,10 +91,10 @@ def test_someone_not_listed_is_refused_every_staff_command(double: BotApiDouble,
     post = _wait_text(double, STAFF, "New ticket #1")
     for command in ("/queue", "/claim 1", "/reply 1 hi there", "/resolve 1"):
         _staff_says(double, command, user=OUTSIDER)
-    double.wait_for(lambda: _count(double, STAFF, NOT_AN_AGENT) == 4, timeout=10)
+    double.wait_for(lambda: _count(double, STAFF, NOT_AN_AGENT) == 4, timeout=30)
     double.press(post, "staff:claim:1", user_id=OUTSIDER)
     double.press(post, "staff:resolve:1", user_id=OUTSIDER)
-    double.wait_for(lambda: len(double.answered_queries()) == 2, timeout=10)
+    double.wait_for(lambda: len(double.answered_queries()) == 2, timeout=30)
 
     store = staff_bot.assistant.store
     [ticket] = store.support.tickets()
@@ -110,7 +110,7 @@ def test_staff_commands_do_nothing_outside_the_staff_group(double: BotApiDouble,
     for command in ("/queue", "/claim 1", "/reply 1 hi", "/resolve 1"):
         double.user_says(command, chat_id=USER)
     double.user_says("/facts", chat_id=USER)  # answered after the four, in order
-    double.wait_for_messages(USER, before + 1, timeout=20)
+    double.wait_for_messages(USER, before + 1, timeout=40)
     assert len(double.sent_messages(USER)) == before + 1
     [ticket] = staff_bot.assistant.store.support.tickets()
     assert ticket.status == "open"
