@@ -43,6 +43,7 @@ class Session:
     turns: int = 0
     topic: str | None = None  # the route last asked about, so follow-ups stay on it
     unanswered: int = 0  # times the pending question was asked again without an answer
+    asks: list[str] = field(default_factory=list)  # catalogue questions last asked
 
     def remember(self, role: str, text: str, at: float) -> None:
         """Keep a capped copy of a message; drop the oldest beyond the cap."""
@@ -64,6 +65,7 @@ class Session:
         self.history.clear()
         self.topic = None
         self.unanswered = 0
+        self.asks.clear()
 
     def drop_history_before(self, cutoff: float) -> bool:
         """Remove the user's words older than ``cutoff``: history lines and evidence quotes.
@@ -134,6 +136,7 @@ class Session:
             turns=int(data.get("turns") or 0),
             topic=topic if isinstance(topic, str) else None,
             unanswered=int(data.get("unanswered") or 0),
+            asks=[str(a) for a in data.get("asks") or [] if isinstance(a, str)],
         )
 
 
