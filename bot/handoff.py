@@ -1,24 +1,15 @@
-"""The seam where a person takes over: what the bot tells the user, and the queue's shape.
+"""The seam where a person takes over: what the bot tells the user at each step.
 
 The conversation core decides *that* a person is needed (``Reply.action == "handoff"``
 with a ``handoff_reason``); the service opens or adds to the conversation's ticket
-(``bot.tickets.TicketQueue``, a ``HandoffQueue``) and tells the user plainly what happens
-next with the texts below. Staff work the queue in Telegram (``bot.telegram`` staff
+(``bot.tickets.TicketQueue``) and tells the user plainly what happens next with the
+texts below. Staff work the queue in Telegram (``bot.telegram`` staff
 handlers) or a terminal (``rothbot tickets``).
 """
 
 from __future__ import annotations
 
-from typing import Protocol
-
-HUMAN_COMMAND = "human"
 ASKED_FOR_A_PERSON = "asked for a person"
-
-
-class HandoffQueue(Protocol):
-    """Where requests for a person go; ``request`` returns the ticket number."""
-
-    def request(self, key: str, note: str) -> int: ...
 
 
 def needs_a_person_text(topic: str) -> str:

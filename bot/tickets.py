@@ -1,6 +1,6 @@
 """The support queue: tickets opened from conversations, claimed, answered and resolved.
 
-``TicketQueue`` is the ``bot.handoff.HandoffQueue`` the service uses. A conversation has
+``TicketQueue`` is what the service opens tickets with. A conversation has
 at most one open ticket: asking again (in any words, or because the bot got stuck again)
 adds to it. A ticket carries what an agent needs to pick up without scrolling back: the
 user's question in their own words, the facts read, the last messages, the engine's
@@ -41,11 +41,6 @@ class TicketQueue:
         self._today = today
 
     # -- opening -----------------------------------------------------------------------
-
-    def request(self, key: str, note: str) -> int:
-        """``HandoffQueue``: open (or add to) ``key``'s ticket with ``note`` as the reason."""
-        ticket, _ = self.open_for(self.store.load(key), reason=note)
-        return ticket.id
 
     def open_for(
         self, session: Session, *, reason: str, address: str | None = None
