@@ -14,7 +14,7 @@ columns hold JSON text, times are seconds since the epoch, UTC):
   ``text`` (the question), ``status`` (``answerable`` | ``needs_info`` | ``needs_human``),
   ``status_reason``, ``priority`` (``urgent`` | ``high`` | ``normal``),
   ``priority_reason``, ``headline`` (the engine's result in a line), ``asks`` (JSON list:
-  the questions asked: answer-catalogue ids where the reader gives them, else intents),
+  the answer catalogue's ids of the questions asked, ``knowledge/data/questions``),
   ``facts`` (JSON object, DESIGN keys), ``missing`` (JSON list of fact keys, most
   decision-changing first), ``tags`` (JSON list of ``kind:value``), ``draft`` (the reply
   the bot would give), ``triaged_at``.

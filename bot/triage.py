@@ -23,6 +23,7 @@ import yaml
 
 from bot.conversation import SCENARIO_OF_INTENT, respond
 from bot.session import Session
+from knowledge.answers import catalogue
 from knowledge.engine import calculate
 from knowledge.facts import LABELS, Facts, InvalidFacts
 from nlu.reader import OUT_OF_SCOPE, Reading, read
@@ -88,7 +89,7 @@ def triage(question_id: str, text: str, *, today: date, source: str = "", line: 
 
 def _triage(question_id: str, text: str, *, today: date, source: str, line: int) -> Triage:
     reading = read(text)
-    asks = tuple(getattr(reading, "asks", None) or reading.intents)
+    asks = tuple(reading.asks)
     facts, result, invalid = _engine(reading.facts, today)
     focus = _focus(reading)
     headline = headline_of(result, focus) if result else "no result: the facts do not fit"
@@ -174,13 +175,18 @@ def _status(
     missing: Sequence[str],
     invalid: str,
 ) -> tuple[str, str]:
-    """(status, reason): a person is needed, facts are missing, or the bot can answer."""
+    """(status, reason): a person is needed, facts are missing, or the bot can answer.
+
+    With the answer catalogue's ids, a question needs facts when it is answered by a
+    route's figures and the engine has none, or when none of the facts its answer depends
+    on (``depends_on``) is known; otherwise the bot answers it.
+    """
     if mentions_person_request(text):
         return "needs_human", "asks for a person"
     topics = sorted(t for t in reading.topics if t in OUT_OF_SCOPE)
     if topics:
         return "needs_human", "out of scope: " + "; ".join(OUT_OF_SCOPE[t] for t in topics)
-    on_topic = any(a != "other" for a in asks)
+    on_topic = bool(_catalogued(asks)) or any(i != "other" for i in reading.intents)
     if not reading.facts and not on_topic:
         return "needs_human", "not recognised as a question about after-tax 401(k) money"
     if invalid:
@@ -188,15 +194,34 @@ def _status(
     if reading.rejected:
         words = ", ".join(f'"{words}"' for _, words, _ in reading.rejected)
         return "needs_info", f"a stated value cannot be used: {words}"
-    needs_figures = set(_data()["needs_figures"])
-    wants_figures = any(a in needs_figures for a in asks) or not on_topic
     scenario = next((s for s in (result or {}).get("scenarios", ()) if s["id"] == focus), {})
-    if wants_figures and scenario.get("taxable_income") is None:
-        wanted = [LABELS.get(k, k.replace("_", " ")) for k in missing[:3]]
-        return "needs_info", "the engine needs " + (", ".join(wanted) or "more facts")
-    if scenario.get("taxable_income") is not None:
+    figures = scenario.get("taxable_income") is not None
+    questions = _catalogued(asks)
+    if questions:
+        facts = reading.facts
+        for question in questions:
+            if question.route and not figures:
+                return "needs_info", f"{question.topic} needs " + _labels(missing)
+            wanted = [k for k in question.depends_on if k not in facts]
+            if question.depends_on and len(wanted) == len(question.depends_on):
+                return "needs_info", f"{question.topic} needs " + _labels(wanted)
+        return "answerable", "the bot answers " + "; ".join(q.topic for q in questions)
+    wants_figures = any(i in _data()["needs_figures"] for i in reading.intents) or not on_topic
+    if wants_figures and not figures:
+        return "needs_info", "the engine needs " + _labels(missing)
+    if figures:
         return "answerable", "the engine has the figures for the question asked"
     return "answerable", "a general question the bot answers without personal figures"
+
+
+def _catalogued(asks: Sequence[str]) -> list[Any]:
+    """The answer catalogue's entries for ``asks`` (``knowledge/data/questions``)."""
+    entries = catalogue()
+    return [entries[a] for a in asks if a in entries]
+
+
+def _labels(keys: Sequence[str]) -> str:
+    return ", ".join(LABELS.get(k, k.replace("_", " ")) for k in keys[:3]) or "more facts"
 
 
 def _priority(text: str, facts: Mapping[str, Any]) -> tuple[str, str]:
@@ -223,6 +248,7 @@ def _tags(reading: Reading, facts: Mapping[str, Any], asks: Sequence[str]) -> tu
         tags.append(f"plan:{facts['employer_plan_type']}")
     if "year" in facts:
         tags.append(f"year:{facts['year']}")
-    tags.extend(f"topic:{a}" for a in asks if a != "other")
+    topics = asks or tuple(i for i in reading.intents if i != "other")
+    tags.extend(f"topic:{t}" for t in topics)
     tags.extend(f"topic:{t}" for t in sorted(reading.topics))
     return tuple(tags)

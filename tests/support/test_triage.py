@@ -85,6 +85,7 @@ def test_a_mixed_jsonl_file_gets_status_priority_headline_and_a_draft(tmp_path, 
     assert figures["facts"]["after_tax_contributions"] == 30000
     assert re.match(r"^[a-zA-Z -]+: \$[\d,]+ ", figures["headline"])  # the engine's figure
     assert "provider:Fidelity" in figures["tags"]
+    assert figures["asks"] and all(f"topic:{a}" in figures["tags"] for a in figures["asks"])
     assert "30,000" in figures["draft"]  # the conversation core's own reply
 
     check = rows["q-check"]
@@ -100,9 +101,15 @@ def test_a_mixed_jsonl_file_gets_status_priority_headline_and_a_draft(tmp_path, 
 
     refused = rows["q-refused"]
     assert refused["priority"] == "high"
+    assert refused["asks"] == ["plan_refuses_split"]  # the answer catalogue's id
+    assert refused["status"] == "answerable"  # its answer depends on no personal fact
     assert "refuses" in refused["priority_reason"]
     assert "$190,000 of after-tax money at stake" in refused["priority_reason"]
-    assert "5 questions triaged (1 answerable, 2 needs_info, 2 needs_human)" in err
+    statuses = [row["status"] for row in rows.values()]
+    counts = ", ".join(
+        f"{statuses.count(s)} {s}" for s in ("answerable", "needs_info", "needs_human")
+    )
+    assert f"5 questions triaged ({counts}); 0 rows skipped" in err
 
 
 def test_csv_in_and_csv_out_round_trip_to_the_same_results_as_jsonl(tmp_path, db, capsys):
