@@ -250,13 +250,15 @@ def _converted_part(
     )
 
 
-def _ordering_note(taxable: Decimal) -> str:
+def _ordering_clause(taxable: Decimal) -> str:
     """Treas. Reg. 1.408A-6 Q&A-8: Roth IRA withdrawals take regular contributions, then
     each conversion's taxable part, then its nontaxable part, so the taxable part comes
     out before the basis."""
-    if not taxable:
-        return ""
-    return f" (a withdrawal takes the {dollars(taxable)} converted first)"
+    return f"a withdrawal takes the {dollars(taxable)} converted first"
+
+
+def _ordering_note(taxable: Decimal) -> str:
+    return f" ({_ordering_clause(taxable)})" if taxable else ""
 
 
 def _basis_part(
@@ -411,7 +413,7 @@ def _route(
                 "roth_ira",
                 moved_on,
                 " (in the plan until then"
-                + (f"; {_ordering_note(taxable)[2:]}" if taxable else ")"),
+                + (f"; {_ordering_clause(taxable)})" if taxable else ")"),
                 year_only=moved_on != today,
             )
         )
