@@ -49,6 +49,7 @@ from bot.telegram_channel.redaction import (
     quiet_libraries,
     redact,
 )
+from bot.telegram_channel.staff import Staff
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ class Channel:
     limits: Limits
     dispatcher: Dispatcher | None = None
     charts: ChartSender | None = None
+    staff: Staff | None = None
 
     def close(self) -> None:
         if self.charts is not None:
@@ -126,7 +128,18 @@ def build_application(
         builder = builder.connect_timeout(config.connect_timeout)
     app = builder.build()
     charts = ChartSender(core)
-    app.bot_data[CHANNEL_KEY] = Channel(core, lanes, delivery, handlers, limits, charts=charts)
+    channel = app.bot_data[CHANNEL_KEY] = Channel(
+        core, lanes, delivery, handlers, limits, charts=charts
+    )
+    if config.support_chat_id is not None:
+        channel.staff = Staff(
+            core,
+            delivery,
+            chat_id=config.support_chat_id,
+            agent_ids=config.agent_ids,
+            interval=config.staff_interval,
+        )
+        channel.staff.register(app)
     new_message = filters.UpdateType.MESSAGE
     app.add_handler(CommandHandler("chart", charts.on_command, filters=new_message))
     app.add_handler(CallbackQueryHandler(charts.on_press, pattern=f"^{CHART_DATA}$"))
@@ -184,6 +197,8 @@ async def serve(
             tasks.append(asyncio.create_task(_resend(app, config, delivery, halt)))
             if config.purge_interval > 0:
                 tasks.append(asyncio.create_task(_purge(core, config.purge_interval, halt)))
+            if channel.staff is not None:
+                tasks.append(asyncio.create_task(channel.staff.run(app.bot, halt)))
             polling: asyncio.Task[None] | None = None
             if config.webhook:
                 assert config.secret_token is not None and config.webhook_url is not None

@@ -43,6 +43,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("why", "Explain the last answer, with sources"),
     ("reset", "Clear the facts and start a new question"),
     ("forget", "Erase everything stored about you"),
+    ("human", "Ask for a person to take over"),
     ("chart", "Draw when each dollar is tax-free, and the routes compared"),
 )
 """Registered with setMyCommands; the conversation core answers each of them."""
