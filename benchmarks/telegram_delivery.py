@@ -242,6 +242,13 @@ def kill_mid_burst(folder: Path, parts: list[int]) -> dict:
         )
         bot.stop(signal.SIGKILL)
         before = sum(len(received(double, chat)) for chat in chats)
+        store = Store(folder / "kill.db")
+        try:
+            on_the_wire = len(list(store.db.query("select 1 from outbox where sending = 1")))
+            owed = len(store.owed())
+            stored = len(store.pending_intake())
+        finally:
+            store.close()
         restarted = Bot(double, folder / "kill.db")
         complete = wait_all(double, chats, expected, time.monotonic() + 180)
         time.sleep(2)  # anything sent twice would arrive now
@@ -250,6 +257,9 @@ def kill_mid_burst(folder: Path, parts: list[int]) -> dict:
     return {
         "messages": len(chats) * len(CONVERSATION),
         "answered_before_kill": before,
+        "at_kill_on_the_wire": on_the_wire,
+        "at_kill_owed_replies": owed,
+        "at_kill_stored_not_run": stored,
         "complete": complete,
         "lost_parts": lost,
         "duplicated_parts": duplicated,

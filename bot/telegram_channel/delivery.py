@@ -11,9 +11,11 @@ and updates their state in the store. The rules:
   the chats with owed replies again, soon after a failure (backing off to
   ``resend_interval``), also with no new message coming in; a reply older than
   ``resend_window`` when it finally goes out says that it is late and what it answers;
-- at most once per part: each message part is marked "on the wire" before its request
-  and "sent" after; a request that got no answer (or a crash in between) counts the part
-  as delivered, so it is never shown twice (``limits.maybe_delivered``);
+- at most once while running: a request that got no answer (read timeout, dropped
+  connection) counts its part as delivered and is not repeated (``limits.maybe_delivered``);
+  each part is also marked "on the wire" before its request and "sent" after, so after a
+  crash the re-send starts at the part that was on the wire (sent again: it may show
+  twice, where counting it as sent lost many under load);
 - a chat that refuses messages (blocked, deleted) gives its owed replies up; HTML that
   Telegram cannot parse goes out as plain text; a 4096-character limit per message.
 """
@@ -176,7 +178,7 @@ class Delivery:
         update_id = outgoing.update_id
         store = self.core.store
         if outgoing.uncertain:
-            log.warning("resuming a reply after a part that may not have arrived (at most once)")
+            log.warning("re-sending a reply part that was on the wire when the process died")
         reply = outgoing.reply
         age = self._clock() - outgoing.created_at
         if age > self.resend_window and outgoing.parts_sent == 0:
