@@ -57,7 +57,40 @@ def build_parser() -> argparse.ArgumentParser:
     tg.add_argument("--url-path", default="telegram", help="webhook URL path")
     tg.add_argument("--secret-token", help="webhook secret (default: $TELEGRAM_WEBHOOK_SECRET)")
     tg.set_defaults(handler="bot.telegram_channel:run")
+    _add_chart(sub)
     return parser
+
+
+def _add_chart(sub: argparse._SubParsersAction) -> None:
+    """``rothbot chart``; its code (and matplotlib) loads only when it runs."""
+    chart = sub.add_parser(
+        "chart",
+        help="draw the timeline or the routes compared (PNG or SVG)",
+        description=(
+            "Draw when each dollar becomes tax-free (timeline) or what each route leaves at "
+            "59½ (routes). Facts come from --facts FILE, from JSON piped on stdin, or else "
+            "from your terminal conversation (rothbot chat)."
+        ),
+    )
+    chart.add_argument("--out", required=True, help="FILE.png or FILE.svg")
+    chart.add_argument(
+        "--chart",
+        choices=("timeline", "routes", "both"),
+        default="timeline",
+        help="which picture (both writes FILE-timeline.png and FILE-routes.png)",
+    )
+    chart.add_argument("--facts", metavar="FILE", help='Facts JSON file ("-" for stdin)')
+    chart.add_argument("--route", help="route the timeline shows (default: the split if possible)")
+    chart.add_argument("--growth-rate", default=None, help="yearly growth assumed (e.g. 0.05)")
+    chart.add_argument("--today", default=None, help="date to draw from (YYYY-MM-DD)")
+    chart.add_argument(
+        "--conversation",
+        action="store_true",
+        help="chart the terminal conversation (the default when nothing is piped in)",
+    )
+    chart.add_argument("--db", help="SQLite file of the conversation (default: $ROTHBOT_DB)")
+    chart.add_argument("--user", default=None, help="conversation key (default: your login)")
+    chart.set_defaults(handler="bot.charts.cli:run_chart")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -103,19 +103,35 @@ def ask_once(text: str, *, today: date | None = None) -> dict[str, Any]:
     finally:
         store.close()
     reading = read(text[:4000])
+    chart: Any = None
     try:
-        result: Any = calculate(Facts.from_mapping(reply.facts), today=day).to_json()
+        facts = Facts.from_mapping(reply.facts)
+        calc = calculate(facts, today=day)
+        result: Any = calc.to_json()
+        chart = _chart_data(facts, calc, day)
     except InvalidFacts as exc:
         result = {"error": str(exc)}
     return {
         "facts": reply.facts,
         "intents": list(reading.intents),
         "result": result,
+        "chart": chart,
         "reply": {
             "text": reply.text,
             "choices": [{"label": c.label, "data": c.data} for c in reply.choices],
         },
     }
+
+
+def _chart_data(facts: Any, calc: Any, day: date) -> dict[str, Any] | None:
+    """The data ``rothbot chart`` would draw (no plotting library is loaded), or
+    ``{"unavailable": reason}`` when the facts cannot support a chart yet."""
+    from bot.charts.data import ChartUnavailable, chart_data
+
+    try:
+        return chart_data(facts, today=day, result=calc)
+    except ChartUnavailable as exc:
+        return {"unavailable": str(exc)}
 
 
 def run_ask(args: argparse.Namespace) -> int:
