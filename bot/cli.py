@@ -49,16 +49,36 @@ def build_parser() -> argparse.ArgumentParser:
     calc.add_argument("--today", default=None, help="date to compute clocks from (YYYY-MM-DD)")
     calc.set_defaults(handler="knowledge.cli:run_calc")
 
+    _add_telegram(sub)
+    _add_chart(sub)
+    return parser
+
+
+def _add_telegram(sub: argparse._SubParsersAction) -> None:
+    """``rothbot telegram``: the bot (bot/telegram_channel)."""
     tg = sub.add_parser("telegram", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     tg.add_argument("--db", help="SQLite file (default: $ROTHBOT_DB or a per-user file)")
     tg.add_argument("--webhook-url", help="public HTTPS URL: run as a webhook instead of polling")
     tg.add_argument("--listen", default="127.0.0.1", help="webhook listen address")
     tg.add_argument("--port", type=int, default=8443, help="webhook listen port")
     tg.add_argument("--url-path", default="telegram", help="webhook URL path")
-    tg.add_argument("--secret-token", help="webhook secret (default: $TELEGRAM_WEBHOOK_SECRET)")
+    tg.add_argument(
+        "--secret-token-file",
+        metavar="FILE",
+        help="file holding the webhook secret (default: $TELEGRAM_WEBHOOK_SECRET)",
+    )
+    tg.add_argument("--secret-token", action=_Removed, help=argparse.SUPPRESS)
     tg.set_defaults(handler="bot.telegram_channel:run")
-    _add_chart(sub)
-    return parser
+
+
+class _Removed(argparse.Action):
+    """``--secret-token`` put the secret where ``ps`` shows it to every local user."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        parser.error(
+            "--secret-token was removed: the process list shows it to every local user. "
+            "Set TELEGRAM_WEBHOOK_SECRET or use --secret-token-file FILE."
+        )
 
 
 def _add_chart(sub: argparse._SubParsersAction) -> None:

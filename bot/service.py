@@ -53,28 +53,36 @@ class Assistant:
             return reply
 
     def handle_update(
-        self, key: str, text: str, update_id: int, *, address: str | None = None
+        self,
+        key: str,
+        text: str,
+        update_id: int,
+        *,
+        address: str | None = None,
+        lane: str | None = None,
     ) -> Outgoing | None:
         """Answer a message that may be delivered again; None if it was answered already.
 
-        In one transaction: a new ``update_id`` runs the turn, saves the session and
-        records the reply as outgoing (with the channel's ``address``); a known one whose
-        reply is still unsent returns that reply without running the turn again. If the
-        turn raises, nothing is recorded, so a redelivery tries again.
+        In one transaction: a new ``update_id`` runs the turn, saves the session, records
+        the reply as owed (with the channel's ``address`` and ``lane``) and marks the
+        stored update as run; a known one whose reply is still unsent returns that reply
+        without running the turn again. If the turn raises, nothing is recorded, so the
+        stored update runs again after a restart.
         """
         with self.store.transaction():
+            self.store.intake_done(update_id)
             if self.store.recorded(update_id):
                 waiting = self.store.outgoing(update_id)
                 log.info(
                     "update %d was handled before: %s",
                     update_id,
-                    "re-sending its reply" if waiting else "already answered",
+                    "its reply is still owed" if waiting else "already answered",
                 )
                 return waiting
             reply, action = self._turn(key, text)
             # After "forget", nothing may point back to the person: no key on the row.
             owner = None if action == "forget" else key
-            return self.store.record_outgoing(update_id, owner, reply, address)
+            return self.store.record_outgoing(update_id, owner, reply, address, lane)
 
     def delivered(self, update_id: int) -> None:
         """The reply to ``update_id`` reached the user: drop its text from the outbox."""

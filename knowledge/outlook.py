@@ -88,9 +88,11 @@ class Move:
     on: date
     text: str
     rule: str
+    year_only: bool = False  # only the year is known (leaving the employer "at 55")
 
     def to_json(self) -> dict[str, Any]:
-        return {"on": self.on, "text": self.text, "rule": self.rule}
+        when = str(self.on.year) if self.year_only else _day(self.on)
+        return {"on": self.on, "when": when, "text": self.text, "rule": self.rule}
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +248,9 @@ def _converted_part(
     )
 
 
-def _basis_part(amount: Decimal, account: str, move: date, note: str = "") -> Part:
+def _basis_part(
+    amount: Decimal, account: str, move: date, note: str = "", *, year_only: bool = False
+) -> Part:
     return Part(
         id="basis",
         account=account,
@@ -254,7 +258,7 @@ def _basis_part(amount: Decimal, account: str, move: date, note: str = "") -> Pa
         tax_free_from=_one_day(move),
         penalty_free_from=_one_day(move),
         text=f"{dollars(amount)} basis (your contributions) in the {ACCOUNT_LABELS[account]}: "
-        f"tax- and penalty-free from {_day(move)}{note}.",
+        f"tax- and penalty-free from {move.year if year_only else _day(move)}{note}.",
         rules=("reg_1_408a_6",),
     )
 
@@ -342,11 +346,7 @@ def _route(
                 "irc_408a_d_3_a" if account == "roth_ira" else "irc_402a_c_4",
             )
         )
-        note = (
-            ""
-            if account == "roth_ira"
-            else " (a Roth 401(k) withdrawal before it qualifies also carries a share of growth)"
-        )
+        note = "" if account == "roth_ira" else " (pro-rata with growth until it qualifies)"
         parts.append(_basis_part(amount - taxable, account, today, note))
         if taxable:
             parts.append(_converted_part(s, result, account, half, today))
@@ -376,17 +376,25 @@ def _route(
         moves.append(
             Move(
                 moved_on,
-                f"Leave the employer ({sep_year}): all {dollars(value_then)} to a Roth IRA; "
+                f"Leave the employer: all {dollars(value_then)} to a Roth IRA; "
                 f"{dollars(taxable)} is income that year.",
                 "irc_408a_d_3_a",
+                year_only=moved_on != today,
             )
         )
-        parts.append(_basis_part(basis, "roth_ira", moved_on, " (in the plan until then)"))
+        parts.append(
+            _basis_part(
+                basis,
+                "roth_ira",
+                moved_on,
+                " (in the plan until then)",
+                year_only=moved_on != today,
+            )
+        )
         if taxable:
             parts.append(_converted_part(s, result, "roth_ira", half, moved_on))
         met_on = roth_ira_clock_for_rollover_in(facts, sep_year)
-        what = "the Roth IRA 5-year date, counted from your first Roth IRA"
-        parts.append(_growth_part("roth_ira", met_on, half, what))
+        parts.append(_growth_part("roth_ira", met_on, half, "the Roth IRA 5-year date"))
         if years is None:
             roth = pretax = None
         elif waiting <= years:

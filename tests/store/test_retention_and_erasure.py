@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
 
 from bot.session import Session
-from bot.store import DAY, Store, StoreError
+from bot.store import DAY, Inbound, Store, StoreError
 
 
 class Clock:
@@ -92,25 +93,35 @@ def test_forget_of_an_unknown_key_erases_nothing(tmp_path):
     }
 
 
-def test_seen_update_is_true_only_for_a_repeat(tmp_path):
+def inbound(update_id: int, text: str = "hi") -> Inbound:
+    return Inbound(update_id, "1", json.dumps({"update_id": update_id, "text": text}))
+
+
+def test_an_update_is_taken_in_once(tmp_path):
     store = Store(tmp_path / "r.db")
-    assert store.seen_update(7) is False
-    assert store.seen_update(7) is True
-    assert store.seen_update(8) is False
+    assert store.take_in([inbound(7), inbound(8)]) == [inbound(7), inbound(8)]
+    assert store.take_in([inbound(7), inbound(9)]) == [inbound(9)]  # 7 again: a redelivery
 
 
 def test_update_ids_are_kept_for_a_bounded_time(tmp_path):
     clock = Clock()
     store = Store(tmp_path / "r.db", clock=clock)
-    store.seen_update(7)
+    store.take_in([inbound(7)])
+    store.intake_done(7)
     clock.now += 3 * DAY
     store.purge()
-    assert store.seen_update(7) is False
+    assert store.take_in([inbound(7)]) == [inbound(7)]
 
 
-def test_update_ids_survive_a_restart(tmp_path):
-    Store(tmp_path / "r.db").seen_update(42)
-    assert Store(tmp_path / "r.db").seen_update(42) is True
+def test_stored_updates_survive_a_restart_until_they_have_run(tmp_path):
+    Store(tmp_path / "r.db").take_in([inbound(42), inbound(43)])
+    store = Store(tmp_path / "r.db")
+    assert store.pending_intake() == [inbound(42), inbound(43)]
+    store.intake_done(42)
+    assert store.pending_intake() == [inbound(43)]
+    assert store.take_in([inbound(42)]) == []
+    [row] = store.db.query("select payload from inbox where update_id = 42")
+    assert row["payload"] is None  # the text goes once the update ran
 
 
 def test_handoff_requests_are_recorded_per_key(tmp_path):
@@ -126,4 +137,4 @@ def test_the_session_table_holds_no_plain_columns_beyond_the_document(tmp_path):
     Store(tmp_path / "r.db").close()
     conn = sqlite3.connect(tmp_path / "r.db")
     cols = [r[1] for r in conn.execute("pragma table_info(sessions)")]
-    assert cols == ["key", "data", "created_at", "updated_at"]
+    assert cols == ["key", "data", "created_at", "updated_at", "text_at"]

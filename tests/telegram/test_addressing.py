@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.telegram_addressing import addressed_text, conversation_key
+from bot.telegram_channel.addressing import addressed_text, conversation_key
 
 BOT = "rothbot_test_bot"
 
