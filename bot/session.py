@@ -42,6 +42,7 @@ class Session:
     history: list[Turn] = field(default_factory=list)
     turns: int = 0
     topic: str | None = None  # the route last asked about, so follow-ups stay on it
+    asks: list[str] = field(default_factory=list)  # catalogue questions last asked
 
     def remember(self, role: str, text: str, at: float) -> None:
         """Keep a capped copy of a message; drop the oldest beyond the cap."""
@@ -62,6 +63,7 @@ class Session:
         self.asked.clear()
         self.history.clear()
         self.topic = None
+        self.asks.clear()
 
     def drop_history_before(self, cutoff: float) -> bool:
         """Remove the user's words older than ``cutoff``: history lines and evidence quotes.
@@ -131,6 +133,7 @@ class Session:
             history=history,
             turns=int(data.get("turns") or 0),
             topic=topic if isinstance(topic, str) else None,
+            asks=[str(a) for a in data.get("asks") or [] if isinstance(a, str)],
         )
 
 

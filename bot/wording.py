@@ -17,10 +17,10 @@ from bot.language import english_words
 from bot.money import fact_value, money, percent
 from bot.questions import Question
 from bot.reply import Choice
+from knowledge.citations import cite
 from knowledge.facts import LABELS, MAX_AGE, MAX_MONEY, MIN_AGE
 
 DISCLAIMER = "General information, not tax advice."
-SOURCES_MAX_CHARS = 220  # the rest are named by "why"
 WHY_MAX_CHARS = 3800  # one Telegram message is 4096
 
 SCENARIO_NAMES = {
@@ -650,31 +650,16 @@ def with_question(body: str, question: Question | None) -> tuple[str, tuple[Choi
     """Append the one follow-up question (with why it matters) and its buttons."""
     if question is None:
         return body, ()
-    text = f"{question.ask}\nWhy this matters: {question.why}"
-    return (f"{body}\n\n{text}" if body else text), question.choices
+    return (f"{body}\n\n{question.ask}" if body else question.ask), question.choices
 
 
-def finish(text: str, result: Mapping[str, Any], rules: Sequence[str]) -> str:
-    """Close an answer with the disclaimer and the sources of the rules it used."""
-    sources = result.get("sources") or {}
-    sections: list[str] = []
-    for rule in rules:
-        if rule.startswith("assumption"):  # stated in the text, not a legal source
-            continue
-        entry = sources.get(rule)
-        section = entry.get("section") if isinstance(entry, Mapping) else None
-        if section and section not in sections:
-            sections.append(section)
+def finish(text: str, rules: Sequence[str]) -> str:
+    """Close an answer with the disclaimer and the source of its main rule; the rest of
+    the sources are behind "why"."""
+    sections = [cite(r).section for r in rules if not r.startswith("assumption")]
     tail = DISCLAIMER
     if sections:
-        shown = sections[:1]
-        for section in sections[1:]:
-            if sum(len(x) + 2 for x in shown) + len(section) > SOURCES_MAX_CHARS:
-                break
-            shown.append(section)
-        more = len(sections) - len(shown)
-        extra = f'; {more} more with "why"' if more else ""
-        tail += "\nSources: " + "; ".join(shown) + extra + "."
+        tail += f' Source: {sections[0]}; more with "why".'
     return f"{text}\n\n{tail}"
 
 

@@ -24,6 +24,8 @@ import yaml
 from knowledge.facts import InvalidFacts
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+# The answer catalogue (knowledge.answers) keeps its questions beside the parameters.
+NOT_PARAMETER_FOLDERS = frozenset({"questions"})
 NOT_A_PARAMETER = frozenset({"rules.yaml"})
 
 
@@ -129,6 +131,8 @@ def all_parameters() -> dict[str, Parameter]:
     found: dict[str, Parameter] = {}
     for path in sorted(DATA_DIR.rglob("*.yaml")):
         if path.name in NOT_A_PARAMETER and path.parent == DATA_DIR:
+            continue
+        if path.relative_to(DATA_DIR).parts[0] in NOT_PARAMETER_FOLDERS:
             continue
         parameter = _load_file(path)
         found[parameter.name] = parameter
