@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlu.context import Sentences
@@ -30,6 +30,10 @@ from nlu.tables import _HEDGE, Hit
 _REFERENCE = "$"
 # The NORM of a vocabulary phrase's later tokens: this mark and the class.
 _CONTINUES = "~"
+# A match longer than this (tokens) is too loose to be one statement. (Patterns use "*"
+# and cut here: spaCy's Matcher expands a bounded "{0,16}" into that many optional
+# tokens, and their combinations made one read take seconds.)
+MAX_MATCH_TOKENS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,8 @@ class Rule:
     # the text right after the match must not start with this (a regex), e.g. a limit
     # that makes an allowance say nothing of now ("... after 59.5 only")
     not_before: re.Pattern[str] | None = None
+    # vocabulary classes a sentence must hold for the patterns to be tried there
+    requires: frozenset[str] = frozenset()
 
 
 def _expand(spec: Any) -> list[dict[str, Any]]:
@@ -67,8 +73,11 @@ class ImpliedFacts:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         for name, phrases in load("vocabulary")["classes"].items():
             self.phrases.add(name, [nlp.make_doc(p) for p in phrases])
-        self.matcher = Matcher(nlp.vocab)
         self.rules: dict[str, Rule] = {}
+        # one Matcher per rule, run only on the sentences holding the vocabulary classes
+        # the rule requires (a Matcher over the whole text of a long post, with its sets
+        # of words checked in Python at every token, took tens of milliseconds)
+        self.matchers: dict[str, Matcher] = {}
         for raw in load("implied")["entries"]:
             rule = Rule(
                 raw["id"],
@@ -77,32 +86,50 @@ class ImpliedFacts:
                 raw.get("strength", "strong"),
                 frozenset(raw.get("skip_if", ())),
                 re.compile(raw["not_before"], re.IGNORECASE) if raw.get("not_before") else None,
+                frozenset(raw.get("requires", ())),
             )
             self.rules[rule.id] = rule
-            patterns = [[t for spec in p for t in _expand(spec)] for p in raw["patterns"]]
-            self.matcher.add(rule.id, patterns)
+            matcher = Matcher(nlp.vocab)
+            matcher.add(rule.id, [[t for spec in p for t in _expand(spec)] for p in raw["patterns"]])
+            self.matchers[rule.id] = matcher
 
-    def tag_vocabulary(self, doc: Doc) -> None:
-        """Write each vocabulary phrase's class into its tokens' NORM."""
+    def tag_vocabulary(self, doc: Doc) -> list[Span]:
+        """Write each vocabulary phrase's class into its tokens' NORM; the phrases."""
         spans = filter_spans(self.phrases(doc, as_spans=True))
         for span in spans:
             span[0].norm_ = span.label_
             for token in span[1:]:
                 token.norm_ = _CONTINUES + span.label_
+        return spans
 
     def hits(self, doc: Doc, index: Sentences) -> list[Hit]:
         """The facts the patterns find in ``doc`` (whose text ``index`` holds)."""
-        self.tag_vocabulary(doc)
+        phrases = self.tag_vocabulary(doc)
+        if not phrases:
+            return []
+        # the vocabulary classes of each sentence (by its first token)
+        classes: dict[int, set[str]] = {}
+        sentence_of: dict[int, Span] = {}
+        for span in phrases:
+            sentence = span.sent
+            sentence_of[sentence.start] = sentence
+            classes.setdefault(sentence.start, set()).add(span.label_)
         # (a "$CLASS" reference may end at any of its tokens: the longest match of a
         # rule at a start is kept)
-        longest: dict[tuple[int, int], int] = {}
-        for match_id, start, end in self.matcher(doc):
-            key = (match_id, start)
-            longest[key] = max(end, longest.get(key, end))
+        longest: dict[tuple[str, int], int] = {}
+        for rule_id, rule in self.rules.items():
+            matcher = self.matchers[rule_id]
+            for start, held in classes.items():
+                if not rule.requires <= held:
+                    continue
+                for match in matcher(sentence_of[start], as_spans=True):
+                    if len(match) > MAX_MATCH_TOKENS:
+                        continue
+                    key = (rule_id, match.start)
+                    longest[key] = max(match.end, longest.get(key, match.end))
         found: list[Hit] = []
-        strings = doc.vocab.strings
-        for (match_id, start), end in sorted(longest.items(), key=lambda item: item[0][1]):
-            rule = self.rules[strings[match_id]]
+        for (rule_id, start), end in sorted(longest.items(), key=lambda item: item[0][1]):
+            rule = self.rules[rule_id]
             begin = doc[start].idx
             last = doc[end - 1]
             stop = last.idx + len(last)
