@@ -49,16 +49,37 @@ def build_parser() -> argparse.ArgumentParser:
     calc.add_argument("--today", default=None, help="date to compute clocks from (YYYY-MM-DD)")
     calc.set_defaults(handler="knowledge.cli:run_calc")
 
+    _add_telegram(sub)
+    _add_chart(sub)
+    _add_support(sub)
+    return parser
+
+
+def _add_telegram(sub: argparse._SubParsersAction) -> None:
+    """``rothbot telegram``: the bot (bot/telegram_channel)."""
     tg = sub.add_parser("telegram", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     tg.add_argument("--db", help="SQLite file (default: $ROTHBOT_DB or a per-user file)")
     tg.add_argument("--webhook-url", help="public HTTPS URL: run as a webhook instead of polling")
     tg.add_argument("--listen", default="127.0.0.1", help="webhook listen address")
     tg.add_argument("--port", type=int, default=8443, help="webhook listen port")
     tg.add_argument("--url-path", default="telegram", help="webhook URL path")
-    tg.add_argument("--secret-token", help="webhook secret (default: $TELEGRAM_WEBHOOK_SECRET)")
+    tg.add_argument(
+        "--secret-token-file",
+        metavar="FILE",
+        help="file holding the webhook secret (default: $TELEGRAM_WEBHOOK_SECRET)",
+    )
+    tg.add_argument("--secret-token", action=_Removed, help=argparse.SUPPRESS)
     tg.set_defaults(handler="bot.telegram_channel:run")
-    _add_chart(sub)
-    return parser
+
+
+class _Removed(argparse.Action):
+    """``--secret-token`` put the secret where ``ps`` shows it to every local user."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        parser.error(
+            "--secret-token was removed: the process list shows it to every local user. "
+            "Set TELEGRAM_WEBHOOK_SECRET or use --secret-token-file FILE."
+        )
 
 
 def _add_chart(sub: argparse._SubParsersAction) -> None:
@@ -91,6 +112,56 @@ def _add_chart(sub: argparse._SubParsersAction) -> None:
     chart.add_argument("--db", help="SQLite file of the conversation (default: $ROTHBOT_DB)")
     chart.add_argument("--user", default=None, help="conversation key (default: your login)")
     chart.set_defaults(handler="bot.charts.cli:run_chart")
+
+
+def _add_support(sub: argparse._SubParsersAction) -> None:
+    """The support team's commands: ``triage`` and ``tickets``."""
+    triage = sub.add_parser(
+        "triage",
+        help="triage a JSONL or CSV file of questions: status, priority, draft reply; stored",
+        description=(
+            'Reads questions (JSONL lines {"id","text"} or CSV with id and text columns) '
+            "and gives each its facts, the questions asked, what is missing, the engine's "
+            "headline, a status (answerable, needs_info, needs_human) and a priority with "
+            "their reasons, tags and a draft reply. Results are stored in the SQLite file "
+            "(table triage); the same id triaged again replaces its row."
+        ),
+    )
+    triage.add_argument("file", help="the questions file")
+    triage.add_argument(
+        "--input-format", choices=("jsonl", "csv"), help="default: from the name or content"
+    )
+    triage.add_argument(
+        "--format", choices=("table", "csv", "jsonl"), default="table", help="output format"
+    )
+    triage.add_argument(
+        "--jobs", type=int, default=1, help="worker processes (0: one per core; default 1)"
+    )
+    triage.add_argument("--db", help="SQLite file (default: $ROTHBOT_DB or a per-user file)")
+    triage.add_argument("--today", default=None, help="date to compute clocks from (YYYY-MM-DD)")
+    triage.set_defaults(handler="bot.triage_cli:run_triage")
+
+    tickets = sub.add_parser(
+        "tickets",
+        help="the support queue: list, show N, reply N TEXT, resolve N",
+        description="The tickets opened when a user asks for a person or the bot cannot finish.",
+    )
+    actions = tickets.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="open and claimed tickets, oldest first")
+    listing.add_argument("--all", action="store_true", help="resolved ones too")
+    show = actions.add_parser("show", help="one ticket: question, facts, result, messages")
+    show.add_argument("number", type=int)
+    reply = actions.add_parser("reply", help="answer the user (marked as from a person)")
+    reply.add_argument("number", type=int)
+    reply.add_argument("text", nargs="+", help="the answer")
+    claim = actions.add_parser("claim", help="take a ticket")
+    claim.add_argument("number", type=int)
+    resolve = actions.add_parser("resolve", help="close a ticket")
+    resolve.add_argument("number", type=int)
+    for action in (listing, show, reply, claim, resolve):
+        action.add_argument("--db", help="SQLite file (default: $ROTHBOT_DB or a per-user file)")
+        action.add_argument("--agent", help="your name on replies (default: your login)")
+    tickets.set_defaults(handler="bot.tickets_cli:run_tickets")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

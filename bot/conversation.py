@@ -17,14 +17,15 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from bot import language, wording
+from bot import answers, language, wording
 from bot.commands import command_of
-from bot.handoff import needs_a_person_text
+from bot.handoff import ASKED_FOR_A_PERSON, needs_a_person_text, unanswered_reason
 from bot.questions import WORK_WITHOUT, Question, how_to_find_out, question_for
 from bot.reply import Choice, Reply
 from bot.session import CONFIRM_FORGET, EVIDENCE_MAX_CHARS, Session
 from knowledge.engine import calculate
 from knowledge.facts import Facts, InvalidFacts
+from knowledge.params import covered_years
 from nlu.reader import OUT_OF_SCOPE, Reading, read
 
 log = logging.getLogger(__name__)
@@ -111,10 +112,12 @@ def _turn(session: Session, text: str, today: date) -> Reply:
     reading = read(text, expecting=expecting)
 
     topic = _out_of_scope_topic(reading)
-    if topic:
-        return Reply(
-            needs_a_person_text(topic), (Choice("Ask for a person", "human"),), dict(session.facts)
-        )
+    if topic:  # the service opens a ticket and says so
+        text = _joined(answers.note(f"handoff.{topic}"), needs_a_person_text(OUT_OF_SCOPE[topic]))
+        reason = f"out of scope: {OUT_OF_SCOPE[topic]}"
+        return Reply(text, facts=dict(session.facts), action="handoff", handoff_reason=reason)
+    if not reading.facts and answers.small_talk(text) is not None:
+        return Reply(answers.small_talk(text) or "", facts=dict(session.facts))
     if expecting and (reading.unsure or reading.declined) and expecting not in reading.facts:
         session.mark_asked(expecting)  # not asked again either way
         session.pending = None
@@ -122,11 +125,13 @@ def _turn(session: Session, text: str, today: date) -> Reply:
         return _answer(session, today, lead=lead)
     if reading.rejected and (reading.hypothetical or not (reading.facts or _on_topic(reading))):
         return _refused(session, reading, expecting)
-    if reading.hypothetical and (reading.facts or _scenario_focus(reading.intents)):
-        return _what_if(session, reading, today)
-    if reading.hypothetical and not reading.facts:
+    if reading.hypothetical and session.facts and (
+        reading.facts or _scenario_focus(reading.intents)
+    ):
+        return _what_if(session, reading, text, today)
+    if reading.hypothetical and session.facts and not reading.facts and not reading.asks:
         return Reply(wording.what_if_unclear(), facts=dict(session.facts))
-    if not reading.facts and not _on_topic(reading):
+    if not reading.facts and not reading.asks and not _on_topic(reading):
         return _nothing_read(session, text, expecting)
     return _merge_and_answer(session, reading, today)
 
@@ -153,7 +158,7 @@ def _command(session: Session, command: str, today: date) -> Reply:
         choices = (Choice("Yes, erase", "yes, erase"), Choice("Cancel", "cancel"))
         return Reply(wording.forget_confirm(), choices, facts)
     if command == "human":
-        return Reply(wording.handoff_pending(), facts=facts, action="handoff")
+        return Reply("", facts=facts, action="handoff", handoff_reason=ASKED_FOR_A_PERSON)
     raise AssertionError(f"unhandled command {command}")  # pragma: no cover
 
 
@@ -169,10 +174,17 @@ def _scenario_focus(intents: Sequence[str]) -> list[str]:
     return [SCENARIO_OF_INTENT[i] for i in intents if i in SCENARIO_OF_INTENT]
 
 
+# A bare answer to the bot's question re-answers at most this many route questions.
+BRIEF_ROUTES = 2
+# Topics noted in a line and answered for the federal part, not handed to a person.
+# (pre-1987 basis is a fact the engine takes, so asking for it beats a handoff)
+NOTED_TOPICS = frozenset({"state_tax", "pre_1987"})
+
+
 def _out_of_scope_topic(reading: Reading) -> str | None:
     for topic in sorted(reading.topics):
-        if topic in OUT_OF_SCOPE:
-            return OUT_OF_SCOPE[topic]
+        if topic in OUT_OF_SCOPE and topic not in NOTED_TOPICS:
+            return topic
     return None
 
 
@@ -199,13 +211,20 @@ def _merged(facts: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _amounts_known(facts: Mapping[str, Any]) -> bool:
-    """Two of contributions, earnings and total fix the third: the answer has numbers."""
-    return sum(k in facts for k in _SUBACCOUNT) >= 2
-
-
 def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     new = {k: v for k, v in reading.facts.items() if k in FACT_KEYS}
+    notes = [n for n in (answers.note(f"topic.{t}") for t in sorted(reading.topics)) if n]
+    if "year" in new and new["year"] not in covered_years():
+        # a year that dates a notice or a past event is not the tax year asked about
+        del new["year"]
+        years = covered_years()
+        used = session.facts.get("year") or min(max(today.year, years[0]), years[-1])
+        notes.append(
+            answers.note(
+                "year.not_covered",
+                year=reading.facts["year"], first=years[0], last=years[-1], used=used,
+            )
+        )
     try:
         facts = Facts.from_mapping(_merged(session.facts, new))
         result = calculate(facts, today=today).to_json()
@@ -214,7 +233,6 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
         return Reply(text, facts=dict(session.facts))
 
     had_facts = bool(session.facts)
-    before = dict(session.facts)
     changed = [k for k in new if session.facts.get(k) != new[k]]
     corrected = [k for k in changed if k in reading.corrections or k in session.facts]
     session.facts = facts.to_dict()
@@ -230,16 +248,18 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     focus = _scenario_focus(reading.intents)
     if focus:
         session.topic = focus[0]
-    elif session.topic:
-        focus = [session.topic]
-    # The whole answer the first time, when the numbers first become complete, and when
-    # new facts come with a question; a bare answer or a follow-up question gets the gist.
-    first_numbers = _amounts_known(session.facts) and not _amounts_known(before)
-    new_question = bool(changed) and _on_topic(reading) and not corrected
-    full = not had_facts or first_numbers or new_question
-    acknowledged = wording.acknowledge(new, changed, corrected) if had_facts else ""
+    asking = bool(reading.asks) or (_on_topic(reading) and not session.asks)
+    if reading.asks:
+        session.asks = list(reading.asks)
+    elif asking:
+        session.asks = [answers.DEFAULT_ASK]
+    # A bare answer to the bot's question confirms it; a message that asks something
+    # gets its answer, never "I already had that".
+    acknowledged = (
+        wording.acknowledge(new, changed, corrected) if had_facts and not reading.asks else ""
+    )
     lead = _joined(wording.refused(reading.rejected), acknowledged)
-    return _compose(session, result, lead=lead, full=full, intents=reading.intents, focus=focus)
+    return _compose(session, result, lead=lead, notes=notes, brief=not asking and had_facts)
 
 
 def _answer(session: Session, today: date, *, lead: str) -> Reply:
@@ -248,8 +268,7 @@ def _answer(session: Session, today: date, *, lead: str) -> Reply:
     if result is None:
         text, choices = wording.with_question(lead, _next_question(session, []))
         return Reply(text, choices, dict(session.facts))
-    focus = [session.topic] if session.topic else []
-    return _compose(session, result, lead=lead, full=False, focus=focus)
+    return _compose(session, result, lead=lead, brief=True)
 
 
 def _compose(
@@ -257,16 +276,28 @@ def _compose(
     result: dict[str, Any],
     *,
     lead: str,
-    full: bool,
-    intents: Sequence[str] = (),
-    focus: Sequence[str] = (),
+    notes: Sequence[str] = (),
+    brief: bool = False,
 ) -> Reply:
-    question = _next_question(session, result.get("missing") or [])
-    body, rules = wording.answer(
-        result, session.facts, lead=lead, full=full, intents=intents, focus=focus
-    )
-    text, choices = wording.with_question(body, question)
-    return Reply(wording.finish(text, result, rules), choices, dict(session.facts))
+    """The questions asked, answered first; then one question back; then the sources.
+
+    ``brief``: the message only answered the bot (a fact, "not sure"): the route is
+    said again in its one line with the new figures, not the whole answer.
+    """
+    routes = [a for a in session.asks if answers.is_route(a)] or [answers.DEFAULT_ASK]
+    asks = routes[:BRIEF_ROUTES] if brief else session.asks
+    composed = answers.compose(asks, session.facts, result)
+    body = "\n\n".join(p for p in (lead, composed.text, *notes) if p)
+    if composed.left:
+        body += "\n\n" + answers.note("also_asked", topics=answers.topics_named(composed.left))
+    missing = list(result.get("missing") or [])
+    # the fact that most changes the route among those the questions turn on, else
+    # (for a route) the engine's most decision-changing one
+    wanted = sorted(composed.follow_up, key=lambda k: missing.index(k) if k in missing else 99)
+    route = any(answers.is_route(a) for a in composed.answered)
+    question = _next_question(session, [*wanted, *(missing if route else [])])
+    text, choices = wording.with_question(body.strip(), question)
+    return Reply(wording.finish(text, composed.rules), choices, dict(session.facts))
 
 
 def _next_question(session: Session, missing: Sequence[str]) -> Question | None:
@@ -276,6 +307,7 @@ def _next_question(session: Session, missing: Sequence[str]) -> Question | None:
             continue
         session.mark_asked(key)
         session.pending = key
+        session.unanswered = 0
         return question_for(key)
     session.pending = None
     return None
@@ -306,9 +338,16 @@ def _refused(session: Session, reading: Reading, expecting: str | None) -> Reply
 
 
 def _reask(session: Session, lead: str, expecting: str | None, otherwise: str) -> Reply:
-    """``lead``, then the question still waiting for an answer, else ``otherwise``."""
+    """``lead``, then the question still waiting for an answer, else ``otherwise``.
+
+    Asked again and still not answered, the question goes to a person (a ticket).
+    """
     if expecting:
         body, choices = wording.with_question(lead, question_for(expecting))
+        session.unanswered += 1
+        if session.unanswered >= 2:
+            reason = unanswered_reason(expecting)
+            return Reply(body, choices, dict(session.facts), "handoff", reason)
         return Reply(body, choices, dict(session.facts))
     return Reply(_joined(lead, otherwise), facts=dict(session.facts))
 
@@ -320,9 +359,22 @@ def _joined(*parts: str) -> str:
 # -- what-ifs -----------------------------------------------------------------------------
 
 
-def _what_if(session: Session, reading: Reading, today: date) -> Reply:
-    """Run the engine on changed facts without touching the session's real facts."""
+def _what_if(session: Session, reading: Reading, text: str, today: date) -> Reply:
+    """Run the engine on changed facts without touching the session's real facts.
+
+    A fact stated in a sentence of its own ("What if I roll all 40k? I'm in the 24%
+    bracket.") is the person's, not part of the what-if: it is kept as a real fact.
+    """
     changes = {k: v for k, v in reading.facts.items() if k in FACT_KEYS}
+    own = {k: v for k, v in changes.items() if _said_outside_the_if(text, reading.evidence.get(k))}
+    if own:
+        try:
+            session.facts = Facts.from_mapping({**session.facts, **own}).to_dict()
+        except InvalidFacts:
+            own = {}
+        for key in own:
+            session.evidence[key] = str(reading.evidence[key])[:EVIDENCE_MAX_CHARS]
+            session.mark_asked(key)
     focus = _scenario_focus(reading.intents)
     try:
         facts = Facts.from_mapping(_merged(session.facts, changes))
@@ -331,7 +383,18 @@ def _what_if(session: Session, reading: Reading, today: date) -> Reply:
         return Reply(wording.invalid(str(exc), what_if=True), facts=dict(session.facts))
     differs = {k: v for k, v in changes.items() if session.facts.get(k) != v}
     text, rules = wording.what_if(result, differs, focus, facts.to_dict())
-    return Reply(wording.finish(text, result, rules), facts=dict(session.facts))
+    return Reply(wording.finish(text, rules), facts=dict(session.facts))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
+_IF = re.compile(r"\b(?:if|suppose|say|imagine|instead)\b", re.IGNORECASE)
+
+
+def _said_outside_the_if(text: str, evidence: str | None) -> bool:
+    """True when the words a fact came from sit in a sentence with no "if" in it."""
+    if not evidence:
+        return False
+    return any(evidence in s and not _IF.search(s) for s in _SENTENCE_END.split(text))
 
 
 def _calculate_quietly(facts: Mapping[str, Any], today: date) -> dict[str, Any] | None:

@@ -35,11 +35,15 @@ class Session:
     key: str
     facts: dict[str, Any] = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict)
+    evidence_at: dict[str, float] = field(default_factory=dict)
+    """When each evidence quote was written (the store stamps it), so it expires on time."""
     pending: str | None = None
     asked: list[str] = field(default_factory=list)
     history: list[Turn] = field(default_factory=list)
     turns: int = 0
     topic: str | None = None  # the route last asked about, so follow-ups stay on it
+    unanswered: int = 0  # times the pending question was asked again without an answer
+    asks: list[str] = field(default_factory=list)  # catalogue questions last asked
 
     def remember(self, role: str, text: str, at: float) -> None:
         """Keep a capped copy of a message; drop the oldest beyond the cap."""
@@ -55,17 +59,49 @@ class Session:
         """Start a new question: facts, pending question and history go; the key stays."""
         self.facts.clear()
         self.evidence.clear()
+        self.evidence_at.clear()
         self.pending = None
         self.asked.clear()
         self.history.clear()
         self.topic = None
+        self.unanswered = 0
+        self.asks.clear()
 
     def drop_history_before(self, cutoff: float) -> bool:
-        """Remove remembered text older than ``cutoff``; True if anything was removed."""
+        """Remove the user's words older than ``cutoff``: history lines and evidence quotes.
+
+        The facts read from an expired quote stay (they are what the conversation needs);
+        the words they were read from go. True if anything was removed.
+        """
         kept = [t for t in self.history if t.at >= cutoff]
         changed = len(kept) != len(self.history)
         self.history[:] = kept
+        for key, at in list(self.evidence_at.items()):
+            if at < cutoff:
+                self.evidence.pop(key, None)
+                del self.evidence_at[key]
+                changed = True
         return changed
+
+    def stamp_evidence(self, before: dict[str, str], now: float, *, unknown: float) -> None:
+        """Date the evidence quotes: new or changed ones ``now``; undated ones ``unknown``.
+
+        ``before`` is the evidence as it was stored; quotes that no longer exist lose
+        their dates.
+        """
+        for key, quote in self.evidence.items():
+            if key not in self.evidence_at:
+                self.evidence_at[key] = now if before.get(key) != quote else unknown
+            elif before.get(key) != quote:
+                self.evidence_at[key] = now
+        for key in list(self.evidence_at):
+            if key not in self.evidence:
+                del self.evidence_at[key]
+
+    def oldest_text_at(self) -> float | None:
+        """When the oldest stored words of the user were written (None: there are none)."""
+        times = [t.at for t in self.history] + list(self.evidence_at.values())
+        return min(times) if times else None
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -93,9 +129,23 @@ class Session:
             key=key,
             facts=dict(data.get("facts") or {}),
             evidence={str(k): str(v) for k, v in (data.get("evidence") or {}).items()},
+            evidence_at=_stamps(data.get("evidence_at")),
             pending=pending if isinstance(pending, str) else None,
             asked=[str(k) for k in data.get("asked") or []],
             history=history,
             turns=int(data.get("turns") or 0),
             topic=topic if isinstance(topic, str) else None,
+            unanswered=int(data.get("unanswered") or 0),
+            asks=[str(a) for a in data.get("asks") or [] if isinstance(a, str)],
         )
+
+
+def _stamps(data: Any) -> dict[str, float]:
+    """``evidence_at`` from a stored document; anything unreadable is left out."""
+    if not isinstance(data, dict):
+        return {}
+    stamps = {}
+    for key, at in data.items():
+        if isinstance(at, int | float):
+            stamps[str(key)] = float(at)
+    return stamps

@@ -1,11 +1,13 @@
 """Everything rothbot keeps, in one SQLite file (WAL), and how long it keeps it.
 
-This is the only module that imports ``sqlite_utils``. It owns one connection opened with
+With ``bot.support_store`` (the support team's tables, reached as ``store.support``),
+this is the only module that imports ``sqlite_utils``. It owns one connection opened with
 ``check_same_thread=False`` and serialises every access with a re-entrant lock, because
 the Telegram channel calls in from worker threads. Tables:
 
 - ``sessions``: one JSON document per conversation key (see ``bot.session``);
-- ``handoffs``: requests for a person (the support-queue issue builds on these rows);
+- ``tickets``, ``ticket_events``, ``triage``: the support queue and triage results
+  (``bot.support_store``; they replaced the first ``handoffs`` table);
 - ``outbox``: one row per processed Telegram update id, with the reply to send until it
   has been sent, so that a redelivered update is answered exactly once (see below).
 
@@ -33,7 +35,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +43,7 @@ import sqlite_utils
 
 from bot.reply import Choice, Reply
 from bot.session import Session
+from bot.support_store import SupportStore
 
 DEFAULT_RETENTION_DAYS = 30
 UPDATE_ID_KEEP_SECONDS = 2 * 24 * 3600  # Telegram redelivers for at most 24 hours
@@ -97,6 +100,41 @@ def m002_outbox(db: sqlite_utils.Database) -> None:
     db["telegram_updates"].drop()
 
 
+@migrations()
+def m003_inbox(db: sqlite_utils.Database) -> None:
+    """Durable intake and ordered delivery.
+
+    ``inbox``: every Telegram update as received (``payload``, the raw JSON), written
+    before Telegram is told it arrived; ``payload`` is dropped once its turn committed.
+    ``outbox.lane`` is the channel's ordering key (the chat), so every reply owed in a
+    chat can be sent in order; ``outbox.sending`` is 1 while a message part is on the
+    wire, so a crash or an unanswered request cannot make a re-send repeat that part.
+    ``sessions.text_at``: when the oldest text the session document holds was written,
+    so the retention timer finds the documents to trim without reading them all.
+    """
+    db["inbox"].create(
+        {"update_id": int, "lane": str, "payload": str, "received_at": float, "done_at": float},
+        pk="update_id",
+        not_null={"received_at"},
+    )
+    db["inbox"].create_index(["done_at", "update_id"])
+    db["outbox"].add_column("lane", str)
+    db["outbox"].add_column("sending", int, not_null_default=0)
+    db["outbox"].create_index(["lane", "update_id"])
+    db["sessions"].add_column("text_at", float)
+    db.execute("update sessions set text_at = created_at")
+    db["sessions"].create_index(["text_at"])
+
+
+@dataclass(frozen=True, slots=True)
+class Inbound:
+    """An update received and not yet run: its id, its lane (chat), its raw JSON."""
+
+    update_id: int
+    lane: str | None
+    payload: str
+
+
 @dataclass(frozen=True, slots=True)
 class Outgoing:
     """A reply recorded for an update and not yet (completely) sent.
@@ -111,6 +149,10 @@ class Outgoing:
     address: str | None
     parts_sent: int
     created_at: float
+    lane: str | None = None
+    uncertain: bool = False
+    """True when the part after the first ``parts_sent - 1`` was on the wire when sending
+    stopped: it is counted as sent, though it may not have arrived."""
 
 
 class StoreError(RuntimeError):
@@ -142,7 +184,7 @@ def retention_days_from_env() -> int:
 
 
 class Store:
-    """Sessions, handoff requests and Telegram update ids in one SQLite file."""
+    """Sessions, the Telegram outbox and (``support``) tickets and triage in one file."""
 
     def __init__(
         self,
@@ -167,6 +209,7 @@ class Store:
             if self.path != ":memory:":
                 self.db.enable_wal()
             migrations.apply(self.db)
+            self.support = SupportStore(self.db, self._conn, self._lock, self._clock)
         except sqlite3.DatabaseError as exc:
             self._conn.close()
             raise StoreError(f"{self.path} is not a usable rothbot database ({exc}).") from None
@@ -216,20 +259,28 @@ class Store:
         return session
 
     def save(self, session: Session) -> None:
-        """Write the session (one upsert) and purge expired text now and then."""
+        """Write the session (one upsert), dating its evidence quotes for retention."""
         now = self._clock()
         with self._lock:
             with self.db.atomic():
-                existing = list(
-                    self.db.query("select created_at from sessions where key = ?", [session.key])
+                existing = self._conn.execute(
+                    "select created_at, data, updated_at from sessions where key = ?",
+                    [session.key],
+                ).fetchone()
+                created = existing[0] if existing else now
+                before = Session.from_json(session.key, existing[1]) if existing else None
+                session.stamp_evidence(
+                    before.evidence if before else {},
+                    now,
+                    unknown=existing[2] if existing else now,
                 )
-                created = existing[0]["created_at"] if existing else now
                 self.db["sessions"].upsert(
                     {
                         "key": session.key,
                         "data": session.to_json(),
                         "created_at": created,
                         "updated_at": now,
+                        "text_at": session.oldest_text_at(),
                     },
                     pk="key",
                 )
@@ -242,7 +293,7 @@ class Store:
             with self.db.atomic():
                 counts = {
                     "conversation": self._delete("sessions", "key = ?", [key]),
-                    "requests for a person": self._delete("handoffs", "key = ?", [key]),
+                    "requests for a person": self.support.forget(key),
                 }
                 # The update ids stay (a redelivery must still be recognised); whose
                 # they were, and any reply waiting to be sent, go.
@@ -256,53 +307,51 @@ class Store:
                 self._checkpoint()
         return counts
 
-    # -- handoff requests ----------------------------------------------------------------
+    # -- Telegram intake: every update stored before Telegram is told it arrived ----------
 
-    def record_handoff(self, key: str, note: str) -> int:
-        """Record that ``key`` asked for a person; returns the request id."""
-        with self._lock, self.db.atomic():
-            table = self.db["handoffs"]
-            table.insert(
-                {"key": key, "note": note[:500], "status": "open", "created_at": self._clock()}
-            )
-            return int(table.last_pk)
+    def take_in(self, updates: Iterable[Inbound]) -> list[Inbound]:
+        """Store received updates in one transaction; return those never seen before.
 
-    def handoffs(self, key: str) -> list[dict]:
-        """The open and closed handoff requests of ``key``, oldest first."""
-        with self._lock:
-            return list(
-                self.db.query(
-                    "select id, note, status, created_at from handoffs where key = ? order by id",
-                    [key],
-                )
-            )
-
-    # -- Telegram updates: deduplication and the outbox ----------------------------------
-
-    def seen_update(self, update_id: int) -> bool:
-        """Record ``update_id`` as done with nothing to send; True if it was recorded before.
-
-        For updates that run no conversation turn (ignored or refused ones); a row the
-        outbox already holds is left as it is.
+        An id already in the inbox (or answered before the inbox existed) is a
+        redelivery and is left out, so each update runs once however often it arrives.
         """
         now = self._clock()
+        fresh = []
         with self._lock, self.db.atomic():
-            cursor = self._conn.execute(
-                "insert or ignore into outbox (update_id, created_at, sent_at) values (?, ?, ?)",
-                [int(update_id), now, now],
-            )
-            return cursor.rowcount == 0
+            for update in updates:
+                cursor = self._conn.execute(
+                    "insert into inbox (update_id, lane, payload, received_at) "
+                    "select ?, ?, ?, ? where not exists "
+                    "(select 1 from outbox where update_id = ?) "
+                    "on conflict (update_id) do nothing",
+                    [update.update_id, update.lane, update.payload, now, update.update_id],
+                )
+                if cursor.rowcount > 0:
+                    fresh.append(update)
+        return fresh
 
-    def update_done(self, update_id: int) -> bool:
-        """True if ``update_id`` was handled and its reply (if any) completely sent."""
+    def pending_intake(self) -> list[Inbound]:
+        """Updates stored but not yet run (a crash or a stop came first), oldest first."""
         with self._lock:
-            row = self._conn.execute(
-                "select sent_at from outbox where update_id = ?", [int(update_id)]
-            ).fetchone()
-        return row is not None and row[0] is not None
+            rows = self._conn.execute(
+                "select update_id, lane, payload from inbox "
+                "where done_at is null and payload is not null order by update_id"
+            ).fetchall()
+        return [Inbound(*row) for row in rows]
+
+    def intake_done(self, update_id: int) -> None:
+        """The update's turn committed (or it needed none): drop its text, keep its id."""
+        with self._lock, self.db.atomic():
+            self._conn.execute(
+                "update inbox set payload = null, done_at = ? "
+                "where update_id = ? and done_at is null",
+                [self._clock(), int(update_id)],
+            )
+
+    # -- Telegram outbox: replies owed until sent ------------------------------------
 
     def recorded(self, update_id: int) -> bool:
-        """True if ``update_id`` was handled before (whether or not its reply was sent)."""
+        """True if ``update_id`` ran its turn before (whether or not its reply was sent)."""
         with self._lock:
             row = self._conn.execute(
                 "select 1 from outbox where update_id = ?", [int(update_id)]
@@ -317,35 +366,85 @@ class Store:
         """
         with self._lock:
             row = self._conn.execute(
-                "select update_id, key, reply, address, parts_sent, created_at, sent_at "
-                "from outbox where update_id = ?",
-                [int(update_id)],
+                f"select {_OUTGOING} from outbox where update_id = ?", [int(update_id)]
             ).fetchone()
         return None if row is None else _outgoing(row)
 
     def record_outgoing(
-        self, update_id: int, key: str | None, reply: Reply, address: str | None = None
+        self,
+        update_id: int,
+        key: str | None,
+        reply: Reply,
+        address: str | None = None,
+        lane: str | None = None,
     ) -> Outgoing:
-        """Record ``update_id`` as handled, with ``reply`` waiting to be sent to ``address``.
+        """Record ``update_id`` as handled, with ``reply`` owed to ``address``.
 
-        Only the text and the choices are kept (the facts are in the session). Raises
+        ``lane`` groups the replies that must arrive in order (the chat). Only the text
+        and the choices are kept (the facts are in the session). Raises
         ``sqlite3.IntegrityError`` if the id is already recorded: check ``outgoing`` first.
         """
         now = self._clock()
         with self._lock, self.db.atomic():
             self._conn.execute(
-                "insert into outbox (update_id, key, reply, address, parts_sent, created_at) "
-                "values (?, ?, ?, ?, 0, ?)",
-                [int(update_id), key, _reply_json(reply), address, now],
+                "insert into outbox (update_id, key, reply, address, lane, parts_sent, "
+                "created_at) values (?, ?, ?, ?, ?, 0, ?)",
+                [int(update_id), key, _reply_json(reply), address, lane, now],
             )
         kept = Reply(reply.text, reply.choices)  # the same as a reload would give
-        return Outgoing(int(update_id), key, kept, address, 0, now)
+        return Outgoing(int(update_id), key, kept, address, 0, now, lane)
+
+    def owed(self, lane: str | None = None) -> list[Outgoing]:
+        """Replies recorded and not completely sent, oldest first (of one lane, if given).
+
+        Every one of them is owed: a newer reply never makes an older one obsolete, so a
+        channel sends them in this order. Rows without an address cannot be sent and are
+        left out (they wait for a redelivery of their update).
+        """
+        where = "sent_at is null and reply is not null and address is not null"
+        params: list = []
+        if lane is not None:
+            where += " and lane = ?"
+            params.append(lane)
+        with self._lock:
+            rows = self._conn.execute(
+                f"select {_OUTGOING} from outbox where {where} order by update_id", params
+            ).fetchall()
+        return [entry for entry in map(_outgoing, rows) if entry is not None]
+
+    def owed_lanes(self) -> list[str | None]:
+        """The lanes with replies owed, the one owed longest first."""
+        with self._lock:
+            rows = self._conn.execute(
+                "select lane from outbox where sent_at is null and reply is not null "
+                "and address is not null group by lane order by min(update_id)"
+            ).fetchall()
+        return [row[0] for row in rows]
+
+    def mark_sending(self, update_id: int) -> None:
+        """The next part of the reply is about to go on the wire.
+
+        Until ``mark_progress`` or ``mark_not_sent``, the part counts as maybe delivered:
+        a crash or an unanswered request then leaves it out of a re-send (at most once).
+        """
+        with self._lock, self.db.atomic():
+            self._conn.execute(
+                "update outbox set sending = 1 where update_id = ?", [int(update_id)]
+            )
+
+    def mark_not_sent(self, update_id: int) -> None:
+        """Telegram answered that the part in flight was not delivered: send it again."""
+        with self._lock, self.db.atomic():
+            self._conn.execute(
+                "update outbox set sending = 0 where update_id = ?", [int(update_id)]
+            )
 
     def mark_progress(self, update_id: int, parts_sent: int) -> None:
         """Note that the first ``parts_sent`` messages of the reply have been delivered."""
         with self._lock, self.db.atomic():
             self._conn.execute(
-                "update outbox set parts_sent = max(parts_sent, ?) where update_id = ?",
+                "update outbox set parts_sent = max(parts_sent, ?), sending = 0 "
+                "where update_id = ?",
                 [int(parts_sent), int(update_id)],
             )
 
@@ -353,48 +452,36 @@ class Store:
         """The reply was delivered (or given up on): keep only the id, drop the text."""
         with self._lock, self.db.atomic():
             self._conn.execute(
-                "update outbox set sent_at = ?, reply = null, address = null "
+                "update outbox set sent_at = ?, reply = null, address = null, sending = 0 "
                 "where update_id = ? and sent_at is null",
                 [self._clock(), int(update_id)],
             )
 
-    def unsent(self, max_age_seconds: float) -> list[Outgoing]:
-        """Replies younger than ``max_age_seconds`` still waiting, oldest first.
-
-        Only the newest update of each conversation counts: once a later message of the
-        same person was handled, an older unsent answer would arrive out of place. Rows
-        without an address cannot be sent without their update and are left out.
-        """
-        cutoff = self._clock() - max_age_seconds
-        with self._lock:
-            rows = self._conn.execute(
-                "select update_id, key, reply, address, parts_sent, created_at, sent_at "
-                "from outbox as o where sent_at is null and reply is not null "
-                "and address is not null and created_at >= ? and not exists ("
-                "  select 1 from outbox as later"
-                "  where later.key = o.key and later.update_id > o.update_id"
-                ") order by update_id",
-                [cutoff],
-            ).fetchall()
-        return [entry for entry in map(_outgoing, rows) if entry is not None]
-
     # -- retention -----------------------------------------------------------------------
 
     def purge(self) -> dict[str, int]:
-        """Delete text older than the retention period and update ids older than 2 days.
+        """Expire stored text: each message and evidence quote ``retention_days`` after it
+        was written, whole sessions idle that long; update ids after two days.
 
-        An unsent reply older than the retention period loses its text (it is never sent).
+        Run on a timer by the Telegram channel and at every start, so an idle bot expires
+        text on time too. An unsent reply older than the retention period loses its text
+        (it is never sent).
         """
         now = self._clock()
         cutoff = now - self.retention_days * DAY
+        keep_ids = now - UPDATE_ID_KEEP_SECONDS
         with self._lock:
             with self.db.atomic():
                 counts = {
                     "sessions": self._delete("sessions", "updated_at < ?", [cutoff]),
-                    "handoffs": self._delete("handoffs", "created_at < ?", [cutoff]),
-                    "outbox": self._delete(
-                        "outbox", "created_at < ?", [now - UPDATE_ID_KEEP_SECONDS]
+                    **self.support.purge(cutoff),
+                    "outbox": self._delete("outbox", "created_at < ?", [keep_ids]),
+                    "inbox": self._delete(
+                        "inbox",
+                        "(done_at is not null and done_at < ?) or received_at < ?",
+                        [keep_ids, cutoff],
                     ),
+                    "messages": self._trim_sessions(cutoff),
                 }
                 self._conn.execute(
                     "update outbox set reply = null, address = null, sent_at = ? "
@@ -402,7 +489,26 @@ class Store:
                     [now, cutoff],
                 )
             self._last_purge = now
+            if any(counts.values()):
+                self._checkpoint_due = True
+            if self._checkpoint_due and not self._conn.in_transaction:
+                self._checkpoint_due = False
+                self._checkpoint()
         return counts
+
+    def _trim_sessions(self, cutoff: float) -> int:
+        """Drop expired history lines and quotes from live sessions; how many sessions."""
+        rows = self._conn.execute(
+            "select key, data from sessions where text_at < ?", [cutoff]
+        ).fetchall()
+        for key, data in rows:
+            session = Session.from_json(key, data)
+            session.drop_history_before(cutoff)
+            self._conn.execute(
+                "update sessions set data = ?, text_at = ? where key = ?",
+                [session.to_json(), session.oldest_text_at(), key],
+            )
+        return len(rows)
 
     def _delete(self, table: str, where: str, params: list) -> int:
         cursor = self._conn.execute(f"delete from {table} where {where}", params)
@@ -424,14 +530,30 @@ def _reply_json(reply: Reply) -> str:
     )
 
 
+_OUTGOING = "update_id, key, reply, address, parts_sent, created_at, sent_at, lane, sending"
+
+
 def _outgoing(row: tuple) -> Outgoing | None:
-    """An outbox row as ``Outgoing``; None when it is sent or its text is gone."""
-    update_id, key, reply, address, parts_sent, created_at, sent_at = row
+    """An outbox row as ``Outgoing``; None when it is sent or its text is gone.
+
+    A part that was on the wire when sending stopped (``sending``) counts as sent: it may
+    have arrived, and a message twice is worse than a part missing (at most once).
+    """
+    update_id, key, reply, address, parts_sent, created_at, sent_at, lane, sending = row
     if sent_at is not None or reply is None:
         return None
     data = json.loads(reply)
     choices = tuple(Choice(label, choice) for label, choice in data["choices"])
-    return Outgoing(update_id, key, Reply(data["text"], choices), address, parts_sent, created_at)
+    return Outgoing(
+        update_id,
+        key,
+        Reply(data["text"], choices),
+        address,
+        parts_sent + (1 if sending else 0),
+        created_at,
+        lane,
+        bool(sending),
+    )
 
 
 def _connect(path: str) -> sqlite3.Connection:

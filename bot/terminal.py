@@ -114,6 +114,7 @@ def ask_once(text: str, *, today: date | None = None) -> dict[str, Any]:
     return {
         "facts": reply.facts,
         "intents": list(reading.intents),
+        "asks": list(reading.asks),
         "result": result,
         "chart": chart,
         "reply": {

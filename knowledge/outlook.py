@@ -88,9 +88,11 @@ class Move:
     on: date
     text: str
     rule: str
+    year_only: bool = False  # only the year is known (leaving the employer "at 55")
 
     def to_json(self) -> dict[str, Any]:
-        return {"on": self.on, "text": self.text, "rule": self.rule}
+        when = str(self.on.year) if self.year_only else _day(self.on)
+        return {"on": self.on, "when": when, "text": self.text, "rule": self.rule}
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,11 +214,12 @@ def roth_ira_clock_for_rollover_in(facts: Facts, year: int) -> date | None:
     """The Roth IRA 5-year date for money rolled in during ``year`` (Reg. 1.408A-6 Q&A-2):
     one clock for all Roth IRAs, started by the first Roth IRA contribution. Unknown when
     the person has a Roth IRA but did not say since when."""
+    period = int(lookup("gov.irs.roth.five_year_periods.roth_ira", year).value)
     if facts.roth_ira_first_year is not None:
-        return date(min(facts.roth_ira_first_year, year) + 5, 1, 1)
+        return date(min(facts.roth_ira_first_year, year) + period, 1, 1)
     if facts.has_roth_ira is True:
         return None
-    return date(year + 5, 1, 1)
+    return date(year + period, 1, 1)
 
 
 def _recapture_through(result: CalcResult, scenario_id: str) -> date | None:
@@ -240,13 +243,16 @@ def _converted_part(
         amount=taxable,
         tax_free_from=_one_day(move),
         penalty_free_from=free,
-        text=f"{dollars(taxable)} earnings, taxed when converted: no tax later; no 10% from "
+        text=f"{dollars(taxable)} earnings, taxed when converted: no tax later; no "
+        f"{_additional_tax(result.tax_year)} from "
         f"{_when(free)} (end of the 5-year window or 59½, whichever is first).",
         rules=("irc_408a_d_3_f", "reg_1_408a_6"),
     )
 
 
-def _basis_part(amount: Decimal, account: str, move: date, note: str = "") -> Part:
+def _basis_part(
+    amount: Decimal, account: str, move: date, note: str = "", *, year_only: bool = False
+) -> Part:
     return Part(
         id="basis",
         account=account,
@@ -254,7 +260,7 @@ def _basis_part(amount: Decimal, account: str, move: date, note: str = "") -> Pa
         tax_free_from=_one_day(move),
         penalty_free_from=_one_day(move),
         text=f"{dollars(amount)} basis (your contributions) in the {ACCOUNT_LABELS[account]}: "
-        f"tax- and penalty-free from {_day(move)}{note}.",
+        f"tax- and penalty-free from {move.year if year_only else _day(move)}{note}.",
         rules=("reg_1_408a_6",),
     )
 
@@ -275,7 +281,14 @@ def _growth_part(account: str, met_on: date | None, half: DateRange | None, what
     return Part("growth", account, None, free, free, text, (rule,))
 
 
-def _pretax_part(amount: Decimal, account: str, half: DateRange | None, when: str) -> Part:
+def _additional_tax(year: int) -> str:
+    """The 72(t) rate as words ("10%"), from the year's parameter."""
+    return percent(lookup("gov.irs.early_distribution.additional_tax_rate", year).value)
+
+
+def _pretax_part(
+    amount: Decimal, account: str, half: DateRange | None, when: str, year: int
+) -> Part:
     return Part(
         id="pretax_earnings",
         account=account,
@@ -283,7 +296,7 @@ def _pretax_part(amount: Decimal, account: str, half: DateRange | None, when: st
         tax_free_from=None,
         penalty_free_from=half,
         text=f"{dollars(amount)} earnings in the {ACCOUNT_LABELS[account]}: taxed whenever "
-        f"taken out{when}; no 10% from 59½ ({_when(half)}).",
+        f"taken out{when}; no {_additional_tax(year)} from 59½ ({_when(half)}).",
         rules=("irc_72_t_2_a_i",),
     )
 
@@ -326,7 +339,9 @@ def _route(
         )
         parts.append(_basis_part(s.to_roth_ira, "roth_ira", today))
         if s.to_traditional_ira:
-            parts.append(_pretax_part(s.to_traditional_ira, "traditional_ira", half, ""))
+            parts.append(
+                _pretax_part(s.to_traditional_ira, "traditional_ira", half, "", result.tax_year)
+            )
         met_on = roth_ira_met
         parts.append(_growth_part("roth_ira", met_on, half, "the Roth IRA 5-year date"))
         roth, pretax = _grow(s.to_roth_ira, rate, years), _grow(s.to_traditional_ira, rate, years)
@@ -342,11 +357,7 @@ def _route(
                 "irc_408a_d_3_a" if account == "roth_ira" else "irc_402a_c_4",
             )
         )
-        note = (
-            ""
-            if account == "roth_ira"
-            else " (a Roth 401(k) withdrawal before it qualifies also carries a share of growth)"
-        )
+        note = "" if account == "roth_ira" else " (pro-rata with growth until it qualifies)"
         parts.append(_basis_part(amount - taxable, account, today, note))
         if taxable:
             parts.append(_converted_part(s, result, account, half, today))
@@ -376,17 +387,25 @@ def _route(
         moves.append(
             Move(
                 moved_on,
-                f"Leave the employer ({sep_year}): all {dollars(value_then)} to a Roth IRA; "
+                f"Leave the employer: all {dollars(value_then)} to a Roth IRA; "
                 f"{dollars(taxable)} is income that year.",
                 "irc_408a_d_3_a",
+                year_only=moved_on != today,
             )
         )
-        parts.append(_basis_part(basis, "roth_ira", moved_on, " (in the plan until then)"))
+        parts.append(
+            _basis_part(
+                basis,
+                "roth_ira",
+                moved_on,
+                " (in the plan until then)",
+                year_only=moved_on != today,
+            )
+        )
         if taxable:
             parts.append(_converted_part(s, result, "roth_ira", half, moved_on))
         met_on = roth_ira_clock_for_rollover_in(facts, sep_year)
-        what = "the Roth IRA 5-year date, counted from your first Roth IRA"
-        parts.append(_growth_part("roth_ira", met_on, half, what))
+        parts.append(_growth_part("roth_ira", met_on, half, "the Roth IRA 5-year date"))
         if years is None:
             roth = pretax = None
         elif waiting <= years:
@@ -433,10 +452,12 @@ def outlook(
         if clock
         else None
     )
-    years = None if facts.age is None else max(0, 59 - facts.age)
+    whole_59 = int(lookup("gov.irs.early_distribution.age_59_half", result.tax_year).value)
+    age_55 = int(lookup("gov.irs.early_distribution.separation_age", result.tax_year).value)
+    years = None if facts.age is None else max(0, whole_59 - facts.age)
     age_55_years: tuple[int, ...] = ()
-    if facts.age is not None and facts.age <= 55:
-        age_55_years = tuple(y + 55 for y in birth_years_for_age(facts.age, today))
+    if facts.age is not None and facts.age <= age_55:
+        age_55_years = tuple(y + age_55 for y in birth_years_for_age(facts.age, today))
     routes = tuple(
         r
         for r in (

@@ -6,7 +6,7 @@
     intents: convert_all_to_roth, in_service_distribution
 
 ``rothbot parse --jsonl FILE`` (FILE or ``-`` for stdin) reads lines ``{"id", "text"}``
-and writes one line ``{"id", "facts", "intents"}`` per input line, exactly as DESIGN.md
+and writes one line ``{"id", "facts", "intents", "asks"}`` per input line, exactly as DESIGN.md
 says. A malformed line gets a one-line message on stderr naming its line number and is
 skipped; the others are still read, and the exit code is then 1. A missing file is a
 one-line error and exit code 2.
@@ -35,6 +35,7 @@ def format_reading(reading: Reading) -> str:
     if not reading.facts:
         lines.append("facts: none found")
     lines.append(f"intents: {', '.join(reading.intents) or 'none'}")
+    lines.append(f"asks: {', '.join(reading.asks) or 'none'}")
     if reading.hypothetical:
         lines.append("hypothetical: yes (a what-if question)")
     for topic in sorted(reading.topics):
@@ -71,6 +72,7 @@ def parse_jsonl(stream: IO[str], out: IO[str], err: IO[str], name: str) -> int:
                 "id": record["id"],
                 "facts": dict(reading.facts),
                 "intents": list(reading.intents),
+                "asks": list(reading.asks),
             }
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
         pending.clear()

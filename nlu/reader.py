@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from nlu.asks import asks_of
 from nlu.assemble import assemble
 from nlu.intents import derived_intents, intent_order, topic_descriptions
 from nlu.pipeline import get_nlp, parse, payloads, sentences
@@ -42,7 +43,8 @@ class Reading:
     the words it was read from. ``corrections``: keys the message explicitly corrects.
     ``hypothetical``: a "what if" question. ``unsure``: answers ``expecting`` with
     "not sure"; ``declined``: with "rather not say". ``topics``: out-of-scope topics
-    (keys of ``OUT_OF_SCOPE``).
+    (keys of ``OUT_OF_SCOPE``). ``asks``: the answer catalogue's question ids the text
+    asks, in the order asked (``nlu.asks``).
     ``rejected``: (fact key, the words it was read from, why it was refused) for each
     value the text states but ``Facts.from_mapping`` refuses ("I am 500"), so the bot
     can say which fact is wrong instead of silently ignoring it.
@@ -57,6 +59,7 @@ class Reading:
     topics: frozenset[str] = frozenset()
     rejected: tuple[tuple[str, str, str], ...] = ()
     declined: bool = False
+    asks: tuple[str, ...] = ()
 
 
 EMPTY = Reading()
@@ -93,6 +96,7 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         declined=built.declined,
         topics=frozenset(payloads(doc, "topics")),
         rejected=built.rejected,
+        asks=asks_of(doc),
     )
 
 

@@ -101,7 +101,7 @@ def _clocks(result: CalcResult, route_id: str, wait_clock: str | None) -> list[d
     return bars
 
 
-def _markers(result: CalcResult, view: Mapping[str, Any], route_id: str) -> list[dict[str, Any]]:
+def _markers(result: CalcResult, view: Mapping[str, Any]) -> list[dict[str, Any]]:
     """59½ (a range of dates) and the age-55 separation year (a calendar year or two)."""
     markers: list[dict[str, Any]] = []
     half = result.clocks.get("age_59_half")
@@ -114,18 +114,6 @@ def _markers(result: CalcResult, view: Mapping[str, Any], route_id: str) -> list
                 "to": half["latest"],
                 "text": half["text"],
                 "rule": "irc_72_t_2_a_i",
-            }
-        )
-    wait = next((s for s in result.scenarios if s.id == "wait_until_separation"), None)
-    if wait is not None and wait.details.get("separation_year") and route_id == wait.id:
-        year = int(wait.details["separation_year"])
-        markers.append(
-            {
-                "id": "separation",
-                "label": "You leave",
-                "years": [year],
-                "text": f"You plan to leave the employer in {year}.",
-                "rule": "irc_72_t_2_a_v",
             }
         )
     years = view.get("age_55_years") or []
@@ -218,7 +206,7 @@ def chart_data(
     shown = next(r for r in routes if r["id"] == chosen)
     wait_clock = shown["roth_five_year_met_on"] if chosen == "wait_until_separation" else None
     clocks = _clocks(result, chosen, wait_clock)
-    markers = _markers(result, view, chosen)
+    markers = _markers(result, view)
     dates: list[str | None] = [c["to"] for c in clocks] + [
         m.get("to") for m in markers if m.get("to")
     ]

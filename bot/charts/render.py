@@ -228,7 +228,7 @@ def _timeline_rows(
     """(words, bold, kind, item) for each row of the timeline, top to bottom."""
     rows: list[tuple[str, bool, str, Mapping[str, Any]]] = []
     for move in t["moves"]:
-        rows.append((f"{day(move['on'])}: {move['text']}", True, "move", move))
+        rows.append((f"{move['when']}: {move['text']}", True, "move", move))
     for clock in t["clocks"]:
         if clock["id"] == "conversion_recapture":
             words = (
@@ -272,6 +272,7 @@ def draw_timeline(canvas: Canvas, data: Mapping[str, Any]) -> None:
         if half["to"] < data["today"]:
             words += " (already reached)"
         notes.append(("band", words))
+    notes.append(("today", f"Today: {day(data['today'])}"))
     for marker in lines_55:
         years = " or ".join(str(v) for v in marker["years"])
         words = f"{marker['label']}: {years}"
@@ -302,7 +303,7 @@ def draw_timeline(canvas: Canvas, data: Mapping[str, Any]) -> None:
     fixed = sum(len(w) for w in wrapped) * LINE_PX + len(rows) * (BAR_PX + 8)
     fixed += 40 + note_lines * LINE_PX * SMALL_PT / TEXT_PT + len(notes) * 6 + legend_px
     top, floor = 128, HEIGHT_PX - 60
-    gap = max(10.0, min(64.0, (floor - top - fixed) / (len(rows) + 0.5)))
+    gap = max(4.0, min(64.0, (floor - top - fixed) / (len(rows) + 0.5)))
 
     y = top
     placed: list[tuple[float, str, Mapping[str, Any]]] = []
@@ -350,6 +351,8 @@ def draw_timeline(canvas: Canvas, data: Mapping[str, Any]) -> None:
     for style, words in notes:
         if style == "band":
             canvas.box(LEFT, LEFT + 36, y + 4, 22, ORANGE, alpha=0.4)
+        elif style == "today":
+            canvas.line(LEFT + 18, y + 1, LEFT + 18, y + 29, color=INK, linewidth=2.5)
         else:
             canvas.line(
                 LEFT + 18, y + 1, LEFT + 18, y + 29, color=INK, linewidth=2.5, linestyle=(0, (4, 3))

@@ -118,18 +118,14 @@ def test_a_question_with_no_numbers_gets_the_general_answer_and_a_question(assis
         [
             Step(
                 "Can I move the after-tax money in my 401k to a Roth IRA without paying tax?",
-                must=(
-                    "two direct rollovers",
-                    "Notice 2014-54",
-                    "Tell me the amounts",
-                    "Why this matters",
-                    "General information, not tax advice.",
-                ),
+                must=("two direct rollovers", "Notice 2014-54", "General information"),
                 must_not=("$0", "you will owe nothing"),
             )
         ],
     )
-    assert "$" not in reply.text.split("Why this matters")[0].replace("$1,000,000,000", "")
+    answer = reply.text.split("\n\n")[0]
+    assert "$" not in answer  # no figure the person did not give
+    assert "?" in reply.text and reply.choices  # one question back, with its buttons
 
 
 def test_an_off_topic_message_gets_a_polite_one_liner(assistant, store):
@@ -153,57 +149,52 @@ def test_an_out_of_scope_question_gets_an_honest_handoff(assistant, store):
         [
             Step(
                 "I got divorced, can my ex get half of my 401k?",
-                must=("need a person", "human"),
+                must=("need a person", "ticket #1"),
                 must_not=("Sources:", "$"),
             )
         ],
     )
-    assert [c.data for c in reply.choices] == ["human"]
-    run_story(assistant, [Step("human", must=("request #1",))])
-    assert len(store.handoffs("story")) == 1
+    assert reply.choices == ()  # the ticket is already open: nothing to press
+    run_story(assistant, [Step("human", must=("already", "ticket #1"))])
+    [ticket] = store.support.tickets_of("story")
+    assert ticket.requests == 2 and ticket.reason.startswith("out of scope: a divorce")
 
 
-def test_state_tax_inherited_accounts_and_pre_1987_basis_need_a_person(assistant, store):
+def test_a_passing_state_tax_or_pre_1987_is_noted_and_an_inherited_plan_needs_a_person(
+    assistant, store
+):
     run_story(
         assistant,
         [
             Step(
                 "How does California tax my Roth conversion? Is there state tax?",
-                must=("state income tax", "need a person"),
+                must=("federal only",),
+                must_not=("need a person",),
             ),
             Step(
                 "I have an inherited 401k from my father with after-tax money",
-                must=("inherited", "need a person"),
+                # the one safety line a beneficiary needs now, then the handoff
+                must=("direct transfer to an inherited IRA", "60-day rollover", "need a person"),
             ),
             Step(
                 "Some of my after-tax contributions were made before 1987. How are they treated?",
-                must=("before 1987", "need a person"),
+                must=("before 1987",),
+                must_not=("need a person",),
             ),
         ],
     )
     assert store.load("story").facts == {}  # nothing was taken in from these
 
 
-def test_the_first_numbers_bring_the_full_answer(assistant):
+def test_the_first_numbers_bring_the_figures(assistant):
     run_story(
         assistant,
         [
+            Step("Can I move the after-tax money in my 401k to a Roth IRA without paying tax?"),
             Step(
-                "Can I move the after-tax money in my 401k to a Roth IRA without paying tax?",
-                must=("How much of the after-tax money is your own contributions",),
-            ),
-            Step(
-                "about 30k",
-                must=("Noted", "$30,000", "How much of the after-tax money is earnings"),
-            ),
-            Step(
-                "10,000",
-                must=(
-                    "$30,000 to a Roth IRA",
-                    "$10,000 to a traditional IRA",
-                    "if all $40,000 went to the Roth IRA",
-                    "The clocks:",
-                ),
+                "30k of it is contributions and 10k is earnings",
+                must=("$30,000 to a Roth IRA", "$10,000 to a traditional IRA"),
+                must_not=("I already had that",),
             ),
         ],
     )

@@ -91,7 +91,7 @@ def test_a_year_outside_the_rules_is_explained_and_not_stored(assistant, store):
     assistant.handle("k", "I am 51 with $30,000 after-tax contributions and $10,000 earnings")
     before = store.load("k").facts
     reply = assistant.handle("k", "What about tax year 2031?")
-    assert "2031" in reply.text and "kept what you told me" in reply.text
+    assert "2031" in reply.text and "the figures use 2026's rules" in reply.text
     assert store.load("k").facts == before
 
 

@@ -7,61 +7,52 @@ would type it into the bot.
 
 from __future__ import annotations
 
-from conversation_stories import Step, run_story
+import pytest
+from conversation_stories import SHARED, Step, run_story
 
-# What the expert said, and what tax-rules.md section 11 adds, as reply fragments.
+# What the expert said, and what tax-rules.md section 11 adds, as first-reply fragments:
+# the questions answered first (all of it tax-free? now or when I leave?), the route
+# with the engine's figures, its condition, and the deciding question back.
 EXPERT_SUBSTANCE = (
-    "one distribution",
-    "two direct rollovers",
+    "Not all $40,000 tax-free",
+    "$10,000 of earnings is taxable",
+    "one distribution paid as two direct rollovers",
     "$30,000 to a Roth IRA",
     "$10,000 to a traditional IRA",
-    "nothing is taxable now",
     "Notice 2014-54",
-    "if all $40,000 went to the Roth IRA, $10,000 would be taxable",
-    "in-service",  # the plan must allow an in-service distribution ...
-    "separately",  # ... and account for the after-tax money separately
-    "plan administrator",
-    "no income limit",
-    "Roth IRA 5-year clock",
-    "59½",
+    "accounts for it separately",
+    "No need to wait if your plan allows in-service withdrawals",
 )
-NEVER = ("you will owe nothing", "you owe nothing", "tax-free for sure")
+NEVER = ("you will owe nothing", "you owe nothing", "tax-free for sure", "I already had that")
 
 
-def test_the_first_reply_carries_the_experts_answer(assistant, seed_question):
+def test_the_first_reply_answers_the_questions_asked_first(assistant, seed_question):
     [reply] = run_story(
         assistant,
         [
             Step(
                 seed_question,
-                must=(
-                    *EXPERT_SUBSTANCE,
-                    "General information, not tax advice.",
-                    "Sources: IRS Notice 2014-54",
-                    "IRC 408A(d)(3)(A)",
-                ),
+                must=(*EXPERT_SUBSTANCE, "General information, not tax advice.", "Source: "),
                 must_not=NEVER,
             )
         ],
     )
     text = reply.text
-    # The answer leads; the follow-up question, disclaimer and sources close it.
-    assert text.index("two direct rollovers") < text.index("would be taxable")
-    assert text.index("Why this matters") < text.index("General information")
-    assert text.index("General information") < text.index("Sources:")
-    assert text.count("Why this matters") == 1  # one question at a time
-    # Conditions read as plain sentences, and "one distribution" is said once.
-    assert "Also:" not in text and text.count("one distribution") == 1
-    assert len(text) < 2600
-    # The most decision-changing missing fact is asked, as a choice.
-    assert "while you still work there" in text
+    # The answers lead, in the order asked; the one question back, disclaimer and source
+    # close it; the clocks and every route wait behind "why".
+    assert text.index("Not all $40,000") < text.index("two direct rollovers")
+    assert text.index("two direct rollovers") < text.index("No need to wait")
+    assert text.index("while you still work there?") < text.index("General information")
+    assert text.count("?") == 1  # one question at a time
+    assert "5-year clock" not in text and "Sources:" not in text
+    assert len(text.split()) < 190
     assert [c.data for c in reply.choices] == ["yes", "no", "not sure"]
 
 
-def test_the_first_reply_answers_now_or_later(assistant, seed_question):
-    reply = assistant.handle("k", seed_question)
-    assert "Now or when you leave?" in reply.text
-    assert "tax-free instead" in reply.text
+def test_why_holds_the_steps_and_their_sources(assistant, seed_question):
+    assistant.handle("k", seed_question)
+    why = assistant.handle("k", "why").text
+    assert "Notice 2014-54" in why and "$30,000" in why
 
 
 def test_facts_from_the_first_post_are_remembered_with_their_words(assistant, seed_question):
@@ -139,23 +130,16 @@ SECOND_POSTER = [
         "in-plan Roth conversion right away and leave it in the plan five years until I am "
         "over 59½, are the contributions and gains tax free?",
         must=(
-            "$20,000 to the plan's Roth 401(k) account",
-            "$10,000 is taxable income",
-            "Roth 401(k) 5-year period",
-            "59½",
-            "do not carry over to a Roth IRA",
+            "plan's 5-year period (from your first Roth money in the plan",
+            "59½ are both met, contributions and gains come out tax-free",
         ),
         must_not=NEVER,
     ),
     Step(
-        "And if after five years I roll it over to a Roth IRA, can I take out the basis and "
-        "the gains tax free?",
-        must=(
-            "do not carry over to a Roth IRA",
-            "Roth IRA's own clock",
-            "59½",
-            "keeps its own 5-year recapture window",  # the open point, said as such
-        ),
+        "After five years I roll the converted money over to a Roth IRA. Can I then take out "
+        "the basis and the gains tax free?",
+        must=("counts entirely as contributions", "Roth IRA's own 5-year clock"),
+        must_not=NEVER,
     ),
 ]
 
@@ -174,7 +158,7 @@ def test_the_second_poster_can_ask_it_as_a_what_if_without_changing_facts(assist
                 must=(
                     "What if",
                     "$20,000 to the plan's Roth 401(k) account",
-                    "do not carry over to a Roth IRA",
+                    "do not count toward a Roth IRA's 5-year clock",
                     "real facts are unchanged",
                 ),
             ),
@@ -196,8 +180,8 @@ def test_a_plan_without_in_service_withdrawals_points_to_waiting(assistant, seed
                 "no",
                 must=(
                     "Noted",
-                    "Splitting the rollover is not possible now",
-                    "Or wait until you leave",
+                    "the rollover waits until you leave",
+                    "unless the plan offers in-plan Roth conversions",
                     "$30,000 to a Roth IRA",
                 ),
                 must_not=NEVER,
@@ -206,48 +190,35 @@ def test_a_plan_without_in_service_withdrawals_points_to_waiting(assistant, seed
     )
 
 
-# The same follow-up the way that poster wrote it (paraphrased): after-tax money put in
-# at 55 while still working, "it earns", "convert it to Roth inside the plan" right away,
-# five years and 59½, then a later rollover to a Roth IRA.
-SECOND_POSTER_OWN_WORDS = [
-    Step(
-        "I am 55 and still working. I put $10,000 of after-tax money into my 401k and it "
-        "earns $10,000. The plan allows in-plan conversions, and I would convert it to Roth "
-        "inside the plan right away. If it stays in the plan five years and I am over 59½, "
-        "are the contributions and gains tax free?",
-        must=(
-            "$20,000 to the plan's Roth 401(k) account",
-            "$10,000 is taxable income",
-            "grow tax-free in the Roth 401(k) once its 5-year period and age 59½ are met",
-            "Roth 401(k) 5-year period",
-            "cannot be undone",
-        ),
-        must_not=NEVER,
-    ),
-    Step(
-        "After five years I roll it over to a Roth IRA. Can I then take out the basis and "
-        "the gains tax free?",
-        must=(
-            "do not carry over to a Roth IRA",
-            "Roth IRA's own clock",
-            "Treas. Reg. 1.408A-10",
-            "Roth IRA earnings come out tax-free from",
-            "keeps its own 5-year recapture window",
-        ),
-        must_not=NEVER,
-    ),
-]
+def _second_poster() -> str:
+    """The second poster's message, verbatim from ../shared/seed-thread.txt."""
+    path = SHARED / "seed-thread.txt"
+    if not path.exists():
+        pytest.skip("../shared/seed-thread.txt is not available")
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    return next(line for line in lines if line.startswith("Alan, thanks"))
 
 
-def test_the_second_posters_follow_up_in_their_own_kind_of_words(assistant, store):
-    first, _ = run_story(assistant, SECOND_POSTER_OWN_WORDS, key="poster-2")
-    facts = store.load("poster-2").facts
-    assert facts["age"] == 55 and facts["still_employed"] is True
-    assert facts["after_tax_contributions"] == 10000
-    assert facts["after_tax_earnings"] == 10000
-    assert facts["plan_allows_in_plan_conversion"] is True
-    assert len(first.text) < 2700
-    # Each point is made once: the engine's conditions that the clocks already state
-    # (the Roth IRA clock after a rollover, the recapture window) are not said again.
-    assert "count toward a Roth IRA" not in first.text
-    assert "within five tax years" not in first.text
+def test_the_second_poster_in_their_own_words_gets_both_questions_answered(assistant):
+    [reply] = run_story(
+        assistant,
+        [
+            Step(
+                _second_poster(),
+                must=(
+                    # 1) converted in the plan, 5 years and 59½: all tax-free
+                    "59½ are both met, contributions and gains come out tax-free",
+                    "from your first Roth money in the plan, not each conversion",
+                    # 2) then rolled to a Roth IRA: still tax-free, as contributions there
+                    "counts entirely as contributions",
+                    "Roth IRA's own 5-year clock",
+                ),
+                must_not=(*NEVER, "5-year clock: from"),
+            )
+        ],
+        key="poster-2",
+    )
+    text = reply.text
+    assert text.index("contributions and gains come out tax-free") < text.index(
+        "counts entirely as contributions"
+    )

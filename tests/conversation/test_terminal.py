@@ -68,7 +68,7 @@ def test_ask_json_prints_facts_intents_result_and_reply(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     turn = json.loads(done.stdout)
-    assert set(turn) == {"facts", "intents", "result", "chart", "reply"}
+    assert set(turn) == {"facts", "intents", "asks", "result", "chart", "reply"}
     assert turn["facts"]["age"] == 51
     assert turn["facts"]["after_tax_contributions"] == 30000
     assert isinstance(turn["intents"], list)

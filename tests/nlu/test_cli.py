@@ -31,8 +31,8 @@ def test_parse_jsonl_writes_exactly_id_facts_intents(
     assert main(["parse", "--jsonl", str(source)]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert lines == [
-        {"id": "a", "facts": {"age": 51}, "intents": []},
-        {"id": 7, "facts": {}, "intents": ["five_year_rule"]},
+        {"id": "a", "facts": {"age": 51}, "intents": [], "asks": []},
+        {"id": 7, "facts": {}, "intents": ["five_year_rule"], "asks": []},
     ]
 
 
@@ -72,6 +72,7 @@ def test_stdin_with_a_dash() -> None:
         "id": "x",
         "facts": {"after_tax_total": 40000},
         "intents": [],
+        "asks": [],
     }
 
 

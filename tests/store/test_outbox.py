@@ -19,7 +19,7 @@ import sqlite_utils
 from bot.reply import Choice, Reply
 from bot.service import Assistant
 from bot.session import Session
-from bot.store import DAY, Store, m001_initial
+from bot.store import DAY, Inbound, Store, m001_initial
 
 SECRET = "my employer is Zyxwv Widgets"
 
@@ -111,7 +111,7 @@ def test_a_redelivered_sent_update_returns_nothing(
 
     assert assistant.handle_update("tg:1", "hello", 7) is None
     assert responder.calls == ["hello"]
-    assert store.update_done(7)
+    assert store.owed() == []
 
 
 def test_a_failing_turn_records_no_update_id_and_saves_no_session(
@@ -174,39 +174,47 @@ def test_progress_is_kept_so_a_resend_starts_after_the_parts_already_sent(
     assert again is not None and again.parts_sent == 2
 
 
-def test_unsent_lists_only_recent_replies_that_are_the_latest_of_their_conversation(
+def test_every_owed_reply_is_listed_oldest_first_by_lane(
     assistant: Assistant, store: Store, clock: Clock
 ) -> None:
     address = '{"chat_id": 1}'
-    assistant.handle_update("tg:1", "old", 1, address=address)
+    assistant.handle_update("tg:1", "old", 1, address=address, lane="1")
     clock.now += 60
-    assistant.handle_update("tg:1", "newer", 2, address=address)  # supersedes update 1
-    assistant.handle_update("tg:2", "sent already", 3, address=address)
+    assistant.handle_update("tg:1", "newer", 2, address=address, lane="1")  # still owed: 1
+    assistant.handle_update("tg:2", "sent already", 3, address=address, lane="2")
     assistant.delivered(3)
     assistant.handle_update("tg:3", "no address", 4)
-    assistant.handle_update("tg:4", "waiting", 5, address=address)
+    assistant.handle_update("tg:4", "waiting", 5, address=address, lane="4")
 
-    assert [o.update_id for o in store.unsent(600)] == [2, 5]
+    assert [o.update_id for o in store.owed()] == [1, 2, 5]
+    assert [o.update_id for o in store.owed("1")] == [1, 2]
+    assert store.owed_lanes() == ["1", "4"]
     clock.now += 601
-    assert store.unsent(600) == []
+    assert [o.update_id for o in store.owed("1")] == [1, 2]  # owed until sent, however old
 
 
-def test_update_ids_without_a_reply_are_done_and_not_handled_again(
-    assistant: Assistant, store: Store, responder: Responder
+def test_a_part_on_the_wire_when_sending_stopped_counts_as_sent(
+    assistant: Assistant, store: Store
 ) -> None:
-    assert store.seen_update(11) is False  # e.g. a group message meant for someone else
+    assistant.handle_update("tg:1", "long", 7, address='{"chat_id": 1}', lane="1")
+    store.mark_progress(7, 1)
+    store.mark_sending(7)  # the second part went out; no answer came (or the process died)
 
-    assert store.update_done(11)
-    assert assistant.handle_update("tg:1", "hello", 11) is None
-    assert responder.calls == []
+    [owed] = store.owed("1")
+    assert owed.parts_sent == 2 and owed.uncertain  # never sent twice: at most once
+
+    store.mark_not_sent(7)  # Telegram answered that it was not delivered after all
+    assert store.owed("1")[0].parts_sent == 1
 
 
-def test_seen_update_leaves_an_unsent_reply_waiting(assistant: Assistant, store: Store) -> None:
-    assistant.handle_update("tg:1", "hello", 7)
+def test_a_turn_marks_its_stored_update_as_run(assistant: Assistant, store: Store) -> None:
+    store.take_in([Inbound(11, "1", '{"update_id": 11}')])
+    assert [u.update_id for u in store.pending_intake()] == [11]
 
-    assert store.seen_update(7) is True
-    assert not store.update_done(7)
-    assert store.outgoing(7) is not None
+    assistant.handle_update("tg:1", "hello", 11, address='{"chat_id": 1}', lane="1")
+
+    assert store.pending_intake() == []
+    assert store.take_in([Inbound(11, "1", '{"update_id": 11}')]) == []
 
 
 def test_forget_keeps_the_update_ids_but_nothing_that_points_to_the_person(
@@ -255,8 +263,8 @@ def test_ids_recorded_before_the_outbox_existed_still_count_as_answered(tmp_path
 
     store = Store(path, clock=Clock())
 
-    assert store.update_done(41)
-    assert store.outgoing(41) is None
+    assert store.recorded(41) and store.outgoing(41) is None
+    assert store.take_in([Inbound(41, "1", '{"update_id": 41}')]) == []  # not run again
     tables = {r[0] for r in sqlite3.connect(path).execute("select name from sqlite_master")}
     assert "telegram_updates" not in tables
 

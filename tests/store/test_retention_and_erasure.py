@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
 
 from bot.session import Session
-from bot.store import DAY, Store, StoreError
+from bot.store import DAY, Inbound, Store, StoreError
 
 
 class Clock:
@@ -70,14 +71,16 @@ def test_forget_erases_every_row_for_the_key_and_only_that_key(tmp_path):
     s = Session(key="tg:1", facts={"provider": secret}, evidence={"provider": secret})
     s.remember("user", secret, at=store.clock())
     store.save(s)
-    store.record_handoff("tg:1", secret)
+    store.support.open_or_add(
+        "tg:1", reason=secret, question=secret, facts={}, transcript=[], result={}, address=None
+    )
     store.save(Session(key="tg:2", facts={"age": 60}))
 
     erased = store.forget("tg:1")
 
     assert erased == {"conversation": 1, "requests for a person": 1}
     assert store.load("tg:1") == Session(key="tg:1")
-    assert store.handoffs("tg:1") == []
+    assert store.support.tickets_of("tg:1") == []
     assert store.load("tg:2").facts == {"age": 60}
     store.close()
     # Nothing of the erased text is left anywhere in the files on disk.
@@ -92,38 +95,56 @@ def test_forget_of_an_unknown_key_erases_nothing(tmp_path):
     }
 
 
-def test_seen_update_is_true_only_for_a_repeat(tmp_path):
+def inbound(update_id: int, text: str = "hi") -> Inbound:
+    return Inbound(update_id, "1", json.dumps({"update_id": update_id, "text": text}))
+
+
+def test_an_update_is_taken_in_once(tmp_path):
     store = Store(tmp_path / "r.db")
-    assert store.seen_update(7) is False
-    assert store.seen_update(7) is True
-    assert store.seen_update(8) is False
+    assert store.take_in([inbound(7), inbound(8)]) == [inbound(7), inbound(8)]
+    assert store.take_in([inbound(7), inbound(9)]) == [inbound(9)]  # 7 again: a redelivery
 
 
 def test_update_ids_are_kept_for_a_bounded_time(tmp_path):
     clock = Clock()
     store = Store(tmp_path / "r.db", clock=clock)
-    store.seen_update(7)
+    store.take_in([inbound(7)])
+    store.intake_done(7)
     clock.now += 3 * DAY
     store.purge()
-    assert store.seen_update(7) is False
+    assert store.take_in([inbound(7)]) == [inbound(7)]
 
 
-def test_update_ids_survive_a_restart(tmp_path):
-    Store(tmp_path / "r.db").seen_update(42)
-    assert Store(tmp_path / "r.db").seen_update(42) is True
-
-
-def test_handoff_requests_are_recorded_per_key(tmp_path):
+def test_stored_updates_survive_a_restart_until_they_have_run(tmp_path):
+    Store(tmp_path / "r.db").take_in([inbound(42), inbound(43)])
     store = Store(tmp_path / "r.db")
-    ref = store.record_handoff("tg:1", "asks about a QDRO")
-    assert ref >= 1
-    [row] = store.handoffs("tg:1")
-    assert row["status"] == "open" and row["note"] == "asks about a QDRO"
-    assert store.handoffs("tg:2") == []
+    assert store.pending_intake() == [inbound(42), inbound(43)]
+    store.intake_done(42)
+    assert store.pending_intake() == [inbound(43)]
+    assert store.take_in([inbound(42)]) == []
+    [row] = store.db.query("select payload from inbox where update_id = 42")
+    assert row["payload"] is None  # the text goes once the update ran
+
+
+def test_requests_for_a_person_are_kept_per_key(tmp_path):
+    store = Store(tmp_path / "r.db")
+    ticket, new = store.support.open_or_add(
+        "tg:1",
+        reason="asks about a QDRO",
+        question="",
+        facts={},
+        transcript=[],
+        result={},
+        address=None,
+    )
+    assert new and ticket.id >= 1
+    [row] = store.support.tickets_of("tg:1")
+    assert row.status == "open" and row.reason == "asks about a QDRO"
+    assert store.support.tickets_of("tg:2") == []
 
 
 def test_the_session_table_holds_no_plain_columns_beyond_the_document(tmp_path):
     Store(tmp_path / "r.db").close()
     conn = sqlite3.connect(tmp_path / "r.db")
     cols = [r[1] for r in conn.execute("pragma table_info(sessions)")]
-    assert cols == ["key", "data", "created_at", "updated_at"]
+    assert cols == ["key", "data", "created_at", "updated_at", "text_at"]

@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from bot.session import HISTORY_MAX_CHARS, HISTORY_MAX_TURNS, Session
-from bot.store import Store, StoreError
+from bot.store import Inbound, Store, StoreError
 
 
 def _session(key: str = "tg:1") -> Session:
@@ -60,10 +60,14 @@ def test_the_database_is_in_wal_mode_with_migrations_recorded(tmp_path):
     Store(path).close()
     conn = sqlite3.connect(path)
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
-    names = [r[0] for r in conn.execute("select name from _sqlite_migrations")]
-    assert names == ["m001_initial", "m002_outbox"]
+    names = [
+        r[0]
+        for r in conn.execute("select name from _sqlite_migrations where migration_set = 'rothbot'")
+    ]
+    assert names == ["m001_initial", "m002_outbox", "m003_inbox"]
     tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
-    assert {"sessions", "handoffs", "outbox"} <= tables
+    assert {"sessions", "tickets", "outbox", "inbox"} <= tables
+    assert "handoffs" not in tables  # its open requests became tickets
     assert "telegram_updates" not in tables  # its ids moved into the outbox
 
 
@@ -72,7 +76,7 @@ def test_reopening_does_not_reapply_migrations(tmp_path):
     Store(path).close()
     Store(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("select count(*) from _sqlite_migrations").fetchone()[0] == 2
+    assert conn.execute("select count(*) from _sqlite_migrations").fetchone()[0] == 4
 
 
 def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path):
@@ -125,7 +129,7 @@ def test_concurrent_saves_from_threads_do_not_fail(tmp_path):
                 s = store.load(f"k{n}")
                 s.facts["age"] = 20 + i
                 store.save(s)
-                store.seen_update(n * 1000 + i)
+                store.take_in([Inbound(n * 1000 + i, None, "{}")])
         except BaseException as exc:  # pragma: no cover - the assertion shows it
             errors.append(exc)
 

@@ -39,6 +39,8 @@ def no_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    # As ``rothbot telegram`` does: the library's next-major RetryAfter, without a warning.
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")
 
 
 @pytest.fixture
@@ -67,9 +69,12 @@ def run_bot(config: TelegramConfig) -> Iterator[Callable[..., BotRunner]]:
     runners: list[BotRunner] = []
 
     def start(
-        assistant_factory: Callable[[Store], object] | None = None, **changes: object
+        assistant_factory: Callable[[Store], object] | None = None,
+        *,
+        store_factory: Callable[[Path | None], Store] = Store,
+        **changes: object,
     ) -> BotRunner:
-        runner = BotRunner(dataclasses.replace(config, **changes), assistant_factory)
+        runner = BotRunner(dataclasses.replace(config, **changes), assistant_factory, store_factory)
         runners.append(runner)
         return runner.start()
 

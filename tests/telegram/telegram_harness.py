@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import threading
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,7 @@ from bot.store import Store
 from bot.telegram_channel import TelegramConfig, build_application, channel_of, serve
 
 START_TIMEOUT = 10.0
+SLOW_TURN = 1.0
 STOP_TIMEOUT = 10.0
 
 
@@ -49,6 +51,8 @@ class ScriptedAssistant(Assistant):
         session.turns += 1
         if text == "boom":
             raise RuntimeError("the core failed on purpose")
+        if text == "slow":
+            time.sleep(SLOW_TURN)
         if text == "long":
             return Reply(long_text(), (Choice("More", "more"),))
         choices = (Choice("Yes", "yes"), Choice("No", "no")) if text.endswith("?") else ()
@@ -69,10 +73,17 @@ class BotRunner:
     """The real application, served in a thread of its own with its own event loop."""
 
     def __init__(
-        self, config: TelegramConfig, assistant_factory: Callable[[Store], object] | None = None
+        self,
+        config: TelegramConfig,
+        assistant_factory: Callable[[Store], object] | None = None,
+        store_factory: Callable[[Path | None], Store] = Store,
     ) -> None:
         self.config = config
-        self.app = build_application(config, assistant_factory=assistant_factory)  # type: ignore[arg-type]
+        self.app = build_application(
+            config,
+            assistant_factory=assistant_factory,  # type: ignore[arg-type]
+            store_factory=store_factory,
+        )
         self._ready = threading.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from botapi_double import BotApiDouble
@@ -17,7 +18,12 @@ from telegram_harness import (
 
 from bot.store import Store
 from bot.telegram_channel import COMMANDS, TelegramConfig
-from bot.telegram_format import MESSAGE_LIMIT, split_message, telegram_length, valid_callback_data
+from bot.telegram_channel.formatting import (
+    MESSAGE_LIMIT,
+    split_message,
+    telegram_length,
+    valid_callback_data,
+)
 
 
 def test_the_command_menu_is_registered_at_startup(double: BotApiDouble, run_bot) -> None:
@@ -29,6 +35,7 @@ def test_the_command_menu_is_registered_at_startup(double: BotApiDouble, run_bot
         "why",
         "reset",
         "forget",
+        "human",
     ]
     assert [c["command"] for c in double.commands] == [name for name, _ in COMMANDS]
 
@@ -52,14 +59,23 @@ def test_the_seed_question_gets_the_cores_answer_as_html(
     ]
 
 
-def test_a_typing_action_is_shown_before_the_answer(
+def test_a_slow_turn_shows_typing_before_the_answer(
     double: BotApiDouble, scripted_bot: BotRunner
 ) -> None:
-    double.user_says("hello", chat_id=52)
+    double.user_says("slow", chat_id=52)
     double.wait_for_messages(52, 1)
     methods = [c.method for c in double.calls if c.params.get("chat_id") == "52"]
     assert methods[:2] == ["sendChatAction", "sendMessage"]
     assert double.calls_to("sendChatAction")[0].params["action"] == "typing"
+
+
+def test_typing_takes_none_of_the_turns_time(double: BotApiDouble, scripted_bot: BotRunner) -> None:
+    double.slow_next("sendChatAction", 3.0, times=5)  # typing actions that hang
+    started = time.monotonic()
+    double.user_says("slow", chat_id=54)
+    double.wait_for_messages(54, 1, timeout=10)
+
+    assert time.monotonic() - started < 2.5  # the turn's 1 s, not the typing's 3 s
 
 
 def test_the_core_runs_off_the_event_loop_thread(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.telegram_format import (
+from bot.telegram_channel.formatting import (
     MESSAGE_LIMIT,
     button_rows,
     split_message,

@@ -33,7 +33,7 @@ def test_the_environment_is_read_and_flags_win_over_it(tmp_path: Path) -> None:
         "TELEGRAM_BOT_TOKEN": f"  {TOKEN}\n",
         "TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081/bot",
         "ROTHBOT_DB": str(tmp_path / "env.db"),
-        "TELEGRAM_WEBHOOK_SECRET": "from-env",
+        "TELEGRAM_WEBHOOK_SECRET": "from-env-0123456789",
         "ROTHBOT_LOG_LEVEL": "debug",
     }
     config = config_from(
@@ -53,9 +53,25 @@ def test_the_environment_is_read_and_flags_win_over_it(tmp_path: Path) -> None:
     assert config.base_url == "http://127.0.0.1:8081/bot"
     assert config.db_path == tmp_path / "flag.db"
     assert config.webhook and config.webhook_url == "https://bot.example.org/tg"
-    assert (config.port, config.url_path, config.secret_token) == (9000, "tg", "from-env")
+    assert (config.port, config.url_path) == (9000, "tg")
+    assert config.secret_token == "from-env-0123456789"
     assert config.log_level == "DEBUG"
     assert config_from(args(), environ).db_path == tmp_path / "env.db"
+
+
+def test_the_webhook_secret_can_come_from_a_file_and_never_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret_file = tmp_path / "secret"
+    secret_file.write_text("from-a-file-0123456789abcdef\n", encoding="utf-8")
+    environ = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": "from-env-0123456789"}
+
+    config = config_from(args("--secret-token-file", str(secret_file)), environ)
+
+    assert config.secret_token == "from-a-file-0123456789abcdef"  # the file wins
+    with pytest.raises(SystemExit):  # the old flag would show the secret in ps
+        build_parser().parse_args(["telegram", "--secret-token", "x" * 20])
+    assert "--secret-token-file" in capsys.readouterr().err
 
 
 def test_a_webhook_without_a_configured_secret_gets_a_random_one() -> None:
@@ -75,7 +91,9 @@ def test_a_webhook_without_a_configured_secret_gets_a_random_one() -> None:
         ((), {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": "localhost:8081"}, "http"),
         (("--webhook-url", "bot.example.org"), {"TELEGRAM_BOT_TOKEN": TOKEN}, "--webhook-url"),
         (("--port", "70000"), {"TELEGRAM_BOT_TOKEN": TOKEN}, "--port"),
-        (("--secret-token", "has spaces!"), {"TELEGRAM_BOT_TOKEN": TOKEN}, "secret"),
+        ((), {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": "has spaces!"}, "secret"),
+        ((), {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": "short"}, "16-256"),
+        (("--secret-token-file", "/nonexistent/secret"), {"TELEGRAM_BOT_TOKEN": TOKEN}, "file"),
         ((), {"TELEGRAM_BOT_TOKEN": TOKEN, "ROTHBOT_LOG_LEVEL": "loud"}, "ROTHBOT_LOG_LEVEL"),
     ],
     ids=[
@@ -86,6 +104,8 @@ def test_a_webhook_without_a_configured_secret_gets_a_random_one() -> None:
         "webhook url without scheme",
         "port out of range",
         "bad secret",
+        "short secret",
+        "missing secret file",
         "bad log level",
     ],
 )

@@ -11,7 +11,7 @@ tables.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 PRIVATE = "private"
 KEY_PREFIX = "telegram"
@@ -35,12 +35,15 @@ def addressed_text(
     bot_username: str,
     mentions: Iterable[str] = (),
     replying_to_bot: bool = False,
+    commands: Collection[str] = (),
 ) -> str | None:
     """The text to hand to the conversation core, or None when the message is not for us.
 
     ``mentions`` are the ``@name`` strings Telegram marked as mention entities, and
     ``replying_to_bot`` says whether the message replies to one of the bot's messages.
-    A command loses its ``@thisbot`` suffix; a mention of the bot is cut out of the text.
+    A command loses its ``@thisbot`` suffix; one of ``commands`` (the bot's own, which
+    take no arguments) also loses what follows it, so ``/start@thisbot payload`` (a deep
+    link) is ``/start``. A mention of the bot is cut out of the text.
     """
     username = bot_username.lstrip("@").lower()
     command = _COMMAND.match(text)
@@ -48,6 +51,8 @@ def addressed_text(
         target = command.group("bot")
         if target and target.lower() != username:
             return None
+        if command.group("name").lower() in commands:
+            return f"/{command.group('name').lower()}"
         return f"/{command.group('name')}{text[command.end() :]}".strip()
     if chat_type == PRIVATE:
         return text.strip()

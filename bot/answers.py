@@ -1,0 +1,164 @@
+"""The first thing a person reads: their questions answered, in the order they asked them.
+
+``knowledge.answers`` says what holds (typed findings with the engine's figures);
+``bot/messages/en.yaml`` says how each finding reads. This module puts the two together
+into a reply that fits a phone: the answers first, one or two sentences each, then one
+follow-up question whose answer would change the route. Everything longer (clocks, every
+route, every source) waits behind "why".
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from bot.money import money, percent
+from knowledge.answers import Finding, answer, catalogue
+
+# At most this many questions are answered in the first message; more would not fit a
+# phone, and the rest are named so the person can ask again.
+MAX_ANSWERED = 4
+# Words the answers may take before later questions get only their first sentence: about
+# a phone screen, with the question back and the source line still to come.
+WORD_BUDGET = 110
+# Asked about the subject but no catalogue question recognised: the route question.
+DEFAULT_ASK = "move_to_roth"
+# A finding already said makes these unnecessary (the pro-rata answer holds the route for
+# a plan that mixes the money; the split with figures holds the general split).
+SUPERSEDES: Mapping[str, frozenset[str]] = {
+    "prorata.partial": frozenset({"route.split", "route.split_general", "route.if_separate"}),
+    "route.full_split": frozenset({"route.split", "route.split_general", "route.if_separate"}),
+    "route.full_split_general": frozenset({"route.split_general", "route.if_separate"}),
+    "route.split": frozenset({"all_to_roth.general"}),
+    "route.split_general": frozenset({"all_to_roth.general"}),
+    "all_to_roth.general": frozenset({"route.split_general"}),
+}
+
+
+@cache
+def _catalogue_file() -> Mapping[str, Any]:
+    text = resources.files("bot").joinpath("messages", "en.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def messages() -> Mapping[str, str]:
+    """Finding id -> its sentence template (``bot/messages/en.yaml``)."""
+    return _catalogue_file()["findings"]
+
+
+def note(note_id: str, **params: Any) -> str:
+    """A line of the ``notes`` section ("" for an id it lacks: not every topic has one)."""
+    template = _catalogue_file()["notes"].get(note_id)
+    return " ".join(_FORMAT.format(template, **params).split()) if template else ""
+
+
+def small_talk(text: str) -> str | None:
+    """The reply to a greeting or thanks said on its own, else None."""
+    words = " ".join(text.lower().strip(" .!?,:;)(").split())
+    for reply in _catalogue_file()["small_talk"]:
+        if words in reply["when"]:
+            return str(reply["say"])
+    return None
+
+
+def is_route(question_id: str) -> bool:
+    """True for a question whose answer is a route with figures (the engine's missing
+    facts then decide the follow-up)."""
+    return catalogue()[question_id].route
+
+
+class _Formatter(string.Formatter):
+    """``{x:$}`` whole dollars, ``{x:%}`` a rate, ``{x:date}`` a date, ``{x}`` as is."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "$":
+            whole = Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+            return money(whole)
+        if format_spec == "%":
+            return percent(value)
+        if format_spec == "date":
+            day = date.fromisoformat(str(value))
+            return f"{day:%b} {day.day}, {day.year}"
+        return super().format_field(value, format_spec)
+
+
+_FORMAT = _Formatter()
+
+
+def render(finding: Finding) -> str:
+    """The sentence for ``finding``; a template whose figure is unknown is not rendered."""
+    template = messages()[finding.id]
+    return _FORMAT.format(template, **finding.params)
+
+
+def renderable(finding: Finding) -> bool:
+    """True when every placeholder of the finding's template has a value."""
+    fields = [f for _, f, _, _ in _FORMAT.parse(messages()[finding.id]) if f]
+    return all(finding.params.get(f) is not None for f in fields)
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """What the first message says: the sentences, the rules they rest on, the questions
+    answered, those left for later, and the fact whose answer would change the route."""
+
+    text: str
+    rules: tuple[str, ...]
+    answered: tuple[str, ...]
+    left: tuple[str, ...]
+    follow_up: tuple[str, ...]
+
+
+def compose(asks: Sequence[str], facts: Mapping[str, Any], result: Mapping[str, Any]) -> Answered:
+    """Answer ``asks`` (catalogue ids, in the order asked) for these facts and result."""
+    known = [a for a in dict.fromkeys(asks) if a in catalogue()] or [DEFAULT_ASK]
+    answered, left = known[:MAX_ANSWERED], known[MAX_ANSWERED:]
+    sentences: list[str] = []
+    rules: list[str] = []
+    seen: set[str] = set()
+    words = 0
+    for n, ask in enumerate(answered):
+        said_for_ask = 0
+        for finding in answer(ask, facts, result):
+            if finding.id in seen or not renderable(finding):
+                continue
+            sentence = " ".join(render(finding).split())
+            # the first question is answered in full; a later one gets its first
+            # sentence, and more only while the reply still fits a phone
+            if n and said_for_ask and words + len(sentence.split()) > WORD_BUDGET:
+                continue
+            seen.add(finding.id)
+            seen.update(SUPERSEDES.get(finding.id, ()))
+            sentences.append(sentence)
+            rules.append(finding.rule)
+            words += len(sentence.split())
+            said_for_ask += 1
+    follow = tuple(
+        q.follow_up for q in (catalogue()[a] for a in answered) if q.follow_up is not None
+    )
+    return Answered(
+        text="\n\n".join(_paragraphs(sentences)),
+        rules=tuple(dict.fromkeys(rules)),
+        answered=tuple(answered),
+        left=tuple(left),
+        follow_up=follow,
+    )
+
+
+def _paragraphs(sentences: Iterable[str]) -> list[str]:
+    """One paragraph per sentence: short blocks read better on a phone than one wall."""
+    return [s for s in sentences if s]
+
+
+def topics_named(ids: Sequence[str]) -> str:
+    """The questions left unanswered, named by topic ("the rule of 55 and withholding")."""
+    names = [catalogue()[i].topic for i in ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

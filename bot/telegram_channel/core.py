@@ -1,0 +1,81 @@
+"""The synchronous core (SQLite store, conversation turns) on one worker thread.
+
+``Assistant.handle_update`` blocks on SQLite and the language pipeline; calling it on the
+event loop would stall every chat. One thread is enough, since the store serialises
+anyway, and it keeps every database call on the thread that opened the database. Every
+other part of the package reaches the store only through this class.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from bot.store import Outgoing, Store
+
+T = TypeVar("T")
+
+
+class Conversation(Protocol):
+    """What the channel needs of the core: ``bot.service.Assistant`` fits."""
+
+    def handle_update(
+        self,
+        key: str,
+        text: str,
+        update_id: int,
+        *,
+        address: str | None = None,
+        lane: str | None = None,
+    ) -> Outgoing | None: ...
+
+
+class CoreWorker:
+    """The store and the conversation service, called from the event loop."""
+
+    def __init__(
+        self,
+        db_path: Path | None,
+        assistant_factory: Callable[[Store], Conversation],
+        *,
+        store_factory: Callable[[Path | None], Store] = Store,
+    ) -> None:
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rothbot-core")
+        self._closed = False
+
+        def open_core() -> tuple[Store, Conversation]:
+            store = store_factory(db_path)
+            return store, assistant_factory(store)
+
+        try:
+            self.store, self.assistant = self._executor.submit(open_core).result()
+        except BaseException:
+            self._executor.shutdown(wait=False)
+            raise
+
+    async def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``func(*args, **kwargs)`` on the core thread."""
+        call = functools.partial(func, *args, **kwargs)
+        return await asyncio.get_running_loop().run_in_executor(self._executor, call)
+
+    async def handle_update(
+        self, key: str, text: str, update_id: int, address: str, lane: str
+    ) -> Outgoing | None:
+        """Run the turn of a stored update; its reply is committed as owed in ``lane``."""
+        return await self.run(
+            self.assistant.handle_update, key, text, update_id, address=address, lane=lane
+        )
+
+    def close(self) -> None:
+        """Close the store on its own thread and stop the thread (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        with contextlib.suppress(Exception):
+            self._executor.submit(self.store.close).result(timeout=10)
+        self._executor.shutdown(wait=True)

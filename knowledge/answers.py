@@ -1,0 +1,388 @@
+"""Answers to the questions people ask, as typed findings: what holds, never how it reads.
+
+The catalogue of questions lives in ``data/questions/`` (one file each: what decides the
+answer, which rules it rests on). This module turns one question plus a person's facts
+and the engine's result into findings, ``Finding(id, rule, params)``: the id names a
+message in the bot's catalogue, the rule a citation in ``data/rules.yaml``, and the
+params are the figures, every one taken from the engine's result or a year-stamped
+parameter. Nothing here writes English, so a sentence lives in one place only
+(``bot/messages/en.yaml``), and the same facts always give the same findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from knowledge.money import cents, to_json_number
+from knowledge.params import UnknownYear, param
+from knowledge.prorata import basis_in_distribution
+
+Json = Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing that holds for this person: a message id, its rule, its figures."""
+
+    id: str
+    rule: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "rule": self.rule, "params": dict(self.params)}
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One entry of the catalogue (``data/questions/<id>.yaml``)."""
+
+    id: str
+    question: str
+    topic: str  # a few words naming it ("the rule of 55")
+    depends_on: tuple[str, ...]
+    rules: tuple[str, ...]
+    findings: tuple[str, ...]
+    follow_up: str | None
+    route: bool  # answered by the numbers block of a route, not only by sentences
+
+
+@cache
+def catalogue() -> Mapping[str, Question]:
+    """Every question of ``data/questions/``, by id, in file-name order."""
+    folder = resources.files("knowledge").joinpath("data", "questions")
+    out: dict[str, Question] = {}
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        data = yaml.safe_load(entry.read_text("utf-8"))
+        out[data["id"]] = Question(
+            id=data["id"],
+            question=data["question"],
+            topic=data["topic"],
+            depends_on=tuple(data.get("depends_on") or ()),
+            rules=tuple(data["rules"]),
+            findings=tuple(data["findings"]),
+            follow_up=data.get("follow_up"),
+            route=bool(data.get("route", False)),
+        )
+    return out
+
+
+# -- the figures a finding may carry, read from the engine's result ------------------------
+
+
+def _scenario(result: Json, scenario_id: str) -> Json:
+    return next((s for s in result.get("scenarios", ()) if s["id"] == scenario_id), {})
+
+
+def _num(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+@dataclass(frozen=True, slots=True)
+class _Money:
+    """The after-tax money as the facts and the split scenario give it."""
+
+    basis: Decimal | None
+    earnings: Decimal | None
+    pretax: Decimal | None
+    separate: bool | None
+
+    @property
+    def after_tax(self) -> Decimal | None:
+        if self.basis is None:
+            return None
+        return self.basis + (self.earnings or Decimal(0))
+
+
+def _money(facts: Json, result: Json) -> _Money:
+    split = _scenario(result, "split_rollover")
+    basis = _num(facts.get("after_tax_contributions"))
+    earnings = _num(facts.get("after_tax_earnings"))
+    total = _num(facts.get("after_tax_total"))
+    if basis is None and total is not None and earnings is not None:
+        basis = total - earnings
+    if earnings is None and total is not None and basis is not None:
+        earnings = total - basis
+    if (
+        split.get("to_roth_ira") is not None
+        and facts.get("after_tax_separately_accounted") is not False
+    ):
+        basis = _num(split["to_roth_ira"])
+        earnings = _num(split.get("to_traditional_ira"))
+    return _Money(
+        basis,
+        earnings,
+        _num(facts.get("pretax_balance")),
+        facts.get("after_tax_separately_accounted"),
+    )
+
+
+def _year(result: Json) -> int:
+    return int(result["tax_year"])
+
+
+def _rate(name: str, result: Json) -> Any:
+    try:
+        return to_json_number(param(name, _year(result)))
+    except UnknownYear:  # pragma: no cover - the engine only runs covered years
+        return None
+
+
+def _penalty_rate(result: Json) -> Any:
+    return _rate("gov.irs.early_distribution.additional_tax_rate", result)
+
+
+def _n(amount: Decimal | None) -> int | float | None:
+    return None if amount is None else to_json_number(cents(amount))
+
+
+# -- one function per question --------------------------------------------------------------
+
+Answer = Callable[[Json, Json], list[Finding]]
+
+
+def _move_to_roth(facts: Json, result: Json) -> list[Finding]:
+    m = _money(facts, result)
+    if m.separate is False:
+        return _full_split(m)
+    out: list[Finding] = []
+    if _scenario(result, "split_rollover").get("available") == "no":
+        out.append(Finding("timing.plan_refuses", "plan_document"))
+    if m.basis is not None and m.earnings is not None:
+        out += [
+            Finding(
+                "route.split", "notice_2014_54", {"basis": _n(m.basis), "earnings": _n(m.earnings)}
+            )
+        ]
+    else:
+        out += [Finding("route.split_general", "notice_2014_54")]
+    if m.separate is None:
+        out.append(Finding("route.if_separate", "irc_72_d_2"))
+    return out
+
+
+def _full_split(m: _Money) -> list[Finding]:
+    if m.basis is not None and m.pretax is not None:
+        pretax = m.pretax + (m.earnings or Decimal(0))
+        return [
+            Finding(
+                "route.full_split",
+                "irs_after_tax_rollovers",
+                {"basis": _n(m.basis), "pretax": _n(pretax)},
+            )
+        ]
+    return [Finding("route.full_split_general", "irs_after_tax_rollovers")]
+
+
+def _all_to_roth_tax(facts: Json, result: Json) -> list[Finding]:
+    m = _money(facts, result)
+    scenario = _scenario(result, "all_to_roth_ira")
+    if m.separate is not False and scenario.get("taxable_income") is not None and m.after_tax:
+        params = {
+            "total": _n(m.after_tax),
+            "taxable": scenario["taxable_income"],
+            "tax": scenario.get("federal_tax"),
+            "basis": _n(m.basis),
+        }
+        if params["tax"] is None:
+            return [Finding("all_to_roth.taxable", "irc_408a_d_3_a", params)]
+        return [Finding("all_to_roth.taxed", "irc_408a_d_3_a", params)]
+    return [Finding("all_to_roth.general", "irc_408a_d_3_a")]
+
+
+def _timing(facts: Json, result: Json) -> list[Finding]:
+    employed = facts.get("still_employed")
+    allowed = facts.get("plan_allows_in_service")
+    if employed is False:
+        return [Finding("timing.left", "notice_2014_54")]
+    if allowed is True:
+        return [Finding("timing.now_allowed", "plan_document")]
+    if allowed is False:
+        return [Finding("timing.plan_refuses", "plan_document")]
+    return [Finding("timing.now_if_plan", "plan_document")]
+
+
+def _prorata_partial(facts: Json, result: Json) -> list[Finding]:
+    m = _money(facts, result)
+    if m.separate is True:
+        return [Finding("prorata.separate_contract", "irc_72_d_2")]
+    out = [Finding("prorata.partial", "irc_72_e_8")]
+    if m.basis is not None and m.pretax is not None and m.after_tax:
+        balance = m.pretax + m.after_tax
+        split = basis_in_distribution(m.after_tax, m.basis, balance)
+        out.append(
+            Finding(
+                "prorata.partial_figures",
+                "irc_72_e_8",
+                {
+                    "distribution": _n(split.distribution),
+                    "balance": _n(balance),
+                    "nontaxable": _n(split.nontaxable),
+                    "pretax": _n(split.pretax),
+                },
+            )
+        )
+    return [*out, *_full_split(m)]
+
+
+def _prorata_in_plan(facts: Json, result: Json) -> list[Finding]:
+    m = _money(facts, result)
+    out = [Finding("prorata.in_plan", "irc_402a_c_4")]
+    if m.basis and m.earnings is not None and m.after_tax:
+        share = to_json_number(cents(m.earnings / m.after_tax))
+        out.append(
+            Finding(
+                "prorata.in_plan_share",
+                "irc_72_e_8",
+                {"earnings": _n(m.earnings), "total": _n(m.after_tax), "share": share},
+            )
+        )
+    return out
+
+
+def _fixed(*findings: tuple[str, str]) -> Answer:
+    """An answer that is the same for everyone (its figures, if any, come from params)."""
+
+    def answer(facts: Json, result: Json) -> list[Finding]:
+        return [Finding(fid, rule, {"rate": _penalty_rate(result)}) for fid, rule in findings]
+
+    return answer
+
+
+def _rule_of_55_deadline(facts: Json, result: Json) -> list[Finding]:
+    out = [
+        Finding("rule55.no_deadline", "irc_72_t_2_a_v", {"rate": _penalty_rate(result)}),
+        Finding("rule55.stay_in_plan", "irc_72_t_3_a"),
+    ]
+    return out
+
+
+def _when_59_half(facts: Json, result: Json) -> list[Finding]:
+    clock = (result.get("clocks") or {}).get("age_59_half")
+    if clock:
+        return [
+            Finding(
+                "age59.dates",
+                "irc_72_t_2_a_i",
+                {"earliest": clock["earliest"], "latest": clock["latest"]},
+            )
+        ]
+    return [Finding("age59.definition", "irc_72_t_2_a_i")]
+
+
+def _roth_ira_five_year(facts: Json, result: Json) -> list[Finding]:
+    out = [Finding("roth_ira_clock.basis_free", "reg_1_408a_6")]
+    clock = (result.get("clocks") or {}).get("roth_ira_five_year")
+    if clock and clock.get("starts"):
+        out.append(
+            Finding(
+                "roth_ira_clock.dates",
+                "reg_1_408a_6",
+                {"starts": clock["starts"], "met_on": clock["five_years_met_on"]},
+            )
+        )
+    return out
+
+
+def _after_tax_room(facts: Json, result: Json) -> list[Finding]:
+    limits = result.get("limits") or {}
+    params = {"limit": limits.get("annual_additions_limit"), "year": _year(result)}
+    if limits.get("after_tax_room") is not None:
+        return [Finding("room.yours", "irc_415_c", {**params, "room": limits["after_tax_room"]})]
+    return [Finding("room.limit", "irc_415_c", params)]
+
+
+def _rollover_not_ira_limit(facts: Json, result: Json) -> list[Finding]:
+    limit = _rate("gov.irs.ira.contribution_limit", result)
+    return [
+        Finding("ira_limit.not_counted", "irc_408a_c_3", {"limit": limit, "year": _year(result)})
+    ]
+
+
+def _withholding_and_sixty_days(facts: Json, result: Json) -> list[Finding]:
+    rate = _rate("gov.irs.withholding.eligible_rollover_rate", result)
+    return [Finding("indirect.sixty_days", "irc_402_c", {"rate": rate})]
+
+
+def _withholding(facts: Json, result: Json) -> list[Finding]:
+    rate = _rate("gov.irs.withholding.eligible_rollover_rate", result)
+    return [Finding("withholding.direct_none", "irc_3405_c", {"rate": rate})]
+
+
+def _in_plan_conversion(facts: Json, result: Json) -> list[Finding]:
+    out = [Finding("in_plan.how", "irc_402a_c_4")]
+    scenario = _scenario(result, "in_plan_conversion")
+    if scenario.get("to_roth_401k") and scenario.get("taxable_income") is not None:
+        out.append(
+            Finding(
+                "in_plan.figures",
+                "irc_402a_c_4",
+                {"amount": scenario["to_roth_401k"], "taxable": scenario["taxable_income"]},
+            )
+        )
+    return [*out, Finding("in_plan.vs_roth_ira", "irc_72_t_2_a_v")]
+
+
+def _mega_backdoor(facts: Json, result: Json) -> list[Finding]:
+    limits = result.get("limits") or {}
+    params = {"limit": limits.get("annual_additions_limit"), "year": _year(result)}
+    return [Finding("mega.what", "irc_415_c", params)]
+
+
+ANSWERS: Mapping[str, Answer] = {
+    "in_plan_conversion": _in_plan_conversion,
+    "mega_backdoor": _mega_backdoor,
+    "ira_pro_rata": _fixed(("ira_pro_rata.all_iras", "irc_408_d_2")),
+    "pre_1987_basis": _fixed(("pre1987.first_out", "irc_72_e_8_d")),
+    "indirect_rollover": _withholding_and_sixty_days,
+    "plan_refuses_split": _fixed(("refuse.direct_rollover_right", "irc_401_a_31")),
+    "rule_of_55_deadline": _rule_of_55_deadline,
+    "when_59_half": _when_59_half,
+    "withdraw_meaning": _fixed(("withdraw.means_in_service", "plan_document")),
+    "roth_401k_five_year": _fixed(
+        ("drac.own_clock", "reg_1_402a_1_a4"), ("drac.rollover_clock", "reg_1_408a_10")
+    ),
+    "qualified_after_in_plan": _fixed(
+        ("qualified.in_plan", "irc_402a_d_2"), ("qualified.rolled", "reg_1_408a_10")
+    ),
+    "prorata_in_plan": _prorata_in_plan,
+    "prorata_partial": _prorata_partial,
+    "basis_access_before_59": _fixed(
+        ("access.basis_anytime", "irc_408a_d_4"),
+        ("access.recapture_taxable_only", "irc_408a_d_3_f"),
+    ),
+    "no_penalty_on_rollover": _fixed(("penalty.none_on_rollover", "irc_408a_d_3_a")),
+    "rollover_not_ira_limit": _rollover_not_ira_limit,
+    "after_tax_room": _after_tax_room,
+    "tax_forms": _fixed(
+        ("forms.1099r", "irs_1099r_instructions"), ("forms.no_8606", "irs_8606_instructions")
+    ),
+    "roth_ira_any_firm": _fixed(("firm.any", "irc_402_c")),
+    "authority": _fixed(("authority.notice", "notice_2014_54")),
+    "income_limit": _fixed(("income.no_limit", "conversion_no_income_limit")),
+    "timing_now_or_later": _timing,
+    "withholding": _withholding,
+    "roth_ira_five_year": _roth_ira_five_year,
+    "isolate_basis": _fixed(("isolate.pretax_to_plan", "irc_408_d_3_a_ii")),
+    "rmd": _fixed(("rmd.roth_none", "irc_401_a_9")),
+    "how_often": _fixed(("often.as_plan_allows", "plan_document")),
+    "plan_decides": _fixed(("plan.decides", "plan_document")),
+    "all_to_roth_tax": _all_to_roth_tax,
+    "move_to_roth": _move_to_roth,
+}
+
+
+def answer(question_id: str, facts: Json, result: Json) -> tuple[Finding, ...]:
+    """The findings that answer ``question_id`` for these facts and this engine result
+    (``CalcResult.to_json()``). Raises KeyError for a question the catalogue lacks."""
+    if question_id not in catalogue():
+        raise KeyError(question_id)
+    return tuple(ANSWERS[question_id](facts, result))

@@ -1,0 +1,241 @@
+"""Expert rubrics for real forum questions: each must tell a right answer from a wrong one.
+
+A rubric (tests/eval/answers_more.jsonl, same shape as ../shared/eval/answers.jsonl) lists what
+the poster asked, the points an expert's first reply makes and the confident wrong statements to
+avoid, each as generous regular expressions. score_answers.py scores the bot's replies with them,
+so a rubric is only useful if its patterns recognise a correct reply and catch a wrong one. These
+tests hold every rubric to that, using score_answers' own matching rule: re.search,
+case-insensitive, dot matching newlines, on the reply with its whitespace collapsed.
+
+- the rubric's model answer makes every point and no wrong statement;
+- its deliberately wrong answer makes at least one wrong statement (our rubrics only; the released
+  ones carry no wrong answer);
+- the bot's old split-rollover template, which led every reply in the review, makes few points on
+  questions that are not about the split, so the points reward answering the question asked.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+RUBRICS = HERE / "answers_more.jsonl"
+KINDS = HERE / "answers_more_kinds.json"
+
+
+def _shared() -> Path | None:
+    """../shared next to the checkout (CI), or next to the worktrees' folder (a worktree)."""
+    for candidate in (REPO.parent / "shared", REPO.parent.parent / "shared"):
+        if (candidate / "eval").is_dir():
+            return candidate / "eval"
+    return None
+
+
+SHARED = _shared()
+MIN_RUBRICS = 60
+FIELDS = [
+    "id",
+    "source_url",
+    "text",
+    "asks",
+    "points",
+    "wrong",
+    "follow_up",
+    "model_answer",
+    "wrong_answer",
+]
+
+# The lead paragraph rothbot gave to nearly every question in the expert review (answer-review.md
+# section 3.3), with the usual clock, income-limit and basis lines: a reply that answers the split
+# whatever was asked.
+SPLIT_TEMPLATE = (
+    "If your plan allows it, ask the plan for one distribution of the after-tax money, paid as "
+    "two direct rollovers: your contributions (the basis) to a Roth IRA and the earnings to a "
+    "traditional IRA. Done this way, nothing is taxable now (IRS Notice 2014-54). By comparison, "
+    "if all of it went to the Roth IRA, the earnings would be taxable income. The figures assume "
+    "the plan accounts for the after-tax money separately. Rollovers and conversions into a Roth "
+    "IRA or Roth 401(k) have no income limit; only direct Roth IRA contributions do. Roth IRA "
+    "5-year clock: from Jan 1, 2026, met on Jan 1, 2031. How much of the after-tax money is your "
+    "own contributions (the basis)?"
+)
+
+
+def _load(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _said(patterns: list[str], reply: str) -> bool:
+    """score_answers.hits: any pattern found in the reply with its whitespace collapsed."""
+    text = " ".join(reply.split())
+    return any(re.search(p, text, re.I | re.S) for p in patterns)
+
+
+OURS = _load(RUBRICS)
+RELEASED = _load(SHARED / "answers.jsonl") if SHARED else []
+ALL = [("ours", r) for r in OURS] + [("released", r) for r in RELEASED]
+
+
+def _ids(rows):
+    return [f"{origin}:{r['id']}" for origin, r in rows]
+
+
+def test_there_are_at_least_sixty_rubrics_with_unique_new_ids():
+    ids = [r["id"] for r in OURS]
+    assert len(ids) >= MIN_RUBRICS
+    assert len(ids) == len(set(ids))
+    assert not set(ids) & {r["id"] for r in RELEASED}, "a question already has a released rubric"
+
+
+@pytest.mark.parametrize("rubric", OURS, ids=[r["id"] for r in OURS])
+def test_each_rubric_has_the_released_shape(rubric):
+    assert list(rubric) == FIELDS
+    assert rubric["asks"] and all(isinstance(a, str) and a for a in rubric["asks"])
+    assert 2 <= len(rubric["points"]) <= 5
+    assert rubric["wrong"]
+    for item in rubric["points"] + rubric["wrong"]:
+        assert set(item) == {"say", "any"} and item["say"] and item["any"]
+    assert rubric["follow_up"] is None or rubric["follow_up"].endswith("?")
+    # a first reply that fits a phone screen, as the review asks (about 120 words)
+    assert 60 <= len(rubric["model_answer"].split()) <= 150
+
+
+@pytest.mark.parametrize(("origin", "rubric"), ALL, ids=_ids(ALL))
+def test_every_pattern_compiles(origin, rubric):
+    for item in rubric["points"] + rubric["wrong"]:
+        for pattern in item["any"]:
+            re.compile(pattern, re.I | re.S)
+
+
+@pytest.mark.parametrize(("origin", "rubric"), ALL, ids=_ids(ALL))
+def test_the_model_answer_makes_every_point(origin, rubric):
+    missed = [p["say"] for p in rubric["points"] if not _said(p["any"], rubric["model_answer"])]
+    assert not missed
+
+
+@pytest.mark.parametrize(("origin", "rubric"), ALL, ids=_ids(ALL))
+def test_the_model_answer_makes_no_wrong_statement(origin, rubric):
+    made = [w["say"] for w in rubric["wrong"] if _said(w["any"], rubric["model_answer"])]
+    assert not made
+
+
+@pytest.mark.parametrize("rubric", OURS, ids=[r["id"] for r in OURS])
+def test_the_wrong_answer_is_caught(rubric):
+    assert any(_said(w["any"], rubric["wrong_answer"]) for w in rubric["wrong"])
+
+
+@pytest.mark.parametrize("rubric", OURS, ids=[r["id"] for r in OURS])
+def test_the_wrong_answer_does_not_make_every_point(rubric):
+    """A wrong answer is not also a complete one: it misses at least one point."""
+    missed = [p for p in rubric["points"] if not _said(p["any"], rubric["wrong_answer"])]
+    assert missed, "the deliberately wrong answer makes every point"
+
+
+@functools.cache
+def _sources() -> dict[str, dict]:
+    rows: dict[str, dict] = {}
+    paths = sorted(HERE.glob("batch_*.jsonl"))
+    if SHARED:
+        paths += [SHARED / "real.jsonl", SHARED / "dev.jsonl"]
+    for path in paths:
+        for row in _load(path):
+            rows.setdefault(row["id"], row)
+    return rows
+
+
+@pytest.mark.parametrize("rubric", OURS, ids=[r["id"] for r in OURS])
+def test_the_question_is_quoted_verbatim_from_its_source_set(rubric):
+    source = _sources().get(rubric["id"])
+    if source is None:
+        pytest.skip(f"the source set holding {rubric['id']} is not here")
+    assert rubric["text"] == source["text"]
+    assert rubric["source_url"] == source["source_url"]
+
+
+def test_every_rubric_names_its_kinds_of_question():
+    kinds = json.loads(KINDS.read_text(encoding="utf-8"))
+    assert set(kinds) == {r["id"] for r in OURS}
+    assert all(kinds.values())
+
+
+def test_the_split_template_makes_few_points_off_the_split():
+    """Answering the split to every question must score badly where the split was not asked."""
+    kinds = json.loads(KINDS.read_text(encoding="utf-8"))
+    off_split = [r for r in OURS if not any(k.startswith("split") for k in kinds[r["id"]])]
+    assert len(off_split) >= len(OURS) / 3
+    shares = []
+    for rubric in off_split:
+        made = sum(_said(p["any"], SPLIT_TEMPLATE) for p in rubric["points"])
+        share = made / len(rubric["points"])
+        assert share <= 0.5, f"{rubric['id']}: the template makes {made} of {len(rubric['points'])}"
+        shares.append(share)
+    assert sum(shares) / len(shares) <= 0.15
+
+
+def test_the_split_template_still_scores_on_split_questions():
+    """The other side of the check: where the split is the answer, the template earns points."""
+    kinds = json.loads(KINDS.read_text(encoding="utf-8"))
+    on_split = [r for r in OURS if any(k.startswith("split") for k in kinds[r["id"]])]
+    made = [sum(_said(p["any"], SPLIT_TEMPLATE) for p in r["points"]) for r in on_split]
+    assert on_split and sum(m > 0 for m in made) >= len(on_split) / 2
+
+
+# The wrong statements most rubrics share, with the ways a bot says them and the ways an expert
+# denies them: the pattern must catch the first and let the second through.
+COMMON_WRONGS = {
+    "A direct rollover or conversion of this money carries the 10% early-withdrawal penalty": (
+        [
+            "You'll owe the 10% penalty on the rollover because you are under 59½.",
+            "The conversion is subject to the 10% early-withdrawal penalty.",
+        ],
+        [
+            "There's no 10% penalty on a direct rollover.",
+            "The rollover is not subject to the 10% penalty.",
+            "Withdrawals before 59½ from the IRA would pay the 10%.",
+        ],
+    ),
+    "The rollover counts against the annual IRA contribution limit": (
+        ["The rollover counts against your IRA contribution limit."],
+        [
+            "A rollover isn't a contribution, so it doesn't count against the IRA limit.",
+            "It never counts toward the annual IRA limit.",
+        ],
+    ),
+    "Income too high to roll over or convert to a Roth": (
+        ["Your income is too high to convert to a Roth IRA."],
+        ["Rollovers and conversions have no income limit; your income is irrelevant."],
+    ),
+    "Nothing is taxable when only the after-tax money comes out": (
+        [
+            "Take out only the after-tax money and nothing is taxable.",
+            "Roll just the after-tax contributions to the Roth IRA, tax-free.",
+        ],
+        [
+            "Nothing is taxable, provided the plan accounts for the after-tax money separately.",
+            "Roll just the after-tax contributions to the Roth IRA, tax-free, if the plan "
+            "accounts for them separately.",
+        ],
+    ),
+}
+
+
+def _common_wrong(prefix: str) -> list[dict]:
+    return [w for r in OURS for w in r["wrong"] if w["say"].startswith(prefix)]
+
+
+@pytest.mark.parametrize("prefix", list(COMMON_WRONGS))
+def test_common_wrong_statements_catch_the_claim_and_not_its_denial(prefix):
+    wrongs = _common_wrong(prefix)
+    assert wrongs, "no rubric uses this common wrong statement"
+    caught, denied = COMMON_WRONGS[prefix]
+    for wrong in wrongs:
+        for text in caught:
+            assert _said(wrong["any"], text), text
+        for text in denied:
+            assert not _said(wrong["any"], text), text
