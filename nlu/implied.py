@@ -12,11 +12,13 @@ the assembler, like the phrases of ``status.yaml``, unless its sentence is a que
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -48,7 +50,7 @@ class Rule:
     # the text right after the match must not start with this (a regex), e.g. a limit
     # that makes an allowance say nothing of now ("... after 59.5 only")
     not_before: re.Pattern[str] | None = None
-    # vocabulary classes a sentence must hold for the patterns to be tried there
+    # vocabulary classes the sentence of a match must hold
     requires: frozenset[str] = frozenset()
 
 
@@ -66,6 +68,17 @@ def _expand(spec: Any) -> list[dict[str, Any]]:
     return [spec]
 
 
+def _first_token_exact(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """One pattern per word of a first-token word set ({"LOWER": {"IN": [...]}}): spaCy
+    checks a set in Python at every token, an exact word in C, and a pattern's first
+    token is tried at every token while later ones only where a match is under way."""
+    first = pattern[0]
+    words = first.get("LOWER", {}).get("IN") if isinstance(first.get("LOWER"), dict) else None
+    if not words or len(first) != 1:
+        return [pattern]
+    return [[{"LOWER": word}, *pattern[1:]] for word in words]
+
+
 class ImpliedFacts:
     """The vocabulary pass and the token patterns, built once for a pipeline's vocab."""
 
@@ -74,10 +87,9 @@ class ImpliedFacts:
         for name, phrases in load("vocabulary")["classes"].items():
             self.phrases.add(name, [nlp.make_doc(p) for p in phrases])
         self.rules: dict[str, Rule] = {}
-        # one Matcher per rule, run only on the sentences holding the vocabulary classes
-        # the rule requires (a Matcher over the whole text of a long post, with its sets
-        # of words checked in Python at every token, took tens of milliseconds)
-        self.matchers: dict[str, Matcher] = {}
+        # one Matcher for all rules; a rule's first token is matched as an exact word
+        # (see _first_token_exact), so the rest is tried only where a statement may start
+        self.matcher = Matcher(nlp.vocab)
         for raw in load("implied")["entries"]:
             rule = Rule(
                 raw["id"],
@@ -89,9 +101,8 @@ class ImpliedFacts:
                 frozenset(raw.get("requires", ())),
             )
             self.rules[rule.id] = rule
-            matcher = Matcher(nlp.vocab)
-            matcher.add(rule.id, [[t for spec in p for t in _expand(spec)] for p in raw["patterns"]])
-            self.matchers[rule.id] = matcher
+            patterns = [[t for spec in p for t in _expand(spec)] for p in raw["patterns"]]
+            self.matcher.add(rule.id, [one for p in patterns for one in _first_token_exact(p)])
 
     def tag_vocabulary(self, doc: Doc) -> list[Span]:
         """Write each vocabulary phrase's class into its tokens' NORM; the phrases."""
@@ -107,26 +118,31 @@ class ImpliedFacts:
         phrases = self.tag_vocabulary(doc)
         if not phrases:
             return []
-        # the vocabulary classes of each sentence (by its first token)
+        matches = self.matcher(doc)
+        if not matches:
+            return []
+        # the vocabulary classes of each sentence (by its first token; the sentence
+        # starts read once as an array: Span.sent walks the tokens for every phrase)
+        starts = [i for i, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1]
+
+        def sentence(token: int) -> int:
+            return starts[bisect.bisect_right(starts, token) - 1] if starts else 0
+
         classes: dict[int, set[str]] = {}
-        sentence_of: dict[int, Span] = {}
         for span in phrases:
-            sentence = span.sent
-            sentence_of[sentence.start] = sentence
-            classes.setdefault(sentence.start, set()).add(span.label_)
+            classes.setdefault(sentence(span.start), set()).add(span.label_)
         # (a "$CLASS" reference may end at any of its tokens: the longest match of a
         # rule at a start is kept)
         longest: dict[tuple[str, int], int] = {}
-        for rule_id, rule in self.rules.items():
-            matcher = self.matchers[rule_id]
-            for start, held in classes.items():
-                if not rule.requires <= held:
-                    continue
-                for match in matcher(sentence_of[start], as_spans=True):
-                    if len(match) > MAX_MATCH_TOKENS:
-                        continue
-                    key = (rule_id, match.start)
-                    longest[key] = max(match.end, longest.get(key, match.end))
+        strings = doc.vocab.strings
+        for match_id, start, end in matches:
+            rule_id = strings[match_id]
+            if end - start > MAX_MATCH_TOKENS:
+                continue
+            if not self.rules[rule_id].requires <= classes.get(sentence(start), set()):
+                continue  # the sentence lacks a word the rule is about
+            key = (rule_id, start)
+            longest[key] = max(end, longest.get(key, end))
         found: list[Hit] = []
         for (rule_id, start), end in sorted(longest.items(), key=lambda item: item[0][1]):
             rule = self.rules[rule_id]
