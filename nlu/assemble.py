@@ -101,7 +101,7 @@ _YEAR_NOT_TAX_YEAR = re.compile(
     # ("Notice 2014-54 came out in 2014", "the law that was passed in 2014", "effective
     # January 2015", "Newsletter - October 2014", "upon my retirement in March 2014")
     r"came out|passed|enacted|issued|published|released|updated|effective|newsletter|"
-    r"retirement(?! (?:account|plan|savings|fund))|died|death)\b",
+    r"retirement(?! (?:account|plan|savings|fund)))\b",
     re.IGNORECASE,
 )
 
@@ -519,7 +519,7 @@ def _resolve(key: str, cands: list[Candidate], look: _Lookups) -> Candidate | No
         # which of them the question is about is for the bot to ask
         if len({c.value for c in cands}) > MOST_YEARS:
             return None
-        return max(cands, key=lambda c: c.value)
+        return _most_named_year(cands, look.index.text)
     if key == "filing_status":
         values = {c.value for c in cands}
         if {"mfj", "single"} <= values and not values & {"mfs", "hoh"}:
@@ -543,6 +543,28 @@ def _resolve(key: str, cands: list[Candidate], look: _Lookups) -> Candidate | No
     if key == "traditional_ira_balance":
         return _all_iras(distinct)
     return None
+
+
+def _most_named_year(cands: list[Candidate], text: str) -> Candidate | None:
+    """The year the text names most often (the one it keeps coming back to: "In 2015 I
+    wanted to ... for 2015? ... For 2016, should I"), or the one it says is now ("Now
+    it's 2010"); two years named as often leave it for the bot to ask ("In 2020, I
+    performed ... penalty free in Jan 2025")."""
+    now = [c for c in cands if _NOW_YEAR.search(text, max(0, c.start - 20), c.start)]
+    if len({c.value for c in now}) == 1:
+        return now[0]
+    counts: dict[Any, int] = {}
+    for c in cands:
+        counts[c.value] = counts.get(c.value, 0) + 1
+    top = max(counts.values())
+    leaders = [c for c in cands if counts[c.value] == top]
+    return leaders[0] if len({c.value for c in leaders}) == 1 else None
+
+
+# Just before a year: it is the present one ("Now it's 2010", "this year (2024)").
+_NOW_YEAR = re.compile(
+    r"\b(?:now it's|now it is|it's now|it is now|this year,?\s*\(?|tax year)\s*$", re.IGNORECASE
+)
 
 
 def _all_iras(distinct: list[Candidate]) -> Candidate:

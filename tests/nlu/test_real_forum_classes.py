@@ -194,3 +194,42 @@ def test_an_amount_whose_role_is_unclear_is_left_out(text: str, key: str | None)
 def test_the_after_tax_part_of_a_balance_is_the_after_tax_total() -> None:
     text = "My 401k is at Fidelity, about $380,000 in it. $52,000 of that is after-tax."
     assert read(text).facts.get("after_tax_total") == 52_000
+
+
+# ---- several years, an inherited account, a supposed account ---------------------------
+
+
+def test_two_years_named_as_often_leave_the_tax_year_to_ask() -> None:
+    text = (
+        "In 2020, I performed backdoor rollovers to the Roth IRA. So distributions would be "
+        "penalty free in Jan 2025."
+    )
+    assert "year" not in read(text).facts
+
+
+def test_the_year_a_post_keeps_coming_back_to_is_the_tax_year() -> None:
+    text = (
+        "In 2015, I wanted to do my first mega backdoor roth conversion. Does this screw up "
+        "the conversion in some way for 2015? For 2016, should I convert this $200?"
+    )
+    assert read(text).facts.get("year") == 2015
+
+
+def test_in_an_inherited_account_whose_employment_is_unclear() -> None:
+    text = (
+        "My mother, who recently died in January 2025, had a 401(k) balance. They have "
+        "transferred the assets to me, in a new inherited account within the plan. Can I "
+        "continue to contribute?"
+    )
+    assert "still_employed" not in read(text).facts
+
+
+def test_a_roth_ira_supposed_in_an_if_is_no_fact() -> None:
+    text = "Does a new 5 year clock start with the rollover to the roth IRA if no Roth IRA existed?"
+    assert "has_roth_ira" not in read(text).facts
+
+
+def test_a_half_year_age_being_reached_is_the_age_now() -> None:
+    assert read("He is turning 70 1/2 and is going to be rolling out of the plan.").facts[
+        "age"
+    ] == 70
