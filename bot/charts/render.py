@@ -279,7 +279,10 @@ def draw_timeline(canvas: Canvas, data: Mapping[str, Any]) -> None:
         if marker["id"] == "age_55":
             words += "; leaving the job then ends the 10% on plan money (not IRA money)"
         notes.append(("dash", words))
-    legend = [(GREEN, None, "tax- and penalty-free"), (GREY, None, "tax or 10% if taken out")]
+    legend: list[tuple[str, str | None, str]] = [
+        (GREEN, None, "tax- and penalty-free"),
+        (GREY, None, "tax or 10% if taken out"),
+    ]
     parts = {p["id"] for p in t["parts"]}
     if any(
         p["tax_free_from"]
@@ -300,12 +303,12 @@ def draw_timeline(canvas: Canvas, data: Mapping[str, Any]) -> None:
     wrapped = [textwrap.wrap(words, WRAP - (4 if bold else 0)) for words, bold, _, _ in rows]
     note_lines = sum(len(textwrap.wrap(w, WRAP - 4)) for _, w in notes)
     legend_px = ((len(legend) + 1) // 2) * 34
-    fixed = sum(len(w) for w in wrapped) * LINE_PX + len(rows) * (BAR_PX + 8)
+    fixed: float = sum(len(w) for w in wrapped) * LINE_PX + len(rows) * (BAR_PX + 8)
     fixed += 40 + note_lines * LINE_PX * SMALL_PT / TEXT_PT + len(notes) * 6 + legend_px
     top, floor = 128, HEIGHT_PX - 60
     gap = max(4.0, min(64.0, (floor - top - fixed) / (len(rows) + 0.5)))
 
-    y = top
+    y: float = top
     placed: list[tuple[float, str, Mapping[str, Any]]] = []
     for (_, bold, kind, item), lines in zip(rows, wrapped, strict=True):
         for line in lines:
@@ -417,10 +420,10 @@ def _now_line(row: Mapping[str, Any]) -> str:
     return f"{when}: {tax} · 10%: {money(penalty) if penalty is not None else 'unknown'}"
 
 
-def _value_line(row: Mapping[str, Any]) -> str:
+def _value_line(row: Mapping[str, Any], at: str) -> str:
     if row["id"] == "cash_out":
         return f"Paid to you now: {money(row['cash_now'])}; $0 in a Roth"
-    words = f"In a Roth at 59½: {whole_dollars(row['roth_at_59_half'])}"
+    words = f"In a Roth {at}: {whole_dollars(row['roth_at_59_half'])}"
     if row["tax_free_at_59_half"] == "yes":
         words += ", tax-free"
     elif row["roth_at_59_half"] and row["tax_free_from"]:
@@ -434,24 +437,24 @@ def draw_routes(canvas: Canvas, data: Mapping[str, Any]) -> None:
     """Tax now, the 10%, and what each route holds at 59½ under the stated growth."""
     r = data["routes"]
     rows = r["rows"]
-    canvas.text(LEFT, 24, "What each route leaves at 59½", size=TITLE_PT, bold=True)
+    years = r["years_to_59_half"]
+    at = "at 59½" if years else "now"  # 59 or older: 59½ is now or past, nothing to grow
+    canvas.text(LEFT, 24, f"What each route leaves {at}", size=TITLE_PT, bold=True)
     source = "Default growth" if r["growth_rate_is_default"] else "Your growth rate"
-    canvas.text(
-        LEFT,
-        76,
-        f"{source}: {percent(r['growth_rate'])} a year for {r['years_to_59_half']} years",
-        size=LABEL_PT,
-        bold=True,
-        colour=BLUE,
-    )
-    canvas.text(LEFT, 112, "to about 59½: an assumption, not a forecast", size=SMALL_PT)
+    if years:
+        headline = f"{source}: {percent(r['growth_rate'])} a year for {years} years"
+        note = "to about 59½: an assumption, not a forecast"
+    else:
+        headline, note = "No growth counted", "you are about 59½ or older"
+    canvas.text(LEFT, 76, headline, size=LABEL_PT, bold=True, colour=BLUE)
+    canvas.text(LEFT, 112, note, size=SMALL_PT)
     totals = [(row["roth_at_59_half"] or 0) + (row["pretax_at_59_half"] or 0) for row in rows] + [
         row["cash_now"] or 0 for row in rows
     ]
     scale = (RIGHT - LEFT) / max([*totals, 1])
     top, floor = 160, HEIGHT_PX - 150
     per_row = (floor - top) / max(len(rows), 4)
-    y = top
+    y: float = top
     for row in rows:
         canvas.text(LEFT, y, row["label"], size=LABEL_PT, bold=True)
         if row["available"] == "unknown":
@@ -471,14 +474,14 @@ def draw_routes(canvas: Canvas, data: Mapping[str, Any]) -> None:
         else:
             canvas.box(LEFT, LEFT + roth, bar_y, BAR_PX, GREEN)
             canvas.box(LEFT + roth, LEFT + roth + pretax, bar_y, BAR_PX, GREY, hatch="//")
-        text_y = canvas.lines(LEFT, bar_y + BAR_PX + 8, _value_line(row))
+        text_y = canvas.lines(LEFT, bar_y + BAR_PX + 8, _value_line(row, at))
         canvas.lines(LEFT, text_y, _now_line(row))
         y += per_row
     _legend(
         canvas,
         HEIGHT_PX - 140,
         [
-            (GREEN, None, "in a Roth at 59½"),
+            (GREEN, None, f"in a Roth {at}"),
             (GREY, "//", "pretax: taxed when taken out"),
             (GREY, "xx", "paid out now, out of the shelter"),
         ],
