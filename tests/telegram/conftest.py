@@ -69,9 +69,12 @@ def run_bot(config: TelegramConfig) -> Iterator[Callable[..., BotRunner]]:
     runners: list[BotRunner] = []
 
     def start(
-        assistant_factory: Callable[[Store], object] | None = None, **changes: object
+        assistant_factory: Callable[[Store], object] | None = None,
+        *,
+        store_factory: Callable[[Path | None], Store] = Store,
+        **changes: object,
     ) -> BotRunner:
-        runner = BotRunner(dataclasses.replace(config, **changes), assistant_factory)
+        runner = BotRunner(dataclasses.replace(config, **changes), assistant_factory, store_factory)
         runners.append(runner)
         return runner.start()
 

@@ -73,10 +73,17 @@ class BotRunner:
     """The real application, served in a thread of its own with its own event loop."""
 
     def __init__(
-        self, config: TelegramConfig, assistant_factory: Callable[[Store], object] | None = None
+        self,
+        config: TelegramConfig,
+        assistant_factory: Callable[[Store], object] | None = None,
+        store_factory: Callable[[Path | None], Store] = Store,
     ) -> None:
         self.config = config
-        self.app = build_application(config, assistant_factory=assistant_factory)  # type: ignore[arg-type]
+        self.app = build_application(
+            config,
+            assistant_factory=assistant_factory,  # type: ignore[arg-type]
+            store_factory=store_factory,
+        )
         self._ready = threading.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None

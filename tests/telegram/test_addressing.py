@@ -69,3 +69,20 @@ def test_two_people_in_one_group_have_separate_conversations() -> None:
     assert alice != bob
     assert alice == "telegram:-1001:1"
     assert conversation_key(-1001, "group", 1) == alice
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("/start@rothbot_test_bot deep-link-payload", "/start"),
+        ("/Facts please", "/facts"),
+        ("/why", "/why"),
+        ("/other@rothbot_test_bot words", "/other words"),
+    ],
+    ids=["own command, name and arguments", "own command, arguments", "bare", "not ours"],
+)
+def test_the_bots_own_commands_lose_their_arguments(text: str, expected: str) -> None:
+    commands = {"start", "facts", "why"}
+    assert addressed_text(text, chat_type="private", bot_username=BOT, commands=commands) == (
+        expected
+    )

@@ -68,9 +68,7 @@ def test_a_slow_turn_shows_typing_before_the_answer(
     assert double.calls_to("sendChatAction")[0].params["action"] == "typing"
 
 
-def test_typing_takes_none_of_the_turns_time(
-    double: BotApiDouble, scripted_bot: BotRunner
-) -> None:
+def test_typing_takes_none_of_the_turns_time(double: BotApiDouble, scripted_bot: BotRunner) -> None:
     double.slow_next("sendChatAction", 3.0, times=5)  # typing actions that hang
     started = time.monotonic()
     double.user_says("slow", chat_id=54)
