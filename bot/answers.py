@@ -26,8 +26,21 @@ from knowledge.answers import Finding, answer, catalogue
 # At most this many questions are answered in the first message; more would not fit a
 # phone, and the rest are named so the person can ask again.
 MAX_ANSWERED = 4
+# Words the answers may take before later questions get only their first sentence: about
+# a phone screen, with the question back and the source line still to come.
+WORD_BUDGET = 110
 # Asked about the subject but no catalogue question recognised: the route question.
 DEFAULT_ASK = "move_to_roth"
+# A finding already said makes these unnecessary (the pro-rata answer holds the route for
+# a plan that mixes the money; the split with figures holds the general split).
+SUPERSEDES: Mapping[str, frozenset[str]] = {
+    "prorata.partial": frozenset({"route.split", "route.split_general", "route.if_separate"}),
+    "route.full_split": frozenset({"route.split", "route.split_general", "route.if_separate"}),
+    "route.full_split_general": frozenset({"route.split_general", "route.if_separate"}),
+    "route.split": frozenset({"all_to_roth.general"}),
+    "route.split_general": frozenset({"all_to_roth.general"}),
+    "all_to_roth.general": frozenset({"route.split_general"}),
+}
 
 
 @cache
@@ -111,13 +124,23 @@ def compose(asks: Sequence[str], facts: Mapping[str, Any], result: Mapping[str, 
     sentences: list[str] = []
     rules: list[str] = []
     seen: set[str] = set()
-    for ask in answered:
+    words = 0
+    for n, ask in enumerate(answered):
+        said_for_ask = 0
         for finding in answer(ask, facts, result):
             if finding.id in seen or not renderable(finding):
                 continue
+            sentence = " ".join(render(finding).split())
+            # the first question is answered in full; a later one gets its first
+            # sentence, and more only while the reply still fits a phone
+            if n and said_for_ask and words + len(sentence.split()) > WORD_BUDGET:
+                continue
             seen.add(finding.id)
-            sentences.append(" ".join(render(finding).split()))
+            seen.update(SUPERSEDES.get(finding.id, ()))
+            sentences.append(sentence)
             rules.append(finding.rule)
+            words += len(sentence.split())
+            said_for_ask += 1
     follow = tuple(
         q.follow_up for q in (catalogue()[a] for a in answered) if q.follow_up is not None
     )

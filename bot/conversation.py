@@ -127,7 +127,7 @@ def _turn(session: Session, text: str, today: date) -> Reply:
     if reading.hypothetical and session.facts and (
         reading.facts or _scenario_focus(reading.intents)
     ):
-        return _what_if(session, reading, today)
+        return _what_if(session, reading, text, today)
     if reading.hypothetical and session.facts and not reading.facts and not reading.asks:
         return Reply(wording.what_if_unclear(), facts=dict(session.facts))
     if not reading.facts and not reading.asks and not _on_topic(reading):
@@ -350,9 +350,22 @@ def _joined(*parts: str) -> str:
 # -- what-ifs -----------------------------------------------------------------------------
 
 
-def _what_if(session: Session, reading: Reading, today: date) -> Reply:
-    """Run the engine on changed facts without touching the session's real facts."""
+def _what_if(session: Session, reading: Reading, text: str, today: date) -> Reply:
+    """Run the engine on changed facts without touching the session's real facts.
+
+    A fact stated in a sentence of its own ("What if I roll all 40k? I'm in the 24%
+    bracket.") is the person's, not part of the what-if: it is kept as a real fact.
+    """
     changes = {k: v for k, v in reading.facts.items() if k in FACT_KEYS}
+    own = {k: v for k, v in changes.items() if _said_outside_the_if(text, reading.evidence.get(k))}
+    if own:
+        try:
+            session.facts = Facts.from_mapping({**session.facts, **own}).to_dict()
+        except InvalidFacts:
+            own = {}
+        for key in own:
+            session.evidence[key] = str(reading.evidence[key])[:EVIDENCE_MAX_CHARS]
+            session.mark_asked(key)
     focus = _scenario_focus(reading.intents)
     try:
         facts = Facts.from_mapping(_merged(session.facts, changes))
@@ -362,6 +375,17 @@ def _what_if(session: Session, reading: Reading, today: date) -> Reply:
     differs = {k: v for k, v in changes.items() if session.facts.get(k) != v}
     text, rules = wording.what_if(result, differs, focus, facts.to_dict())
     return Reply(wording.finish(text, rules), facts=dict(session.facts))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
+_IF = re.compile(r"\b(?:if|suppose|say|imagine|instead)\b", re.IGNORECASE)
+
+
+def _said_outside_the_if(text: str, evidence: str | None) -> bool:
+    """True when the words a fact came from sit in a sentence with no "if" in it."""
+    if not evidence:
+        return False
+    return any(evidence in s and not _IF.search(s) for s in _SENTENCE_END.split(text))
 
 
 def _calculate_quietly(facts: Mapping[str, Any], today: date) -> dict[str, Any] | None:

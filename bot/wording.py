@@ -1,10 +1,11 @@
-"""How rothbot says things: plain language, short paragraphs, money as money.
+"""How rothbot says the rest: short replies, what-ifs, and the details behind "why".
 
-Every number in a reply comes from the engine's result (``CalcResult.to_json()``) or
-from a fact the user gave; this module only words them. Sentences the engine already
-wrote (conditions, warnings, open points) are passed through rather than rephrased, so
-a correction in the rules reaches the reply without touching this file; a sentence that
-repeats what the answer already says is left out.
+The first answer to a question is composed in ``bot.answers`` from the engine's typed
+findings and the message catalogue. This module words everything around it: commands,
+refusals, the one question back, a what-if, and "why" (the clocks, open points and each
+route's steps). Every number comes from the engine's result or a fact the user gave;
+sentences the engine already wrote (conditions, clocks, open points) are passed through,
+and a sentence that repeats what the reply already says is left out.
 """
 
 from __future__ import annotations
@@ -234,7 +235,7 @@ def acknowledge(new: Mapping[str, Any], changed: Sequence[str], corrected: Seque
     return f"{verb}: {items}."
 
 
-# -- the answer ---------------------------------------------------------------------------
+# -- what-ifs and details ------------------------------------------------------------------
 
 # Open points worth a sentence when a scenario leads the reply (the rest are in "why").
 OPEN_POINTS_FOR = {
@@ -243,7 +244,6 @@ OPEN_POINTS_FOR = {
     "wait_until_separation": ("age_55_exception_and_recapture",),
 }
 PERSONAL_CLOCKS = ("roth_ira_five_year", "age_59_half", "roth_ira_qualified_from")
-CLOCK_INTENTS = ("five_year_rule", "qualified_distribution", "penalty_early_withdrawal")
 
 
 def _scenarios(result: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
@@ -413,13 +413,6 @@ def _timing_paragraph(scenarios: Mapping[str, Mapping[str, Any]]) -> str | None:
     )
 
 
-def _income_limit_sentence(result: Mapping[str, Any]) -> str | None:
-    for note in (result.get("limits") or {}).get("notes") or []:
-        if "income limit" in str(note).lower():
-            return str(note)
-    return None
-
-
 def _clock_lines(
     result: Mapping[str, Any],
     scenario_ids: Sequence[str],
@@ -532,79 +525,6 @@ def _open_point_lines(result: Mapping[str, Any], scenario_ids: Sequence[str]) ->
     ]
 
 
-def answer(
-    result: Mapping[str, Any],
-    facts: Mapping[str, Any],
-    *,
-    lead: str = "",
-    full: bool = True,
-    intents: Sequence[str] = (),
-    focus: Sequence[str] = (),
-) -> tuple[str, list[str]]:
-    """The reply body and the rule ids it relied on.
-
-    Order: the answer (lead scenario), what it depends on, its conditions, the
-    comparison, now-or-later, income limits, the clocks, open points, warnings.
-    ``full=False`` keeps only the answer and comparison (for a follow-up answer).
-    """
-    scenarios = _scenarios(result)
-    rate = facts.get("marginal_rate")
-    paragraphs = [lead] if lead else []
-    rules: list[str] = []
-    main = lead_scenario(result, focus)
-    shown: list[str] = []
-    deferred: dict[int, list[str]] = {}  # what it depends on, conditions: worded last
-    clock_question = any(i in intents for i in CLOCK_INTENTS)
-    split = scenarios.get("split_rollover")
-    split_blocked = bool(split) and split.get("available") == "no"
-    if split_blocked and split.get("why"):
-        blocked = "Splitting the rollover is not possible now. "
-        paragraphs.append(blocked + _first_sentence(split["why"]))
-    if main is not None:
-        shown.append(main["id"])
-        rules.extend(main.get("citations") or [])
-        paragraphs.append(_scenario_paragraph(main, rate, facts))
-        if full:
-            depends = _depends(main)
-            if depends:
-                rules.append("plan_document")
-            _defer(paragraphs, deferred, depends)
-            _defer(paragraphs, deferred, main.get("conditions") or [])
-        comparison = _comparison(scenarios, main, rate)
-        if comparison:
-            paragraphs.append(comparison)
-            other = "all_to_roth_ira" if main["id"] == "split_rollover" else "split_rollover"
-            shown.append(other)
-            rules.extend(scenarios[other].get("citations") or [])
-    wait = scenarios.get("wait_until_separation")
-    if split_blocked and wait and wait.get("available") != "no" and main is not wait:
-        later = _sentence_list([wait.get("why") or "", *(wait.get("conditions") or [])])
-        paragraphs.append("Or wait until you leave: " + later)
-        rules.extend(wait.get("citations") or [])
-    elif "timing_now_vs_separation" in intents:
-        timing = _timing_paragraph(scenarios)
-        if timing:
-            paragraphs.append(timing)
-            rules.extend(scenarios["wait_until_separation"].get("citations") or [])
-    if full or "income_limit_roth_ira" in intents:
-        income = _income_limit_sentence(result)
-        if income:
-            paragraphs.append(income)
-            rules.append("conversion_no_income_limit")
-    if full or clock_question:
-        roth_401k = "in_plan_conversion" in shown or clock_question
-        clocks = _clock_lines(result, shown, roth_401k, rules, "has_roth_ira" in facts)
-        if clocks:
-            paragraphs.append(_clock_paragraph(clocks))
-    if full or clock_question:
-        paragraphs.extend(_open_point_lines(result, shown))
-    if full:
-        said = "\n".join(paragraphs)
-        paragraphs.extend(_unsaid([w], said) for w in result.get("warnings") or [])
-    _fill(paragraphs, deferred)
-    return "\n\n".join(p for p in paragraphs if p), rules
-
-
 def what_if(
     result: Mapping[str, Any],
     changes: Mapping[str, Any],
@@ -635,12 +555,6 @@ def what_if(
         comparison = _comparison(scenarios, main, rate)
         if comparison:
             paragraphs.append(comparison)
-    clocks = _clock_lines(
-        result, shown, "in_plan_conversion" in shown, rules, "has_roth_ira" in facts
-    )
-    if clocks:
-        paragraphs.append(_clock_paragraph(clocks))
-    paragraphs.extend(_open_point_lines(result, shown))
     _fill(paragraphs, deferred)
     paragraphs.append("This was a what-if: your real facts are unchanged.")
     return "\n\n".join(p for p in paragraphs if p), rules
@@ -674,6 +588,11 @@ def why_text(result: Mapping[str, Any]) -> str:
     """
     sources = result.get("sources") or {}
     blocks: list[str] = []
+    shown = [s["id"] for s in result.get("scenarios") or [] if s.get("available") != "no"]
+    clocks = _clock_lines(result, shown, "in_plan_conversion" in shown, [])
+    if clocks:
+        blocks.append(_clock_paragraph(clocks))
+    blocks.extend(_open_point_lines(result, shown))
     for s in result.get("scenarios") or []:
         steps = s.get("steps") or []
         if not steps or s.get("available") == "no":
@@ -685,7 +604,7 @@ def why_text(result: Mapping[str, Any]) -> str:
             cite = (sources.get(rule) or {}).get("section") if rule else None
             lines.append(f"{n}. {step.get('text', '')}" + (f" [{cite}]" if cite else ""))
         blocks.append("\n".join(lines))
-    if not blocks:
+    if not any(b for b in blocks if not b.startswith("The clocks")):
         return "The engine recorded no steps for this calculation."
     assumptions = list(result.get("assumptions") or [])
     tail = ("Assumed: " + " ".join(assumptions)) if assumptions else ""
@@ -697,10 +616,6 @@ def why_text(result: Mapping[str, Any]) -> str:
     if len(kept) < len(blocks):
         kept.append(f"({len(blocks) - len(kept)} more routes: run `rothbot calc` for all steps.)")
     return "\n\n".join([*kept, tail] if tail else kept)
-
-
-def _sentence_list(items: Iterable[str]) -> str:
-    return " ".join(str(i).strip() for i in items if str(i).strip())
 
 
 def _join(parts: Sequence[str]) -> str:

@@ -307,12 +307,43 @@ def _rollover_not_ira_limit(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
+def _withholding_and_sixty_days(facts: Json, result: Json) -> list[Finding]:
+    rate = _rate("gov.irs.withholding.eligible_rollover_rate", result)
+    return [Finding("indirect.sixty_days", "irc_402_c", {"rate": rate})]
+
+
 def _withholding(facts: Json, result: Json) -> list[Finding]:
     rate = _rate("gov.irs.withholding.eligible_rollover_rate", result)
     return [Finding("withholding.direct_none", "irc_3405_c", {"rate": rate})]
 
 
+def _in_plan_conversion(facts: Json, result: Json) -> list[Finding]:
+    out = [Finding("in_plan.how", "irc_402a_c_4")]
+    scenario = _scenario(result, "in_plan_conversion")
+    if scenario.get("to_roth_401k") and scenario.get("taxable_income") is not None:
+        out.append(
+            Finding(
+                "in_plan.figures",
+                "irc_402a_c_4",
+                {"amount": scenario["to_roth_401k"], "taxable": scenario["taxable_income"]},
+            )
+        )
+    return [*out, Finding("in_plan.vs_roth_ira", "irc_72_t_2_a_v")]
+
+
+def _mega_backdoor(facts: Json, result: Json) -> list[Finding]:
+    limits = result.get("limits") or {}
+    params = {"limit": limits.get("annual_additions_limit"), "year": _year(result)}
+    return [Finding("mega.what", "irc_415_c", params)]
+
+
 ANSWERS: Mapping[str, Answer] = {
+    "in_plan_conversion": _in_plan_conversion,
+    "mega_backdoor": _mega_backdoor,
+    "ira_pro_rata": _fixed(("ira_pro_rata.all_iras", "irc_408_d_2")),
+    "pre_1987_basis": _fixed(("pre1987.first_out", "irc_72_e_8_d")),
+    "indirect_rollover": _withholding_and_sixty_days,
+    "plan_refuses_split": _fixed(("refuse.direct_rollover_right", "irc_401_a_31")),
     "rule_of_55_deadline": _rule_of_55_deadline,
     "when_59_half": _when_59_half,
     "withdraw_meaning": _fixed(("withdraw.means_in_service", "plan_document")),

@@ -158,7 +158,7 @@ def test_the_second_poster_can_ask_it_as_a_what_if_without_changing_facts(assist
                 must=(
                     "What if",
                     "$20,000 to the plan's Roth 401(k) account",
-                    "do not carry over to a Roth IRA",
+                    "do not count toward a Roth IRA's 5-year clock",
                     "real facts are unchanged",
                 ),
             ),
