@@ -15,7 +15,7 @@ ASK_ADMIN_SEPARATE = (
     "The figures assume the plan accounts for the after-tax money separately; ask the "
     "plan administrator."
 )
-_ORDER: dict[Availability, int] = {"yes": 0, "unknown": 1, "no": 2}
+_ORDER: dict[Availability, int] = {"yes": 0, "unknown": 1, "no": 2}  # literal: a ranking
 
 
 def worst(a: Availability, b: Availability) -> Availability:

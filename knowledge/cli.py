@@ -17,7 +17,7 @@ from knowledge.engine import calculate
 from knowledge.facts import Facts, InvalidFacts
 
 EXIT_OK = 0
-EXIT_BAD_INPUT = 2
+EXIT_BAD_INPUT = 2  # literal: the exit status for bad input
 
 
 class BadInput(ValueError):
@@ -70,7 +70,7 @@ def read_facts(stream: TextIO) -> Facts:
 
 def render(result_json: dict[str, Any]) -> str:
     """The fixed text form: insertion order (fixed by the engine), 2-space indent."""
-    return json.dumps(result_json, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(result_json, indent=2, ensure_ascii=False) + "\n"  # literal: indent
 
 
 def run_calc(

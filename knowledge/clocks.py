@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from knowledge.ages import birth_years_for_age, turning_59_and_half_for_age
+from knowledge.ages import birth_years, dates_attaining, surely_attained
 from knowledge.context import Context
-from knowledge.money import ZERO, cents, dollars
+from knowledge.money import ZERO, cents, dollars, percent
 from knowledge.params import UnknownYear
 from knowledge.result import Scenario
 
@@ -56,7 +56,7 @@ def roth_ira_clock(ctx: Context) -> dict[str, Any] | None:
             f"If this rollover opens your first Roth IRA, the clock starts Jan 1, {start}; "
             "an earlier Roth IRA started it earlier."
         )
-    met = date(start + 5, 1, 1)
+    met = date(start + _period(ctx, "roth_ira"), 1, 1)
     return {
         "starts": date(start, 1, 1),
         "five_years_met_on": met,
@@ -66,12 +66,32 @@ def roth_ira_clock(ctx: Context) -> dict[str, Any] | None:
     }
 
 
+def _period(ctx: Context, which: str) -> int:
+    """Length in years of one of the 5-taxable-year periods."""
+    return int(ctx.param(f"gov.irs.roth.five_year_periods.{which}"))
+
+
+def _past_59_and_half(ctx: Context, age_in_years: int | None) -> bool:
+    """Whether an age in whole years is surely past 59½ (60 or older)."""
+    half = ctx.param("gov.irs.early_distribution.age_59_half")
+    return age_in_years is not None and surely_attained(age_in_years, half)
+
+
 def age_59_half(ctx: Context) -> dict[str, Any] | None:
-    """When the person turns 59½: a range, since only the age in years is known."""
-    if ctx.facts.age is None:
+    """When the person turns 59½: the day from a birth date, else a range up to a year
+    wide from the age in years."""
+    births = ctx.births
+    if births is None:
         return None
     ctx.use("irc_72_t_2_a_i")
-    span = turning_59_and_half_for_age(ctx.facts.age, ctx.today)
+    span = dates_attaining(births, ctx.param("gov.irs.early_distribution.age_59_half"))
+    if span.exact:
+        return {
+            **span.to_json(),
+            "note": "From your date of birth: six months after your 59th birthday.",
+            "text": f"You reach 59½ on {day(span.earliest)} (six months after your 59th "
+            "birthday).",
+        }
     return {
         **span.to_json(),
         "note": "Known only within a year from your age; it is six months after your 59th "
@@ -102,8 +122,9 @@ def recapture_windows(ctx: Context, scenarios: tuple[Scenario, ...]) -> list[dic
             age_then, past = ctx.facts.retire_age, "you will be past 59½ by then"
         else:
             start, age_then, past = ctx.year, ctx.facts.age, "you are past 59½"
-        first, last = date(start, 1, 1), date(start + 4, 12, 31)
-        past_59_and_half = age_then is not None and age_then >= 60
+        years = _period(ctx, "conversion_recapture")
+        first, last = date(start, 1, 1), date(start + years - 1, 12, 31)
+        past_59_and_half = _past_59_and_half(ctx, age_then)
         most = ZERO if past_59_and_half else cents(scenario.taxable_income * rate)
         window = (
             f"{RECAPTURE_LABELS[scenario.id]}: the {dollars(scenario.taxable_income)} taxable "
@@ -114,11 +135,12 @@ def recapture_windows(ctx: Context, scenarios: tuple[Scenario, ...]) -> list[dic
             text = f"{window}; {past}, so it does not apply."
         else:
             note = (
-                "10% of the taxable part withdrawn before age 59½ in this window "
+                f"{percent(rate)} of the taxable part withdrawn before age 59½ in this window "
                 "(other 72(t) exceptions also end it)."
             )
             text = (
-                f"{window}: taken out before 59½ in that time it costs 10% (up to {dollars(most)})."
+                f"{window}: taken out before 59½ in that time it costs {percent(rate)} "
+                f"(up to {dollars(most)})."
             )
         windows.append(
             {
@@ -158,24 +180,26 @@ def drac_clock(ctx: Context, scenarios: tuple[Scenario, ...]) -> dict[str, Any] 
             "rule": "reg_1_402a_1_a4",
         }
     ctx.open("drac_clock_irr_first_roth")
+    met = date(ctx.year + _period(ctx, "designated_roth_account"), 1, 1)
     return {
         "starts": date(ctx.year, 1, 1),
         "starts_no_later_than": date(ctx.year, 1, 1),
-        "five_years_met_on": date(ctx.year + 5, 1, 1),
+        "five_years_met_on": met,
         "basis": "Taken to start with the in-plan conversion if it is your first Roth 401(k) "
         "money; no IRS guidance settles this (see the open point).",
         "note": note,
         "text": f"Roth 401(k) 5-year period (if the conversion is your first Roth 401(k) money): "
-        f"from {day(date(ctx.year, 1, 1))}, met on {day(date(ctx.year + 5, 1, 1))}. {note}",
+        f"from {day(date(ctx.year, 1, 1))}, met on {day(met)}. {note}",
         "rule": "reg_1_402a_1_a4",
     }
 
 
 def rmd(ctx: Context) -> dict[str, Any] | None:
     """The RMD applicable age from the possible birth years."""
-    if ctx.facts.age is None:
+    births = ctx.births
+    if births is None:
         return None
-    years = birth_years_for_age(ctx.facts.age, ctx.today)
+    years = birth_years(births)
     try:
         ages = sorted({int(ctx.param("gov.irs.rmd.applicable_age", y)) for y in years})
     except UnknownYear:

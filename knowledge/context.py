@@ -12,11 +12,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from knowledge.ages import DateRange, possible_births
 from knowledge.facts import Facts
+from knowledge.household_tax import rollover_tax
 from knowledge.money import ZERO, cents, dollars, percent
 from knowledge.params import lookup
 from knowledge.result import Step
-from knowledge.tax import tax_increment, top_rate_reached
 
 
 def _add_once(items: list[str], item: str) -> None:
@@ -41,7 +42,7 @@ class Context:
         """Look a parameter up for the tax year, recording its rule and warning when the
         value could not be checked against a source."""
         value = lookup(name, self.year if year is None else year)
-        if value.rule:
+        if value.rule and value.value is not None:  # null: the rule did not exist that year
             self.rules.add(value.rule)
         if not value.verified:
             _add_once(
@@ -67,14 +68,34 @@ class Context:
     def use(self, *rule_ids: str) -> None:
         self.rules.update(rule_ids)
 
+    @property
+    def births(self) -> DateRange | None:
+        """The person's birth date, or the range their age in years allows."""
+        return possible_births(self.facts.birth_date, self.facts.age, self.today)
+
+    @property
+    def distribution_dates(self) -> DateRange:
+        """When a move discussed now happens: today in the current tax year; any day of
+        another tax year."""
+        if self.year == self.today.year:
+            return DateRange(self.today, self.today)
+        return DateRange(date(self.year, 1, 1), date(self.year, 12, 31))
+
     def federal_tax(self, taxable: Decimal | None) -> tuple[Decimal | None, list[Step]]:
         """Federal income tax caused by ``taxable`` more income, or ``None`` if the facts
-        do not allow it (then the facts that would are added to ``missing``)."""
+        do not allow it (then the facts that would are added to ``missing``).
+
+        With income and filing status the brackets give the figure (with the deductions
+        of age 65, blindness and the senior deduction); a stated marginal rate is the
+        person's own estimate, shown beside it. With only a marginal rate, that rate is
+        all there is to go on."""
         if taxable is None:
             return None, []
         if taxable == ZERO:
             return ZERO, []
         facts = self.facts
+        if facts.income is not None and facts.filing_status is not None:
+            return rollover_tax(self, facts.income, facts.filing_status, taxable)
         if facts.marginal_rate is not None:
             self.use("irc_1_j")
             self.assume(
@@ -90,35 +111,10 @@ class Context:
                     "irc_1_j",
                 )
             ]
-        if facts.income is not None and facts.filing_status is not None:
-            status = facts.filing_status
-            brackets = self.param(f"gov.irs.income.brackets.{status}")
-            deduction = self.param(f"gov.irs.income.standard_deduction.{status}")
-            base = facts.income - deduction
-            tax = tax_increment(base, taxable, brackets)
-            rate = top_rate_reached(base + taxable, brackets)
-            self.assume(
-                f"Federal tax is the increase in {self.year} tax when the taxable amount is "
-                f"added to income of {dollars(facts.income)} ({status}), after the "
-                f"{dollars(deduction)} standard deduction and no other deductions or credits; "
-                "the income is taken to exclude this rollover. State tax is not included."
-            )
-            return tax, [
-                Step(
-                    f"Taxable income {dollars(max(ZERO, base))} before and "
-                    f"{dollars(max(ZERO, base + taxable))} after adding {dollars(taxable)}; "
-                    f"the {self.year} {status} brackets give {dollars(tax)} more tax "
-                    f"(top rate reached {percent(rate)}).",
-                    "irc_1_j",
-                ),
-                Step(
-                    f"Standard deduction {dollars(deduction)} ({self.year}, {status}).",
-                    "irc_63_c",
-                ),
-            ]
         self.need("marginal_rate")
         if facts.income is None:
             self.need("income")
         if facts.filing_status is None:
             self.need("filing_status")
         return None, []
+

@@ -16,14 +16,16 @@ from knowledge.context import Context
 from knowledge.facts import Facts, InvalidFacts
 from knowledge.limits import all_limits
 from knowledge.missing import order_missing
+from knowledge.money import percent
 from knowledge.money_in_plan import after_tax_money, split_subaccount
 from knowledge.open_points import open_point
 from knowledge.params import UnknownYear, covered_years, lookup
 from knowledge.result import CalcResult
 from knowledge.scenarios import ALL
 
-SECONDARY_FIGURE_YEARS = (2025, 2026)
-MAX_GROWTH_RATE = Decimal("0.5")
+# The tax years whose figures were read from secondary copies (see the open point).
+SECONDARY_FIGURE_YEARS = (2025, 2026)  # literal: notes/secondary_figures_2025_2026.md
+MAX_GROWTH_RATE = Decimal("0.5")  # literal: a plausibility bound on an assumption
 
 
 def calculate(facts: Facts, *, today: date, growth_rate: Decimal | None = None) -> CalcResult:
@@ -40,10 +42,10 @@ def calculate(facts: Facts, *, today: date, growth_rate: Decimal | None = None) 
             "of those years."
         )
     default_rate = lookup("assumptions.growth_rate", year).value
-    if growth_rate is not None and not Decimal("-0.5") <= growth_rate <= MAX_GROWTH_RATE:
+    if growth_rate is not None and not -MAX_GROWTH_RATE <= growth_rate <= MAX_GROWTH_RATE:
         raise InvalidFacts(
             f"A growth rate of {growth_rate} is not plausible; give a yearly rate between "
-            "-0.5 and 0.5, e.g. 0.05 for 5%."
+            "-0.5 and 0.5, e.g. 0.05 for 5%."  # literal: the bounds above, as words
         )
     ctx = Context(
         facts=facts,
@@ -81,7 +83,9 @@ def _general_warnings(ctx: Context) -> None:
         ctx.open("secondary_figures_2025_2026")
     if f.employer_plan_type == "457b":
         ctx.warn(
-            "For a governmental 457(b) plan the 10% additional tax generally does not apply "
+            "For a governmental 457(b) plan the "
+            f"{percent(ctx.param('gov.irs.early_distribution.additional_tax_rate'))} "
+            "additional tax generally does not apply "
             "(except to money rolled in from other plans); the cash-out figure assumes a "
             "401(k)-type plan."
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -17,9 +18,13 @@ FILING_STATUSES = ("single", "mfj", "mfs", "hoh")
 PLAN_TYPES = ("401k", "403b", "457b", "TSP")
 
 # No balance or income anyone asks us about comes near this; above it is a typo or a test.
-MAX_MONEY = Decimal("1000000000")  # one billion dollars
-MIN_AGE, MAX_AGE = 16, 110
-MIN_YEAR, MAX_YEAR = 1974, 2100  # ERISA onwards
+MAX_MONEY = Decimal("1000000000")  # literal: a plausibility bound (one billion dollars)
+MIN_AGE, MAX_AGE = 16, 110  # literal: plausibility bounds on an age
+MIN_YEAR, MAX_YEAR = 1974, 2100  # literal: plausible years (ERISA onwards)
+MAX_RATE = Decimal("0.5")  # literal: no federal marginal rate is higher
+MAX_NAME = 80  # literal: the longest provider name kept
+MAX_WHOLE = 10_000  # literal: beyond any age or year
+CENT = Decimal("0.01")  # literal: cents
 
 MONEY_KEYS = (
     "after_tax_contributions",
@@ -36,13 +41,17 @@ MONEY_KEYS = (
     "pre_1987_basis",
 )
 AGE_KEYS = ("age", "retire_age", "spouse_age", "separated_from_service_age")
-YEAR_KEYS = ("roth_ira_first_year", "year")
+YEAR_KEYS = ("roth_ira_first_year", "year", "separation_year")
+DATE_KEYS = ("birth_date",)
 BOOL_KEYS = (
     "has_roth_ira",
     "still_employed",
     "plan_allows_in_service",
     "plan_allows_in_plan_conversion",
     "after_tax_separately_accounted",
+    "blind",
+    "spouse_blind",
+    "public_safety_employee",
 )
 
 LABELS: dict[str, str] = {
@@ -73,6 +82,12 @@ LABELS: dict[str, str] = {
     "after_tax_separately_accounted": "whether the plan accounts for after-tax money separately",
     "pre_1987_basis": "after-tax contributions made before 1987",
     "year": "the tax year",
+    "birth_date": "your date of birth",
+    "separation_year": "the year you left the employer",
+    "blind": "whether you are blind (for the standard deduction)",
+    "spouse_blind": "whether your spouse is blind (for the standard deduction)",
+    "public_safety_employee": "whether you are a public safety employee (police, firefighter, "
+    "EMS) in a governmental plan",
 }
 
 
@@ -111,6 +126,12 @@ class Facts:
     after_tax_separately_accounted: bool | None = None
     pre_1987_basis: Decimal | None = None
     year: int | None = None
+    # Additions to DESIGN.md's vocabulary (optional; the engine uses them when given).
+    birth_date: date | None = None
+    separation_year: int | None = None
+    blind: bool | None = None
+    spouse_blind: bool | None = None
+    public_safety_employee: bool | None = None
 
     @classmethod
     def keys(cls) -> tuple[str, ...]:
@@ -149,6 +170,8 @@ class Facts:
                 continue
             if isinstance(value, Decimal):
                 value = int(value) if value == value.to_integral_value() else float(value)
+            elif isinstance(value, date):
+                value = value.isoformat()
             out[f.name] = value
         return out
 
@@ -192,6 +215,15 @@ class Facts:
             raise InvalidFacts(
                 "The age you left your employer is later than your age now; please check it."
             )
+        if (
+            self.birth_date is not None
+            and self.separation_year is not None
+            and self.separation_year < self.birth_date.year + MIN_AGE
+        ):
+            raise InvalidFacts(
+                "The year you left the employer is before you could have worked there; "
+                "please check it and your date of birth."
+            )
 
 
 def _coerce(key: str, raw: Any) -> Any:
@@ -202,9 +234,9 @@ def _coerce(key: str, raw: Any) -> Any:
             raise InvalidFacts(f"{label.capitalize()} cannot be negative (got {raw}).")
         if amount > MAX_MONEY:
             raise InvalidFacts(
-                f"{label.capitalize()} of {raw} is more than $1,000,000,000; please check it."
+                f"{label.capitalize()} of {raw} is more than ${MAX_MONEY:,}; please check it."
             )
-        return amount.quantize(Decimal("0.01")) if amount % 1 else amount.quantize(Decimal(1))
+        return amount.quantize(CENT) if amount % 1 else amount.quantize(Decimal(1))
     if key in AGE_KEYS:
         age = _whole(raw, label)
         if not MIN_AGE <= age <= MAX_AGE:
@@ -221,11 +253,13 @@ def _coerce(key: str, raw: Any) -> Any:
         if not isinstance(raw, bool):
             raise InvalidFacts(f"{label.capitalize()} must be true or false (got {raw!r}).")
         return raw
+    if key in DATE_KEYS:
+        return _date(raw, label)
     if key == "marginal_rate":
         rate = _decimal(raw, label)
         if rate > 1 and rate <= 100:
             rate = rate / 100  # "24" means 24%
-        if not Decimal(0) <= rate <= Decimal("0.5"):
+        if not Decimal(0) <= rate <= MAX_RATE:
             raise InvalidFacts(
                 f"A federal marginal rate must be between 0 and 0.37, e.g. 0.24 (got {raw})."
             )
@@ -246,8 +280,8 @@ def _coerce(key: str, raw: Any) -> Any:
         raise InvalidFacts(f"Plan type {raw!r} is not one of: {', '.join(PLAN_TYPES)}.")
     if key == "provider":
         text = str(raw).strip()
-        if not text or len(text) > 80:
-            raise InvalidFacts("The provider name must be 1 to 80 characters.")
+        if not text or len(text) > MAX_NAME:
+            raise InvalidFacts(f"The provider name must be 1 to {MAX_NAME} characters.")
         return text
     raise InvalidFacts(f"Unknown fact {key!r}.")  # pragma: no cover - keys checked before
 
@@ -268,6 +302,22 @@ def _whole(raw: Any, label: str) -> int:
     value = _decimal(raw, label)
     if value != value.to_integral_value():
         raise InvalidFacts(f"{label.capitalize()} must be a whole number (got {raw!r}).")
-    if abs(value) > 10_000:
+    if abs(value) > MAX_WHOLE:
         raise InvalidFacts(f"{label.capitalize()} {raw} is out of range.")
     return int(value)
+
+
+def _date(raw: Any, label: str) -> date:
+    """An ISO date (``1961-01-01``) of a plausible birth, or a sentence saying what to send."""
+    if isinstance(raw, date):
+        day = raw
+    else:
+        try:
+            day = date.fromisoformat(str(raw).strip())
+        except ValueError:
+            raise InvalidFacts(
+                f"{label.capitalize()} must be a date such as 1961-01-31 (got {raw!r})."
+            ) from None
+    if not MIN_YEAR - MAX_AGE <= day.year <= MAX_YEAR:
+        raise InvalidFacts(f"{label.capitalize()} {raw} is not a plausible date.")
+    return day

@@ -13,21 +13,26 @@ from typing import Any
 from knowledge.context import Context
 from knowledge.money import ZERO, dollars, round_up_to
 
-ROTH_FLOOR = Decimal(200)  # Treas. Reg. 1.408A-3 Q&A-3(b)
-ROTH_ROUNDING = Decimal(10)
-
 
 def catch_up_limit(
-    age_at_year_end: int, age_50_limit: Decimal, age_60_to_63_limit: Decimal | None
+    age_at_year_end: int,
+    age_50_limit: Decimal,
+    age_60_to_63_limit: Decimal | None,
+    ages: dict[str, Decimal],
 ) -> Decimal:
     """Plan catch-up allowed for someone of ``age_at_year_end`` (414(v)).
 
-    The higher limit is for those who attain 60 but not 64 by the end of the year
-    (414(v)(2)(E)); ``None`` means that year has no such limit (before 2025).
+    ``ages`` is the year's ``gov.irs.retirement.catch_up.ages``: the catch-up from
+    ``base`` (50), the higher limit for those who attain ``higher_from`` (60) but not
+    ``higher_through`` + 1 by the end of the year (414(v)(2)(E)); ``None`` means that year
+    has no higher limit (before 2025).
     """
-    if age_at_year_end < 50:
+    if age_at_year_end < ages["base"]:
         return ZERO
-    if age_60_to_63_limit is not None and 60 <= age_at_year_end <= 63:
+    if (
+        age_60_to_63_limit is not None
+        and ages["higher_from"] <= age_at_year_end <= ages["higher_through"]
+    ):
         return age_60_to_63_limit
     return age_50_limit
 
@@ -72,7 +77,13 @@ def after_tax_room(
 
 
 def roth_ira_contribution_limit(
-    *, magi: Decimal, phase_out_start: Decimal, phase_out_end: Decimal, limit: Decimal
+    *,
+    magi: Decimal,
+    phase_out_start: Decimal,
+    phase_out_end: Decimal,
+    limit: Decimal,
+    rounding: Decimal,
+    floor: Decimal,
 ) -> Decimal:
     """Roth IRA contribution allowed after the 408A(c)(3) income phase-out.
 
@@ -84,8 +95,8 @@ def roth_ira_contribution_limit(
     if magi >= phase_out_end:
         return ZERO
     reduction = limit * (magi - phase_out_start) / (phase_out_end - phase_out_start)
-    allowed = round_up_to(limit - reduction, ROTH_ROUNDING)  # exact amount, not cents first
-    return max(ROTH_FLOOR, min(limit, allowed))
+    allowed = round_up_to(limit - reduction, rounding)  # exact amount, not cents first
+    return max(floor, min(limit, allowed))
 
 
 def roth_catch_up_required(prior_year_wages: Decimal, threshold: Decimal, enforced: bool) -> bool:
@@ -106,6 +117,8 @@ def all_limits(ctx: Context) -> dict[str, Any]:
     ira_limit = ctx.param("gov.irs.ira.contribution_limit")
     ira_catch = ctx.param("gov.irs.ira.catch_up")
     roth_catch = ctx.param("gov.irs.retirement.catch_up.roth_wage_threshold")
+    catch_up_ages = ctx.param("gov.irs.retirement.catch_up.ages")
+    ira_catch_up_age = ctx.param("gov.irs.ira.catch_up_age")
     notes: list[str] = [
         "Rollovers and conversions into a Roth IRA or Roth 401(k) have no income limit; only "
         "direct Roth IRA contributions do.",
@@ -125,7 +138,7 @@ def all_limits(ctx: Context) -> dict[str, Any]:
         "conversion_income_limit": None,
         "notes": notes,
     }
-    if f.age is None or f.age >= 50:
+    if f.age is None or f.age >= catch_up_ages["base"]:
         ctx.use("irc_414_v_7")
         if roth_catch["enforced"]:
             notes.append(
@@ -140,9 +153,9 @@ def all_limits(ctx: Context) -> dict[str, Any]:
                 "(transition period); it is from 2026."
             )
     if f.age is not None:
-        catch_up = catch_up_limit(f.age, catch_50, catch_60)
+        catch_up = catch_up_limit(f.age, catch_50, catch_60, catch_up_ages)
         out["catch_up_limit"] = catch_up
-        ira_limit += ira_catch if f.age >= 50 else ZERO  # 219(b)(5)(B)
+        ira_limit += ira_catch if f.age >= ira_catch_up_age else ZERO  # 219(b)(5)(B)
         out["ira_contribution_limit"] = ira_limit
         ctx.use("irc_219_b", "irc_219_b_5_b")
         if catch_60 is not None:
@@ -185,11 +198,14 @@ def all_limits(ctx: Context) -> dict[str, Any]:
             ctx.need("employer_contribution")
     if f.income is not None and f.filing_status is not None and f.age is not None:
         band = ctx.param(f"gov.irs.ira.roth.phase_out.{f.filing_status}")
+        rounding = ctx.param("gov.irs.ira.roth.phase_out_rounding")
         out["roth_ira_contribution_limit"] = roth_ira_contribution_limit(
             magi=f.income,
             phase_out_start=band["start"],
             phase_out_end=band["end"],
             limit=ira_limit,  # with the catch-up: age is known on this path
+            rounding=rounding["rounding"],
+            floor=rounding["floor"],
         )
         ctx.use("irc_408a_c_3", "reg_1_408a_3_a3b", "irc_219_b")
         ctx.assume(
@@ -198,7 +214,8 @@ def all_limits(ctx: Context) -> dict[str, Any]:
         )
         if f.filing_status == "mfs":
             ctx.assume(
-                "Married filing separately uses the $0-$10,000 range, which applies if you "
+                f"Married filing separately uses the {dollars(band['start'])}-"
+                f"{dollars(band['end'])} range, which applies if you "
                 "lived with your spouse at any time in the year; otherwise the single range "
                 "applies."
             )

@@ -21,6 +21,7 @@ PRIORITY: tuple[str, ...] = (
     "income",
     "filing_status",
     "age",
+    "spouse_age",
     "plan_allows_in_plan_conversion",
     "retire_age",
     "separated_from_service_age",

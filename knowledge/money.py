@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
-CENT = Decimal("0.01")
+CENT = Decimal("0.01")  # literal: one cent
 ZERO = Decimal(0)
 
 

@@ -214,11 +214,12 @@ def roth_ira_clock_for_rollover_in(facts: Facts, year: int) -> date | None:
     """The Roth IRA 5-year date for money rolled in during ``year`` (Reg. 1.408A-6 Q&A-2):
     one clock for all Roth IRAs, started by the first Roth IRA contribution. Unknown when
     the person has a Roth IRA but did not say since when."""
+    period = int(lookup("gov.irs.roth.five_year_periods.roth_ira", year).value)
     if facts.roth_ira_first_year is not None:
-        return date(min(facts.roth_ira_first_year, year) + 5, 1, 1)
+        return date(min(facts.roth_ira_first_year, year) + period, 1, 1)
     if facts.has_roth_ira is True:
         return None
-    return date(year + 5, 1, 1)
+    return date(year + period, 1, 1)
 
 
 def _recapture_through(result: CalcResult, scenario_id: str) -> date | None:
@@ -242,7 +243,8 @@ def _converted_part(
         amount=taxable,
         tax_free_from=_one_day(move),
         penalty_free_from=free,
-        text=f"{dollars(taxable)} earnings, taxed when converted: no tax later; no 10% from "
+        text=f"{dollars(taxable)} earnings, taxed when converted: no tax later; no "
+        f"{_additional_tax(result.tax_year)} from "
         f"{_when(free)} (end of the 5-year window or 59½, whichever is first).",
         rules=("irc_408a_d_3_f", "reg_1_408a_6"),
     )
@@ -279,7 +281,14 @@ def _growth_part(account: str, met_on: date | None, half: DateRange | None, what
     return Part("growth", account, None, free, free, text, (rule,))
 
 
-def _pretax_part(amount: Decimal, account: str, half: DateRange | None, when: str) -> Part:
+def _additional_tax(year: int) -> str:
+    """The 72(t) rate as words ("10%"), from the year's parameter."""
+    return percent(lookup("gov.irs.early_distribution.additional_tax_rate", year).value)
+
+
+def _pretax_part(
+    amount: Decimal, account: str, half: DateRange | None, when: str, year: int
+) -> Part:
     return Part(
         id="pretax_earnings",
         account=account,
@@ -287,7 +296,7 @@ def _pretax_part(amount: Decimal, account: str, half: DateRange | None, when: st
         tax_free_from=None,
         penalty_free_from=half,
         text=f"{dollars(amount)} earnings in the {ACCOUNT_LABELS[account]}: taxed whenever "
-        f"taken out{when}; no 10% from 59½ ({_when(half)}).",
+        f"taken out{when}; no {_additional_tax(year)} from 59½ ({_when(half)}).",
         rules=("irc_72_t_2_a_i",),
     )
 
@@ -330,7 +339,9 @@ def _route(
         )
         parts.append(_basis_part(s.to_roth_ira, "roth_ira", today))
         if s.to_traditional_ira:
-            parts.append(_pretax_part(s.to_traditional_ira, "traditional_ira", half, ""))
+            parts.append(
+                _pretax_part(s.to_traditional_ira, "traditional_ira", half, "", result.tax_year)
+            )
         met_on = roth_ira_met
         parts.append(_growth_part("roth_ira", met_on, half, "the Roth IRA 5-year date"))
         roth, pretax = _grow(s.to_roth_ira, rate, years), _grow(s.to_traditional_ira, rate, years)
@@ -441,10 +452,12 @@ def outlook(
         if clock
         else None
     )
-    years = None if facts.age is None else max(0, 59 - facts.age)
+    whole_59 = int(lookup("gov.irs.early_distribution.age_59_half", result.tax_year).value)
+    age_55 = int(lookup("gov.irs.early_distribution.separation_age", result.tax_year).value)
+    years = None if facts.age is None else max(0, whole_59 - facts.age)
     age_55_years: tuple[int, ...] = ()
-    if facts.age is not None and facts.age <= 55:
-        age_55_years = tuple(y + 55 for y in birth_years_for_age(facts.age, today))
+    if facts.age is not None and facts.age <= age_55:
+        age_55_years = tuple(y + age_55 for y in birth_years_for_age(facts.age, today))
     routes = tuple(
         r
         for r in (

@@ -27,6 +27,12 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 # The answer catalogue (knowledge.answers) keeps its questions beside the parameters.
 NOT_PARAMETER_FOLDERS = frozenset({"questions"})
 NOT_A_PARAMETER = frozenset({"rules.yaml"})
+# Parameters keyed by something other than the tax year: the value of the latest key not
+# after the year asked about applies (a schedule, or a statutory figure in force since).
+SCHEDULES = {
+    "birth_year": "is only known for people born in",
+    "in_force_from": "is only known for tax years",
+}
 
 
 class UnknownYear(InvalidFacts):
@@ -56,7 +62,7 @@ class Parameter:
     references: tuple[Reference, ...]
     verified: dict[int, bool]
     unverified_keys: dict[int, frozenset[str]]  # per year, sub-keys no source confirmed
-    keyed_by: str  # "year" (tax year) or "birth_year" (a schedule: latest key <= year)
+    keyed_by: str  # "year" (tax year); "birth_year" or "in_force_from" (latest key <= year)
     label: str
 
     def years(self) -> tuple[int, ...]:
@@ -152,11 +158,11 @@ def _split(name: str) -> tuple[Parameter, list[str]]:
 def lookup(name: str, year: int) -> ParamValue:
     """The value of ``name`` for ``year`` with its provenance; raises UnknownYear."""
     parameter, rest = _split(name)
-    if parameter.keyed_by == "birth_year":
+    if parameter.keyed_by in SCHEDULES:
         keys = [y for y in parameter.years() if y <= year]
         if not keys:
             raise UnknownYear(
-                f"{parameter.label.capitalize()} is only known for people born in "
+                f"{parameter.label.capitalize()} {SCHEDULES[parameter.keyed_by]} "
                 f"{parameter.years()[0]} or later (asked about {year})."
             )
         key = keys[-1]

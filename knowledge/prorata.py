@@ -1,11 +1,10 @@
-"""How much of a plan distribution is after-tax basis: IRC 72(e)(8) and Notice 2014-54.
+"""How much of a plan distribution is after-tax basis: IRC 72(e)(8).
 
-Two steps, kept apart because the law keeps them apart:
-1. ``basis_in_distribution``: which part of the money leaving the plan is basis
-   (72(e)(8)(B) ratio, after the pre-1987 grandfathered basis of 72(e)(8)(D)).
-2. ``assign_destinations``: where that basis and the pretax part land when one
-   distribution goes to several places (Notice 2014-54 sec. III: pretax goes to the
-   direct rollovers first).
+``basis_in_distribution`` says which part of the money leaving the plan is basis
+(72(e)(8)(B) ratio, after the pre-1987 grandfathered basis of 72(e)(8)(D)). Where that
+basis and the pretax part land when one distribution goes to several places (Notice
+2014-54 sec. III: pretax goes to the direct rollovers first) is each scenario's business
+(``knowledge.scenarios``), so there is one implementation of the assignment.
 """
 
 from __future__ import annotations
@@ -49,48 +48,3 @@ def basis_in_distribution(
     ratio_part = rest * rest_basis / rest_balance if rest_balance > 0 else ZERO
     nontaxable = cents(first + ratio_part)
     return BasisSplit(distribution, nontaxable, distribution - nontaxable)
-
-
-@dataclass(frozen=True, slots=True)
-class Destination:
-    """What one destination receives, split into pretax and basis."""
-
-    amount: Decimal
-    pretax: Decimal
-    basis: Decimal
-
-
-@dataclass(frozen=True, slots=True)
-class Assignment:
-    traditional_ira: Destination
-    roth_ira: Destination
-    cash: Destination
-
-    @property
-    def taxable(self) -> Decimal:
-        """Income now: pretax landing in a Roth IRA or paid out in cash."""
-        return self.roth_ira.pretax + self.cash.pretax
-
-
-def assign_destinations(
-    split: BasisSplit,
-    *,
-    to_traditional_ira: Decimal,
-    to_roth_ira: Decimal,
-    cash: Decimal,
-) -> Assignment:
-    """Place one distribution's pretax and basis across its destinations.
-
-    Notice 2014-54 sec. III: the pretax amount goes to the direct rollovers first, and
-    among several direct rollovers the recipient chooses; rothbot fills the traditional
-    IRA first (the choice that keeps tax at zero), then the Roth IRA, then the cash.
-    """
-    if to_traditional_ira + to_roth_ira + cash != split.distribution:
-        raise ValueError("destinations must add up to the distribution")
-    pretax_left = split.pretax
-    placed: list[Destination] = []
-    for amount in (to_traditional_ira, to_roth_ira, cash):
-        pretax = min(amount, pretax_left)
-        pretax_left -= pretax
-        placed.append(Destination(amount, pretax, amount - pretax))
-    return Assignment(*placed)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from knowledge.ages import attained_on, surely_attained
 from knowledge.availability import (
     in_plan_conversion_now,
     out_of_plan_now,
@@ -20,7 +21,10 @@ from knowledge.context import Context
 from knowledge.early_distribution import early_distribution_tax
 from knowledge.money import ZERO, cents, dollars, percent
 from knowledge.money_in_plan import AfterTaxMoney, SplitResult
+from knowledge.params import lookup
 from knowledge.result import Availability, Scenario, Step
+
+ADDITIONAL_TAX = "gov.irs.early_distribution.additional_tax_rate"
 
 
 def _amounts_unknown(
@@ -79,20 +83,35 @@ def _costed(
 
 
 def _recapture_condition(ctx: Context, taxable: Decimal) -> list[str]:
-    """408A(d)(3)(F): the taxable part of a conversion taken out before 59½ within five
-    tax years owes 10%; said unless the age shows the person is past 59½ (60 or older)."""
-    if taxable <= 0 or (ctx.facts.age is not None and ctx.facts.age >= 60):
+    """408A(d)(3)(F): the taxable part of a conversion taken out before 59½ within its
+    5-taxable-year period owes the additional tax; said unless the person is surely past
+    59½ (60 or older, or a birth date that says so)."""
+    half = ctx.param("gov.irs.early_distribution.age_59_half")
+    age = ctx.facts.age
+    births = ctx.births
+    if births is not None and ctx.facts.birth_date is not None:
+        past = attained_on(ctx.facts.birth_date, half, ctx.distribution_dates.earliest)
+    else:
+        past = age is not None and surely_attained(age, half)
+    if taxable <= 0 or past:
         return []
+    rate = ctx.param("gov.irs.early_distribution.additional_tax_rate")
+    last = ctx.year + int(ctx.param("gov.irs.roth.five_year_periods.conversion_recapture")) - 1
     return [
         f"Taking out the {dollars(taxable)} taxable part before 59½ within five tax "
-        f"years ({ctx.year}-{ctx.year + 4}) costs 10% unless an exception applies."
+        f"years ({ctx.year}-{last}) costs {percent(rate)} unless an exception applies."
     ]
 
 
 def split_rollover(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scenario:
     """Notice 2014-54: one distribution, basis to a Roth IRA, pretax to a traditional IRA."""
     available, why = out_of_plan_now(ctx)
-    citations = ("notice_2014_54", "irs_after_tax_rollovers", "irc_402_c", "irc_72_d_2")
+    citations: tuple[str, ...] = (
+        "notice_2014_54",
+        "irs_after_tax_rollovers",
+        "irc_402_c",
+        "irc_72_d_2",
+    )
     ctx.use(*citations)
     if sub.split is None:
         return _amounts_unknown("split_rollover", available, why, money)
@@ -153,7 +172,10 @@ def all_to_roth_ira(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Sce
             "irc_408a_d_3_a",
         ),
         *tax_steps,
-        Step("No 10% additional tax on the rollover itself.", "irc_408a_d_3_a"),
+        Step(
+            f"No {percent(ctx.param(ADDITIONAL_TAX))} additional tax on the rollover itself.",
+            "irc_408a_d_3_a",
+        ),
     ]
     conditions = ["No income limit applies to a rollover into a Roth IRA."]
     conditions += sub.conditions
@@ -194,7 +216,8 @@ def in_plan_conversion(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> 
         ),
         *tax_steps,
         Step(
-            "No 10% additional tax and no mandatory withholding on a direct in-plan rollover.",
+            f"No {percent(ctx.param(ADDITIONAL_TAX))} additional tax and no mandatory "
+            "withholding on a direct in-plan rollover.",
             "irc_402a_c_4",
         ),
     ]
@@ -221,7 +244,8 @@ def in_plan_conversion(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> 
 
 
 def cash_out(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scenario:
-    """The subaccount paid to you: 20% withheld from the taxable part, maybe 10% more."""
+    """The subaccount paid to you: part of the taxable amount withheld (3405(c)), maybe
+    the additional tax of 72(t) too."""
     available, why = out_of_plan_now(ctx)
     citations = ("irc_3405_c", "irc_72_t_1", "irc_402_c")
     ctx.use(*citations)
@@ -230,6 +254,23 @@ def cash_out(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scenario:
     split = sub.split
     rate = ctx.param("gov.irs.withholding.eligible_rollover_rate")
     withholding = cents(split.pretax * rate)
+    withheld_step = Step(
+        f"{percent(rate)} of the taxable {dollars(split.pretax)} is withheld: "
+        f"{dollars(withholding)}; the check is {dollars(split.distribution - withholding)}.",
+        "irc_3405_c",
+    )
+    minimum = lookup("gov.irs.withholding.eligible_rollover_minimum", ctx.year).value
+    if split.distribution < minimum:
+        # Looked up again through the context only here, where it decides the figure, so
+        # its rule is cited and its unverified status warned about only when it matters.
+        minimum = ctx.param("gov.irs.withholding.eligible_rollover_minimum")
+        withholding = ZERO
+        withheld_step = Step(
+            f"Nothing is withheld: eligible rollover distributions of less than "
+            f"{dollars(minimum)} in a year need no withholding (if this is your only one "
+            "this year).",
+            "reg_31_3405_c_1_a14",
+        )
     tax, tax_steps = ctx.federal_tax(split.pretax)
     penalty, penalty_steps, penalty_conditions = early_distribution_tax(ctx, split.pretax)
     steps = [
@@ -239,11 +280,7 @@ def cash_out(ctx: Context, money: AfterTaxMoney, sub: SplitResult) -> Scenario:
             "part is income.",
             "irc_402_c",
         ),
-        Step(
-            f"{percent(rate)} of the taxable {dollars(split.pretax)} is withheld: "
-            f"{dollars(withholding)}; the check is {dollars(split.distribution - withholding)}.",
-            "irc_3405_c",
-        ),
+        withheld_step,
         *tax_steps,
         *penalty_steps,
     ]

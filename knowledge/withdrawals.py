@@ -1,10 +1,11 @@
 """Taking Roth money out later: Roth IRA ordering, Roth 401(k) pro-rata, recapture.
 
-These answer the follow-up questions ("what if I take $12,000 out at 53?") and back the
-clocks the engine reports. They take an ``exception_applies`` flag rather than an age:
-whether 59½, the age-55 separation rule or another 72(t) exception covers the
-distribution is decided by the caller (see ``knowledge.ages``), because the age-55 rule
-depends on where the money sits (plan, not IRA: 72(t)(3)(A)).
+These answer the follow-up questions ("what if I take $12,000 out at 53?"). They take an
+``exception_applies`` flag rather than an age: whether 59½, the age-55 separation rule or
+another 72(t) exception covers the distribution is decided by the one implementation of
+those tests (``knowledge.ages`` through ``knowledge.early_distribution``), because the
+age-55 rule also depends on where the money sits (plan, not IRA: 72(t)(3)(A)). The
+length of a recapture period is the year's ``gov.irs.roth.five_year_periods`` parameter.
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from knowledge.ages import separated_in_or_after_year_turning_55
 from knowledge.money import ZERO, cents
+from knowledge.params import param
 
-RECAPTURE_YEARS = 5  # the conversion year and the four after it
+
+def recapture_years(year: int) -> int:
+    """The conversion year and the years after it in its recapture period (408A(d)(3)(F))."""
+    return int(param("gov.irs.roth.five_year_periods.conversion_recapture", year))
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +33,7 @@ class Conversion:
 
     def in_recapture_window(self, year: int) -> bool:
         """408A(d)(3)(F): within the 5-taxable-year period starting with its own year."""
-        return self.year <= year < self.year + RECAPTURE_YEARS
+        return self.year <= year < self.year + recapture_years(self.year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,20 +134,5 @@ def drac_rollover_to_roth_ira(amount: Decimal, basis: Decimal, *, qualified: boo
 def five_taxable_years(first_year: int) -> tuple[int, int]:
     """The first and last year of a 5-taxable-year period starting in ``first_year``; the
     period is met on Jan 1 of the year after the last (1.402A-1 Q&A-4, 1.408A-6 Q&A-2)."""
-    return first_year, first_year + RECAPTURE_YEARS - 1
+    return first_year, first_year + recapture_years(first_year) - 1
 
-
-def early_distribution_exception(
-    *,
-    from_plan: bool,
-    attained_59_half: bool,
-    separation_year: int | None = None,
-    birth_year: int | None = None,
-) -> bool:
-    """Whether 59½ (72(t)(2)(A)(i)) or, for plan money only, separation in or after the
-    year of turning 55 (72(t)(2)(A)(v), 72(t)(3)(A)) removes the 10%."""
-    if attained_59_half:
-        return True
-    if not from_plan or separation_year is None or birth_year is None:
-        return False
-    return separated_in_or_after_year_turning_55(separation_year, birth_year)

@@ -11,13 +11,13 @@ import pytest
 from knowledge.ages import (
     age_on,
     birth_dates_for_age,
-    date_turning_59_and_half,
-    is_59_and_half,
-    turning_59_and_half_for_age,
+    date_attaining,
+    dates_attaining,
 )
 from knowledge.limits import catch_up_limit, roth_ira_contribution_limit
 from knowledge.params import UnknownYear, param
-from knowledge.withdrawals import early_distribution_exception
+
+HALF = param("gov.irs.early_distribution.age_59_half", 2026)
 
 # -- age 59½ to the day ---------------------------------------------------------------
 
@@ -33,24 +33,12 @@ from knowledge.withdrawals import early_distribution_exception
     ],
 )
 def test_59_and_half_is_six_calendar_months_after_the_59th_birthday(birth, turns_59_and_half):
-    assert date_turning_59_and_half(birth) == turns_59_and_half
-
-
-@pytest.mark.parametrize(
-    ("on", "expected"),
-    [
-        pytest.param(date(2026, 1, 14), False, id="the-day-before"),
-        pytest.param(date(2026, 1, 15), True, id="the-day-itself"),
-        pytest.param(date(2026, 1, 16), True, id="the-day-after"),
-    ],
-)
-def test_59_and_half_to_the_day(on, expected):
-    assert is_59_and_half(date(1966, 7, 15), on) is expected
+    assert date_attaining(birth, HALF) == turns_59_and_half
 
 
 def test_from_an_integer_age_the_59_and_half_date_is_a_range_of_one_year():
     today = date(2026, 11, 27)
-    span = turning_59_and_half_for_age(59, today)
+    span = dates_attaining(birth_dates_for_age(59, today), HALF)
     assert span.earliest == date(2026, 5, 28)
     assert span.latest == date(2027, 5, 27)
     births = birth_dates_for_age(59, today)
@@ -77,8 +65,8 @@ def test_the_birth_date_range_agrees_with_age_on_around_leap_days(today):
 
 
 def test_someone_59_on_feb_28_may_have_a_leap_day_birthday():
-    span = turning_59_and_half_for_age(59, date(2027, 2, 28))
-    assert span.latest == date_turning_59_and_half(date(1968, 2, 29)) == date(2027, 8, 29)
+    span = dates_attaining(birth_dates_for_age(59, date(2027, 2, 28)), HALF)
+    assert span.latest == date_attaining(date(1968, 2, 29), HALF) == date(2027, 8, 29)
 
 
 # A separately accounted $40,000 subaccount with $30,000 basis: a cash-out has $10,000
@@ -107,27 +95,74 @@ def test_cash_out_at_ages_around_59_and_half(calc, age, penalty, assumed):
     assert any("59½" in a and "assumes" in a for a in result.assumptions) is assumed
 
 
+@pytest.mark.parametrize(
+    ("today", "penalty"),
+    [
+        pytest.param(date(2026, 1, 14), 1000, id="the-day-before-59-and-half-owes-10-percent"),
+        pytest.param(date(2026, 1, 15), 0, id="the-day-of-59-and-half-owes-nothing"),
+    ],
+)
+def test_cash_out_the_day_before_and_the_day_of_59_and_half(calc, today, penalty):
+    """Born July 15, 1966: 59½ on Jan 15, 2026. The reply's own path decides it."""
+    result = calc(
+        **CASH_OUT_10000_TAXABLE,
+        birth_date="1966-07-15",
+        still_employed=True,
+        plan_allows_in_service=True,
+        today=today,
+    )
+    assert result.scenario("cash_out").penalty == penalty
+    assert result.clocks["age_59_half"]["earliest"] == "2026-01-15"
+
+
 # -- the year of turning 55 -------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("separation_year", "expected"),
+    ("separation_year", "penalty"),
     [
-        pytest.param(2029, False, id="year-before-turning-55"),
-        pytest.param(2030, True, id="year-of-turning-55-even-before-the-birthday"),
-        pytest.param(2031, True, id="after-turning-55"),
+        pytest.param(2029, 1000, id="year-before-turning-55-owes-10-percent"),
+        pytest.param(2030, 0, id="year-of-turning-55-even-before-the-birthday"),
+        pytest.param(2031, 0, id="after-turning-55"),
     ],
 )
-def test_age_55_exception_counts_the_calendar_year(separation_year, expected):
-    assert (
-        early_distribution_exception(
-            from_plan=True,
-            attained_59_half=False,
-            separation_year=separation_year,
-            birth_year=1975,
-        )
-        is expected
+def test_age_55_exception_counts_the_calendar_year(calc, separation_year, penalty):
+    """Born Dec 20, 1975: turns 55 on Dec 20, 2030. Leaving on any day of 2030 is enough
+    (72(t)(2)(A)(v) as Notice 87-13 reads it); leaving in 2029 is not."""
+    result = calc(
+        **CASH_OUT_10000_TAXABLE,
+        birth_date="1975-12-20",
+        still_employed=False,
+        separation_year=separation_year,
+        today=date(2031, 3, 1),
+        year=2026,
     )
+    assert result.scenario("cash_out").penalty == penalty
+
+
+@pytest.mark.parametrize(
+    ("public_safety", "separation_year", "penalty"),
+    [
+        pytest.param(True, 2025, 0, id="public-safety-left-in-the-year-of-turning-50"),
+        pytest.param(True, 2024, 1000, id="public-safety-left-the-year-before-50"),
+        pytest.param(False, 2025, 1000, id="others-wait-for-55"),
+    ],
+)
+def test_public_safety_employees_count_from_the_year_of_turning_50(
+    calc, public_safety, separation_year, penalty
+):
+    result = calc(
+        **CASH_OUT_10000_TAXABLE,
+        birth_date="1975-12-20",
+        still_employed=False,
+        separation_year=separation_year,
+        public_safety_employee=public_safety,
+        year=2026,
+    )
+    cash_out = result.scenario("cash_out")
+    assert cash_out.penalty == penalty
+    if not public_safety:
+        assert any("public safety" in c for c in cash_out.conditions)
 
 
 @pytest.mark.parametrize(
@@ -205,6 +240,7 @@ def test_catch_up_limit_by_age_at_year_end(year, age, expected):
         age,
         param("gov.irs.retirement.catch_up.age_50", year),
         param("gov.irs.retirement.catch_up.age_60_to_63", year),
+        param("gov.irs.retirement.catch_up.ages", year),
     )
     assert limit == expected
 
@@ -225,7 +261,11 @@ def test_phase_out_edges(year, status):
 
     def allowed(magi: Decimal) -> Decimal:
         return roth_ira_contribution_limit(
-            magi=magi, phase_out_start=start, phase_out_end=end, limit=limit
+            magi=magi,
+            phase_out_start=start,
+            phase_out_end=end,
+            limit=limit,
+            **param("gov.irs.ira.roth.phase_out_rounding", year),
         )
 
     assert allowed(start) == limit, "at the start of the range nothing is phased out"
@@ -245,6 +285,7 @@ def test_phase_out_rounds_the_exact_amount_up_not_a_cent_rounded_one():
         phase_out_start=Decimal(146000),
         phase_out_end=Decimal(161000),
         limit=Decimal(7000),
+        **param("gov.irs.ira.roth.phase_out_rounding", 2024),
     )
     assert allowed == 7000
 
