@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("mode", choices=("write", "check"))
     parser.add_argument("file", type=Path)
+    parser.add_argument("--show", type=int, default=10, help="differences to print")
     args = parser.parse_args(argv)
     texts = corpus()
     if args.mode == "write":
@@ -98,17 +99,27 @@ def main(argv: list[str] | None = None) -> int:
     with open(args.file, encoding="utf-8") as lines:
         before = [json.loads(line) for line in lines]
     now = list(records(texts))
-    if len(before) != len(now):
-        print(f"corpus changed: {len(before)} records before, {len(now)} now")
-        return 1
-    differences = [(b, n) for b, n in zip(before, now, strict=True) if b != n]
-    for b, n in differences[:10]:
+    # records are compared by (text, expecting): texts added to the corpus since (new
+    # test phrasings) or gone from it are counted, not compared
+    earlier = {(b["text"], b["expecting"]): b for b in before}
+    common = [
+        (earlier[(n["text"], n["expecting"])], n)
+        for n in now
+        if (n["text"], n["expecting"]) in earlier
+    ]
+    added = len(now) - len(common)
+    gone = len(before) - len(common)
+    differences = [(b, n) for b, n in common if b != n]
+    for b, n in differences[: args.show]:
         print(f"DIFFERENT: {b['text'][:80]!r} expecting={b['expecting']}")
         for key in ("reading", "spans"):
             if b[key] != n[key]:
                 print(f"  {key} before: {str(b[key])[:600]}")
                 print(f"  {key} now:    {str(n[key])[:600]}")
-    print(f"{len(now) - len(differences)} of {len(now)} readings unchanged")
+    print(
+        f"{len(common) - len(differences)} of {len(common)} readings unchanged "
+        f"({added} records new to the corpus, {gone} gone from it)"
+    )
     return 1 if differences else 0
 
 

@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_telegram(sub)
     _add_chart(sub)
+    _add_support(sub)
     return parser
 
 
@@ -111,6 +112,56 @@ def _add_chart(sub: argparse._SubParsersAction) -> None:
     chart.add_argument("--db", help="SQLite file of the conversation (default: $ROTHBOT_DB)")
     chart.add_argument("--user", default=None, help="conversation key (default: your login)")
     chart.set_defaults(handler="bot.charts.cli:run_chart")
+
+
+def _add_support(sub: argparse._SubParsersAction) -> None:
+    """The support team's commands: ``triage`` and ``tickets``."""
+    triage = sub.add_parser(
+        "triage",
+        help="triage a JSONL or CSV file of questions: status, priority, draft reply; stored",
+        description=(
+            'Reads questions (JSONL lines {"id","text"} or CSV with id and text columns) '
+            "and gives each its facts, the questions asked, what is missing, the engine's "
+            "headline, a status (answerable, needs_info, needs_human) and a priority with "
+            "their reasons, tags and a draft reply. Results are stored in the SQLite file "
+            "(table triage); the same id triaged again replaces its row."
+        ),
+    )
+    triage.add_argument("file", help="the questions file")
+    triage.add_argument(
+        "--input-format", choices=("jsonl", "csv"), help="default: from the name or content"
+    )
+    triage.add_argument(
+        "--format", choices=("table", "csv", "jsonl"), default="table", help="output format"
+    )
+    triage.add_argument(
+        "--jobs", type=int, default=1, help="worker processes (0: one per core; default 1)"
+    )
+    triage.add_argument("--db", help="SQLite file (default: $ROTHBOT_DB or a per-user file)")
+    triage.add_argument("--today", default=None, help="date to compute clocks from (YYYY-MM-DD)")
+    triage.set_defaults(handler="bot.triage_cli:run_triage")
+
+    tickets = sub.add_parser(
+        "tickets",
+        help="the support queue: list, show N, reply N TEXT, resolve N",
+        description="The tickets opened when a user asks for a person or the bot cannot finish.",
+    )
+    actions = tickets.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="open and claimed tickets, oldest first")
+    listing.add_argument("--all", action="store_true", help="resolved ones too")
+    show = actions.add_parser("show", help="one ticket: question, facts, result, messages")
+    show.add_argument("number", type=int)
+    reply = actions.add_parser("reply", help="answer the user (marked as from a person)")
+    reply.add_argument("number", type=int)
+    reply.add_argument("text", nargs="+", help="the answer")
+    claim = actions.add_parser("claim", help="take a ticket")
+    claim.add_argument("number", type=int)
+    resolve = actions.add_parser("resolve", help="close a ticket")
+    resolve.add_argument("number", type=int)
+    for action in (listing, show, reply, claim, resolve):
+        action.add_argument("--db", help="SQLite file (default: $ROTHBOT_DB or a per-user file)")
+        action.add_argument("--agent", help="your name on replies (default: your login)")
+    tickets.set_defaults(handler="bot.tickets_cli:run_tickets")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,7 +19,7 @@ from typing import Any
 
 from bot import answers, language, wording
 from bot.commands import command_of
-from bot.handoff import needs_a_person_text
+from bot.handoff import ASKED_FOR_A_PERSON, needs_a_person_text, unanswered_reason
 from bot.questions import WORK_WITHOUT, Question, how_to_find_out, question_for
 from bot.reply import Choice, Reply
 from bot.session import CONFIRM_FORGET, EVIDENCE_MAX_CHARS, Session
@@ -112,9 +112,10 @@ def _turn(session: Session, text: str, today: date) -> Reply:
     reading = read(text, expecting=expecting)
 
     topic = _out_of_scope_topic(reading)
-    if topic:
+    if topic:  # the service opens a ticket and says so
         text = _joined(answers.note(f"handoff.{topic}"), needs_a_person_text(OUT_OF_SCOPE[topic]))
-        return Reply(text, (Choice("Ask for a person", "human"),), dict(session.facts))
+        reason = f"out of scope: {OUT_OF_SCOPE[topic]}"
+        return Reply(text, facts=dict(session.facts), action="handoff", handoff_reason=reason)
     if not reading.facts and answers.small_talk(text) is not None:
         return Reply(answers.small_talk(text) or "", facts=dict(session.facts))
     if expecting and (reading.unsure or reading.declined) and expecting not in reading.facts:
@@ -157,7 +158,7 @@ def _command(session: Session, command: str, today: date) -> Reply:
         choices = (Choice("Yes, erase", "yes, erase"), Choice("Cancel", "cancel"))
         return Reply(wording.forget_confirm(), choices, facts)
     if command == "human":
-        return Reply(wording.handoff_pending(), facts=facts, action="handoff")
+        return Reply("", facts=facts, action="handoff", handoff_reason=ASKED_FOR_A_PERSON)
     raise AssertionError(f"unhandled command {command}")  # pragma: no cover
 
 
@@ -306,6 +307,7 @@ def _next_question(session: Session, missing: Sequence[str]) -> Question | None:
             continue
         session.mark_asked(key)
         session.pending = key
+        session.unanswered = 0
         return question_for(key)
     session.pending = None
     return None
@@ -336,9 +338,16 @@ def _refused(session: Session, reading: Reading, expecting: str | None) -> Reply
 
 
 def _reask(session: Session, lead: str, expecting: str | None, otherwise: str) -> Reply:
-    """``lead``, then the question still waiting for an answer, else ``otherwise``."""
+    """``lead``, then the question still waiting for an answer, else ``otherwise``.
+
+    Asked again and still not answered, the question goes to a person (a ticket).
+    """
     if expecting:
         body, choices = wording.with_question(lead, question_for(expecting))
+        session.unanswered += 1
+        if session.unanswered >= 2:
+            reason = unanswered_reason(expecting)
+            return Reply(body, choices, dict(session.facts), "handoff", reason)
         return Reply(body, choices, dict(session.facts))
     return Reply(_joined(lead, otherwise), facts=dict(session.facts))
 

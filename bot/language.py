@@ -25,7 +25,7 @@ NON_LATIN_SHARE = 0.5  # more of the letters than this in other scripts: not Eng
 @cache
 def _data() -> dict[str, Any]:
     text = resources.files("bot").joinpath("data/language.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @cache

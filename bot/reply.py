@@ -31,10 +31,12 @@ class Reply:
     """One bot turn: plain ``text`` (channels escape it), buttons, and the facts now held.
 
     ``action`` is for the service, not the user: ``"forget"`` means "erase everything
-    stored for this key now", ``"handoff"`` means "record a request for a person".
+    stored for this key now", ``"handoff"`` means "open a ticket for a person", and
+    ``handoff_reason`` says why (for the agent, never shown to the user).
     """
 
     text: str
     choices: tuple[Choice, ...] = ()
     facts: dict[str, Any] = field(default_factory=dict)
     action: str | None = None
+    handoff_reason: str | None = None

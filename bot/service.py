@@ -20,9 +20,10 @@ from datetime import date
 
 from bot import wording
 from bot.conversation import respond
-from bot.handoff import requested_text
+from bot.handoff import ASKED_FOR_A_PERSON, from_a_person, opened_text
 from bot.reply import Choice, Reply
 from bot.store import Outgoing, Store
+from bot.tickets import TicketQueue
 
 __all__ = ["Assistant", "Choice", "Outgoing", "Reply"]
 
@@ -45,12 +46,13 @@ class Assistant:
         self.store = store
         self._today = today
         self._respond = responder
+        self.tickets = TicketQueue(store, today=today)
 
     def handle(self, key: str, text: str) -> Reply:
         """Answer one message from ``key``; the session is saved before returning."""
         with self.store.transaction():
             reply, _ = self._turn(key, text)
-            return reply
+            return self._with_replies_from_people(key, reply)
 
     def handle_update(
         self,
@@ -79,7 +81,7 @@ class Assistant:
                     "its reply is still owed" if waiting else "already answered",
                 )
                 return waiting
-            reply, action = self._turn(key, text)
+            reply, action = self._turn(key, text, address)
             # After "forget", nothing may point back to the person: no key on the row.
             owner = None if action == "forget" else key
             return self.store.record_outgoing(update_id, owner, reply, address, lane)
@@ -88,10 +90,12 @@ class Assistant:
         """The reply to ``update_id`` reached the user: drop its text from the outbox."""
         self.store.mark_sent(update_id)
 
-    def _turn(self, key: str, text: str) -> tuple[Reply, str | None]:
+    def _turn(self, key: str, text: str, address: str | None = None) -> tuple[Reply, str | None]:
         """Load, respond, save (or erase); the reply and the action taken.
 
         The caller holds a store transaction, so an exception here undoes every write.
+        A handoff opens the conversation's ticket (or adds to it) and says so; while a
+        person has the ticket, the user's messages are kept on it for them.
         """
         session = self.store.load(key)
         reply = self._respond(session, text, today=self._today(), now=self.store.clock())
@@ -100,12 +104,30 @@ class Assistant:
             log.info("erased stored data for one key on request")
             return Reply(wording.forgotten(erased)), reply.action
         if reply.action == "handoff":
-            ref = self.store.record_handoff(key, wording.handoff_note(session))
+            reason = reply.handoff_reason or ASKED_FOR_A_PERSON
+            ticket, new = self.tickets.open_for(session, reason=reason, address=address)
             self.store.save(session)
-            return Reply(requested_text(ref), reply.choices, reply.facts), reply.action
+            told = "\n\n".join(p for p in (reply.text, opened_text(ticket.id, new=new)) if p)
+            return Reply(told, reply.choices, reply.facts, reply.action), reply.action
+        self.tickets.note_user_message(key, text)
         self.store.save(session)
         log.debug("answered turn %d for a session (%d chars in)", session.turns, len(text))
         return reply, reply.action
+
+    def _with_replies_from_people(self, key: str, reply: Reply) -> Reply:
+        """A terminal conversation gets agents' replies with its next answer.
+
+        Channels that can reach the user on their own (a ticket with an address, as in
+        Telegram) deliver replies as soon as they are written instead.
+        """
+        waiting = self.store.support.undelivered("reply", key=key, without_address=True)
+        if not waiting:
+            return reply
+        notes = [from_a_person(e.ticket_id, e.who, e.text) for e in waiting]
+        for event in waiting:
+            self.store.support.mark_delivered(event.id)
+        text = "\n\n".join([*notes, reply.text])
+        return Reply(text, reply.choices, reply.facts, reply.action, reply.handoff_reason)
 
     def forget(self, key: str) -> dict[str, int]:
         """Erase everything stored for ``key`` now, without a confirmation step."""

@@ -42,6 +42,7 @@ class Session:
     history: list[Turn] = field(default_factory=list)
     turns: int = 0
     topic: str | None = None  # the route last asked about, so follow-ups stay on it
+    unanswered: int = 0  # times the pending question was asked again without an answer
     asks: list[str] = field(default_factory=list)  # catalogue questions last asked
 
     def remember(self, role: str, text: str, at: float) -> None:
@@ -63,6 +64,7 @@ class Session:
         self.asked.clear()
         self.history.clear()
         self.topic = None
+        self.unanswered = 0
         self.asks.clear()
 
     def drop_history_before(self, cutoff: float) -> bool:
@@ -133,6 +135,7 @@ class Session:
             history=history,
             turns=int(data.get("turns") or 0),
             topic=topic if isinstance(topic, str) else None,
+            unanswered=int(data.get("unanswered") or 0),
             asks=[str(a) for a in data.get("asks") or [] if isinstance(a, str)],
         )
 

@@ -1,11 +1,13 @@
 """Everything rothbot keeps, in one SQLite file (WAL), and how long it keeps it.
 
-This is the only module that imports ``sqlite_utils``. It owns one connection opened with
+With ``bot.support_store`` (the support team's tables, reached as ``store.support``),
+this is the only module that imports ``sqlite_utils``. It owns one connection opened with
 ``check_same_thread=False`` and serialises every access with a re-entrant lock, because
 the Telegram channel calls in from worker threads. Tables:
 
 - ``sessions``: one JSON document per conversation key (see ``bot.session``);
-- ``handoffs``: requests for a person (the support-queue issue builds on these rows);
+- ``tickets``, ``ticket_events``, ``triage``: the support queue and triage results
+  (``bot.support_store``; they replaced the first ``handoffs`` table);
 - ``outbox``: one row per processed Telegram update id, with the reply to send until it
   has been sent, so that a redelivered update is answered exactly once (see below).
 
@@ -41,6 +43,7 @@ import sqlite_utils
 
 from bot.reply import Choice, Reply
 from bot.session import Session
+from bot.support_store import SupportStore
 
 DEFAULT_RETENTION_DAYS = 30
 UPDATE_ID_KEEP_SECONDS = 2 * 24 * 3600  # Telegram redelivers for at most 24 hours
@@ -181,7 +184,7 @@ def retention_days_from_env() -> int:
 
 
 class Store:
-    """Sessions, handoff requests and Telegram update ids in one SQLite file."""
+    """Sessions, the Telegram outbox and (``support``) tickets and triage in one file."""
 
     def __init__(
         self,
@@ -206,6 +209,7 @@ class Store:
             if self.path != ":memory:":
                 self.db.enable_wal()
             migrations.apply(self.db)
+            self.support = SupportStore(self.db, self._conn, self._lock, self._clock)
         except sqlite3.DatabaseError as exc:
             self._conn.close()
             raise StoreError(f"{self.path} is not a usable rothbot database ({exc}).") from None
@@ -289,7 +293,7 @@ class Store:
             with self.db.atomic():
                 counts = {
                     "conversation": self._delete("sessions", "key = ?", [key]),
-                    "requests for a person": self._delete("handoffs", "key = ?", [key]),
+                    "requests for a person": self.support.forget(key),
                 }
                 # The update ids stay (a redelivery must still be recognised); whose
                 # they were, and any reply waiting to be sent, go.
@@ -302,27 +306,6 @@ class Store:
             else:
                 self._checkpoint()
         return counts
-
-    # -- handoff requests ----------------------------------------------------------------
-
-    def record_handoff(self, key: str, note: str) -> int:
-        """Record that ``key`` asked for a person; returns the request id."""
-        with self._lock, self.db.atomic():
-            table = self.db["handoffs"]
-            table.insert(
-                {"key": key, "note": note[:500], "status": "open", "created_at": self._clock()}
-            )
-            return int(table.last_pk)
-
-    def handoffs(self, key: str) -> list[dict]:
-        """The open and closed handoff requests of ``key``, oldest first."""
-        with self._lock:
-            return list(
-                self.db.query(
-                    "select id, note, status, created_at from handoffs where key = ? order by id",
-                    [key],
-                )
-            )
 
     # -- Telegram intake: every update stored before Telegram is told it arrived ----------
 
@@ -491,7 +474,7 @@ class Store:
             with self.db.atomic():
                 counts = {
                     "sessions": self._delete("sessions", "updated_at < ?", [cutoff]),
-                    "handoffs": self._delete("handoffs", "created_at < ?", [cutoff]),
+                    **self.support.purge(cutoff),
                     "outbox": self._delete("outbox", "created_at < ?", [keep_ids]),
                     "inbox": self._delete(
                         "inbox",

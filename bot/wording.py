@@ -189,16 +189,6 @@ def forgotten(erased: Mapping[str, int]) -> str:
     )
 
 
-def handoff_pending() -> str:
-    return "Asking for a person..."
-
-
-def handoff_note(session: Any) -> str:
-    """A short note for the support queue: which facts are known, no message text."""
-    known = ", ".join(sorted(session.facts)) or "none"
-    return f"asked for a person after {session.turns} messages; facts known: {known}"
-
-
 def why_without_facts() -> str:
     return "I have nothing to calculate yet. Tell me about your after-tax money first."
 

@@ -38,7 +38,13 @@ class Citation:
 @cache
 def all_rules() -> dict[str, Citation]:
     """Every citation by rule id, loaded once."""
-    raw = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8")) or {}
+    raw = (
+        yaml.load(
+            RULES_FILE.read_text(encoding="utf-8"),
+            Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+        )
+        or {}
+    )
     return {
         rule_id: Citation(
             id=rule_id,

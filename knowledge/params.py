@@ -100,7 +100,9 @@ def _to_decimal(value: Any) -> Any:
 
 
 def _load_file(path: Path) -> Parameter:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yaml.load(
+        path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )
     name = ".".join(path.relative_to(DATA_DIR).with_suffix("").parts)
     meta = raw.get("metadata") or {}
     values = {int(year): _to_decimal(v) for year, v in (raw.get("values") or {}).items()}

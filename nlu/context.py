@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache
 
 from nlu.data import compile_any, load
@@ -109,6 +108,12 @@ def lowered(pattern: str, flags: int = re.IGNORECASE, *, in_place: bool = False)
     searched from an offset of the whole text (``search(lower, start, end)``), where
     ``^`` and ``\\A`` would not match at ``start`` as they do in a slice: refused.
     """
+    _check_lowerable(pattern, flags, in_place=in_place)
+    return re.compile(_letter_first(lowercase_pattern(pattern)), flags & ~re.IGNORECASE)
+
+
+def _check_lowerable(pattern: str, flags: int, *, in_place: bool) -> None:
+    """Raise ValueError for a pattern :func:`lowered` cannot serve."""
     if not flags & re.IGNORECASE:
         raise ValueError(f"a case-sensitive pattern cannot run on lower-cased text: {pattern!r}")
     if any(not c.isascii() and c.lower() + c.upper() != c + c for c in pattern):
@@ -116,23 +121,43 @@ def lowered(pattern: str, flags: int = re.IGNORECASE, *, in_place: bool = False)
         raise ValueError(f"a pattern with non-ASCII letters cannot be lowered: {pattern!r}")
     if in_place and any(piece in ("^", "\\A") for _at, piece in _pieces(pattern)):
         raise ValueError(f"anchored pattern cannot be searched in place: {pattern!r}")
-    return re.compile(_letter_first(lowercase_pattern(pattern)), flags & ~re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
 class CaseBlind:
     """A case-blind regex and its :func:`lowered` form, for windows of a text that are
-    searched in the lower-cased text when :func:`lower_is_exact` (a slice of either)."""
+    searched in the lower-cased text when :func:`lower_is_exact` (a slice of either).
 
-    original: re.Pattern[str]
-    lower: re.Pattern[str]
+    Each form is compiled when first used (most are never used on one question, and
+    compiling them all made the first reply slow); a pattern :func:`lowered` refuses is
+    refused here at once.
+    """
+
+    __slots__ = ("_flags", "_in_place", "_lower", "_original", "_pattern")
+
+    def __init__(self, pattern: str, flags: int = re.IGNORECASE, *, in_place: bool = False):
+        _check_lowerable(pattern, flags, in_place=in_place)
+        self._pattern, self._flags, self._in_place = pattern, flags, in_place
+        self._original: re.Pattern[str] | None = None
+        self._lower: re.Pattern[str] | None = None
 
     @classmethod
     def compile(
         cls, pattern: str, flags: int = re.IGNORECASE, *, in_place: bool = False
     ) -> CaseBlind:
         """``in_place``: as for :func:`lowered`."""
-        return cls(re.compile(pattern, flags), lowered(pattern, flags, in_place=in_place))
+        return cls(pattern, flags, in_place=in_place)
+
+    @property
+    def original(self) -> re.Pattern[str]:
+        if self._original is None:
+            self._original = re.compile(self._pattern, self._flags)
+        return self._original
+
+    @property
+    def lower(self) -> re.Pattern[str]:
+        if self._lower is None:
+            self._lower = lowered(self._pattern, self._flags, in_place=self._in_place)
+        return self._lower
 
     def on(self, lower: bool) -> re.Pattern[str]:
         """The form for the lower-cased text if ``lower``, else the original."""

@@ -13,10 +13,14 @@ every pattern).
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
 from itertools import accumulate
+from pathlib import Path
 from re import _constants, _parser  # the stdlib parser, to find a pattern's literal words
 from typing import Any, Generic, TypeVar
 
@@ -24,6 +28,8 @@ from nlu.data import FLAGS
 
 T = TypeVar("T")
 
+# The analyses of the patterns in nlu/patterns/ (see :func:`analysis`).
+ANALYSIS_FILE = "patterns/analysed.json"
 # Stands for "a run of digits starts here" among the literals a pattern may start with.
 DIGITS = "\x00digits"
 # (the look-behind comes after the digit so that ``re`` can skip to the next digit in C;
@@ -98,29 +104,42 @@ class _WordLiterals:
     A literal is either all word characters ("retire": a prefix of the word that starts
     there) or longer than its first word ("after-tax": that word must be "after", and
     the rest is checked in the text). Patterns register their literals when compiled;
-    each registration swaps in a new :class:`WordVocabulary` (under a lock), which
-    readers take once per text.
+    the :class:`WordVocabulary` over them is built when first read after a registration
+    (building one per registration made the pipeline's start take seconds), under a
+    lock, and readers take it once per text.
     """
 
     def __init__(self) -> None:
-        self.vocabulary = WordVocabulary(frozenset())
+        self._literals: frozenset[str] = frozenset()
+        self._vocabulary: WordVocabulary | None = WordVocabulary(frozenset())
         self._lock = threading.Lock()
 
     @property
     def literals(self) -> frozenset[str]:
-        return self.vocabulary.literals
+        return self._literals
+
+    @property
+    def vocabulary(self) -> WordVocabulary:
+        vocabulary = self._vocabulary
+        if vocabulary is None:
+            with self._lock:
+                vocabulary = self._vocabulary
+                if vocabulary is None:
+                    vocabulary = self._vocabulary = WordVocabulary(self._literals)
+        return vocabulary
 
     def add(self, literals: Iterable[str]) -> None:
         with self._lock:
-            known = self.vocabulary.literals
+            known = self._literals
             new = {lit for lit in literals if lit not in known and _first_word(lit)}
             if new:
-                self.vocabulary = WordVocabulary(known | new)
+                self._literals = known | new
+                self._vocabulary = None
 
     def forget_words(self) -> None:
         """Drop what was remembered per word (benchmarks use it to measure a cold start)."""
         with self._lock:
-            self.vocabulary = WordVocabulary(self.vocabulary.literals)
+            self._vocabulary = WordVocabulary(self._literals)
 
 
 def is_longer_literal(literal: str) -> bool:
@@ -353,7 +372,16 @@ class FastRegex:
     usual. Results equal ``finditer``'s: leftmost, non-overlapping matches.
     """
 
-    __slots__ = ("ignorecase", "lead", "need", "regex", "trigger_set", "word_start")
+    __slots__ = (
+        "_compiled",
+        "_flags",
+        "_source",
+        "ignorecase",
+        "lead",
+        "need",
+        "trigger_set",
+        "word_start",
+    )
 
     # How far a match may reach before or after its required word (characters).
     WINDOW = 160
@@ -367,26 +395,26 @@ class FastRegex:
         self.ignorecase = bool(flags & re.IGNORECASE)
         # case-blind patterns run on the lower-cased text: matching without IGNORECASE is
         # several times faster in ``re``
-        self.regex = (
-            re.compile(lowercase_pattern(pattern), flags & ~re.IGNORECASE)
-            if self.ignorecase
-            else re.compile(pattern, flags)
-        )
-        items = list(_parser.parse(pattern, flags))
-        # a pattern opening with \b or (?<![\w...]) only matches where a word starts
-        self.word_start = bool(items) and (
-            items[0] == (_constants.AT, _constants.AT_BOUNDARY)
-            or (items[0][0] is _constants.ASSERT_NOT and items[0][1][0] == -1)
-        )
-        lead = set(starts) if starts is not None else _spelled_out_start(items)
-        need = None if starts is not None else _required_literals(items)
-        if need and min(len(lit) for lit in need) < 3:
-            need = None  # too short to narrow anything
+        if self.ignorecase:
+            self._source, self._flags = lowercase_pattern(pattern), flags & ~re.IGNORECASE
+        else:
+            self._source, self._flags = pattern, flags
+        self._compiled: re.Pattern[str] | None = None
+        self.word_start, lead, need = analysis(pattern, flags, starts)
         self.lead = self._cased(lead)
         self.need = self._cased(need)
         self.trigger_set = frozenset(self.need or self.lead or ())
         if self.ignorecase and self.word_start and self.lead:
             WORD_LITERALS.add(lit for lit in self.lead if lit[:1].isalnum())
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled regex, compiled when first tried: most patterns of a table never
+        are on one question, and compiling them all made the first reply slow."""
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self._source, self._flags)
+        return compiled
 
     @property
     def starts_at_words(self) -> bool:
@@ -460,6 +488,73 @@ class FastRegex:
                 windows.append([start, end])
         for start, end in windows:
             yield from self.regex.finditer(text, start, end)
+
+
+Analysis = tuple[bool, set[str] | None, set[str] | None]
+
+
+def analyse(pattern: str, flags: int, starts: Iterable[str] | None = None) -> Analysis:
+    """(matches start a word, the literals every match starts with, literals every match
+    contains), found by parsing the pattern with the stdlib's regex parser."""
+    items = list(_parser.parse(pattern, flags))
+    # a pattern opening with \b or (?<![\w...]) only matches where a word starts
+    word_start = bool(items) and (
+        items[0] == (_constants.AT, _constants.AT_BOUNDARY)
+        or (items[0][0] is _constants.ASSERT_NOT and items[0][1][0] == -1)
+    )
+    lead = set(starts) if starts is not None else _spelled_out_start(items)
+    need = None if starts is not None else _required_literals(items)
+    if need and min(len(lit) for lit in need) < 3:
+        need = None  # too short to narrow anything
+    return word_start, lead, need
+
+
+def _analysis_key(pattern: str, flags: int) -> str:
+    return f"{int(flags)}:{pattern}"
+
+
+@cache
+def _analysed() -> dict[str, Analysis]:
+    """The analyses written by ``python -m nlu.matching`` (ANALYSIS_FILE): parsing every
+    pattern took most of a second at start-up. A pattern missing from the file (or a
+    missing file) is parsed when compiled; a test checks that every entry is right."""
+    try:
+        raw = json.loads(resources.files("nlu").joinpath(ANALYSIS_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {
+        key: (bool(word), set(lead) if lead is not None else None, set(need) if need else None)
+        for key, (word, lead, need) in raw.items()
+    }
+
+
+def analysis(pattern: str, flags: int, starts: Iterable[str] | None = None) -> Analysis:
+    """:func:`analyse`, read from the shipped file when it holds the pattern."""
+    if starts is None:
+        ASKED.add((pattern, flags))
+        known = _analysed().get(_analysis_key(pattern, flags))
+        if known is not None:
+            return known
+    return analyse(pattern, flags, starts)
+
+
+# Every (pattern, flags) analysed in this process (what ``python -m nlu.matching`` writes).
+ASKED: set[tuple[str, int]] = set()
+
+
+def write_analyses(patterns: Iterable[tuple[str, int]]) -> int:
+    """Write the analyses of ``patterns`` to ANALYSIS_FILE; the number written."""
+    out = {}
+    for pattern, flags in patterns:
+        word, lead, need = analyse(pattern, flags)
+        out[_analysis_key(pattern, flags)] = [
+            word,
+            sorted(lead) if lead is not None else None,
+            sorted(need) if need is not None else None,
+        ]
+    path = Path(str(resources.files("nlu").joinpath(ANALYSIS_FILE)))
+    path.write_text(json.dumps(out, sort_keys=True, indent=0) + "\n", encoding="utf-8")
+    return len(out)
 
 
 def lowercase_pattern(pattern: str) -> str:
@@ -665,9 +760,7 @@ class PatternSet(Generic[T]):
         self._by_literal = {k: tuple(v) for k, v in by_literal.items()}
         self._literals = tuple(self._by_literal)
         # what scan() needs of each word-start pattern, looked up once here
-        self._word_patterns = [
-            (regex.regex.match, regex.need, regex.trigger_set, regex) for _p, regex in self.items
-        ]
+        self._word_patterns = [(regex.need, regex.trigger_set, regex) for _p, regex in self.items]
 
     # Up to this many starts, a pattern is tried without first looking for its needed
     # words (1.4 % fewer instructions per read than 0; 2 and 12 do less well).
@@ -716,7 +809,7 @@ class PatternSet(Generic[T]):
         present = finder._present
         word_patterns = self._word_patterns
         for i, positions in starts.items():
-            match, need, triggers, regex = word_patterns[i]
+            need, triggers, regex = word_patterns[i]
             # a word every match needs is looked for (a search of the whole text) only
             # where the pattern has several starts: a few tries cost less (callgrind)
             if need is not None and len(positions) > self.TRY_WITHOUT_NEED:
@@ -734,6 +827,7 @@ class PatternSet(Generic[T]):
                         found.extend((i, m) for m in regex._search_around(lower, needed))
                         continue
             taken_until = -1
+            match = regex.regex.match
             for at in positions:
                 if at >= taken_until and (m := match(lower, at)):
                     found.append((i, m))
@@ -757,3 +851,24 @@ class PatternSet(Generic[T]):
 
 def _first(pair: tuple[int, Any]) -> int:
     return pair[0]
+
+
+def main() -> None:
+    """Write ANALYSIS_FILE for every pattern the reader compiles on its usual questions."""
+    # (this module may run as __main__: the reader fills the imported module's ASKED)
+    from nlu import matching
+    from nlu.pipeline import WARM_UP_TEXT
+    from nlu.reader import read
+
+    # (run from a checkout: the benchmark's synthetic questions touch nearly every table)
+    samples = Path(__file__).parents[1] / "benchmarks" / "parse_texts.jsonl"
+    texts = [json.loads(line)["text"] for line in samples.read_text("utf-8").splitlines()]
+    for text in [WARM_UP_TEXT, *texts]:
+        read(text)
+        for key in ("age", "after_tax_total", "provider", "still_employed", "has_roth_ira"):
+            read(text, expecting=key)
+    print(f"{write_analyses(sorted(matching.ASKED))} patterns analysed into nlu/{ANALYSIS_FILE}")
+
+
+if __name__ == "__main__":
+    main()

@@ -47,6 +47,7 @@ from bot.telegram_channel.redaction import (
     quiet_libraries,
     redact,
 )
+from bot.telegram_channel.staff import Staff
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,7 @@ class Channel:
     handlers: Handlers
     limits: Limits
     dispatcher: Dispatcher | None = None
+    staff: Staff | None = None
 
     def close(self) -> None:
         self.core.close()
@@ -117,7 +119,16 @@ def build_application(
     if config.connect_timeout is not None:
         builder = builder.connect_timeout(config.connect_timeout)
     app = builder.build()
-    app.bot_data[CHANNEL_KEY] = Channel(core, lanes, delivery, handlers, limits)
+    channel = app.bot_data[CHANNEL_KEY] = Channel(core, lanes, delivery, handlers, limits)
+    if config.support_chat_id is not None:
+        channel.staff = Staff(
+            core,
+            delivery,
+            chat_id=config.support_chat_id,
+            agent_ids=config.agent_ids,
+            interval=config.staff_interval,
+        )
+        channel.staff.register(app)
     new_message = filters.UpdateType.MESSAGE
     app.add_handler(
         MessageHandler(
@@ -173,6 +184,8 @@ async def serve(
             tasks.append(asyncio.create_task(_resend(app, config, delivery, halt)))
             if config.purge_interval > 0:
                 tasks.append(asyncio.create_task(_purge(core, config.purge_interval, halt)))
+            if channel.staff is not None:
+                tasks.append(asyncio.create_task(channel.staff.run(app.bot, halt)))
             polling: asyncio.Task[None] | None = None
             if config.webhook:
                 assert config.secret_token is not None and config.webhook_url is not None

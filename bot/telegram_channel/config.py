@@ -62,6 +62,9 @@ class TelegramConfig:
     stop_grace: float = 20.0
     max_body_bytes: int = 1 << 20
     max_concurrent_turns: int = 64
+    support_chat_id: int | None = None
+    agent_ids: frozenset[int] = frozenset()
+    staff_interval: float = 2.0
     log_level: str = "INFO"
 
     @property
@@ -109,6 +112,8 @@ def config_from(args: Any, environ: Mapping[str, str]) -> TelegramConfig:
         # because setWebhook registers it again each time the bot starts.
         secret = secrets.token_urlsafe(32)
 
+    support_chat_id, agent_ids = _staff(environ)
+
     level = environ.get("ROTHBOT_LOG_LEVEL", "INFO").strip().upper() or "INFO"
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError(f"ROTHBOT_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR (got {level}).")
@@ -123,7 +128,33 @@ def config_from(args: Any, environ: Mapping[str, str]) -> TelegramConfig:
         url_path=(getattr(args, "url_path", "telegram") or "").strip("/"),
         secret_token=secret,
         log_level=level,
+        support_chat_id=support_chat_id,
+        agent_ids=agent_ids,
     )
+
+
+def _staff(environ: Mapping[str, str]) -> tuple[int | None, frozenset[int]]:
+    """The staff group (``ROTHBOT_SUPPORT_CHAT_ID``) and its agents (``ROTHBOT_AGENT_IDS``,
+    user ids separated by commas or spaces); both or neither."""
+    chat = environ.get("ROTHBOT_SUPPORT_CHAT_ID", "").strip()
+    agents = environ.get("ROTHBOT_AGENT_IDS", "").replace(",", " ").split()
+    if not chat and not agents:
+        return None, frozenset()
+    if not chat:
+        raise ConfigError("ROTHBOT_AGENT_IDS is set but ROTHBOT_SUPPORT_CHAT_ID is not.")
+    try:
+        chat_id = int(chat)
+    except ValueError:
+        raise ConfigError(
+            f"ROTHBOT_SUPPORT_CHAT_ID must be a chat id such as -1001234567890 (got {chat!r})."
+        ) from None
+    bad = [a for a in agents if not a.lstrip("-").isdigit()]
+    if bad or not agents:
+        raise ConfigError(
+            "ROTHBOT_AGENT_IDS must list the agents' numeric Telegram user ids, "
+            f"separated by commas (got {environ.get('ROTHBOT_AGENT_IDS', '')!r})."
+        )
+    return chat_id, frozenset(int(a) for a in agents)
 
 
 def _secret(path: str | None, environ: Mapping[str, str]) -> str | None:

@@ -43,6 +43,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("why", "Explain the last answer, with sources"),
     ("reset", "Clear the facts and start a new question"),
     ("forget", "Erase everything stored about you"),
+    ("human", "Ask for a person to take over"),
 )
 """Registered with setMyCommands; the conversation core answers each of them."""
 COMMAND_NAMES = frozenset(name for name, _ in COMMANDS)

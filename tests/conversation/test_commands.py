@@ -101,7 +101,7 @@ def test_forget_erases_the_row_and_the_text_from_the_file(assistant, store, tmp_
         assistant,
         [
             Step(secret_provider),
-            Step("human", must=("request #",)),
+            Step("human", must=("ticket #",)),
             Step("forget"),
             Step("yes, erase", must=("erased", "conversation (1)", "requests for a person (1)")),
         ],
@@ -109,7 +109,8 @@ def test_forget_erases_the_row_and_the_text_from_the_file(assistant, store, tmp_
     store.close()
     conn = sqlite3.connect(tmp_path / "rothbot.db")
     assert conn.execute("select count(*) from sessions").fetchone()[0] == 0
-    assert conn.execute("select count(*) from handoffs").fetchone()[0] == 0
+    assert conn.execute("select count(*) from tickets").fetchone()[0] == 0
+    assert conn.execute("select count(*) from ticket_events").fetchone()[0] == 0
     conn.close()
     for file in tmp_path.iterdir():
         data = file.read_bytes()
@@ -136,6 +137,6 @@ def test_the_service_forget_erases_without_asking(assistant, store):
 
 
 def test_human_records_a_request_for_a_person(assistant, store):
-    run_story(assistant, [Step("I am 51"), Step("human", must=("person", "request #1"))])
-    [row] = store.handoffs("story")
-    assert "age" in row["note"] and "51" not in row["note"]
+    run_story(assistant, [Step("I am 51"), Step("human", must=("person", "ticket #1"))])
+    [ticket] = store.support.tickets_of("story")
+    assert ticket.facts == {"age": 51} and ticket.question == "I am 51"

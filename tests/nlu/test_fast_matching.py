@@ -103,3 +103,15 @@ def test_the_trie_pattern_matches_the_longest_literal(words: list[str]) -> None:
         longest = max((w for w in words if text.startswith(w)), key=len, default=None)
         m = regex.match(text)
         assert (m.group() if m and m.group() else None) == longest
+
+
+def test_the_shipped_pattern_analyses_are_what_parsing_the_patterns_gives() -> None:
+    """nlu/patterns/analysed.json spares parsing every pattern at start-up; an entry
+    that no longer matches its pattern would make the matcher skip real matches."""
+    from nlu.matching import _analysed, _analysis_key, analyse
+
+    shipped = _analysed()
+    assert len(shipped) > 400  # the file is there and read
+    patterns = {(p, f) for key in shipped for f, p in [key.split(":", 1)]}
+    for pattern, flags in patterns:
+        assert shipped[_analysis_key(pattern, int(flags))] == analyse(pattern, int(flags))

@@ -71,14 +71,16 @@ def test_forget_erases_every_row_for_the_key_and_only_that_key(tmp_path):
     s = Session(key="tg:1", facts={"provider": secret}, evidence={"provider": secret})
     s.remember("user", secret, at=store.clock())
     store.save(s)
-    store.record_handoff("tg:1", secret)
+    store.support.open_or_add(
+        "tg:1", reason=secret, question=secret, facts={}, transcript=[], result={}, address=None
+    )
     store.save(Session(key="tg:2", facts={"age": 60}))
 
     erased = store.forget("tg:1")
 
     assert erased == {"conversation": 1, "requests for a person": 1}
     assert store.load("tg:1") == Session(key="tg:1")
-    assert store.handoffs("tg:1") == []
+    assert store.support.tickets_of("tg:1") == []
     assert store.load("tg:2").facts == {"age": 60}
     store.close()
     # Nothing of the erased text is left anywhere in the files on disk.
@@ -124,13 +126,21 @@ def test_stored_updates_survive_a_restart_until_they_have_run(tmp_path):
     assert row["payload"] is None  # the text goes once the update ran
 
 
-def test_handoff_requests_are_recorded_per_key(tmp_path):
+def test_requests_for_a_person_are_kept_per_key(tmp_path):
     store = Store(tmp_path / "r.db")
-    ref = store.record_handoff("tg:1", "asks about a QDRO")
-    assert ref >= 1
-    [row] = store.handoffs("tg:1")
-    assert row["status"] == "open" and row["note"] == "asks about a QDRO"
-    assert store.handoffs("tg:2") == []
+    ticket, new = store.support.open_or_add(
+        "tg:1",
+        reason="asks about a QDRO",
+        question="",
+        facts={},
+        transcript=[],
+        result={},
+        address=None,
+    )
+    assert new and ticket.id >= 1
+    [row] = store.support.tickets_of("tg:1")
+    assert row.status == "open" and row.reason == "asks about a QDRO"
+    assert store.support.tickets_of("tg:2") == []
 
 
 def test_the_session_table_holds_no_plain_columns_beyond_the_document(tmp_path):

@@ -60,10 +60,14 @@ def test_the_database_is_in_wal_mode_with_migrations_recorded(tmp_path):
     Store(path).close()
     conn = sqlite3.connect(path)
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
-    names = [r[0] for r in conn.execute("select name from _sqlite_migrations")]
+    names = [
+        r[0]
+        for r in conn.execute("select name from _sqlite_migrations where migration_set = 'rothbot'")
+    ]
     assert names == ["m001_initial", "m002_outbox", "m003_inbox"]
     tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
-    assert {"sessions", "handoffs", "outbox", "inbox"} <= tables
+    assert {"sessions", "tickets", "outbox", "inbox"} <= tables
+    assert "handoffs" not in tables  # its open requests became tickets
     assert "telegram_updates" not in tables  # its ids moved into the outbox
 
 
@@ -72,7 +76,7 @@ def test_reopening_does_not_reapply_migrations(tmp_path):
     Store(path).close()
     Store(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("select count(*) from _sqlite_migrations").fetchone()[0] == 3
+    assert conn.execute("select count(*) from _sqlite_migrations").fetchone()[0] == 4
 
 
 def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path):

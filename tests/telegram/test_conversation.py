@@ -35,6 +35,7 @@ def test_the_command_menu_is_registered_at_startup(double: BotApiDouble, run_bot
         "why",
         "reset",
         "forget",
+        "human",
     ]
     assert [c["command"] for c in double.commands] == [name for name, _ in COMMANDS]
 

@@ -1,0 +1,137 @@
+"""Triage throughput and memory: ``rothbot triage`` on the real questions in ../shared/eval.
+
+    .venv/bin/python benchmarks/triage_throughput.py [--questions 10000] [--jobs 1 0]
+
+The texts are the real forum questions of ../shared/eval/*.jsonl (dev, real, answers),
+repeated with fresh ids up to ``--questions``. Each run is the real command in a child
+process (``python -m bot.cli triage FILE --format jsonl --jobs J``, output to
+/dev/null, a fresh SQLite file), so start-up, reading, the engine, the draft reply,
+writing and storing are all counted. Start-up (importing, building the spaCy pipeline,
+starting workers) is measured by the same command on a one-question file and taken off:
+
+    rate after start-up = (N - 1) / (time for N questions - time for 1 question)
+
+Peak memory is the largest sum of resident memory over the process and its workers,
+sampled every 50 ms from /proc (Linux). ``--jobs 0`` is one worker per core.
+Target (issue 14): 500 questions a second per core after start-up; under 300 MB for
+10,000 questions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT / ".." / "shared" / "eval"
+SETS = ("dev.jsonl", "real.jsonl", "answers.jsonl")
+
+
+def load_texts() -> list[str]:
+    texts = []
+    for name in SETS:
+        path = EVAL / name
+        if path.is_file():
+            with open(path, encoding="utf-8") as lines:
+                texts += [json.loads(line)["text"] for line in lines if line.strip()]
+    if not texts:
+        sys.exit("no questions found in ../shared/eval")
+    return texts
+
+
+def write_questions(path: Path, texts: list[str], count: int) -> None:
+    with open(path, "w", encoding="utf-8") as out:
+        for n in range(count):
+            out.write(json.dumps({"id": f"b{n:06d}", "text": texts[n % len(texts)]}) + "\n")
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory of ``root`` and all its descendants, in kB (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/status") as f:
+                vm = next((ln for ln in f if ln.startswith("VmRSS:")), "VmRSS: 0 kB")
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+        rss[int(entry)] = int(vm.split()[1])
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack += children.get(pid, [])
+    return total
+
+
+def run(file: Path, jobs: int, db: Path) -> tuple[float, float]:
+    """Wall seconds and peak MB of one ``rothbot triage`` run."""
+    if db.exists():
+        db.unlink()
+    command = [
+        sys.executable, "-m", "bot.cli", "triage", str(file), "--format", "jsonl",
+        "--jobs", str(jobs), "--db", str(db), "--today", "2026-12-06",
+    ]  # fmt: skip
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    peak = 0
+    while child.poll() is None:
+        peak = max(peak, _tree_rss_kb(child.pid))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    if child.returncode != 0:
+        sys.exit(f"triage failed: {child.stderr.read().decode()[-500:]}")
+    return seconds, peak / 1024
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--questions", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 0])
+    args = parser.parse_args()
+    texts = load_texts()
+    with open("/proc/cpuinfo") as info:
+        cpu = next(
+            (ln.split(":", 1)[1].strip() for ln in info if "model name" in ln),
+            platform.processor(),
+        )
+    print(f"machine: {cpu}, {cores()} cores; Python {platform.python_version()}")
+    print(f"texts: {len(texts)} real questions, {sum(map(len, texts)) // len(texts)} chars avg")
+    with tempfile.TemporaryDirectory() as tmp:
+        one, many, db = Path(tmp, "one.jsonl"), Path(tmp, "many.jsonl"), Path(tmp, "t.db")
+        write_questions(one, texts, 1)
+        write_questions(many, texts, args.questions)
+        for jobs in args.jobs:
+            workers = jobs if jobs > 0 else cores()
+            start_s, start_mb = run(one, jobs, db)
+            total_s, peak_mb = run(many, jobs, db)
+            rate = (args.questions - 1) / max(total_s - start_s, 1e-9)
+            print(
+                f"--jobs {jobs} ({workers} process{'es' if workers > 1 else ''}): "
+                f"start-up {start_s:.1f} s ({start_mb:.0f} MB); {args.questions} questions "
+                f"in {total_s:.1f} s; {rate:.1f} questions/s after start-up "
+                f"({rate / workers:.1f} per process); peak memory {peak_mb:.0f} MB"
+            )
+
+
+if __name__ == "__main__":
+    main()

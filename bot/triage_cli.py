@@ -1,0 +1,278 @@
+"""``rothbot triage FILE``: triage a file of questions, print the results, store them.
+
+The file is streamed: rows are read, triaged in small chunks and written out (and to the
+store's ``triage`` table) as they come, so memory stays flat however long the file is.
+``--jobs N`` triages on N processes, each loading spaCy once when it starts (``--jobs 0``
+uses every core); the results still come out in file order. A bad row gets one line on
+stderr naming its line, and the rest is triaged; the exit status is then 1. On a
+terminal, a progress bar (rich) shows the rate and the time left.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import multiprocessing
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot.store import Store, StoreError
+from bot.triage import STATUSES
+from bot.triage_input import BadRow, InputError, Question, rows
+
+log = logging.getLogger(__name__)
+
+CHUNK = 16  # questions per task: large enough to amortise a hand-off, small for ordering
+IN_FLIGHT_PER_JOB = 4  # chunks queued per process: bounded, so memory stays flat
+OUTPUT_COLUMNS = (
+    "id",
+    "status",
+    "status_reason",
+    "priority",
+    "priority_reason",
+    "headline",
+    "asks",
+    "missing",
+    "tags",
+    "facts",
+    "draft",
+    "line",
+)
+EXIT_BAD_ROWS = 1
+EXIT_USAGE = 2
+
+Item = tuple[str, str, int]  # (id, text, line)
+
+
+def run_triage(args: Any) -> int:
+    """The ``triage`` subcommand (see ``bot.cli``)."""
+    path = Path(args.file)
+    try:
+        today = date.fromisoformat(args.today) if args.today else date.today()
+    except ValueError:
+        print(f"triage: --today must be YYYY-MM-DD (got {args.today!r})", file=sys.stderr)
+        return EXIT_USAGE
+    if not path.is_file():
+        print(f"triage: {path}: no such file", file=sys.stderr)
+        return EXIT_USAGE
+    jobs = args.jobs if args.jobs and args.jobs > 0 else _cores()
+    try:
+        store = Store(args.db)
+    except StoreError as exc:
+        print(f"triage: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        counts = _run(path, args, today, jobs, store, sys.stdout)
+    except InputError as exc:
+        print(f"triage: {path.name} {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        store.close()
+    done = sum(v for k, v in counts.items() if k != "skipped")
+    parts = ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES)
+    print(
+        f"triage: {done} questions triaged ({parts}); {counts.get('skipped', 0)} rows "
+        f"skipped; stored in {store.path} (table triage)",
+        file=sys.stderr,
+    )
+    return EXIT_BAD_ROWS if counts.get("skipped") else 0
+
+
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _run(
+    path: Path, args: Any, today: date, jobs: int, store: Store, out: TextIO
+) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    writer = _writer(args.format, out)
+    size = path.stat().st_size
+    with _Progress(size) as progress:
+
+        def bad(row: BadRow) -> None:
+            counts["skipped"] = counts.get("skipped", 0) + 1
+            progress.say(f"triage: {path.name} line {row.line}: {row.message}")
+
+        questions = _good(rows(path, args.input_format, on_position=progress.position), bad)
+        for chunk in _triaged(_chunks(questions), today, path.name, jobs):
+            store.support.save_triage(chunk)
+            for row in chunk:
+                counts[row["status"]] = counts.get(row["status"], 0) + 1
+                writer(row)
+            progress.advance(len(chunk))
+    out.flush()
+    return counts
+
+
+def _good(items: Iterable[Question | BadRow], bad: Callable[[BadRow], None]) -> Iterator[Item]:
+    for item in items:
+        if isinstance(item, BadRow):
+            bad(item)
+        else:
+            yield item.id, item.text, item.line
+
+
+def _chunks(items: Iterator[Item]) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _triaged(
+    chunks: Iterator[list[Item]], today: date, source: str, jobs: int
+) -> Iterator[list[dict[str, Any]]]:
+    """Triage each chunk, here or on ``jobs`` worker processes; results in input order."""
+    if jobs <= 1:
+        for chunk in chunks:
+            yield triage_chunk(chunk, today.isoformat(), source)
+        return
+    # forkserver: workers start from a clean process, not a copy of this one with its
+    # progress thread and database connection; each loads spaCy once (_warm).
+    context = multiprocessing.get_context("forkserver")
+    pending: deque[Future[list[dict[str, Any]]]] = deque()
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm) as pool:
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(triage_chunk, chunk, today.isoformat(), source))
+                if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def _warm() -> None:
+    """Worker start-up: load the spaCy pipeline and the support patterns once."""
+    from nlu.reader import read
+
+    read("warm up")
+
+
+def triage_chunk(chunk: list[Item], today_iso: str, source: str) -> list[dict[str, Any]]:
+    """Triage a list of (id, text, line); runs in a worker process or in this one."""
+    from bot.triage import triage
+
+    today = date.fromisoformat(today_iso)
+    out = []
+    for qid, text, line in chunk:
+        out.append(triage(qid, text, today=today, source=source, line=line).to_row())
+    return out
+
+
+# -- output ------------------------------------------------------------------------------
+
+
+def _writer(fmt: str, out: TextIO) -> Callable[[dict[str, Any]], None]:
+    if fmt == "jsonl":
+        return lambda row: out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if fmt == "csv":
+        writer = csv.writer(out)
+        writer.writerow(OUTPUT_COLUMNS)
+
+        def write_csv(row: dict[str, Any]) -> None:
+            writer.writerow([_cell(row[c]) for c in OUTPUT_COLUMNS])
+
+        return write_csv
+    widths = {"id": 12, "status": 11, "priority": 8, "headline": 52}
+    out.write("  ".join(name.upper().ljust(w) for name, w in widths.items()) + "  REASON\n")
+
+    def write_table(row: dict[str, Any]) -> None:
+        cells = [_fit(str(row[name]), w).ljust(w) for name, w in widths.items()]
+        reason = "; ".join(r for r in (row["status_reason"], row["priority_reason"]) if r)
+        out.write("  ".join(cells) + "  " + _fit(reason, 90) + "\n")
+
+    return write_table
+
+
+def _cell(value: Any) -> str:
+    """A CSV cell: lists as "a; b", objects as JSON."""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _fit(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class _Progress:
+    """A rich progress bar on stderr when it is a terminal; silent otherwise.
+
+    The bar follows the bytes read (so the time left is known before the end of a
+    streamed file); the count and rate are questions.
+    """
+
+    def __init__(self, total_bytes: int) -> None:
+        self._total = max(total_bytes, 1)
+        self._done = 0
+        self._started = time.monotonic()
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> _Progress:
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                Progress,
+                TaskProgressColumn,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            self._bar = Progress(
+                TextColumn("triage"),
+                BarColumn(),
+                TaskProgressColumn(),
+                TextColumn("{task.fields[done]} questions, {task.fields[rate]}/s"),
+                TimeElapsedColumn(),
+                TextColumn("left"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("triage", total=self._total, done=0, rate="-")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def position(self, offset: int) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, completed=min(offset, self._total))
+
+    def advance(self, questions: int) -> None:
+        self._done += questions
+        if self._bar is not None:
+            elapsed = max(time.monotonic() - self._started, 1e-6)
+            self._bar.update(self._task, done=self._done, rate=f"{self._done / elapsed:.1f}")
+
+    def say(self, message: str) -> None:
+        if self._bar is not None:
+            self._bar.console.print(message, markup=False, highlight=False)
+        else:
+            print(message, file=sys.stderr)

@@ -1,0 +1,248 @@
+"""Questions from a JSONL or CSV file, one at a time, with every bad row named by line.
+
+A support team's export is rarely clean. ``rows(path)`` streams the file (memory stays
+flat in its size) and yields a ``Question`` for each good row and a ``BadRow`` (line
+number and a sentence for a person) for each row it cannot use: bytes that are not UTF-8,
+a line longer than ``MAX_LINE_BYTES`` (skipped without being held in memory), a JSON line
+that does not parse or lacks ``id``/``text``, a CSV row short of the text column, an
+empty text. Problems with the whole file (no text column, not readable) raise
+``InputError``; nothing here raises anything else for any file content.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+FORMATS = ("jsonl", "csv")
+MAX_LINE_BYTES = 256 * 1024  # a question is a few KB; the reader uses the first 20,000 chars
+_READ_CHUNK = 64 * 1024
+ID_COLUMNS = ("id", "question_id", "ticket_id", "ticket", "case_id", "key")
+TEXT_COLUMNS = ("text", "question", "body", "message", "description", "content")
+_JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A usable row: its id (text), the question, and the line it starts on."""
+
+    line: int
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class BadRow:
+    """A row that was skipped, and why (a sentence for a person)."""
+
+    line: int
+    message: str
+
+
+class InputError(ValueError):
+    """The file as a whole cannot be read as questions; the message says what to do."""
+
+
+def detect_format(path: Path, head: bytes) -> str:
+    """``jsonl`` or ``csv``: from the file name, else from the first non-blank byte."""
+    suffix = path.suffix.lower()
+    if suffix in _JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in (".csv", ".tsv"):
+        return "csv"
+    first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return "jsonl" if first == b"{" else "csv"
+
+
+def rows(
+    path: str | Path,
+    input_format: str | None = None,
+    *,
+    on_position: Callable[[int], None] | None = None,
+) -> Iterator[Question | BadRow]:
+    """Every row of the file as a ``Question`` or a ``BadRow``, in file order.
+
+    ``on_position`` is told the byte offset reached after each line (for a progress bar).
+    """
+    path = Path(path)
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"cannot open {path}: {exc.strerror}") from None
+    with handle:
+        head = handle.peek(4096)[:4096] if hasattr(handle, "peek") else b""
+        fmt = input_format or detect_format(path, head)
+        if on_position is not None:
+            handle = _Reporting(handle, on_position)
+        if fmt == "jsonl":
+            yield from _jsonl(handle)
+        else:
+            yield from _csv(handle)
+
+
+class _Reporting:
+    """A binary file whose ``readline`` reports the offset reached."""
+
+    def __init__(self, handle: BinaryIO, report: Callable[[int], None]) -> None:
+        self._handle = handle
+        self._report = report
+        self._offset = 0
+
+    def readline(self, limit: int = -1) -> bytes:
+        raw = self._handle.readline(limit)
+        self._offset += len(raw)
+        self._report(self._offset)
+        return raw
+
+
+def _lines(handle: BinaryIO | _Reporting) -> Iterator[tuple[int, str | None, str]]:
+    """(line number, text or None, why not) for each physical line.
+
+    A line longer than ``MAX_LINE_BYTES`` is read past in chunks, never held whole.
+    """
+    number = 0
+    while True:
+        raw = handle.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            size = len(raw)
+            while not raw.endswith(b"\n"):
+                raw = handle.readline(_READ_CHUNK)
+                if not raw:
+                    break
+                size += len(raw)
+            yield (
+                number,
+                None,
+                (
+                    f"the line is {_size(size)}, longer than the {_size(MAX_LINE_BYTES)} "
+                    "a question may take; skipped"
+                ),
+            )
+            continue
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            yield number, raw.decode("utf-8"), ""
+        except UnicodeDecodeError as exc:
+            yield (
+                number,
+                None,
+                (
+                    f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {exc.start + 1}); "
+                    "save the file as UTF-8"
+                ),
+            )
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n // 1024} KB"
+
+
+def _jsonl(handle: BinaryIO | _Reporting) -> Iterator[Question | BadRow]:
+    for number, text, problem in _lines(handle):
+        if text is None:
+            yield BadRow(number, problem)
+            continue
+        if not text.strip():
+            continue
+        try:
+            item = json.loads(text)
+        except ValueError as exc:
+            yield BadRow(number, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(item, dict):
+            yield BadRow(number, 'not a JSON object like {"id": ..., "text": ...}')
+            continue
+        yield _question(number, item.get("id"), item.get("text"), has_text="text" in item)
+
+
+def _question(number: int, qid: object, text: object, *, has_text: bool) -> Question | BadRow:
+    if qid is None or (isinstance(qid, str) and not qid.strip()):
+        return BadRow(number, 'has no "id"')
+    if isinstance(qid, (dict, list, bool)):
+        return BadRow(number, '"id" must be a string or a number')
+    if not has_text or text is None:
+        return BadRow(number, 'has no "text"')
+    if not isinstance(text, str):
+        return BadRow(number, '"text" must be a string')
+    if not text.strip():
+        return BadRow(number, "the text is empty")
+    return Question(number, str(qid).strip(), text)
+
+
+def _csv(handle: BinaryIO | _Reporting) -> Iterator[Question | BadRow]:
+    """CSV with a header naming an id and a text column (see ``ID_COLUMNS``/``TEXT_COLUMNS``).
+
+    Quoted fields may span lines; a row is reported by the line it starts on.
+    """
+    problems: list[BadRow] = []
+    state: dict[str, int | None] = {"line": 0, "first": None}
+
+    def good_lines() -> Iterator[str]:
+        for number, text, problem in _lines(handle):
+            state["line"] = number
+            if text is None:
+                problems.append(BadRow(number, problem))
+                continue
+            if state["first"] is None:
+                state["first"] = number
+            yield text
+
+    reader = csv.reader(good_lines())
+    header: list[str] | None = None
+    id_col = text_col = -1
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(BadRow(state["line"], f"not valid CSV ({exc})"))
+            record = None
+        yield from problems
+        problems.clear()
+        first_line = state["first"] or state["line"] or 1
+        state["first"] = None
+        if record is None or not any(cell.strip() for cell in record):
+            continue
+        if header is None:
+            header = [cell.strip().lower() for cell in record]
+            id_col = _column(header, ID_COLUMNS)
+            text_col = _column(header, TEXT_COLUMNS)
+            if text_col < 0:
+                raise InputError(
+                    f"line {first_line}: the header has no text column (one of "
+                    f"{', '.join(TEXT_COLUMNS)}); it reads: {', '.join(header)[:200]}"
+                )
+            if id_col < 0:
+                raise InputError(
+                    f"line {first_line}: the header has no id column (one of "
+                    f"{', '.join(ID_COLUMNS)}); it reads: {', '.join(header)[:200]}"
+                )
+            continue
+        if len(record) <= max(id_col, text_col):
+            yield BadRow(
+                first_line,
+                f"has {len(record)} columns, the header {len(header)}: "
+                f'the "{header[text_col] if len(record) <= text_col else header[id_col]}" '
+                "column is missing",
+            )
+            continue
+        yield _question(first_line, record[id_col] or None, record[text_col], has_text=True)
+    yield from problems
+    if header is None:
+        raise InputError("the file is empty: no header and no questions")
+
+
+def _column(header: list[str], names: tuple[str, ...]) -> int:
+    for name in names:
+        if name in header:
+            return header.index(name)
+    return -1

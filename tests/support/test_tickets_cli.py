@@ -1,0 +1,79 @@
+"""`rothbot tickets`: the support queue from a terminal, end to end over the real store."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.cli import main
+from bot.service import Assistant
+from bot.store import Store
+
+TODAY = date(2026, 12, 6)
+QUESTION = "I am 61 with 80k after-tax contributions and 20k earnings. Roth options?"
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "rothbot.db"
+    store = Store(path)
+    assistant = Assistant(store, today=lambda: TODAY)
+    assistant.handle("cli:ann", QUESTION)
+    assistant.handle("cli:ann", "can someone call me")
+    assistant.handle("cli:bob", "My QDRO splits my 401k with my ex, what now?")
+    store.close()
+    return path
+
+
+def _run(capsys, db, *args) -> tuple[int, str, str]:
+    code = main(["tickets", *args, "--db", str(db), "--agent", "Dana"])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_shows_the_open_tickets_with_reason_and_question(db, capsys):
+    code, out, _ = _run(capsys, db, "list")
+    assert code == 0
+    header, first, second = out.splitlines()
+    assert header.split()[:3] == ["#", "STATUS", "OPENED"]
+    assert first.split()[:2] == ["1", "open"] and "asked for a person" in first
+    assert "I am 61" in first
+    assert second.split()[:2] == ["2", "open"] and "out of scope" in second
+
+
+def test_show_gives_the_question_facts_engine_result_and_transcript(db, capsys):
+    code, out, _ = _run(capsys, db, "show", "1")
+    assert code == 0
+    assert "Ticket #1: open" in out
+    assert QUESTION in out
+    assert "after_tax_contributions: 80000" in out
+    assert "Engine: " in out and "$" in out
+    assert "user: can someone call me" in out
+
+
+def test_a_reply_reaches_a_terminal_user_with_their_next_message(db, capsys):
+    code, out, _ = _run(capsys, db, "reply", "1", "Hi Ann, I will call you at 3pm.")
+    assert code == 0 and "next message" in out
+    store = Store(db)
+    reply = Assistant(store, today=lambda: TODAY).handle("cli:ann", "thanks")
+    assert reply.text.startswith("Message from a person, ticket #1. Dana")
+    assert "I will call you at 3pm." in reply.text
+    again = Assistant(store, today=lambda: TODAY).handle("cli:ann", "ok")
+    assert "Message from a person" not in again.text  # delivered once
+    store.close()
+
+
+def test_resolve_closes_the_ticket_and_further_actions_are_refused(db, capsys):
+    assert _run(capsys, db, "resolve", "2")[0] == 0
+    code, out, _ = _run(capsys, db, "list")
+    assert [line.split()[0] for line in out.splitlines()[1:]] == ["1"]
+    code, _, err = _run(capsys, db, "reply", "2", "hello")
+    assert code == 1 and "Ticket #2 is already resolved." in err
+    code, _, err = _run(capsys, db, "show", "99")
+    assert code == 1 and "There is no ticket #99." in err
+
+
+def test_an_empty_reply_is_refused(db, capsys):
+    code, _, err = _run(capsys, db, "reply", "1", "   ")
+    assert code == 1 and "The reply is empty" in err

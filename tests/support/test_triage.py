@@ -1,0 +1,238 @@
+"""`rothbot triage FILE`: a help desk's file of questions in; status, priority, draft out.
+
+Every test runs the real command (``bot.cli.main``) on a real file, with the real reader,
+engine and SQLite store.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sqlite3
+
+import pytest
+
+from bot.cli import main
+
+TODAY = "2026-12-06"
+QUESTIONS = [
+    {
+        "id": "q-figures",
+        "text": (
+            "I am 51 and have 30k of after-tax contributions and 10k of earnings in my 401k "
+            "at Fidelity. I left the company last year. Can I roll the after-tax part to a "
+            "Roth IRA?"
+        ),
+    },
+    {
+        "id": "q-check",
+        "text": (
+            "I received a check from my old 401k last week for the after-tax money. "
+            "What do I do now?"
+        ),
+    },
+    {"id": "q-person", "text": "Can I talk to a real person about my rollover?"},
+    {"id": "q-divorce", "text": "My ex-wife gets half my 401k under a QDRO. Can I roll mine?"},
+    {
+        "id": "q-refused",
+        "text": (
+            "My plan won't split the after-tax and the earnings into two rollovers. I have "
+            "$150,000 of after-tax contributions and $40,000 of earnings. What now?"
+        ),
+    },
+]
+
+
+def _write_jsonl(path, items) -> None:
+    path.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
+
+
+def _write_csv(path, items) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "customer", "text"])
+        for item in items:
+            writer.writerow([item["id"], "someone", item["text"]])
+
+
+def _triage(capsys, path, *args, db) -> tuple[int, str, str]:
+    code = main(["triage", str(path), "--db", str(db), "--today", TODAY, *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _by_id(lines: str) -> dict[str, dict]:
+    return {row["id"]: row for row in map(json.loads, lines.splitlines())}
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "support.db"
+
+
+def test_a_mixed_jsonl_file_gets_status_priority_headline_and_a_draft(tmp_path, db, capsys):
+    path = tmp_path / "questions.jsonl"
+    _write_jsonl(path, QUESTIONS)
+    code, out, err = _triage(capsys, path, "--format", "jsonl", db=db)
+    assert code == 0, err
+    rows = _by_id(out)
+    assert list(rows) == [q["id"] for q in QUESTIONS]  # file order
+
+    figures = rows["q-figures"]
+    assert figures["status"] == "answerable"
+    assert figures["facts"]["after_tax_contributions"] == 30000
+    assert re.match(r"^[a-zA-Z -]+: \$[\d,]+ ", figures["headline"])  # the engine's figure
+    assert "provider:Fidelity" in figures["tags"]
+    assert figures["asks"] and all(f"topic:{a}" in figures["tags"] for a in figures["asks"])
+    assert "30,000" in figures["draft"]  # the conversation core's own reply
+
+    check = rows["q-check"]
+    assert check["priority"] == "urgent" and "60-day" in check["priority_reason"]
+    assert check["status"] == "needs_info"
+    assert "after_tax_contributions" in check["missing"]
+
+    assert rows["q-person"]["status"] == "needs_human"
+    assert rows["q-person"]["status_reason"] == "asks for a person"
+    assert rows["q-divorce"]["status"] == "needs_human"
+    assert "QDRO" in rows["q-divorce"]["status_reason"]
+    assert "topic:qdro" in rows["q-divorce"]["tags"]
+
+    refused = rows["q-refused"]
+    assert refused["priority"] == "high"
+    assert refused["asks"] == ["plan_refuses_split"]  # the answer catalogue's id
+    assert refused["status"] == "answerable"  # its answer depends on no personal fact
+    assert "refuses" in refused["priority_reason"]
+    assert "$190,000 of after-tax money at stake" in refused["priority_reason"]
+    statuses = [row["status"] for row in rows.values()]
+    counts = ", ".join(
+        f"{statuses.count(s)} {s}" for s in ("answerable", "needs_info", "needs_human")
+    )
+    assert f"5 questions triaged ({counts}); 0 rows skipped" in err
+
+
+def test_csv_in_and_csv_out_round_trip_to_the_same_results_as_jsonl(tmp_path, db, capsys):
+    jsonl, table = tmp_path / "q.jsonl", tmp_path / "q.csv"
+    _write_jsonl(jsonl, QUESTIONS)
+    _write_csv(table, QUESTIONS)
+    _, from_jsonl, _ = _triage(capsys, jsonl, "--format", "jsonl", db=db)
+    code, from_csv, err = _triage(capsys, table, "--format", "csv", db=tmp_path / "other.db")
+    assert code == 0, err
+    records = list(csv.DictReader(io.StringIO(from_csv)))
+    expected = _by_id(from_jsonl)
+    assert [r["id"] for r in records] == list(expected)
+    for record in records:
+        want = expected[record["id"]]
+        for column in ("status", "priority", "headline", "draft", "status_reason"):
+            assert record[column] == want[column]
+        assert record["missing"] == "; ".join(want["missing"])
+        assert json.loads(record["facts"]) == want["facts"]
+
+
+def test_the_default_output_is_a_readable_table(tmp_path, db, capsys):
+    path = tmp_path / "q.jsonl"
+    _write_jsonl(path, QUESTIONS[:2])
+    code, out, _ = _triage(capsys, path, db=db)
+    assert code == 0
+    header, first, second = out.splitlines()
+    assert header.split()[:4] == ["ID", "STATUS", "PRIORITY", "HEADLINE"]
+    assert first.startswith("q-figures") and "answerable" in first
+    assert second.startswith("q-check") and "urgent" in second
+
+
+def test_results_are_stored_and_the_same_id_triaged_again_replaces_its_row(tmp_path, db, capsys):
+    path = tmp_path / "q.jsonl"
+    _write_jsonl(path, QUESTIONS[:2])
+    _triage(capsys, path, db=db)
+    _write_jsonl(path, [{"id": "q-check", "text": "Can someone call me?"}])
+    _triage(capsys, path, db=db)
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    rows = {r["id"]: r for r in conn.execute("select * from triage")}
+    assert set(rows) == {"q-figures", "q-check"}
+    assert rows["q-check"]["status"] == "needs_human"
+    assert rows["q-check"]["text"] == "Can someone call me?"
+    assert json.loads(rows["q-figures"]["facts"])["age"] == 51  # JSON columns hold JSON
+    assert rows["q-figures"]["source"] == "q.jsonl" and rows["q-figures"]["line"] == 1
+
+
+def test_the_format_is_detected_from_the_content_or_named(tmp_path, db, capsys):
+    path = tmp_path / "questions.txt"
+    _write_csv(path, QUESTIONS[:1])
+    code, out, _ = _triage(capsys, path, "--format", "jsonl", db=db)
+    assert code == 0 and json.loads(out)["id"] == "q-figures"
+    _write_jsonl(path, QUESTIONS[:1])
+    code, out, _ = _triage(capsys, path, "--format", "jsonl", db=db)
+    assert code == 0 and json.loads(out)["id"] == "q-figures"
+    code, _, err = _triage(capsys, path, "--input-format", "csv", db=db)
+    assert code == 2 and "no text column" in err
+
+
+def test_every_bad_row_is_named_by_its_line_and_the_rest_is_triaged(tmp_path, db, capsys):
+    good = json.dumps(QUESTIONS[2]).encode()
+    lines = [
+        good,
+        '{"id": "latin", "text": "caf\u00e9"}'.encode("latin-1"),  # not UTF-8
+        b'{"id": "no-text"}',
+        b'{"id": "empty", "text": "   "}',
+        b'{"id": "huge", "text": "' + b"x" * 5_000_000 + b'"}',  # a 5 MB line
+        b"not json at all",
+        json.dumps(QUESTIONS[3]).encode(),
+    ]
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    code, out, err = _triage(capsys, path, "--format", "jsonl", db=db)
+    assert code == 1
+    assert list(_by_id(out)) == ["q-person", "q-divorce"]
+    assert "bad.jsonl line 2: not UTF-8 text (byte 0xe9" in err
+    assert 'bad.jsonl line 3: has no "text"' in err
+    assert "bad.jsonl line 4: the text is empty" in err
+    assert "bad.jsonl line 5: the line is 4.8 MB" in err
+    assert "bad.jsonl line 6: not valid JSON" in err
+    assert "5 rows skipped" in err
+    assert "Traceback" not in err
+
+
+def test_a_csv_row_missing_its_text_column_is_named(tmp_path, db, capsys):
+    path = tmp_path / "q.csv"
+    path.write_text(
+        'id,text\nq1,"I am 51, can I roll my after-tax money to a Roth?"\nq2\n'
+        'q3,"Multi\nline question about an in-plan conversion?"\n',
+        encoding="utf-8",
+    )
+    code, out, err = _triage(capsys, path, "--format", "jsonl", db=db)
+    assert code == 1
+    assert [r["id"] for r in map(json.loads, out.splitlines())] == ["q1", "q3"]
+    assert 'q.csv line 3: has 1 columns, the header 2: the "text" column is missing' in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "the file is empty"),
+        ("name,email\nann,a@x\n", "no text column"),
+    ],
+)
+def test_a_file_that_cannot_be_used_gets_one_line_and_status_2(
+    tmp_path, db, capsys, content, message
+):
+    path = tmp_path / "q.csv"
+    path.write_text(content, encoding="utf-8")
+    code, _, err = _triage(capsys, path, db=db)
+    assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_a_missing_file_is_named(tmp_path, db, capsys):
+    code, _, err = _triage(capsys, tmp_path / "nope.csv", db=db)
+    assert code == 2 and "nope.csv: no such file" in err
+
+
+def test_two_worker_processes_give_the_same_rows_as_one(tmp_path, db, capsys):
+    path = tmp_path / "q.jsonl"
+    many = [{**q, "id": f"{q['id']}-{n}"} for n in range(8) for q in QUESTIONS]
+    _write_jsonl(path, many)
+    _, one, _ = _triage(capsys, path, "--format", "jsonl", db=db)
+    code, two, err = _triage(capsys, path, "--format", "jsonl", "--jobs", "2", db=db)
+    assert code == 0, err
+    assert two == one
