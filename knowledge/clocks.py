@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from knowledge.ages import birth_years, dates_attaining, surely_attained
+from knowledge.ages import attained_on, birth_years, dates_attaining, surely_attained
 from knowledge.context import Context
 from knowledge.money import ZERO, cents, dollars, percent
 from knowledge.params import UnknownYear
@@ -125,6 +125,10 @@ def recapture_windows(ctx: Context, scenarios: tuple[Scenario, ...]) -> list[dic
         years = _period(ctx, "conversion_recapture")
         first, last = date(start, 1, 1), date(start + years - 1, 12, 31)
         past_59_and_half = _past_59_and_half(ctx, age_then)
+        birth = ctx.facts.birth_date
+        if birth is not None and scenario.id != "wait_until_separation":
+            half = ctx.param("gov.irs.early_distribution.age_59_half")
+            past_59_and_half = attained_on(birth, half, ctx.distribution_dates.earliest)
         most = ZERO if past_59_and_half else cents(scenario.taxable_income * rate)
         window = (
             f"{RECAPTURE_LABELS[scenario.id]}: the {dollars(scenario.taxable_income)} taxable "

@@ -250,6 +250,17 @@ def _converted_part(
     )
 
 
+def _ordering_clause(taxable: Decimal) -> str:
+    """Treas. Reg. 1.408A-6 Q&A-8: Roth IRA withdrawals take regular contributions, then
+    each conversion's taxable part, then its nontaxable part, so the taxable part comes
+    out before the basis."""
+    return f"a withdrawal takes the {dollars(taxable)} converted first"
+
+
+def _ordering_note(taxable: Decimal) -> str:
+    return f" ({_ordering_clause(taxable)})" if taxable else ""
+
+
 def _basis_part(
     amount: Decimal, account: str, move: date, note: str = "", *, year_only: bool = False
 ) -> Part:
@@ -357,7 +368,10 @@ def _route(
                 "irc_408a_d_3_a" if account == "roth_ira" else "irc_402a_c_4",
             )
         )
-        note = "" if account == "roth_ira" else " (pro-rata with growth until it qualifies)"
+        if account == "roth_401k":
+            note = " (pro-rata with growth until it qualifies)"
+        else:
+            note = _ordering_note(taxable)
         parts.append(_basis_part(amount - taxable, account, today, note))
         if taxable:
             parts.append(_converted_part(s, result, account, half, today))
@@ -398,7 +412,8 @@ def _route(
                 basis,
                 "roth_ira",
                 moved_on,
-                " (in the plan until then)",
+                " (in the plan until then"
+                + (f"; {_ordering_clause(taxable)})" if taxable else ")"),
                 year_only=moved_on != today,
             )
         )

@@ -44,6 +44,14 @@ ROUTE_CLOCKS = {
 }
 
 
+def could_chart(facts: Mapping[str, Any]) -> bool:
+    """Cheap test (no calculation) that ``chart_data`` may succeed: an age and two of the
+    after-tax contributions, earnings and total. Used to offer a chart, never to promise
+    one: ``chart_data`` still says what is missing when the engine cannot cost a route."""
+    amounts = ("after_tax_contributions", "after_tax_earnings", "after_tax_total")
+    return facts.get("age") is not None and sum(facts.get(k) is not None for k in amounts) >= 2
+
+
 class ChartUnavailable(ValueError):
     """The facts do not yet allow a chart; the message says what is missing."""
 

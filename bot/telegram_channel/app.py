@@ -23,11 +23,13 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    CommandHandler,
     MessageHandler,
     filters,
 )
 
 from bot.store import Store, StoreError
+from bot.telegram_channel.charts import CHART_DATA, ChartSender, with_chart_button
 from bot.telegram_channel.config import (
     EXIT_CONFIG,
     EXIT_UNREACHABLE,
@@ -67,9 +69,12 @@ class Channel:
     handlers: Handlers
     limits: Limits
     dispatcher: Dispatcher | None = None
+    charts: ChartSender | None = None
     staff: Staff | None = None
 
     def close(self) -> None:
+        if self.charts is not None:
+            self.charts.close()
         self.core.close()
 
 
@@ -87,9 +92,12 @@ def build_application(
     when the database cannot be opened.
     """
     if assistant_factory is None:
+        from bot.conversation import respond
         from bot.service import Assistant
 
-        assistant_factory = Assistant
+        def assistant_factory(store: Store) -> Conversation:
+            return Assistant(store, responder=with_chart_button(respond))
+
     quiet_libraries()
     quiet_tornado()
     install_secret_redaction(config.token)
@@ -119,7 +127,10 @@ def build_application(
     if config.connect_timeout is not None:
         builder = builder.connect_timeout(config.connect_timeout)
     app = builder.build()
-    channel = app.bot_data[CHANNEL_KEY] = Channel(core, lanes, delivery, handlers, limits)
+    charts = ChartSender(core)
+    channel = app.bot_data[CHANNEL_KEY] = Channel(
+        core, lanes, delivery, handlers, limits, charts=charts
+    )
     if config.support_chat_id is not None:
         channel.staff = Staff(
             core,
@@ -130,6 +141,8 @@ def build_application(
         )
         channel.staff.register(app)
     new_message = filters.UpdateType.MESSAGE
+    app.add_handler(CommandHandler("chart", charts.on_command, filters=new_message))
+    app.add_handler(CallbackQueryHandler(charts.on_press, pattern=f"^{CHART_DATA}$"))
     app.add_handler(
         MessageHandler(
             new_message & (filters.TEXT | filters.CAPTION) & ~filters.VIA_BOT, handlers.on_message

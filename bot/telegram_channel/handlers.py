@@ -44,6 +44,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("reset", "Clear the facts and start a new question"),
     ("forget", "Erase everything stored about you"),
     ("human", "Ask for a person to take over"),
+    ("chart", "Draw when each dollar is tax-free, and the routes compared"),
 )
 """Registered with setMyCommands; the conversation core answers each of them."""
 COMMAND_NAMES = frozenset(name for name, _ in COMMANDS)

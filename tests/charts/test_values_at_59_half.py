@@ -104,3 +104,11 @@ def test_a_stated_growth_rate_is_used_and_said():
     view = _outlook(growth_rate=Decimal("0"), **SEED)
     assert view.route("all_to_roth_ira").roth_at_59_half == 40000
     assert "your growth rate of 0%" in view.assumptions[0]
+
+
+def test_a_roth_ira_withdrawal_takes_the_converted_part_before_the_basis():
+    # Treas. Reg. 1.408A-6 Q&A-8: the taxable part of a conversion comes out first
+    parts = {p.id: p for p in _outlook(**SEED).route("all_to_roth_ira").parts}
+    assert "takes the $10,000 converted first" in parts["basis"].text
+    split = {p.id: p for p in _outlook(**SEED).route("split_rollover").parts}
+    assert "converted first" not in split["basis"].text  # nothing taxable was converted

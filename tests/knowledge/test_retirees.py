@@ -229,3 +229,19 @@ def test_a_bad_birth_date_gets_a_sentence_saying_what_to_send(raw):
 
     with pytest.raises(InvalidFacts, match="must be a date such as"):
         Facts.from_mapping({"birth_date": raw})
+
+
+@pytest.mark.parametrize(
+    ("birth_date", "max_recapture"),
+    [
+        pytest.param("1966-06-01", 0, id="past-59-and-half-by-birth-date-no-recapture"),
+        pytest.param("1967-12-31", 1000, id="not-yet-59-and-half-recapture-window-bites"),
+    ],
+)
+def test_a_birth_date_alone_settles_the_recapture_window(calc, birth_date, max_recapture):
+    """Converting on 2026-11-27: born June 1, 1966 is 59½ since Dec 1, 2025."""
+    result = calc(**ROLL_10000, birth_date=birth_date, marginal_rate="0.22")
+    windows = {w["scenario"]: w for w in result.clocks["conversion_recapture"]}
+    assert windows["all_to_roth_ira"]["max_recapture"] == max_recapture
+    conditions = result.scenario("all_to_roth_ira").conditions
+    assert any("before 59½ within five tax years" in c for c in conditions) is bool(max_recapture)

@@ -46,6 +46,9 @@ from typing import Any
 DEFAULT_TOKEN = "123456789:AAE-test-token_for_the_double_only"
 LONG_POLL_CAP = 1.0
 MESSAGE_LIMIT = 4096
+CAPTION_LIMIT = 1024
+PHOTO_MAX_BYTES = 10 * 1024 * 1024  # sendPhoto: at most 10 MB
+PHOTO_MAX_SIDES = 10_000  # sendPhoto: width + height at most 10000, ratio at most 20
 CALLBACK_DATA_LIMIT = 64
 SUPPORTED_TAGS = frozenset(
     {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "span"}
@@ -198,6 +201,7 @@ class BotApiDouble:
         self._parse_modes: dict[tuple[int, int], str | None] = {}
         self._open_queries: set[str] = set()
         self._answered: list[str] = []
+        self._photos: list[tuple[int, dict[str, Any], bytes]] = []
         self.commands: list[dict[str, Any]] = []
         self.webhook: dict[str, Any] | None = None
         self.fail_unknown_methods = True
@@ -402,6 +406,16 @@ class BotApiDouble:
                 and (chat_id is None or key[0] == chat_id)
             ]
 
+    def sent_photos(self, chat_id: int | None = None) -> list[dict[str, Any]]:
+        """Photos the bot sent, oldest first: the Message Telegram returned, plus
+        ``bytes`` (the uploaded file) and ``reply_to`` (the message id it answered)."""
+        with self._cond:
+            return [
+                {**json.loads(json.dumps(message)), "bytes": image}
+                for chat, message, image in self._photos
+                if chat_id is None or chat == chat_id
+            ]
+
     def answered_queries(self) -> list[str]:
         with self._cond:
             return list(self._answered)
@@ -569,6 +583,48 @@ class BotApiDouble:
             self._parse_modes[(chat["id"], message["message_id"])] = params.get("parse_mode")
             self._messages[(chat["id"], message["message_id"])] = message
         return message
+
+    def api_sendPhoto(self, params: dict[str, Any]) -> Any:
+        """A photo uploaded as a multipart file; checked as Telegram checks it (size,
+        sides, caption length) and kept apart from text messages (``sent_photos``)."""
+        chat = self._known_chat(params)
+        image = params.get("photo")
+        if not isinstance(image, bytes) or not image:
+            raise ApiError(400, "Bad Request: there is no photo in the request")
+        if len(image) > PHOTO_MAX_BYTES:
+            raise ApiError(400, "Bad Request: PHOTO_INVALID_DIMENSIONS")
+        if not image.startswith(b"\x89PNG\r\n\x1a\n") or image[12:16] != b"IHDR":
+            raise ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED")
+        width = int.from_bytes(image[16:20], "big")
+        height = int.from_bytes(image[20:24], "big")
+        if width + height > PHOTO_MAX_SIDES or max(width, height) > 20 * min(width, height):
+            raise ApiError(400, "Bad Request: PHOTO_INVALID_DIMENSIONS")
+        caption = params.get("caption", "")
+        if utf16_len(caption) > CAPTION_LIMIT:
+            raise ApiError(400, "Bad Request: message caption is too long")
+        number = next(self._message_ids)
+        message: dict[str, Any] = {
+            "message_id": number,
+            "date": int(time.time()),
+            "chat": chat,
+            "from": {k: self.bot_user[k] for k in ("id", "is_bot", "first_name", "username")},
+            "photo": [
+                {
+                    "file_id": f"photo-{number}",
+                    "file_unique_id": f"unique-{number}",
+                    "width": width,
+                    "height": height,
+                    "file_size": len(image),
+                }
+            ],
+        }
+        if caption:
+            message["caption"] = caption
+        if params.get("reply_parameters"):
+            message["reply_to"] = int(json.loads(params["reply_parameters"])["message_id"])
+        with self._cond:
+            self._photos.append((chat["id"], message, image))
+        return {k: v for k, v in message.items() if k != "reply_to"}
 
     def api_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:
         return self._edit(params, text=None)

@@ -20,11 +20,13 @@ from pathlib import Path
 
 from botapi_double import BotApiDouble
 
+from bot.conversation import respond
 from bot.reply import Choice, Reply
 from bot.service import Assistant
 from bot.session import Session
 from bot.store import Store
 from bot.telegram_channel import TelegramConfig, build_application, channel_of, serve
+from bot.telegram_channel.charts import with_chart_button
 
 START_TIMEOUT = 10.0
 SLOW_TURN = 1.0
@@ -164,11 +166,12 @@ def reference_replies(folder: Path, key: str, messages: list[str]) -> list[Reply
     """What the real core answers to ``messages`` in a fresh store, without Telegram.
 
     The channel must deliver exactly this: comparing with it checks the adapter without
-    hard-coding the core's wording, which other people change.
+    hard-coding the core's wording, which other people change. The core is the one the
+    channel runs: the conversation plus the "Show chart" button of private answers.
     """
     store = Store(folder / f"reference-{next(_markers)}.db")
     try:
-        assistant = Assistant(store)
+        assistant = Assistant(store, responder=with_chart_button(respond))
         return [assistant.handle(key, text) for text in messages]
     finally:
         store.close()

@@ -36,6 +36,7 @@ def test_the_command_menu_is_registered_at_startup(double: BotApiDouble, run_bot
         "reset",
         "forget",
         "human",
+        "chart",
     ]
     assert [c["command"] for c in double.commands] == [name for name, _ in COMMANDS]
 
