@@ -30,7 +30,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.reply import Choice, Reply
-from bot.session import Session
+from bot.session import CONFIRM_FORGET, Session
 from bot.telegram_channel.addressing import PRIVATE, conversation_key
 from bot.telegram_channel.core import CoreWorker
 
@@ -60,6 +60,7 @@ def with_chart_button(responder: Callable[..., Reply]) -> Callable[..., Reply]:
         reply = responder(session, text, **kwargs)
         if (
             reply.action is None
+            and session.pending != CONFIRM_FORGET  # "erase everything?" offers only yes/no
             and is_private_key(session.key)
             and could_chart(reply.facts)
             and BUTTON not in reply.choices

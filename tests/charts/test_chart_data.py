@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from fact_sets import FACT_SETS, TODAY
 
-from bot.charts.data import ChartUnavailable, chart_data
+from bot.charts.data import NEEDS, ChartUnavailable, chart_data, could_chart
 from knowledge.engine import calculate
 from knowledge.facts import Facts, InvalidFacts
 from knowledge.outlook import outlook
@@ -144,3 +144,26 @@ def test_the_timeline_runs_from_today_past_the_last_date():
     data = chart_data(FACT_SETS["seed"], today=date(2026, 12, 6))
     assert data["timeline"]["from"] == "2026-12-06"
     assert data["timeline"]["to"] == "2036-01-01"  # 59½ ends by Jun 6, 2035
+
+
+def test_ask_json_carries_the_chart_data_of_its_facts():
+    from bot.terminal import ask_once
+
+    turn = ask_once(
+        "I am 51 with $30,000 after-tax contributions and $10,000 earnings", today=TODAY
+    )
+    assert turn["chart"] == chart_data(turn["facts"], today=TODAY)
+    assert ask_once("I am 51", today=TODAY)["chart"] == {"unavailable": NEEDS}
+
+
+@pytest.mark.parametrize(
+    ("facts", "could"),
+    [
+        (FACT_SETS["seed"], True),
+        ({"age": 51, "after_tax_total": 40000, "after_tax_earnings": 10000}, True),
+        ({"age": 51, "after_tax_total": 40000}, False),
+        ({"after_tax_contributions": 1, "after_tax_earnings": 1}, False),
+    ],
+)
+def test_a_chart_is_offered_only_with_an_age_and_the_split(facts, could):
+    assert could_chart(facts) is could

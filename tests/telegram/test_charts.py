@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from botapi_double import BotApiDouble
 from telegram_harness import keyboard_data
 
 from bot.charts.data import NEEDS, chart_data
 from bot.charts.render import render
-from bot.telegram_channel.charts import CHART_DATA
+from bot.reply import Choice, Reply
+from bot.session import CONFIRM_FORGET, Session
+from bot.telegram_channel.charts import CHART_DATA, with_chart_button
 
 QUESTION = "I am 51 and have 30k of after-tax contributions and 10k of earnings in my 401k"
 FACTS = {"age": 51, "after_tax_contributions": 30000, "after_tax_earnings": 10000}
@@ -69,3 +72,28 @@ def test_in_a_group_no_button_is_offered_and_chart_answers_the_asker(
         lambda: len(p := double.sent_photos(GROUP)) >= 2 and p, timeout=30, what="two photos"
     )
     assert {p["reply_to"] for p in photos} == {asked["message"]["message_id"]}
+
+
+def _core(text_facts: dict, *, pending: str | None = None, action: str | None = None):
+    def respond(session, text, **_):
+        session.pending = pending
+        return Reply("answer", (Choice("Yes", "yes"),), dict(text_facts), action=action)
+
+    return with_chart_button(respond)
+
+
+@pytest.mark.parametrize(
+    ("key", "facts", "pending", "action", "button"),
+    [
+        ("telegram:5", FACTS, None, None, True),
+        ("telegram:-100:5", FACTS, None, None, False),  # a group: never unasked
+        ("telegram:5", {"age": 51}, None, None, False),  # nothing to chart yet
+        ("telegram:5", FACTS, CONFIRM_FORGET, None, False),  # "erase everything?"
+        ("telegram:5", FACTS, None, "handoff", False),
+    ],
+    ids=["private answer", "group", "too few facts", "erase confirmation", "handoff"],
+)
+def test_which_replies_carry_the_show_chart_button(key, facts, pending, action, button):
+    reply = _core(facts, pending=pending, action=action)(Session(key=key), "hi", today=None)
+    assert reply.choices[0] == Choice("Yes", "yes")  # the core's own buttons come first
+    assert (Choice("Show chart", CHART_DATA) in reply.choices) is button
