@@ -11,6 +11,10 @@ starting workers) is measured by the same command on a one-question file and tak
 
     rate after start-up = (N - 1) / (time for N questions - time for 1 question)
 
+Questions per CPU-second (user + system time of the process and its workers, start-up
+taken off the same way) is the figure that holds on a busy machine: other processes
+stretch the wall clock, not the CPU time a question costs.
+
 Peak memory is the largest sum of resident memory over the process and its workers,
 sampled every 50 ms from /proc (Linux). ``--jobs 0`` is one worker per core.
 Target (issue 14): 500 questions a second per core after start-up; under 300 MB for
@@ -23,6 +27,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -76,14 +81,20 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
-def run(file: Path, jobs: int, db: Path) -> tuple[float, float]:
-    """Wall seconds and peak MB of one ``rothbot triage`` run."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(file: Path, jobs: int, db: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (the process and its workers) and peak MB of one run."""
     if db.exists():
         db.unlink()
     command = [
         sys.executable, "-m", "bot.cli", "triage", str(file), "--format", "jsonl",
         "--jobs", str(jobs), "--db", str(db), "--today", "2026-12-06",
     ]  # fmt: skip
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     peak = 0
@@ -93,7 +104,7 @@ def run(file: Path, jobs: int, db: Path) -> tuple[float, float]:
     seconds = time.perf_counter() - start
     if child.returncode != 0:
         sys.exit(f"triage failed: {child.stderr.read().decode()[-500:]}")
-    return seconds, peak / 1024
+    return seconds, _children_cpu() - cpu_before, peak / 1024
 
 
 def cores() -> int:
@@ -122,14 +133,17 @@ def main() -> None:
         write_questions(many, texts, args.questions)
         for jobs in args.jobs:
             workers = jobs if jobs > 0 else cores()
-            start_s, start_mb = run(one, jobs, db)
-            total_s, peak_mb = run(many, jobs, db)
+            start_s, start_cpu, start_mb = run(one, jobs, db)
+            total_s, total_cpu, peak_mb = run(many, jobs, db)
             rate = (args.questions - 1) / max(total_s - start_s, 1e-9)
+            per_cpu = (args.questions - 1) / max(total_cpu - start_cpu, 1e-9)
             print(
                 f"--jobs {jobs} ({workers} process{'es' if workers > 1 else ''}): "
                 f"start-up {start_s:.1f} s ({start_mb:.0f} MB); {args.questions} questions "
                 f"in {total_s:.1f} s; {rate:.1f} questions/s after start-up "
-                f"({rate / workers:.1f} per process); peak memory {peak_mb:.0f} MB"
+                f"({rate / workers:.1f} per process); {per_cpu:.1f} questions per CPU-second "
+                f"after start-up; peak memory {peak_mb:.0f} MB; load average "
+                f"{os.getloadavg()[0]:.1f}"
             )
 
 

@@ -105,22 +105,37 @@ def _run(
             counts["skipped"] = counts.get("skipped", 0) + 1
             progress.say(f"triage: {path.name} line {row.line}: {row.message}")
 
-        questions = _good(rows(path, args.input_format, on_position=progress.position), bad)
+        # (line, bytes read once it was read) of each question in flight, so the bar
+        # follows the questions done, not the reading that runs ahead of them
+        marks: deque[tuple[int, int]] = deque()
+
+        def read(item: Question) -> None:
+            marks.append((item.line, progress.read_offset))
+
+        questions = _good(rows(path, args.input_format, on_position=progress.position), bad, read)
         for chunk in _triaged(_chunks(questions), today, path.name, jobs):
             store.support.save_triage(chunk)
             for row in chunk:
                 counts[row["status"]] = counts.get(row["status"], 0) + 1
                 writer(row)
-            progress.advance(len(chunk))
+            offset = progress.read_offset
+            while marks and marks[0][0] <= chunk[-1]["line"]:
+                offset = marks.popleft()[1]
+            progress.done(len(chunk), offset)
     out.flush()
     return counts
 
 
-def _good(items: Iterable[Question | BadRow], bad: Callable[[BadRow], None]) -> Iterator[Item]:
+def _good(
+    items: Iterable[Question | BadRow],
+    bad: Callable[[BadRow], None],
+    read: Callable[[Question], None],
+) -> Iterator[Item]:
     for item in items:
         if isinstance(item, BadRow):
             bad(item)
         else:
+            read(item)
             yield item.id, item.text, item.line
 
 
@@ -220,14 +235,16 @@ def _fit(text: str, width: int) -> str:
 class _Progress:
     """A rich progress bar on stderr when it is a terminal; silent otherwise.
 
-    The bar follows the bytes read (so the time left is known before the end of a
-    streamed file); the count and rate are questions.
+    The bar follows the bytes of the questions already triaged (so the time left is
+    known before the end of a streamed file); the count and the rate are questions, the
+    rate measured from the first questions done, so start-up does not drag it down.
     """
 
     def __init__(self, total_bytes: int) -> None:
         self._total = max(total_bytes, 1)
+        self.read_offset = 0
         self._done = 0
-        self._started = time.monotonic()
+        self._first: tuple[float, int] | None = None
         self._bar: Any = None
         self._task: Any = None
 
@@ -249,7 +266,7 @@ class _Progress:
                 TaskProgressColumn(),
                 TextColumn("{task.fields[done]} questions, {task.fields[rate]}/s"),
                 TimeElapsedColumn(),
-                TextColumn("left"),
+                TextColumn("elapsed, ETA"),
                 TimeRemainingColumn(),
                 console=Console(stderr=True),
             )
@@ -262,14 +279,20 @@ class _Progress:
             self._bar.stop()
 
     def position(self, offset: int) -> None:
-        if self._bar is not None:
-            self._bar.update(self._task, completed=min(offset, self._total))
+        """Bytes read so far (the reader runs ahead of the questions triaged)."""
+        self.read_offset = offset
 
-    def advance(self, questions: int) -> None:
+    def done(self, questions: int, offset: int) -> None:
+        """``questions`` more are triaged; the file is done up to byte ``offset``."""
+        now = time.monotonic()
         self._done += questions
-        if self._bar is not None:
-            elapsed = max(time.monotonic() - self._started, 1e-6)
-            self._bar.update(self._task, done=self._done, rate=f"{self._done / elapsed:.1f}")
+        if self._first is None:
+            self._first = (now, self._done)
+        if self._bar is None:
+            return
+        since, base = self._first
+        rate = f"{(self._done - base) / (now - since):.1f}" if now > since else "-"
+        self._bar.update(self._task, completed=min(offset, self._total), done=self._done, rate=rate)
 
     def say(self, message: str) -> None:
         if self._bar is not None:
