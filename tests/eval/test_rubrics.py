@@ -27,6 +27,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 RUBRICS = HERE / "answers_more.jsonl"
 KINDS = HERE / "answers_more_kinds.json"
+ALTERNATES = json.loads((HERE / "answers_more_alternates.json").read_text(encoding="utf-8"))
 
 
 def _shared() -> Path | None:
@@ -239,3 +240,13 @@ def test_common_wrong_statements_catch_the_claim_and_not_its_denial(prefix):
             assert _said(wrong["any"], text), text
         for text in denied:
             assert not _said(wrong["any"], text), text
+
+
+@pytest.mark.parametrize("qid", sorted(ALTERNATES))
+def test_a_differently_worded_expert_reply_also_makes_every_point(qid):
+    """The points are meant to be generous: a second expert reply, worded differently from the
+    model answer (answers_more_alternates.json), must earn them all and say nothing wrong."""
+    rubric = next(r for r in OURS if r["id"] == qid)
+    reply = ALTERNATES[qid]
+    assert [p["say"] for p in rubric["points"] if not _said(p["any"], reply)] == []
+    assert [w["say"] for w in rubric["wrong"] if _said(w["any"], reply)] == []
