@@ -12,8 +12,9 @@ starting workers) is measured by the same command on a one-question file and tak
     rate after start-up = (N - 1) / (time for N questions - time for 1 question)
 
 Questions per CPU-second (user + system time of the process, start-up taken off the
-same way; one process only, as forkserver workers are not its children) is the figure that holds on a busy machine: other processes
-stretch the wall clock, not the CPU time a question costs.
+same way; one process only, as forkserver workers are not its children) is the figure
+that holds on a busy machine: other processes stretch the wall clock, not the CPU time a
+question costs.
 
 Peak memory is the largest sum of resident memory over the process and its workers,
 sampled every 50 ms from /proc (Linux). ``--jobs 0`` is one worker per core.
