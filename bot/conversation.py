@@ -125,8 +125,10 @@ def _turn(session: Session, text: str, today: date) -> Reply:
         return _answer(session, today, lead=lead)
     if reading.rejected and (reading.hypothetical or not (reading.facts or _on_topic(reading))):
         return _refused(session, reading, expecting)
-    if reading.hypothetical and session.facts and (
-        reading.facts or _scenario_focus(reading.intents)
+    if (
+        reading.hypothetical
+        and session.facts
+        and (reading.facts or _scenario_focus(reading.intents))
     ):
         return _what_if(session, reading, text, today)
     if reading.hypothetical and session.facts and not reading.facts and not reading.asks:
@@ -222,7 +224,10 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
         notes.append(
             answers.note(
                 "year.not_covered",
-                year=reading.facts["year"], first=years[0], last=years[-1], used=used,
+                year=reading.facts["year"],
+                first=years[0],
+                last=years[-1],
+                used=used,
             )
         )
     try:

@@ -7,9 +7,9 @@ for the same chat arriving on two worker threads cannot interleave and a failing
 leaves nothing behind.
 
 A channel whose messages carry ids that may be delivered again (Telegram's update ids)
-calls ``handle_update`` instead: the turn and the reply to send are committed together,
-and a repeated id returns the stored reply (if it was not sent yet) instead of running
-the turn again. The channel then calls ``delivered`` once the reply is out.
+calls ``handle_update`` instead: the turn, the mark that the stored update ran, and the
+reply owed are committed together, and a repeated id returns the stored reply (if it was
+not sent yet) instead of running the turn again. The channel's delivery then sends it.
 """
 
 from __future__ import annotations
@@ -68,8 +68,8 @@ class Assistant:
         In one transaction: a new ``update_id`` runs the turn, saves the session, records
         the reply as owed (with the channel's ``address`` and ``lane``) and marks the
         stored update as run; a known one whose reply is still unsent returns that reply
-        without running the turn again. If the turn raises, nothing is recorded, so the
-        stored update runs again after a restart.
+        without running the turn again. If the turn raises, nothing is recorded (the
+        channel apologises and marks the stored update run itself).
         """
         with self.store.transaction():
             self.store.intake_done(update_id)

@@ -29,7 +29,7 @@ from nlu.data import load
 from nlu.money import to_json_number
 from nlu.pipeline import char_bounds, found, payloads, sentences
 from nlu.providers import current_firms, main_plan_type, plan_provider
-from nlu.roles import bind_amounts
+from nlu.roles import RoleHit, bind_amounts
 from nlu.tables import Hit
 
 # When the figures do not add up, drop these first (least specific first).
@@ -86,6 +86,8 @@ def _about_the_spouses_plan_only(text: str) -> bool:
 _THIRD_PERSON = re.compile(r"\W*(?:he|she)\b", re.IGNORECASE)
 # How far before a year (characters) a word such as "opened" or "retired" dates it.
 YEAR_CONTEXT = 40
+# More distinct tax-year candidates than this leave the tax year unknown.
+MOST_YEARS = 2
 # How far back a clause is read from a phrase in it (characters): an "if" clause or a
 # spouse's clause that long is none, and a text without commas or full stops is not
 # searched back to its start for each amount or firm named.
@@ -94,7 +96,12 @@ _YEAR_NOT_TAX_YEAR = re.compile(
     r"\b(?:opened|open|started|funded|established|created|first|born|retire|retired|retiring|"
     r"turn|turned|turning|since|separated|left|quit|laid off|"
     # "switched recordkeepers from Vanguard to Fidelity in 2020", "acquired in 2022"
-    r"switched|merged|acquired|joined|hired)\b",
+    r"switched|merged|acquired|joined|hired|"
+    # a notice, a law, a newsletter, a plan change: their year is not the one asked about
+    # ("Notice 2014-54 came out in 2014", "the law that was passed in 2014", "effective
+    # January 2015", "Newsletter - October 2014", "upon my retirement in March 2014")
+    r"came out|passed|enacted|issued|published|released|updated|effective|newsletter|"
+    r"retirement(?! (?:account|plan|savings|fund)))\b",
     re.IGNORECASE,
 )
 
@@ -188,6 +195,10 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     for rh in role_hits:
         if not hypothetical and _supposed_amount(index, rh.amount.start):
             continue  # "if my balance grows to 100k", "if I convert 20k": not a fact (yet)
+        if rh.key in WHOLE_KEYS and _part_of_something(text, rh):
+            continue  # "$20k of the after-tax money", "$100,000 of that IRA": a part
+        if rh.key in HELD_KEYS and _states_a_limit(index, rh.amount.start):
+            continue  # "must include no more than $17,500 pre-tax": a limit, not a balance
         if not _HOUSEHOLD.search(text, rh.start, rh.end) and _about_spouse(
             index, rh.amount.start, pronoun_is_spouse
         ):
@@ -212,7 +223,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         # "My husband's 401k (Fidelity) has after-tax money. Can he move it?": the only plan
         # named is the spouse's and the asker names none, so the question is about that plan
         providers, plans = list(all_providers), list(all_plans)
-    provider = plan_provider(providers) if providers else None
+    provider = plan_provider(providers, text) if providers else None
     if provider:
         candidates["provider"].append(Candidate(provider.name, provider.start, provider.end))
     plan = main_plan_type(plans)
@@ -356,6 +367,49 @@ _OWNED = re.compile(r"\b(?:my|our)\b", re.IGNORECASE)
 _ASKER = re.compile(r"\b(?:i|my|we|our)\b", re.IGNORECASE)
 
 
+# Balances and totals: an amount that is a part of something is not one of them.
+WHOLE_KEYS = frozenset(
+    {"after_tax_total", "traditional_ira_balance", "pretax_balance", "roth_ira_balance",
+     "roth_401k_balance"}
+)  # fmt: skip
+# What a person holds: an amount stated as a limit is none of them.
+HELD_KEYS = WHOLE_KEYS | {"after_tax_contributions", "after_tax_earnings"}
+# Between an amount and the words that gave its role: "of the" in "$20k of the after
+# tax monies", "of that" in "$100,000 of that IRA" - the role names what the amount is a
+# part of ("$52,000 of that is after-tax" is the after-tax part: a verb comes between).
+_PART_OF = re.compile(
+    r"\s*(?:of|out of)\s+(?:it|that|this|the|my|our|his|her|their|those|these)\s"
+    r"(?![^.?!;]*\b(?:is|are|was|were|be|would|will)\b)",
+    re.IGNORECASE,
+)
+_ALL_BEFORE = re.compile(r"\b(?:all|entire|whole|full)\s*(?:the\s+|of\s+)?\W?$", re.IGNORECASE)
+# Words of a limit before an amount in its sentence: "no more than $17,500 pre-tax",
+# "the maximum ... is $51,000", "up to $23,000 pre-tax".
+_LIMIT_WORDS = re.compile(
+    r"\b(?:no more than|not more than|at most|up to|maximum|max(?:imum)? of|limit(?:ed)?|"
+    r"cap(?:ped)?|cannot exceed|can't exceed|must include)\b",
+    re.IGNORECASE,
+)
+# How far back (characters) a limit word makes an amount a limit.
+LIMIT_REACH = 60
+
+
+def _part_of_something(text: str, hit: RoleHit) -> bool:
+    """True for "$20k of the after-tax money" (a part), not "all $40k of my after-tax"."""
+    amount = hit.amount
+    if hit.end <= amount.end:
+        return False  # the role came before the amount
+    return bool(_PART_OF.match(text[amount.end : hit.end])) and not _ALL_BEFORE.search(
+        text, max(0, amount.start - 20), amount.start
+    )
+
+
+def _states_a_limit(index: Sentences, pos: int) -> bool:
+    """True when a limit word comes shortly before the amount in its sentence."""
+    start = max(index.bounds(pos)[0], pos - LIMIT_REACH)
+    return bool(_LIMIT_WORDS.search(index.text, start, pos))
+
+
 def _supposed_amount(index: Sentences, pos: int) -> bool:
     """True when the amount at ``pos`` is supposed in an "if" clause or an example."""
     if _EXAMPLE.search(index.text, max(0, pos - 25), pos):
@@ -461,7 +515,11 @@ def _resolve(key: str, cands: list[Candidate], look: _Lookups) -> Candidate | No
     if len(cands) == 1 and key != "filing_status":  # (checked against its priorities)
         return cands[0]  # the usual case: nothing to weigh
     if key == "year":
-        return max(cands, key=lambda c: c.value)
+        # a story told year by year ("4 conversions in 2020 and 2021 ... in Jan 2027"):
+        # which of them the question is about is for the bot to ask
+        if len({c.value for c in cands}) > MOST_YEARS:
+            return None
+        return _most_named_year(cands, look.index.text)
     if key == "filing_status":
         values = {c.value for c in cands}
         if {"mfj", "single"} <= values and not values & {"mfs", "hoh"}:
@@ -485,6 +543,28 @@ def _resolve(key: str, cands: list[Candidate], look: _Lookups) -> Candidate | No
     if key == "traditional_ira_balance":
         return _all_iras(distinct)
     return None
+
+
+def _most_named_year(cands: list[Candidate], text: str) -> Candidate | None:
+    """The year the text names most often (the one it keeps coming back to: "In 2015 I
+    wanted to ... for 2015? ... For 2016, should I"), or the one it says is now ("Now
+    it's 2010"); two years named as often leave it for the bot to ask ("In 2020, I
+    performed ... penalty free in Jan 2025")."""
+    now = [c for c in cands if _NOW_YEAR.search(text, max(0, c.start - 20), c.start)]
+    if len({c.value for c in now}) == 1:
+        return now[0]
+    counts: dict[Any, int] = {}
+    for c in cands:
+        counts[c.value] = counts.get(c.value, 0) + 1
+    top = max(counts.values())
+    leaders = [c for c in cands if counts[c.value] == top]
+    return leaders[0] if len({c.value for c in leaders}) == 1 else None
+
+
+# Just before a year: it is the present one ("Now it's 2010", "this year (2024)").
+_NOW_YEAR = re.compile(
+    r"\b(?:now it's|now it is|it's now|it is now|this year,?\s*\(?|tax year)\s*$", re.IGNORECASE
+)
 
 
 def _all_iras(distinct: list[Candidate]) -> Candidate:

@@ -399,7 +399,12 @@ def _bare_small_or_year(m: re.Match[str]) -> bool:
     if len(digits) > 4:  # (and int() refuses a run of thousands of digits)
         return False
     number = int(digits or "0")
-    return number < 1000 or number in YEAR_LIKE
+    return number < 1000 or number in YEAR_LIKE or digits in IRS_FORMS
+
+
+# IRS form numbers people name bare ("the 8606", "my 5498"): never an amount without a
+# currency sign, a multiplier or grouping.
+IRS_FORMS = frozenset({"1040", "1099", "5329", "5498", "8606", "8915", "4972", "2210"})
 
 
 # A scale word not inside a longer word: (?<![a-z])(?:thousand|million|grand|dollars|

@@ -16,6 +16,8 @@ Components, in order:
 - ``rothbot_role_cues``: the words that say what an amount is (roles.yaml).
 - ``rothbot_phrases``: ages, years, filing status, rates, employment, Roth IRA, plan
   features (facts.yaml, status.yaml).
+- ``rothbot_implied``: facts implied rather than stated, from spaCy ``Matcher`` token
+  patterns over a shared vocabulary (``nlu.implied``; implied.yaml, vocabulary.yaml).
 - ``rothbot_providers`` and ``rothbot_plan_types``: who keeps the plan and what it is.
 - ``rothbot_intents`` and ``rothbot_topics``: what is asked, and what needs a person.
 """
@@ -259,6 +261,31 @@ def phrase_component(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("rothbot_implied")
+def make_implied_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Facts implied rather than stated (``nlu.implied``), added to the phrases' facts."""
+    from nlu.implied import ImpliedFacts
+
+    rules: list[ImpliedFacts] = []  # built on the first Doc: its vocab is the pipeline's
+
+    def implied_component(doc: Doc) -> Doc:
+        if not rules:
+            rules.append(ImpliedFacts(nlp))
+        hits = rules[0].hits(doc, sentences(doc))
+        if hits:
+            state = _state(doc)
+            kept = list(state.found.get("phrases", ()))
+            for hit in hits:
+                last = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+                if last is not None:
+                    kept.append((last.start, last.end, hit.fact, hit))
+            kept.sort(key=itemgetter(0))
+            _record(doc, "phrases", kept)
+        return doc
+
+    return implied_component
+
+
 @Language.component("rothbot_providers")
 def provider_component(doc: Doc) -> Doc:
     """Plan providers, each linked to the plan, to an IRA, or to neither."""
@@ -298,6 +325,7 @@ COMPONENTS = (
     "rothbot_money",
     "rothbot_role_cues",
     "rothbot_phrases",
+    "rothbot_implied",
     "rothbot_providers",
     "rothbot_plan_types",
     "rothbot_intents",

@@ -84,6 +84,11 @@ _HELD_AT = re.compile(
 )
 
 
+# Right after a firm, the plan it keeps: "Fidelity 401k", "TIAA 403(b)", "Empower plan".
+_NAMES_THE_PLAN = re.compile(
+    r"(?:'s)?\s+(?:401\(?k\)?|403\(?b\)?|457\(?b\)?|(?:retirement |401k |workplace )?plan\b)",
+    FLAGS,
+)
 # The last word of each of _HELD_AT's links, for a quick look first (keep the two alike).
 _HELD_AT_TAIL = re.compile(r"\b(?:with|at|through|thru|by|via)\s+(?:the\s+)?$", FLAGS)
 # How far before a firm its account word and "is with" may start (characters).
@@ -102,6 +107,8 @@ def link_of(sentences: Sentences, start: int, end: int) -> tuple[str, bool]:
     )
     if held:
         return ("ira" if held.group("ira") else "plan"), True
+    if _NAMES_THE_PLAN.match(text, end):
+        return "plan", True  # "my workplace Fidelity 401k": the firm's name on the plan
     return _nearest_link(sentences, start, end), False
 
 
@@ -170,6 +177,15 @@ def current_firms(text: str, hits: list[ProviderHit]) -> list[ProviderHit]:
     return kept
 
 
+# After a firm's name: its funds, not the firm keeping an account ("institutional
+# Vanguard funds", "Fidelity index fund", "a Vanguard target date fund").
+_FUND_FAMILY = re.compile(
+    r"(?:'s)?\s+(?:(?:institutional|index|target(?:[- ]date)?|total|admiral|low[- ]cost|"
+    r"s&p 500|500|retirement)\s+){0,3}(?:funds?|etfs?|index(?:es)?|shares)\b",
+    re.IGNORECASE,
+)
+
+
 def find_providers(sentences: Sentences, *, answer: bool = False) -> list[ProviderHit]:
     """Every provider mention in the text, with its link.
 
@@ -185,6 +201,8 @@ def find_providers(sentences: Sentences, *, answer: bool = False) -> list[Provid
             and not _NAMED_AS_FIRM.match(text, m.end())
         ):
             continue  # "Principal ..." opening a sentence is the word, not the firm
+        if _FUND_FAMILY.match(text, m.end()):
+            continue  # "Vanguard funds", "Fidelity index funds": what the plan holds
         link, stated = link_of(sentences, m.start(), m.end())
         hits.append(ProviderHit(name, m.start(), m.end(), link, exact, stated))
     hits.sort(key=lambda h: (h.start, -h.end))
@@ -195,18 +213,40 @@ def find_providers(sentences: Sentences, *, answer: bool = False) -> list[Provid
     return kept
 
 
-def plan_provider(hits: list[ProviderHit]) -> ProviderHit | None:
-    """The plan's provider: the most named plan-linked one, else an unlinked one."""
-    plan = [h for h in hits if h.link == "plan"]
+def plan_provider(hits: list[ProviderHit], text: str = "") -> ProviderHit | None:
+    """The plan's provider: the most named plan-linked one, else an unlinked one.
+
+    Precision first (a wrong firm sends the person to the wrong company): a firm the text
+    also ties to an IRA ("my Roth IRA at Vanguard ... Vanguard rep") keeps the plan only
+    where the text says so ("my 401k is with Vanguard"); where the text names the plan's
+    provider apart from the firms ("my 401(k) provider and Fidelity"), the firm is left
+    for the bot to ask.
+    """
+    ira_named = {h.name for h in hits if h.link == "ira"}
+    unnamed_provider = bool(text) and bool(_PROVIDER_UNNAMED.search(text))
+    plan = [
+        h
+        for h in hits
+        if h.link == "plan" and (h.stated or (h.name not in ira_named and not unnamed_provider))
+    ]
     if plan:
         # a firm said to keep the plan beats one that is only near a plan word ("I work
         # at Fidelity but my 401k is administered by Alight")
         return _most_named([h for h in plan if h.stated] or plan)
-    ira_named = {h.name for h in hits if h.link == "ira"}
+    if unnamed_provider:
+        return None  # the plan's firm is named apart from every firm in the text
     neutral = [
         h for h in hits if h.link == "neutral" and not h.needs_plan_link and h.name not in ira_named
     ]
     return _most_named(neutral) if neutral else None
+
+
+# "my 401(k) provider and Fidelity", "either my 401K plan provider or Schwab": the plan's
+# firm is named apart from the firm in the text, so that firm keeps something else.
+_PROVIDER_UNNAMED = re.compile(
+    r"\b(?:my|our|the)\s+(?:401\(?k\)?|403\(?b\)?|457\(?b\)?|plan|employer'?s?)"
+    r"(?:\s+plan)?\s+(?:provider|record ?keeper|administrator)\s+(?:and|or|&|to)\s+[A-Z]",
+)
 
 
 def _most_named(hits: list[ProviderHit]) -> ProviderHit | None:

@@ -78,23 +78,30 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
     """The Reading of a Doc that has been through the pipeline."""
     built = assemble(doc, expecting)
     index = sentences(doc)
+    topics = frozenset(payloads(doc, "topics"))
+    facts, evidence = built.facts, built.evidence
+    if "inherited" in topics and expecting is None:
+        # an inherited account's plan was the deceased's employer's: whose employment a
+        # post about it speaks of is unclear ("continue to contribute"), so it is asked
+        facts = {k: v for k, v in facts.items() if k not in _EMPLOYMENT}
+        evidence = {k: v for k, v in evidence.items() if k not in _EMPLOYMENT}
     present = set(payloads(doc, "intents"))
-    still_working = built.facts.get("still_employed") is True and bool(
-        _STILL.search(built.evidence.get("still_employed", ""))
+    still_working = facts.get("still_employed") is True and bool(
+        _STILL.search(evidence.get("still_employed", ""))
     )
-    present = derived_intents(present, built.facts, still_working)
+    present = derived_intents(present, facts, still_working)
     intents = tuple(i for i in intent_order() if i in present and i != "other")
-    if "other" in present or (not intents and _is_question_like(index.text, bool(built.facts))):
+    if "other" in present or (not intents and _is_question_like(index.text, bool(facts))):
         intents = (*intents, "other")
     return Reading(
-        facts=built.facts,
+        facts=facts,
         intents=intents,
-        evidence=built.evidence,
+        evidence=evidence,
         corrections=built.corrections,
         hypothetical=bool(index.hypothetical_starts),
         unsure=built.unsure,
         declined=built.declined,
-        topics=frozenset(payloads(doc, "topics")),
+        topics=topics,
         rejected=built.rejected,
         asks=asks_of(doc),
     )
@@ -111,6 +118,8 @@ def _is_question_like(text: str, states_facts: bool = False) -> bool:
 
 
 _STILL = re.compile(r"\bstill\b", re.IGNORECASE)
+# Facts about the plan sponsor's employee.
+_EMPLOYMENT = frozenset({"still_employed", "separated_from_service_age"})
 # A sentence that asks without a question mark ("Can I do this.", "please explain").
 _QUESTION_WORDS = re.compile(
     r"(?:^|[.!\n]\s*)(?:can|could|should|would|will|do|does|is|are|how|what|when|where|why|"

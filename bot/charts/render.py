@@ -417,10 +417,10 @@ def _now_line(row: Mapping[str, Any]) -> str:
     return f"{when}: {tax} · 10%: {money(penalty) if penalty is not None else 'unknown'}"
 
 
-def _value_line(row: Mapping[str, Any]) -> str:
+def _value_line(row: Mapping[str, Any], at: str) -> str:
     if row["id"] == "cash_out":
         return f"Paid to you now: {money(row['cash_now'])}; $0 in a Roth"
-    words = f"In a Roth at 59½: {whole_dollars(row['roth_at_59_half'])}"
+    words = f"In a Roth {at}: {whole_dollars(row['roth_at_59_half'])}"
     if row["tax_free_at_59_half"] == "yes":
         words += ", tax-free"
     elif row["roth_at_59_half"] and row["tax_free_from"]:
@@ -434,17 +434,17 @@ def draw_routes(canvas: Canvas, data: Mapping[str, Any]) -> None:
     """Tax now, the 10%, and what each route holds at 59½ under the stated growth."""
     r = data["routes"]
     rows = r["rows"]
-    canvas.text(LEFT, 24, "What each route leaves at 59½", size=TITLE_PT, bold=True)
+    years = r["years_to_59_half"]
+    at = "at 59½" if years else "now"  # 59 or older: 59½ is now or past, nothing to grow
+    canvas.text(LEFT, 24, f"What each route leaves {at}", size=TITLE_PT, bold=True)
     source = "Default growth" if r["growth_rate_is_default"] else "Your growth rate"
-    canvas.text(
-        LEFT,
-        76,
-        f"{source}: {percent(r['growth_rate'])} a year for {r['years_to_59_half']} years",
-        size=LABEL_PT,
-        bold=True,
-        colour=BLUE,
-    )
-    canvas.text(LEFT, 112, "to about 59½: an assumption, not a forecast", size=SMALL_PT)
+    if years:
+        headline = f"{source}: {percent(r['growth_rate'])} a year for {years} years"
+        note = "to about 59½: an assumption, not a forecast"
+    else:
+        headline, note = "No growth counted", "you are about 59½ or older"
+    canvas.text(LEFT, 76, headline, size=LABEL_PT, bold=True, colour=BLUE)
+    canvas.text(LEFT, 112, note, size=SMALL_PT)
     totals = [(row["roth_at_59_half"] or 0) + (row["pretax_at_59_half"] or 0) for row in rows] + [
         row["cash_now"] or 0 for row in rows
     ]
@@ -471,14 +471,14 @@ def draw_routes(canvas: Canvas, data: Mapping[str, Any]) -> None:
         else:
             canvas.box(LEFT, LEFT + roth, bar_y, BAR_PX, GREEN)
             canvas.box(LEFT + roth, LEFT + roth + pretax, bar_y, BAR_PX, GREY, hatch="//")
-        text_y = canvas.lines(LEFT, bar_y + BAR_PX + 8, _value_line(row))
+        text_y = canvas.lines(LEFT, bar_y + BAR_PX + 8, _value_line(row, at))
         canvas.lines(LEFT, text_y, _now_line(row))
         y += per_row
     _legend(
         canvas,
         HEIGHT_PX - 140,
         [
-            (GREEN, None, "in a Roth at 59½"),
+            (GREEN, None, f"in a Roth {at}"),
             (GREY, "//", "pretax: taxed when taken out"),
             (GREY, "xx", "paid out now, out of the shelter"),
         ],

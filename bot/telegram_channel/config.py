@@ -50,7 +50,6 @@ class TelegramConfig:
     secret_token: str | None = None
     poll_timeout: float = 30.0
     poll_interval: float = 0.0
-    read_timeout: float | None = None
     connect_timeout: float | None = None
     send_timeout: float = 15.0
     rate_limit_retries: int = 3

@@ -11,9 +11,11 @@ and updates their state in the store. The rules:
   the chats with owed replies again, soon after a failure (backing off to
   ``resend_interval``), also with no new message coming in; a reply older than
   ``resend_window`` when it finally goes out says that it is late and what it answers;
-- at most once per part: each message part is marked "on the wire" before its request
-  and "sent" after; a request that got no answer (or a crash in between) counts the part
-  as delivered, so it is never shown twice (``limits.maybe_delivered``);
+- at most once while running: a request that got no answer (read timeout, dropped
+  connection) counts its part as delivered and is not repeated (``limits.maybe_delivered``);
+  each part is also marked "on the wire" before its request and "sent" after, so after a
+  crash the re-send starts at the part that was on the wire (sent again: it may show
+  twice, where counting it as sent lost many under load);
 - a chat that refuses messages (blocked, deleted) gives its owed replies up; HTML that
   Telegram cannot parse goes out as plain text; a 4096-character limit per message.
 """
@@ -43,7 +45,7 @@ from bot.reply import Reply
 from bot.store import Outgoing
 from bot.telegram_channel.core import CoreWorker
 from bot.telegram_channel.formatting import button_rows, split_message, to_html
-from bot.telegram_channel.limits import maybe_delivered
+from bot.telegram_channel.limits import WireHooks, maybe_delivered, on_the_wire
 from bot.telegram_channel.ordering import Lanes
 
 log = logging.getLogger(__name__)
@@ -176,32 +178,29 @@ class Delivery:
         update_id = outgoing.update_id
         store = self.core.store
         if outgoing.uncertain:
-            log.warning("resuming a reply after a part that may not have arrived (at most once)")
+            log.warning("re-sending a reply part that was on the wire when the process died")
         reply = outgoing.reply
         age = self._clock() - outgoing.created_at
         if age > self.resend_window and outgoing.parts_sent == 0:
             note = late_note(round(age / 60))
             reply = Reply(f"{note}\n\n{reply.text}", reply.choices)
 
-        async def before(part: int) -> None:
+        async def before() -> None:
             await self.core.run(store.mark_sending, update_id)
+
+        async def not_sent() -> None:
+            await self.core.run(store.mark_not_sent, update_id)
 
         async def after(parts: int) -> None:
             await self.core.run(store.mark_progress, update_id, parts)
 
-        async def not_sent(part: int) -> None:
-            await self.core.run(store.mark_not_sent, update_id)
-
-        await self.send_reply(
-            bot,
-            chat_id,
-            reply,
-            reply_to=reply_to,
-            skip=outgoing.parts_sent,
-            before=before,
-            after=after,
-            not_sent=not_sent,
-        )
+        token = on_the_wire.set(WireHooks(before, not_sent))
+        try:
+            await self.send_reply(
+                bot, chat_id, reply, reply_to=reply_to, skip=outgoing.parts_sent, after=after
+            )
+        finally:
+            on_the_wire.reset(token)
         await self.core.run(store.mark_sent, update_id)
 
     async def send_reply(
@@ -212,16 +211,14 @@ class Delivery:
         *,
         reply_to: int | None = None,
         skip: int = 0,
-        before: Callable[[int], Awaitable[None]] | None = None,
         after: Callable[[int], Awaitable[None]] | None = None,
-        not_sent: Callable[[int], Awaitable[None]] | None = None,
     ) -> list[Message]:
         """Send ``reply`` as HTML chunks of at most 4096 characters; buttons on the last.
 
-        ``skip`` leaves out the first chunks (already sent). ``before(i)`` is awaited
-        before chunk ``i`` goes on the wire, ``after(n)`` once ``n`` chunks are sent,
-        ``not_sent(i)`` when Telegram answered that chunk ``i`` was not delivered. A
-        chunk whose request got no answer counts as sent: the next chunk follows it.
+        ``skip`` leaves out the first chunks (already sent); ``after(n)`` is awaited once
+        ``n`` chunks are sent (but not after the last). A chunk whose request got no
+        answer counts as sent: the next chunk follows it. The store notes each chunk on
+        the wire through ``limits.on_the_wire``, set by ``_deliver``.
         """
         chunks = split_message(reply.text)
         pairs = [(choice.label, choice.data) for choice in reply.choices]
@@ -247,16 +244,12 @@ class Delivery:
             if index < skip:
                 continue
             last = index == len(chunks) - 1
-            if before is not None:
-                await before(index)
             try:
                 message = await self._send_chunk(
                     bot, chat_id, chunk, markup if last else None, reply_to
                 )
             except TelegramError as error:
                 if not maybe_delivered(error):
-                    if not_sent is not None:
-                        await not_sent(index)
                     raise
                 log.warning(
                     "a reply part got no answer from Telegram (%s); counted as sent, "

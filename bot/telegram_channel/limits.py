@@ -10,8 +10,8 @@
 - at most once: a send whose request reached Telegram but got no answer (read timeout,
   connection dropped) may have been delivered, so it is *not* retried; the caller
   counts it as maybe delivered (``maybe_delivered``);
-- typing actions yield: one is dropped rather than queued when the overall budget has no
-  room right now or flood control is on, and none is retried, so they never delay a reply;
+- typing actions yield: one is dropped rather than queued unless half the overall budget
+  is unused and flood control is off, and none is retried, so they never delay a reply;
 - one log line when an outage (flood control, or Telegram failing) starts and one when
   it ends, however many requests it touched (``Episodes``).
 """
@@ -19,12 +19,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import datetime as dtm
 import logging
 import random
 import time
 import warnings
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -46,6 +48,9 @@ log = logging.getLogger(__name__)
 OVERALL_PER_SECOND = 30
 GROUP_PER_MINUTE = 20
 TYPING = "sendChatAction"
+TYPING_HEADROOM = OVERALL_PER_SECOND // 2
+"""A typing action goes out only while half the overall budget is unused: under load the
+budget is the replies'."""
 NOT_RETRIED = frozenset({TYPING, "getMe", "getUpdates"})
 """A typing action is cosmetic; getMe runs at start, where failing fast with one line lets
 the service manager restart us; getUpdates has the intake's own loop around it."""
@@ -62,6 +67,27 @@ SENDS = frozenset(
 """Requests that create a message: repeating one that arrived shows it twice."""
 _UNSENT_CAUSES = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.WriteTimeout)
 """httpx failures that prove Telegram did not get the whole request."""
+
+
+@dataclass(frozen=True)
+class WireHooks:
+    """What a send must note around the moment its request goes on the wire.
+
+    ``before`` runs after the flood limits let the request through and just before it is
+    written; ``not_sent`` when Telegram's answer (or a failure to connect) proves it was
+    not delivered. Between the two, a crash or a lost answer leaves the message counted
+    as maybe delivered, so the window is as short as the request itself.
+    """
+
+    before: Callable[[], Awaitable[None]]
+    not_sent: Callable[[], Awaitable[None]]
+
+
+on_the_wire: contextvars.ContextVar[WireHooks | None] = contextvars.ContextVar(
+    "rothbot_on_the_wire", default=None
+)
+"""Set by ``delivery`` around each message part it sends (a context variable, because the
+request passes through the library between the two)."""
 
 
 def maybe_delivered(error: BaseException) -> bool:
@@ -163,8 +189,8 @@ class Limits(BaseRateLimiter[int]):
     ) -> Any:
         chat_id = _chat_id(data)
         if endpoint == TYPING:
-            if self._paused() or not self._overall.has_capacity():
-                return True  # cosmetic: never queue it in front of a reply
+            if self._paused() or not self._overall.has_capacity(TYPING_HEADROOM):
+                return True  # cosmetic: never take budget a reply may need
             return await self._once(callback, args, kwargs, chat_id)
         flood = network = 0
         while True:
@@ -207,16 +233,16 @@ class Limits(BaseRateLimiter[int]):
         chat_id: int | None,
     ) -> Any:
         if chat_id is None:
-            return await callback(*args, **kwargs)
+            return await _on_the_wire(callback, args, kwargs)
         if chat_id < 0:
             group = self._groups.get(chat_id)
             if group is None:
                 group = self._groups[chat_id] = AsyncLimiter(GROUP_PER_MINUTE, 60)
                 self._forget_idle_groups(chat_id)
             async with group, self._overall:
-                return await callback(*args, **kwargs)
+                return await _on_the_wire(callback, args, kwargs)
         async with self._overall:
-            return await callback(*args, **kwargs)
+            return await _on_the_wire(callback, args, kwargs)
 
     def _forget_idle_groups(self, keep: int) -> None:
         if len(self._groups) <= 512:
@@ -238,6 +264,22 @@ class Limits(BaseRateLimiter[int]):
             if self._stopping:
                 raise NetworkError("stopping: not waiting out flood control")
             await asyncio.sleep(min(remaining, 0.5))
+
+
+async def _on_the_wire(
+    callback: Callable[..., Coroutine[Any, Any, Any]], args: Any, kwargs: dict[str, Any]
+) -> Any:
+    """Make the request, with the ``on_the_wire`` hooks of a send around it."""
+    hooks = on_the_wire.get()
+    if hooks is None:
+        return await callback(*args, **kwargs)
+    await hooks.before()
+    try:
+        return await callback(*args, **kwargs)
+    except BaseException as error:
+        if not maybe_delivered(error) and not isinstance(error, asyncio.CancelledError):
+            await hooks.not_sent()
+        raise
 
 
 def _chat_id(data: dict[str, Any]) -> int | None:

@@ -40,7 +40,7 @@ def test_facts_file_to_png(tmp_path):
 def test_piped_facts_to_svg_of_the_routes(tmp_path):
     out = tmp_path / "routes.svg"
     code, err = _chart(
-        ["--out", str(out), "--chart", "routes"], stdin=json.dumps(FACT_SETS["retiree"])
+        ["--out", str(out), "--chart", "routes"], stdin=json.dumps(FACT_SETS["leaves_at_58"])
     )
     assert code == 0, err
     assert b"What each route leaves at 59" in out.read_bytes()

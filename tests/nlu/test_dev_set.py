@@ -86,3 +86,30 @@ def test_labelled_set_scores_above_the_bar(name: str, tmp_path: Path) -> None:
     assert result["answered"] == result["questions"]
     assert result["facts"]["f1"] >= facts_min, (result["facts"], errors)
     assert result["intents"]["f1"] >= intents_min, result["intents"]
+
+
+# Issue 11's bars on dev.jsonl + real.jsonl together: core facts precision 0.95 and F1
+# 0.90, intents F1 0.85. Not met yet: at the end of the 2026-12-06 session the reader
+# scores core P 0.933 F1 0.874, intents F1 0.713 (from 0.838 / 0.783 / 0.713). This test
+# holds what was reached, so that a change that loses it fails; raise it with the score.
+REAL_SET = SHARED / "eval" / "real.jsonl"
+TOGETHER_CORE_PRECISION = 0.925
+TOGETHER_CORE_F1 = 0.865
+TOGETHER_INTENTS_F1 = 0.70
+
+
+def test_dev_and_real_questions_together_hold_the_score_reached(tmp_path: Path) -> None:
+    if not (DEV_SET.is_file() and REAL_SET.is_file() and SCORER.is_file()):
+        pytest.skip(f"the shared evaluation files are not here ({SHARED.resolve()})")
+    scorer = load_scorer()
+    gold = {**scorer.load(DEV_SET), **scorer.load(REAL_SET)}
+    predictions = {}
+    for qid, question in gold.items():
+        reading = read(question["text"])
+        predictions[qid] = {"facts": dict(reading.facts), "intents": list(reading.intents)}
+    result, errors = scorer.score(gold, predictions)
+    core, intents = result["core_facts"], result["intents"]
+    print(f"\ndev + real: core {core}, intents {intents}")
+    assert core["precision"] >= TOGETHER_CORE_PRECISION, (core, errors)
+    assert core["f1"] >= TOGETHER_CORE_F1, (core, errors)
+    assert intents["f1"] >= TOGETHER_INTENTS_F1, intents

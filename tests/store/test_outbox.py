@@ -193,18 +193,18 @@ def test_every_owed_reply_is_listed_oldest_first_by_lane(
     assert [o.update_id for o in store.owed("1")] == [1, 2]  # owed until sent, however old
 
 
-def test_a_part_on_the_wire_when_sending_stopped_counts_as_sent(
+def test_a_part_on_the_wire_when_the_process_died_is_sent_again(
     assistant: Assistant, store: Store
 ) -> None:
     assistant.handle_update("tg:1", "long", 7, address='{"chat_id": 1}', lane="1")
     store.mark_progress(7, 1)
-    store.mark_sending(7)  # the second part went out; no answer came (or the process died)
+    store.mark_sending(7)  # the second part went out; then the process died
 
     [owed] = store.owed("1")
-    assert owed.parts_sent == 2 and owed.uncertain  # never sent twice: at most once
+    assert owed.parts_sent == 1 and owed.uncertain  # resumes at the part on the wire
 
-    store.mark_not_sent(7)  # Telegram answered that it was not delivered after all
-    assert store.owed("1")[0].parts_sent == 1
+    store.mark_progress(7, 2)
+    assert not store.owed("1")[0].uncertain
 
 
 def test_a_turn_marks_its_stored_update_as_run(assistant: Assistant, store: Store) -> None:

@@ -195,6 +195,7 @@ class BotApiDouble:
         self._message_ids = itertools.count(1)
         self._query_ids = itertools.count(1)
         self._failures: dict[str, deque[Failure]] = {}
+        self._windows: dict[str, tuple[float, Failure]] = {}
         self._calls: list[ApiCall] = []
         self._chats: dict[int, dict[str, Any]] = {}
         self._messages: dict[tuple[int, int], dict[str, Any]] = {}
@@ -362,6 +363,17 @@ class BotApiDouble:
             method, Failure(status, description, retry_after, disconnect, delay), times, chat_id
         )
 
+    def fail_for(
+        self, method: str, status: int, seconds: float, *, retry_after: int | None = None
+    ) -> None:
+        """Answer every call of ``method`` with ``status`` for the next ``seconds`` (an
+        outage window, as in a 429 storm or a 502 spell), whoever the call is for."""
+        with self._cond:
+            self._windows[method] = (
+                time.monotonic() + seconds,
+                Failure(status, None, retry_after),
+            )
+
     def slow_next(
         self, method: str, seconds: float, *, times: int = 1, chat_id: int | None = None
     ) -> None:
@@ -471,6 +483,9 @@ class BotApiDouble:
     def take_failure(self, method: str, params: dict[str, Any]) -> Failure | None:
         """The first programmed failure for this call, removed from the program."""
         with self._cond:
+            window = self._windows.get(method)
+            if window is not None and time.monotonic() < window[0]:
+                return window[1]
             for failure in self._failures.get(method, ()):
                 if failure.chat_id is None or str(failure.chat_id) == params.get("chat_id"):
                     self._failures[method].remove(failure)

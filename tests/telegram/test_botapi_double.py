@@ -153,3 +153,12 @@ def test_clients_mark_commands_and_mentions_in_utf16_offsets() -> None:
         "offset": 0,
         "length": 23,
     }
+
+
+def test_an_outage_window_fails_every_call_until_it_ends() -> None:
+    with BotApiDouble() as double:
+        double.fail_for("sendMessage", 502, 0.3)
+        assert double.take_failure("sendMessage", {}).status == 502
+        assert double.take_failure("sendMessage", {"chat_id": "9"}).status == 502
+        time.sleep(0.35)
+        assert double.take_failure("sendMessage", {}) is None

@@ -120,6 +120,6 @@ def test_a_stop_with_a_backlog_is_quick_and_the_rest_is_answered_after_the_resta
     double.wait_for(lambda: answers(double, chats) == expected, timeout=15, what="every answer")
 
     assert process.returncode == 0
-    assert stop_took < 5  # the turn in flight finishes; the backlog waits in the store
+    assert stop_took < 10  # the turns in flight finish; the backlog waits in the store
     assert answered_before < 100 and left > 0
     assert answers(double, chats) == expected

@@ -1,0 +1,109 @@
+"""The two speed figures of issue 11: `rothbot ask` cold start, and one read's p99.
+
+    .venv/bin/python benchmarks/reader_latency.py [--runs 7] [--rounds 20]
+
+Cold start: CPU time (user + system) of `rothbot ask QUESTION` next to `python -c "import
+spacy"`, run alternately; the figure is the median over the runs of (ask - import spacy),
+target <= 0.5 s. CPU time, not wall time: on a machine shared with other jobs the wall
+clock measures their load (with a load average of 12 on 2 cores it ran 5-10x the CPU).
+
+Per read: `nlu.reader.read` on each real forum question of ../shared/eval/real.jsonl
+(dev.jsonl too when present), warm (each read once before timing), ``rounds`` rounds in
+random order, each read timed in process CPU time; p50, p99 and the slowest read, target
+p99 < 5 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared" / "eval"
+QUESTION = (
+    "I'm 52, still working, with $48,000 after-tax in my 401(k) at Fidelity. "
+    "Can I roll it to a Roth IRA?"
+)
+
+
+def _cpu(argv: list[str]) -> float:
+    """CPU seconds (user + system) the command took: on a machine shared with other jobs
+    wall time measures the load, CPU time the work."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def cold_start(runs: int) -> dict[str, float]:
+    rothbot = shutil.which("rothbot") or str(Path(sys.executable).with_name("rothbot"))
+    spacy_times, ask_times, gaps = [], [], []
+    for _ in range(runs):
+        s = _cpu([sys.executable, "-c", "import spacy"])
+        a = _cpu([rothbot, "ask", QUESTION])
+        spacy_times.append(s)
+        ask_times.append(a)
+        gaps.append(a - s)
+    return {
+        "import_spacy_s": statistics.median(spacy_times),
+        "ask_s": statistics.median(ask_times),
+        "gap_s": statistics.median(gaps),
+    }
+
+
+def per_read(rounds: int, *, without_asks: bool = False) -> dict[str, float]:
+    import nlu.reader
+    from nlu.reader import read
+
+    if without_asks:  # the reader's own share: the catalogue-question pass stubbed out
+        nlu.reader.asks_of = lambda doc: ()  # type: ignore[assignment]
+
+    texts: list[str] = []
+    for name in ("real.jsonl", "dev.jsonl"):
+        path = SHARED / name
+        if path.is_file():
+            texts += [json.loads(line)["text"] for line in path.open() if line.strip()]
+    for text in texts:
+        read(text)
+    times = []
+    rng = random.Random(11)
+    for _ in range(rounds):
+        order = texts[:]
+        rng.shuffle(order)
+        for text in order:
+            start = time.process_time()
+            read(text)
+            times.append(time.process_time() - start)
+    times.sort()
+    return {
+        "questions": len(texts),
+        "reads": len(times),
+        "p50_ms": 1000 * times[len(times) // 2],
+        "p99_ms": 1000 * times[int(len(times) * 0.99)],
+        "max_ms": 1000 * times[-1],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument(
+        "--without-asks", action="store_true", help="time read without nlu.asks (its share)"
+    )
+    args = parser.parse_args()
+    print(json.dumps({"per_read": per_read(args.rounds, without_asks=args.without_asks)}, indent=1))
+    print(json.dumps({"cold_start": cold_start(args.runs)}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""Facts implied rather than stated, read with spaCy's own matchers.
+
+A first pass tags the shared vocabulary (``patterns/vocabulary.yaml``: plan words,
+after-tax words, account words, ...) with a ``PhraseMatcher`` on the lower-cased tokens
+and writes each phrase's class into the tokens' ``NORM`` (the first token gets the class,
+the others ``~`` and the class), so the token patterns of ``patterns/implied.yaml`` can
+say ``$PLAN`` once for "401(k)", "403b" and "TSP", however the tokenizer splits them. A
+``Matcher`` then runs the patterns, each with an id; a match becomes a ``tables.Hit`` for
+the assembler, like the phrases of ``status.yaml``, unless its sentence is a question, an
+"if", a negation or a hedge where the entry says so.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from nlu.context import Sentences
+from nlu.data import load
+from nlu.tables import _HEDGE, Hit
+
+# What a vocabulary reference looks like in a pattern: "$PLAN", or "$PLAN?" (optional).
+_REFERENCE = "$"
+# The NORM of a vocabulary phrase's later tokens: this mark and the class.
+_CONTINUES = "~"
+# A match longer than this (tokens) is too loose to be one statement. (Patterns use "*"
+# and cut here: spaCy's Matcher expands a bounded "{0,16}" into that many optional
+# tokens, and their combinations made one read take seconds.)
+MAX_MATCH_TOKENS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One entry of implied.yaml."""
+
+    id: str
+    fact: str
+    value: Any
+    strength: str
+    skip_if: frozenset[str]
+    # the text right after the match must not start with this (a regex), e.g. a limit
+    # that makes an allowance say nothing of now ("... after 59.5 only")
+    not_before: re.Pattern[str] | None = None
+    # vocabulary classes the sentence of a match must hold
+    requires: frozenset[str] = frozenset()
+
+
+def _expand(spec: Any) -> list[dict[str, Any]]:
+    """A pattern spec as spaCy token dicts: "$CLASS" is the class's first token and any
+    of its later ones."""
+    if isinstance(spec, str) and spec.startswith(_REFERENCE):
+        name = spec[1:].rstrip("?")
+        first: dict[str, Any] = {"NORM": name}
+        if spec.endswith("?"):
+            first["OP"] = "?"
+        return [first, {"NORM": _CONTINUES + name, "OP": "*"}]
+    if not isinstance(spec, dict):
+        raise ValueError(f"nlu/patterns/implied.yaml: a token spec must be a mapping: {spec!r}")
+    return [spec]
+
+
+def _first_token_exact(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """One pattern per word of a first-token word set ({"LOWER": {"IN": [...]}}): spaCy
+    checks a set in Python at every token, an exact word in C, and a pattern's first
+    token is tried at every token while later ones only where a match is under way."""
+    first = pattern[0]
+    words = first.get("LOWER", {}).get("IN") if isinstance(first.get("LOWER"), dict) else None
+    if not words or len(first) != 1:
+        return [pattern]
+    return [[{"LOWER": word}, *pattern[1:]] for word in words]
+
+
+class ImpliedFacts:
+    """The vocabulary pass and the token patterns, built once for a pipeline's vocab."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for name, phrases in load("vocabulary")["classes"].items():
+            self.phrases.add(name, [nlp.make_doc(p) for p in phrases])
+        self.rules: dict[str, Rule] = {}
+        # one Matcher for all rules; a rule's first token is matched as an exact word
+        # (see _first_token_exact), so the rest is tried only where a statement may start
+        self.matcher = Matcher(nlp.vocab)
+        for raw in load("implied")["entries"]:
+            rule = Rule(
+                raw["id"],
+                raw["fact"],
+                raw["value"],
+                raw.get("strength", "strong"),
+                frozenset(raw.get("skip_if", ())),
+                re.compile(raw["not_before"], re.IGNORECASE) if raw.get("not_before") else None,
+                frozenset(raw.get("requires", ())),
+            )
+            self.rules[rule.id] = rule
+            patterns = [[t for spec in p for t in _expand(spec)] for p in raw["patterns"]]
+            self.matcher.add(rule.id, [one for p in patterns for one in _first_token_exact(p)])
+
+    def tag_vocabulary(self, doc: Doc) -> list[Span]:
+        """Write each vocabulary phrase's class into its tokens' NORM; the phrases."""
+        spans = filter_spans(self.phrases(doc, as_spans=True))
+        for span in spans:
+            span[0].norm_ = span.label_
+            for token in span[1:]:
+                token.norm_ = _CONTINUES + span.label_
+        return spans
+
+    def hits(self, doc: Doc, index: Sentences) -> list[Hit]:
+        """The facts the patterns find in ``doc`` (whose text ``index`` holds)."""
+        phrases = self.tag_vocabulary(doc)
+        if not phrases:
+            return []
+        matches = self.matcher(doc)
+        if not matches:
+            return []
+        # the vocabulary classes of each sentence (by its first token; the sentence
+        # starts read once as an array: Span.sent walks the tokens for every phrase)
+        starts = [i for i, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1]
+
+        def sentence(token: int) -> int:
+            return starts[bisect.bisect_right(starts, token) - 1] if starts else 0
+
+        classes: dict[int, set[str]] = {}
+        for span in phrases:
+            classes.setdefault(sentence(span.start), set()).add(span.label_)
+        # (a "$CLASS" reference may end at any of its tokens: the longest match of a
+        # rule at a start is kept)
+        longest: dict[tuple[str, int], int] = {}
+        strings = doc.vocab.strings
+        for match_id, start, end in matches:
+            rule_id = strings[match_id]
+            if end - start > MAX_MATCH_TOKENS:
+                continue
+            if not self.rules[rule_id].requires <= classes.get(sentence(start), set()):
+                continue  # the sentence lacks a word the rule is about
+            key = (rule_id, start)
+            longest[key] = max(end, longest.get(key, end))
+        found: list[Hit] = []
+        for (rule_id, start), end in sorted(longest.items(), key=lambda item: item[0][1]):
+            rule = self.rules[rule_id]
+            begin = doc[start].idx
+            last = doc[end - 1]
+            stop = last.idx + len(last)
+            if _skipped(rule, begin, index) or (
+                rule.not_before is not None and rule.not_before.match(index.text, stop)
+            ):
+                continue
+            found.append(Hit(rule.fact, rule.value, begin, stop, rule.strength))
+        return found
+
+
+def _skipped(rule: Rule, pos: int, index: Sentences) -> bool:
+    if "question" in rule.skip_if and index.is_question(pos):
+        return True
+    if "conditional" in rule.skip_if and index.is_conditional(pos):
+        return True
+    if "negated" in rule.skip_if and index.is_negated(pos):
+        return True
+    if "hedged" in rule.skip_if:
+        start, end = index.bounds(pos)
+        if _HEDGE.original.search(index.text, start, end):
+            return True
+    return False
+
+
+@cache
+def implied_facts(nlp: Language) -> ImpliedFacts:
+    """The matchers of ``nlp`` (one per pipeline; built on first use)."""
+    return ImpliedFacts(nlp)
