@@ -194,7 +194,9 @@ def _status(
     if reading.rejected:
         words = ", ".join(f'"{words}"' for _, words, _ in reading.rejected)
         return "needs_info", f"a stated value cannot be used: {words}"
-    scenario = next((s for s in (result or {}).get("scenarios", ()) if s["id"] == focus), {})
+    scenario: dict[str, Any] = next(
+        (s for s in (result or {}).get("scenarios", ()) if s["id"] == focus), {}
+    )
     figures = scenario.get("taxable_income") is not None
     questions = _catalogued(asks)
     if questions:

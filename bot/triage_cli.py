@@ -198,7 +198,11 @@ def triage_chunk(chunk: list[Item], today_iso: str, source: str) -> list[dict[st
 
 def _writer(fmt: str, out: TextIO) -> Callable[[dict[str, Any]], None]:
     if fmt == "jsonl":
-        return lambda row: out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+        def write_jsonl(row: dict[str, Any]) -> None:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+        return write_jsonl
     if fmt == "csv":
         writer = csv.writer(out)
         writer.writerow(OUTPUT_COLUMNS)

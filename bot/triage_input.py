@@ -76,12 +76,13 @@ def rows(
     with handle:
         head = handle.peek(4096)[:4096] if hasattr(handle, "peek") else b""
         fmt = input_format or detect_format(path, head)
+        stream: BinaryIO | _Reporting = handle
         if on_position is not None:
-            handle = _Reporting(handle, on_position)
+            stream = _Reporting(handle, on_position)
         if fmt == "jsonl":
-            yield from _jsonl(handle)
+            yield from _jsonl(stream)
         else:
-            yield from _csv(handle)
+            yield from _csv(stream)
 
 
 class _Reporting:
@@ -154,7 +155,7 @@ def _jsonl(handle: BinaryIO | _Reporting) -> Iterator[Question | BadRow]:
             continue
         try:
             item = json.loads(text)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             yield BadRow(number, f"not valid JSON ({exc.msg} at column {exc.colno})")
             continue
         if not isinstance(item, dict):
@@ -204,7 +205,7 @@ def _csv(handle: BinaryIO | _Reporting) -> Iterator[Question | BadRow]:
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(BadRow(state["line"], f"not valid CSV ({exc})"))
+            problems.append(BadRow(state["line"] or 0, f"not valid CSV ({exc})"))
             record = None
         yield from problems
         problems.clear()

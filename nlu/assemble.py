@@ -637,10 +637,10 @@ def _validated(facts: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, s
             continue
         ok[key] = value
     reason = ""
-    for key in (None, *DROP_ORDER):
-        if key is not None and key in ok:
-            del ok[key]
-            refused.append((key, reason))
+    for dropped in (None, *DROP_ORDER):
+        if dropped is not None and dropped in ok:
+            del ok[dropped]
+            refused.append((dropped, reason))
         try:
             Facts.from_mapping(ok)
             return ok, refused

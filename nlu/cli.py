@@ -78,7 +78,7 @@ def parse_jsonl(stream: IO[str], out: IO[str], err: IO[str], name: str) -> int:
         pending.clear()
 
     for number, record, error in _records(stream):
-        if error:
+        if error or record is None:
             flush()
             err.write(f"rothbot parse: {name} line {number}: {error}; skipped\n")
             bad += 1

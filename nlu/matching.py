@@ -21,7 +21,7 @@ from functools import cache
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
-from re import _constants, _parser  # the stdlib parser, to find a pattern's literal words
+from re import _constants, _parser  # type: ignore[attr-defined]  # stdlib parser (no stubs)
 from typing import Any, Generic, TypeVar
 
 from nlu.data import FLAGS
@@ -395,6 +395,7 @@ class FastRegex:
         self.ignorecase = bool(flags & re.IGNORECASE)
         # case-blind patterns run on the lower-cased text: matching without IGNORECASE is
         # several times faster in ``re``
+        self._flags: int
         if self.ignorecase:
             self._source, self._flags = lowercase_pattern(pattern), flags & ~re.IGNORECASE
         else:

@@ -215,7 +215,7 @@ def words_to_number(words: str) -> Decimal | None:
         elif word in tens:
             total += tens[word]
         elif word == "hundred":
-            total = (total or 1) * 100
+            total = (total or Decimal(1)) * 100
         else:  # pragma: no cover - the regex only lets number words through
             return None
         seen = True

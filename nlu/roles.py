@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from spacy.tokens import Doc, Span
 
@@ -217,7 +217,7 @@ _LABEL_LINE = re.compile(
 )
 
 
-def _label_role(text: str, money: Span, cues: _Cues) -> str | bool | None:
+def _label_role(text: str, money: Span, cues: _Cues) -> str | Literal[False] | None:
     """For "Label: $X" lines: the label's role, None for an unknown label, False if no label."""
     money_start = money.start_char
     line_start = text.rfind("\n", 0, money_start) + 1

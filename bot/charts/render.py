@@ -279,7 +279,10 @@ def draw_timeline(canvas: Canvas, data: Mapping[str, Any]) -> None:
         if marker["id"] == "age_55":
             words += "; leaving the job then ends the 10% on plan money (not IRA money)"
         notes.append(("dash", words))
-    legend = [(GREEN, None, "tax- and penalty-free"), (GREY, None, "tax or 10% if taken out")]
+    legend: list[tuple[str, str | None, str]] = [
+        (GREEN, None, "tax- and penalty-free"),
+        (GREY, None, "tax or 10% if taken out"),
+    ]
     parts = {p["id"] for p in t["parts"]}
     if any(
         p["tax_free_from"]
@@ -300,12 +303,12 @@ def draw_timeline(canvas: Canvas, data: Mapping[str, Any]) -> None:
     wrapped = [textwrap.wrap(words, WRAP - (4 if bold else 0)) for words, bold, _, _ in rows]
     note_lines = sum(len(textwrap.wrap(w, WRAP - 4)) for _, w in notes)
     legend_px = ((len(legend) + 1) // 2) * 34
-    fixed = sum(len(w) for w in wrapped) * LINE_PX + len(rows) * (BAR_PX + 8)
+    fixed: float = sum(len(w) for w in wrapped) * LINE_PX + len(rows) * (BAR_PX + 8)
     fixed += 40 + note_lines * LINE_PX * SMALL_PT / TEXT_PT + len(notes) * 6 + legend_px
     top, floor = 128, HEIGHT_PX - 60
     gap = max(4.0, min(64.0, (floor - top - fixed) / (len(rows) + 0.5)))
 
-    y = top
+    y: float = top
     placed: list[tuple[float, str, Mapping[str, Any]]] = []
     for (_, bold, kind, item), lines in zip(rows, wrapped, strict=True):
         for line in lines:
@@ -451,7 +454,7 @@ def draw_routes(canvas: Canvas, data: Mapping[str, Any]) -> None:
     scale = (RIGHT - LEFT) / max([*totals, 1])
     top, floor = 160, HEIGHT_PX - 150
     per_row = (floor - top) / max(len(rows), 4)
-    y = top
+    y: float = top
     for row in rows:
         canvas.text(LEFT, y, row["label"], size=LABEL_PT, bold=True)
         if row["available"] == "unknown":

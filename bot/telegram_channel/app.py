@@ -212,7 +212,7 @@ async def serve(
                 await server.start(config.listen, config.port)
                 await _setup(
                     lambda: app.bot.set_webhook(
-                        config.webhook_url,  # type: ignore[arg-type]
+                        config.webhook_url,
                         secret_token=config.secret_token,
                         allowed_updates=list(ALLOWED_UPDATES),
                     )
