@@ -29,7 +29,9 @@ MAX_ANSWERED = 4
 # Words the answers may take before later questions get only their first sentence: about
 # a phone screen, with the question back and the source line still to come.
 WORD_BUDGET = 110
-# Asked about the subject but no catalogue question recognised: the route question.
+# No question recognised in so many words: at most this many suggested by the intents,
+MAX_SUGGESTED = 2
+# and with no intent either, the route question.
 DEFAULT_ASK = "move_to_roth"
 # A finding already said makes these unnecessary (the pro-rata answer holds the route for
 # a plan that mixes the money; the split with figures holds the general split).

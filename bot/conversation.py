@@ -23,8 +23,9 @@ from bot.handoff import ASKED_FOR_A_PERSON, needs_a_person_text, unanswered_reas
 from bot.questions import WORK_WITHOUT, Question, how_to_find_out, question_for
 from bot.reply import Choice, Reply
 from bot.session import CONFIRM_FORGET, EVIDENCE_MAX_CHARS, Session
+from knowledge.answers import questions_for_intents
 from knowledge.engine import calculate
-from knowledge.facts import Facts, InvalidFacts
+from knowledge.facts import MONEY_KEYS, Facts, InvalidFacts
 from knowledge.params import covered_years
 from nlu.reader import OUT_OF_SCOPE, Reading, read
 
@@ -257,7 +258,8 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     if reading.asks:
         session.asks = list(reading.asks)
     elif asking:
-        session.asks = [answers.DEFAULT_ASK]
+        suggested = questions_for_intents(reading.intents)[: answers.MAX_SUGGESTED]
+        session.asks = list(suggested) or [answers.DEFAULT_ASK]
     # A bare answer to the bot's question confirms it; a message that asks something
     # gets its answer, never "I already had that".
     acknowledged = (
@@ -296,6 +298,9 @@ def _compose(
     if composed.left:
         body += "\n\n" + answers.note("also_asked", topics=answers.topics_named(composed.left))
     missing = list(result.get("missing") or [])
+    if not any(k in session.facts for k in MONEY_KEYS):
+        # a question asked in general terms is not answered better by asking for amounts
+        missing = [k for k in missing if k not in MONEY_KEYS]
     # the fact that most changes the route among those the questions turn on, else
     # (for a route) the engine's most decision-changing one
     wanted = sorted(composed.follow_up, key=lambda k: missing.index(k) if k in missing else 99)

@@ -11,7 +11,7 @@ parameter. Nothing here writes English, so a sentence lives in one place only
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -51,6 +51,7 @@ class Question:
     findings: tuple[str, ...]
     follow_up: str | None
     route: bool  # answered by the numbers block of a route, not only by sentences
+    intents: tuple[str, ...]  # the reader's intents that suggest it when nothing else does
 
 
 @cache
@@ -71,6 +72,7 @@ def catalogue() -> Mapping[str, Question]:
             findings=tuple(data["findings"]),
             follow_up=data.get("follow_up"),
             route=bool(data.get("route", False)),
+            intents=tuple(data.get("intents") or ()),
         )
     return out
 
@@ -235,7 +237,10 @@ def _prorata_partial(facts: Json, result: Json) -> list[Finding]:
 
 def _prorata_in_plan(facts: Json, result: Json) -> list[Finding]:
     m = _money(facts, result)
-    out = [Finding("prorata.in_plan", "irc_402a_c_4")]
+    if m.separate is False:
+        return [Finding("prorata.in_plan_mixed", "irc_72_e_8")]
+    known = "prorata.in_plan_separate" if m.separate else "prorata.in_plan"
+    out = [Finding(known, "irc_402a_c_4")]
     if m.basis and m.earnings is not None and m.after_tax:
         share = to_json_number(cents(m.earnings / m.after_tax))
         out.append(
@@ -331,6 +336,25 @@ def _in_plan_conversion(facts: Json, result: Json) -> list[Finding]:
     return [*out, Finding("in_plan.vs_roth_ira", "irc_72_t_2_a_v")]
 
 
+def _rmd(facts: Json, result: Json) -> list[Finding]:
+    out = [Finding("rmd.roth_none", "irc_401_a_9")]
+    rmd = (result.get("clocks") or {}).get("rmd") or {}
+    age, first_age = facts.get("age"), rmd.get("applicable_age")
+    if age is None or first_age is None or age >= first_age:
+        out.append(Finding("rmd.first_not_rollable", "irc_402_c"))
+    return out
+
+
+def _roth_vs_after_tax(facts: Json, result: Json) -> list[Finding]:
+    limits = result.get("limits") or {}
+    params = {
+        "deferral": limits.get("elective_deferral_limit"),
+        "limit": limits.get("annual_additions_limit"),
+        "year": _year(result),
+    }
+    return [Finding("kinds.roth_vs_after_tax", "irc_402_g", params)]
+
+
 def _mega_backdoor(facts: Json, result: Json) -> list[Finding]:
     limits = result.get("limits") or {}
     params = {"limit": limits.get("annual_additions_limit"), "year": _year(result)}
@@ -340,7 +364,13 @@ def _mega_backdoor(facts: Json, result: Json) -> list[Finding]:
 ANSWERS: Mapping[str, Answer] = {
     "in_plan_conversion": _in_plan_conversion,
     "mega_backdoor": _mega_backdoor,
-    "ira_pro_rata": _fixed(("ira_pro_rata.all_iras", "irc_408_d_2")),
+    "ira_pro_rata": _fixed(
+        ("ira_pro_rata.all_iras", "irc_408_d_2"), ("ira_pro_rata.plans_not_counted", "irc_408_d_2")
+    ),
+    "earnings_taxed_once": _fixed(("earnings.taxed_once", "irc_408a_d_3_a")),
+    "roth_401k_vs_after_tax": _roth_vs_after_tax,
+    "find_the_basis": _fixed(("basis.where", "irs_1099r_instructions")),
+    "pretax_to_roth": _fixed(("pretax_to_roth.income", "irc_408a_d_3_a")),
     "pre_1987_basis": _fixed(("pre1987.first_out", "irc_72_e_8_d")),
     "indirect_rollover": _withholding_and_sixty_days,
     "plan_refuses_split": _fixed(("refuse.direct_rollover_right", "irc_401_a_31")),
@@ -366,18 +396,32 @@ ANSWERS: Mapping[str, Answer] = {
         ("forms.1099r", "irs_1099r_instructions"), ("forms.no_8606", "irs_8606_instructions")
     ),
     "roth_ira_any_firm": _fixed(("firm.any", "irc_402_c")),
-    "authority": _fixed(("authority.notice", "notice_2014_54")),
+    "authority": _fixed(
+        ("authority.notice", "notice_2014_54"), ("authority.since_2015", "notice_2014_54")
+    ),
     "income_limit": _fixed(("income.no_limit", "conversion_no_income_limit")),
     "timing_now_or_later": _timing,
     "withholding": _withholding,
     "roth_ira_five_year": _roth_ira_five_year,
+    "after_tax_in_ira": _fixed(
+        ("in_ira.already", "irc_408_d_2"), ("isolate.pretax_to_plan", "irc_408_d_3_a_ii")
+    ),
     "isolate_basis": _fixed(("isolate.pretax_to_plan", "irc_408_d_3_a_ii")),
-    "rmd": _fixed(("rmd.roth_none", "irc_401_a_9")),
+    "rmd": _rmd,
     "how_often": _fixed(("often.as_plan_allows", "plan_document")),
-    "plan_decides": _fixed(("plan.decides", "plan_document")),
+    "plan_decides": _fixed(
+        ("plan.decides", "plan_document"), ("plan.what_to_ask", "plan_document")
+    ),
     "all_to_roth_tax": _all_to_roth_tax,
     "move_to_roth": _move_to_roth,
 }
+
+
+def questions_for_intents(intents: Sequence[str]) -> tuple[str, ...]:
+    """The catalogue questions the reader's intents suggest, in catalogue order: the
+    fallback when no question was recognised in so many words."""
+    wanted = set(intents)
+    return tuple(q.id for q in catalogue().values() if wanted & set(q.intents))
 
 
 def answer(question_id: str, facts: Json, result: Json) -> tuple[Finding, ...]:

@@ -150,6 +150,10 @@ def asks_of(doc: Doc, catalogue: Catalogue | None = None) -> tuple[str, ...]:
     for token, cls, pattern in matches:
         per_sentence[bisect.bisect_right(starts, token) - 1].update((cls, pattern))
     asking = [_asks_something(s) for s in sentences]
+    for i in range(1, len(sentences)):
+        # "What does this mean?" asks about the sentence before it
+        if asking[i] and _points_back(sentences[i]):
+            per_sentence[i] |= per_sentence[i - 1]
     whole = set().union(*per_sentence)
     # Where each question is asked: a sentence that asks ranks before one that only
     # states ("my income is too high" is context; "can I do it now?" is the question).
@@ -170,6 +174,15 @@ def asks_of(doc: Doc, catalogue: Catalogue | None = None) -> tuple[str, ...]:
             found[rule.ask] = rank
     order = {ask: n for n, ask in enumerate(ask_ids())}
     return tuple(sorted(found, key=lambda a: (found[a], order[a])))
+
+
+POINTING_BACK = frozenset({"this", "that", "it", "these", "those"})
+SHORT_SENTENCE = 8  # tokens
+
+
+def _points_back(sentence: Span) -> bool:
+    """A short question that points at what was just said ("Is that right?")."""
+    return len(sentence) <= SHORT_SENTENCE and any(t.lower_ in POINTING_BACK for t in sentence)
 
 
 def _first_sentence(per_sentence: Iterable[set[str]], rule: AskRule) -> int:

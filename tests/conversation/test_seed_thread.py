@@ -14,7 +14,7 @@ from conversation_stories import SHARED, Step, run_story
 # the questions answered first (all of it tax-free? now or when I leave?), the route
 # with the engine's figures, its condition, and the deciding question back.
 EXPERT_SUBSTANCE = (
-    "Not all $40,000 tax-free",
+    "Only the $30,000 of contributions goes in tax-free",
     "$10,000 of earnings is taxable",
     "one distribution paid as two direct rollovers",
     "$30,000 to a Roth IRA",
@@ -40,7 +40,7 @@ def test_the_first_reply_answers_the_questions_asked_first(assistant, seed_quest
     text = reply.text
     # The answers lead, in the order asked; the one question back, disclaimer and source
     # close it; the clocks and every route wait behind "why".
-    assert text.index("Not all $40,000") < text.index("two direct rollovers")
+    assert text.index("Only the $30,000") < text.index("two direct rollovers")
     assert text.index("two direct rollovers") < text.index("No need to wait")
     assert text.index("while you still work there?") < text.index("General information")
     assert text.count("?") == 1  # one question at a time
