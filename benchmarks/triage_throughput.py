@@ -11,9 +11,10 @@ starting workers) is measured by the same command on a one-question file and tak
 
     rate after start-up = (N - 1) / (time for N questions - time for 1 question)
 
-Questions per CPU-second (user + system time of the process and its workers, start-up
-taken off the same way) is the figure that holds on a busy machine: other processes
-stretch the wall clock, not the CPU time a question costs.
+Questions per CPU-second (user + system time of the process, start-up taken off the
+same way; one process only, as forkserver workers are not its children) is the figure
+that holds on a busy machine: other processes stretch the wall clock, not the CPU time a
+question costs.
 
 Peak memory is the largest sum of resident memory over the process and its workers,
 sampled every 50 ms from /proc (Linux). ``--jobs 0`` is one worker per core.
@@ -137,12 +138,19 @@ def main() -> None:
             total_s, total_cpu, peak_mb = run(many, jobs, db)
             rate = (args.questions - 1) / max(total_s - start_s, 1e-9)
             per_cpu = (args.questions - 1) / max(total_cpu - start_cpu, 1e-9)
+            # forkserver workers are not this process's children: their CPU time is not
+            # in RUSAGE_CHILDREN, so the figure holds for one process only
+            cpu_note = (
+                f"{per_cpu:.1f} questions per CPU-second after start-up"
+                if workers == 1
+                else "CPU time: see the one-process run"
+            )
             print(
                 f"--jobs {jobs} ({workers} process{'es' if workers > 1 else ''}): "
                 f"start-up {start_s:.1f} s ({start_mb:.0f} MB); {args.questions} questions "
                 f"in {total_s:.1f} s; {rate:.1f} questions/s after start-up "
-                f"({rate / workers:.1f} per process); {per_cpu:.1f} questions per CPU-second "
-                f"after start-up; peak memory {peak_mb:.0f} MB; load average "
+                f"({rate / workers:.1f} per process); {cpu_note}; peak memory {peak_mb:.0f} MB; "
+                f"load average "
                 f"{os.getloadavg()[0]:.1f}"
             )
 
