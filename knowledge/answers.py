@@ -51,6 +51,7 @@ class Question:
     findings: tuple[str, ...]
     follow_up: str | None
     route: bool  # answered by the numbers block of a route, not only by sentences
+    fixed: tuple[tuple[str, str], ...]  # (finding, rule) of an answer the same for everyone
     intents: tuple[str, ...]  # the reader's intents that suggest it when nothing else does
 
 
@@ -73,6 +74,7 @@ def catalogue() -> Mapping[str, Question]:
             follow_up=data.get("follow_up"),
             route=bool(data.get("route", False)),
             intents=tuple(data.get("intents") or ()),
+            fixed=tuple((a["finding"], a["rule"]) for a in data.get("answer") or ()),
         )
     return out
 
@@ -253,15 +255,6 @@ def _prorata_in_plan(facts: Json, result: Json) -> list[Finding]:
     return out
 
 
-def _fixed(*findings: tuple[str, str]) -> Answer:
-    """An answer that is the same for everyone (its figures, if any, come from params)."""
-
-    def answer(facts: Json, result: Json) -> list[Finding]:
-        return [Finding(fid, rule, {"rate": _penalty_rate(result)}) for fid, rule in findings]
-
-    return answer
-
-
 def _rule_of_55_deadline(facts: Json, result: Json) -> list[Finding]:
     out = [
         Finding("rule55.no_deadline", "irc_72_t_2_a_v", {"rate": _penalty_rate(result)}),
@@ -364,54 +357,18 @@ def _mega_backdoor(facts: Json, result: Json) -> list[Finding]:
 ANSWERS: Mapping[str, Answer] = {
     "in_plan_conversion": _in_plan_conversion,
     "mega_backdoor": _mega_backdoor,
-    "ira_pro_rata": _fixed(
-        ("ira_pro_rata.all_iras", "irc_408_d_2"), ("ira_pro_rata.plans_not_counted", "irc_408_d_2")
-    ),
-    "earnings_taxed_once": _fixed(("earnings.taxed_once", "irc_408a_d_3_a")),
     "roth_401k_vs_after_tax": _roth_vs_after_tax,
-    "find_the_basis": _fixed(("basis.where", "irs_1099r_instructions")),
-    "pretax_to_roth": _fixed(("pretax_to_roth.income", "irc_408a_d_3_a")),
-    "pre_1987_basis": _fixed(("pre1987.first_out", "irc_72_e_8_d")),
     "indirect_rollover": _withholding_and_sixty_days,
-    "plan_refuses_split": _fixed(("refuse.direct_rollover_right", "irc_401_a_31")),
     "rule_of_55_deadline": _rule_of_55_deadline,
     "when_59_half": _when_59_half,
-    "withdraw_meaning": _fixed(("withdraw.means_in_service", "plan_document")),
-    "roth_401k_five_year": _fixed(
-        ("drac.own_clock", "reg_1_402a_1_a4"), ("drac.rollover_clock", "reg_1_408a_10")
-    ),
-    "qualified_after_in_plan": _fixed(
-        ("qualified.in_plan", "irc_402a_d_2"), ("qualified.rolled", "reg_1_408a_10")
-    ),
     "prorata_in_plan": _prorata_in_plan,
     "prorata_partial": _prorata_partial,
-    "basis_access_before_59": _fixed(
-        ("access.basis_anytime", "irc_408a_d_4"),
-        ("access.recapture_taxable_only", "irc_408a_d_3_f"),
-    ),
-    "no_penalty_on_rollover": _fixed(("penalty.none_on_rollover", "irc_408a_d_3_a")),
     "rollover_not_ira_limit": _rollover_not_ira_limit,
     "after_tax_room": _after_tax_room,
-    "tax_forms": _fixed(
-        ("forms.1099r", "irs_1099r_instructions"), ("forms.no_8606", "irs_8606_instructions")
-    ),
-    "roth_ira_any_firm": _fixed(("firm.any", "irc_402_c")),
-    "authority": _fixed(
-        ("authority.notice", "notice_2014_54"), ("authority.since_2015", "notice_2014_54")
-    ),
-    "income_limit": _fixed(("income.no_limit", "conversion_no_income_limit")),
     "timing_now_or_later": _timing,
     "withholding": _withholding,
     "roth_ira_five_year": _roth_ira_five_year,
-    "after_tax_in_ira": _fixed(
-        ("in_ira.already", "irc_408_d_2"), ("isolate.pretax_to_plan", "irc_408_d_3_a_ii")
-    ),
-    "isolate_basis": _fixed(("isolate.pretax_to_plan", "irc_408_d_3_a_ii")),
     "rmd": _rmd,
-    "how_often": _fixed(("often.as_plan_allows", "plan_document")),
-    "plan_decides": _fixed(
-        ("plan.decides", "plan_document"), ("plan.what_to_ask", "plan_document")
-    ),
     "all_to_roth_tax": _all_to_roth_tax,
     "move_to_roth": _move_to_roth,
 }
@@ -427,6 +384,8 @@ def questions_for_intents(intents: Sequence[str]) -> tuple[str, ...]:
 def answer(question_id: str, facts: Json, result: Json) -> tuple[Finding, ...]:
     """The findings that answer ``question_id`` for these facts and this engine result
     (``CalcResult.to_json()``). Raises KeyError for a question the catalogue lacks."""
-    if question_id not in catalogue():
-        raise KeyError(question_id)
+    question = catalogue()[question_id]  # KeyError for a question the catalogue lacks
+    if question.fixed:  # the same for everyone: the file says it; figures from params
+        rate = _penalty_rate(result)
+        return tuple(Finding(fid, rule, {"rate": rate}) for fid, rule in question.fixed)
     return tuple(ANSWERS[question_id](facts, result))
