@@ -10,7 +10,7 @@ route, every source) waits behind "why".
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -147,17 +147,12 @@ def compose(asks: Sequence[str], facts: Mapping[str, Any], result: Mapping[str, 
         q.follow_up for q in (catalogue()[a] for a in answered) if q.follow_up is not None
     )
     return Answered(
-        text="\n\n".join(_paragraphs(sentences)),
+        text="\n\n".join(sentences),  # a paragraph each: short blocks suit a phone
         rules=tuple(dict.fromkeys(rules)),
         answered=tuple(answered),
         left=tuple(left),
         follow_up=follow,
     )
-
-
-def _paragraphs(sentences: Iterable[str]) -> list[str]:
-    """One paragraph per sentence: short blocks read better on a phone than one wall."""
-    return [s for s in sentences if s]
 
 
 def topics_named(ids: Sequence[str]) -> str:

@@ -305,14 +305,14 @@ def _rollover_not_ira_limit(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
-def _withholding_and_sixty_days(facts: Json, result: Json) -> list[Finding]:
-    rate = _rate("gov.irs.withholding.eligible_rollover_rate", result)
-    return [Finding("indirect.sixty_days", "irc_402_c", {"rate": rate})]
+def _with_withholding_rate(finding_id: str, rule: str) -> Answer:
+    """An answer whose one figure is the year's withholding rate on a paid-out rollover."""
 
+    def answer(facts: Json, result: Json) -> list[Finding]:
+        rate = _rate("gov.irs.withholding.eligible_rollover_rate", result)
+        return [Finding(finding_id, rule, {"rate": rate})]
 
-def _withholding(facts: Json, result: Json) -> list[Finding]:
-    rate = _rate("gov.irs.withholding.eligible_rollover_rate", result)
-    return [Finding("withholding.direct_none", "irc_3405_c", {"rate": rate})]
+    return answer
 
 
 def _in_plan_conversion(facts: Json, result: Json) -> list[Finding]:
@@ -358,7 +358,7 @@ ANSWERS: Mapping[str, Answer] = {
     "in_plan_conversion": _in_plan_conversion,
     "mega_backdoor": _mega_backdoor,
     "roth_401k_vs_after_tax": _roth_vs_after_tax,
-    "indirect_rollover": _withholding_and_sixty_days,
+    "indirect_rollover": _with_withholding_rate("indirect.sixty_days", "irc_402_c"),
     "rule_of_55_deadline": _rule_of_55_deadline,
     "when_59_half": _when_59_half,
     "prorata_in_plan": _prorata_in_plan,
@@ -366,7 +366,7 @@ ANSWERS: Mapping[str, Answer] = {
     "rollover_not_ira_limit": _rollover_not_ira_limit,
     "after_tax_room": _after_tax_room,
     "timing_now_or_later": _timing,
-    "withholding": _withholding,
+    "withholding": _with_withholding_rate("withholding.direct_none", "irc_3405_c"),
     "roth_ira_five_year": _roth_ira_five_year,
     "rmd": _rmd,
     "all_to_roth_tax": _all_to_roth_tax,
