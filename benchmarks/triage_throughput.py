@@ -11,13 +11,14 @@ starting workers) is measured by the same command on a one-question file and tak
 
     rate after start-up = (N - 1) / (time for N questions - time for 1 question)
 
-Questions per CPU-second (user + system time of the process, start-up taken off the
-same way; one process only, as forkserver workers are not its children) is the figure
-that holds on a busy machine: other processes stretch the wall clock, not the CPU time a
-question costs.
+Questions per CPU-second (user + system time of the command and its workers, which it
+forks and waits for; start-up taken off the same way) is the figure that holds on a busy
+machine: other processes stretch the wall clock, not the CPU time a question costs.
 
-Peak memory is the largest sum of resident memory over the process and its workers,
-sampled every 50 ms from /proc (Linux). ``--jobs 0`` is one worker per core.
+Peak memory is the largest sum over the command and its workers, sampled every 50 ms
+from /proc (Linux): PSS (a page shared by the forked workers counted once, split
+between them: what the machine gives the run) and, for comparison, RSS (counted in
+every process that maps it). ``--jobs 0`` is one worker per core.
 Target (issue 14): 500 questions a second per core after start-up; under 300 MB for
 10,000 questions.
 """
@@ -58,28 +59,38 @@ def write_questions(path: Path, texts: list[str], count: int) -> None:
             out.write(json.dumps({"id": f"b{n:06d}", "text": texts[n % len(texts)]}) + "\n")
 
 
-def _tree_rss_kb(root: int) -> int:
-    """Resident memory of ``root`` and all its descendants, in kB (Linux /proc)."""
+def _tree_memory_kb(root: int) -> tuple[int, int]:
+    """(resident, proportional) memory of ``root`` and all its descendants, in kB.
+
+    Resident (RSS) counts a page shared by several processes once in each of them;
+    proportional (PSS, from /proc/PID/smaps_rollup) splits it among them, so the PSS sum
+    is what the processes together take from the machine (Linux).
+    """
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat") as f:
                 ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-            with open(f"/proc/{entry}/status") as f:
-                vm = next((ln for ln in f if ln.startswith("VmRSS:")), "VmRSS: 0 kB")
         except (OSError, ValueError, IndexError):
             continue
         children.setdefault(ppid, []).append(int(entry))
-        rss[int(entry)] = int(vm.split()[1])
-    total, stack = 0, [root]
+    rss = pss = 0
+    stack = [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
         stack += children.get(pid, [])
-    return total
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+    return rss, pss
 
 
 def _children_cpu() -> float:
@@ -87,8 +98,8 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run(file: Path, jobs: int, db: Path) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (the process and its workers) and peak MB of one run."""
+def run(file: Path, jobs: int, db: Path) -> tuple[float, float, float, float]:
+    """Wall seconds, CPU seconds (the process and its workers), peak PSS and RSS in MB."""
     if db.exists():
         db.unlink()
     command = [
@@ -98,14 +109,15 @@ def run(file: Path, jobs: int, db: Path) -> tuple[float, float, float]:
     cpu_before = _children_cpu()
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
-    peak = 0
+    peak_rss = peak_pss = 0
     while child.poll() is None:
-        peak = max(peak, _tree_rss_kb(child.pid))
+        rss, pss = _tree_memory_kb(child.pid)
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
         time.sleep(0.05)
     seconds = time.perf_counter() - start
     if child.returncode != 0:
         sys.exit(f"triage failed: {child.stderr.read().decode()[-500:]}")
-    return seconds, _children_cpu() - cpu_before, peak / 1024
+    return seconds, _children_cpu() - cpu_before, peak_pss / 1024, peak_rss / 1024
 
 
 def cores() -> int:
@@ -134,24 +146,17 @@ def main() -> None:
         write_questions(many, texts, args.questions)
         for jobs in args.jobs:
             workers = jobs if jobs > 0 else cores()
-            start_s, start_cpu, start_mb = run(one, jobs, db)
-            total_s, total_cpu, peak_mb = run(many, jobs, db)
+            start_s, start_cpu, start_mb, _ = run(one, jobs, db)
+            total_s, total_cpu, peak_mb, peak_rss = run(many, jobs, db)
             rate = (args.questions - 1) / max(total_s - start_s, 1e-9)
             per_cpu = (args.questions - 1) / max(total_cpu - start_cpu, 1e-9)
-            # forkserver workers are not this process's children: their CPU time is not
-            # in RUSAGE_CHILDREN, so the figure holds for one process only
-            cpu_note = (
-                f"{per_cpu:.1f} questions per CPU-second after start-up"
-                if workers == 1
-                else "CPU time: see the one-process run"
-            )
             print(
                 f"--jobs {jobs} ({workers} process{'es' if workers > 1 else ''}): "
                 f"start-up {start_s:.1f} s ({start_mb:.0f} MB); {args.questions} questions "
                 f"in {total_s:.1f} s; {rate:.1f} questions/s after start-up "
-                f"({rate / workers:.1f} per process); {cpu_note}; peak memory {peak_mb:.0f} MB; "
-                f"load average "
-                f"{os.getloadavg()[0]:.1f}"
+                f"({rate / workers:.1f} per process); {per_cpu:.1f} questions per "
+                f"CPU-second after start-up; peak memory {peak_mb:.0f} MB PSS "
+                f"({peak_rss:.0f} MB RSS summed); load average {os.getloadavg()[0]:.1f}"
             )
 
 

@@ -2,8 +2,10 @@
 
 The file is streamed: rows are read, triaged in small chunks and written out (and to the
 store's ``triage`` table) as they come, so memory stays flat however long the file is.
-``--jobs N`` triages on N processes, each loading spaCy once when it starts (``--jobs 0``
-uses every core); the results still come out in file order. A bad row gets one line on
+``--jobs N`` triages on N worker processes (``--jobs 0`` uses every core); the results
+still come out in file order. The pipeline is built once, here, and the workers are
+forked from this process before it opens anything else, so they share its memory
+(copy-on-write) instead of each building a ~120 MB copy of its own. A bad row gets one line on
 stderr naming its line, and the rest is triaged; the exit status is then 1. On a
 terminal, a progress bar (rich) shows the rate and the time left.
 """
@@ -11,15 +13,18 @@ terminal, a progress bar (rich) shows the rate and the time left.
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import logging
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -64,26 +69,28 @@ def run_triage(args: Any) -> int:
         print(f"triage: {path}: no such file", file=sys.stderr)
         return EXIT_USAGE
     jobs = args.jobs if args.jobs and args.jobs > 0 else _cores()
-    try:
-        store = Store(args.db)
-    except StoreError as exc:
-        print(f"triage: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        counts = _run(path, args, today, jobs, store, sys.stdout)
-    except InputError as exc:
-        print(f"triage: {path.name} {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    finally:
-        store.close()
+    with _workers(jobs) as pool:  # first: the workers are forked before anything opens
+        try:
+            store = Store(args.db)
+        except StoreError as exc:
+            print(f"triage: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        try:
+            counts = _run(path, args, today, (pool, jobs), store, sys.stdout)
+        except InputError as exc:
+            print(f"triage: {path.name} {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        finally:
+            store.close()
     done = sum(v for k, v in counts.items() if k != "skipped")
+    skipped = counts.get("skipped", 0)
     parts = ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES)
     print(
-        f"triage: {done} questions triaged ({parts}); {counts.get('skipped', 0)} rows "
+        f"triage: {done} questions triaged ({parts}); {skipped} row{'' if skipped == 1 else 's'} "
         f"skipped; stored in {store.path} (table triage)",
         file=sys.stderr,
     )
-    return EXIT_BAD_ROWS if counts.get("skipped") else 0
+    return EXIT_BAD_ROWS if skipped else 0
 
 
 def _cores() -> int:
@@ -94,7 +101,12 @@ def _cores() -> int:
 
 
 def _run(
-    path: Path, args: Any, today: date, jobs: int, store: Store, out: TextIO
+    path: Path,
+    args: Any,
+    today: date,
+    workers: tuple[ProcessPoolExecutor | None, int],
+    store: Store,
+    out: TextIO,
 ) -> dict[str, int]:
     counts: dict[str, int] = {}
     writer = _writer(args.format, out)
@@ -113,7 +125,7 @@ def _run(
             marks.append((item.line, progress.read_offset))
 
         questions = _good(rows(path, args.input_format, on_position=progress.position), bad, read)
-        for chunk in _triaged(_chunks(questions), today, path.name, jobs):
+        for chunk in _triaged(_chunks(questions), today, path.name, *workers):
             store.support.save_triage(chunk)
             for row in chunk:
                 counts[row["status"]] = counts.get(row["status"], 0) + 1
@@ -150,36 +162,69 @@ def _chunks(items: Iterator[Item]) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _triaged(
-    chunks: Iterator[list[Item]], today: date, source: str, jobs: int
-) -> Iterator[list[dict[str, Any]]]:
-    """Triage each chunk, here or on ``jobs`` worker processes; results in input order."""
+@contextmanager
+def _workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """``jobs`` worker processes sharing this one's spaCy pipeline; None for one process.
+
+    The pipeline is built here first, its objects moved out of the garbage collector's
+    reach (``gc.freeze``: a collection would otherwise write to every page and undo the
+    sharing), and every worker forked at once, before the store, the progress bar's
+    thread or anything else exists. Where forking is not safe (not Linux, or another
+    thread already running, as inside a server) the workers start clean (forkserver)
+    and each builds its own pipeline.
+    """
     if jobs <= 1:
+        yield None
+        return
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        _warm()
+        gc.freeze()
+        context = multiprocessing.get_context("fork")
+        initializer = None
+    else:
+        context = multiprocessing.get_context("forkserver")
+        initializer = _warm
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=initializer) as pool:
+            pool.submit(int).result()  # forks every worker now (fork starts them all at once)
+            yield pool
+    finally:
+        gc.unfreeze()
+
+
+def _triaged(
+    chunks: Iterator[list[Item]],
+    today: date,
+    source: str,
+    pool: ProcessPoolExecutor | None,
+    jobs: int,
+) -> Iterator[list[dict[str, Any]]]:
+    """Triage each chunk, here or on the pool's ``jobs`` workers; results in input order."""
+    if pool is None:
         for chunk in chunks:
             yield triage_chunk(chunk, today.isoformat(), source)
         return
-    # forkserver: workers start from a clean process, not a copy of this one with its
-    # progress thread and database connection; each loads spaCy once (_warm).
-    context = multiprocessing.get_context("forkserver")
     pending: deque[Future[list[dict[str, Any]]]] = deque()
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm) as pool:
-        try:
-            for chunk in chunks:
-                pending.append(pool.submit(triage_chunk, chunk, today.isoformat(), source))
-                if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                    yield pending.popleft().result()
-            while pending:
+    in_flight = jobs * IN_FLIGHT_PER_JOB  # bounded, so memory stays flat
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(triage_chunk, chunk, today.isoformat(), source))
+            if len(pending) >= in_flight:
                 yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
 
 
 def _warm() -> None:
-    """Worker start-up: load the spaCy pipeline and the support patterns once."""
-    from nlu.reader import read
+    """Build the spaCy pipeline, the reader's tables and the support patterns."""
+    from bot.triage import triage
 
-    read("warm up")
+    triage(
+        "warm-up", "I have $1 after-tax in my 401k; can I roll it to a Roth?", today=date.today()
+    )
 
 
 def triage_chunk(chunk: list[Item], today_iso: str, source: str) -> list[dict[str, Any]]:

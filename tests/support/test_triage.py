@@ -11,14 +11,18 @@ import io
 import json
 import re
 import sqlite3
+import threading
+import time
 from datetime import date
 
 import pytest
 
+from bot import triage_cli
 from bot.cli import main
 from bot.conversation import respond
 from bot.session import Session
 from bot.triage import triage
+from bot.triage_cli import CHUNK
 
 TODAY = "2026-12-06"
 QUESTIONS = [
@@ -254,3 +258,69 @@ def test_two_worker_processes_give_the_same_rows_as_one(tmp_path, db, capsys):
     code, two, err = _triage(capsys, path, "--format", "jsonl", "--jobs", "2", db=db)
     assert code == 0, err
     assert two == one
+
+
+def test_workers_started_clean_when_another_thread_runs_give_the_same_rows(tmp_path, db, capsys):
+    """Forking a process with another thread running is not safe: inside a server the
+    workers start from a clean process (forkserver) instead, with the same results."""
+    path = tmp_path / "q.jsonl"
+    _write_jsonl(path, QUESTIONS)
+    _, one, _ = _triage(capsys, path, "--format", "jsonl", db=db)
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        code, two, err = _triage(capsys, path, "--format", "jsonl", "--jobs", "2", db=db)
+    finally:
+        release.set()
+        other.join()
+    assert code == 0, err
+    assert two == one
+
+
+class _Terminal(io.StringIO):
+    """Standard error as a terminal (rich draws its bar only on one)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_a_progress_bar_shows_the_count_the_rate_and_the_time_left(
+    tmp_path, db, monkeypatch
+):
+    real = triage_cli.triage_chunk
+    pause = 0.15  # each chunk of 16 takes at least this long: the rate is at most 16/pause
+
+    def slow_chunk(*args):
+        time.sleep(pause)
+        return real(*args)
+
+    monkeypatch.setattr(triage_cli, "triage_chunk", slow_chunk)
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setenv("COLUMNS", "160")
+    path = tmp_path / "q.jsonl"
+    questions = [{"id": f"q{n}", "text": QUESTIONS[0]["text"]} for n in range(8 * CHUNK)]
+    lines = [json.dumps(q) for q in questions]
+    lines.insert(1, "not json")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    monkeypatch.setattr("sys.stdout", io.StringIO())
+    code = main(["triage", str(path), "--db", str(db), "--today", TODAY, "--format", "jsonl"])
+    assert code == 1  # the bad line
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue())
+    frames = [f for f in re.split(r"[\r\n]", text) if f.startswith("triage ")]
+    assert frames, text[-500:]
+    final = frames[-1]
+    assert "100%" in final and f"{8 * CHUNK} questions" in final
+    rate = float(re.search(r"questions, (\d+\.\d)/s", final).group(1))
+    assert 0 < rate <= CHUNK / pause  # questions a second, not bytes
+    assert re.search(r"ETA\s+0:00:00$", final)
+    during = [f for f in frames if "100%" not in f]
+    assert any(re.search(r"ETA\s+\d+:\d\d:\d\d$", f) for f in during)  # an estimate, not -:--:--
+    counts = [int(m.group(1)) for f in frames if (m := re.search(r"(\d+) questions", f))]
+    assert counts == sorted(counts) and counts[-1] == 8 * CHUNK
+    said = re.split(r"[\r\n]", text)
+    assert any(line.startswith("triage: q.jsonl line 2: not valid JSON") for line in said)
+    assert said[-2].startswith(f"triage: {8 * CHUNK} questions triaged")  # after the bar
+    assert "1 row skipped;" in said[-2]
