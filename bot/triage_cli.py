@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from datetime import date
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -179,7 +180,7 @@ def _workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
     if sys.platform.startswith("linux") and threading.active_count() == 1:
         _warm()
         gc.freeze()
-        context = multiprocessing.get_context("fork")
+        context: BaseContext = multiprocessing.get_context("fork")
         initializer = None
     else:
         context = multiprocessing.get_context("forkserver")
