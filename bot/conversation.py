@@ -54,18 +54,28 @@ _NUMBER = re.compile(
 SHORT_MESSAGE_CHARS = 300  # only then is a number we could not use worth naming
 
 
-def respond(session: Session, text: str, *, today: date, now: float | None = None) -> Reply:
+def respond(
+    session: Session,
+    text: str,
+    *,
+    today: date,
+    now: float | None = None,
+    reading: Reading | None = None,
+) -> Reply:
     """Answer one message and update ``session`` in place. Never raises for any text.
 
     ``today`` dates the clocks (tests fix it); ``now`` stamps the remembered history
-    for the retention purge and does not change the reply.
+    for the retention purge and does not change the reply. ``reading`` is the caller's
+    own ``read(text)`` (triage reads each question once for its row and this draft); it
+    is used only when the session expects no particular fact and the text is not cut,
+    otherwise the text is read again.
     """
     now = time.time() if now is None else now
     clean, clipped = _clean(text)
     session.turns += 1
     session.remember("user", clean, now)
     try:
-        reply = _turn(session, clean, today)
+        reply = _turn(session, clean, today, None if clipped else reading)
     except Exception:  # a bug must not cost the user their session or a reply
         log.exception("conversation turn failed")
         reply = Reply(wording.internal_error(), facts=dict(session.facts))
@@ -89,7 +99,7 @@ def _clean(text: Any) -> tuple[str, bool]:
     return text, False
 
 
-def _turn(session: Session, text: str, today: date) -> Reply:
+def _turn(session: Session, text: str, today: date, given: Reading | None = None) -> Reply:
     if session.pending == CONFIRM_FORGET:
         session.pending = None
         answer = text.lower().strip(" .!")
@@ -110,7 +120,7 @@ def _turn(session: Session, text: str, today: date) -> Reply:
         return Reply(wording.other_currency(currencies), facts=dict(session.facts))
 
     expecting = session.pending if session.pending in FACT_KEYS else None
-    reading = read(text, expecting=expecting)
+    reading = given if given is not None and expecting is None else read(text, expecting=expecting)
 
     topic = _out_of_scope_topic(reading)
     if topic:  # the service opens a ticket and says so
