@@ -99,16 +99,13 @@ def test_a_figure_after_the_example_line_is_read() -> None:
     [
         "Most sources, including Kitces and Vanguard, agree that starting a new 5-year clock "
         "on a new 401k Roth account can be avoided.",
-        "Is that even allowed in a 401k? Do common 401k trustees like Fidelity support such "
-        "logic?",
-        "For 401k #1, I got 3 1099r. Checks were sent to Vanguard directly except for after "
-        "tax.",
+        "Is that even allowed in a 401k? Do common 401k trustees like Fidelity support such logic?",
+        "For 401k #1, I got 3 1099r. Checks were sent to Vanguard directly except for after tax.",
         "If I did not make the tax-exempt TSP contributions, I would put the money into a "
         "stock index fund through Vanguard.",
         "money has been moved from one firm to another (eg. American Century to Vanguard) "
         "and my 401k records were destroyed.",
-        "A 401(k) plan has a safe harbor match that satisfies both the ADP and ACP safe "
-        "harbors.",
+        "A 401(k) plan has a safe harbor match that satisfies both the ADP and ACP safe harbors.",
     ],
 )
 def test_a_firm_that_does_not_keep_the_plan_is_not_its_provider(text: str) -> None:
