@@ -189,6 +189,14 @@ def _scenario_focus(intents: Sequence[str]) -> list[str]:
 
 # A bare answer to the bot's question re-answers at most this many route questions.
 BRIEF_ROUTES = 2
+# Facts about the plan that nothing turns on once the money has left it (a place of
+# ``Reading.places``): never asked then.
+PLAN_FACTS = (
+    "after_tax_separately_accounted",
+    "plan_allows_in_service",
+    "plan_allows_in_plan_conversion",
+    "still_employed",
+)
 # Topics noted in a line and answered for the federal part, not handed to a person.
 # (pre-1987 basis is a fact the engine takes, so asking for it beats a handoff)
 NOTED_TOPICS = frozenset({"state_tax", "pre_1987"})
@@ -270,6 +278,10 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     elif asking:
         suggested = questions_for_intents(reading.intents)[: answers.MAX_SUGGESTED]
         session.asks = list(suggested) or [answers.DEFAULT_ASK]
+    if reading.places:  # the money has left the plan: plan answers and questions are moot
+        session.asks = answers.for_places(session.asks, reading.places)
+        for key in PLAN_FACTS:
+            session.mark_asked(key)
     # A bare answer to the bot's question confirms it; a message that asks something
     # gets its answer, never "I already had that".
     acknowledged = (
@@ -301,7 +313,8 @@ def _compose(
     ``brief``: the message only answered the bot (a fact, "not sure"): the route is
     said again in its one line with the new figures, not the whole answer.
     """
-    routes = [a for a in session.asks if answers.is_route(a)] or [answers.DEFAULT_ASK]
+    routes = [a for a in session.asks if answers.is_route(a)] or session.asks[:1]
+    routes = routes or [answers.DEFAULT_ASK]
     asks = routes[:BRIEF_ROUTES] if brief else session.asks
     composed = answers.compose(asks, session.facts, result)
     body = "\n\n".join(p for p in (lead, composed.text, *notes) if p)
