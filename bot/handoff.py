@@ -47,6 +47,11 @@ def from_a_person(ticket_id: int, name: str | None, text: str) -> str:
     return f"Message from a person, ticket #{ticket_id}. {who} writes:\n\n{text}"
 
 
+def claimed_text(ticket_id: int, name: str) -> str:
+    """Told to the user when an agent takes their ticket."""
+    return f"{name} from the support team has picked up ticket #{ticket_id} and will answer here."
+
+
 def resolved_text(ticket_id: int) -> str:
     """Told to the user when their ticket is closed."""
     return (

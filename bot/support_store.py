@@ -132,6 +132,27 @@ def s001_triage_and_tickets(db: sqlite_utils.Database) -> None:
         db["handoffs"].drop()
 
 
+@migrations()
+def s002_staff_rounds(db: sqlite_utils.Database) -> None:
+    """What the staff loop asks each round, answered from small partial indexes (a round
+    with nothing new stays a fraction of a millisecond however many tickets there are).
+
+    A user is now told of a claim or a resolve from its event (so one made in a
+    terminal reaches them too); the events of earlier ones were told already.
+    """
+    db.execute(
+        "update ticket_events set delivered_at = at "
+        "where kind in ('claimed', 'resolved') and delivered_at is null"
+    )
+    db.execute(
+        "create index ticket_events_undelivered on ticket_events (kind, id) "
+        "where delivered_at is null"
+    )
+    db.execute(
+        "create index tickets_unposted on tickets (status, id) where staff_message_id is null"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Ticket:
     """One ticket as stored (JSON columns decoded)."""
@@ -187,7 +208,17 @@ class SupportStore:
         self._conn = conn
         self._lock = lock
         self._clock = clock
+        self._listeners: list[Callable[[], None]] = []
         migrations.apply(db)
+
+    def listen(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Call ``listener()`` after each ticket event is recorded (a ticket opened or
+        asked for again, a user's message, a claim, a reply, a resolve), so the staff
+        side acts on it at once instead of finding it at its next check. It is called
+        on the writing thread, inside the write's transaction: it should only wake
+        something that reads afterwards. Returns the function that stops the calls."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
 
     # -- triage ------------------------------------------------------------------------
 
@@ -295,6 +326,15 @@ class SupportStore:
             ).fetchall()
         return [_ticket(r) for r in rows]
 
+    def unposted(self) -> list[Ticket]:
+        """Open and claimed tickets not yet posted to the staff chat, oldest first."""
+        with self._lock:
+            rows = self._conn.execute(
+                f"{_TICKET_SELECT} where staff_message_id is null "
+                "and status in ('open', 'claimed') order by id"
+            ).fetchall()
+        return [_ticket(r) for r in rows]
+
     def tickets_of(self, key: str) -> list[Ticket]:
         """Every ticket of a conversation, oldest first."""
         with self._lock:
@@ -340,21 +380,30 @@ class SupportStore:
             return self._event(int(ticket_id), kind, who, text, now, now if delivered else None)
 
     def undelivered(
-        self, kind: str, *, key: str | None = None, without_address: bool = False
+        self,
+        kinds: str | Sequence[str],
+        *,
+        key: str | None = None,
+        without_address: bool = False,
+        with_address: bool = False,
     ) -> list[Event]:
-        """Events of ``kind`` not yet delivered (all, or one conversation's), oldest first;
-        ``without_address``: only those of tickets no channel can reach by itself."""
+        """Events of ``kinds`` not yet delivered (all, or one conversation's), oldest
+        first; ``without_address``: only those of tickets no channel can reach by itself,
+        ``with_address``: only those of tickets a channel can."""
+        kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
         query = (
             "select e.id, e.ticket_id, e.at, e.kind, e.who, e.text, e.delivered_at "
             "from ticket_events e join tickets t on t.id = e.ticket_id "
-            "where e.kind = ? and e.delivered_at is null"
+            f"where e.kind in ({', '.join('?' for _ in kinds)}) and e.delivered_at is null"
         )
-        params: list[Any] = [kind]
+        params: list[Any] = [*kinds]
         if key is not None:
             query += " and t.key = ?"
             params.append(key)
         if without_address:
             query += " and t.address is null"
+        if with_address:
+            query += " and t.address is not null"
         with self._lock:
             rows = self._conn.execute(query + " order by e.id", params).fetchall()
         return [Event(*r) for r in rows]
@@ -412,6 +461,8 @@ class SupportStore:
             "values (?, ?, ?, ?, ?, ?)",
             [ticket_id, at, kind, who, text, delivered_at],
         )
+        for listener in list(self._listeners):
+            listener()
         return int(cursor.lastrowid or 0)
 
 

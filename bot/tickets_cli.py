@@ -1,9 +1,9 @@
 """``rothbot tickets list|show N|reply N TEXT|resolve N``: the support queue in a terminal.
 
-The same queue and rules as the staff commands in Telegram (``bot.tickets``). A reply
-written here reaches a Telegram user as soon as the running bot picks it up (it checks
-every few seconds), and a terminal user with their next message; either way it is marked
-as coming from a person.
+The same queue and rules as the staff commands in Telegram (``bot.tickets``). A reply,
+a claim or a resolve made here reaches a Telegram user once the running bot picks it up
+(its staff loop checks every ``staff_interval`` seconds, 2 by default); a reply reaches
+a terminal user with their next message. A reply is marked as coming from a person.
 """
 
 from __future__ import annotations

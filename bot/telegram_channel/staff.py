@@ -16,9 +16,12 @@ Agents live in one group (``ROTHBOT_SUPPORT_CHAT_ID``) and are listed by user id
   (the group itself is not a conversation with the bot).
 
 The handlers run in group -1, before the conversation's, and stop an update they own.
-The posting and delivering run in ``Staff.run``, a loop next to the re-send timer, so a
-ticket opened in any turn (or in a terminal) reaches the group within ``interval``
-seconds. Every store call goes through the core thread; every message to a user goes
+The posting and delivering run in ``Staff.run``, a loop next to the re-send timer. It
+runs a round as soon as this process records a ticket event (the store calls it: a
+ticket opened in a turn is posted at once), and every ``interval`` seconds besides, for
+what another process wrote: a reply, claim or resolve typed in a terminal (``rothbot
+tickets``) reaches the user within ``interval`` seconds (a round with nothing new is a
+few indexed queries). Every store call goes through the core thread; every message to a user goes
 out in that chat's lane after what is owed there, so it never overtakes an answer.
 """
 
@@ -42,9 +45,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot.handoff import from_a_person, resolved_text
+from bot.handoff import claimed_text, from_a_person, resolved_text
 from bot.reply import Reply
-from bot.support_store import Ticket
+from bot.support_store import Event, Ticket
 from bot.telegram_channel.core import CoreWorker
 from bot.telegram_channel.delivery import Delivery, SendFailed, lane_of, parse_address
 from bot.tickets import TicketError, TicketQueue
@@ -60,6 +63,8 @@ USAGE = {
     "reply": "Usage: /reply N your answer to the user.",
     "resolve": "Usage: /resolve N (the ticket number).",
 }
+# What a user is told of, from the ticket's events, in the order they happened.
+USER_NOTICES = ("claimed", "reply", "resolved")
 SUMMARY_TURN_CHARS = 200
 QUEUE_LIMIT = 30
 
@@ -82,6 +87,7 @@ class Staff:
         self.agent_ids = agent_ids
         self.interval = interval
         self.queue = TicketQueue(core.store)
+        self._delivering = asyncio.Lock()  # one delivery at a time: nothing is sent twice
 
     def register(self, app: Application) -> None:
         """Add the handlers in group -1, ahead of the conversation's."""
@@ -149,13 +155,8 @@ class Staff:
             return USAGE[name]
         number = int(number_text.lstrip("#"))
         if name == "claim":
-            ticket = await self.core.run(self.queue.claim, number, agent_id, agent)
-            await self._tell_user(
-                bot,
-                ticket,
-                f"{agent} from the support team has picked up ticket #{number} "
-                "and will answer here.",
-            )
+            await self.core.run(self.queue.claim, number, agent_id, agent)
+            await self.deliver_to_users(bot)
             return f"Ticket #{number} is claimed by {agent}; the user's messages come here."
         if name == "reply":
             if not text.strip():
@@ -165,8 +166,9 @@ class Staff:
                 await self.core.run(self.queue.claim, number, agent_id, agent)
             elif ticket.status == "claimed" and ticket.agent_id != agent_id:
                 raise TicketError(f"Ticket #{number} is claimed by {ticket.agent_name}.")
-            await self.core.run(self.queue.reply, number, text, agent_name=agent)
-            sent = await self.deliver_replies(bot)
+            event = await self.core.run(self.queue.reply, number, text, agent_name=agent)
+            await self.deliver_to_users(bot)
+            sent = await self._delivered(event)
             if not ticket.address:
                 return f"Reply kept on ticket #{number}; the user sees it with their next message."
             return (
@@ -175,35 +177,44 @@ class Staff:
                 else f"Reply kept on ticket #{number}; it goes out as soon as Telegram takes it."
             )
         if name == "resolve":
-            ticket = await self.core.run(self.queue.resolve, number, agent_name=agent)
-            await self._tell_user(bot, ticket, resolved_text(number))
+            await self.core.run(self.queue.resolve, number, agent_name=agent)
+            await self.deliver_to_users(bot)
             return f"Ticket #{number} is resolved."
         raise AssertionError(name)  # pragma: no cover
 
     # -- the loop ------------------------------------------------------------------------
 
     async def run(self, bot: ExtBot, halt: asyncio.Event) -> None:
-        """Post new tickets and their news, deliver replies; every ``interval`` seconds."""
-        while not halt.is_set():
-            try:
-                await self.post_new_tickets(bot)
-                await self.post_news(bot)
-                await self.deliver_replies(bot)
-            except Exception as error:  # the loop must outlive a bad round
-                log.error("the staff round failed (%s: %s)", type(error).__name__, error)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(halt.wait(), self.interval)
+        """Post new tickets and their news, tell users what staff did: a round as soon
+        as this process records a ticket event, and every ``interval`` seconds."""
+        loop = asyncio.get_running_loop()
+        news = asyncio.Event()
+
+        def wake() -> None:  # called on the core thread, inside the write's transaction
+            with contextlib.suppress(RuntimeError):  # the event loop has closed
+                loop.call_soon_threadsafe(news.set)
+
+        stop_listening = self.core.store.support.listen(wake)
+        try:
+            while not halt.is_set():
+                news.clear()  # what is recorded from here on is left for the next round
+                try:
+                    await self.post_new_tickets(bot)
+                    await self.post_news(bot)
+                    await self.deliver_to_users(bot)
+                except Exception as error:  # the loop must outlive a bad round
+                    log.error("the staff round failed (%s: %s)", type(error).__name__, error)
+                await _first_of(halt, news, timeout=self.interval)
+        finally:
+            stop_listening()
 
     async def post_new_tickets(self, bot: ExtBot) -> int:
         """Post each open ticket not yet in the group; returns how many were posted."""
         store = self.core.store.support
         # Requests made before this round are in the summaries; later ones get a note.
         earlier = await self.core.run(store.undelivered, "asked_again")
-        tickets = await self.core.run(store.tickets, ("open", "claimed"))
         posted = 0
-        for ticket in tickets:
-            if ticket.staff_message_id is not None:
-                continue
+        for ticket in await self.core.run(store.unposted):
             markup = InlineKeyboardMarkup(
                 [
                     [
@@ -243,20 +254,31 @@ class Staff:
                     return
                 await self.core.run(store.mark_delivered, event.id)
 
-    async def deliver_replies(self, bot: ExtBot) -> int:
-        """Send agents' replies waiting for a Telegram user; returns how many went out."""
+    async def deliver_to_users(self, bot: ExtBot) -> int:
+        """Tell Telegram users what staff did on their tickets, in order: picked up, an
+        agent's reply, closed; done in Telegram or in a terminal alike. Returns how
+        many went out. A notice Telegram refuses stays for the next round, and the later
+        ones of its ticket wait behind it."""
         store = self.core.store.support
         sent = 0
-        for event in await self.core.run(store.undelivered, "reply"):
-            ticket = await self.core.run(store.ticket, event.ticket_id)
-            if ticket is None or not ticket.address:
-                continue  # a terminal conversation: delivered with its next message
-            text = from_a_person(ticket.id, event.who, event.text)
-            if not await self._tell_user(bot, ticket, text):
-                continue
-            await self.core.run(store.mark_delivered, event.id)
-            sent += 1
+        async with self._delivering:
+            waiting = await self.core.run(store.undelivered, USER_NOTICES, with_address=True)
+            held: set[int] = set()
+            for event in waiting:
+                ticket = await self.core.run(store.ticket, event.ticket_id)
+                if ticket is None or ticket.id in held:
+                    continue
+                if not await self._tell_user(bot, ticket, _notice(ticket, event)):
+                    held.add(ticket.id)
+                    continue
+                await self.core.run(store.mark_delivered, event.id)
+                sent += 1
         return sent
+
+    async def _delivered(self, event: Event) -> bool:
+        """True once ``event`` reached the user (here, or in the loop's round)."""
+        events = await self.core.run(self.core.store.support.events, event.ticket_id)
+        return any(e.id == event.id and e.delivered_at is not None for e in events)
 
     # -- sending -------------------------------------------------------------------------
 
@@ -296,6 +318,25 @@ class Staff:
         except TelegramError as error:
             log.warning("could not post to the staff chat (%s)", error)
             return None
+
+
+def _notice(ticket: Ticket, event: Event) -> str:
+    """What the user reads for a staff event on their ticket."""
+    if event.kind == "claimed":
+        return claimed_text(ticket.id, event.who)
+    if event.kind == "resolved":
+        return resolved_text(ticket.id)
+    return from_a_person(ticket.id, event.who, event.text)
+
+
+async def _first_of(*events: asyncio.Event, timeout: float) -> None:
+    """Wait until one of ``events`` is set, or ``timeout`` seconds."""
+    waiters = [asyncio.ensure_future(e.wait()) for e in events]
+    try:
+        await asyncio.wait(waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for waiter in waiters:
+            waiter.cancel()
 
 
 def summary_text(ticket: Ticket) -> str:

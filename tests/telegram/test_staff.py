@@ -1,7 +1,9 @@
 """The support team in Telegram: a user's handoff reaches the staff group, agents work it.
 
 The real bot (real conversation core, real store) polls the Bot API double; the staff
-group is chat ``STAFF``, the one agent is user ``AGENT``.
+group is chat ``STAFF``, the one agent is user ``AGENT``. The staff loop's periodic check
+is an hour here, so everything below happens on the event, not on a timer; only what
+another process writes (a terminal) waits for the check.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import pytest
 from botapi_double import BotApiDouble
 from telegram_harness import keyboard_data
 
+from bot.cli import main
 from bot.telegram_channel.staff import NOT_AN_AGENT
 
 STAFF = -1001
@@ -24,7 +27,7 @@ QUESTION = (
 
 @pytest.fixture
 def staff_bot(run_bot):
-    return run_bot(support_chat_id=STAFF, agent_ids=frozenset({AGENT}), staff_interval=0.05)
+    return run_bot(support_chat_id=STAFF, agent_ids=frozenset({AGENT}), staff_interval=3600)
 
 
 def _staff_says(double: BotApiDouble, text: str, user: int = AGENT) -> None:
@@ -130,3 +133,24 @@ def test_two_requests_from_one_conversation_make_one_ticket(
     assert _count(double, STAFF, "New ticket") == 1
     [ticket] = staff_bot.assistant.store.support.tickets()
     assert ticket.requests == 2
+
+
+def test_a_claim_reply_and_resolve_typed_in_a_terminal_reach_the_telegram_user(
+    double: BotApiDouble, run_bot
+) -> None:
+    bot = run_bot(support_chat_id=STAFF, agent_ids=frozenset({AGENT}), staff_interval=0.2)
+    _staff_says(double, "/queue")
+    _wait_text(double, STAFF, "No open tickets.")
+    double.user_says("/human", chat_id=USER)
+    _wait_text(double, STAFF, "New ticket #1")
+    db = str(bot.assistant.store.path)
+    for action in (["claim", "1"], ["reply", "1", "Hello", "from", "a", "terminal."]):
+        assert main(["tickets", *action, "--db", db, "--agent", "Dana"]) == 0
+    answer = _wait_text(double, USER, "Message from a person, ticket #1")
+    assert "Dana (a person on the support team) writes:\n\nHello from a terminal." in answer["text"]
+    assert main(["tickets", "resolve", "1", "--db", db, "--agent", "Dana"]) == 0
+    _wait_text(double, USER, "Ticket #1 is closed")
+    told = [m["text"] for m in double.sent_messages(USER)]
+    picked = told.index(next(t for t in told if "Dana from the support team has picked up" in t))
+    assert picked < told.index(answer["text"]) < len(told) - 1  # in the order done
+    assert sum("Ticket #1 is closed" in t for t in told) == 1
