@@ -56,6 +56,9 @@ class Question:
     # more general questions its answer already holds: asked together, they are not
     # answered again ("a check already paid" holds "can it go to a Roth IRA")
     covers: tuple[str, ...] = ()
+    # where the money is when this question no longer applies (its answer is about money
+    # still in a plan): ``in_ira``, ``paid_out`` (nlu/patterns/asks.yaml, ``places``)
+    not_for: tuple[str, ...] = ()
 
 
 @cache
@@ -77,6 +80,7 @@ def catalogue() -> Mapping[str, Question]:
             follow_up=data.get("follow_up"),
             route=bool(data.get("route", False)),
             intents=tuple(data.get("intents") or ()),
+            not_for=tuple(data.get("not_for") or ()),
             fixed=tuple((a["finding"], a["rule"]) for a in data.get("answer") or ()),
             covers=tuple(data.get("covers") or ()),
         )
