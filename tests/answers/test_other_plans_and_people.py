@@ -275,7 +275,7 @@ def _said(question_id: str, facts: dict | None = None) -> dict[str, tuple[str, s
         ("surviving_spouse", "spouse.own_roth", "as if it were their own", "402(c)(9)"),
         ("surviving_spouse", "spouse.check", "counts as pretax first", "402(c)"),
         ("check_to_roth", "paid_out.conversion", "that is a Roth conversion", "408A(d)(3)(A)"),
-        ("check_to_roth", "paid_out.pretax_first", "taxable money first", "402(c)"),
+        ("check_to_roth", "paid_out.pretax_first", "counts as pretax first", "402(c)"),
         ("check_to_roth", "paid_out.withheld", "comes back as a credit", "3405(c)"),
         ("in_service_at_59", "in_service.from_59", "in-service rollover", "401(k)(2)(B)"),
         ("in_plan_withholding", "in_plan.no_withholding", "Form W-4", "Notice 2010-84"),
