@@ -53,6 +53,11 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
         {"ira_pro_rata.plans_not_counted", "isolate.pretax_to_plan"}
     ),
     "rmd.ira_whole_balance": frozenset({"rmd.roth_none"}),
+    # the codes of a finished rollover already hold code H and the general 1099-R sentences
+    "forms.rollover_codes": frozenset({"forms.roth_401k_code_h", "forms.1099r"}),
+    "forms.rollover_lines": frozenset({"forms.no_8606"}),
+    "forms.in_plan_code_g": frozenset({"forms.1099r"}),
+    "forms.in_plan_lines": frozenset({"forms.no_8606"}),
 }
 
 
@@ -133,6 +138,8 @@ class Answered:
 def compose(asks: Sequence[str], facts: Mapping[str, Any], result: Mapping[str, Any]) -> Answered:
     """Answer ``asks`` (catalogue ids, in the order asked) for these facts and result."""
     known = [a for a in dict.fromkeys(asks) if a in catalogue()] or [DEFAULT_ASK]
+    covered = {c for a in known for c in catalogue()[a].covers}  # said by a fuller answer
+    known = [a for a in known if a not in covered]
     answered, left = known[:MAX_ANSWERED], known[MAX_ANSWERED:]
     sentences: list[str] = []
     rules: list[str] = []
