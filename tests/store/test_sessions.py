@@ -76,7 +76,8 @@ def test_reopening_does_not_reapply_migrations(tmp_path):
     Store(path).close()
     Store(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("select count(*) from _sqlite_migrations").fetchone()[0] == 5  # bot.store 3, bot.support_store 2
+    # bot.store has 3 migrations, bot.support_store 2
+    assert conn.execute("select count(*) from _sqlite_migrations").fetchone()[0] == 5
 
 
 def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path):
