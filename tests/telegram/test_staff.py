@@ -88,9 +88,10 @@ def test_a_handoff_goes_to_the_staff_group_and_the_agents_answer_reaches_the_use
 
 
 def test_someone_not_listed_is_refused_every_staff_command(double: BotApiDouble, staff_bot) -> None:
+    _staff_says(double, "/queue")  # an agent, so the group is known to the double
+    _wait_text(double, STAFF, "No open tickets.")
     double.user_says("/human", chat_id=USER)
     _wait_text(double, USER, "ticket #1")
-    _staff_says(double, "/queue")  # an agent, so the group is known to the double
     post = _wait_text(double, STAFF, "New ticket #1")
     for command in ("/queue", "/claim 1", "/reply 1 hi there", "/resolve 1"):
         _staff_says(double, command, user=OUTSIDER)
