@@ -22,6 +22,7 @@ import yaml
 
 from bot.money import money, percent
 from knowledge.answers import Finding, answer, catalogue
+from nlu.asks import place_instead
 
 # At most this many questions are answered in the first message; more would not fit a
 # phone, and the rest are named so the person can ask again.
@@ -153,6 +154,21 @@ def compose(asks: Sequence[str], facts: Mapping[str, Any], result: Mapping[str, 
         left=tuple(left),
         follow_up=follow,
     )
+
+
+def for_places(asks: Sequence[str], places: Sequence[str]) -> list[str]:
+    """The questions as they apply where the money now is (``places``: money already in an
+    IRA, or paid out). A question about money still in a plan would get an answer that
+    misleads there ("ask the plan for one distribution..."), so the place's own question is
+    asked instead; with no question at all, the place's question is the one answered."""
+    if not places:
+        return list(asks)
+    instead = place_instead()
+    out = []
+    for ask in asks:
+        moot = [p for p in places if p in catalogue()[ask].not_for]
+        out.append(instead[moot[0]] if moot else ask)
+    return list(dict.fromkeys(out or [instead[places[0]]]))
 
 
 def topics_named(ids: Sequence[str]) -> str:

@@ -54,18 +54,28 @@ _NUMBER = re.compile(
 SHORT_MESSAGE_CHARS = 300  # only then is a number we could not use worth naming
 
 
-def respond(session: Session, text: str, *, today: date, now: float | None = None) -> Reply:
+def respond(
+    session: Session,
+    text: str,
+    *,
+    today: date,
+    now: float | None = None,
+    reading: Reading | None = None,
+) -> Reply:
     """Answer one message and update ``session`` in place. Never raises for any text.
 
     ``today`` dates the clocks (tests fix it); ``now`` stamps the remembered history
-    for the retention purge and does not change the reply.
+    for the retention purge and does not change the reply. ``reading`` is the caller's
+    own ``read(text)`` (triage reads each question once for its row and this draft); it
+    is used only when the session expects no particular fact and the text is not cut,
+    otherwise the text is read again.
     """
     now = time.time() if now is None else now
     clean, clipped = _clean(text)
     session.turns += 1
     session.remember("user", clean, now)
     try:
-        reply = _turn(session, clean, today)
+        reply = _turn(session, clean, today, None if clipped else reading)
     except Exception:  # a bug must not cost the user their session or a reply
         log.exception("conversation turn failed")
         reply = Reply(wording.internal_error(), facts=dict(session.facts))
@@ -89,7 +99,7 @@ def _clean(text: Any) -> tuple[str, bool]:
     return text, False
 
 
-def _turn(session: Session, text: str, today: date) -> Reply:
+def _turn(session: Session, text: str, today: date, given: Reading | None = None) -> Reply:
     if session.pending == CONFIRM_FORGET:
         session.pending = None
         answer = text.lower().strip(" .!")
@@ -110,7 +120,7 @@ def _turn(session: Session, text: str, today: date) -> Reply:
         return Reply(wording.other_currency(currencies), facts=dict(session.facts))
 
     expecting = session.pending if session.pending in FACT_KEYS else None
-    reading = read(text, expecting=expecting)
+    reading = given if given is not None and expecting is None else read(text, expecting=expecting)
 
     topic = _out_of_scope_topic(reading)
     if topic:  # the service opens a ticket and says so
@@ -179,6 +189,14 @@ def _scenario_focus(intents: Sequence[str]) -> list[str]:
 
 # A bare answer to the bot's question re-answers at most this many route questions.
 BRIEF_ROUTES = 2
+# Facts about the plan that nothing turns on once the money has left it (a place of
+# ``Reading.places``): never asked then.
+PLAN_FACTS = (
+    "after_tax_separately_accounted",
+    "plan_allows_in_service",
+    "plan_allows_in_plan_conversion",
+    "still_employed",
+)
 # Topics noted in a line and answered for the federal part, not handed to a person.
 # (pre-1987 basis is a fact the engine takes, so asking for it beats a handoff)
 NOTED_TOPICS = frozenset({"state_tax", "pre_1987"})
@@ -260,6 +278,10 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     elif asking:
         suggested = questions_for_intents(reading.intents)[: answers.MAX_SUGGESTED]
         session.asks = list(suggested) or [answers.DEFAULT_ASK]
+    if reading.places:  # the money has left the plan: plan answers and questions are moot
+        session.asks = answers.for_places(session.asks, reading.places)
+        for key in PLAN_FACTS:
+            session.mark_asked(key)
     # A bare answer to the bot's question confirms it; a message that asks something
     # gets its answer, never "I already had that".
     acknowledged = (
@@ -291,7 +313,8 @@ def _compose(
     ``brief``: the message only answered the bot (a fact, "not sure"): the route is
     said again in its one line with the new figures, not the whole answer.
     """
-    routes = [a for a in session.asks if answers.is_route(a)] or [answers.DEFAULT_ASK]
+    routes = [a for a in session.asks if answers.is_route(a)] or session.asks[:1]
+    routes = routes or [answers.DEFAULT_ASK]
     asks = routes[:BRIEF_ROUTES] if brief else session.asks
     composed = answers.compose(asks, session.facts, result)
     body = "\n\n".join(p for p in (lead, composed.text, *notes) if p)

@@ -4,7 +4,8 @@
 depends only on its arguments (the same text on the same day gives the same row, byte for
 byte). It reads the text once for facts, questions asked and topics, runs the engine on
 the facts, and takes the draft from the conversation core itself (``respond`` on a fresh
-session), so drafts improve whenever replies do. Wording and weights are data in
+session, handed that same reading so the text is not read twice), so drafts improve
+whenever replies do. Wording and weights are data in
 ``bot/data/triage.yaml``; the cue phrasings are spaCy patterns in
 ``nlu/patterns/support.yaml``.
 """
@@ -27,7 +28,7 @@ from knowledge.answers import catalogue
 from knowledge.engine import calculate
 from knowledge.facts import LABELS, Facts, InvalidFacts
 from nlu.reader import OUT_OF_SCOPE, Reading, read
-from nlu.support import mentions_person_request, urgency_cues
+from nlu.support import Cues, cues
 
 log = logging.getLogger(__name__)
 
@@ -94,9 +95,11 @@ def _triage(question_id: str, text: str, *, today: date, source: str, line: int)
     focus = _focus(reading)
     headline = headline_of(result, focus) if result else "no result: the facts do not fit"
     missing = tuple(k for k in (result or {}).get("missing", ()) if k not in facts)
-    status, status_reason = _status(text, reading, asks, result, focus, missing, invalid)
-    priority, priority_reason = _priority(text, facts)
-    reply = respond(Session(key=f"triage:{question_id}"), text, today=today, now=0.0)
+    found = cues(text)
+    status, status_reason = _status(found, reading, asks, result, focus, missing, invalid)
+    priority, priority_reason = _priority(found, facts)
+    session = Session(key=f"triage:{question_id}")
+    reply = respond(session, text, today=today, now=0.0, reading=reading)
     draft = "" if reply.action == "handoff" and not reading.topics else reply.text
     return Triage(
         id=str(question_id),
@@ -167,7 +170,7 @@ def _dollars(value: Any) -> str:
 
 
 def _status(
-    text: str,
+    found: Cues,
     reading: Reading,
     asks: Sequence[str],
     result: Mapping[str, Any] | None,
@@ -181,7 +184,7 @@ def _status(
     route's figures and the engine has none, or when none of the facts its answer depends
     on (``depends_on``) is known; otherwise the bot answers it.
     """
-    if mentions_person_request(text):
+    if found.asks_person:
         return "needs_human", "asks for a person"
     topics = sorted(t for t in reading.topics if t in OUT_OF_SCOPE)
     if topics:
@@ -226,19 +229,19 @@ def _labels(keys: Sequence[str]) -> str:
     return ", ".join(LABELS.get(k, k.replace("_", " ")) for k in keys[:3]) or "more facts"
 
 
-def _priority(text: str, facts: Mapping[str, Any]) -> tuple[str, str]:
+def _priority(found: Cues, facts: Mapping[str, Any]) -> tuple[str, str]:
     """(priority, reason): a running deadline is urgent; refusals, wrong forms, big sums high."""
-    cues = _data()["urgency"]
-    found = [(cues[c]["priority"], cues[c]["reason"]) for c in urgency_cues(text) if c in cues]
+    reasons = _data()["urgency"]
+    raised = [(reasons[c]["priority"], reasons[c]["reason"]) for c in found.urgency if c in reasons]
     at_stake = facts.get("after_tax_total")
     if at_stake is None and all(k in facts for k in _SUBACCOUNT):
         at_stake = sum(facts[k] for k in _SUBACCOUNT)
     if at_stake is not None and at_stake >= _data()["money_at_stake_high"]:
-        found.append(("high", f"{_dollars(at_stake)} of after-tax money at stake"))
-    if not found:
+        raised.append(("high", f"{_dollars(at_stake)} of after-tax money at stake"))
+    if not raised:
         return "normal", ""
-    level = min((p for p, _ in found), key=PRIORITIES.index)
-    return level, "; ".join(reason for _, reason in found)
+    level = min((p for p, _ in raised), key=PRIORITIES.index)
+    return level, "; ".join(reason for _, reason in raised)
 
 
 def _tags(reading: Reading, facts: Mapping[str, Any], asks: Sequence[str]) -> tuple[str, ...]:

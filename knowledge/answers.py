@@ -53,6 +53,9 @@ class Question:
     route: bool  # answered by the numbers block of a route, not only by sentences
     fixed: tuple[tuple[str, str], ...]  # (finding, rule) of an answer the same for everyone
     intents: tuple[str, ...]  # the reader's intents that suggest it when nothing else does
+    # where the money is when this question no longer applies (its answer is about money
+    # still in a plan): ``in_ira``, ``paid_out`` (nlu/patterns/asks.yaml, ``places``)
+    not_for: tuple[str, ...] = ()
 
 
 @cache
@@ -74,6 +77,7 @@ def catalogue() -> Mapping[str, Question]:
             follow_up=data.get("follow_up"),
             route=bool(data.get("route", False)),
             intents=tuple(data.get("intents") or ()),
+            not_for=tuple(data.get("not_for") or ()),
             fixed=tuple((a["finding"], a["rule"]) for a in data.get("answer") or ()),
         )
     return out

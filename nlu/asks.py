@@ -12,7 +12,7 @@ patterns that fired, and a new phrasing is a data change with a test.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,13 +33,14 @@ QUESTION_OPENERS = frozenset(
 class AskRule:
     """One way of recognising a catalogue question: every group of ``all`` (a group is a
     set of alternative classes) occurs, no class of ``none`` does, within one sentence
-    (or the whole text), in a sentence that asks when ``question``, and no class of
-    ``none_in_text`` anywhere in the text."""
+    (or the whole text), in a sentence that asks when ``question``; every group of
+    ``in_text`` and no class of ``none_in_text`` anywhere in the text."""
 
     ask: str
     all: tuple[frozenset[str], ...]
     none: frozenset[str]
     none_in_text: frozenset[str]
+    in_text: tuple[frozenset[str], ...]
     within: str
     question: bool
 
@@ -51,6 +52,7 @@ class AskRule:
 class Catalogue:
     matcher: Matcher
     rules: tuple[AskRule, ...]
+    places: tuple[AskRule, ...] = ()  # where the money is now (``places`` of asks.yaml)
 
 
 def _rule(entry: dict) -> AskRule:
@@ -59,6 +61,7 @@ def _rule(entry: dict) -> AskRule:
         all=tuple(frozenset(str(g).split("|")) for g in entry["all"]),
         none=frozenset(entry.get("none", ())),
         none_in_text=frozenset(entry.get("none_in_text", ())),
+        in_text=tuple(frozenset(str(g).split("|")) for g in entry.get("in_text", ())),
         within=str(entry.get("within", "sentence")),
         question=bool(entry.get("question", False)),
     )
@@ -72,11 +75,13 @@ def build(vocab: Vocab) -> Catalogue:
         for pattern in patterns:
             matcher.add(f"{cls}/{pattern['id']}", [_as_strings(pattern["pattern"])])
     rules = tuple(_rule(entry) for entry in data["asks"])
+    places = tuple(_rule(entry) for entry in data.get("places") or ())
     names = set(data["classes"]) | {p["id"] for ps in data["classes"].values() for p in ps}
-    unknown = {c for r in rules for g in (*r.all, r.none, r.none_in_text) for c in g} - names
-    if unknown:  # a typo in the data must fail loudly, not silently never match
-        raise ValueError(f"asks.yaml names unknown classes: {sorted(unknown)}")
-    return Catalogue(matcher, rules)
+    groups = (g for r in (*rules, *places) for g in (*r.all, *r.in_text, r.none, r.none_in_text))
+    named = {c for g in groups for c in g}
+    if named - names:  # a typo in the data must fail loudly, not silently never match
+        raise ValueError(f"asks.yaml names unknown classes: {sorted(named - names)}")
+    return Catalogue(matcher, rules, places)
 
 
 def _as_strings(pattern: list[dict]) -> list[dict]:
@@ -113,6 +118,13 @@ def ask_ids() -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(e["id"]) for e in load("asks")["asks"]))
 
 
+@cache
+def place_instead() -> Mapping[str, str]:
+    """Place id -> the catalogue question asked in place of one that does not apply there
+    (money already in an IRA is asked about as IRA basis, a check as a 60-day rollover)."""
+    return {str(e["id"]): str(e["instead"]) for e in load("asks").get("places") or ()}
+
+
 def _sentences(doc: Doc) -> list[Span]:
     try:
         return list(doc.sents)
@@ -138,12 +150,26 @@ def fired(doc: Doc, catalogue: Catalogue | None = None) -> list[tuple[int, str, 
     return sorted(out)
 
 
+@dataclass(frozen=True, slots=True)
+class Recognised:
+    """The catalogue questions a text asks, in the order asked, and where it says the
+    money is now (``in_ira``, ``paid_out``; empty when it does not say)."""
+
+    asks: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+
+
 def asks_of(doc: Doc, catalogue: Catalogue | None = None) -> tuple[str, ...]:
     """The catalogue ids ``doc`` asks, ordered by the sentence that first asks each."""
+    return recognise(doc, catalogue).asks
+
+
+def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
+    """The questions ``doc`` asks and the places it puts the money, from one matcher run."""
     catalogue = catalogue or _catalogue(doc.vocab)
     matches = fired(doc, catalogue)
     if not matches:
-        return ()
+        return Recognised()
     sentences = _sentences(doc)
     starts = [s.start for s in sentences]
     per_sentence: list[set[str]] = [set() for _ in sentences]
@@ -154,12 +180,24 @@ def asks_of(doc: Doc, catalogue: Catalogue | None = None) -> tuple[str, ...]:
         # "What does this mean?" asks about the sentence before it
         if asking[i] and _points_back(sentences[i]):
             per_sentence[i] |= per_sentence[i - 1]
+    asks = _ordered(catalogue.rules, per_sentence, asking, ask_ids())
+    places = _ordered(catalogue.places, per_sentence, asking, tuple(place_instead()))
+    return Recognised(asks, places)
+
+
+def _ordered(
+    rules: Iterable[AskRule],
+    per_sentence: list[set[str]],
+    asking: list[bool],
+    file_order: tuple[str, ...],
+) -> tuple[str, ...]:
+    """The ids of the rules that hold, ordered by where each first holds: a sentence
+    that asks ranks before one that only states ("my income is too high" is context;
+    "can I do it now?" is the question)."""
     whole = set().union(*per_sentence)
-    # Where each question is asked: a sentence that asks ranks before one that only
-    # states ("my income is too high" is context; "can I do it now?" is the question).
     found: dict[str, tuple[int, int]] = {}
-    for rule in catalogue.rules:
-        if rule.none_in_text & whole:
+    for rule in rules:
+        if rule.none_in_text & whole or not all(group & whole for group in rule.in_text):
             continue
         if rule.within == "text":
             where = [_first_sentence(per_sentence, rule)] if rule.holds(whole) else []
@@ -172,7 +210,7 @@ def asks_of(doc: Doc, catalogue: Catalogue | None = None) -> tuple[str, ...]:
         rank = (0 if asking[i] else 1, i)
         if rule.ask not in found or rank < found[rule.ask]:
             found[rule.ask] = rank
-    order = {ask: n for n, ask in enumerate(ask_ids())}
+    order = {ask: n for n, ask in enumerate(file_order)}
     return tuple(sorted(found, key=lambda a: (found[a], order[a])))
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from nlu.asks import asks_of
+from nlu.asks import recognise
 from nlu.assemble import assemble
 from nlu.intent_classes import intents_from_classes
 from nlu.intents import derived_intents, intent_order, topic_descriptions
@@ -45,7 +45,9 @@ class Reading:
     ``hypothetical``: a "what if" question. ``unsure``: answers ``expecting`` with
     "not sure"; ``declined``: with "rather not say". ``topics``: out-of-scope topics
     (keys of ``OUT_OF_SCOPE``). ``asks``: the answer catalogue's question ids the text
-    asks, in the order asked (``nlu.asks``).
+    asks, in the order asked (``nlu.asks``); ``places``: where the text says the money is
+    now when it has left the plan (``in_ira``, ``paid_out``), so plan answers are not given
+    for it.
     ``rejected``: (fact key, the words it was read from, why it was refused) for each
     value the text states but ``Facts.from_mapping`` refuses ("I am 500"), so the bot
     can say which fact is wrong instead of silently ignoring it.
@@ -61,6 +63,7 @@ class Reading:
     rejected: tuple[tuple[str, str, str], ...] = ()
     declined: bool = False
     asks: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
 
 
 EMPTY = Reading()
@@ -95,6 +98,7 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
     intents = tuple(i for i in intent_order() if i in present and i != "other")
     if "other" in present or (not intents and _is_question_like(index.text, bool(facts))):
         intents = (*intents, "other")
+    recognised = recognise(doc)
     return Reading(
         facts=facts,
         intents=intents,
@@ -105,7 +109,8 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         declined=built.declined,
         topics=topics,
         rejected=built.rejected,
-        asks=asks_of(doc),
+        asks=recognised.asks,
+        places=recognised.places,
     )
 
 

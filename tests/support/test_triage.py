@@ -11,10 +11,14 @@ import io
 import json
 import re
 import sqlite3
+from datetime import date
 
 import pytest
 
 from bot.cli import main
+from bot.conversation import respond
+from bot.session import Session
+from bot.triage import triage
 
 TODAY = "2026-12-06"
 QUESTIONS = [
@@ -110,6 +114,20 @@ def test_a_mixed_jsonl_file_gets_status_priority_headline_and_a_draft(tmp_path, 
         f"{statuses.count(s)} {s}" for s in ("answerable", "needs_info", "needs_human")
     )
     assert f"5 questions triaged ({counts}); 0 rows skipped" in err
+
+
+def test_the_draft_is_the_conversations_own_first_reply_to_the_question():
+    """Triage reads each question once and hands that reading to the conversation core;
+    the draft must still be word for word what a new conversation would answer."""
+    today = date.fromisoformat(TODAY)
+    texts = [q["text"] for q in QUESTIONS if q["id"] != "q-person"] + [
+        "  What is the pro-rata rule?\x07 ",  # the core cleans the text before reading
+        "caf\u0065\u0301: I have $20k after-tax in my 401k, can I convert it?",
+    ]
+    for n, text in enumerate(texts):
+        row = triage(f"t{n}", text, today=today)
+        answer = respond(Session(key="fresh"), text, today=today, now=0.0)
+        assert row.draft == answer.text
 
 
 def test_csv_in_and_csv_out_round_trip_to_the_same_results_as_jsonl(tmp_path, db, capsys):

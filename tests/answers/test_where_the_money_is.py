@@ -1,0 +1,113 @@
+"""Where the money is now decides which answers apply.
+
+Money already rolled into a traditional IRA is IRA basis: Notice 2014-54 no longer
+reaches it, and "ask the plan for one distribution..." would send the person to a plan
+that no longer holds it (the expert's zeros on bb034 and bb048). Money already paid out
+by check has the 60-day rollover left, and whether the plan accounts for it separately no
+longer matters. The reader says so in ``Reading.places``; the catalogue marks the
+questions that are moot there (``not_for``) and asks the place's own question instead.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.conversation import respond
+from bot.session import Session
+from knowledge.answers import catalogue
+from nlu.asks import place_instead
+from nlu.reader import read
+
+BATCH_B = Path(__file__).parents[1] / "eval" / "batch_b.jsonl"
+PLAN_TEMPLATE = "ask the plan for one distribution"
+SEPARATE_QUESTION = "account for the after-tax money separately"
+
+
+def _batch_b(item_id: str) -> str:
+    for line in BATCH_B.read_text("utf-8").splitlines():
+        if line.strip() and json.loads(line)["id"] == item_id:
+            return str(json.loads(line)["text"])
+    raise LookupError(item_id)
+
+
+def _first_reply(text: str) -> str:
+    return respond(Session(key="t"), text, today=date(2026, 12, 6), now=0).text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # bb034, verbatim
+        (
+            "A person had a 401 K that consisted of both pre tax and post tax funds. On "
+            "separation the total amount was rolled to an IRA and this was done before Roth "
+            "plans even existed.",
+            "in_ira",
+        ),
+        # bb048, verbatim
+        ("Traditional IRA funded with after-tax contributions", "in_ira"),
+        # bb045, verbatim
+        (
+            "I have a client who has been making non-deductible contributions to an IRA every "
+            "year and then converting those contributions to a Roth IRA.",
+            "in_ira",
+        ),
+        ("I rolled my after-tax contributions into a traditional IRA in 2005.", "in_ira"),
+        # bb064, verbatim
+        ("Client received an after tax distribution of ($86,400) last week.", "paid_out"),
+        ("The check has already been cut to me.", "paid_out"),
+    ],
+)
+def test_text_that_says_the_money_left_the_plan_gives_its_place(text: str, place: str) -> None:
+    assert read(text).places == (place,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wish, not a past rollover
+        "I'd like the pretax moved to a traditional IRA and the after-tax to a Roth IRA.",
+        # a past rollover of other money, beside after-tax money still in a plan
+        "I rolled my old 401k to a rollover IRA last year. My new plan allows after-tax "
+        "contributions: how do I do a mega backdoor?",
+        # a backdoor beside an after-tax 401(k): the plan money is the question
+        "I do a backdoor Roth with a nondeductible IRA and also have after-tax 401k money.",
+        "Can I get a check for the after-tax part?",
+    ],
+)
+def test_money_still_in_the_plan_has_no_place(text: str) -> None:
+    assert read(text).places == ()
+
+
+def test_every_place_names_a_question_that_applies_there() -> None:
+    places = place_instead()
+    for question in catalogue().values():
+        assert set(question.not_for) <= set(places), question.id
+    for place, instead in places.items():
+        assert place not in catalogue()[instead].not_for, place
+
+
+def test_money_in_an_ira_gets_the_ira_answer_not_the_plan_template() -> None:
+    reply = _first_reply(_batch_b("bb034"))
+    assert "Notice 2014-54 no longer applies" in reply
+    assert "Form 8606" in reply
+    assert PLAN_TEMPLATE not in reply
+    assert SEPARATE_QUESTION not in reply
+
+
+def test_an_ira_conversion_before_a_401k_rollover_is_told_the_december_31_rule() -> None:
+    reply = _first_reply(_batch_b("bb048"))
+    assert "December 31" in reply
+    assert "nothing to wait for" not in reply
+    assert PLAN_TEMPLATE not in reply
+
+
+def test_a_distribution_already_paid_gets_the_60_day_rule_and_no_plan_question() -> None:
+    reply = _first_reply(_batch_b("bb064"))
+    assert "within 60 days" in reply
+    assert "pretax first" in reply
+    assert SEPARATE_QUESTION not in reply
