@@ -24,18 +24,24 @@ def rules_found(text: str) -> set[tuple[str, str]]:
     ("rule", "intent", "text"),
     [
         (
-            "five_years_and_money_out",
+            "waiting_five_years",
             "five_year_rule",
             "I will have to pay taxes+penalty on the earnings if I hold for <5 years.",
         ),
         (
             "five_years_and_money_out",
             "five_year_rule",
+            "My understanding is that 1/1/2026 (5 years from 1/1/2021) I could withdraw with no "
+            "penalties.",
+        ),
+        (
+            "waiting_five_years",
+            "five_year_rule",
             "If you have money in a Roth IRA, you can take the initial amount without paying "
             "taxes as long as you've waited 5 years.",
         ),
         (
-            "five_years_and_money_out",
+            "waiting_five_years",
             "five_year_rule",
             "Immediately, after 5 years, or at age 59 1/2?",
         ),
@@ -102,6 +108,7 @@ def test_a_rule_finds_its_intent_in_real_phrasings(rule: str, intent: str, text:
             "Person has a 403-B acct held at their previous employer for the last 5 yrs.",
             "five_year_rule",
         ),
+        ("I kept my old 401k for five years after I quit.", "five_year_rule"),
         # an age stated, not the age of leaving; an amount is no age
         ("I'm 55 and retired. Can he move that after-tax money to a Roth IRA?", "rule_of_55"),
         ("We have $55K saved and I plan to retire next year.", "rule_of_55"),
@@ -118,7 +125,7 @@ def test_look_alikes_are_left_alone(text: str, intent: str) -> None:
 
 def test_a_question_about_the_clock_counts_even_when_negated() -> None:
     assert ("five_years_and_money_out", "five_year_rule") in rules_found(
-        "Can't I withdraw it after 5 years?"
+        "Can't I withdraw the converted money in the first 5 years?"
     )
 
 
