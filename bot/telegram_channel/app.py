@@ -234,6 +234,7 @@ async def serve(
             if ready is not None:
                 ready()
             failure = await _until_stopped(stop, polling)
+            core.stop_turns()
             log.info("stopping")
             if polling is not None and not polling.done():
                 polling.cancel()

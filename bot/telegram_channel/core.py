@@ -4,6 +4,10 @@
 event loop would stall every chat. One thread is enough, since the store serialises
 anyway, and it keeps every database call on the thread that opened the database. Every
 other part of the package reaches the store only through this class.
+
+On a stop, turns already queued for the thread but not started are refused
+(``TurnNotStarted``): their updates stay in the inbox for the next start, so a stop waits
+for one turn at most, not for every chat that had a turn queued.
 """
 
 from __future__ import annotations
@@ -19,6 +23,10 @@ from typing import Any, Protocol, TypeVar
 from bot.store import Outgoing, Store
 
 T = TypeVar("T")
+
+
+class TurnNotStarted(Exception):
+    """The bot is stopping: this turn was not run, its update stays stored for the next start."""
 
 
 class Conversation(Protocol):
@@ -47,6 +55,9 @@ class CoreWorker:
     ) -> None:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rothbot-core")
         self._closed = False
+        self._stopping = False
+        self.not_started: set[int] = set()
+        """Updates whose turn was refused because the bot is stopping."""
 
         def open_core() -> tuple[Store, Conversation]:
             store = store_factory(db_path)
@@ -63,13 +74,25 @@ class CoreWorker:
         call = functools.partial(func, *args, **kwargs)
         return await asyncio.get_running_loop().run_in_executor(self._executor, call)
 
+    def stop_turns(self) -> None:
+        """Start no more turns: those queued raise ``TurnNotStarted`` instead of running."""
+        self._stopping = True
+
     async def handle_update(
         self, key: str, text: str, update_id: int, address: str, lane: str
     ) -> Outgoing | None:
-        """Run the turn of a stored update; its reply is committed as owed in ``lane``."""
-        return await self.run(
-            self.assistant.handle_update, key, text, update_id, address=address, lane=lane
-        )
+        """Run the turn of a stored update; its reply is committed as owed in ``lane``.
+
+        Raises ``TurnNotStarted`` if the bot began stopping before the thread reached it.
+        """
+
+        def turn() -> Outgoing | None:
+            if self._stopping:  # read on the core thread, just before the turn would start
+                self.not_started.add(update_id)
+                raise TurnNotStarted(update_id)
+            return self.assistant.handle_update(key, text, update_id, address=address, lane=lane)
+
+        return await self.run(turn)
 
     def close(self) -> None:
         """Close the store on its own thread and stop the thread (idempotent)."""

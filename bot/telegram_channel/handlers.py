@@ -31,7 +31,7 @@ from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes, ExtBot
 
 from bot.telegram_channel.addressing import PRIVATE, addressed_text, conversation_key
-from bot.telegram_channel.core import CoreWorker
+from bot.telegram_channel.core import CoreWorker, TurnNotStarted
 from bot.telegram_channel.delivery import Delivery, SendFailed, address_of, lane_of
 
 log = logging.getLogger(__name__)
@@ -159,6 +159,8 @@ class Handlers:
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log the failure with its details and tell the user something went wrong."""
         error = context.error
+        if isinstance(error, TurnNotStarted):  # stopping: the update runs at the next start
+            return
         if isinstance(error, Forbidden):
             log.info("Telegram refused a message (%s): the user blocked the bot or left", error)
             return

@@ -17,9 +17,9 @@ fetched and not yet answered. Here:
   update's turn commits together with marking it run, so after a crash at any instant
   a stored update either runs again (its turn had not committed) or not at all (its
   reply is owed, and ``delivery`` sends it);
-- stopping stops fetching at once, lets the turns and sends in flight finish for up to
-  ``stop_grace`` seconds, and leaves everything not yet started in the inbox for the
-  next start.
+- stopping stops fetching at once, lets the turn running and the sends in flight
+  finish for up to ``stop_grace`` seconds, and leaves every turn not yet started (also
+  those queued for the core thread) in the inbox for the next start.
 """
 
 from __future__ import annotations
@@ -122,6 +122,8 @@ class Dispatcher:
                     type(error).__name__,
                     error,
                 )
+            if entry.update_id in self.core.not_started:  # stopping: the next start runs it
+                return
             await self.core.run(self.core.store.intake_done, entry.update_id)
 
     async def stop(self, grace: float) -> int:

@@ -1,15 +1,16 @@
 """``rothbot telegram`` with the scripted core, in a process of its own, for kill tests.
 
 Run as ``python bot_process.py DB`` with ``TELEGRAM_BOT_TOKEN`` and
-``TELEGRAM_API_BASE_URL`` set. The core is ``ScriptedAssistant``, except that a turn
-takes ``TURN_SECONDS`` (env) and the text "hang" blocks the core for good, so a test can
-kill the process while updates are fetched and stored but not answered.
+``TELEGRAM_API_BASE_URL`` set. The core is ``ScriptedAssistant``, except that the text
+"hang" blocks the core for good, so a test can kill the process while updates are fetched
+and stored but not answered, and a turn waits while the file named by ``HOLD`` (env)
+exists, so a test can stop the process at a moment it chose. ``LOG_LEVEL`` (env,
+default WARNING) goes to stderr.
 """
 
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import os
 import sys
 import time
@@ -28,12 +29,14 @@ class SlowAssistant(ScriptedAssistant):
     def _respond(self, session, text, *, today, now):  # type: ignore[no-untyped-def]
         if text == "hang":
             time.sleep(3600)
-        time.sleep(float(os.environ.get("TURN_SECONDS", "0")))
+        hold = os.environ.get("HOLD")
+        while hold and os.path.exists(hold):
+            time.sleep(0.01)
         return super()._respond(session, text, today=today, now=now)
 
 
 def main() -> int:
-    configure_logging("WARNING")
+    configure_logging(os.environ.get("LOG_LEVEL", "WARNING"))
     config = TelegramConfig(
         token=os.environ["TELEGRAM_BOT_TOKEN"],
         base_url=os.environ["TELEGRAM_API_BASE_URL"],
@@ -41,7 +44,6 @@ def main() -> int:
         poll_timeout=1,
         retry_backoff=0.05,
     )
-    config = dataclasses.replace(config, stop_grace=float(os.environ.get("STOP_GRACE", "20")))
     app = build_application(config, assistant_factory=SlowAssistant)
     print("ready", flush=True)
     asyncio.run(_serve_until_signal(app, config))

@@ -35,7 +35,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable
 from email.parser import BytesParser
 from email.policy import HTTP
@@ -197,6 +197,7 @@ class BotApiDouble:
         self._failures: dict[str, deque[Failure]] = {}
         self._windows: dict[str, tuple[float, Failure]] = {}
         self._calls: list[ApiCall] = []
+        self._serving: Counter[str] = Counter()
         self._chats: dict[int, dict[str, Any]] = {}
         self._messages: dict[tuple[int, int], dict[str, Any]] = {}
         self._parse_modes: dict[tuple[int, int], str | None] = {}
@@ -384,6 +385,11 @@ class BotApiDouble:
         failure = dataclasses.replace(failure, chat_id=chat_id)
         with self._cond:
             self._failures.setdefault(method, deque()).extend([failure] * times)
+
+    def in_flight(self, method: str) -> int:
+        """Requests of ``method`` received and not yet answered (a slowed one, say)."""
+        with self._cond:
+            return self._serving[method]
 
     def programmed(self, method: str) -> int:
         """How many programmed failures and delays of ``method`` no call has taken yet.
@@ -749,6 +755,15 @@ class _Handler(BaseHTTPRequestHandler):
         params = dict(urllib.parse.parse_qsl(path.query))
         params.update(_parse_body(self.headers.get("Content-Type", ""), body))
 
+        with self.double._cond:
+            self.double._serving[method] += 1
+        try:
+            self._run(method, params)
+        finally:
+            with self.double._cond:
+                self.double._serving[method] -= 1
+
+    def _run(self, method: str, params: dict[str, Any]) -> None:
         failure = self.double.take_failure(method, params)
         if failure is not None and failure.disconnect:
             self.double.record(method, params, 0)  # status 0: no answer will come
