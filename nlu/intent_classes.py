@@ -16,14 +16,13 @@ years"), as for the cues; in a question it does.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.tokens import Doc
 
 from nlu.context import Sentences
 from nlu.data import load
@@ -72,6 +71,16 @@ def _rules(classes: Iterable[str]) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A phrase of a class: its class, first token and character bounds."""
+
+    name: str
+    start: int
+    start_char: int
+    end_char: int
+
+
 class IntentClasses:
     """The word classes and the rules, built once (phrases tokenised by ``nlp``)."""
 
@@ -87,38 +96,53 @@ class IntentClasses:
         # the shared classes a rule names (all of them would cost time at the first read)
         used = set().union(*(item for rule in self.rules for item in rule.together))
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # match id -> class (ids are string hashes, the same in every vocab: a Doc from
+        # another pipeline's vocab, which may lack the class names, is matched too)
+        self.names: dict[int, str] = {}
         for name, phrases in {**{n: shared[n] for n in used & shared.keys()}, **own}.items():
             self.phrases.add(name, [phrase_doc(nlp, p) for p in phrases])
+            self.names[nlp.vocab.strings[name]] = name
 
-    def classes(self, doc: Doc) -> list[Span]:
-        """The class phrases of ``doc``, the longest where two overlap, amounts left out."""
-        spans = filter_spans(self.phrases(doc, as_spans=True))
-        return [span for span in spans if not _next_to_money(span)]
+    def classes(self, doc: Doc) -> list[Phrase]:
+        """The class phrases of ``doc`` in text order, the longest where two overlap (as
+        ``spacy.util.filter_spans``), amounts left out."""
+        matches = sorted(self.phrases(doc), key=lambda m: (m[1] - m[2], m[1]))
+        taken: set[int] = set()
+        kept = []
+        for key, start, end in matches:
+            if taken.isdisjoint(range(start, end)):
+                taken.update(range(start, end))
+                if not _next_to_money(doc, start, end):
+                    last = doc[end - 1]
+                    kept.append(
+                        Phrase(self.names[key], start, doc[start].idx, last.idx + len(last))
+                    )
+        kept.sort(key=lambda phrase: phrase.start)
+        return kept
 
     def find(self, doc: Doc, index: Sentences) -> list[tuple[int, int, str, str]]:
         """(start, end, intent, rule id) for every rule whose classes meet in a sentence
         that counts; ``index`` is the sentence index of ``doc``'s text."""
-        by_sentence: dict[int, dict[str, Span]] = {}
-        for span in self.classes(doc):
-            start = index.bounds(span.start_char)[0]
-            by_sentence.setdefault(start, {}).setdefault(span.label_, span)
+        by_sentence: dict[int, dict[str, Phrase]] = {}
+        for phrase in self.classes(doc):
+            start = index.bounds(phrase.start_char)[0]
+            by_sentence.setdefault(start, {}).setdefault(phrase.name, phrase)
         found = []
         for present in by_sentence.values():
             for rule in self.rules:
                 if rule.unless & present.keys():
                     continue
-                spans = [s for item in rule.together if (s := _first_of(item, present))]
-                if len(spans) < len(rule.together):
+                phrases = [p for item in rule.together if (p := _first_of(item, present))]
+                if len(phrases) < len(rule.together):
                     continue
-                first = min(spans, key=lambda s: s.start)
-                pos = first.start_char
+                pos = min(phrase.start_char for phrase in phrases)
                 question = index.is_question(pos)
                 if rule.question and not question:
                     continue
                 if not question and index.is_negated(pos, reach_words=NEGATION_REACH_WORDS):
                     continue
-                last = max(spans, key=lambda s: s.end)
-                found.append((pos, last.end_char, rule.intent, rule.id))
+                end = max(phrase.end_char for phrase in phrases)
+                found.append((pos, end, rule.intent, rule.id))
         found.sort()
         return found
 
@@ -132,25 +156,35 @@ def phrase_doc(nlp: Language, phrase: str) -> Doc:
     return nlp.make_doc(phrase)
 
 
-def _first_of(names: frozenset[str], present: dict[str, Span]) -> Span | None:
+def _first_of(names: frozenset[str], present: dict[str, Phrase]) -> Phrase | None:
     """The first phrase in the sentence of any of the classes ``names``."""
-    spans = [present[name] for name in names if name in present]
-    return min(spans, key=lambda s: s.start) if spans else None
+    phrases = [present[name] for name in names if name in present]
+    return min(phrases, key=lambda p: p.start) if phrases else None
 
 
-def _next_to_money(span: Span) -> bool:
-    if not any(token.like_num for token in span):
+def _next_to_money(doc: Doc, start: int, end: int) -> bool:
+    """A number phrase with "$", "k" or "%" beside it: an amount."""
+    if not any(token.like_num for token in doc[start:end]):
         return False
-    doc = span.doc
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
     return before in _MONEY_NEIGHBOURS or after in _MONEY_NEIGHBOURS
 
 
-@cache
+_BUILT: dict[Language, IntentClasses] = {}
+_BUILDING = threading.Lock()
+
+
 def intent_classes(nlp: Language) -> IntentClasses:
-    """The matcher for ``nlp``'s tokenizer (built on first use, then reused)."""
-    return IntentClasses(nlp)
+    """The matcher for ``nlp``'s tokenizer, built on first use (once, under a lock: the
+    first questions of a process may be read on several threads), then reused."""
+    built = _BUILT.get(nlp)
+    if built is None:
+        with _BUILDING:
+            built = _BUILT.get(nlp)
+            if built is None:
+                built = _BUILT[nlp] = IntentClasses(nlp)
+    return built
 
 
 def intents_from_classes(doc: Doc, index: Sentences, nlp: Language) -> set[str]:
