@@ -171,6 +171,12 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         for hit in (_spouse_age(h, index, pronoun_is_spouse) for h in phrase_hits)
         if hit is not None
     ]
+    examples = example_scopes(text)
+    if examples:
+        # "Let's say I'm 45 and have $2M": the example's figures are not the asker's
+        phrase_hits = [
+            h for h in phrase_hits if h.fact not in EXAMPLE_FREE or not _inside(examples, h.start)
+        ]
     for hit in phrase_hits:
         fact = hit.fact
         if fact == "retire_in_years":
@@ -195,6 +201,8 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     for rh in role_hits:
         if not hypothetical and _supposed_amount(index, rh.amount.start):
             continue  # "if my balance grows to 100k", "if I convert 20k": not a fact (yet)
+        if examples and _inside(examples, rh.amount.start):
+            continue  # "As an example say 9000 in pretax and 1000 post tax": illustration
         if rh.key in WHOLE_KEYS and _part_of_something(text, rh):
             continue  # "$20k of the after-tax money", "$100,000 of that IRA": a part
         if rh.key in HELD_KEYS and _states_a_limit(index, rh.amount.start):
@@ -426,6 +434,54 @@ def _supposed_amount(index: Sentences, pos: int) -> bool:
         # "if a 50 year old participant had $7,000 ...": the example the question is about
         return False
     return not _OWNED.search(clause, verbs[-1].end())
+
+
+# Words that open an example: what follows illustrates a rule, it is no one's own figure.
+_EXAMPLE_MARKER = re.compile(
+    r"\b(?:let'?s say|let[’‘]s say|lets say|for example|as an example|for instance|e\.g\.|"
+    r"an example|example:|hypothetical(?:ly)?)(?!\w)",
+    re.IGNORECASE,
+)
+# An example that is the case the question asks about: "for example, if a participant had".
+_CASE_ASKED = re.compile(r",?\s*if (?:a|an|the)\b", re.IGNORECASE)
+# The whole text's figures are invented.
+_MADE_UP = re.compile(
+    r"\b(?:numbers|figures|amounts) (?:are|were) (?:all )?(?:made up|hypothetical|invented)|"
+    r"\bmade[- ]up (?:numbers|figures|amounts)",
+    re.IGNORECASE,
+)
+# Where an example ends: its line; a line ending in a colon introduces a list, which runs
+# to the next blank line.
+_LINE_END = re.compile(r"\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Facts an example states for its made-up person; said inside one, they are no fact.
+EXAMPLE_FREE = frozenset({"age", "retire_age", "retire_in_years", "spouse_age"})
+
+
+def example_scopes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch of ``text`` that is an example: from a marker ("let's
+    say", "for example", "(hypothetical)") to the end of its line, or, when that line
+    ends with a colon ("Here is an example that illustrates my situation:"), to the
+    next blank line."""
+    if _MADE_UP.search(text):
+        return [(0, len(text))]  # "numbers are made up for simplicity"
+    scopes: list[tuple[int, int]] = []
+    for m in _EXAMPLE_MARKER.finditer(text):
+        if scopes and m.start() < scopes[-1][1]:
+            continue
+        if _CASE_ASKED.match(text, m.end()):
+            continue  # "For example, if a 50 year old participant had $7,000": the case
+        line_end = _LINE_END.search(text, m.end())
+        end = line_end.start() if line_end else len(text)
+        if text[:end].rstrip().endswith(":"):
+            blank = _BLANK_LINE.search(text, end)
+            end = blank.start() if blank else len(text)
+        scopes.append((m.start(), end))
+    return scopes
+
+
+def _inside(scopes: list[tuple[int, int]], pos: int) -> bool:
+    return any(start <= pos < end for start, end in scopes)
 
 
 # Facts about a person: said of the spouse, they are not the asker's.

@@ -277,6 +277,10 @@ def _is_plan_name(m: re.Match[str], text: str) -> bool:
 _THREE_DECIMALS = re.compile(r"\d*\.\d{3}")
 
 
+# Right after an amount: a comma and a digit, so the digits were grouped wrongly ("$100,00").
+_BROKEN_GROUP = re.compile(r",\d{1,2}(?!\d)")
+
+
 def _dot_grouped(m: re.Match[str]) -> bool:
     """True when either side of an amount is a number grouped with a point."""
     return any(
@@ -323,6 +327,8 @@ def find_amounts(text: str, *, bare_ok: bool = False) -> list[Amount]:
             continue
         if _dot_grouped(m):
             continue  # "$40.000": forty thousand in Europe, forty dollars here; ask
+        if text[m.end() - 1].isdigit() and _BROKEN_GROUP.match(text, m.end()):
+            continue  # "$100,00" (a typo for $100,000 or $100.00): which one, ask
         # "-40k" opening a line of a list is a bullet; elsewhere the dash is a minus
         bullet = m.group("neg") is not None and _is_bullet(text, m.start())
         minus = (m.group("neg") is not None and not bullet) or m.group("minus1") is not None

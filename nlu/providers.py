@@ -186,6 +186,25 @@ _FUND_FAMILY = re.compile(
 )
 
 
+# Just before a firm: words that make it an example ("trustees like Fidelity"), a source
+# ("including Kitces and Vanguard", "according to Schwab"), the firm of a fund bought
+# ("an index fund through Vanguard") or where money went ("Checks were sent to Vanguard",
+# "moved from one firm to another (eg. American Century to Vanguard)"); not where a plan
+# moved ("our 401(k) moved to Alight" names its new firm).
+_NOT_THE_KEEPER = re.compile(
+    r"(?:\blike|\bsuch as|\be\.?g\.?,?|\bincluding(?: \w+ and)?|\bper|\baccording to|"
+    r"\bfunds? (?:through|thru|at|from)|"
+    r"\b(?:checks? (?:were |was )?(?:sent|mailed|made out)|mailed|deposited|payable)"
+    r"(?: \w+){0,2} (?:to|into)|\be\.?g\.?[^).?!]{1,40}\bto)\s*$",
+    re.IGNORECASE,
+)
+# How far before a firm (characters) those words are looked for.
+NOT_THE_KEEPER_REACH = 90
+_NONDISCRIMINATION_TEST = re.compile(
+    r"\bacp\b|\bsafe harbou?rs?\b|\badp (?:test|testing|limit|results?)\b", re.IGNORECASE
+)
+
+
 def find_providers(sentences: Sentences, *, answer: bool = False) -> list[ProviderHit]:
     """Every provider mention in the text, with its link.
 
@@ -203,6 +222,12 @@ def find_providers(sentences: Sentences, *, answer: bool = False) -> list[Provid
             continue  # "Principal ..." opening a sentence is the word, not the firm
         if _FUND_FAMILY.match(text, m.end()):
             continue  # "Vanguard funds", "Fidelity index funds": what the plan holds
+        if _NOT_THE_KEEPER.search(text, max(0, m.start() - NOT_THE_KEEPER_REACH), m.start()):
+            continue  # an example, a source, or where money was sent: not the plan's firm
+        if name == "ADP" and _NONDISCRIMINATION_TEST.search(
+            text, max(0, m.start() - 20), m.end() + 30
+        ):
+            continue  # "the ADP and ACP safe harbors": the deferral test, not the firm
         link, stated = link_of(sentences, m.start(), m.end())
         hits.append(ProviderHit(name, m.start(), m.end(), link, exact, stated))
     hits.sort(key=lambda h: (h.start, -h.end))

@@ -1,0 +1,112 @@
+"""The misreads an expert found in replies to unseen forum questions (issue 11).
+
+Each phrasing is cut from a real question (tests/eval/batch_a.jsonl, batch_b.jsonl). A
+misread figure gives a confident wrong answer, so where the role, the owner or the account
+of a figure is unclear the fact is left out and the conversation asks.
+"""
+
+import pytest
+
+from nlu.money import find_amounts
+from nlu.reader import read
+
+# ---- a typo in the digits is no amount ------------------------------------------------
+
+
+def test_a_wrongly_grouped_amount_is_not_read_as_a_smaller_one() -> None:
+    # "$100,00" two sentences after "$100,000": a hundred dollars is surely wrong
+    assert find_amounts("do I use only the after-tax dollars of $100,00 (which are") == []
+
+
+def test_a_well_grouped_amount_before_a_comma_is_read() -> None:
+    amounts = find_amounts("I have $100,000, 20k of it after-tax")
+    assert [a.value for a in amounts] == [100000, 20000]
+
+
+# ---- an excess IRA contribution is not plan money ----------------------------------------
+
+
+def test_an_excess_roth_ira_contribution_is_not_after_tax_basis() -> None:
+    facts = read(
+        "Assume, I have a total of $11,000 of excess contributions to Roth IRA, with account "
+        "balance starting at $0."
+    ).facts
+    assert "after_tax_contributions" not in facts
+    assert "after_tax_total" not in facts
+
+
+# ---- an example's figures are not the asker's --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the example runs to the end of its line
+        "Let’s say for example a 401(k) participant is eligible for an in-service "
+        "distribution. After-tax dollars are valued at $100,000 – $70,000 basis + $30,000 "
+        "gains. The total 401(k) value is $500,000.",
+        "A person had a 401 K that consisted of both pre tax and post tax funds. As an "
+        "example say 9000 in pretax and 1000 post tax contributions.",
+        "this time around the 401k custodian has sent two separate (hypothetical) checks:\n"
+        "check #1, for $10000 - representing the after-tax contributions.",
+        # a line ending in a colon: the list under it is the example
+        "Here is an example that illustrates my situation:\n1. Convert $10K from tIRA into a "
+        "Roth IRA every year.\n2. Contribute $15K per year into a solo Roth 401K.\n\n"
+        "Questions: how much can I withdraw?",
+        # the poster says the numbers are invented
+        "So here it is (numbers are made up for simplicity) - I have a Trad IRA funded "
+        "through an old 401k rollover. Total contribution was $4000 in 2024.",
+    ],
+)
+def test_figures_in_an_example_are_not_facts(text: str) -> None:
+    facts = read(text).facts
+    money = {k for k in facts if k not in ("employer_plan_type", "year", "has_roth_ira")}
+    money -= {"still_employed", "roth_ira_first_year"}
+    assert money == set(), facts
+
+
+def test_an_age_in_an_example_is_not_the_askers() -> None:
+    facts = read(
+        "Let’s say I’m 45 years old and have $2M saved in retirement accounts (401k, Roth "
+        "401k, etc) and this is enough for me to retire."
+    ).facts
+    assert "age" not in facts
+
+
+def test_an_example_of_the_case_asked_about_keeps_its_figures() -> None:
+    # "for example, if a participant had ...": the case the question is about
+    facts = read(
+        "For example, if a 50 year old participant had $7,000 in after-tax contributions, "
+        "he would be able to withdraw them at any time."
+    ).facts
+    assert facts.get("after_tax_contributions") == 7000
+
+
+def test_a_figure_after_the_example_line_is_read() -> None:
+    facts = read(
+        "For example, a plan may allow after-tax contributions.\nI am 52 and have $40k "
+        "after-tax in my 401k."
+    ).facts
+    assert facts.get("age") == 52
+    assert facts.get("after_tax_total") == 40000
+
+
+# ---- a firm named as an example, a source or where money went is not the plan's ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most sources, including Kitces and Vanguard, agree that starting a new 5-year clock "
+        "on a new 401k Roth account can be avoided.",
+        "Is that even allowed in a 401k? Do common 401k trustees like Fidelity support such logic?",
+        "For 401k #1, I got 3 1099r. Checks were sent to Vanguard directly except for after tax.",
+        "If I did not make the tax-exempt TSP contributions, I would put the money into a "
+        "stock index fund through Vanguard.",
+        "money has been moved from one firm to another (eg. American Century to Vanguard) "
+        "and my 401k records were destroyed.",
+        "A 401(k) plan has a safe harbor match that satisfies both the ADP and ACP safe harbors.",
+    ],
+)
+def test_a_firm_that_does_not_keep_the_plan_is_not_its_provider(text: str) -> None:
+    assert "provider" not in read(text).facts
