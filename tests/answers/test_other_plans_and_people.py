@@ -116,6 +116,10 @@ FQ072_SENTENCE = (
     "If employee is older than 59 1/2 and still working for the company do the above and not "
     "having a 10% early withdraw penalty?"
 )
+FQ072_FIRST = (
+    "Can employee under 55 and still working for the company request a trustee-to-trustee "
+    "transfer from 401k to IRA or Roth IRA? Is there a 10% early withdraw penalty?"
+)
 BB049_QUESTION = (
     "Does this mean that penalty-free rollovers are now allowed for plan participants under 59-1/2?"
 )
@@ -155,6 +159,7 @@ BB006_OPENING = (
         ("bb050", BB050_OPENING, "in_service_at_59"),
         ("fq072", FQ072_SENTENCE, "in_service_at_59"),
         ("bb049", BB049_QUESTION, "in_service_at_59"),
+        ("fq072", FQ072_FIRST, "no_penalty_on_rollover"),  # the 10% of a direct transfer
         ("bb076", BB076, "in_plan_withholding"),
         ("bb057", BB057_QUESTION, "conversion_loss"),
         ("ba036", BA036_SENTENCE, "conversion_loss"),
