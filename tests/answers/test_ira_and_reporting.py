@@ -78,6 +78,18 @@ ASKED = [
         "roth_401k_rollover_1099r",
     ),
     (
+        "bb002",
+        "How is the reporting done for a mega backdoor Roth? I’ve heard that it’s done as a "
+        "conversion, but then wouldn’t the aggregation rule come into play?",
+        "plan_vs_ira_aggregation",
+    ),
+    (
+        "bb040",
+        "My understanding is that any or all of the 401(k) may be rolled over to a Roth without "
+        "consideration of the existing TIRA.",
+        "plan_vs_ira_aggregation",
+    ),
+    (
         "bb001",
         "By “direct” xfer I mean checks were made out to Vanguard but sent to me and mobile "
         "deposited. I hope this still constitutes a direct xfer ?",
@@ -147,6 +159,20 @@ ASKED = [
 
 # (source id, verbatim excerpt, a question it must not be read as)
 NOT_ASKED = [
+    (  # several 1099-Rs "aggregated in one form" is not the IRA aggregation rule
+        "bb037",
+        "Or is this somehow all aggregated in one 1099-R form though that would seem to make it "
+        "hard to see what happened with each thing",
+        "plan_vs_ira_aggregation",
+    ),
+    (  # after-tax money routed through a nondeductible IRA is aggregated: not a "No"
+        "bb007",
+        "My client has mentioned that someone in the HR Department of her former employer had "
+        "metioned that she could transfer her after tax basis to a non-deductible IRA and then "
+        "convert it to a Roth. Don’t the new aggregation rules effectively eliminate the "
+        "benefits of the Roth",
+        "plan_vs_ira_aggregation",
+    ),
     (  # a split still to be made: the IRA named is where the pretax money goes
         "fq001",
         "Per IRS Notice 2014-54 I am directing 100% of the Taxable amount be disbursed to "
@@ -252,6 +278,13 @@ KEY_SENTENCES = [
     ("ira_conversion_taxable", "carries forward", "irs_8606_basis_record", "lines 2 and 14"),
     ("roth_401k_rollover_1099r", "code H with $0", "irs_1099r_codes", "Distribution Codes"),
     (
+        "plan_vs_ira_aggregation",
+        "never money in a 401(k) or other employer plan",
+        "irc_408_d_2",
+        "IRC 408(d)(2)",
+    ),
+    ("plan_vs_ira_aggregation", "figured on its own", "irc_72_e_8", "IRC 72(e)(8)"),
+    (
         "roth_401k_rollover_1099r",
         "count as your Roth IRA contributions",
         "reg_1_408a_10",
@@ -284,6 +317,7 @@ def test_the_answer_says_the_key_sentence_with_its_source(
         "ira_conversion_taxable",
         "rmd_ira_basis",
         "roth_401k_rollover_1099r",
+        "plan_vs_ira_aggregation",
     ],
 )
 def test_each_answer_fits_a_phone(ask: str) -> None:
