@@ -150,6 +150,14 @@ ASKED = [
         "ira_conversion_taxable",
     ),
     (
+        "bb066",
+        "I want to move money to a new ROTH from an IRA that has before-tax and after-tax money "
+        "and earnings. The after-tax money is about 20% of the IRA. Both the IRA and ROTH are at "
+        "the same institution. I would therefore convert the before-tax money and earnings and "
+        "pay the taxes due. Does the after tax money moved into the ROTH do so tax free?",
+        "ira_conversion_taxable",
+    ),
+    (
         "bb081",
         "His current IRA custodian said they could accept both the pre-tax and after-tax "
         "amount, but they couldn’t track going forward when he takes his RMD.",
@@ -338,3 +346,33 @@ def test_money_already_in_an_ira_never_gets_no_8606_for_its_conversion() -> None
         words in reply
         for words in ("Form 8606 is not used", "does not go on Form 8606", "not on Form 8606")
     )
+
+
+# (source id, verbatim excerpt): texts that put the after-tax money in an IRA already, in
+# their own words, so answers about money still in a plan give way
+IN_AN_IRA = [
+    ("bb048", "Traditional IRA funded with after-tax contributions"),
+    (
+        "bb031",
+        "My question is can I take the after tax contributions out of my Traditional IRA all at "
+        "once and put them into a ROTH IRA.",
+    ),
+    (
+        "bb066",
+        "I want to move money to a new ROTH from an IRA that has before-tax and after-tax money",
+    ),
+    ("fq101", "About $100,000 of that IRA is after-tax contributions"),
+]
+
+
+@pytest.mark.parametrize(("source", "excerpt"), IN_AN_IRA)
+def test_the_text_places_the_money_in_an_ira(source: str, excerpt: str) -> None:
+    assert " ".join(excerpt.split()) in " ".join(_texts()[source].split())
+    assert "in_ira" in read(excerpt).places
+
+
+def test_after_tax_money_still_in_the_401k_is_not_placed_in_an_ira() -> None:
+    # bb043: the post-tax money is in a 401(k); the IRA named is one still to be opened
+    excerpt = "I have some post-tax money in a 401K at a previous employer"
+    assert excerpt in _texts()["bb043"]
+    assert "in_ira" not in read(excerpt).places
