@@ -43,6 +43,16 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
     "route.split": frozenset({"all_to_roth.general"}),
     "route.split_general": frozenset({"all_to_roth.general"}),
     "all_to_roth.general": frozenset({"route.split_general"}),
+    # money already in an IRA (catalogue-a): the specific answer already holds the pro-rata
+    # across all IRAs that the general "already in an IRA" sentence would repeat
+    "in_ira.no_split": frozenset({"in_ira.already"}),
+    "ira_convert.pro_rata": frozenset({"in_ira.already"}),
+    "ira_basis.rolled_in": frozenset({"in_ira.already"}),
+    "ira_pro_rata.rollover_counts": frozenset({"ira_pro_rata.all_iras", "in_ira.already"}),
+    "ira_pro_rata.rollover_fixes": frozenset(
+        {"ira_pro_rata.plans_not_counted", "isolate.pretax_to_plan"}
+    ),
+    "rmd.ira_whole_balance": frozenset({"rmd.roth_none"}),
 }
 
 

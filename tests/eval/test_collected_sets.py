@@ -19,7 +19,8 @@ from knowledge.facts import Facts
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-COLLECTED = sorted(HERE.glob("batch_*.jsonl"))
+# Question sets only: a batch's rubrics (batch_*_answers.jsonl) are test_rubrics.py's business.
+COLLECTED = sorted(p for p in HERE.glob("batch_*.jsonl") if not p.stem.endswith("_answers"))
 
 # The intents of ../shared/DESIGN.md; kept here so the check runs without ../shared,
 # and compared with DESIGN.md below whenever it is present.

@@ -28,6 +28,18 @@ REPO = HERE.parents[1]
 RUBRICS = HERE / "answers_more.jsonl"
 KINDS = HERE / "answers_more_kinds.json"
 ALTERNATES = json.loads((HERE / "answers_more_alternates.json").read_text(encoding="utf-8"))
+# batch_c: the session's held-out yardstick (tests/eval/README.md). Its rubrics meet the same
+# standard as answers_more's; only data-a's batch-c helper reads or edits these files.
+BATCH_C = HERE / "batch_c_answers.jsonl"
+BATCH_C_ALTERNATES = json.loads(
+    (HERE / "batch_c_answers_alternates.json").read_text(encoding="utf-8")
+)
+# batch_c questions whose expert answer is (or contains) the Notice 2014-54 split itself, where the
+# split template may earn points; the other batch_c rubrics must not reward it.
+BATCH_C_ON_SPLIT = frozenset(
+    {"bc004", "bc005", "bc009", "bc012", "bc014", "bc016", "bc017"}
+    | {"bc025", "bc028", "bc030", "bc046", "bc047", "bc048"}
+)
 
 
 def _shared() -> Path | None:
@@ -79,8 +91,14 @@ def _said(patterns: list[str], reply: str) -> bool:
 
 
 OURS = _load(RUBRICS)
+BATCH_C_RUBRICS = _load(BATCH_C)
+MINE = OURS + BATCH_C_RUBRICS  # rubrics written here, with a wrong answer each
 RELEASED = _load(SHARED / "answers.jsonl") if SHARED else []
-ALL = [("ours", r) for r in OURS] + [("released", r) for r in RELEASED]
+ALL = (
+    [("ours", r) for r in OURS]
+    + [("batch_c", r) for r in BATCH_C_RUBRICS]
+    + [("released", r) for r in RELEASED]
+)
 
 
 def _ids(rows):
@@ -94,7 +112,15 @@ def test_there_are_at_least_sixty_rubrics_with_unique_new_ids():
     assert not set(ids) & {r["id"] for r in RELEASED}, "a question already has a released rubric"
 
 
-@pytest.mark.parametrize("rubric", OURS, ids=[r["id"] for r in OURS])
+def test_batch_c_has_a_rubric_for_each_of_its_questions_and_no_other():
+    questions = _load(HERE / "batch_c.jsonl")
+    ids = [r["id"] for r in BATCH_C_RUBRICS]
+    assert len(ids) >= 45 and len(ids) == len(set(ids))
+    assert ids == [q["id"] for q in questions]
+    assert not set(ids) & {r["id"] for r in OURS + RELEASED}
+
+
+@pytest.mark.parametrize("rubric", MINE, ids=[r["id"] for r in MINE])
 def test_each_rubric_has_the_released_shape(rubric):
     assert list(rubric) == FIELDS
     assert rubric["asks"] and all(isinstance(a, str) and a for a in rubric["asks"])
@@ -126,12 +152,12 @@ def test_the_model_answer_makes_no_wrong_statement(origin, rubric):
     assert not made
 
 
-@pytest.mark.parametrize("rubric", OURS, ids=[r["id"] for r in OURS])
+@pytest.mark.parametrize("rubric", MINE, ids=[r["id"] for r in MINE])
 def test_the_wrong_answer_is_caught(rubric):
     assert any(_said(w["any"], rubric["wrong_answer"]) for w in rubric["wrong"])
 
 
-@pytest.mark.parametrize("rubric", OURS, ids=[r["id"] for r in OURS])
+@pytest.mark.parametrize("rubric", MINE, ids=[r["id"] for r in MINE])
 def test_the_wrong_answer_does_not_make_every_point(rubric):
     """A wrong answer is not also a complete one: it misses at least one point."""
     missed = [p for p in rubric["points"] if not _said(p["any"], rubric["wrong_answer"])]
@@ -141,7 +167,7 @@ def test_the_wrong_answer_does_not_make_every_point(rubric):
 @functools.cache
 def _sources() -> dict[str, dict]:
     rows: dict[str, dict] = {}
-    paths = sorted(HERE.glob("batch_*.jsonl"))
+    paths = sorted(p for p in HERE.glob("batch_*.jsonl") if not p.stem.endswith("_answers"))
     if SHARED:
         paths += [SHARED / "real.jsonl", SHARED / "dev.jsonl"]
     for path in paths:
@@ -150,7 +176,7 @@ def _sources() -> dict[str, dict]:
     return rows
 
 
-@pytest.mark.parametrize("rubric", OURS, ids=[r["id"] for r in OURS])
+@pytest.mark.parametrize("rubric", MINE, ids=[r["id"] for r in MINE])
 def test_the_question_is_quoted_verbatim_from_its_source_set(rubric):
     source = _sources().get(rubric["id"])
     if source is None:
@@ -177,6 +203,21 @@ def test_the_split_template_makes_few_points_off_the_split():
         assert share <= 0.5, f"{rubric['id']}: the template makes {made} of {len(rubric['points'])}"
         shares.append(share)
     assert sum(shares) / len(shares) <= 0.15
+
+
+def test_the_split_template_makes_few_points_off_the_split_in_batch_c():
+    """The same check for batch_c, whose split questions are listed in BATCH_C_ON_SPLIT."""
+    off_split = [r for r in BATCH_C_RUBRICS if r["id"] not in BATCH_C_ON_SPLIT]
+    assert len(off_split) >= len(BATCH_C_RUBRICS) / 2
+    shares = [
+        sum(_said(p["any"], SPLIT_TEMPLATE) for p in r["points"]) / len(r["points"])
+        for r in off_split
+    ]
+    assert max(shares) <= 0.5
+    assert sum(shares) / len(shares) <= 0.15
+    on_split = [r for r in BATCH_C_RUBRICS if r["id"] in BATCH_C_ON_SPLIT]
+    earning = [r for r in on_split if any(_said(p["any"], SPLIT_TEMPLATE) for p in r["points"])]
+    assert len(earning) >= len(on_split) / 2
 
 
 def test_the_split_template_still_scores_on_split_questions():
@@ -212,6 +253,20 @@ COMMON_WRONGS = {
         ["Your income is too high to convert to a Roth IRA."],
         ["Rollovers and conversions have no income limit; your income is irrelevant."],
     ),
+    # batch_c: the one-clock rule. A first-contact run showed the pattern must not accuse the true
+    # sentences about the Roth 401(k)'s own clock or each conversion's own period.
+    "A rollover (or a new Roth IRA) starts its own 5-year clock": (
+        [
+            "The rolled-over money starts its own 5-year clock in the Roth IRA.",
+            "Each Roth IRA has its own 5-year clock.",
+            "A new Roth IRA restarts the 5-year clock.",
+        ],
+        [
+            "Your Roth 401(k) has its own 5-year clock, from January 1 of the first deferral.",
+            "Each conversion has its own 5-year period for the 10% penalty.",
+            "Opening a new Roth IRA doesn't restart the 5-year clock.",
+        ],
+    ),
     "Nothing is taxable when only the after-tax money comes out": (
         [
             "Take out only the after-tax money and nothing is taxable.",
@@ -227,7 +282,7 @@ COMMON_WRONGS = {
 
 
 def _common_wrong(prefix: str) -> list[dict]:
-    return [w for r in OURS for w in r["wrong"] if w["say"].startswith(prefix)]
+    return [w for r in MINE for w in r["wrong"] if w["say"].startswith(prefix)]
 
 
 @pytest.mark.parametrize("prefix", list(COMMON_WRONGS))
@@ -242,11 +297,15 @@ def test_common_wrong_statements_catch_the_claim_and_not_its_denial(prefix):
             assert not _said(wrong["any"], text), text
 
 
-@pytest.mark.parametrize("qid", sorted(ALTERNATES))
+ALTERNATE_REPLIES = {**ALTERNATES, **BATCH_C_ALTERNATES}
+
+
+@pytest.mark.parametrize("qid", sorted(ALTERNATE_REPLIES))
 def test_a_differently_worded_expert_reply_also_makes_every_point(qid):
     """The points are meant to be generous: a second expert reply, worded differently from the
-    model answer (answers_more_alternates.json), must earn them all and say nothing wrong."""
-    rubric = next(r for r in OURS if r["id"] == qid)
-    reply = ALTERNATES[qid]
+    model answer (answers_more_alternates.json, batch_c_answers_alternates.json), must earn them
+    all and say nothing wrong."""
+    rubric = next(r for r in MINE if r["id"] == qid)
+    reply = ALTERNATE_REPLIES[qid]
     assert [p["say"] for p in rubric["points"] if not _said(p["any"], reply)] == []
     assert [w["say"] for w in rubric["wrong"] if _said(w["any"], reply)] == []
