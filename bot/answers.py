@@ -133,6 +133,8 @@ class Answered:
 def compose(asks: Sequence[str], facts: Mapping[str, Any], result: Mapping[str, Any]) -> Answered:
     """Answer ``asks`` (catalogue ids, in the order asked) for these facts and result."""
     known = [a for a in dict.fromkeys(asks) if a in catalogue()] or [DEFAULT_ASK]
+    covered = {c for a in known for c in catalogue()[a].covers}  # said by a fuller answer
+    known = [a for a in known if a not in covered]
     answered, left = known[:MAX_ANSWERED], known[MAX_ANSWERED:]
     sentences: list[str] = []
     rules: list[str] = []

@@ -202,9 +202,16 @@ PLAN_FACTS = (
 NOTED_TOPICS = frozenset({"state_tax", "pre_1987"})
 
 
+# A topic the catalogue answers when the text asks this question: a surviving spouse may
+# roll the late spouse's plan money as their own (IRC 402(c)(9)), so it needs no person.
+ANSWERED_TOPICS = {"inherited": "surviving_spouse"}
+
+
 def _out_of_scope_topic(reading: Reading) -> str | None:
     for topic in sorted(reading.topics):
         if topic in OUT_OF_SCOPE and topic not in NOTED_TOPICS:
+            if ANSWERED_TOPICS.get(topic) in reading.asks:
+                continue
             return topic
     return None
 

@@ -53,6 +53,9 @@ class Question:
     route: bool  # answered by the numbers block of a route, not only by sentences
     fixed: tuple[tuple[str, str], ...]  # (finding, rule) of an answer the same for everyone
     intents: tuple[str, ...]  # the reader's intents that suggest it when nothing else does
+    # more general questions its answer already holds: asked together, they are not
+    # answered again ("a check already paid" holds "can it go to a Roth IRA")
+    covers: tuple[str, ...] = ()
     # where the money is when this question no longer applies (its answer is about money
     # still in a plan): ``in_ira``, ``paid_out`` (nlu/patterns/asks.yaml, ``places``)
     not_for: tuple[str, ...] = ()
@@ -79,6 +82,7 @@ def catalogue() -> Mapping[str, Question]:
             intents=tuple(data.get("intents") or ()),
             not_for=tuple(data.get("not_for") or ()),
             fixed=tuple((a["finding"], a["rule"]) for a in data.get("answer") or ()),
+            covers=tuple(data.get("covers") or ()),
         )
     return out
 
@@ -358,7 +362,51 @@ def _mega_backdoor(facts: Json, result: Json) -> list[Finding]:
     return [Finding("mega.what", "irc_415_c", params)]
 
 
+def _common_figures(result: Json) -> dict[str, Any]:
+    """The year's figures an answer that is the same for everyone may quote: the 10%
+    rate, the days of a 60-day rollover and the withholding rate on a paid-out rollover."""
+    return {
+        "rate": _penalty_rate(result),
+        "days": _rate("gov.irs.rollover.period_days", result),
+        "withholding": _rate("gov.irs.withholding.eligible_rollover_rate", result),
+    }
+
+
+def _before_59_half(facts: Json, result: Json) -> bool | None:
+    """True / False when the age in years settles it, None when it does not (59, or no
+    age): whole years cannot place 59½ (the parameter) on one side."""
+    age = facts.get("age")
+    threshold = _rate("gov.irs.early_distribution.age_59_half", result)
+    if age is None or threshold is None:
+        return None
+    if age + 1 <= threshold:
+        return True
+    if age >= threshold:
+        return False
+    return None
+
+
+def _surviving_spouse(facts: Json, result: Json) -> list[Finding]:
+    figures = _common_figures(result)
+    out = [
+        Finding("spouse.own_roth", "irc_402_c_9"),
+        Finding("spouse.check", "irc_402_c", figures),
+    ]
+    if _before_59_half(facts, result) is not False:  # under 59½, or not known
+        out.append(Finding("spouse.under_59", "irc_72_t_2_a_ii", figures))
+    return out
+
+
+def _in_service_at_59(facts: Json, result: Json) -> list[Finding]:
+    out = [Finding("in_service.from_59", "irc_401_k_2_b")]
+    if _before_59_half(facts, result) is False:
+        out.append(Finding("in_service.your_age", "plan_document", {"age": facts["age"]}))
+    return [*out, Finding("in_service.to_roth", "irc_408a_d_3_a")]
+
+
 ANSWERS: Mapping[str, Answer] = {
+    "surviving_spouse": _surviving_spouse,
+    "in_service_at_59": _in_service_at_59,
     "in_plan_conversion": _in_plan_conversion,
     "mega_backdoor": _mega_backdoor,
     "roth_401k_vs_after_tax": _roth_vs_after_tax,
@@ -390,6 +438,6 @@ def answer(question_id: str, facts: Json, result: Json) -> tuple[Finding, ...]:
     (``CalcResult.to_json()``). Raises KeyError for a question the catalogue lacks."""
     question = catalogue()[question_id]  # KeyError for a question the catalogue lacks
     if question.fixed:  # the same for everyone: the file says it; figures from params
-        rate = _penalty_rate(result)
-        return tuple(Finding(fid, rule, {"rate": rate}) for fid, rule in question.fixed)
+        figures = _common_figures(result)
+        return tuple(Finding(fid, rule, figures) for fid, rule in question.fixed)
     return tuple(ANSWERS[question_id](facts, result))
