@@ -53,6 +53,11 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
         {"ira_pro_rata.plans_not_counted", "isolate.pretax_to_plan"}
     ),
     "rmd.ira_whole_balance": frozenset({"rmd.roth_none"}),
+    # the codes of a finished rollover already hold code H and the general 1099-R sentences
+    "forms.rollover_codes": frozenset({"forms.roth_401k_code_h", "forms.1099r"}),
+    "forms.rollover_lines": frozenset({"forms.no_8606"}),
+    "forms.in_plan_code_g": frozenset({"forms.1099r"}),
+    "forms.in_plan_lines": frozenset({"forms.no_8606"}),
 }
 
 

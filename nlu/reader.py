@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from nlu.asks import recognise
 from nlu.assemble import assemble
+from nlu.intent_classes import intents_from_classes
 from nlu.intents import derived_intents, intent_order, topic_descriptions
 from nlu.pipeline import get_nlp, parse, payloads, sentences
 
@@ -88,7 +89,8 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         # post about it speaks of is unclear ("continue to contribute"), so it is asked
         facts = {k: v for k, v in facts.items() if k not in _EMPLOYMENT}
         evidence = {k: v for k, v in evidence.items() if k not in _EMPLOYMENT}
-    present = set(payloads(doc, "intents"))
+    # the cues of intents.yaml and the word classes meeting in a sentence
+    present = set(payloads(doc, "intents")) | intents_from_classes(doc, index, get_nlp())
     still_working = facts.get("still_employed") is True and bool(
         _STILL.search(evidence.get("still_employed", ""))
     )

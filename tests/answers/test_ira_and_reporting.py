@@ -61,6 +61,23 @@ ASKED = [
         "rollover_1099r",
     ),
     (
+        "ba059",
+        "I had a question on where I would be reporting the basis of a trustee-to-trustee Roth "
+        "401(k) rollover to Roth IRA.",
+        "roth_401k_rollover_1099r",
+    ),
+    (
+        "bb026",
+        "I receive my 1099-R and on line 7 I have a code of H and  on line 11 it says 1st year "
+        "of desig. Roth Contrib. 2017",
+        "roth_401k_rollover_1099r",
+    ),
+    (
+        "bb023",
+        "Considering that I have both “after tax” and Roth 401(k) how would my 1099R look like?",
+        "roth_401k_rollover_1099r",
+    ),
+    (
         "bb001",
         "By “direct” xfer I mean checks were made out to Vanguard but sent to me and mobile "
         "deposited. I hope this still constitutes a direct xfer ?",
@@ -223,7 +240,7 @@ KEY_SENTENCES = [
         "2014-54",
     ),
     ("ira_basis_record", "Forms 8606 you filed are the record", "irs_8606_basis_record", "8606"),
-    ("ira_basis_record", "is IRA basis too", "irs_8606_basis_record", "line 2"),
+    ("ira_basis_record", "is IRA basis too", "irs_8606_basis_record", "lines 2 and 14"),
     (
         "backdoor_rollover_same_year",
         "December 31 of the conversion year",
@@ -232,6 +249,14 @@ KEY_SENTENCES = [
     ),
     ("backdoor_rollover_same_year", "roll it to the IRA next year", "irc_408_d_2", "IRC 408(d)(2)"),
     ("ira_conversion_taxable", "basis alone cannot be converted", "irc_408_d_2", "408(d)(2)"),
+    ("ira_conversion_taxable", "carries forward", "irs_8606_basis_record", "lines 2 and 14"),
+    ("roth_401k_rollover_1099r", "code H with $0", "irs_1099r_codes", "Distribution Codes"),
+    (
+        "roth_401k_rollover_1099r",
+        "count as your Roth IRA contributions",
+        "reg_1_408a_10",
+        "1.408A-10, Q&A-3",
+    ),
     ("rmd_ira_basis", "whole balance", "reg_1_408_8_a6", "1.408-8, Q&A-6"),
     ("rmd_ira_basis", "Form 8606 for each year", "irs_8606_who_must_file", "Who Must File"),
 ]
@@ -258,6 +283,7 @@ def test_the_answer_says_the_key_sentence_with_its_source(
         "backdoor_rollover_same_year",
         "ira_conversion_taxable",
         "rmd_ira_basis",
+        "roth_401k_rollover_1099r",
     ],
 )
 def test_each_answer_fits_a_phone(ask: str) -> None:
