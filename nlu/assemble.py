@@ -201,6 +201,8 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     for rh in role_hits:
         if not hypothetical and _supposed_amount(index, rh.amount.start):
             continue  # "if my balance grows to 100k", "if I convert 20k": not a fact (yet)
+        if _would_follow(index, rh.amount.start):
+            continue  # "If I withdrew $10k, only $1k of it would be pre-tax": a consequence
         if examples and _inside(examples, rh.amount.start):
             continue  # "As an example say 9000 in pretax and 1000 post tax": illustration
         if rh.key in AFTER_TAX_KEYS and _already_in_an_ira(index, rh.amount.start):
@@ -539,6 +541,21 @@ def example_scopes(text: str) -> list[tuple[int, int]]:
 
 def _inside(scopes: list[tuple[int, int]], pos: int) -> bool:
     return any(start <= pos < end for start, end in scopes)
+
+
+# A sentence opening with a supposition ("If I withdrew $10k, ...", "If true, ...") whose
+# main clause says what would follow: its figures are consequences, not holdings.
+_IF_OPENING = re.compile(r"\s*(?:if|even if|assuming)\b", re.IGNORECASE)
+_WOULD = re.compile(r"\b(?:would|could|might)\b|\b(?:i|we|it|that)'d\b", re.IGNORECASE)
+
+
+def _would_follow(index: Sentences, pos: int) -> bool:
+    """True when the amount is in a statement that opens with "if" and says "would"."""
+    start, end = index.bounds(pos)
+    text = index.text
+    if not _IF_OPENING.match(text, start) or text[start:end].rstrip().endswith("?"):
+        return False
+    return bool(_WOULD.search(text, start, end))
 
 
 # Facts about a person: said of the spouse, they are not the asker's.

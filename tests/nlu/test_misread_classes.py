@@ -193,3 +193,62 @@ def test_a_former_plan_holding_the_after_tax_money_is_the_one_asked_about() -> N
         "after-tax contributions be rolled into his new Roth 401(k) plan?"
     ).facts
     assert facts.get("still_employed") is False
+
+
+# ---- plan features implied by what the person does or the plan offers -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "I have after tax savings in my 401K and can make in service withdrawals of these "
+            "fund.",
+            "plan_allows_in_service",
+        ),
+        (
+            "I am planning on performing (for the first time) an In-Service "
+            "Distribution/Rollover from my work 401K of After-Tax portion to my Roth IRA.",
+            "plan_allows_in_service",
+        ),
+        (
+            'They keep saying "we offer after tax contributions with a roth in plan conversion".',
+            "plan_allows_in_plan_conversion",
+        ),
+        (
+            "My employer's 401k plan administrator began offering automated Roth in-plan "
+            "conversion.",
+            "plan_allows_in_plan_conversion",
+        ),
+        (
+            "Essentially, I am able to contribute to after-tax 401k and am able to convert this "
+            "to a Roth 401k.",
+            "plan_allows_in_plan_conversion",
+        ),
+    ],
+)
+def test_a_plan_feature_is_read_from_what_is_done_or_offered(text: str, fact: str) -> None:
+    assert read(text).facts.get(fact) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a plan needs, or a plan in general, is not this plan
+        "2) The plan must offer the ability to do Roth conversions, either as in-plan "
+        "conversions or an in-service distribution.",
+        "You need a plan that allows in-plan Roth conversions.",
+        # said not to
+        "This plan does not allow in-plan conversions to ROTH.",
+    ],
+)
+def test_a_feature_a_plan_needs_or_lacks_is_not_offered(text: str) -> None:
+    assert read(text).facts.get("plan_allows_in_plan_conversion") is not True
+
+
+def test_what_would_follow_from_a_supposition_is_no_balance() -> None:
+    facts = read(
+        "Since I have about $300k total in the 401k, the after-tax money represents 10%. If I "
+        "withdrew $10k, only $1k of it would be pre-tax money."
+    ).facts
+    assert "pretax_balance" not in facts
