@@ -391,6 +391,7 @@ def _surviving_spouse(facts: Json, result: Json) -> list[Finding]:
     out = [
         Finding("spouse.own_roth", "irc_402_c_9"),
         Finding("spouse.check", "irc_402_c", figures),
+        Finding("rmd.first_not_rollable", "irc_402_c_4"),  # the late spouse's, if still due
     ]
     if _before_59_half(facts, result) is not False:  # under 59½, or not known
         out.append(Finding("spouse.under_59", "irc_72_t_2_a_ii", figures))

@@ -8,6 +8,8 @@ The public entry point is :func:`nlu.reader.read` (see ARCHITECTURE.md). Inside:
 - ``tables``    ages, years, filing status, employment, plan features (phrase tables);
 - ``providers`` plan providers and plan types;
 - ``intents``   what is asked, and out-of-scope topics;
+- ``intent_classes`` intents from word classes meeting in a sentence (PhraseMatcher);
+- ``intent_model``   the trained intent classifier (``models/``, trained by ``training/``);
 - ``answers``   short replies to the bot's own question;
 - ``assemble``  the one place where all of that becomes validated Facts;
 - ``context``   sentences, questions, negation and "if" around a phrase;

@@ -201,8 +201,12 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     for rh in role_hits:
         if not hypothetical and _supposed_amount(index, rh.amount.start):
             continue  # "if my balance grows to 100k", "if I convert 20k": not a fact (yet)
+        if _would_follow(index, rh.amount.start):
+            continue  # "If I withdrew $10k, only $1k of it would be pre-tax": a consequence
         if examples and _inside(examples, rh.amount.start):
             continue  # "As an example say 9000 in pretax and 1000 post tax": illustration
+        if rh.key in AFTER_TAX_KEYS and _already_in_an_ira(index, rh.amount.start):
+            continue  # "I rolled over $5000 of after tax contributions ... to a TIRA": basis
         if rh.key in WHOLE_KEYS and _part_of_something(text, rh):
             continue  # "$20k of the after-tax money", "$100,000 of that IRA": a part
         if rh.key in HELD_KEYS and _states_a_limit(index, rh.amount.start):
@@ -271,6 +275,8 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     chosen = {
         key: pick for key, cands in candidates.items() if (pick := _resolve(key, cands, look))
     }
+    if _former_plan_beside_a_current_one(chosen.get("still_employed"), index):
+        del chosen["still_employed"]
     _derive(chosen, retire_in_years, unbound)
     read_facts = {key: _json(key, c.value) for key, c in chosen.items()}
     facts, refused = _validated(read_facts)
@@ -436,6 +442,59 @@ def _supposed_amount(index: Sentences, pos: int) -> bool:
     return not _OWNED.search(clause, verbs[-1].end())
 
 
+# A former employer's plan ("my old 401k", "previous employer") and a current one ("the new
+# plan", "my current employer") in one text: which plan the question is about, and so
+# whether the person still works for its sponsor, is for the bot to ask.
+_FORMER_PLAN = re.compile(r"\b(?:former|previous|prior|past|old|ex-?)\b", re.IGNORECASE)
+_CURRENT_PLAN = re.compile(
+    r"\b(?:new|current|present)\s+(?:employer|job|company|plan|401\(?k|403\(?b|457|workplace)",
+    re.IGNORECASE,
+)
+
+
+def _former_plan_beside_a_current_one(employed: Candidate | None, index: Sentences) -> bool:
+    """True when "not employed" was read from a former plan and a current one is named,
+    unless the former plan's sentence holds the after-tax money the question is about
+    ("after-tax contributions in an old 401(k) plan ... into his new Roth 401(k)")."""
+    if employed is None or employed.value is not False:
+        return False
+    text = index.text
+    if not _FORMER_PLAN.search(text, employed.start, employed.end):
+        return False
+    start, end = index.bounds(employed.start)
+    return bool(_CURRENT_PLAN.search(text)) and not _AFTER_TAX_WORD.search(text, start, end)
+
+
+_AFTER_TAX_WORD = re.compile(r"(?:after|post)[- ]?tax|aftertax|\bbasis\b", re.IGNORECASE)
+
+
+# After-tax money in the plan: once rolled into a traditional IRA it is IRA basis, which
+# no plan rule (Notice 2014-54) reaches, so none of these keys.
+AFTER_TAX_KEYS = frozenset({"after_tax_contributions", "after_tax_earnings", "after_tax_total"})
+# A rollover done into a traditional IRA: "I rolled over $5000 of after tax contributions
+# from my employer 401k plan to a TIRA in 2009", "a rollover I made from an old 401K to my
+# traditional IRA back in 2007" (not a Roth IRA: that is where the basis may go).
+_ROLLED_INTO_AN_IRA = re.compile(
+    r"\b(?:(?:i|we|he|she|they|client)\s+(?:had\s+|have\s+|has\s+)?(?:rolled|transferred)|"
+    r"was rolled|were rolled|rollover (?:i|we|he|she) (?:made|did))\b[^.?!]{0,90}?"
+    r"\b(?:in)?to (?:a |an |my |his |her |their |the )?(?:traditional |trad |rollover )?"
+    r"(?:ira|tira)\b(?! ?roth)",
+    re.IGNORECASE,
+)
+
+
+def _already_in_an_ira(index: Sentences, pos: int) -> bool:
+    """True when the amount's sentence, or the one before it, tells of the plan money
+    already rolled into a traditional IRA."""
+    start, end = index.bounds(pos)
+    if _ROLLED_INTO_AN_IRA.search(index.text, start, end):
+        return True
+    if start == 0:
+        return False
+    before = index.bounds(start - 1)[0]
+    return bool(_ROLLED_INTO_AN_IRA.search(index.text, before, start))
+
+
 # Words that open an example: what follows illustrates a rule, it is no one's own figure.
 _EXAMPLE_MARKER = re.compile(
     r"\b(?:let'?s say|let[’‘]s say|lets say|for example|as an example|for instance|e\.g\.|"
@@ -482,6 +541,21 @@ def example_scopes(text: str) -> list[tuple[int, int]]:
 
 def _inside(scopes: list[tuple[int, int]], pos: int) -> bool:
     return any(start <= pos < end for start, end in scopes)
+
+
+# A sentence opening with a supposition ("If I withdrew $10k, ...", "If true, ...") whose
+# main clause says what would follow: its figures are consequences, not holdings.
+_IF_OPENING = re.compile(r"\s*(?:if|even if|assuming)\b", re.IGNORECASE)
+_WOULD = re.compile(r"\b(?:would|could|might)\b|\b(?:i|we|it|that)'d\b", re.IGNORECASE)
+
+
+def _would_follow(index: Sentences, pos: int) -> bool:
+    """True when the amount is in a statement that opens with "if" and says "would"."""
+    start, end = index.bounds(pos)
+    text = index.text
+    if not _IF_OPENING.match(text, start) or text[start:end].rstrip().endswith("?"):
+        return False
+    return bool(_WOULD.search(text, start, end))
 
 
 # Facts about a person: said of the spouse, they are not the asker's.

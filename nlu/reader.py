@@ -18,6 +18,8 @@ from spacy.tokens import Doc
 
 from nlu.asks import recognise
 from nlu.assemble import assemble
+from nlu.intent_classes import intents_from_classes
+from nlu.intent_model import intents_from_model
 from nlu.intents import derived_intents, intent_order, topic_descriptions
 from nlu.pipeline import get_nlp, parse, payloads, sentences
 
@@ -88,7 +90,12 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         # post about it speaks of is unclear ("continue to contribute"), so it is asked
         facts = {k: v for k, v in facts.items() if k not in _EMPLOYMENT}
         evidence = {k: v for k, v in evidence.items() if k not in _EMPLOYMENT}
-    present = set(payloads(doc, "intents"))
+    # the cues of intents.yaml, the word classes meeting in a sentence, and, in a text
+    # that asks something, what the trained classifier is sure of (it reads the whole
+    # text, so it cannot tell "I'm not worried about the 5 year rule." from a question)
+    present = set(payloads(doc, "intents")) | intents_from_classes(doc, index, get_nlp())
+    if _is_question_like(index.text, bool(facts)):
+        present |= intents_from_model(doc)
     still_working = facts.get("still_employed") is True and bool(
         _STILL.search(evidence.get("still_employed", ""))
     )

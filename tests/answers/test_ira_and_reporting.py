@@ -78,6 +78,18 @@ ASKED = [
         "roth_401k_rollover_1099r",
     ),
     (
+        "bb002",
+        "How is the reporting done for a mega backdoor Roth? I’ve heard that it’s done as a "
+        "conversion, but then wouldn’t the aggregation rule come into play?",
+        "plan_vs_ira_aggregation",
+    ),
+    (
+        "bb040",
+        "My understanding is that any or all of the 401(k) may be rolled over to a Roth without "
+        "consideration of the existing TIRA.",
+        "plan_vs_ira_aggregation",
+    ),
+    (
         "bb001",
         "By “direct” xfer I mean checks were made out to Vanguard but sent to me and mobile "
         "deposited. I hope this still constitutes a direct xfer ?",
@@ -138,6 +150,14 @@ ASKED = [
         "ira_conversion_taxable",
     ),
     (
+        "bb066",
+        "I want to move money to a new ROTH from an IRA that has before-tax and after-tax money "
+        "and earnings. The after-tax money is about 20% of the IRA. Both the IRA and ROTH are at "
+        "the same institution. I would therefore convert the before-tax money and earnings and "
+        "pay the taxes due. Does the after tax money moved into the ROTH do so tax free?",
+        "ira_conversion_taxable",
+    ),
+    (
         "bb081",
         "His current IRA custodian said they could accept both the pre-tax and after-tax "
         "amount, but they couldn’t track going forward when he takes his RMD.",
@@ -147,6 +167,20 @@ ASKED = [
 
 # (source id, verbatim excerpt, a question it must not be read as)
 NOT_ASKED = [
+    (  # several 1099-Rs "aggregated in one form" is not the IRA aggregation rule
+        "bb037",
+        "Or is this somehow all aggregated in one 1099-R form though that would seem to make it "
+        "hard to see what happened with each thing",
+        "plan_vs_ira_aggregation",
+    ),
+    (  # after-tax money routed through a nondeductible IRA is aggregated: not a "No"
+        "bb007",
+        "My client has mentioned that someone in the HR Department of her former employer had "
+        "metioned that she could transfer her after tax basis to a non-deductible IRA and then "
+        "convert it to a Roth. Don’t the new aggregation rules effectively eliminate the "
+        "benefits of the Roth",
+        "plan_vs_ira_aggregation",
+    ),
     (  # a split still to be made: the IRA named is where the pretax money goes
         "fq001",
         "Per IRS Notice 2014-54 I am directing 100% of the Taxable amount be disbursed to "
@@ -252,6 +286,13 @@ KEY_SENTENCES = [
     ("ira_conversion_taxable", "carries forward", "irs_8606_basis_record", "lines 2 and 14"),
     ("roth_401k_rollover_1099r", "code H with $0", "irs_1099r_codes", "Distribution Codes"),
     (
+        "plan_vs_ira_aggregation",
+        "never money in a 401(k) or other employer plan",
+        "irc_408_d_2",
+        "IRC 408(d)(2)",
+    ),
+    ("plan_vs_ira_aggregation", "figured on its own", "irc_72_e_8", "IRC 72(e)(8)"),
+    (
         "roth_401k_rollover_1099r",
         "count as your Roth IRA contributions",
         "reg_1_408a_10",
@@ -284,6 +325,7 @@ def test_the_answer_says_the_key_sentence_with_its_source(
         "ira_conversion_taxable",
         "rmd_ira_basis",
         "roth_401k_rollover_1099r",
+        "plan_vs_ira_aggregation",
     ],
 )
 def test_each_answer_fits_a_phone(ask: str) -> None:
@@ -304,3 +346,33 @@ def test_money_already_in_an_ira_never_gets_no_8606_for_its_conversion() -> None
         words in reply
         for words in ("Form 8606 is not used", "does not go on Form 8606", "not on Form 8606")
     )
+
+
+# (source id, verbatim excerpt): texts that put the after-tax money in an IRA already, in
+# their own words, so answers about money still in a plan give way
+IN_AN_IRA = [
+    ("bb048", "Traditional IRA funded with after-tax contributions"),
+    (
+        "bb031",
+        "My question is can I take the after tax contributions out of my Traditional IRA all at "
+        "once and put them into a ROTH IRA.",
+    ),
+    (
+        "bb066",
+        "I want to move money to a new ROTH from an IRA that has before-tax and after-tax money",
+    ),
+    ("fq101", "About $100,000 of that IRA is after-tax contributions"),
+]
+
+
+@pytest.mark.parametrize(("source", "excerpt"), IN_AN_IRA)
+def test_the_text_places_the_money_in_an_ira(source: str, excerpt: str) -> None:
+    assert " ".join(excerpt.split()) in " ".join(_texts()[source].split())
+    assert "in_ira" in read(excerpt).places
+
+
+def test_after_tax_money_still_in_the_401k_is_not_placed_in_an_ira() -> None:
+    # bb043: the post-tax money is in a 401(k); the IRA named is one still to be opened
+    excerpt = "I have some post-tax money in a 401K at a previous employer"
+    assert excerpt in _texts()["bb043"]
+    assert "in_ira" not in read(excerpt).places

@@ -116,6 +116,10 @@ FQ072_SENTENCE = (
     "If employee is older than 59 1/2 and still working for the company do the above and not "
     "having a 10% early withdraw penalty?"
 )
+FQ072_FIRST = (
+    "Can employee under 55 and still working for the company request a trustee-to-trustee "
+    "transfer from 401k to IRA or Roth IRA? Is there a 10% early withdraw penalty?"
+)
 BB049_QUESTION = (
     "Does this mean that penalty-free rollovers are now allowed for plan participants under 59-1/2?"
 )
@@ -155,6 +159,7 @@ BB006_OPENING = (
         ("bb050", BB050_OPENING, "in_service_at_59"),
         ("fq072", FQ072_SENTENCE, "in_service_at_59"),
         ("bb049", BB049_QUESTION, "in_service_at_59"),
+        ("fq072", FQ072_FIRST, "no_penalty_on_rollover"),  # the 10% of a direct transfer
         ("bb076", BB076, "in_plan_withholding"),
         ("bb057", BB057_QUESTION, "conversion_loss"),
         ("ba036", BA036_SENTENCE, "conversion_loss"),
@@ -272,8 +277,9 @@ def _said(question_id: str, facts: dict | None = None) -> dict[str, tuple[str, s
         ("other_plans", "other_plans.eligible", "not monthly pension payments", "402(c)(4)"),
         ("tsp_tax_exempt", "tsp.tax_exempt", "not taxed when paid out", "Tax Rules About TSP"),
         ("tsp_tax_exempt", "tsp.to_roth", "Roth money tax-free", "Notice 2014-54"),
-        ("surviving_spouse", "spouse.own_roth", "as if it were their own", "402(c)(9)"),
+        ("surviving_spouse", "spouse.own_roth", "into their own IRAs", "402(c)(9)"),
         ("surviving_spouse", "spouse.check", "counts as pretax first", "402(c)"),
+        ("surviving_spouse", "rmd.first_not_rollable", "cannot be rolled", "402(c)(4)"),
         ("check_to_roth", "paid_out.conversion", "that is a Roth conversion", "408A(d)(3)(A)"),
         ("check_to_roth", "paid_out.pretax_first", "counts as pretax first", "402(c)"),
         ("check_to_roth", "paid_out.withheld", "comes back as a credit", "3405(c)"),

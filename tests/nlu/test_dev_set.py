@@ -89,12 +89,13 @@ def test_labelled_set_scores_above_the_bar(name: str, tmp_path: Path) -> None:
 
 
 # Issue 11's bars on dev.jsonl + real.jsonl together: core facts precision 0.95 and F1
-# 0.90, intents F1 0.85. Not met yet: at the end of the 2026-12-06 session the reader
-# scores core P 0.933 F1 0.874, intents F1 0.713 (from 0.838 / 0.783 / 0.713). This test
-# holds what was reached, so that a change that loses it fails; raise it with the score.
+# 0.90, intents F1 0.85. Not met yet: on 2026-12-06 the reader went from core P 0.933 F1
+# 0.874 to P 0.934 R 0.834 F1 0.881 (intents 0.713 -> 0.720) with the misread classes of
+# tests/nlu/test_misread_classes.py. This test holds what was reached, so that a change
+# that loses it fails; raise it with the score.
 REAL_SET = SHARED / "eval" / "real.jsonl"
-TOGETHER_CORE_PRECISION = 0.925
-TOGETHER_CORE_F1 = 0.865
+TOGETHER_CORE_PRECISION = 0.93
+TOGETHER_CORE_F1 = 0.875
 TOGETHER_INTENTS_F1 = 0.70
 
 

@@ -110,3 +110,145 @@ def test_a_figure_after_the_example_line_is_read() -> None:
 )
 def test_a_firm_that_does_not_keep_the_plan_is_not_its_provider(text: str) -> None:
     assert "provider" not in read(text).facts
+
+
+# ---- IRA basis: plan money already rolled into an IRA is not plan money -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I rolled over $5000 of after tax contributions from my employer 401k plan to a TIRA "
+        "in 2009, while still employed with the company.",
+        "My second question is about a rollover I made from an old 401K to my traditional "
+        "IRA back in 2007. I had made a very small ($362) post-tax contribution to my "
+        "employer plan.",
+        "he still wants only paying taxes on the gains and having a $5,000 basis is his "
+        "non-deductible IRA.",
+        "He files his taxes through Turbo Tax which shows a Form 8606 with a basis of $87k.",
+    ],
+)
+def test_after_tax_money_already_in_an_ira_is_not_the_plans(text: str) -> None:
+    facts = read(text).facts
+    assert not {"after_tax_contributions", "after_tax_total", "after_tax_earnings"} & set(facts)
+
+
+def test_after_tax_money_rolled_to_a_roth_ira_keeps_its_figures() -> None:
+    # a Roth IRA is where the basis may go: the figures are still the plan's
+    facts = read(
+        "I rolled my after-tax $$ to a Roth IRA last year. I have $30,000 of after-tax "
+        "contributions left in my 401k."
+    ).facts
+    assert facts.get("after_tax_contributions") == 30000
+
+
+# ---- employment and Roth IRAs implied, and a former plan beside a current one ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("My employer is offering mega backdoor Roth option.", "still_employed"),
+        (
+            "I would like to make an in-service direct rollover of my after-tax 401k.",
+            "still_employed",
+        ),
+        (
+            "Employee is over 59 ½ yrs of age and wishes to process an in service rollover "
+            "from her 401k.",
+            "still_employed",
+        ),
+        ("I also have a tIRA and Roth IRA at Schwab.", "has_roth_ira"),
+        ("Back in 2021 I put $100 into a Roth IRA with Scwab.", "has_roth_ira"),
+        ("I have had the two Roth IRAs for more than 15 years.", "has_roth_ira"),
+    ],
+)
+def test_an_implied_status_is_read(text: str, fact: str) -> None:
+    assert read(text).facts.get(fact) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If I put 5k into a Roth IRA will it be taxed?",
+        "If I make an in-service withdrawal, is it taxed?",
+    ],
+)
+def test_a_supposed_status_is_no_fact(text: str) -> None:
+    facts = read(text).facts
+    assert facts.get("has_roth_ira") is None and facts.get("still_employed") is None
+
+
+def test_a_former_plan_beside_a_current_one_leaves_employment_to_ask() -> None:
+    facts = read(
+        "How can I avoid the 5-year rule on a new 401k Roth subaccount at a new employer? "
+        "Can I direct rollover an old 401k to the new one?"
+    ).facts
+    assert "still_employed" not in facts
+
+
+def test_a_former_plan_holding_the_after_tax_money_is_the_one_asked_about() -> None:
+    facts = read(
+        "I have a client with some after-tax contributions in an old 401(k) plan. Can these "
+        "after-tax contributions be rolled into his new Roth 401(k) plan?"
+    ).facts
+    assert facts.get("still_employed") is False
+
+
+# ---- plan features implied by what the person does or the plan offers -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "I have after tax savings in my 401K and can make in service withdrawals of these "
+            "fund.",
+            "plan_allows_in_service",
+        ),
+        (
+            "I am planning on performing (for the first time) an In-Service "
+            "Distribution/Rollover from my work 401K of After-Tax portion to my Roth IRA.",
+            "plan_allows_in_service",
+        ),
+        (
+            'They keep saying "we offer after tax contributions with a roth in plan conversion".',
+            "plan_allows_in_plan_conversion",
+        ),
+        (
+            "My employer's 401k plan administrator began offering automated Roth in-plan "
+            "conversion.",
+            "plan_allows_in_plan_conversion",
+        ),
+        (
+            "Essentially, I am able to contribute to after-tax 401k and am able to convert this "
+            "to a Roth 401k.",
+            "plan_allows_in_plan_conversion",
+        ),
+    ],
+)
+def test_a_plan_feature_is_read_from_what_is_done_or_offered(text: str, fact: str) -> None:
+    assert read(text).facts.get(fact) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a plan needs, or a plan in general, is not this plan
+        "2) The plan must offer the ability to do Roth conversions, either as in-plan "
+        "conversions or an in-service distribution.",
+        "You need a plan that allows in-plan Roth conversions.",
+        # said not to
+        "This plan does not allow in-plan conversions to ROTH.",
+    ],
+)
+def test_a_feature_a_plan_needs_or_lacks_is_not_offered(text: str) -> None:
+    assert read(text).facts.get("plan_allows_in_plan_conversion") is not True
+
+
+def test_what_would_follow_from_a_supposition_is_no_balance() -> None:
+    facts = read(
+        "Since I have about $300k total in the 401k, the after-tax money represents 10%. If I "
+        "withdrew $10k, only $1k of it would be pre-tax money."
+    ).facts
+    assert "pretax_balance" not in facts
