@@ -18,6 +18,7 @@ import json
 import random
 import sys
 from collections.abc import Callable, Sequence
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,13 @@ def probabilities(
     return [{label: float(p) for label, p in zip(labels, row, strict=True)} for row in scores]
 
 
+def trained_with() -> dict[str, str]:
+    """The versions whose numerics the weights depend on: the same script, seed and data
+    give other bytes under another thinc, spaCy or numpy, so a byte-for-byte check only
+    holds between the same versions."""
+    return {name: metadata.version(name) for name in ("spacy", "thinc", "numpy")}
+
+
 def write(textcat: MultiLabel_TextCategorizer, out: Path, settings: Settings = SETTINGS) -> None:
     """The model's files: ``settings.json`` and spaCy's ``textcat/`` (cfg and model)."""
     out.mkdir(parents=True, exist_ok=True)
@@ -126,6 +134,7 @@ def write(textcat: MultiLabel_TextCategorizer, out: Path, settings: Settings = S
         "dropout": DROPOUT,
         "learn_rate": LEARN_RATE,
         "trained_on": trained_on,
+        "trained_with": trained_with(),
     }
     (out / "settings.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 

@@ -14,7 +14,7 @@ from nlu.intent_model import MODEL_DIR, intent_model
 from nlu.intents import intent_order
 from nlu.pipeline import build, parse
 from nlu.reader import read
-from nlu.training.intent_model import ROOT, load_questions, train, write
+from nlu.training.intent_model import ROOT, load_questions, train, trained_with, write
 
 SHIPPED = resources.files("nlu").joinpath(*MODEL_DIR)
 FILES = ("settings.json", "textcat/cfg", "textcat/model")
@@ -44,6 +44,11 @@ def test_the_training_script_reproduces_the_shipped_model(tmp_path: Path) -> Non
                 f"{name} changed since the shipped model was trained: "
                 "run `python -m nlu.training.intent_model` and commit nlu/models/"
             )
+    if shipped_settings().get("trained_with") != trained_with():
+        pytest.skip(
+            f"trained with {shipped_settings().get('trained_with')}, installed {trained_with()}: "
+            "the same seed gives other weights under other versions; retrain to compare"
+        )
     write(train(load_questions(), build().make_doc), tmp_path)
     for name in FILES:
         assert (tmp_path / name).read_bytes() == SHIPPED.joinpath(name).read_bytes(), name
