@@ -184,7 +184,8 @@ def for_places(asks: Sequence[str], places: Sequence[str]) -> list[str]:
     if not places:
         return list(asks)
     instead = place_instead()
-    kept, substituted = [], []
+    kept: list[str] = []
+    substituted: list[str] = []
     for ask in asks:
         moot = [p for p in places if p in catalogue()[ask].not_for]
         (substituted if moot else kept).append(instead[moot[0]] if moot else ask)
