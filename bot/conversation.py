@@ -214,6 +214,9 @@ PLAN_FACTS = (
 NOTED_TOPICS = frozenset({"state_tax", "pre_1987"})
 
 
+# The catalogue question whose answer says all a topic's note says (the note is then left out).
+TOPIC_ANSWERED_BY = {"pre_1987": "pre_1987_basis"}
+
 # A topic the catalogue answers when the text asks this question: a surviving spouse may
 # roll the late spouse's plan money as their own (IRC 402(c)(9)), so it needs no person.
 ANSWERED_TOPICS = {"inherited": "surviving_spouse"}
@@ -253,20 +256,20 @@ def _merged(facts: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
 
 def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     new = {k: v for k, v in reading.facts.items() if k in FACT_KEYS}
-    notes = [n for n in (answers.note(f"topic.{t}") for t in sorted(reading.topics)) if n]
+    # a topic's note, unless the reply answers a question on that topic anyway
+    notes = {
+        TOPIC_ANSWERED_BY.get(t, f"topic.{t}"): n
+        for t in sorted(reading.topics)
+        if (n := answers.note(f"topic.{t}"))
+    }
     if "year" in new and new["year"] not in covered_years():
         # a year that dates a notice or a past event is not the tax year asked about
         del new["year"]
         years = covered_years()
         used = session.facts.get("year") or min(max(today.year, years[0]), years[-1])
-        notes.append(
-            answers.note(
-                "year.not_covered",
-                year=reading.facts["year"],
-                first=years[0],
-                last=years[-1],
-                used=used,
-            )
+        kind = "year.past" if reading.facts["year"] < years[0] else "year.not_covered"
+        notes["year"] = answers.note(
+            kind, year=reading.facts["year"], first=years[0], last=years[-1], used=used
         )
     had_facts = bool(session.facts)
     left_out_line = ""
@@ -366,7 +369,7 @@ def _compose(
     result: dict[str, Any],
     *,
     lead: str,
-    notes: Sequence[str] = (),
+    notes: Mapping[str, str] | Sequence[str] = (),
     brief: bool = False,
     facts: Mapping[str, Any] | None = None,
 ) -> Reply:
@@ -375,12 +378,16 @@ def _compose(
     ``brief``: the message only answered the bot (a fact, "not sure"): the route is
     said again in its one line with the new figures, not the whole answer.
     ``facts``: a what-if's facts the answer is for (the session's real ones otherwise).
+    ``notes``: lines said after the answers; given by catalogue question id, a line is
+    left out when the answer to that question is in the reply already.
     """
     facts = session.facts if facts is None else facts
     routes = [a for a in session.asks if answers.is_route(a)] or session.asks[:1]
     routes = routes or [answers.DEFAULT_ASK]
     asks = routes[:BRIEF_ROUTES] if brief else session.asks
     composed = answers.compose(asks, facts, result)
+    if isinstance(notes, Mapping):
+        notes = [n for ask, n in notes.items() if ask not in composed.answered]
     body = "\n\n".join(p for p in (lead, composed.text, *notes) if p)
     if composed.left:
         body += "\n\n" + answers.note("also_asked", topics=answers.topics_named(composed.left))

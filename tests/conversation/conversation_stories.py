@@ -7,6 +7,8 @@ channels use, with a fixed date so the clocks in replies are reproducible.
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +18,20 @@ from bot.reply import Reply
 from bot.service import Assistant
 
 TODAY = date(2026, 3, 2)
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+# The team's shared folder beside the checkout; ROTHBOT_SHARED points elsewhere (a worktree).
+SHARED = Path(
+    os.environ.get("ROTHBOT_SHARED") or Path(__file__).resolve().parents[2] / ".." / "shared"
+)
+EVAL = Path(__file__).resolve().parents[1] / "eval"
+
+
+def real_question(qid: str, source: Path) -> str:
+    """A real forum question's text, verbatim, from a labelled JSONL file."""
+    for line in source.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["id"] == qid:
+            return row["text"]
+    raise LookupError(qid)
 
 
 @dataclass(frozen=True)

@@ -8,23 +8,11 @@ what-if on the real facts that asks nothing, is refused as a whole.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from conversation_stories import EVAL, Step, real_question, run_story
 
-from conversation_stories import Step, run_story
-
-BATCH_B = Path(__file__).resolve().parents[1] / "eval" / "batch_b.jsonl"
+BATCH_B = EVAL / "batch_b.jsonl"
 PRO_RATA_ANSWER = "carries a pro-rata share of the pretax money"
 FIRST_FACTS = "I am 51 with $40,000 after-tax contributions and $10,000 earnings"
-
-
-def real_question(qid: str) -> str:
-    """A real forum question's text, verbatim, from the labelled batch."""
-    for line in BATCH_B.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["id"] == qid:
-            return row["text"]
-    raise LookupError(qid)
 
 
 def test_the_illustrated_pro_rata_question_is_answered_as_a_first_message(assistant):
@@ -34,7 +22,7 @@ def test_the_illustrated_pro_rata_question_is_answered_as_a_first_message(assist
         assistant,
         [
             Step(
-                real_question("bb078"),
+                real_question("bb078", BATCH_B),
                 must=(PRO_RATA_ANSWER,),
                 must_not=("real facts are unchanged", "I could not use that"),
             )
@@ -48,7 +36,7 @@ def test_the_illustrated_pro_rata_question_is_answered_in_a_running_conversation
         [
             Step(FIRST_FACTS),
             Step(
-                real_question("bb078"),
+                real_question("bb078", BATCH_B),
                 must=(PRO_RATA_ANSWER,),
                 must_not=("real facts are unchanged", "What if:"),
             ),

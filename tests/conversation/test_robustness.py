@@ -99,3 +99,23 @@ def test_facts_keep_their_order_across_a_reload(assistant, store):
     first = assistant.handle("k", "I am 51 with $30,000 after-tax contributions")
     again = assistant.handle("k", "help")
     assert list(first.facts) == list(again.facts)
+
+
+def test_a_past_year_is_said_in_one_short_line(assistant):
+    # an old forum question: "get this money into a Roth IRA in 2010"
+    reply = assistant.handle(
+        "k", "How can I get the after-tax money in my 401k into a Roth IRA in 2010?"
+    )
+    assert "(The 2010 in your message is not the tax year: this answer uses 2026's rules.)" in (
+        reply.text
+    )
+    assert "I have the rules for" not in reply.text  # the range matters for a future year only
+    assert "two direct rollovers" in reply.text
+
+
+def test_a_topic_note_is_not_said_beside_the_answer_that_covers_it(assistant):
+    reply = assistant.handle(
+        "k", "Can my pre-1987 after-tax contributions in my 401k go to a Roth IRA tax-free?"
+    )
+    assert reply.text.lower().count("before 1987") + reply.text.lower().count("pre-1987") >= 1
+    assert "tell me how much of yours is pre-1987" not in reply.text
