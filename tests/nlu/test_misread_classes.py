@@ -322,3 +322,52 @@ def test_the_spouses_employment_is_not_the_askers_when_the_asker_has_a_plan() ->
         "401k has after-tax money."
     )
     assert read(text).facts.get("still_employed") is False
+
+
+# ---- an age or a retirement age that is not the asker's now --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # a past age: 41 or 42 now
+        (
+            "I was 41 years old last year. Last year, I asked my financial organization to "
+            "roll over my 403(b) to my Roth IRA.",
+            "age",
+        ),
+        # turning an age in a named year: which year it is now is not said
+        (
+            "I turn 55 in October of 2023. As I understand it, if I were to leave my current "
+            "employer in 2023, I could withdraw from my 401k without the penalty.",
+            "age",
+        ),
+        # a range of ages
+        (
+            "More than likely, I wouldn't take a withdrawal during that first year but want to "
+            "make sure I'm OK for the years I turn 56-59.",
+            "age",
+        ),
+        (
+            "I have a new 58 yo high-income client that is planning for a retirement at 60 or "
+            "61. He has two existing IRA’s at two separate custodians that total $118k.",
+            "retire_age",
+        ),
+    ],
+)
+def test_an_age_in_the_past_at_an_unsaid_time_or_in_a_range_is_left_out(
+    text: str, fact: str
+) -> None:
+    assert fact not in read(text).facts
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("I am 41 years old and still working.", "age", 41),
+        ("I turn 55 in October, and my 401k has after-tax money.", "age", 54),
+        ("I plan to retire at 60 and roll my 401k over.", "retire_age", 60),
+    ],
+)
+def test_an_age_said_of_now_is_still_read(text: str, fact: str, value: int) -> None:
+    assert read(text).facts.get(fact) == value
