@@ -105,9 +105,12 @@ class TicketQueue:
             return self.get(ticket_id)
 
     def note_user_message(self, key: str, text: str) -> tuple[Ticket, int] | None:
-        """A user's message while their ticket is claimed: kept for the agent (ticket, event)."""
+        """A user's message while their ticket is open or claimed: kept for the staff
+        (ticket, event). The user was told "anything you add reaches them too", and what
+        they add before anyone claims the ticket ("the check came yesterday") matters as
+        much as what they add after."""
         ticket = self.support.open_ticket_of(key)
-        if ticket is None or ticket.status != "claimed":
+        if ticket is None:
             return None
         clipped = text[: TRANSCRIPT_CHARS * 4]
         return ticket, self.support.add_event(ticket.id, "user_message", "user", clipped)

@@ -104,3 +104,20 @@ def test_forget_erases_the_tickets_too(assistant, store):
     reply = assistant.handle("u1", "yes, erase")
     assert "requests for a person (1)" in reply.text
     assert store.support.tickets_of("u1") == []
+
+
+def test_what_the_user_adds_before_anyone_claims_the_ticket_is_kept_for_the_staff(
+    assistant, store, queue
+):
+    assistant.handle("u1", QUESTION)
+    told = assistant.handle("u1", "/human")
+    assert "anything you add reaches them too" in told.text
+    assistant.handle("u1", "The check from the plan came yesterday.")
+    queue.claim(1, 7, "Ann")
+    assistant.handle("u1", "It is made out to me.")
+    events = store.support.events(1)
+    said = [e.text for e in events if e.kind == "user_message"]
+    assert said == ["The check from the plan came yesterday.", "It is made out to me."]
+    queue.resolve(1, agent_name="Ann")
+    assistant.handle("u1", "thanks")
+    assert [e.kind for e in store.support.events(1)][-1] == "resolved"  # nothing after
