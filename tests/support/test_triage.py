@@ -23,6 +23,7 @@ from bot.conversation import respond
 from bot.session import Session
 from bot.triage import triage
 from bot.triage_cli import CHUNK
+from knowledge.params import covered_years
 
 TODAY = "2026-12-06"
 QUESTIONS = [
@@ -375,3 +376,26 @@ def test_a_utf16_export_is_named_once_for_what_it_is(tmp_path, db, capsys, encod
     code, out, err = _triage(capsys, path, db=db)
     assert code == 2 and out == ""  # not even the table's header
     assert err.count("\n") == 1 and "export.csv is not UTF-8 text (it looks like UTF-16" in err
+
+
+def test_a_year_the_rules_do_not_cover_is_not_the_tax_year_as_in_the_draft():
+    """'Notice 2014-54 came out in 2014' dates a notice: like the conversation (whose
+    reply is the draft), triage leaves that year out and gives the current rules'
+    figures, instead of 'no result: the facts do not fit' beside a draft with figures."""
+    text = (
+        "I read about the IRS ruling in 2014. I am 51 and have 30k of after-tax "
+        "contributions and 10k of earnings in my 401k. Can I roll the after-tax part "
+        "to a Roth IRA?"
+    )
+    row = triage("q", text, today=date.fromisoformat(TODAY))
+    now = triage("q", text.replace(" in 2014", ""), today=date.fromisoformat(TODAY))
+    assert row.headline == now.headline and "$" in row.headline
+    assert row.status == now.status == "answerable"
+    first, last = covered_years()[0], covered_years()[-1]
+    used = min(max(2026, first), last)
+    assert row.status_reason == (
+        f"{now.status_reason}; the year 2014 is outside the rules ({first}-{last}): "
+        f"figures use {used}'s"
+    )
+    assert row.facts["year"] == 2014 and "year:2014" in row.tags  # as read
+    assert "2014 in your message was not taken as the tax year" in row.draft
