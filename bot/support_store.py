@@ -233,15 +233,6 @@ class SupportStore:
                 self.db["triage"].upsert_all(records, pk="id")
         return len(records)
 
-    def triage_row(self, question_id: str) -> dict[str, Any] | None:
-        """A stored triage row, JSON columns decoded; None if the id was never triaged."""
-        with self._lock:
-            rows = list(self.db.query("select * from triage where id = ?", [str(question_id)]))
-        if not rows:
-            return None
-        row = rows[0]
-        return {k: json.loads(v) if k in TRIAGE_JSON_COLUMNS else v for k, v in row.items()}
-
     # -- tickets -----------------------------------------------------------------------
 
     def open_ticket_of(self, key: str) -> Ticket | None:

@@ -161,12 +161,10 @@ class Staff:
         if name == "reply":
             if not text.strip():
                 return USAGE["reply"]
+            event = await self.core.run(
+                self.queue.reply, number, text, agent_name=agent, agent_id=agent_id
+            )
             ticket = await self.core.run(self.queue.get, number)
-            if ticket.status == "open":
-                await self.core.run(self.queue.claim, number, agent_id, agent)
-            elif ticket.status == "claimed" and ticket.agent_id != agent_id:
-                raise TicketError(f"Ticket #{number} is claimed by {ticket.agent_name}.")
-            event = await self.core.run(self.queue.reply, number, text, agent_name=agent)
             await self.deliver_to_users(bot)
             sent = await self._delivered(event)
             if not ticket.address:
