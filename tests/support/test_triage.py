@@ -398,4 +398,4 @@ def test_a_year_the_rules_do_not_cover_is_not_the_tax_year_as_in_the_draft():
         f"figures use {used}'s"
     )
     assert row.facts["year"] == 2014 and "year:2014" in row.tags  # as read
-    assert "2014 in your message was not taken as the tax year" in row.draft
+    assert "2014 in your message is not the tax year" in row.draft
