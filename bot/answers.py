@@ -177,15 +177,19 @@ def for_places(asks: Sequence[str], places: Sequence[str]) -> list[str]:
     """The questions as they apply where the money now is (``places``: money already in an
     IRA, or paid out). A question about money still in a plan would get an answer that
     misleads there ("ask the plan for one distribution..."), so the place's own question is
-    asked instead; with no question at all, the place's question is the one answered."""
+    asked instead, after the questions that still apply: those are what the person asked
+    in their own words, and the place's general sentence ("once after-tax money is in a
+    traditional IRA...") only backs them up. With no question at all, the place's question
+    is the one answered."""
     if not places:
         return list(asks)
     instead = place_instead()
-    out = []
+    kept: list[str] = []
+    substituted: list[str] = []
     for ask in asks:
         moot = [p for p in places if p in catalogue()[ask].not_for]
-        out.append(instead[moot[0]] if moot else ask)
-    return list(dict.fromkeys(out or [instead[places[0]]]))
+        (substituted if moot else kept).append(instead[moot[0]] if moot else ask)
+    return list(dict.fromkeys(kept + substituted or [instead[places[0]]]))
 
 
 def topics_named(ids: Sequence[str]) -> str:

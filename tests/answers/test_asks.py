@@ -62,3 +62,33 @@ def test_a_sentence_that_asks_ranks_before_one_that_only_states() -> None:
 @pytest.mark.parametrize("text", ["", "hello", "What's the weather in Paris tomorrow?"])
 def test_nothing_asked_is_nothing_recognised(text: str) -> None:
     assert read(text).asks == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fq067, verbatim
+        "Here’s the question: can I then roll over the pre-tax and gains part of the "
+        "traditional IRA into the 401k, leaving the after-tax contributions which could then "
+        "be rolled into a Roth?",
+        "Could I move just the pretax part of my IRA into my new employer's plan?",
+    ],
+)
+def test_rolling_an_iras_pretax_money_into_a_plan_is_isolating_the_basis(text: str) -> None:
+    assert read(text).asks[:1] == ("isolate_basis",)
+
+
+def test_rolling_a_401k_into_an_ira_is_not_isolating_the_basis() -> None:
+    assert "isolate_basis" not in read(
+        "Can I roll my 401k pretax money into a traditional IRA?"
+    ).asks
+
+
+def test_income_tax_is_not_the_income_limit() -> None:
+    # fq067, verbatim
+    text = (
+        "Or, is it not allowed to split the traditional IRA like that, and I’d have to "
+        "convert it to a Roth on the pro-rata basis, paying income tax?"
+    )
+    assert "income_limit" not in read(text).asks
+    assert "income_limit" in read("Is there an income limit on a Roth conversion?").asks

@@ -111,3 +111,47 @@ def test_a_distribution_already_paid_gets_the_60_day_rule_and_no_plan_question()
     assert "within 60 days" in reply
     assert "pretax first" in reply
     assert SEPARATE_QUESTION not in reply
+
+
+def test_a_form_that_shows_a_distribution_is_not_a_check_paid() -> None:
+    # fq056, verbatim: the 1099-R reports the rollover; nothing was paid to the person
+    text = (
+        "My 1099-R subsequently received showed a total distribution in Box 2b, but Box 5, "
+        "regarding Employee Contributions, did not show my after tax pre-1987 assets."
+    )
+    assert "paid_out" not in read(text).places
+    assert read("I received a check for the total distribution last week.").places == (
+        "paid_out",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fq056, verbatim
+        "Upon my retirement in March 2014, I promptly rolled over my entire 401(k) assets at "
+        "one major investment manager into a single Rollover IRA at another major investment "
+        "manager. I was not aware that my 401(k) account also included after tax pre-1987 "
+        "assets until after my Rollover IRA had been completed.",
+        "We quickly rolled the whole 401k, after-tax money and all, into a rollover IRA.",
+    ],
+)
+def test_a_whole_plan_already_rolled_to_an_ira_is_in_the_ira(text: str) -> None:
+    assert read(text).places == ("in_ira",)
+
+
+def test_the_question_asked_is_answered_before_the_places_general_sentence() -> None:
+    # bb066: asked whether the after-tax money goes in tax-free and whether an 8606 is
+    # needed; "once after-tax money is in a traditional IRA..." only backs that up
+    reply = _first_reply(_batch_b("bb066"))
+    first = reply.split("\n\n")[0]
+    assert "pro-rata" in first and "Once after-tax money is in a traditional IRA" not in first
+    assert PLAN_TEMPLATE not in reply
+
+
+def test_with_only_moot_questions_the_places_question_is_answered() -> None:
+    reply = _first_reply(
+        "I rolled my after-tax contributions into a traditional IRA in 2005. "
+        "Can I move the after-tax money to a Roth IRA?"
+    )
+    assert reply.startswith("Once after-tax money is in a traditional IRA")
