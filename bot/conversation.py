@@ -15,6 +15,7 @@ import time
 import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date
+from itertools import combinations
 from typing import Any
 
 from bot import answers, language, wording
@@ -134,7 +135,7 @@ def _turn(session: Session, text: str, today: date, given: Reading | None = None
         session.pending = None
         lead = WORK_WITHOUT if reading.declined else how_to_find_out(expecting)
         return _answer(session, today, lead=lead)
-    if reading.rejected and (reading.hypothetical or not (reading.facts or _on_topic(reading))):
+    if _only_refused(session, reading):
         return _refused(session, reading, expecting)
     if (
         reading.hypothetical
@@ -181,6 +182,17 @@ def _command(session: Session, command: str, today: date) -> Reply:
 def _on_topic(reading: Reading) -> bool:
     """True when the reader saw a question rothbot is for (any intent but ``other``)."""
     return any(intent != "other" for intent in reading.intents)
+
+
+def _only_refused(session: Session, reading: Reading) -> bool:
+    """True when a refused value is all there is to reply to: the message asks nothing,
+    and it is a what-if on the real facts or holds nothing else on topic. A question
+    beside a refused value (or a what-if before any facts) is still answered."""
+    if not reading.rejected or reading.asks:
+        return False
+    if reading.hypothetical and session.facts:
+        return True
+    return not (reading.facts or _on_topic(reading))
 
 
 def _scenario_focus(intents: Sequence[str]) -> list[str]:
@@ -256,14 +268,21 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
                 used=used,
             )
         )
-    try:
-        facts = Facts.from_mapping(_merged(session.facts, new))
-        result = calculate(facts, today=today).to_json()
-    except InvalidFacts as exc:
-        text = _joined(wording.refused(reading.rejected), wording.invalid(str(exc)))
-        return Reply(text, facts=dict(session.facts))
-
     had_facts = bool(session.facts)
+    left_out_line = ""
+    try:
+        facts, result = _checked(_merged(session.facts, new), today)
+    except InvalidFacts as exc:
+        if had_facts and not reading.asks:  # a bare answer that does not fit: say so only
+            text = _joined(wording.refused(reading.rejected), wording.invalid(str(exc)))
+            return Reply(text, facts=dict(session.facts))
+        # a question (or a first message) is answered from the facts that fit together
+        kept = _consistent_part(session.facts, new, today)
+        left_out = {k: v for k, v in new.items() if k not in kept}
+        left_out_line = _left_out_line(left_out, reading.evidence, str(exc))
+        new = kept
+        facts, result = _checked(_merged(session.facts, new), today)
+
     changed = [k for k in new if session.facts.get(k) != new[k]]
     corrected = [k for k in changed if k in reading.corrections or k in session.facts]
     session.facts = facts.to_dict()
@@ -294,8 +313,43 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     acknowledged = (
         wording.acknowledge(new, changed, corrected) if had_facts and not reading.asks else ""
     )
-    lead = _joined(wording.refused(reading.rejected), acknowledged)
+    lead = _joined(wording.refused(reading.rejected), left_out_line, acknowledged)
     return _compose(session, result, lead=lead, notes=notes, brief=not asking and had_facts)
+
+
+def _checked(data: Mapping[str, Any], today: date) -> tuple[Facts, dict[str, Any]]:
+    """The facts and the engine's result for ``data``; InvalidFacts when they do not fit."""
+    facts = Facts.from_mapping(data)
+    return facts, calculate(facts, today=today).to_json()
+
+
+# At most this many new facts are left out to make the rest fit; beyond, none is used.
+MAX_LEFT_OUT = 2
+
+
+def _consistent_part(old: Mapping[str, Any], new: Mapping[str, Any], today: date) -> dict:
+    """The most of ``new`` that fits together with ``old`` (which always fits).
+
+    The fewest facts are left out; among equals, the ones read first are. A message that
+    asks something is then answered from what fits, not refused for one bad figure.
+    """
+    keys = list(new)
+    for size in range(1, min(MAX_LEFT_OUT, len(keys)) + 1):
+        for dropped in combinations(keys, size):
+            part = {k: v for k, v in new.items() if k not in dropped}
+            try:
+                _checked(_merged(old, part), today)
+            except InvalidFacts:
+                continue
+            return part
+    return {}
+
+
+def _left_out_line(left_out: Mapping[str, Any], evidence: Mapping[str, Any], why: str) -> str:
+    """The lead line naming each figure left out, with the words it came from and why."""
+    count = "one figure" if len(left_out) == 1 else f"{len(left_out)} figures"
+    figures = wording.figures_named(left_out, evidence)
+    return answers.note("facts.left_out", count=count, figures=figures, why=why)
 
 
 def _answer(session: Session, today: date, *, lead: str) -> Reply:
@@ -314,21 +368,24 @@ def _compose(
     lead: str,
     notes: Sequence[str] = (),
     brief: bool = False,
+    facts: Mapping[str, Any] | None = None,
 ) -> Reply:
     """The questions asked, answered first; then one question back; then the sources.
 
     ``brief``: the message only answered the bot (a fact, "not sure"): the route is
     said again in its one line with the new figures, not the whole answer.
+    ``facts``: a what-if's facts the answer is for (the session's real ones otherwise).
     """
+    facts = session.facts if facts is None else facts
     routes = [a for a in session.asks if answers.is_route(a)] or session.asks[:1]
     routes = routes or [answers.DEFAULT_ASK]
     asks = routes[:BRIEF_ROUTES] if brief else session.asks
-    composed = answers.compose(asks, session.facts, result)
+    composed = answers.compose(asks, facts, result)
     body = "\n\n".join(p for p in (lead, composed.text, *notes) if p)
     if composed.left:
         body += "\n\n" + answers.note("also_asked", topics=answers.topics_named(composed.left))
     missing = list(result.get("missing") or [])
-    if not any(k in session.facts for k in MONEY_KEYS):
+    if not any(k in facts for k in MONEY_KEYS):
         # a question asked in general terms is not answered better by asking for amounts
         missing = [k for k in missing if k not in MONEY_KEYS]
     # the fact that most changes the route among those the questions turn on, else
@@ -422,7 +479,16 @@ def _what_if(session: Session, reading: Reading, text: str, today: date) -> Repl
     except InvalidFacts as exc:
         return Reply(wording.invalid(str(exc), what_if=True), facts=dict(session.facts))
     differs = {k: v for k, v in changes.items() if session.facts.get(k) != v}
+    if any(not answers.is_route(a) for a in reading.asks):
+        # a question set in an example ("let's say ... is the pro-rata over the whole
+        # plan?") is answered, for the example's facts, rather than run as a scenario
+        session.asks = list(reading.asks)
+        overridden = any(k in session.facts for k in differs)
+        notes = [wording.kept_facts(what_if=True)] if overridden else []
+        lead = wording.refused(reading.rejected)
+        return _compose(session, result, lead=lead, notes=notes, facts=facts.to_dict())
     text, rules = wording.what_if(result, differs, focus, facts.to_dict())
+    text = "\n\n".join(p for p in (wording.refused(reading.rejected), text) if p)
     return Reply(wording.finish(text, rules), facts=dict(session.facts))
 
 

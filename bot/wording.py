@@ -212,6 +212,17 @@ def facts_text(facts: Mapping[str, Any], evidence: Mapping[str, str]) -> str:
     return "\n".join(lines)
 
 
+def figures_named(facts: Mapping[str, Any], evidence: Mapping[str, Any]) -> str:
+    """Facts as a person reads them, each with the words it came from: "after-tax total
+    $10,000 ("subaccount is $10,000")"."""
+    named = []
+    for key, value in facts.items():
+        words = evidence.get(key)
+        said = f' ("{str(words)[:60]}")' if words else ""
+        named.append(f"{LABELS.get(key, key.replace('_', ' '))} {fact_value(key, value)}{said}")
+    return "; ".join(named)
+
+
 def acknowledge(new: Mapping[str, Any], changed: Sequence[str], corrected: Sequence[str]) -> str:
     """One line confirming what was just taken in."""
     if not new:

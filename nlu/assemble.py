@@ -166,9 +166,15 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     pronoun_is_spouse = expecting == "spouse_age" or bool(
         _SPOUSE_WORD.search(text) and _FIRST_PERSON.search(text)
     )
+    # asked about the spouse's plan alone ("My wife makes after-tax contributions to her
+    # 401(k)"), the spouse's job is the plan's: whether they still work there is the fact
+    all_plans = char_bounds(doc, "plan_types")
+    spouses_plan = _about_the_spouses_plan_only(text) and any(
+        look.spouses(start) for start, _end, _plan in all_plans
+    )
     phrase_hits = [
         hit
-        for hit in (_spouse_age(h, index, pronoun_is_spouse) for h in phrase_hits)
+        for hit in (_spouse_age(h, index, pronoun_is_spouse, spouses_plan) for h in phrase_hits)
         if hit is not None
     ]
     examples = example_scopes(text)
@@ -228,10 +234,9 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         # "I have one at Vanguard" answering a question about an IRA names the IRA's firm
         if expecting not in _IRA_KEYS or hit.link == "plan"
     ]
-    all_plans = char_bounds(doc, "plan_types")
     providers = [hit for hit in all_providers if not look.spouses(hit.start)]
     plans = [(s, e, plan) for s, e, plan in all_plans if not look.spouses(s)]
-    if not providers and not plans and _about_the_spouses_plan_only(text):
+    if not providers and not plans and spouses_plan:
         # "My husband's 401k (Fidelity) has after-tax money. Can he move it?": the only plan
         # named is the spouse's and the asker names none, so the question is about that plan
         providers, plans = list(all_providers), list(all_plans)
@@ -569,6 +574,8 @@ _PERSONAL = frozenset(
         "roth_ira_first_year",
     }
 )
+# A person's employment: said of the spouse, it is the plan's when the plan is theirs.
+_EMPLOYMENT = frozenset({"still_employed", "separated_from_service_age"})
 _SPOUSE_WORD = re.compile(rf"\b(?:{_SPOUSE_WORDS})\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'll|i'd)\b", re.IGNORECASE)
 # In an amount's own words: the household's money, never the spouse's alone ("wife 45F,
@@ -602,8 +609,11 @@ def _about_spouse(index: Sentences, pos: int, pronoun_is_spouse: bool, end: int 
 _BOTH_OF_US = re.compile(r"\b(?:and i|and me|we|we're|both)\b", re.IGNORECASE)
 
 
-def _spouse_age(hit: Hit, index: Sentences, pronoun_is_spouse: bool) -> Hit | None:
-    """A personal fact said of the spouse: their age, or nothing of the asker's."""
+def _spouse_age(
+    hit: Hit, index: Sentences, pronoun_is_spouse: bool, spouses_plan: bool = False
+) -> Hit | None:
+    """A personal fact said of the spouse: their age, or nothing of the asker's (but
+    their employment when the plan asked about is theirs: ``spouses_plan``)."""
     if (
         hit.fact == "age"
         and not _BOTH_OF_US.search(index.text, hit.start, hit.end)
@@ -612,7 +622,7 @@ def _spouse_age(hit: Hit, index: Sentences, pronoun_is_spouse: bool) -> Hit | No
         return Hit("spouse_age", hit.value, hit.start, hit.end, hit.strength)
     # the phrase's own words count: "I'm 58 and retired", "her Roth IRA but I don't"
     if hit.fact in _PERSONAL and _about_spouse(index, hit.start, pronoun_is_spouse, hit.end):
-        return None
+        return hit if spouses_plan and hit.fact in _EMPLOYMENT else None
     return hit
 
 

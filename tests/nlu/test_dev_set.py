@@ -91,12 +91,13 @@ def test_labelled_set_scores_above_the_bar(name: str, tmp_path: Path) -> None:
 # Issue 11's bars on dev.jsonl + real.jsonl together: core facts precision 0.95 and F1
 # 0.90, intents F1 0.85. Not met yet: on 2026-12-06 the reader went from core P 0.933 F1
 # 0.874 to P 0.934 R 0.834 F1 0.881 (intents 0.713 -> 0.720) with the misread classes of
-# tests/nlu/test_misread_classes.py. This test holds what was reached, so that a change
-# that loses it fails; raise it with the score.
+# tests/nlu/test_misread_classes.py, then to R 0.846 F1 0.888 (employment implied by
+# contributing, by leaving ahead, and the spouse's when the plan is theirs). This test
+# holds what was reached, so that a change that loses it fails; raise it with the score.
 REAL_SET = SHARED / "eval" / "real.jsonl"
 TOGETHER_CORE_PRECISION = 0.93
-TOGETHER_CORE_F1 = 0.875
-TOGETHER_INTENTS_F1 = 0.70
+TOGETHER_CORE_F1 = 0.885
+TOGETHER_INTENTS_F1 = 0.72
 
 
 def test_dev_and_real_questions_together_hold_the_score_reached(tmp_path: Path) -> None:

@@ -252,3 +252,122 @@ def test_what_would_follow_from_a_supposition_is_no_balance() -> None:
         "withdrew $10k, only $1k of it would be pre-tax money."
     ).facts
     assert "pretax_balance" not in facts
+
+
+# ---- still employed, implied: contributing now, leaving ahead, a spouse's plan -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # contributing now (not "contributed": that may be long ago)
+        "Hi. I have just started making contributions to my after-tax 401K account with my "
+        "employer. I plan to convert these after-401K assets to Roth IRA.",
+        "My Client participates in a 401(k) plan, has a Designated Roth account, and wants to "
+        "roll over the Designated Roth account to a Roth IRA.",
+        "I have a client who has been contributing to their Roth 401k for 3 years and will be "
+        "retiring this summer.",
+        "Hello, Client is considering making additional after-tax 401k contributions to 401k.",
+        # leaving is ahead
+        "Thinking of retiring at 55. I have read that you can pull from your employer 401k "
+        "plan at that age without penalty.",
+        "Having turned 55 and hoping to retire before 59 1/2 I am very interested in the "
+        '"rule of 55" but I\'m seeing conflicting info about it.',
+        "I'm 58 and am about to be laid off (along with most of my industry...). The 401(K) "
+        "for this employer is with Principal.",
+        "I have a new 58 yo high-income client that is planning for a retirement at 60 or 61. "
+        "He has two existing IRA’s at two separate custodians that total $118k.",
+        # not retired yet
+        "Client has not retired and has after-tax contributions in a DB plan.",
+        "The individual is not separating; plan document permits withdrawal/rollover while "
+        "active participant.",
+        # the employer spoken of in the present
+        "My megacorp offers institutional Vanguard funds at super low expense ratios and also "
+        "offers an in-plan brokerage account option.",
+    ],
+)
+def test_employment_implied_by_what_is_done_now_or_ahead(text: str) -> None:
+    assert read(text).facts.get("still_employed") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # done, not doing
+        "I contributed to my 401k for 30 years and retired in 2019.",
+        # a former employer said outright beats a plan to leave a job
+        "I left my previous employer in 2020; I had been hoping to retire at 55 there.",
+        # said not to
+        "I am not contributing to my 401k anymore.",
+    ],
+)
+def test_past_or_denied_contributions_do_not_imply_employment(text: str) -> None:
+    assert read(text).facts.get("still_employed") is not True
+
+
+def test_employment_said_of_the_spouse_counts_when_the_plan_is_the_spouses() -> None:
+    # the husband asks about his wife's plan: whether she still works there is the fact
+    text = (
+        "I have a question on after-tax contributions made in a Company 401(k) plan and our "
+        "ability to convert these to a Roth 401(k) within my wifes retirement plan.\n\n"
+        "My wife makes both pre-tax and after-tax contributions to her 401(k). She also "
+        "receives an employer match each year."
+    )
+    assert read(text).facts.get("still_employed") is True
+
+
+def test_the_spouses_employment_is_not_the_askers_when_the_asker_has_a_plan() -> None:
+    text = (
+        "My wife is still working and contributes to her 403b. I retired last year and my "
+        "401k has after-tax money."
+    )
+    assert read(text).facts.get("still_employed") is False
+
+
+# ---- an age or a retirement age that is not the asker's now --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # a past age: 41 or 42 now
+        (
+            "I was 41 years old last year. Last year, I asked my financial organization to "
+            "roll over my 403(b) to my Roth IRA.",
+            "age",
+        ),
+        # turning an age in a named year: which year it is now is not said
+        (
+            "I turn 55 in October of 2023. As I understand it, if I were to leave my current "
+            "employer in 2023, I could withdraw from my 401k without the penalty.",
+            "age",
+        ),
+        # a range of ages
+        (
+            "More than likely, I wouldn't take a withdrawal during that first year but want to "
+            "make sure I'm OK for the years I turn 56-59.",
+            "age",
+        ),
+        (
+            "I have a new 58 yo high-income client that is planning for a retirement at 60 or "
+            "61. He has two existing IRA’s at two separate custodians that total $118k.",
+            "retire_age",
+        ),
+    ],
+)
+def test_an_age_in_the_past_at_an_unsaid_time_or_in_a_range_is_left_out(
+    text: str, fact: str
+) -> None:
+    assert fact not in read(text).facts
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("I am 41 years old and still working.", "age", 41),
+        ("I turn 55 in October, and my 401k has after-tax money.", "age", 54),
+        ("I plan to retire at 60 and roll my 401k over.", "retire_age", 60),
+    ],
+)
+def test_an_age_said_of_now_is_still_read(text: str, fact: str, value: int) -> None:
+    assert read(text).facts.get(fact) == value
