@@ -106,8 +106,9 @@ def test_a_spouse_named_as_beneficiary_of_a_living_persons_account_is_not_a_deat
 )
 def test_roth_401k_money_in_a_roth_ira_is_a_rollover_not_an_excess(text: str) -> None:
     reply = _reply(text).text
-    assert reply.startswith("Roth 401(k) money that reaches a Roth IRA by direct rollover")
-    assert "within 60 days" in reply
+    assert "Roth 401(k) money that reaches a Roth IRA by direct rollover" in reply
+    assert "cannot be an excess contribution" in reply and "within 60 days" in reply
+    assert "two direct rollovers" not in reply
 
 
 def test_an_excess_in_the_plan_itself_is_not_called_a_rollover() -> None:
