@@ -1,6 +1,7 @@
 """Triage throughput and memory: ``rothbot triage`` on the real questions in ../shared/eval.
 
     .venv/bin/python benchmarks/triage_throughput.py [--questions 10000] [--jobs 1 0]
+        [--eval ../shared/eval]   # a worktree names the shared folder
 
 The texts are the real forum questions of ../shared/eval/*.jsonl (dev, real, answers),
 repeated with fresh ids up to ``--questions``. Each run is the real command in a child
@@ -41,15 +42,15 @@ EVAL = ROOT / ".." / "shared" / "eval"
 SETS = ("dev.jsonl", "real.jsonl", "answers.jsonl")
 
 
-def load_texts() -> list[str]:
+def load_texts(folder: Path = EVAL) -> list[str]:
     texts = []
     for name in SETS:
-        path = EVAL / name
+        path = folder / name
         if path.is_file():
             with open(path, encoding="utf-8") as lines:
                 texts += [json.loads(line)["text"] for line in lines if line.strip()]
     if not texts:
-        sys.exit("no questions found in ../shared/eval")
+        sys.exit(f"no questions found in {folder} (name it with --eval)")
     return texts
 
 
@@ -131,8 +132,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--questions", type=int, default=10_000)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 0])
+    parser.add_argument(
+        "--eval", type=Path, default=EVAL, help="the shared eval folder (../shared/eval)"
+    )
     args = parser.parse_args()
-    texts = load_texts()
+    texts = load_texts(args.eval)
     with open("/proc/cpuinfo") as info:
         cpu = next(
             (ln.split(":", 1)[1].strip() for ln in info if "model name" in ln),

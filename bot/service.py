@@ -19,6 +19,7 @@ from collections.abc import Callable
 from datetime import date
 
 from bot import wording
+from bot.commands import command_of
 from bot.conversation import respond
 from bot.handoff import ASKED_FOR_A_PERSON, from_a_person, opened_text
 from bot.reply import Choice, Reply
@@ -94,8 +95,8 @@ class Assistant:
         """Load, respond, save (or erase); the reply and the action taken.
 
         The caller holds a store transaction, so an exception here undoes every write.
-        A handoff opens the conversation's ticket (or adds to it) and says so; while a
-        person has the ticket, the user's messages are kept on it for them.
+        A handoff opens the conversation's ticket (or adds to it) and says so; while the
+        ticket is open, the user's messages are kept on it for the staff.
         """
         session = self.store.load(key)
         reply = self._respond(session, text, today=self._today(), now=self.store.clock())
@@ -106,6 +107,8 @@ class Assistant:
         if reply.action == "handoff":
             reason = reply.handoff_reason or ASKED_FOR_A_PERSON
             ticket, new = self.tickets.open_for(session, reason=reason, address=address)
+            if not new and command_of(text) != "human":  # the bot got stuck again: what
+                self.tickets.note_user_message(key, text)  # they wrote reaches the staff
             self.store.save(session)
             told = "\n\n".join(p for p in (reply.text, opened_text(ticket.id, new=new)) if p)
             return Reply(told, reply.choices, reply.facts, reply.action), reply.action

@@ -24,15 +24,17 @@ columns hold JSON text, times are seconds since the epoch, UTC):
 channel's JSON note of where the user is; NULL in a terminal), ``status`` (``open`` |
 ``claimed`` | ``resolved``), ``reason`` (why it was opened), ``question`` (the user's
 question in their words), ``facts`` (JSON), ``transcript`` (JSON list of {role, text}:
-the last messages), ``result`` (JSON: headline, status, missing), ``requests`` (times
+the last messages), ``result`` (JSON: ``headline``, ``missing``; ``problem`` when the
+facts do not fit), ``requests`` (times
 asked), ``agent_id``, ``agent_name``, ``staff_message_id`` (the post in the staff chat),
 ``created_at``, ``updated_at``, ``claimed_at``, ``resolved_at``.
 
 ``ticket_events`` — what happened on a ticket, oldest first: ``id``, ``ticket_id``,
 ``at``, ``kind`` (``opened`` | ``asked_again`` | ``user_message`` | ``claimed`` |
 ``reply`` | ``resolved``), ``who`` (``user``, ``bot`` or the agent's name), ``text``,
-``delivered_at`` (for a ``reply``: when it reached the user; for a ``user_message``:
-when it reached the agent).
+``delivered_at`` (for a ``reply``, ``claimed`` or ``resolved``: when the user was told;
+for a ``user_message`` or ``asked_again``: when it was posted for the staff; NULL until
+then).
 
 Privacy: tickets and triage rows hold people's words and figures. They follow the
 store's retention (rows untouched for ``ROTHBOT_RETENTION_DAYS`` go) and ``forget(key)``
@@ -230,15 +232,6 @@ class SupportStore:
             if records:
                 self.db["triage"].upsert_all(records, pk="id")
         return len(records)
-
-    def triage_row(self, question_id: str) -> dict[str, Any] | None:
-        """A stored triage row, JSON columns decoded; None if the id was never triaged."""
-        with self._lock:
-            rows = list(self.db.query("select * from triage where id = ?", [str(question_id)]))
-        if not rows:
-            return None
-        row = rows[0]
-        return {k: json.loads(v) if k in TRIAGE_JSON_COLUMNS else v for k, v in row.items()}
 
     # -- tickets -----------------------------------------------------------------------
 

@@ -80,21 +80,37 @@ class TicketQueue:
         return self.support.tickets()
 
     def claim(self, ticket_id: int, agent_id: int | None, agent_name: str) -> Ticket:
-        """Take a ticket; a ticket another agent holds is refused, naming them."""
+        """Take a ticket; a ticket another agent holds is refused, naming them, and one
+        the agent holds already stays as it is (the user is told once)."""
         with self.store.transaction():
             ticket = self._open(ticket_id)
-            if ticket.status == "claimed" and ticket.agent_id != agent_id:
-                raise TicketError(f"Ticket #{ticket_id} is already claimed by {ticket.agent_name}.")
+            if ticket.status == "claimed":
+                if not _same_agent(ticket, agent_id, agent_name):
+                    raise TicketError(
+                        f"Ticket #{ticket_id} is already claimed by {ticket.agent_name}."
+                    )
+                return ticket
             self.support.set_status(ticket_id, "claimed", agent_id=agent_id, agent_name=agent_name)
             return self.get(ticket_id)
 
-    def reply(self, ticket_id: int, text: str, *, agent_name: str) -> Event:
-        """Record an agent's answer to the user; the channel delivers it (see ``pending``)."""
+    def reply(
+        self, ticket_id: int, text: str, *, agent_name: str, agent_id: int | None = None
+    ) -> Event:
+        """Record an agent's answer to the user; the channel delivers it (see ``pending``).
+
+        An open ticket is claimed by the agent who answers it; one another agent holds is
+        refused, naming them (in Telegram and in a terminal alike)."""
         text = text.strip()
         if not text:
             raise TicketError("The reply is empty: write the answer after the ticket number.")
         with self.store.transaction():
-            self._open(ticket_id)
+            ticket = self._open(ticket_id)
+            if ticket.status == "claimed" and not _same_agent(ticket, agent_id, agent_name):
+                raise TicketError(f"Ticket #{ticket_id} is claimed by {ticket.agent_name}.")
+            if ticket.status == "open":
+                self.support.set_status(
+                    ticket_id, "claimed", agent_id=agent_id, agent_name=agent_name
+                )
             event_id = self.support.add_event(ticket_id, "reply", agent_name, text)
             return next(e for e in self.support.events(ticket_id) if e.id == event_id)
 
@@ -105,9 +121,12 @@ class TicketQueue:
             return self.get(ticket_id)
 
     def note_user_message(self, key: str, text: str) -> tuple[Ticket, int] | None:
-        """A user's message while their ticket is claimed: kept for the agent (ticket, event)."""
+        """A user's message while their ticket is open or claimed: kept for the staff
+        (ticket, event). The user was told "anything you add reaches them too", and what
+        they add before anyone claims the ticket ("the check came yesterday") matters as
+        much as what they add after."""
         ticket = self.support.open_ticket_of(key)
-        if ticket is None or ticket.status != "claimed":
+        if ticket is None:
             return None
         clipped = text[: TRANSCRIPT_CHARS * 4]
         return ticket, self.support.add_event(ticket.id, "user_message", "user", clipped)
@@ -117,6 +136,14 @@ class TicketQueue:
         if ticket.status == "resolved":
             raise TicketError(f"Ticket #{ticket_id} is already resolved.")
         return ticket
+
+
+def _same_agent(ticket: Ticket, agent_id: int | None, agent_name: str) -> bool:
+    """Whether the agent holding ``ticket`` is this one: by Telegram user id, or by name
+    for an agent in a terminal (who has no id)."""
+    if agent_id is not None or ticket.agent_id is not None:
+        return ticket.agent_id == agent_id
+    return ticket.agent_name == agent_name
 
 
 def question_of(session: Session) -> str:

@@ -27,6 +27,7 @@ from bot.session import Session
 from knowledge.answers import catalogue
 from knowledge.engine import calculate
 from knowledge.facts import LABELS, Facts, InvalidFacts
+from knowledge.params import covered_years
 from nlu.reader import OUT_OF_SCOPE, Reading, read
 from nlu.support import Cues, cues
 
@@ -91,12 +92,17 @@ def triage(question_id: str, text: str, *, today: date, source: str = "", line: 
 def _triage(question_id: str, text: str, *, today: date, source: str, line: int) -> Triage:
     reading = read(text)
     asks = tuple(reading.asks)
-    facts, result, invalid = _engine(reading.facts, today)
+    usable, year_note = _covered_year(reading.facts, today)
+    facts, result, invalid = _engine(usable, today)
+    if year_note:  # the facts read, the year with them
+        facts["year"] = reading.facts["year"]
     focus = _focus(reading)
     headline = headline_of(result, focus) if result else "no result: the facts do not fit"
     missing = tuple(k for k in (result or {}).get("missing", ()) if k not in facts)
     found = cues(text)
     status, status_reason = _status(found, reading, asks, result, focus, missing, invalid)
+    if year_note:
+        status_reason += f"; {year_note}"
     priority, priority_reason = _priority(found, facts)
     session = Session(key=f"triage:{question_id}")
     reply = respond(session, text, today=today, now=0.0, reading=reading)
@@ -117,6 +123,22 @@ def _triage(question_id: str, text: str, *, today: date, source: str, line: int)
         source=source,
         line=line,
     )
+
+
+def _covered_year(read_facts: Mapping[str, Any], today: date) -> tuple[dict[str, Any], str]:
+    """The facts the engine can use, and a note when the year read is not one the rules
+    cover. As in the conversation (whose reply is the draft), such a year dates a notice
+    or a past event rather than the tax year asked about: it is left out and the figures
+    use the current rules, so the headline and status agree with the draft."""
+    facts = dict(read_facts)
+    years = covered_years()
+    year = facts.get("year")
+    if year is None or year in years:
+        return facts, ""
+    del facts["year"]
+    used = min(max(today.year, years[0]), years[-1])
+    note = f"the year {year} is outside the rules ({years[0]}-{years[-1]}): figures use {used}'s"
+    return facts, note
 
 
 def _engine(

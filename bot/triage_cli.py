@@ -110,7 +110,6 @@ def _run(
     out: TextIO,
 ) -> dict[str, int]:
     counts: dict[str, int] = {}
-    writer = _writer(args.format, out)
     size = path.stat().st_size
     with _Progress(size) as progress:
 
@@ -126,6 +125,7 @@ def _run(
             marks.append((item.line, progress.read_offset))
 
         questions = _good(rows(path, args.input_format, on_position=progress.position), bad, read)
+        writer = _writer(args.format, out)  # after the file is known to be text
         for chunk in _triaged(_chunks(questions), today, path.name, *workers):
             store.support.save_triage(chunk)
             for row in chunk:

@@ -4,8 +4,10 @@ A support team's export is rarely clean. ``rows(path)`` streams the file (memory
 flat in its size) and yields a ``Question`` for each good row and a ``BadRow`` (line
 number and a sentence for a person) for each row it cannot use: bytes that are not UTF-8,
 a line longer than ``MAX_LINE_BYTES`` (skipped without being held in memory), a JSON line
-that does not parse or lacks ``id``/``text``, a CSV row short of the text column, an
-empty text. Problems with the whole file (no text column, not readable) raise
+that does not parse or lacks ``id``/``text``, a CSV row short of the text column or
+with more columns than the header (a text with unquoted commas), a double quote left
+open (its row is skipped and the lines it swallowed are read again), an empty text.
+Problems with the whole file (no text column, UTF-16, not readable) raise
 ``InputError``; nothing here raises anything else for any file content.
 """
 
@@ -66,16 +68,29 @@ def rows(
 ) -> Iterator[Question | BadRow]:
     """Every row of the file as a ``Question`` or a ``BadRow``, in file order.
 
-    ``on_position`` is told the byte offset reached after each line (for a progress bar).
+    A file that cannot be read as text at all raises ``InputError`` here, before the
+    first row; ``on_position`` is told the byte offset reached after each line (for a
+    progress bar).
     """
     path = Path(path)
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot open {path}: {exc.strerror}") from None
+    head = handle.peek(4096)[:4096]
+    try:
+        _check_encoding(head)
+    except InputError:
+        handle.close()
+        raise
+    fmt = input_format or detect_format(path, head)
+    return _rows(handle, fmt, on_position)
+
+
+def _rows(
+    handle: BinaryIO, fmt: str, on_position: Callable[[int], None] | None
+) -> Iterator[Question | BadRow]:
     with handle:
-        head = handle.peek(4096)[:4096] if hasattr(handle, "peek") else b""
-        fmt = input_format or detect_format(path, head)
         stream: BinaryIO | _Reporting = handle
         if on_position is not None:
             stream = _Reporting(handle, on_position)
@@ -83,6 +98,16 @@ def rows(
             yield from _jsonl(stream)
         else:
             yield from _csv(stream)
+
+
+def _check_encoding(head: bytes) -> None:
+    """A file in UTF-16 or UTF-32 (Excel's "Unicode text", some Windows exports) fails
+    on every line; it is named once, for what it is, instead of line by line."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+        raise InputError(
+            "is not UTF-8 text (it looks like UTF-16 or UTF-32, or binary): save it as "
+            "UTF-8 (in Excel: CSV UTF-8) and try again"
+        )
 
 
 class _Reporting:
@@ -178,39 +203,84 @@ def _question(number: int, qid: object, text: object, *, has_text: bool) -> Ques
     return Question(number, str(qid).strip(), text)
 
 
+class _CsvLines:
+    """The good lines of a CSV file for ``csv.reader``, with the lines of the record being
+    parsed kept, so a broken record's later lines can be parsed again.
+
+    A stray double quote swallows every line up to the next quote into one field; the
+    line that closes it is usually the start of a real row. So when the parser gives up
+    on a record spanning lines ``first..last``, line ``first`` is reported and the rest
+    is fed again (``again``): each retry drops a line, so it ends. A record is at most
+    one field limit (128 KB) plus one line long, so keeping its lines is bounded.
+    """
+
+    def __init__(self, handle: BinaryIO | _Reporting, problems: list[BadRow]) -> None:
+        self._lines = _lines(handle)
+        self._problems = problems
+        self._again: list[tuple[int, str]] = []
+        self.record: list[tuple[int, str]] = []  # the lines of the record being parsed
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        if self._again:
+            number, text = self._again.pop(0)
+        else:
+            while True:
+                number, maybe, problem = next(self._lines)  # StopIteration ends the file
+                if maybe is not None:
+                    text = maybe
+                    break
+                self._problems.append(BadRow(number, problem))
+        self.record.append((number, text))
+        return text
+
+    @property
+    def first(self) -> int:
+        return self.record[0][0] if self.record else 0
+
+    @property
+    def last(self) -> int:
+        return self.record[-1][0] if self.record else 0
+
+    def next_record(self) -> None:
+        self.record = []
+
+    def again(self) -> None:
+        """Feed the lines after the broken record's first line again."""
+        self._again = self.record[1:] + self._again
+        self.record = []
+
+
 def _csv(handle: BinaryIO | _Reporting) -> Iterator[Question | BadRow]:
     """CSV with a header naming an id and a text column (see ``ID_COLUMNS``/``TEXT_COLUMNS``).
 
     Quoted fields may span lines; a row is reported by the line it starts on.
     """
     problems: list[BadRow] = []
-    state: dict[str, int | None] = {"line": 0, "first": None}
-
-    def good_lines() -> Iterator[str]:
-        for number, text, problem in _lines(handle):
-            state["line"] = number
-            if text is None:
-                problems.append(BadRow(number, problem))
-                continue
-            if state["first"] is None:
-                state["first"] = number
-            yield text
-
-    reader = csv.reader(good_lines())
+    lines = _CsvLines(handle, problems)
+    # strict: a quote left open is an error where it meets the next quote, instead of
+    # silently swallowing the rows after it into one text
+    reader = csv.reader(lines, strict=True)
     header: list[str] | None = None
     id_col = text_col = -1
     while True:
+        lines.next_record()
         try:
             record = next(reader)
         except StopIteration:
             break
-        except csv.Error as exc:
-            problems.append(BadRow(state["line"] or 0, f"not valid CSV ({exc})"))
+        except csv.Error as exc:  # a file ending inside quotes too ("unexpected end of data")
             record = None
+            problems.append(_not_csv(lines.first, lines.last, str(exc)))
+            if lines.last > lines.first:
+                lines.again()
+            reader = csv.reader(lines, strict=True)
+        first_line = lines.first or 1
+        problems.sort(key=lambda p: p.line)
         yield from problems
         problems.clear()
-        first_line = state["first"] or state["line"] or 1
-        state["first"] = None
         if record is None or not any(cell.strip() for cell in record):
             continue
         if header is None:
@@ -236,10 +306,29 @@ def _csv(handle: BinaryIO | _Reporting) -> Iterator[Question | BadRow]:
                 "column is missing",
             )
             continue
+        if any(cell.strip() for cell in record[len(header) :]):
+            yield BadRow(
+                first_line,
+                f"has {len(record)} columns, the header {len(header)}: a text holding "
+                'commas must be in double quotes ("...")',
+            )
+            continue
         yield _question(first_line, record[id_col] or None, record[text_col], has_text=True)
     yield from problems
     if header is None:
         raise InputError("the file is empty: no header and no questions")
+
+
+def _not_csv(first: int, last: int, error: str) -> BadRow:
+    """A row the CSV parser gave up on; an open quote is named with the lines it took."""
+    if first >= last:
+        return BadRow(first, f"not valid CSV ({error})")
+    return BadRow(
+        first,
+        f"not valid CSV ({error}, line {last}): a double quote opened on this line is "
+        "not closed where it should be; the row is skipped and the lines after it are "
+        "read again",
+    )
 
 
 def _column(header: list[str], names: tuple[str, ...]) -> int:

@@ -7,16 +7,28 @@ together: spaCy ``Matcher`` token patterns over a shared vocabulary
 (``nlu/patterns/asks.yaml``), combined by small named rules (all of these classes in one
 sentence, none of those). A matcher, not a classifier: every recognition names the
 patterns that fired, and a new phrasing is a data change with a test.
+
+How the patterns run (the speed of a read): spaCy's ``Matcher`` checks a word set
+(``{LOWER: {IN: [...]}}``) in Python at every token, and tries every pattern at every
+token. So a pattern that is a finite set of word sequences (exact words, word sets,
+optional tokens) goes to a ``PhraseMatcher``, a hash lookup per token in C, one phrase
+per sequence; the rest (gaps of any words, REGEX, NOT_IN) stay in a ``Matcher``, their
+first token matched as an exact word where its set is small. Only where a class starts
+counts, and both find the same starts as one ``Matcher`` over the patterns as written
+(``tests/nlu/test_asks_matching.py``).
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.matcher import Matcher
+import numpy
+from spacy.attrs import ORTH
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -50,7 +62,8 @@ class AskRule:
 
 @dataclass(frozen=True, slots=True)
 class Catalogue:
-    matcher: Matcher
+    phrases: PhraseMatcher  # the patterns that are finite sets of word sequences
+    matcher: Matcher  # the others
     rules: tuple[AskRule, ...]
     places: tuple[AskRule, ...] = ()  # where the money is now (``places`` of asks.yaml)
 
@@ -70,10 +83,17 @@ def _rule(entry: dict) -> AskRule:
 def build(vocab: Vocab) -> Catalogue:
     """The matcher and rules of ``asks.yaml`` over ``vocab`` (tests build a fresh one)."""
     data = load("asks")
+    phrases = PhraseMatcher(vocab, attr="LOWER")
     matcher = Matcher(vocab, validate=True)
     for cls, patterns in data["classes"].items():
         for pattern in patterns:
-            matcher.add(f"{cls}/{pattern['id']}", [_as_strings(pattern["pattern"])])
+            key = f"{cls}/{pattern['id']}"
+            tokens = _as_strings(pattern["pattern"])
+            sequences = word_sequences(tokens)
+            if sequences is None:
+                matcher.add(key, _first_token_exact(tokens))
+            else:
+                phrases.add(key, [Doc(vocab, words=list(words)) for words in sequences])
     rules = tuple(_rule(entry) for entry in data["asks"])
     places = tuple(_rule(entry) for entry in data.get("places") or ())
     names = set(data["classes"]) | {p["id"] for ps in data["classes"].values() for p in ps}
@@ -81,7 +101,73 @@ def build(vocab: Vocab) -> Catalogue:
     named = {c for g in groups for c in g}
     if named - names:  # a typo in the data must fail loudly, not silently never match
         raise ValueError(f"asks.yaml names unknown classes: {sorted(named - names)}")
-    return Catalogue(matcher, rules, places)
+    return Catalogue(phrases, matcher, rules, places)
+
+
+# A pattern is matched as phrases when it spells at most this many word sequences.
+MAX_SEQUENCES = 5_000
+# A Matcher pattern's first-token word set is split into one pattern per word up to this
+# size: an exact word is checked in C (about a sixth of a set check in Python per token),
+# but each pattern is tried at every token.
+MAX_FIRST_WORDS = 5
+
+
+def word_sequences(pattern: list[dict]) -> list[tuple[str, ...]] | None:
+    """The lower-cased word sequences ``pattern`` matches, when it is such a finite set:
+    each token an exact word or a word set (LOWER, or TEXT/ORTH without letter case),
+    alone or optional ("?"). None for any other pattern."""
+    choices = []
+    for token in pattern:
+        words = _token_words(token)
+        if words is None:
+            return None
+        choices.append(words)
+    sequences = {
+        tuple(word for word in combination if word is not None)
+        for combination in itertools.product(*choices)
+    }
+    sequences.discard(())
+    if not sequences or len(sequences) > MAX_SEQUENCES:
+        return None
+    return sorted(sequences)
+
+
+def _token_words(token: dict) -> list[str | None] | None:
+    """The words a token spec matches (None in the list: it may be left out), or None
+    when it is not a plain word choice."""
+    op = token.get("OP")
+    if op not in (None, "?") or len(token) != (1 if op is None else 2):
+        return None
+    attr, value = next((k, v) for k, v in token.items() if k != "OP")
+    if attr not in ("LOWER", "TEXT", "ORTH"):
+        return None
+    if isinstance(value, dict):
+        if list(value) != ["IN"]:
+            return None
+        value = value["IN"]
+    words = value if isinstance(value, list) else [value]
+    for word in words:
+        if not isinstance(word, str) or not word:
+            return None
+        # a LOWER word must be lower case (as the token's is); a TEXT word must have
+        # no letter case at all, so that comparing lower-cased words is the same test
+        if attr == "LOWER" and word != word.lower():
+            return None
+        if attr != "LOWER" and not (word == word.lower() == word.upper()):
+            return None
+    return [*words, None] if op == "?" else list(words)
+
+
+def _first_token_exact(pattern: list[dict]) -> list[list[dict]]:
+    """The pattern, or one pattern per word of a small first-token word set."""
+    first = pattern[0]
+    value = first.get("LOWER")
+    if len(first) != 1 or not isinstance(value, dict) or list(value) != ["IN"]:
+        return [pattern]
+    words = value["IN"]
+    if len(words) > MAX_FIRST_WORDS or not all(isinstance(w, str) for w in words):
+        return [pattern]
+    return [[{"LOWER": word}, *pattern[1:]] for word in words]
 
 
 def _as_strings(pattern: list[dict]) -> list[dict]:
@@ -132,22 +218,35 @@ def _sentences(doc: Doc) -> list[Span]:
         return [doc[:]]
 
 
-def _asks_something(sentence: Span) -> bool:
-    # (a list marker such as "1)" or "b." does not open the sentence)
-    words = [t for t in sentence if not (t.is_space or t.is_punct or t.like_num or len(t) == 1)]
-    if any(t.text == "?" for t in sentence):
-        return True
-    return bool(words) and words[0].lower_ in QUESTION_OPENERS
+def _asking(doc: Doc, sentences: list[Span]) -> list[bool]:
+    """Whether each sentence asks something: it holds a "?" token, or its first word
+    opens a question (a list marker such as "1)" or "b." does not open the sentence)."""
+    orths = doc.to_array(ORTH)
+    marks = numpy.flatnonzero(orths == doc.vocab.strings["?"]).tolist()
+    asking = []
+    for sentence in sentences:
+        at = bisect.bisect_left(marks, sentence.start)
+        if at < len(marks) and marks[at] < sentence.end:
+            asking.append(True)
+            continue
+        first = next(
+            (t for t in sentence if not (t.is_space or t.is_punct or t.like_num or len(t) == 1)),
+            None,
+        )
+        asking.append(first is not None and first.lower_ in QUESTION_OPENERS)
+    return asking
 
 
 def fired(doc: Doc, catalogue: Catalogue | None = None) -> list[tuple[int, str, str]]:
-    """(token index, class, pattern id) of every class match in ``doc``, in text order."""
+    """(token index, class, pattern id) where each class match in ``doc`` starts, once
+    each, in text order."""
     catalogue = catalogue or _catalogue(doc.vocab)
-    out = []
-    for match_id, start, _end in catalogue.matcher(doc):
-        cls, pattern_id = doc.vocab.strings[match_id].split("/", 1)
-        out.append((start, cls, pattern_id))
-    return sorted(out)
+    strings = doc.vocab.strings
+    # (only where a class starts counts: a pattern's matches of several lengths at one
+    # token, or its several phrases there, are one)
+    starts = {(start, match_id) for match_id, start, _end in catalogue.phrases(doc)}
+    starts.update((start, match_id) for match_id, start, _end in catalogue.matcher(doc))
+    return sorted((start, *strings[match_id].split("/", 1)) for start, match_id in starts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +274,7 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     per_sentence: list[set[str]] = [set() for _ in sentences]
     for token, cls, pattern in matches:
         per_sentence[bisect.bisect_right(starts, token) - 1].update((cls, pattern))
-    asking = [_asks_something(s) for s in sentences]
+    asking = _asking(doc, sentences)
     for i in range(1, len(sentences)):
         # "What does this mean?" asks about the sentence before it
         if asking[i] and _points_back(sentences[i]):
@@ -199,6 +298,8 @@ def _ordered(
     for rule in rules:
         if rule.none_in_text & whole or not all(group & whole for group in rule.in_text):
             continue
+        if not all(group & whole for group in rule.all):
+            continue  # (then it holds in no sentence: most rules end here)
         if rule.within == "text":
             where = [_first_sentence(per_sentence, rule)] if rule.holds(whole) else []
         else:

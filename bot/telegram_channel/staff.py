@@ -9,8 +9,8 @@ Agents live in one group (``ROTHBOT_SUPPORT_CHAT_ID``) and are listed by user id
 - ``/queue`` lists open tickets; ``/claim N`` takes one; ``/reply N text`` sends the
   text to the user through the bot, marked as from a person (an open ticket is claimed
   by the agent who answers it); ``/resolve N`` closes it and tells the user;
-- while a ticket is claimed, the user's messages (and any new request for a person) are
-  posted in its thread; a reply written in a terminal (``rothbot tickets reply``) is
+- while a ticket is open or claimed, the user's messages (and any new request for a
+  person) are posted in its thread; a reply written in a terminal (``rothbot tickets reply``) is
   delivered to the user here;
 - anyone not listed gets a refusal, and the staff commands do nothing in any other chat
   (the group itself is not a conversation with the bot).
@@ -161,12 +161,10 @@ class Staff:
         if name == "reply":
             if not text.strip():
                 return USAGE["reply"]
+            event = await self.core.run(
+                self.queue.reply, number, text, agent_name=agent, agent_id=agent_id
+            )
             ticket = await self.core.run(self.queue.get, number)
-            if ticket.status == "open":
-                await self.core.run(self.queue.claim, number, agent_id, agent)
-            elif ticket.status == "claimed" and ticket.agent_id != agent_id:
-                raise TicketError(f"Ticket #{number} is claimed by {ticket.agent_name}.")
-            event = await self.core.run(self.queue.reply, number, text, agent_name=agent)
             await self.deliver_to_users(bot)
             sent = await self._delivered(event)
             if not ticket.address:
@@ -238,7 +236,8 @@ class Staff:
         return posted
 
     async def post_news(self, bot: ExtBot) -> None:
-        """A user's messages on a claimed ticket, and requests again, into its thread."""
+        """A user's messages on an open or claimed ticket, and requests again, into its
+        thread (once the ticket itself is posted)."""
         store = self.core.store.support
         for kind in ("asked_again", "user_message"):
             for event in await self.core.run(store.undelivered, kind):

@@ -104,3 +104,31 @@ def test_forget_erases_the_tickets_too(assistant, store):
     reply = assistant.handle("u1", "yes, erase")
     assert "requests for a person (1)" in reply.text
     assert store.support.tickets_of("u1") == []
+
+
+def test_what_the_user_adds_before_anyone_claims_the_ticket_is_kept_for_the_staff(
+    assistant, store, queue
+):
+    assistant.handle("u1", QUESTION)
+    told = assistant.handle("u1", "/human")
+    assert "anything you add reaches them too" in told.text
+    assistant.handle("u1", "The check from the plan came yesterday.")
+    queue.claim(1, 7, "Ann")
+    assistant.handle("u1", "It is made out to me.")
+    events = store.support.events(1)
+    said = [e.text for e in events if e.kind == "user_message"]
+    assert said == ["The check from the plan came yesterday.", "It is made out to me."]
+    queue.resolve(1, agent_name="Ann")
+    assistant.handle("u1", "thanks")
+    assert [e.kind for e in store.support.events(1)][-1] == "resolved"  # nothing after
+
+
+def test_a_ticket_the_bot_opened_and_a_later_request_for_a_person_are_one_ticket(assistant, store):
+    assistant.handle("u1", "My ex-wife has a QDRO on my 401k. What happens to it?")
+    reply = assistant.handle("u1", "can someone call me")
+    assert "already" in reply.text and "ticket #1" in reply.text
+    [ticket] = store.support.tickets_of("u1")
+    assert ticket.requests == 2
+    assert ticket.reason.startswith("out of scope")  # why it was opened, first
+    assert ticket.question.startswith("My ex-wife has a QDRO")
+    assert [e.kind for e in store.support.events(ticket.id)] == ["opened", "asked_again"]

@@ -77,3 +77,30 @@ def test_resolve_closes_the_ticket_and_further_actions_are_refused(db, capsys):
 def test_an_empty_reply_is_refused(db, capsys):
     code, _, err = _run(capsys, db, "reply", "1", "   ")
     assert code == 1 and "The reply is empty" in err
+
+
+def _as(capsys, db, agent, *args) -> tuple[int, str, str]:
+    code = main(["tickets", *args, "--db", str(db), "--agent", agent])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_ticket_one_agent_holds_is_refused_to_another_in_a_terminal_too(db, capsys):
+    assert _as(capsys, db, "Dana", "claim", "1")[0] == 0
+    code, _, err = _as(capsys, db, "Eve", "claim", "1")
+    assert code == 1 and "Ticket #1 is already claimed by Dana." in err
+    code, _, err = _as(capsys, db, "Eve", "reply", "1", "Hi, Eve here.")
+    assert code == 1 and "Ticket #1 is claimed by Dana." in err
+    assert _as(capsys, db, "Dana", "claim", "1")[0] == 0  # hers already: nothing new
+    store = Store(db)
+    kinds = [e.kind for e in store.support.events(1)]
+    store.close()
+    assert kinds.count("claimed") == 1 and "reply" not in kinds
+
+
+def test_answering_an_open_ticket_claims_it_for_the_agent(db, capsys):
+    assert _as(capsys, db, "Dana", "reply", "2", "I can help with the QDRO.")[0] == 0
+    out = _as(capsys, db, "Dana", "list")[1]
+    assert {line.split()[0]: line.split()[1] for line in out.splitlines()[1:]}["2"] == "claimed"
+    # closing is not reserved: a colleague may close a finished ticket
+    assert _as(capsys, db, "Eve", "resolve", "2")[0] == 0

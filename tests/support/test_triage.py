@@ -23,6 +23,7 @@ from bot.conversation import respond
 from bot.session import Session
 from bot.triage import triage
 from bot.triage_cli import CHUNK
+from knowledge.params import covered_years
 
 TODAY = "2026-12-06"
 QUESTIONS = [
@@ -324,3 +325,77 @@ def test_on_a_terminal_a_progress_bar_shows_the_count_the_rate_and_the_time_left
     assert any(line.startswith("triage: q.jsonl line 2: not valid JSON") for line in said)
     assert said[-2].startswith(f"triage: {8 * CHUNK} questions triaged")  # after the bar
     assert "1 row skipped;" in said[-2]
+
+
+def test_every_bad_row_of_a_csv_is_named_by_its_line_and_the_rest_is_triaged(tmp_path, db, capsys):
+    def row(item) -> bytes:
+        return f'{item["id"]},"{item["text"]}"'.encode()
+
+    lines = [
+        b"id,text",
+        row(QUESTIONS[2]),
+        'latin,"caf\u00e9 and my 401k"'.encode("latin-1"),  # line 3: not UTF-8
+        b"no-text",  # line 4: a missing column
+        b'empty,"  "',  # line 5
+        b'huge,"' + b"x" * 5_000_000 + b'"',  # line 6: a 5 MB line
+        b"commas,I am 51, can I roll my after-tax money?",  # line 7: not quoted
+        b'stray,"a quote that is never closed',  # line 8
+        row(QUESTIONS[3]),  # line 9: its opening quote closes line 8's
+        row(QUESTIONS[0]),
+    ]
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"\r\n".join(lines) + b"\r\n")
+    code, out, err = _triage(capsys, path, "--format", "jsonl", db=db)
+    assert code == 1
+    assert list(_by_id(out)) == ["q-person", "q-divorce", "q-figures"]
+    assert "bad.csv line 3: not UTF-8 text (byte 0xe9" in err
+    assert 'bad.csv line 4: has 1 columns, the header 2: the "text" column is missing' in err
+    assert "bad.csv line 5: the text is empty" in err
+    assert "bad.csv line 6: the line is 4.8 MB" in err
+    assert "bad.csv line 7: has 3 columns, the header 2: a text holding commas" in err
+    assert "bad.csv line 8: not valid CSV" in err and "not closed" in err
+    assert "6 rows skipped" in err and "Traceback" not in err
+
+
+def test_a_quote_left_open_to_the_end_of_a_csv_loses_only_its_own_row(tmp_path, db, capsys):
+    path = tmp_path / "q.csv"
+    path.write_text(
+        f'id,text\nq1,"{QUESTIONS[2]["text"]}"\nq2,"never closed\nq3,{QUESTIONS[3]["text"]}\n',
+        encoding="utf-8",
+    )
+    code, out, err = _triage(capsys, path, "--format", "jsonl", db=db)
+    assert code == 1
+    assert [r["id"] for r in map(json.loads, out.splitlines())] == ["q1", "q3"]
+    assert "q.csv line 3: not valid CSV (unexpected end of data" in err
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_utf16_export_is_named_once_for_what_it_is(tmp_path, db, capsys, encoding):
+    path = tmp_path / "export.csv"
+    path.write_bytes(f'id,text\nq1,"{QUESTIONS[2]["text"]}"\n'.encode(encoding))
+    code, out, err = _triage(capsys, path, db=db)
+    assert code == 2 and out == ""  # not even the table's header
+    assert err.count("\n") == 1 and "export.csv is not UTF-8 text (it looks like UTF-16" in err
+
+
+def test_a_year_the_rules_do_not_cover_is_not_the_tax_year_as_in_the_draft():
+    """'Notice 2014-54 came out in 2014' dates a notice: like the conversation (whose
+    reply is the draft), triage leaves that year out and gives the current rules'
+    figures, instead of 'no result: the facts do not fit' beside a draft with figures."""
+    text = (
+        "I read about the IRS ruling in 2014. I am 51 and have 30k of after-tax "
+        "contributions and 10k of earnings in my 401k. Can I roll the after-tax part "
+        "to a Roth IRA?"
+    )
+    row = triage("q", text, today=date.fromisoformat(TODAY))
+    now = triage("q", text.replace(" in 2014", ""), today=date.fromisoformat(TODAY))
+    assert row.headline == now.headline and "$" in row.headline
+    assert row.status == now.status == "answerable"
+    first, last = covered_years()[0], covered_years()[-1]
+    used = min(max(2026, first), last)
+    assert row.status_reason == (
+        f"{now.status_reason}; the year 2014 is outside the rules ({first}-{last}): "
+        f"figures use {used}'s"
+    )
+    assert row.facts["year"] == 2014 and "year:2014" in row.tags  # as read
+    assert "2014 in your message was not taken as the tax year" in row.draft

@@ -65,6 +65,11 @@ def test_a_handoff_goes_to_the_staff_group_and_the_agents_answer_reaches_the_use
     assert "Engine: " in post["text"]
     assert keyboard_data(post) == ["staff:claim:1", "staff:resolve:1"]
 
+    double.user_says("The check from the plan came yesterday.", chat_id=USER)  # not claimed yet
+    before = _wait_text(double, STAFF, "Ticket #1, the user writes:")
+    assert "The check from the plan came yesterday." in before["text"]
+    assert before["reply_to_message"]["message_id"] == post["message_id"]
+
     double.press(post, "staff:claim:1", user_id=AGENT)
     _wait_text(double, STAFF, "Ticket #1 is claimed by User7")
     _wait_text(double, USER, "User7 from the support team has picked up ticket #1")

@@ -1,0 +1,141 @@
+"""The answer catalogue's fast matching finds what one plain spaCy Matcher finds.
+
+``nlu.asks`` runs the patterns of ``nlu/patterns/asks.yaml`` that are finite sets of
+word sequences through a ``PhraseMatcher`` and the others through a ``Matcher`` with
+their first word exact (for speed). Only where each class starts counts, so these check
+that, on real questions and on random word runs drawn from the patterns' own words, the
+(start, class, pattern) triples are those of a ``Matcher`` over the patterns as written.
+"""
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from nlu.asks import Catalogue, _as_strings, build, fired, word_sequences
+from nlu.data import load
+from nlu.pipeline import get_nlp
+
+ROOT = Path(__file__).resolve().parents[2]
+# real questions in the repository, and the shared ones when present (never batch_c)
+QUESTION_FILES = (
+    ROOT / "tests" / "eval" / "batch_a.jsonl",
+    ROOT / "tests" / "eval" / "batch_b.jsonl",
+    ROOT / ".." / "shared" / "eval" / "dev.jsonl",
+    ROOT / ".." / "shared" / "eval" / "real.jsonl",
+)
+
+
+@cache
+def reference() -> Matcher:
+    """Every pattern of asks.yaml as written, in one Matcher."""
+    matcher = Matcher(get_nlp().vocab, validate=True)
+    for cls, patterns in load("asks")["classes"].items():
+        for pattern in patterns:
+            matcher.add(f"{cls}/{pattern['id']}", [_as_strings(pattern["pattern"])])
+    return matcher
+
+
+@cache
+def catalogue() -> Catalogue:
+    """A fresh one, so that the tests check this build."""
+    return build(get_nlp().vocab)
+
+
+def plain(doc: Doc) -> list[tuple[int, str, str]]:
+    strings = doc.vocab.strings
+    starts = {(start, strings[key]) for key, start, _end in reference()(doc)}
+    return sorted((start, *key.split("/", 1)) for start, key in starts)
+
+
+def _questions() -> list[str]:
+    texts = []
+    for path in QUESTION_FILES:
+        if path.is_file():
+            with open(path, encoding="utf-8") as lines:
+                texts += [json.loads(line)["text"] for line in lines if line.strip()]
+    return texts
+
+
+def _pattern_words() -> list[str]:
+    """Every word a pattern names, in upper and title case too."""
+    words: set[str] = set()
+    for patterns in load("asks")["classes"].values():
+        for pattern in patterns:
+            for token in _as_strings(pattern["pattern"]):
+                for value in token.values():
+                    if isinstance(value, dict):
+                        value = next(iter(value.values()))
+                    for word in value if isinstance(value, list) else [value]:
+                        if isinstance(word, str) and not word.startswith("^"):
+                            words |= {word, word.upper(), word.title()}
+    return sorted(words)
+
+
+FILLERS = ["the", "money", "and", "it", "?", ".", "\n", "$", "5,000", "401(k)", "403b", "457"]
+WORDS = st.sampled_from(_pattern_words() + FILLERS)
+
+
+def test_real_questions_match_as_with_one_plain_matcher() -> None:
+    texts = _questions()
+    assert len(texts) > 150  # the repository's own sets at least
+    make_doc = get_nlp().make_doc
+    for text in texts:
+        doc = make_doc(text)
+        assert fired(doc, catalogue()) == plain(doc), text[:80]
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(WORDS, min_size=1, max_size=30))
+def test_word_runs_match_as_with_one_plain_matcher(words: list[str]) -> None:
+    doc = get_nlp().make_doc(" ".join(words))
+    assert fired(doc, catalogue()) == plain(doc)
+
+
+def test_every_phrase_of_a_pattern_is_found_where_it_starts() -> None:
+    # (as tokens: the tokenizer may split a pattern's word, "r-ira", which then never
+    # matches either way)
+    vocab = get_nlp().vocab
+    for cls, patterns in load("asks")["classes"].items():
+        for pattern in patterns:
+            sequences = word_sequences(_as_strings(pattern["pattern"])) or []
+            for words in sequences[:8]:
+                doc = Doc(vocab, words=["so", *words, "then"])
+                found = fired(doc, catalogue())
+                assert (1, cls, pattern["id"]) in found, words
+                assert found == plain(doc), words
+
+
+@pytest.mark.parametrize(
+    ("pattern", "sequences"),
+    [
+        ([{"LOWER": "in"}, {"TEXT": "-", "OP": "?"}, {"LOWER": "plan"}],
+         [("in", "-", "plan"), ("in", "plan")]),
+        ([{"LOWER": {"IN": ["roth", "roths"]}}, {"LOWER": "ira"}],
+         [("roth", "ira"), ("roths", "ira")]),
+        ([{"LOWER": "tax"}, {"LOWER": {"IN": ["free"]}, "OP": "?"}], [("tax",), ("tax", "free")]),
+    ],
+)  # fmt: skip
+def test_a_finite_pattern_is_its_word_sequences(pattern: list, sequences: list) -> None:
+    assert word_sequences(pattern) == sequences
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"LOWER": "take"}, {"OP": "{0,4}"}, {"LOWER": "out"}],  # a gap of any words
+        [{"LOWER": {"REGEX": "^401"}}],
+        [{"LOWER": {"NOT_IN": ["roth"]}}],
+        [{"TEXT": "Roth"}],  # letter case: not a lower-cased word test
+        [{"LOWER": "Roth"}],  # never matches a lower-cased token: left to the Matcher
+        [{"LOWER": "59"}, {"LOWER": "and", "OP": "+"}],
+        [{"TEXT": "$"}, {"LIKE_NUM": True}],
+    ],
+)
+def test_other_patterns_stay_in_the_matcher(pattern: list) -> None:
+    assert word_sequences(pattern) is None
