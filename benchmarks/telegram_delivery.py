@@ -52,6 +52,7 @@ from botapi_double import BotApiDouble  # noqa: E402
 from bot.service import Assistant  # noqa: E402
 from bot.store import Store  # noqa: E402
 from bot.telegram_channel.formatting import split_message  # noqa: E402
+from bot.telegram_channel.wire import unsettled, wire_path  # noqa: E402
 
 CONVERSATION = (
     "I'm 52, still working, and have $40,000 of after-tax money in my 401(k). "
@@ -242,9 +243,11 @@ def kill_mid_burst(folder: Path, parts: list[int]) -> dict:
         )
         bot.stop(signal.SIGKILL)
         before = sum(len(received(double, chat)) for chat in chats)
+        wire = wire_path(str(folder / "kill.db"))
+        assert wire is not None
+        on_the_wire = len(unsettled(wire.read_text()))
         store = Store(folder / "kill.db")
         try:
-            on_the_wire = len(list(store.db.query("select 1 from outbox where sending = 1")))
             owed = len(store.owed())
             stored = len(store.pending_intake())
         finally:

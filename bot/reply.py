@@ -27,12 +27,21 @@ class Choice:
 
 
 @dataclass(frozen=True, slots=True)
+class Picture:
+    """An image a channel sends after the reply's text (a chart): PNG bytes, a caption."""
+
+    png: bytes
+    caption: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """One bot turn: plain ``text`` (channels escape it), buttons, and the facts now held.
 
     ``action`` is for the service, not the user: ``"forget"`` means "erase everything
     stored for this key now", ``"handoff"`` means "open a ticket for a person", and
-    ``handoff_reason`` says why (for the agent, never shown to the user).
+    ``handoff_reason`` says why (for the agent, never shown to the user). ``pictures``
+    go out after the text, each as a message part of its own (Telegram's charts).
     """
 
     text: str
@@ -40,3 +49,4 @@ class Reply:
     facts: dict[str, Any] = field(default_factory=dict)
     action: str | None = None
     handoff_reason: str | None = None
+    pictures: tuple[Picture, ...] = ()

@@ -17,10 +17,10 @@ the stored update is marked run, ``recorded(update_id)`` is checked, and a new o
 loaded, responded to, saved and ``record_outgoing(...)``. The turn, the inbox mark and the
 owed reply commit together or not at all, so after a crash at any instant a stored update
 either runs again (nothing of it committed) or not at all (its reply is owed). Sending
-(``bot.telegram_channel.delivery``) marks each message part ``sending`` before its
-request and ``mark_progress`` after, so a re-send continues after the parts that arrived;
-a part that was on the wire when the process died is sent again (it may show twice).
-``mark_sent`` drops the reply text.
+(``bot.telegram_channel.delivery``) calls ``mark_progress`` after each message part, so
+a re-send continues after the parts that arrived; the instant a part goes on the wire is
+noted outside this connection (``bot.telegram_channel.wire``), and a part on the wire
+when the process died counts as sent (at most once). ``mark_sent`` drops the reply text.
 
 Privacy: stored text lives only ``ROTHBOT_RETENTION_DAYS`` (default 30) after it was
 written: each history line and each evidence quote expires on its own date (``purge``,
@@ -33,6 +33,7 @@ Schema changes go through ``sqlite_utils.Migrations``.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import os
@@ -45,7 +46,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from bot.reply import Choice, Reply
+from bot.reply import Choice, Picture, Reply
 from bot.session import Session
 from bot.support_store import SupportStore
 
@@ -130,6 +131,15 @@ def m003_inbox(db: sqlite_utils.Database) -> None:
     db["sessions"].create_index(["text_at"])
 
 
+@migrations()
+def m004_outbox_wire_marks_leave(db: sqlite_utils.Database) -> None:
+    """``outbox.sending`` goes: the channel notes parts on the wire in a file of its own
+    (``bot.telegram_channel.wire``), since this connection's marks waited behind turns.
+    A part the last process left on the wire counts as sent (at most once)."""
+    db.execute("update outbox set parts_sent = parts_sent + 1 where sending = 1")
+    db["outbox"].transform(drop={"sending"})
+
+
 @dataclass(frozen=True, slots=True)
 class Inbound:
     """An update received and not yet run: its id, its lane (chat), its raw JSON."""
@@ -154,9 +164,6 @@ class Outgoing:
     parts_sent: int
     created_at: float
     lane: str | None = None
-    uncertain: bool = False
-    """True when the next part was on the wire when the process stopped: it is sent again,
-    though it may have arrived."""
 
 
 class StoreError(RuntimeError):
@@ -408,7 +415,7 @@ class Store:
                 "created_at) values (?, ?, ?, ?, ?, 0, ?)",
                 [int(update_id), key, _reply_json(reply), address, lane, now],
             )
-        kept = Reply(reply.text, reply.choices)  # the same as a reload would give
+        kept = Reply(reply.text, reply.choices, pictures=reply.pictures)  # as a reload gives
         return Outgoing(int(update_id), key, kept, address, 0, now, lane)
 
     def owed(self, lane: str | None = None) -> list[Outgoing]:
@@ -438,30 +445,11 @@ class Store:
             ).fetchall()
         return [row[0] for row in rows]
 
-    def mark_sending(self, update_id: int) -> None:
-        """The next part of the reply is about to go on the wire.
-
-        Until ``mark_progress`` or ``mark_not_sent``, the part may have been delivered; a
-        re-send after a crash sends it again and says so in the log.
-        """
-        with self._lock, self.db.atomic():
-            self._conn.execute(
-                "update outbox set sending = 1 where update_id = ?", [int(update_id)]
-            )
-
-    def mark_not_sent(self, update_id: int) -> None:
-        """Telegram answered that the part in flight was not delivered: send it again."""
-        with self._lock, self.db.atomic():
-            self._conn.execute(
-                "update outbox set sending = 0 where update_id = ?", [int(update_id)]
-            )
-
     def mark_progress(self, update_id: int, parts_sent: int) -> None:
         """Note that the first ``parts_sent`` messages of the reply have been delivered."""
         with self._lock, self.db.atomic():
             self._conn.execute(
-                "update outbox set parts_sent = max(parts_sent, ?), sending = 0 "
-                "where update_id = ?",
+                "update outbox set parts_sent = max(parts_sent, ?) where update_id = ?",
                 [int(parts_sent), int(update_id)],
             )
 
@@ -469,7 +457,7 @@ class Store:
         """The reply was delivered (or given up on): keep only the id, drop the text."""
         with self._lock, self.db.atomic():
             self._conn.execute(
-                "update outbox set sent_at = ?, reply = null, address = null, sending = 0 "
+                "update outbox set sent_at = ?, reply = null, address = null "
                 "where update_id = ? and sent_at is null",
                 [self._clock(), int(update_id)],
             )
@@ -540,38 +528,36 @@ class Store:
 
 
 def _reply_json(reply: Reply) -> str:
-    """What a re-send needs of a reply: its text and buttons, nothing else."""
-    return json.dumps(
-        {"text": reply.text, "choices": [[c.label, c.data] for c in reply.choices]},
-        ensure_ascii=False,
-    )
+    """What a re-send needs of a reply: its text, buttons and pictures, nothing else."""
+    data: dict = {"text": reply.text, "choices": [[c.label, c.data] for c in reply.choices]}
+    if reply.pictures:
+        data["pictures"] = [
+            [base64.b64encode(p.png).decode("ascii"), p.caption] for p in reply.pictures
+        ]
+    return json.dumps(data, ensure_ascii=False)
 
 
-_OUTGOING = "update_id, key, reply, address, parts_sent, created_at, sent_at, lane, sending"
+_OUTGOING = "update_id, key, reply, address, parts_sent, created_at, sent_at, lane"
 
 
 def _outgoing(row: tuple) -> Outgoing | None:
-    """An outbox row as ``Outgoing``; None when it is sent or its text is gone.
-
-    A part that was on the wire when the process died (``sending``) is sent again: it may
-    have arrived, but under load many parts sit between their mark and their request
-    (kill -9 mid-burst: 43 of 300 lost when they counted as sent, against a few that could
-    show twice). While the process runs, a send that got no answer is not repeated.
-    """
-    update_id, key, reply, address, parts_sent, created_at, sent_at, lane, sending = row
+    """An outbox row as ``Outgoing``; None when it is sent or its text is gone."""
+    update_id, key, reply, address, parts_sent, created_at, sent_at, lane = row
     if sent_at is not None or reply is None:
         return None
     data = json.loads(reply)
     choices = tuple(Choice(label, choice) for label, choice in data["choices"])
+    pictures = tuple(
+        Picture(base64.b64decode(png), caption) for png, caption in data.get("pictures", [])
+    )
     return Outgoing(
         update_id,
         key,
-        Reply(data["text"], choices),
+        Reply(data["text"], choices, pictures=pictures),
         address,
         parts_sent,
         created_at,
         lane,
-        bool(sending),
     )
 
 

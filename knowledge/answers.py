@@ -265,7 +265,14 @@ def _prorata_in_plan(facts: Json, result: Json) -> list[Finding]:
 
 def _rule_of_55_deadline(facts: Json, result: Json) -> list[Finding]:
     out = [
-        Finding("rule55.no_deadline", "irc_72_t_2_a_v", {"rate": _penalty_rate(result)}),
+        Finding(
+            "rule55.no_deadline",
+            "irc_72_t_2_a_v",
+            {
+                "rate": _penalty_rate(result),
+                "age": _rate("gov.irs.early_distribution.separation_age", result),
+            },
+        ),
         Finding("rule55.stay_in_plan", "irc_72_t_3_a"),
     ]
     return out
@@ -364,11 +371,14 @@ def _mega_backdoor(facts: Json, result: Json) -> list[Finding]:
 
 def _common_figures(result: Json) -> dict[str, Any]:
     """The year's figures an answer that is the same for everyone may quote: the 10%
-    rate, the days of a 60-day rollover and the withholding rate on a paid-out rollover."""
+    rate, the days of a 60-day rollover, the withholding rate on a paid-out rollover and
+    the ages of the separation-from-service exception."""
     return {
         "rate": _penalty_rate(result),
         "days": _rate("gov.irs.rollover.period_days", result),
         "withholding": _rate("gov.irs.withholding.eligible_rollover_rate", result),
+        "age": _rate("gov.irs.early_distribution.separation_age", result),
+        "safety_age": _rate("gov.irs.early_distribution.public_safety_separation_age", result),
     }
 
 

@@ -50,6 +50,7 @@ from bot.telegram_channel.redaction import (
     redact,
 )
 from bot.telegram_channel.staff import Staff
+from bot.telegram_channel.wire import WireLog, wire_path
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ class Channel:
     def close(self) -> None:
         if self.charts is not None:
             self.charts.close()
+        self.delivery.wire.close()
         self.core.close()
 
 
@@ -105,7 +107,13 @@ def build_application(
         install_secret_redaction(config.secret_token)
     core = CoreWorker(config.db_path, assistant_factory, store_factory=store_factory)
     lanes = Lanes(config.max_concurrent_turns)
-    delivery = Delivery(core, lanes, resend_window=config.resend_window, clock=core.store.clock)
+    delivery = Delivery(
+        core,
+        lanes,
+        resend_window=config.resend_window,
+        clock=core.store.clock,
+        wire=WireLog(wire_path(core.store.path)),
+    )
     handlers = Handlers(core, delivery)
     limits = Limits(
         flood_retries=config.rate_limit_retries,
@@ -127,7 +135,7 @@ def build_application(
     if config.connect_timeout is not None:
         builder = builder.connect_timeout(config.connect_timeout)
     app = builder.build()
-    charts = ChartSender(core)
+    charts = ChartSender(core, delivery)
     channel = app.bot_data[CHANNEL_KEY] = Channel(
         core, lanes, delivery, handlers, limits, charts=charts
     )
@@ -189,6 +197,7 @@ async def serve(
     try:
         async with app:
             await on_startup(app)
+            await delivery.recover()  # before anything is sent
             dispatcher = channel.dispatcher = Dispatcher(app, core, channel.lanes)
             left = await core.run(core.store.pending_intake)
             if left:

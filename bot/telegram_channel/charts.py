@@ -9,13 +9,16 @@ to whoever asks for it.
 
 The pictures are drawn on a thread of their own (matplotlib loads there, on the first
 chart), never on the event loop and never on the core thread, so other chats' turns do
-not wait for a drawing. A conversation whose facts cannot be charted yet gets one
+not wait for a drawing. They are then the reply owed to the update that asked, sent by
+``delivery`` like any answer: after what the chat was owed before, kept owed through a
+failure, at most once. A conversation whose facts cannot be charted yet gets one
 sentence saying what is missing.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import logging
 from collections import OrderedDict
@@ -24,15 +27,18 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
-from telegram import InputFile, ReplyParameters, Update
+from telegram import Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.reply import Choice, Reply
+from bot.reply import Choice, Picture, Reply
 from bot.session import CONFIRM_FORGET, Session
+from bot.store import Store
 from bot.telegram_channel.addressing import PRIVATE, conversation_key
 from bot.telegram_channel.core import CoreWorker
+from bot.telegram_channel.delivery import Delivery, SendFailed, address_of, lane_of
+from bot.telegram_channel.handlers import showing
 
 log = logging.getLogger(__name__)
 
@@ -96,10 +102,19 @@ def _draw(facts: dict[str, Any], topic: str | None, today: date) -> list[tuple[b
 
 
 class ChartSender:
-    """Draws and sends the pictures for ``/chart`` and the "Show chart" button."""
+    """Draws the pictures for ``/chart`` and the "Show chart" button; the outbox sends them.
 
-    def __init__(self, core: CoreWorker, *, today: Callable[[], date] = date.today) -> None:
+    The pictures are the reply to the update that asked, recorded in the outbox with it
+    (``Store.record_outgoing``, in one transaction with the update marked run), so they
+    are owed until sent, go out after what the chat was owed before, and are sent at most
+    once, like every answer (``delivery``).
+    """
+
+    def __init__(
+        self, core: CoreWorker, delivery: Delivery, *, today: Callable[[], date] = date.today
+    ) -> None:
         self.core = core
+        self.delivery = delivery
         self._today = today
         self._drawer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rothbot-charts")
         self._pressed: OrderedDict[tuple[int, int], None] = OrderedDict()
@@ -112,7 +127,7 @@ class ChartSender:
         chat, user = message.chat, message.from_user
         key = conversation_key(chat.id, chat.type, user.id if user else None)
         reply_to = message.message_id if chat.type != PRIVATE else None
-        await self.send(context.bot, chat.id, key, reply_to)
+        await self.send(context.bot, update.update_id, chat.id, key, reply_to)
 
     async def on_press(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The "Show chart" button: answered at once, the pictures sent once per answer."""
@@ -131,47 +146,55 @@ class ChartSender:
         while len(self._pressed) > PRESSED_MEMORY:
             self._pressed.popitem(last=False)
         key = conversation_key(chat.id, chat.type, query.from_user.id)
-        await self.send(context.bot, chat.id, key, None)
+        await self.send(context.bot, update.update_id, chat.id, key, None)
 
-    async def send(self, bot: Any, chat_id: int, key: str, reply_to: int | None) -> None:
-        """Draw the conversation's pictures off the event loop and send them as photos."""
+    async def send(
+        self, bot: Any, update_id: int, chat_id: int, key: str, reply_to: int | None
+    ) -> None:
+        """Draw the conversation's pictures off the event loop, record them as the reply
+        owed to ``update_id``, and send what the chat is owed (the caller holds its lane)."""
+        store = self.core.store
+        lane = lane_of(chat_id)
+        if not await self.core.run(store.recorded, update_id):  # else a redelivery
+            with showing(bot, chat_id, ChatAction.UPLOAD_PHOTO):
+                reply = await self._reply(key)
+            await self.core.run(
+                _record, store, update_id, key, reply, address_of(chat_id, reply_to), lane
+            )
+            log.info(
+                "charted a conversation in a %s chat (%d pictures)",
+                "private" if is_private_key(key) else "group",
+                len(reply.pictures),
+            )
+        with contextlib.suppress(SendFailed):
+            await self.delivery.send_owed(bot, lane)
+
+    async def _reply(self, key: str) -> Reply:
+        """Both pictures with their captions, or the sentence saying why not."""
         from bot.charts.data import ChartUnavailable
         from knowledge.facts import InvalidFacts
 
         session = await self.core.run(self.core.store.load, key)
-        options: dict[str, Any] = {}
-        if reply_to is not None:
-            options["reply_parameters"] = ReplyParameters(
-                reply_to, allow_sending_without_reply=True
-            )
         loop = asyncio.get_running_loop()
-        try:
-            await bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
-        except TelegramError as error:
-            log.debug("upload action failed (%s)", error)
         try:
             pictures = await loop.run_in_executor(
                 self._drawer, _draw, dict(session.facts), session.topic, self._today()
             )
         except (ChartUnavailable, InvalidFacts) as reason:
-            await bot.send_message(chat_id, str(reason), **options)
-            return
+            return Reply(str(reason))
         except Exception as error:  # a drawing bug must not take the chat down
             log.error("could not draw a chart (%s: %s)", type(error).__name__, error)
-            await bot.send_message(chat_id, FAILED, **options)
-            return
-        for index, (image, caption) in enumerate(pictures):
-            await bot.send_photo(
-                chat_id,
-                InputFile(image, filename=f"rothbot-chart-{index + 1}.png"),
-                caption=caption,
-                **options,
-            )
-        log.info(
-            "sent %d charts in a %s chat",
-            len(pictures),
-            "private" if is_private_key(key) else "group",
-        )
+            return Reply(FAILED)
+        return Reply("", pictures=tuple(Picture(png, caption) for png, caption in pictures))
 
     def close(self) -> None:
         self._drawer.shutdown(wait=False, cancel_futures=True)
+
+
+def _record(store: Store, update_id: int, key: str, reply: Reply, address: str, lane: str) -> None:
+    """The pictures become the update's owed reply, and the update is marked run, together
+    (on the core thread); a second run of the same update records nothing."""
+    with store.transaction():
+        store.intake_done(update_id)
+        if not store.recorded(update_id):
+            store.record_outgoing(update_id, key, reply, address, lane)

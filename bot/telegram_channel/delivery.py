@@ -11,11 +11,14 @@ and updates their state in the store. The rules:
   the chats with owed replies again, soon after a failure (backing off to
   ``resend_interval``), also with no new message coming in; a reply older than
   ``resend_window`` when it finally goes out says that it is late and what it answers;
-- at most once while running: a request that got no answer (read timeout, dropped
-  connection) counts its part as delivered and is not repeated (``limits.maybe_delivered``);
-  each part is also marked "on the wire" before its request and "sent" after, so after a
-  crash the re-send starts at the part that was on the wire (sent again: it may show
-  twice, where counting it as sent lost many under load);
+- at most once: a request that got no answer (read timeout, dropped connection) counts
+  its part as delivered and is not repeated (``limits.maybe_delivered``); each part is
+  noted on the wire the instant before its request (``wire.WireLog``, not the store,
+  whose marks wait behind turns), and a part the process died with on the wire counts
+  as delivered at the next start (``recover``). No part is shown twice; what a crash can
+  cost is the requests in flight at that instant;
+- a reply's parts are its text (chunks) and then its pictures (photos with captions:
+  the charts), so a chart is owed, ordered and sent at most once like any answer;
 - a chat that refuses messages (blocked, deleted) gives its owed replies up; HTML that
   Telegram cannot parse goes out as plain text; a 4096-character limit per message.
 """
@@ -33,6 +36,7 @@ from typing import Any
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputFile,
     LinkPreviewOptions,
     Message,
     ReplyParameters,
@@ -41,12 +45,13 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 from telegram.ext import ExtBot
 
-from bot.reply import Reply
+from bot.reply import Picture, Reply
 from bot.store import Outgoing
 from bot.telegram_channel.core import CoreWorker
 from bot.telegram_channel.formatting import button_rows, split_message, to_html
 from bot.telegram_channel.limits import WireHooks, maybe_delivered, on_the_wire
 from bot.telegram_channel.ordering import Lanes
+from bot.telegram_channel.wire import WireLog
 
 log = logging.getLogger(__name__)
 
@@ -95,9 +100,11 @@ class Delivery:
         *,
         resend_window: float = 600.0,
         clock: Callable[[], float] = time.time,
+        wire: WireLog | None = None,
     ) -> None:
         self.core = core
         self.lanes = lanes
+        self.wire = wire if wire is not None else WireLog(None)
         self.resend_window = resend_window
         self._clock = clock
         self.failed = asyncio.Event()
@@ -171,37 +178,58 @@ class Delivery:
 
     # -- sending one reply ------------------------------------------------------------
 
+    async def recover(self) -> int:
+        """Count the parts the last process left on the wire as sent (at most once).
+
+        Run at start, before anything is sent: ``wire.WireLog.left`` into the store.
+        Returns how many replies had a part on the wire.
+        """
+        left = self.wire.left
+        for update_id, parts in sorted(left.items()):
+            await self.core.run(self.core.store.mark_progress, update_id, parts)
+        if left:
+            log.warning(
+                "%d reply parts were on the wire when the last process stopped; counted as "
+                "sent, not repeated (at most once)",
+                len(left),
+            )
+        self.wire.recovered()
+        return len(left)
+
     async def _deliver(
         self, bot: ExtBot, outgoing: Outgoing, chat_id: int, reply_to: int | None
     ) -> None:
         """Send a committed reply part by part, noting each, then mark it sent."""
         update_id = outgoing.update_id
         store = self.core.store
-        if outgoing.uncertain:
-            log.warning("re-sending a reply part that was on the wire when the process died")
         reply = outgoing.reply
         age = self._clock() - outgoing.created_at
         if age > self.resend_window and outgoing.parts_sent == 0:
             note = late_note(round(age / 60))
-            reply = Reply(f"{note}\n\n{reply.text}", reply.choices)
+            reply = Reply(f"{note}\n\n{reply.text}", reply.choices, pictures=reply.pictures)
 
-        async def before() -> None:
-            await self.core.run(store.mark_sending, update_id)
-
-        async def not_sent() -> None:
-            await self.core.run(store.mark_not_sent, update_id)
+        def hooks(part: int) -> WireHooks:
+            return WireHooks(
+                lambda: self.wire.on_the_wire(update_id, part),
+                lambda: self.wire.settled(update_id, part),
+            )
 
         async def after(parts: int) -> None:
             await self.core.run(store.mark_progress, update_id, parts)
+            self.wire.settled(update_id, parts - 1)
 
-        token = on_the_wire.set(WireHooks(before, not_sent))
-        try:
-            await self.send_reply(
-                bot, chat_id, reply, reply_to=reply_to, skip=outgoing.parts_sent, after=after
-            )
-        finally:
-            on_the_wire.reset(token)
+        last = await self.send_reply(
+            bot,
+            chat_id,
+            reply,
+            reply_to=reply_to,
+            skip=outgoing.parts_sent,
+            after=after,
+            wire=hooks,
+        )
         await self.core.run(store.mark_sent, update_id)
+        if last is not None:
+            self.wire.settled(update_id, last)
 
     async def send_reply(
         self,
@@ -212,14 +240,47 @@ class Delivery:
         reply_to: int | None = None,
         skip: int = 0,
         after: Callable[[int], Awaitable[None]] | None = None,
-    ) -> list[Message]:
-        """Send ``reply`` as HTML chunks of at most 4096 characters; buttons on the last.
+        wire: Callable[[int], WireHooks] | None = None,
+    ) -> int | None:
+        """Send ``reply``'s parts: HTML chunks of at most 4096 characters (buttons on the
+        last), then each picture as a photo with its caption.
 
-        ``skip`` leaves out the first chunks (already sent); ``after(n)`` is awaited once
-        ``n`` chunks are sent (but not after the last). A chunk whose request got no
-        answer counts as sent: the next chunk follows it. The store notes each chunk on
-        the wire through ``limits.on_the_wire``, set by ``_deliver``.
+        ``skip`` leaves out the first parts (already sent); ``after(n)`` is awaited once
+        ``n`` parts are sent (but not after the last); ``wire(i)`` gives the hooks that
+        note part ``i`` on the wire (``limits.on_the_wire``). A part whose request got no
+        answer counts as sent: the next part follows it. Returns the index of the last
+        part, or None if there was nothing to send.
         """
+        parts = self._parts(reply)
+        for index, (text, markup, picture) in enumerate(parts):
+            if index < skip:
+                continue
+            last = index == len(parts) - 1
+            token = on_the_wire.set(wire(index) if wire is not None else None)
+            try:
+                if picture is None:
+                    await self._send_chunk(bot, chat_id, text, markup, reply_to)
+                else:
+                    await self._send_picture(bot, chat_id, picture, index, reply_to)
+            except TelegramError as error:
+                if not maybe_delivered(error):
+                    raise
+                log.warning(
+                    "a reply part got no answer from Telegram (%s); counted as sent, "
+                    "not repeated (at most once)",
+                    type(error).__name__,
+                )
+            finally:
+                on_the_wire.reset(token)
+            if after is not None and not last:
+                await after(index + 1)
+        return len(parts) - 1 if parts else None
+
+    @staticmethod
+    def _parts(
+        reply: Reply,
+    ) -> list[tuple[str, InlineKeyboardMarkup | None, Picture | None]]:
+        """The messages a reply takes, in order: (text, buttons, picture) each."""
         chunks = split_message(reply.text)
         pairs = [(choice.label, choice.data) for choice in reply.choices]
         rows = button_rows(pairs)
@@ -235,32 +296,29 @@ class Delivery:
             if rows
             else None
         )
-        if not chunks:
-            if markup is None:
-                return []
+        if not chunks and markup is not None:
             chunks = ["Please choose:"]
-        sent = []
-        for index, chunk in enumerate(chunks):
-            if index < skip:
-                continue
-            last = index == len(chunks) - 1
-            try:
-                message = await self._send_chunk(
-                    bot, chat_id, chunk, markup if last else None, reply_to
-                )
-            except TelegramError as error:
-                if not maybe_delivered(error):
-                    raise
-                log.warning(
-                    "a reply part got no answer from Telegram (%s); counted as sent, "
-                    "not repeated (at most once)",
-                    type(error).__name__,
-                )
-            else:
-                sent.append(message)
-            if after is not None and not last:
-                await after(index + 1)
-        return sent
+        parts: list[tuple[str, InlineKeyboardMarkup | None, Picture | None]] = [
+            (chunk, markup if index == len(chunks) - 1 else None, None)
+            for index, chunk in enumerate(chunks)
+        ]
+        parts += [("", None, picture) for picture in reply.pictures]
+        return parts
+
+    async def _send_picture(
+        self, bot: ExtBot, chat_id: int, picture: Picture, index: int, reply_to: int | None
+    ) -> Message:
+        options: dict[str, Any] = {}
+        if reply_to is not None:
+            options["reply_parameters"] = ReplyParameters(
+                reply_to, allow_sending_without_reply=True
+            )
+        return await bot.send_photo(
+            chat_id,
+            InputFile(picture.png, filename=f"rothbot-chart-{index + 1}.png"),
+            caption=picture.caption or None,
+            **options,
+        )
 
     async def _send_chunk(
         self,

@@ -99,7 +99,7 @@ class Handlers:
         chat = message.chat
         key = conversation_key(chat.id, chat.type, user.id if user else None)
         reply_to = message.message_id if chat.type != PRIVATE else None
-        with self._typing(bot, chat.id):
+        with showing(bot, chat.id):
             outgoing = await self.core.handle_update(
                 key,
                 text_for_core,
@@ -141,7 +141,7 @@ class Handlers:
             await _drop_keyboard(bot, message)
         key = conversation_key(chat.id, chat.type, query.from_user.id)
         reply_to = asked_by.message_id if chat.type != PRIVATE and asked_by else None
-        with self._typing(bot, chat.id):
+        with showing(bot, chat.id):
             await self.core.handle_update(
                 key, query.data, update.update_id, address_of(chat.id, reply_to), lane_of(chat.id)
             )
@@ -191,23 +191,25 @@ class Handlers:
         while len(self._pressed) > PRESSED_MEMORY:
             self._pressed.popitem(last=False)
 
-    @contextlib.contextmanager
-    def _typing(self, bot: ExtBot, chat_id: int) -> Iterator[None]:
-        """Show "typing…" from a task of its own while the block runs; never wait for it."""
-        task = asyncio.get_running_loop().create_task(_keep_typing(bot, chat_id))
-        try:
-            yield
-        finally:
-            task.cancel()
+
+@contextlib.contextmanager
+def showing(bot: ExtBot, chat_id: int, action: str = ChatAction.TYPING) -> Iterator[None]:
+    """Show "typing…" (or ``action``) from a task of its own while the block runs; the
+    block never waits for it, and it ends with the block."""
+    task = asyncio.get_running_loop().create_task(_keep_showing(bot, chat_id, action))
+    try:
+        yield
+    finally:
+        task.cancel()
 
 
-async def _keep_typing(bot: ExtBot, chat_id: int) -> None:
+async def _keep_showing(bot: ExtBot, chat_id: int, action: str) -> None:
     await asyncio.sleep(TYPING_DELAY_SECONDS)
     while True:
         try:
-            await bot.send_chat_action(chat_id, ChatAction.TYPING)
+            await bot.send_chat_action(chat_id, action)
         except TelegramError as error:
-            log.debug("typing action failed (%s)", error)
+            log.debug("chat action failed (%s)", error)
         await asyncio.sleep(TYPING_REFRESH_SECONDS)
 
 

@@ -25,7 +25,7 @@ import logging
 import random
 import time
 import warnings
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,16 +71,17 @@ _UNSENT_CAUSES = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, h
 
 @dataclass(frozen=True)
 class WireHooks:
-    """What a send must note around the moment its request goes on the wire.
+    """What a send notes around the moment its request goes on the wire.
 
-    ``before`` runs after the flood limits let the request through and just before it is
-    written; ``not_sent`` when Telegram's answer (or a failure to connect) proves it was
-    not delivered. Between the two, a crash or a lost answer leaves the message counted
-    as maybe delivered, so the window is as short as the request itself.
+    ``before`` runs after the flood limits let the request through, with no wait between
+    it and the write (it must not block); ``not_sent`` when Telegram's answer (or a
+    failure to connect) proves the request was not carried out. Between the two, a crash
+    or a lost answer leaves the part counted as delivered (at most once), so the window
+    is the request itself (``wire.WireLog``).
     """
 
-    before: Callable[[], Awaitable[None]]
-    not_sent: Callable[[], Awaitable[None]]
+    before: Callable[[], None]
+    not_sent: Callable[[], None]
 
 
 on_the_wire: contextvars.ContextVar[WireHooks | None] = contextvars.ContextVar(
@@ -273,12 +274,12 @@ async def _on_the_wire(
     hooks = on_the_wire.get()
     if hooks is None:
         return await callback(*args, **kwargs)
-    await hooks.before()
+    hooks.before()
     try:
         return await callback(*args, **kwargs)
     except BaseException as error:
         if not maybe_delivered(error) and not isinstance(error, asyncio.CancelledError):
-            await hooks.not_sent()
+            hooks.not_sent()
         raise
 
 

@@ -92,3 +92,19 @@ def test_income_tax_is_not_the_income_limit() -> None:
     )
     assert "income_limit" not in read(text).asks
     assert "income_limit" in read("Is there an income limit on a Roth conversion?").asks
+
+
+def test_a_401k_written_401K_before_roth_is_a_roth_401k() -> None:
+    # fq026, verbatim ("401K" is read as "401" and "K")
+    text = (
+        "Just wondering, does the 5 year rule apply to my 401K Roth, or does my 1998 Roth "
+        "cover that."
+    )
+    assert read(text).asks[:1] == ("roth_401k_five_year",)
+
+
+def test_leaving_said_in_passing_is_not_the_timing_question() -> None:
+    # fq026, verbatim: the plan to retire is context
+    text = "I'm 56 and plan to use the Rule of 55 to access my 401K money after I retire Nov. 2."
+    assert "timing_now_or_later" not in read(text).asks
+    assert "timing_now_or_later" in read("Should I wait until I retire to do this?").asks

@@ -10,13 +10,14 @@ service, not about the wording of the conversation core.
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 import sqlite_utils
 
-from bot.reply import Choice, Reply
+from bot.reply import Choice, Picture, Reply
 from bot.service import Assistant
 from bot.session import Session
 from bot.store import DAY, Inbound, Store, m001_initial
@@ -193,18 +194,41 @@ def test_every_owed_reply_is_listed_oldest_first_by_lane(
     assert [o.update_id for o in store.owed("1")] == [1, 2]  # owed until sent, however old
 
 
-def test_a_part_on_the_wire_when_the_process_died_is_sent_again(
-    assistant: Assistant, store: Store
-) -> None:
-    assistant.handle_update("tg:1", "long", 7, address='{"chat_id": 1}', lane="1")
-    store.mark_progress(7, 1)
-    store.mark_sending(7)  # the second part went out; then the process died
+def test_pictures_are_kept_with_the_reply_until_it_is_sent(store: Store) -> None:
+    png = bytes(range(256)) * 4  # any bytes survive the round trip
+    reply = Reply("", pictures=(Picture(png, "When each dollar is tax-free"), Picture(png)))
+    store.record_outgoing(9, "tg:1", reply, '{"chat_id": 1}', "1")
 
     [owed] = store.owed("1")
-    assert owed.parts_sent == 1 and owed.uncertain  # resumes at the part on the wire
+    assert owed.reply.pictures == reply.pictures
+    store.mark_sent(9)
+    [row] = outbox_rows(store)
+    assert row["reply"] is None  # the pictures went with the text
 
-    store.mark_progress(7, 2)
-    assert not store.owed("1")[0].uncertain
+
+def test_a_part_the_last_version_left_on_the_wire_counts_as_sent_after_the_upgrade(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.db"
+    Store(path).close()
+    db = sqlite_utils.Database(path)
+    db.execute("delete from _sqlite_migrations where name = 'm004_outbox_wire_marks_leave'")
+    db["outbox"].add_column("sending", int, not_null_default=0)
+    db.execute(
+        "insert into outbox (update_id, reply, address, lane, parts_sent, created_at, sending) "
+        "values (5, ?, '{\"chat_id\": 1}', '1', 1, ?, 1)",
+        ['{"text": "long", "choices": []}', time.time()],
+    )
+    db.conn.commit()
+    db.conn.close()
+
+    store = Store(path)
+    try:
+        [owed] = store.owed("1")
+        assert owed.parts_sent == 2  # at most once: the part on the wire is not sent again
+        assert "sending" not in {c.name for c in store.db["outbox"].columns}
+    finally:
+        store.close()
 
 
 def test_a_turn_marks_its_stored_update_as_run(assistant: Assistant, store: Store) -> None:

@@ -64,7 +64,12 @@ def test_the_database_is_in_wal_mode_with_migrations_recorded(tmp_path):
         r[0]
         for r in conn.execute("select name from _sqlite_migrations where migration_set = 'rothbot'")
     ]
-    assert names == ["m001_initial", "m002_outbox", "m003_inbox"]
+    assert names == [
+        "m001_initial",
+        "m002_outbox",
+        "m003_inbox",
+        "m004_outbox_wire_marks_leave",
+    ]
     tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
     assert {"sessions", "tickets", "outbox", "inbox"} <= tables
     assert "handoffs" not in tables  # its open requests became tickets
@@ -76,8 +81,8 @@ def test_reopening_does_not_reapply_migrations(tmp_path):
     Store(path).close()
     Store(path).close()
     conn = sqlite3.connect(path)
-    # bot.store has 3 migrations, bot.support_store 2
-    assert conn.execute("select count(*) from _sqlite_migrations").fetchone()[0] == 5
+    # bot.store has 4 migrations, bot.support_store 2
+    assert conn.execute("select count(*) from _sqlite_migrations").fetchone()[0] == 6
 
 
 def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path):

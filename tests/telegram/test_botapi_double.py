@@ -162,3 +162,22 @@ def test_an_outage_window_fails_every_call_until_it_ends() -> None:
         assert double.take_failure("sendMessage", {"chat_id": "9"}).status == 502
         time.sleep(0.35)
         assert double.take_failure("sendMessage", {}) is None
+
+
+def test_many_connections_opened_at_once_are_all_answered(double: BotApiDouble) -> None:
+    """As Telegram does: a bot with replies owed in many chats opens as many connections
+    at once; none may be dropped after its request was written (it would count as maybe
+    delivered, and so as sent)."""
+    import asyncio
+
+    import httpx
+
+    async def ask_all() -> list[object]:
+        limits = httpx.Limits(max_connections=200)
+        async with httpx.AsyncClient(limits=limits, timeout=8, trust_env=False) as client:
+            url = f"{double.base_url}{double.token}/getMe"
+            calls = [client.post(url) for _ in range(200)]
+            answers = await asyncio.gather(*calls, return_exceptions=True)
+        return [a.status_code if isinstance(a, httpx.Response) else type(a) for a in answers]
+
+    assert asyncio.run(ask_all()) == [200] * 200

@@ -4,6 +4,7 @@ it did not ask for, and facts that fall short get one sentence saying what is mi
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -97,3 +98,32 @@ def test_which_replies_carry_the_show_chart_button(key, facts, pending, action, 
     reply = _core(facts, pending=pending, action=action)(Session(key=key), "hi", today=None)
     assert reply.choices[0] == Choice("Yes", "yes")  # the core's own buttons come first
     assert (Choice("Show chart", CHART_DATA) in reply.choices) is button
+
+
+def test_a_chart_asked_for_during_an_outage_is_owed_and_comes_after_the_answer_once(
+    double: BotApiDouble, run_bot
+) -> None:
+    """The pictures are the reply to /chart, kept in the outbox like any answer: owed
+    through a failure, sent after what the chat was owed before, never twice."""
+    run_bot(resend_interval=30)
+    double.fail_for("sendMessage", 502, 3)
+    double.fail_for("sendPhoto", 502, 3)
+    double.user_says(QUESTION, chat_id=84)  # its answer fails first ...
+    double.user_says("/chart", chat_id=84)  # ... and the pictures after it
+
+    double.wait_for(lambda: len(double.sent_photos(84)) >= 2, timeout=40, what="two photos")
+    time.sleep(1)  # a repeat would come now
+
+    delivered = [
+        c.method
+        for c in double.calls
+        if c.status == 200
+        and c.params.get("chat_id") == "84"
+        and c.method in ("sendMessage", "sendPhoto")
+    ]
+    assert delivered == ["sendMessage", "sendPhoto", "sendPhoto"]
+    failed = [c for c in double.calls if c.status == 502 and c.params.get("chat_id") == "84"]
+    assert failed  # the outage did hit them
+    photos = double.sent_photos(84)
+    assert photos[0]["caption"].startswith("When each dollar is tax-free")
+    assert photos[1]["caption"].startswith("What each route leaves at 59½")

@@ -162,3 +162,56 @@ def unit_stop_timeout() -> float:
     """``TimeoutStopSec`` of deploy/rothbot.service: after it systemd kills the bot."""
     unit = (REPO / "deploy" / "rothbot.service").read_text(encoding="utf-8")
     return float(re.search(r"^TimeoutStopSec=(\d+)s?$", unit, re.MULTILINE).group(1))
+
+
+def test_a_part_telegram_took_before_the_kill_is_not_sent_again(
+    double: BotApiDouble, run_bot, config: TelegramConfig, kill_later
+) -> None:
+    """The store learns of a send through the core thread, behind the turns queued there;
+    a kill in between must not make the next start send the part again."""
+    process = start_process(double, config.db_path)
+    kill_later(process)
+    double.slow_next("sendMessage", 1.5, chat_id=801)
+    double.user_says("one", chat_id=801)
+    double.wait_for(lambda: double.in_flight("sendMessage") == 1, timeout=10, what="the send")
+    double.user_says("hang", chat_id=802)  # the core thread is busy for good from here on
+    double.wait_for(lambda: double.sent_messages(801), timeout=10, what="Telegram to take it")
+    time.sleep(0.3)  # the bot has its answer; the store's mark waits behind "hang"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+
+    run_bot(ScriptedAssistant)
+    double.wait_for_messages(802, 1, timeout=15)
+    double.user_says("two", chat_id=801)
+    double.wait_for(lambda: len(double.sent_messages(801)) >= 2, timeout=15, what="two")
+    time.sleep(0.5)  # a repeat would come now
+
+    assert texts(double.sent_messages(801)) == [
+        "telegram:801 said: one",
+        "telegram:801 said: two",
+    ]
+
+
+def test_a_part_on_the_wire_when_the_bot_was_killed_is_not_sent_again(
+    double: BotApiDouble, run_bot, config: TelegramConfig, kill_later, caplog
+) -> None:
+    """Telegram may or may not show a request the process died in: at most once."""
+    process = start_process(double, config.db_path)
+    kill_later(process)
+    double.slow_next("sendMessage", 2.0, chat_id=811)
+    double.user_says("one", chat_id=811)
+    double.wait_for(lambda: double.in_flight("sendMessage") == 1, timeout=10, what="the send")
+    process.send_signal(signal.SIGKILL)  # the request is on the wire, unanswered
+    process.wait(timeout=10)
+
+    run_bot(ScriptedAssistant)
+    double.wait_for(lambda: double.sent_messages(811), timeout=10, what="the slow one")
+    double.user_says("two", chat_id=811)
+    double.wait_for(lambda: len(double.sent_messages(811)) >= 2, timeout=15, what="two")
+    time.sleep(0.5)
+
+    assert texts(double.sent_messages(811)) == [  # Telegram carried the first out
+        "telegram:811 said: one",
+        "telegram:811 said: two",
+    ]
+    assert "counted as sent, not repeated (at most once)" in caplog.text

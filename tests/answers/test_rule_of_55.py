@@ -1,0 +1,100 @@
+"""The rule of 55, asked about by name: who it covers and which money.
+
+People who name the rule ask what it covers: leaving early in the year they turn 55
+(ba049, ba050), leaving before it (ba051), a layoff rather than retiring (ba072, ba073),
+money rolled in from an earlier plan (fq027, ba046, ba047), or whether the plan decides
+(ba052, ba062). Before this question, "withdraw ... penalty free" beside the rule's name
+got the Roth basis answer, which is about another account.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.conversation import respond
+from bot.session import Session
+from knowledge.answers import answer, catalogue
+from knowledge.engine import calculate
+from knowledge.facts import Facts
+from knowledge.params import param
+from nlu.reader import read
+
+TODAY = date(2026, 12, 6)
+
+
+def _reply(text: str) -> str:
+    return respond(Session(key="t"), text, today=TODAY, now=0).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fq027, verbatim
+        "If the old, Company A, 401k balance is rolled over into the new, Company B, 401k plan "
+        "and Company B plan has the rule of 55 in place can the holder withdraw the money from "
+        "the rollover if they leave the company the year (or after) they turn 55?",
+        # ba072, verbatim
+        "The R055 does not require that I actually retire, does it?",
+        # ba051, verbatim
+        "I turn 55 in October of 2023. As I understand it, if I were to leave my current "
+        "employer (where my 401k is) in January of 2023 (or anytime in 2023 or later), I can "
+        "withdraw from my 401k without penalty (Rule of 55.)",
+        "Does the 55 rule still work if I got laid off instead of retiring?",
+    ],
+)
+def test_the_rule_named_is_the_question(text: str) -> None:
+    assert read(text).asks[:1] == ("rule_of_55",)
+
+
+def test_an_age_of_55_alone_is_not_the_rule() -> None:
+    assert "rule_of_55" not in read(
+        "I retired at age 55. Can I move my after-tax 401k money to a Roth IRA?"
+    ).asks
+
+
+def test_a_penalty_free_withdrawal_beside_the_rules_name_is_not_the_roth_basis_answer() -> None:
+    # ba049, verbatim
+    text = (
+        "Hey all, I know there have been plenty of threads about the Rule of 55 but there are "
+        "a ton of responses and other sources I have seen on the web that all say you can "
+        "withdraw from a qualified plan (401k, not IRA), when you are separated from the "
+        "employer who holds the plan, when you are 55.  Bu the IRS says it differently. "
+        "It says you can take penalty free withdrawals in the year you turn 55.  Has anyone "
+        "else been confused by this? My birthday is in September and I would much rather go "
+        "January 2nd instead if it was anyway possible."
+    )
+    assert "basis_access_before_59" not in read(text).asks
+
+
+def test_rolled_in_money_is_covered_and_the_rule_is_the_tax_laws() -> None:
+    reply = _reply(
+        "Say one leaves Company A before the year they turn 55 and rolls that 401k into "
+        "Company B's plan. Does the rule of 55 cover the rolled-in money if they leave B at 56?"
+    )
+    assert reply.startswith("The rule of 55 is a tax rule, not a plan feature")
+    assert "rolled-in money included" in reply
+    assert "any IRA do not qualify" in reply
+    assert "come back out tax- and penalty-free" not in reply
+
+
+def test_the_ages_and_the_rate_are_the_years_parameters() -> None:
+    result = calculate(Facts.from_mapping({"year": 2026}), today=TODAY).to_json()
+    (how, _whole) = answer("rule_of_55", {}, result)
+    assert how.params["age"] == param("gov.irs.early_distribution.separation_age", 2026)
+    assert how.params["safety_age"] == param(
+        "gov.irs.early_distribution.public_safety_separation_age", 2026
+    )
+
+
+def test_the_deadline_question_holds_the_general_one() -> None:
+    assert "rule_of_55" in catalogue()["rule_of_55_deadline"].covers
+    # fq028, verbatim (both are recognised; only the deadline is answered)
+    reply = _reply(
+        "I am leaving my job on April 15, and I'd like to take a portion out of my 401k under "
+        'the auspices of rule 55. How long after my actual job separation date can I "do" '
+        "rule of 55?"
+    )
+    assert reply.startswith("There is no deadline")
+    assert "not a plan feature" not in reply
