@@ -103,7 +103,7 @@ def _triage(question_id: str, text: str, *, today: date, source: str, line: int)
     status, status_reason = _status(found, reading, asks, result, focus, missing, invalid)
     if year_note:
         status_reason += f"; {year_note}"
-    priority, priority_reason = _priority(found, facts)
+    priority, priority_reason = _priority(found, facts, today)
     session = Session(key=f"triage:{question_id}")
     reply = respond(session, text, today=today, now=0.0, reading=reading)
     draft = "" if reply.action == "handoff" and not reading.topics else reply.text
@@ -251,10 +251,17 @@ def _labels(keys: Sequence[str]) -> str:
     return ", ".join(LABELS.get(k, k.replace("_", " ")) for k in keys[:3]) or "more facts"
 
 
-def _priority(found: Cues, facts: Mapping[str, Any]) -> tuple[str, str]:
-    """(priority, reason): a running deadline is urgent; refusals, wrong forms, big sums high."""
+def _priority(found: Cues, facts: Mapping[str, Any], today: date) -> tuple[str, str]:
+    """(priority, reason): a running deadline is urgent; refusals, wrong forms, big sums high.
+
+    A deadline in a text that names a year two or more years back is most likely over;
+    it stays urgent (a person decides), and the reason says which year the text names."""
     reasons = _data()["urgency"]
     raised = [(reasons[c]["priority"], reasons[c]["reason"]) for c in found.urgency if c in reasons]
+    year = facts.get("year")
+    deadline = any(reasons.get(c, {}).get("deadline") for c in found.urgency)
+    if deadline and isinstance(year, int) and year <= today.year - 2:
+        raised.append(("normal", _data()["stale_deadline"].format(year=year)))
     at_stake = facts.get("after_tax_total")
     if at_stake is None and all(k in facts for k in _SUBACCOUNT):
         at_stake = sum(facts[k] for k in _SUBACCOUNT)

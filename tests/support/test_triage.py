@@ -399,3 +399,13 @@ def test_a_year_the_rules_do_not_cover_is_not_the_tax_year_as_in_the_draft():
     )
     assert row.facts["year"] == 2014 and "year:2014" in row.tags  # as read
     assert "2014 in your message was not taken as the tax year" in row.draft
+
+
+def test_a_deadline_in_a_text_dated_years_back_says_so_in_the_reason():
+    today = date.fromisoformat(TODAY)
+    text = "In 2017 I received a check from my 401k for the after-tax money."
+    old = triage("q", text, today=today)
+    assert old.priority == "urgent"  # a person decides, told why
+    assert old.priority_reason.endswith("; the text dates it to 2017: check whether it still runs")
+    new = triage("q", QUESTIONS[1]["text"], today=today)
+    assert new.priority == "urgent" and "dates it" not in new.priority_reason
