@@ -1,6 +1,6 @@
 """Figures for the Telegram channel, through the real stack, with one command.
 
-    .venv/bin/python benchmarks/telegram_delivery.py            # about 3-4 minutes
+    .venv/bin/python benchmarks/telegram_delivery.py            # 2.5-5 minutes
     .venv/bin/python benchmarks/telegram_delivery.py --json out.json
 
 Everything runs on 127.0.0.1: the Bot API double of the tests (``tests/telegram/

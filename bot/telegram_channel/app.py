@@ -37,10 +37,17 @@ from bot.telegram_channel.config import (
     TelegramConfig,
     config_from,
 )
-from bot.telegram_channel.core import Conversation, CoreWorker
+from bot.telegram_channel.core import CLOSE_WAIT_SECONDS, Conversation, CoreWorker
 from bot.telegram_channel.delivery import Delivery
 from bot.telegram_channel.handlers import COMMANDS, Handlers
-from bot.telegram_channel.intake import Dispatcher, Poller, WebhookServer, quiet_tornado
+from bot.telegram_channel.intake import (
+    CANCEL_WAIT_SECONDS,
+    CLOSE_CONNECTIONS_SECONDS,
+    Dispatcher,
+    Poller,
+    WebhookServer,
+    quiet_tornado,
+)
 from bot.telegram_channel.limits import Limits
 from bot.telegram_channel.ordering import Lanes
 from bot.telegram_channel.redaction import (
@@ -57,6 +64,8 @@ log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ("message", "callback_query")
 CHANNEL_KEY = "rothbot.channel"
 SETUP_TRIES = 3
+TIMERS_FINISH_SECONDS = 5.0
+"""On a stop, how long the timers (a re-send round in flight) get to see it."""
 """setWebhook / deleteWebhook at start: tried this often before the start fails."""
 
 
@@ -160,6 +169,18 @@ def build_application(
     app.add_handler(CallbackQueryHandler(handlers.on_button))
     app.add_error_handler(handlers.on_error)
     return app
+
+
+def longest_stop(config: TelegramConfig) -> float:
+    """The most seconds a stop (SIGTERM) can take: each step's bound, added up. The
+    systemd unit's ``TimeoutStopSec`` must be longer, or a slow stop ends in a kill."""
+    return (
+        CLOSE_CONNECTIONS_SECONDS
+        + config.stop_grace
+        + CANCEL_WAIT_SECONDS
+        + TIMERS_FINISH_SECONDS
+        + CLOSE_WAIT_SECONDS
+    )
 
 
 def channel_of(app: Application) -> Channel:
@@ -310,7 +331,7 @@ async def _finish(tasks: list[asyncio.Task[Any]]) -> None:
     """Let the timers see ``halt`` (a re-send round in flight gets a few seconds)."""
     if not tasks:
         return
-    _, late = await asyncio.wait(tasks, timeout=5)
+    _, late = await asyncio.wait(tasks, timeout=TIMERS_FINISH_SECONDS)
     for task in late:
         task.cancel()
 

@@ -23,6 +23,8 @@ from typing import Any, Protocol, TypeVar
 from bot.store import Outgoing, Store
 
 T = TypeVar("T")
+CLOSE_WAIT_SECONDS = 10.0
+"""How long closing waits for the store (a stop's last step)."""
 
 
 class TurnNotStarted(Exception):
@@ -100,5 +102,5 @@ class CoreWorker:
             return
         self._closed = True
         with contextlib.suppress(Exception):
-            self._executor.submit(self.store.close).result(timeout=10)
+            self._executor.submit(self.store.close).result(timeout=CLOSE_WAIT_SECONDS)
         self._executor.shutdown(wait=True)

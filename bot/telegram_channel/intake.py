@@ -47,6 +47,10 @@ log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 POLL_BACKOFF_MAX = 30.0
 POLL_LIMIT = 100
+CANCEL_WAIT_SECONDS = 5.0
+"""After the grace, how long a stop waits for the turns it cancelled."""
+CLOSE_CONNECTIONS_SECONDS = 5.0
+"""How long a stop waits for the webhook's open connections to close."""
 _CHAT_PATHS = (
     ("message", "chat"),
     ("edited_message", "chat"),
@@ -136,7 +140,7 @@ class Dispatcher:
         for task in late:
             task.cancel()
         if late:
-            await asyncio.wait(late, timeout=5)
+            await asyncio.wait(late, timeout=CANCEL_WAIT_SECONDS)
         return len(late)
 
 
@@ -235,7 +239,9 @@ class WebhookServer:
         if self._http is not None:
             self._http.stop()
             with contextlib.suppress(Exception):
-                await asyncio.wait_for(self._http.close_all_connections(), 5)
+                await asyncio.wait_for(
+                    self._http.close_all_connections(), CLOSE_CONNECTIONS_SECONDS
+                )
 
     def authorised(self, header: str | None) -> bool:
         return header is not None and hmac.compare_digest(header.encode(), self._secret)

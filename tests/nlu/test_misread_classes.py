@@ -371,3 +371,12 @@ def test_an_age_in_the_past_at_an_unsaid_time_or_in_a_range_is_left_out(
 )
 def test_an_age_said_of_now_is_still_read(text: str, fact: str, value: int) -> None:
     assert read(text).facts.get(fact) == value
+
+
+def test_an_advisers_client_stated_with_the_is_the_one_whose_age_counts() -> None:
+    # "The client is 62 and his deceased spouse was 57": the client's age is the age
+    text = (
+        "Can we put the “after-tax” contributions into his Roth IRA as well or do they need "
+        "to be rolled over to the IRA? The client is 62 and his deceased spouse was 57."
+    )
+    assert read(text).facts.get("age") == 62
