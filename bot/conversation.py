@@ -27,7 +27,7 @@ from bot.session import CONFIRM_FORGET, EVIDENCE_MAX_CHARS, Session
 from knowledge.answers import questions_for_intents
 from knowledge.engine import calculate
 from knowledge.facts import MONEY_KEYS, Facts, InvalidFacts
-from knowledge.params import covered_years
+from knowledge.params import covered_years, param
 from nlu.reader import OUT_OF_SCOPE, Reading, read
 
 log = logging.getLogger(__name__)
@@ -120,6 +120,13 @@ def _turn(session: Session, text: str, today: date, given: Reading | None = None
     if currencies:  # dollars are assumed everywhere else: nothing is taken from it
         return Reply(wording.other_currency(currencies), facts=dict(session.facts))
 
+    offered, session.what_if = session.what_if, {}  # a what-if is offered for one message
+    if offered and _MAKE_REAL.search(text):
+        return _make_real(session, offered, today)
+    small_talk = None if _NUMBER.search(text) else answers.small_talk(_PUNCTUATION.sub(" ", text))
+    if small_talk is not None:  # a greeting or thanks on its own, however punctuated
+        return Reply(small_talk, facts=dict(session.facts))
+
     expecting = session.pending if session.pending in FACT_KEYS else None
     reading = given if given is not None and expecting is None else read(text, expecting=expecting)
 
@@ -128,8 +135,6 @@ def _turn(session: Session, text: str, today: date, given: Reading | None = None
         text = _joined(answers.note(f"handoff.{topic}"), needs_a_person_text(OUT_OF_SCOPE[topic]))
         reason = f"out of scope: {OUT_OF_SCOPE[topic]}"
         return Reply(text, facts=dict(session.facts), action="handoff", handoff_reason=reason)
-    if not reading.facts and answers.small_talk(text) is not None:
-        return Reply(answers.small_talk(text) or "", facts=dict(session.facts))
     if expecting and (reading.unsure or reading.declined) and expecting not in reading.facts:
         session.mark_asked(expecting)  # not asked again either way
         session.pending = None
@@ -182,6 +187,41 @@ def _command(session: Session, command: str, today: date) -> Reply:
 def _on_topic(reading: Reading) -> bool:
     """True when the reader saw a question rothbot is for (any intent but ``other``)."""
     return any(intent != "other" for intent in reading.intents)
+
+
+# "Those are my real numbers", "that's actually my situation", "use those": the what-if
+# just run was the person's own case.
+_MAKE_REAL = re.compile(
+    r"\b(?:those|these|they|that|it)(?:'re|'s| are| were| is| was)\s+"
+    r"(?:actually\s+|really\s+|in fact\s+)?(?:my|mine|real|true|correct|right|me)\b"
+    r"|\bthat'?s (?:actually |really |exactly )?"
+    r"(?:me|my (?:situation|case|numbers?|real numbers?))\b"
+    r"|\b(?:use|keep|take) (?:those|these|them|that)(?: numbers| figures)?"
+    r"(?: as mine| as real| for real)?\s*[.!]*\s*$"
+    r"|\bmake (?:it|that|them|those) real\b",
+    re.IGNORECASE,
+)
+_PUNCTUATION = re.compile(r"[^\w\s']+")
+
+
+def _make_real(session: Session, offered: Mapping[str, Any], today: date) -> Reply:
+    """The last what-if's facts become the person's own, and the answer is given for them."""
+    try:
+        facts, result = _checked(_merged(session.facts, offered), today)
+    except InvalidFacts as exc:
+        return Reply(wording.invalid(str(exc)), facts=dict(session.facts))
+    changed = [k for k in offered if session.facts.get(k) != offered[k]]
+    corrected = [k for k in changed if k in session.facts]
+    session.facts = facts.to_dict()
+    for key in offered:
+        session.mark_asked(key)
+    for key in list(session.evidence):
+        if key not in session.facts or key in changed:
+            del session.evidence[key]
+    if session.pending in offered:
+        session.pending = None
+    lead = wording.acknowledge(dict(offered), changed, corrected)
+    return _compose(session, result, lead=lead, brief=bool(session.asks))
 
 
 def _only_refused(session: Session, reading: Reading) -> bool:
@@ -399,9 +439,26 @@ def _compose(
     # (for a route) the engine's most decision-changing one
     wanted = sorted(composed.follow_up, key=lambda k: missing.index(k) if k in missing else 99)
     route = any(answers.is_route(a) for a in composed.answered)
-    question = _next_question(session, [*wanted, *(missing if route else [])])
+    candidates = [k for k in [*wanted, *(missing if route else [])] if not _moot(k, facts, result)]
+    question = _next_question(session, candidates)
     text, choices = wording.with_question(body.strip(), question)
     return Reply(wording.finish(text, composed.rules), choices, dict(session.facts))
+
+
+# A follow-up nothing turns on once the person is past an age (a year-stamped parameter):
+# whoever is 55 already leaves "in or after the year they turn 55" whenever they leave,
+# and past 59½ the age they left at no longer decides the 10%.
+MOOT_PAST = {
+    "retire_age": "gov.irs.early_distribution.separation_age",
+    "separated_from_service_age": "gov.irs.early_distribution.age_59_half",
+}
+
+
+def _moot(key: str, facts: Mapping[str, Any], result: Mapping[str, Any]) -> bool:
+    age, name = facts.get("age"), MOOT_PAST.get(key)
+    if age is None or name is None:
+        return False
+    return bool(age >= param(name, int(result.get("tax_year") or covered_years()[-1])))
 
 
 def _next_question(session: Session, missing: Sequence[str]) -> Question | None:
@@ -494,6 +551,7 @@ def _what_if(session: Session, reading: Reading, text: str, today: date) -> Repl
         notes = [wording.kept_facts(what_if=True)] if overridden else []
         lead = wording.refused(reading.rejected)
         return _compose(session, result, lead=lead, notes=notes, facts=facts.to_dict())
+    session.what_if = {k: v for k, v in differs.items() if k not in own}
     text, rules = wording.what_if(result, differs, focus, facts.to_dict())
     text = "\n\n".join(p for p in (wording.refused(reading.rejected), text) if p)
     return Reply(wording.finish(text, rules), facts=dict(session.facts))

@@ -44,6 +44,9 @@ class Session:
     topic: str | None = None  # the route last asked about, so follow-ups stay on it
     unanswered: int = 0  # times the pending question was asked again without an answer
     asks: list[str] = field(default_factory=list)  # catalogue questions last asked
+    what_if: dict[str, Any] = field(default_factory=dict)
+    """The last what-if's changed facts, kept for one message only, so "those are my real
+    numbers" can make them real."""
 
     def remember(self, role: str, text: str, at: float) -> None:
         """Keep a capped copy of a message; drop the oldest beyond the cap."""
@@ -66,6 +69,7 @@ class Session:
         self.topic = None
         self.unanswered = 0
         self.asks.clear()
+        self.what_if.clear()
 
     def drop_history_before(self, cutoff: float) -> bool:
         """Remove the user's words older than ``cutoff``: history lines and evidence quotes.
@@ -125,6 +129,7 @@ class Session:
                 history.append(Turn(str(item["role"]), str(item["text"]), float(item["at"])))
         pending = data.get("pending")
         topic = data.get("topic")
+        what_if = data.get("what_if")
         return cls(
             key=key,
             facts=dict(data.get("facts") or {}),
@@ -137,6 +142,7 @@ class Session:
             topic=topic if isinstance(topic, str) else None,
             unanswered=int(data.get("unanswered") or 0),
             asks=[str(a) for a in data.get("asks") or [] if isinstance(a, str)],
+            what_if=dict(what_if) if isinstance(what_if, dict) else {},
         )
 
 
