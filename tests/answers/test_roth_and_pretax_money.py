@@ -11,25 +11,17 @@ taxable (IRC 402A(c)(4)). The reader says where the money is (``roth_money``,
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from pathlib import Path
 
 import pytest
+from conversation_stories import EVAL, real_question
 
 from bot.conversation import respond
 from bot.session import Session
 from nlu.reader import read
 
-ANSWERS_MORE = Path(__file__).parents[1] / "eval" / "answers_more.jsonl"
+ANSWERS_MORE = EVAL / "answers_more.jsonl"
 SPLIT = "the earnings to a traditional IRA"
-
-
-def _question(item_id: str) -> str:
-    for line in ANSWERS_MORE.read_text("utf-8").splitlines():
-        if line.strip() and json.loads(line)["id"] == item_id:
-            return str(json.loads(line)["text"])
-    raise LookupError(item_id)
 
 
 def _first_reply(text: str) -> str:
@@ -37,7 +29,8 @@ def _first_reply(text: str) -> str:
 
 
 ROTH_ONLY = [
-    _question("fq076"),  # a client's Roth 401(k) contributions paid out with his RMD
+    # fq076: a client's Roth 401(k) contributions paid out with his RMD
+    real_question("fq076", ANSWERS_MORE),
     "I have $25,000 of Roth 401(k) contributions. Can I roll them to my Roth IRA tax free?",
     "Can I move my Roth 403(b) to a Roth IRA when I retire?",
 ]
@@ -52,7 +45,8 @@ def test_roth_401k_money_gets_the_roth_answer_not_the_split(text: str) -> None:
 
 
 PRETAX_CONVERTED = [
-    _question("fq096"),  # "converting money from his pre-tax 457(b) account to his Roth 457(b)"
+    # fq096: "converting money from his pre-tax 457(b) account to his Roth 457(b) account"
+    real_question("fq096", ANSWERS_MORE),
     "My plan lets me convert pre-tax money to the Roth 401(k). How is that taxed?",
 ]
 

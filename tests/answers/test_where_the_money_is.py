@@ -10,11 +10,10 @@ questions that are moot there (``not_for``) and asks the place's own question in
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from pathlib import Path
 
 import pytest
+from conversation_stories import EVAL, real_question
 
 from bot.conversation import respond
 from bot.session import Session
@@ -22,16 +21,9 @@ from knowledge.answers import catalogue
 from nlu.asks import place_instead
 from nlu.reader import read
 
-BATCH_B = Path(__file__).parents[1] / "eval" / "batch_b.jsonl"
+BATCH_B = EVAL / "batch_b.jsonl"
 PLAN_TEMPLATE = "ask the plan for one distribution"
 SEPARATE_QUESTION = "account for the after-tax money separately"
-
-
-def _batch_b(item_id: str) -> str:
-    for line in BATCH_B.read_text("utf-8").splitlines():
-        if line.strip() and json.loads(line)["id"] == item_id:
-            return str(json.loads(line)["text"])
-    raise LookupError(item_id)
 
 
 def _first_reply(text: str) -> str:
@@ -92,7 +84,7 @@ def test_every_place_names_a_question_that_applies_there() -> None:
 
 
 def test_money_in_an_ira_gets_the_ira_answer_not_the_plan_template() -> None:
-    reply = _first_reply(_batch_b("bb034"))
+    reply = _first_reply(real_question("bb034", BATCH_B))
     assert "Notice 2014-54 no longer applies" in reply
     assert "Form 8606" in reply
     assert PLAN_TEMPLATE not in reply
@@ -100,14 +92,14 @@ def test_money_in_an_ira_gets_the_ira_answer_not_the_plan_template() -> None:
 
 
 def test_an_ira_conversion_before_a_401k_rollover_is_told_the_december_31_rule() -> None:
-    reply = _first_reply(_batch_b("bb048"))
+    reply = _first_reply(real_question("bb048", BATCH_B))
     assert "December 31" in reply
     assert "nothing to wait for" not in reply
     assert PLAN_TEMPLATE not in reply
 
 
 def test_a_distribution_already_paid_gets_the_60_day_rule_and_no_plan_question() -> None:
-    reply = _first_reply(_batch_b("bb064"))
+    reply = _first_reply(real_question("bb064", BATCH_B))
     assert "within 60 days" in reply
     assert "pretax first" in reply
     assert SEPARATE_QUESTION not in reply
@@ -143,7 +135,7 @@ def test_a_whole_plan_already_rolled_to_an_ira_is_in_the_ira(text: str) -> None:
 def test_the_question_asked_is_answered_before_the_places_general_sentence() -> None:
     # bb066: asked whether the after-tax money goes in tax-free and whether an 8606 is
     # needed; "once after-tax money is in a traditional IRA..." only backs that up
-    reply = _first_reply(_batch_b("bb066"))
+    reply = _first_reply(real_question("bb066", BATCH_B))
     first = reply.split("\n\n")[0]
     assert "pro-rata" in first and "Once after-tax money is in a traditional IRA" not in first
     assert PLAN_TEMPLATE not in reply
