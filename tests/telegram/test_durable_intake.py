@@ -100,12 +100,15 @@ def test_a_stop_with_a_backlog_runs_no_new_turn_and_the_rest_is_answered_after_t
 ) -> None:
     hold = tmp_path / "hold"
     hold.touch()  # every turn waits while this file exists
-    process = start_process(double, config.db_path, HOLD=str(hold), LOG_LEVEL="INFO")
-    kill_later(process)
     chats = list(range(611, 631))
+    # The backlog is waiting before the bot starts, so its first getUpdates stores all 100
+    # in one batch. Updates sent after the first turn began would be fetched but stored
+    # only behind the held turn (both run on the core thread), and never count as stored.
     for n in range(5):
         for chat in chats:
             double.user_says(f"message {n}", chat_id=chat)
+    process = start_process(double, config.db_path, HOLD=str(hold), LOG_LEVEL="INFO")
+    kill_later(process)
     double.wait_for(lambda: stored_updates(config.db_path) == 100, timeout=10, what="all stored")
 
     process.send_signal(signal.SIGTERM)  # one turn is running, 19 chats have one queued
