@@ -204,7 +204,13 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         finder=index.finder,
     )
     spouse_income = False
+    # amounts that moved ("rolled over $5000", "$7,000.33 converted"): no holding
+    moved = {amount.start for amount in payloads(doc, "amount_uses")}
     for rh in role_hits:
+        if rh.amount.start in moved and not (
+            rh.key in AFTER_TAX_KEYS and _MEASURED_AFTER_TAX.match(text, rh.amount.end)
+        ):
+            continue  # "rolled over his $18,500 Roth 401k": a move, not a holding
         if not hypothetical and _supposed_amount(index, rh.amount.start):
             continue  # "if my balance grows to 100k", "if I convert 20k": not a fact (yet)
         if _would_follow(index, rh.amount.start):
@@ -215,7 +221,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             continue  # "I rolled over $5000 of after tax contributions ... to a TIRA": basis
         if rh.key in WHOLE_KEYS and _part_of_something(text, rh):
             continue  # "$20k of the after-tax money", "$100,000 of that IRA": a part
-        if rh.key in HELD_KEYS and _states_a_limit(index, rh.amount.start):
+        if rh.key in LIMITED_KEYS and _states_a_limit(index, rh.amount.start):
             continue  # "must include no more than $17,500 pre-tax": a limit, not a balance
         if not _HOUSEHOLD.search(text, rh.start, rh.end) and _about_spouse(
             index, rh.amount.start, pronoun_is_spouse
@@ -393,6 +399,9 @@ WHOLE_KEYS = frozenset(
 )  # fmt: skip
 # What a person holds: an amount stated as a limit is none of them.
 HELD_KEYS = WHOLE_KEYS | {"after_tax_contributions", "after_tax_earnings"}
+# Amounts a limit word before them makes a limit ("contributions in excess of $19k",
+# "no subsidies once you get beyond about $45k in yearly MAGI").
+LIMITED_KEYS = HELD_KEYS | {"income"}
 # Between an amount and the words that gave its role: "of the" in "$20k of the after
 # tax monies", "of that" in "$100,000 of that IRA" - the role names what the amount is a
 # part of ("$52,000 of that is after-tax" is the after-tax part: a verb comes between).
@@ -406,7 +415,8 @@ _ALL_BEFORE = re.compile(r"\b(?:all|entire|whole|full)\s*(?:the\s+|of\s+)?\W?$",
 # "the maximum ... is $51,000", "up to $23,000 pre-tax".
 _LIMIT_WORDS = re.compile(
     r"\b(?:no more than|not more than|at most|up to|maximum|max(?:imum)? of|limit(?:ed)?|"
-    r"cap(?:ped)?|cannot exceed|can't exceed|must include)\b",
+    r"cap(?:ped)?|cannot exceed|can't exceed|must include|in excess of|beyond|exceeds?|"
+    r"exceeding)\b",
     re.IGNORECASE,
 )
 # How far back (characters) a limit word makes an amount a limit.
@@ -473,6 +483,14 @@ def _former_plan_beside_a_current_one(employed: Candidate | None, index: Sentenc
 _AFTER_TAX_WORD = re.compile(r"(?:after|post)[- ]?tax|aftertax|\bbasis\b", re.IGNORECASE)
 
 
+# A moved sum named as after-tax money: "a rollover of $12,400 of after-tax money", "rolled
+# $18,700 of after-tax basis to a Roth IRA" - the money the question is about.
+_MEASURED_AFTER_TAX = re.compile(
+    r"\s*(?:of|in)\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:(?:after|post)[- ]?tax|aftertax|basis)",
+    re.IGNORECASE,
+)
+
+
 # After-tax money in the plan: once rolled into a traditional IRA it is IRA basis, which
 # no plan rule (Notice 2014-54) reaches, so none of these keys.
 AFTER_TAX_KEYS = frozenset({"after_tax_contributions", "after_tax_earnings", "after_tax_total"})
@@ -503,9 +521,17 @@ def _already_in_an_ira(index: Sentences, pos: int) -> bool:
 # Words that open an example: what follows illustrates a rule, it is no one's own figure.
 _EXAMPLE_MARKER = re.compile(
     r"\b(?:let'?s say|let[’‘]s say|lets say|for example|as an example|for instance|e\.g\.|"
-    r"an example|example:|hypothetical(?:ly)?)(?!\w)",
+    r"an example|example:|hypothetical(?:ly)?|to simplify|for simplicity|"
+    r"for the sake of (?:argument|example|simplicity|discussion)|"
+    # "My question is say I contributed $10k" (not "I'd say I have about 40k")
+    r"(?:question is|[.,:;(]) *say,? (?:i|we|you|he|she|it|someone|a|an|the)\b|"
+    # what a move would leave: "In this case, I will end up with:"
+    r"(?:will|would|i'd|i'll) (?:then )?end up with)(?!\w)",
     re.IGNORECASE,
 )
+# A list item ("4. Let's say ...", "- e.g."): the example runs through the list's
+# later items, the steps worked from it.
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]")
 # An example that is the case the question asks about: "for example, if a participant had".
 _CASE_ASKED = re.compile(r",?\s*if (?:a|an|the)\b", re.IGNORECASE)
 # The whole text's figures are invented.
@@ -518,6 +544,7 @@ _MADE_UP = re.compile(
 # to the next blank line.
 _LINE_END = re.compile(r"\n")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_SPACE = re.compile(r"\s*")
 # Facts an example states for its made-up person; said inside one, they are no fact.
 EXAMPLE_FREE = frozenset({"age", "retire_age", "retire_in_years", "spouse_age"})
 
@@ -537,8 +564,10 @@ def example_scopes(text: str) -> list[tuple[int, int]]:
             continue  # "For example, if a 50 year old participant had $7,000": the case
         line_end = _LINE_END.search(text, m.end())
         end = line_end.start() if line_end else len(text)
-        if text[:end].rstrip().endswith(":"):
-            blank = _BLANK_LINE.search(text, end)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[:end].rstrip().endswith(":") or _LIST_ITEM.match(text, line_start):
+            # (the list may start after a blank line: "I will end up with:\n\n$24,000 ...")
+            blank = _BLANK_LINE.search(text, _SPACE.match(text, end).end())
             end = blank.start() if blank else len(text)
         scopes.append((m.start(), end))
     return scopes

@@ -380,3 +380,88 @@ def test_an_advisers_client_stated_with_the_is_the_one_whose_age_counts() -> Non
         "to be rolled over to the IRA? The client is 62 and his deceased spouse was 57."
     )
     assert read(text).facts.get("age") == 62
+
+
+# ---- an amount that moved is a transaction, not a holding --------------------------------
+
+MONEY_KEYS_READ = (
+    "after_tax_total", "after_tax_contributions", "after_tax_earnings", "pretax_balance",
+    "roth_401k_balance", "roth_ira_balance", "traditional_ira_balance", "income",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After he left the first company in May of last year he rolled over his $18,500 Roth "
+        "401k to his personal Roth IRA.",
+        "There was $7,000.33 converted from a traditional IRA to a Roth IRA.",
+        "The scenario:\n  • I am younger than 59.5\n  • I made a Roth conversion of $15,000 in "
+        "December 2021",
+        "Last year, I asked my financial organization to roll over $8000 in my pre-tax 403(b) "
+        "to ROTH IRA in the same organization.",
+        "There was one deposit of $10,000 and a later $5,000 deposit (all after-tax money; it "
+        "is from Roth 401k).",
+    ],
+)
+def test_an_amount_that_moved_is_no_balance(text: str) -> None:
+    facts = read(text).facts
+    assert not set(facts) & set(MONEY_KEYS_READ), facts
+
+
+def test_a_moved_sum_named_as_after_tax_money_keeps_its_role() -> None:
+    # the sum is the after-tax money itself: the question is about its tax
+    facts = read("She rolled $18,700 of after-tax basis to a Roth IRA.").facts
+    assert facts["after_tax_contributions"] == 18700
+
+
+def test_a_holding_named_before_a_move_is_still_read() -> None:
+    facts = read("I have about $40,000 after-tax in my 401k and want to roll it to a Roth IRA.")
+    assert facts.facts["after_tax_total"] == 40000
+
+
+# ---- an example runs through its worked steps -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list item opening an example: the later items are its steps
+        "3. Therefore max after-tax contribution for me = $28K\n4. Let's say I contribute $10K "
+        "after-tax in 2012 and let's say it grows to $11K.\n5. I make an in-service withdrawal "
+        "of $11K (contribution + earnings) and roll it over to a Roth IRA.\n6. I will have to "
+        "pay ordinary income taxes on $1K (earnings) and all of my $11K will move to my Roth "
+        "IRA and grow tax-free.",
+        "My question is say I contributed $10k to after-tax and when I wanted to do the "
+        "rollover the account has $11k in it. Thus it earned $1k.",
+        "The plan separately accounted for after tax contributions. To simplify, I had $10000 "
+        "of elective deferral and $5000 of after tax contributions (worth $5000 and cost "
+        "$5000).",
+        "In this case, I will end up with:\n\n$24,000 in the original IRA - now all pre-tax "
+        "dollars\n$6,000 in new Roth IRA\n\nor do I have to open two new IRAs?",
+    ],
+)
+def test_figures_of_a_worked_example_are_not_facts(text: str) -> None:
+    facts = read(text).facts
+    assert not set(facts) & {*MONEY_KEYS_READ, "employee_deferral"}, facts
+
+
+def test_i_would_say_is_no_example() -> None:
+    facts = read("I'd say I have about $30,000 of after-tax money in my 401k.").facts
+    assert facts["after_tax_total"] == 30000
+
+
+# ---- a threshold is no one's figure -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("The After-Tax category can be used in order to make contributions in excess of $19k "
+         "but the money going into it is taxed.", "after_tax_contributions"),
+        ("Where I live, there are no health insurance subsidies once you get beyond about $45k "
+         "in yearly MAGI.", "income"),
+    ],
+)  # fmt: skip
+def test_an_amount_past_a_threshold_word_is_a_limit(text: str, key: str) -> None:
+    assert key not in read(text).facts
