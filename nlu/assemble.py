@@ -94,7 +94,9 @@ MOST_YEARS = 2
 CLAUSE_REACH = 400
 _YEAR_NOT_TAX_YEAR = re.compile(
     r"\b(?:opened|open|started|funded|established|created|first|born|retire|retired|retiring|"
-    r"turn|turned|turning|since|separated|left|quit|laid off|"
+    r"turn|turns|turned|turning|since|separated|left|leave|leaving|quit|laid off|"
+    # "Starting in 2025, I designated ...", "IRS rules that changed in 2006"
+    r"starting|beginning|changed|"
     # "switched recordkeepers from Vanguard to Fidelity in 2020", "acquired in 2022"
     r"switched|merged|acquired|joined|hired|"
     # a notice, a law, a newsletter, a plan change: their year is not the one asked about
@@ -544,7 +546,6 @@ _MADE_UP = re.compile(
 # to the next blank line.
 _LINE_END = re.compile(r"\n")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_SPACE = re.compile(r"\s*")
 # Facts an example states for its made-up person; said inside one, they are no fact.
 EXAMPLE_FREE = frozenset({"age", "retire_age", "retire_in_years", "spouse_age"})
 
@@ -567,7 +568,8 @@ def example_scopes(text: str) -> list[tuple[int, int]]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         if text[:end].rstrip().endswith(":") or _LIST_ITEM.match(text, line_start):
             # (the list may start after a blank line: "I will end up with:\n\n$24,000 ...")
-            blank = _BLANK_LINE.search(text, _SPACE.match(text, end).end())
+            after = end + len(text[end:]) - len(text[end:].lstrip())
+            blank = _BLANK_LINE.search(text, after)
             end = blank.start() if blank else len(text)
         scopes.append((m.start(), end))
     return scopes
@@ -709,7 +711,9 @@ def _resolve(key: str, cands: list[Candidate], look: _Lookups) -> Candidate | No
     fixes = [c for c in cands if look.corrects(c.start)]
     if fixes:
         return fixes[-1]
-    if key == "traditional_ira_balance":
+    if key == "traditional_ira_balance" and not _SPOUSE_WORD.search(look.index.text):
+        # (with a spouse named, some of the IRAs listed may be theirs: "IRA#3 = 35K [in
+        # my non-working Spouse's name]", "Wife: 1. Traditional IRA - $7k")
         return _all_iras(distinct)
     return None
 

@@ -465,3 +465,43 @@ def test_i_would_say_is_no_example() -> None:
 )  # fmt: skip
 def test_an_amount_past_a_threshold_word_is_a_limit(text: str, key: str) -> None:
     assert key not in read(text).facts
+
+
+# ---- IRAs listed beside a spouse's are not added up --------------------------------------
+
+
+def test_iras_listed_with_a_spouses_are_not_summed() -> None:
+    facts = read(
+        "My retirement assets include: 401(k) valued at ~ 132K IRA#1 = 62K [composed entirely "
+        "of funds rolled over from a Previous employer-sponsored 401(k)] IRA#2 = 17K "
+        "[composed entirely of nondeductible after tax money] IRA#3 = 35K [in my non-working "
+        "Spouse's name, also from my after tax money]"
+    ).facts
+    assert "traditional_ira_balance" not in facts
+
+
+def test_the_askers_own_iras_still_add_up() -> None:
+    facts = read("I have a SEP IRA with 40k and a rollover IRA with 110k.").facts
+    assert facts["traditional_ira_balance"] == 150000
+
+
+def test_one_figure_for_two_accounts_is_no_ira_balance() -> None:
+    facts = read("Here is our financial picture as of now.  TSP/IRA - $1,332,000").facts
+    assert "traditional_ira_balance" not in facts
+
+
+# ---- the year something started or changed is not the tax year ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am over age 59½ and have had a Roth IRA account for more than 5 years. Starting in "
+        "2025, I designated all of my contributions into my employer's 401(k) plan as Roth "
+        "contributions.",
+        "I was told about some IRS rules that changed in 2006 not requiring public safety "
+        "workers to pay the penalty.",
+    ],
+)
+def test_the_year_a_change_began_is_not_the_tax_year(text: str) -> None:
+    assert "year" not in read(text).facts
