@@ -180,3 +180,11 @@ def test_long_gaps_match_as_written(words: list[str]) -> None:
     spelled.add("p", fixed_lengths(pattern))
     doc = Doc(vocab, words=words or ["put"])
     assert sorted(as_written(doc)) == sorted(spelled(doc))
+
+
+def test_every_pattern_passes_spacys_schema() -> None:
+    # (the catalogue's own Matcher skips this check at start-up, for speed)
+    assert reference() is not None  # a Matcher with validate=True raises on a bad pattern
+    vocab = get_nlp().vocab
+    with pytest.raises(ValueError):
+        Matcher(vocab, validate=True).add("bad", [[{"LOWR": "typo"}]])
