@@ -329,7 +329,12 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     for i in range(1, len(sentences)):
         # "What does this mean?" asks about the sentence before it
         if asking[i] and _points_back(sentences[i]):
-            per_sentence[i] |= per_sentence[i - 1]
+            # (the nearest sentence that says something: "I'm hoping he is wrong. Is he
+            # right?" asks about what the coworker said before)
+            j = i - 1
+            while j and not per_sentence[j]:
+                j -= 1
+            per_sentence[i] |= per_sentence[j]
     asks = _ordered(catalogue.rules, per_sentence, asking, ask_ids())
     places = _ordered(catalogue.places, per_sentence, asking, tuple(place_instead()))
     return Recognised(asks, places)
@@ -366,7 +371,8 @@ def _ordered(
     return tuple(sorted(found, key=lambda a: (found[a], order[a])))
 
 
-POINTING_BACK = frozenset({"this", "that", "it", "these", "those"})
+# ("Is he right?" asks about what the coworker just said)
+POINTING_BACK = frozenset({"this", "that", "it", "these", "those", "he", "she", "they"})
 SHORT_SENTENCE = 8  # tokens
 
 
