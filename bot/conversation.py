@@ -453,8 +453,14 @@ MOOT_PAST = {
     "separated_from_service_age": "gov.irs.early_distribution.age_59_half",
 }
 
+# A follow-up the text has already made pointless: whether the plan pays out in service
+# decides nothing for someone who has left the employer.
+MOOT_WHEN = {"plan_allows_in_service": ("still_employed", False)}
+
 
 def _moot(key: str, facts: Mapping[str, Any], result: Mapping[str, Any]) -> bool:
+    if key in MOOT_WHEN and facts.get(MOOT_WHEN[key][0]) is MOOT_WHEN[key][1]:
+        return True
     age, name = facts.get("age"), MOOT_PAST.get(key)
     if age is None or name is None:
         return False
