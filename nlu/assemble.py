@@ -219,6 +219,10 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             continue  # "If I withdrew $10k, only $1k of it would be pre-tax": a consequence
         if examples and _inside(examples, rh.amount.start):
             continue  # "As an example say 9000 in pretax and 1000 post tax": illustration
+        if rh.key in IRA_BASIS_KEYS and _an_iras_after_tax_money(index, rh.amount.start):
+            continue  # "I have $40,000 in my current IRA with $10,000 after tax contributions"
+        if rh.key == "income" and _someone_elses_pay(index, rh.amount.start):
+            continue  # "Its not like a lot of people making 80K", "Employee is 30, makes $50,000"
         if rh.key in AFTER_TAX_KEYS and _already_in_an_ira(index, rh.amount.start):
             continue  # "I rolled over $5000 of after tax contributions ... to a TIRA": basis
         if rh.key in WHOLE_KEYS and _part_of_something(text, rh):
@@ -418,7 +422,8 @@ _ALL_BEFORE = re.compile(r"\b(?:all|entire|whole|full)\s*(?:the\s+|of\s+)?\W?$",
 _LIMIT_WORDS = re.compile(
     r"\b(?:no more than|not more than|at most|up to|maximum|max(?:imum)? of|limit(?:ed)?|"
     r"cap(?:ped)?|cannot exceed|can't exceed|must include|in excess of|beyond|exceeds?|"
-    r"exceeding)\b",
+    # the code sections of the limits: "I have maxed out my 402g $18000 contributions"
+    r"exceeding|402\(?g\)?|415\(?c\)?)(?!\w)",
     re.IGNORECASE,
 )
 # How far back (characters) a limit word makes an amount a limit.
@@ -506,6 +511,38 @@ _ROLLED_INTO_AN_IRA = re.compile(
     r"(?:ira|tira)\b(?! ?roth)",
     re.IGNORECASE,
 )
+
+
+# After-tax money said of a traditional IRA, with no plan in the sentence, is the IRA's
+# basis (Form 8606), which no plan rule reaches: "I have $40,000 in my current IRA with
+# $10,000 after tax contributions", "I contributed post-tax dollars ($7K) from my checking
+# account into a traditional IRA".
+IRA_BASIS_KEYS = AFTER_TAX_KEYS | {"annual_after_tax_contribution"}
+_IRA_WORD = re.compile(r"(?<!roth )(?<!roth-)\b(?:t?iras?|ira's)\b", re.IGNORECASE)
+_PLAN_WORD = re.compile(
+    r"\b(?:401\(?k|403\(?b|457|tsp\b|plan\b|employer|company|mega|mbd\b)", re.IGNORECASE
+)
+
+
+def _an_iras_after_tax_money(index: Sentences, pos: int) -> bool:
+    """True when the amount's sentence names a traditional IRA and no employer plan."""
+    start, end = index.bounds(pos)
+    text = index.text
+    return bool(_IRA_WORD.search(text, start, end)) and not _PLAN_WORD.search(text, start, end)
+
+
+# Just before an income: a person who is not the asker, the spouse or a client ("a lot of
+# people making 80K", "For example, owner is 60, ... Employee is 30, makes $50,000").
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:people|someone|anyone|everyone|folks|employees?|owners?|persons?|participants?|"
+    r"hces?|nhces?)\b[^.;!?]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _someone_elses_pay(index: Sentences, pos: int) -> bool:
+    start = max(index.bounds(pos)[0], pos - 40)
+    return bool(_SOMEONE_ELSE.search(index.text, start, pos))
 
 
 def _already_in_an_ira(index: Sentences, pos: int) -> bool:

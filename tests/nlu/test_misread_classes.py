@@ -505,3 +505,73 @@ def test_one_figure_for_two_accounts_is_no_ira_balance() -> None:
 )
 def test_the_year_a_change_began_is_not_the_tax_year(text: str) -> None:
     assert "year" not in read(text).facts
+
+
+# ---- a bracket aimed at is not the one the person is in ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We would like to stay in the 12% tax bracket to keep taxes low.",
+        "How can I find that sweet spot, where we, for example, keep ourselves in the 10% tax "
+        "bracket both before 70 1/2 and after 70 1/2.",
+        "I can withdraw from the TSP up to the 12% bracket cap.",
+    ],
+)
+def test_a_bracket_aimed_at_is_not_the_marginal_rate(text: str) -> None:
+    assert "marginal_rate" not in read(text).facts
+
+
+def test_a_bracket_the_person_is_pushed_into_is_theirs() -> None:
+    text = "The salary/DoD pension combo continues to push me into the 22% bracket each year."
+    assert read(text).facts["marginal_rate"] == 0.22
+
+
+def test_asking_whether_a_roth_ira_must_be_opened_says_nothing_of_owning_one() -> None:
+    text = "Do I need to open a Roth IRA five years prior to the rollover to meet the 5-year rule?"
+    assert "has_roth_ira" not in read(text).facts
+    assert read("I need to open a Roth IRA first.").facts["has_roth_ira"] is False
+
+
+# ---- an IRA's after-tax money and someone else's pay ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have $40,000 in my current IRA with $10,000 after tax contributions.",
+        "Early in 2024 I contributed post-tax dollars ($7K) from my checking account into a "
+        "traditional IRA which I subsequently converted to my Roth IRA.",
+    ],
+)
+def test_after_tax_money_of_a_traditional_ira_is_not_the_plans(text: str) -> None:
+    facts = read(text).facts
+    assert not set(facts) & {
+        "after_tax_contributions", "after_tax_total", "annual_after_tax_contribution"
+    }, facts  # fmt: skip
+
+
+def test_after_tax_money_beside_an_ira_in_a_plan_sentence_is_the_plans() -> None:
+    facts = read("I have $40,000 after-tax in my 401k and a $100k rollover IRA.").facts
+    assert facts["after_tax_total"] == 40000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its not like a lot of people making 80K are saving 56K?",
+        "This is a 10% contribution.  Employee is 30, makes $50,000 and puts in zero.",
+    ],
+)
+def test_pay_of_someone_who_is_not_the_asker_is_no_income(text: str) -> None:
+    assert "income" not in read(text).facts
+
+
+def test_the_askers_pay_is_income() -> None:
+    assert read("I'm 52, single, making 230k.").facts["income"] == 230000
+
+
+def test_a_402g_figure_is_a_limit() -> None:
+    text = "And I have maxed out my 402g $18000 contributions for the year."
+    assert "after_tax_contributions" not in read(text).facts
