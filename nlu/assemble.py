@@ -225,6 +225,14 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             continue  # "Its not like a lot of people making 80K", "Employee is 30, makes $50,000"
         if rh.key in AFTER_TAX_KEYS and _already_in_an_ira(index, rh.amount.start):
             continue  # "I rolled over $5000 of after tax contributions ... to a TIRA": basis
+        if rh.key in HELD_KEYS and _WHOLE_AFTER_ITS_PART.search(
+            text, max(0, rh.amount.start - 30), rh.amount.start
+        ):
+            continue  # "9k of that 16k is after tax dollars": 16k is the whole, 9k the part
+        if rh.key in HELD_KEYS and _A_CONSEQUENCE.search(
+            text, max(0, rh.amount.start - 60), rh.amount.start
+        ):
+            continue  # "This would leave the $30k isolated in my IRA": not so yet
         if rh.key in WHOLE_KEYS and _part_of_something(text, rh):
             continue  # "$20k of the after-tax money", "$100,000 of that IRA": a part
         if rh.key in LIMITED_KEYS and _states_a_limit(index, rh.amount.start):
@@ -428,6 +436,20 @@ _LIMIT_WORDS = re.compile(
 )
 # How far back (characters) a limit word makes an amount a limit.
 LIMIT_REACH = 60
+
+
+# Right before an amount: a part of it named first ("9k of that 16k is after tax").
+_WHOLE_AFTER_ITS_PART = re.compile(
+    r"\d[\d,.]*\s*[km]?\s+(?:of|out of)\s+(?:that|the|this|my|those|these)\s+[$~]?$",
+    re.IGNORECASE,
+)
+# Before an amount in its clause: what a move would leave or make of it, not what is held
+# ("This would leave the $30k isolated in my IRA", "I'd end up with $24,000").
+_A_CONSEQUENCE = re.compile(
+    r"\b(?:would|will|'d|'ll)\s+(?:then\s+|still\s+|only\s+)?(?:leave|end up with|be left with|"
+    r"grow to|become|be worth)\b[^.;!?]{0,20}$",
+    re.IGNORECASE,
+)
 
 
 def _part_of_something(text: str, hit: RoleHit) -> bool:

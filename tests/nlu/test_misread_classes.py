@@ -575,3 +575,61 @@ def test_the_askers_pay_is_income() -> None:
 def test_a_402g_figure_is_a_limit() -> None:
     text = "And I have maxed out my 402g $18000 contributions for the year."
     assert "after_tax_contributions" not in read(text).facts
+
+
+# ---- what the law allows, what a move would leave, the whole after its part --------------
+
+
+def test_what_irs_rules_allow_is_not_the_plans_feature() -> None:
+    text = (
+        "IRS rules allow you to make in-plan Roth conversions regardless of withdrawal or "
+        "distribution rights."
+    )
+    assert "plan_allows_in_plan_conversion" not in read(text).facts
+
+
+def test_what_a_move_would_leave_is_no_balance() -> None:
+    text = "This would leave the $30k isolated in my IRA for subsequent conversion to my Roth IRA."
+    assert "traditional_ira_balance" not in read(text).facts
+
+
+def test_the_whole_named_after_its_part_is_not_the_after_tax_money() -> None:
+    text = (
+        "I have an after tax 403b (not a Roth) with my residency hospital that has 16k in it. "
+        "9k of that 16k is after tax dollars that I contributed at the time."
+    )
+    assert read(text).facts.get("after_tax_total") != 16000
+
+
+def test_several_previous_employers_say_nothing_of_a_job_now() -> None:
+    text = (
+        "i.e. if, I rolled over the 401k from two previous employers, Employer A and Employer "
+        "B, to two separate Roth IRA's, would each of these have their own 5 year clock?"
+    )
+    assert "still_employed" not in read(text).facts
+    assert read("My 401k is with my previous employer.").facts["still_employed"] is False
+
+
+# ---- a fund family, a rule told of anyone, a definition ----------------------------------
+
+
+def test_the_mfs_fund_family_is_no_filing_status() -> None:
+    text = "Invesco Real Estate, R5 - MFS International Intrinsic Value, R6 - MFS Value, R6"
+    assert "filing_status" not in read(text).facts
+    assert read("We file MFS and I have 40k after-tax.").facts["filing_status"] == "mfs"
+
+
+def test_a_rule_told_of_anyone_gives_no_retirement_age() -> None:
+    text = (
+        "I originally thought that if you leave your job at 55 or later, the IRS allows you to "
+        "take any amount out of your 401(k) penalty-free."
+    )
+    assert "retire_age" not in read(text).facts
+
+
+def test_an_age_in_a_definition_is_no_ones_age() -> None:
+    text = (
+        "My question is if my situation constitutes a normal retirement, which is defined as "
+        "age 50."
+    )
+    assert "age" not in read(text).facts
