@@ -299,7 +299,7 @@ def _merged(facts: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
 def _pretax_from_plan_total(
     known: Mapping[str, Any], reading: Reading
 ) -> tuple[dict[str, Any], dict[str, str]]:
-    """"$300k total in the 401k" beside "$30k after-tax": the rest, $270k, is the pretax
+    """Given "$300k total in the 401k" beside "$30k after-tax": the rest, $270k, is the pretax
     money, which prices any partial distribution pro-rata and sizes the full split. Only
     when the text gives no pretax figure of its own and the whole exceeds the after-tax
     part; the fact keeps the words of the whole as its evidence."""

@@ -75,9 +75,7 @@ def test_conversation_b_never_says_nothing_is_taxable_for_a_plan_that_prorates(a
     assert "Do you already have a Roth IRA?" not in first.text + penalty.text
 
 
-def test_a_plan_that_prorates_is_priced_from_the_total_balance_the_person_gives(
-    assistant, store
-):
+def test_a_plan_that_prorates_is_priced_from_the_total_balance_the_person_gives(assistant, store):
     # "I had ... about $30k of after-tax money", "about $300k total in the 401k": a $30k
     # partial distribution is $3k basis and $27k pretax; the whole split is $270k / $30k
     [reply] = run_story(
