@@ -25,6 +25,7 @@ import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from math import prod
 
 import numpy
 from spacy.attrs import ORTH
@@ -84,16 +85,22 @@ def build(vocab: Vocab) -> Catalogue:
     """The matcher and rules of ``asks.yaml`` over ``vocab`` (tests build a fresh one)."""
     data = load("asks")
     phrases = PhraseMatcher(vocab, attr="LOWER")
-    matcher = Matcher(vocab, validate=True)
+    add = vocab.strings.add
+    # (the patterns are checked against spaCy's schema by tests/nlu/test_asks_matching.py;
+    # checking them here costs a fifth of the build on every start)
+    matcher = Matcher(vocab, validate=False)
     for cls, patterns in data["classes"].items():
         for pattern in patterns:
             key = f"{cls}/{pattern['id']}"
             tokens = _as_strings(pattern["pattern"])
             sequences = word_sequences(tokens)
             if sequences is None:
-                matcher.add(key, _first_token_exact(tokens))
+                fixed = fixed_lengths(tokens)
+                matcher.add(key, [one for p in fixed for one in _first_token_exact(p)])
             else:
-                phrases.add(key, [Doc(vocab, words=list(words)) for words in sequences])
+                # (a phrase as its words' LOWER hashes, the form PhraseMatcher keeps and
+                # takes back when unpickled: a Doc per phrase was half the build)
+                phrases.add(key, [[add(word) for word in words] for words in sequences])
     rules = tuple(_rule(entry) for entry in data["asks"])
     places = tuple(_rule(entry) for entry in data.get("places") or ())
     names = set(data["classes"]) | {p["id"] for ps in data["classes"].values() for p in ps}
@@ -106,6 +113,13 @@ def build(vocab: Vocab) -> Catalogue:
 
 # A pattern is matched as phrases when it spells at most this many word sequences.
 MAX_SEQUENCES = 5_000
+# A Matcher pattern with optional or bounded tokens is added as the patterns of fixed
+# length it stands for, when they are at most this many (see ``fixed_lengths``).
+MAX_FIXED_LENGTHS = 64
+# ... and only its runs of at least this many optional tokens ("{0,14}"): a run of r
+# holds up to C(r, r/2) states per start (252 for 10), while each fixed-length pattern
+# costs a little at every token, since spaCy tries every pattern at every token.
+LONG_GAP = 10
 # A Matcher pattern's first-token word set is split into one pattern per word up to this
 # size: an exact word is checked in C (about a sixth of a set check in Python per token),
 # but each pattern is tried at every token.
@@ -156,6 +170,43 @@ def _token_words(token: dict) -> list[str | None] | None:
         if attr != "LOWER" and not (word == word.lower() == word.upper()):
             return None
     return [*words, None] if op == "?" else list(words)
+
+
+def fixed_lengths(pattern: list[dict]) -> list[list[dict]]:
+    """``pattern`` as patterns that together match what it matches, each long gap
+    ("{n,m}" with m - n >= ``LONG_GAP``) spelled at each of its lengths (spaCy's own
+    reading of the operator: n to m times). For speed: spaCy's ``Matcher`` expands
+    "{0,14}" into 14 optional tokens and does not merge states, so it reaches a token by
+    each choice of which optional slots took the words before it (thousands of states:
+    1.6 ms a read for one such pattern); a gap of fixed length has one state per start.
+    The matches, and so the starts, are the same. The pattern as written when it has no
+    long gap or would stand for more than ``MAX_FIXED_LENGTHS`` patterns."""
+    # each token's alternatives, each a run of tokens: the token itself, or a long gap
+    # at each of its lengths
+    choices: list[list[list[dict]]] = []
+    for token in pattern:
+        repeats = _repeats(token.get("OP"))
+        if repeats is None or repeats[1] - repeats[0] < LONG_GAP:
+            choices.append([[token]])
+        else:
+            spec = {k: v for k, v in token.items() if k != "OP"}
+            choices.append([[spec] * n for n in range(repeats[0], repeats[1] + 1)])
+    variants = prod(len(runs) for runs in choices)
+    if variants == 1 or variants > MAX_FIXED_LENGTHS:
+        return [pattern]
+    spelled = ([t for run in runs for t in run] for runs in itertools.product(*choices))
+    return [tokens for tokens in spelled if tokens]  # (a match of no tokens never counts)
+
+
+def _repeats(op: object) -> tuple[int, int] | None:
+    """How many times a token with operator ``op`` may occur, when that is bounded and
+    may vary ("{n,m}", "{,m}"); None for any other operator."""
+    if not (isinstance(op, str) and op.startswith("{") and op.endswith("}") and "," in op):
+        return None
+    low, _, high = op[1:-1].partition(",")
+    if not high.strip():  # "{n,}": unbounded
+        return None
+    return (int(low) if low.strip() else 0, int(high))
 
 
 def _first_token_exact(pattern: list[dict]) -> list[list[dict]]:
