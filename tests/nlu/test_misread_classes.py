@@ -633,3 +633,27 @@ def test_an_age_in_a_definition_is_no_ones_age() -> None:
         "age 50."
     )
     assert "age" not in read(text).facts
+
+
+# ---- a topic in passing, or denied, needs no person --------------------------------------
+
+
+def test_an_inherited_account_named_in_passing_needs_no_person() -> None:
+    text = (
+        "There seem to be quite a few articles online that summarize the 5-year rule for Roth "
+        "contributions, without noting there's a different rule for conversions (and "
+        "inherited IRAs)?"
+    )
+    assert "inherited" not in read(text).topics
+    assert "inherited" in read("I inherited an IRA (and a 401k) from my dad.").topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "None of it is pre-1987 money.",
+        "I have 40k after-tax in my 401k (it is all post-1986, nothing pre-1987).",
+    ],
+)
+def test_after_tax_money_said_not_to_be_pre_1987_needs_no_person(text: str) -> None:
+    assert "pre_1987" not in read(text).topics
