@@ -455,7 +455,17 @@ def _spousal_ira(facts: Json, result: Json) -> list[Finding]:
     return [Finding("ira_contrib.spousal", "irc_219_c", {"year": _year(result), **span})]
 
 
+def _after_tax_offered(facts: Json, result: Json) -> list[Finding]:
+    limits = result.get("limits") or {}
+    params = {"limit": limits.get("annual_additions_limit"), "year": _year(result)}
+    return [
+        Finding("after_tax.only_if_offered", "plan_document"),
+        Finding("after_tax.room_and_move", "irc_415_c", params),
+    ]
+
+
 ANSWERS: Mapping[str, Answer] = {
+    "after_tax_offered": _after_tax_offered,
     "ira_contribution": _ira_contribution,
     "spousal_ira": _spousal_ira,
     "surviving_spouse": _surviving_spouse,

@@ -57,7 +57,7 @@ def test_an_ira_contribution_question_is_answered_first_with_the_years_ranges(
 ) -> None:
     assert read(text).asks[0] == "ira_contribution"
     reply = _first_reply(text)
-    assert reply.startswith("Income never stops a traditional IRA contribution: up to $7,500")
+    assert reply.startswith("Income never stops a traditional IRA contribution ($7,500 for 2026")
     # the 2026 parameters: the covered-person deduction phase-out and the Roth phase-out
     assert "$129,000-$149,000 joint" in reply and "$242,000-$252,000 of joint MAGI" in reply
     assert "nondeductible" in reply and "backdoor" in reply
@@ -184,3 +184,74 @@ def test_the_once_a_year_limit_is_said_to_reach_only_ira_to_ira_60_day_rollovers
 def test_a_rollover_has_no_yearly_cap(text: str) -> None:
     assert "rollover_not_ira_limit" in read(text).asks
     assert "a rollover is not a contribution" in _first_reply(text)
+
+
+# -- what the plan may refuse, what the IRS FAQ means, how after-tax money is taxed ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fq001: "Can the 401K administrator restrict one in this fashion"
+        real_question("fq001", ANSWERS_MORE),
+        # fq106: "their plan does not provide for after tax transfers to a Roth unless it is a
+        # Roth 401(k) ... Can they ignore the law that was passed in 2014?"
+        real_question("fq106", ANSWERS_MORE),
+    ],
+)
+def test_a_plan_may_refuse_two_direct_rollovers_but_not_a_roth_ira(text: str) -> None:
+    assert read(text).asks[0] == "plan_refuses_split"
+    reply = _first_reply(text)
+    # the regulation's condition, not "the plan must split it"
+    assert reply.startswith("A plan may limit direct rollovers to one destination")
+    assert "not a rule that makes a plan split it" in reply
+    assert "rolled to the Roth IRA within 60 days" in reply
+
+
+def test_the_irs_faqs_pretax_amounts_depend_on_the_plans_accounting() -> None:
+    # fq013: "are they simply referring to earnings on after-tax contributions as "pretax""
+    text = real_question("fq013", ANSWERS_MORE)
+    assert "faq_pretax_meaning" in read(text).asks
+    reply = _first_reply(text)
+    assert reply.startswith("It depends on the plan's accounting: if the after-tax")
+    assert "(IRC 72(d)(2))" in reply and "ask the plan to confirm" in reply
+    assert "Either way some earnings come along" in reply
+
+
+def test_basis_rolled_to_a_roth_ira_can_come_straight_back_out() -> None:
+    # fq016: "be excused from any penalty if distribution is made form the Roth immediatey"
+    text = real_question("fq016", ANSWERS_MORE)
+    assert read(text).asks[0] == "basis_access_before_59"
+    reply = _first_reply(text)
+    assert reply.startswith("The after-tax contributions you roll or convert to Roth can come")
+    assert "regular contributions first" in reply and "earnings last" in reply
+    # the 10% within 5 years reaches only a taxable part
+    assert "the basis never does" in reply
+
+
+def test_after_tax_plan_money_is_taxed_like_a_nondeductible_ira() -> None:
+    # fq037: "Are after-tax 401k contributions like regular taxable accounts, or like
+    # non-deductible IRA contributions?"
+    text = real_question("fq037", ANSWERS_MORE)
+    assert read(text).asks[0] == "after_tax_taxation"
+    assert _first_reply(text).startswith(
+        "Like nondeductible IRA contributions, not a brokerage account"
+    )
+
+
+def test_after_tax_contributions_need_the_plan_to_offer_them() -> None:
+    # fq044: "How do I go about putting after-tax money [into my standard 401(k)]"
+    text = real_question("fq044", ANSWERS_MORE)
+    assert read(text).asks[0] == "after_tax_offered"
+    reply = _first_reply(text)
+    assert reply.startswith("Only if your plan offers after-tax (non-Roth) contributions")
+    assert "up to $72,000 in all for 2026 (IRC 415(c))" in reply
+
+
+def test_context_sentences_are_not_answered_as_questions() -> None:
+    # fq035 says "plan to start backdoor Rothing this year" and "contributing beyond 19.5k
+    # ... cut-off at the IRS limit": context; it asks about its after-tax room and whether
+    # this is a mega backdoor
+    asks = read(real_question("fq035", ANSWERS_MORE)).asks
+    assert "after_tax_room" in asks and "mega_backdoor" in asks
+    assert "ira_pro_rata" not in asks and "rollover_not_ira_limit" not in asks
