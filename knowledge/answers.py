@@ -464,7 +464,14 @@ def _after_tax_offered(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
+def _after_tax_catches(facts: Json, result: Json) -> list[Finding]:
+    limits = result.get("limits") or {}
+    params = {"limit": limits.get("annual_additions_limit"), "year": _year(result)}
+    return [Finding("after_tax.catches", "irc_401_m", params)]
+
+
 ANSWERS: Mapping[str, Answer] = {
+    "after_tax_catches": _after_tax_catches,
     "after_tax_offered": _after_tax_offered,
     "ira_contribution": _ira_contribution,
     "spousal_ira": _spousal_ira,

@@ -255,3 +255,56 @@ def test_context_sentences_are_not_answered_as_questions() -> None:
     asks = read(real_question("fq035", ANSWERS_MORE)).asks
     assert "after_tax_room" in asks and "mega_backdoor" in asks
     assert "ira_pro_rata" not in asks and "rollover_not_ira_limit" not in asks
+
+
+def test_the_difference_between_roth_401k_and_after_tax_is_read_in_roth_401k() -> None:
+    # fq085: "explain the differences between the Roth-401K and the post-tax contributions"
+    text = real_question("fq085", ANSWERS_MORE)
+    assert read(text).asks == ("roth_401k_vs_after_tax",)
+    assert _first_reply(text).startswith("Roth 401(k) contributions count toward the $24,500")
+
+
+def test_after_tax_money_goes_to_a_new_plan_only_if_it_takes_it_never_its_roth_401k() -> None:
+    # fq104: "Can these after-tax contributions be rolled into his new Roth 401(k) plan?"
+    text = real_question("fq104", ANSWERS_MORE)
+    assert read(text).asks[0] == "after_tax_to_plan"
+    reply = _first_reply(text)
+    assert reply.startswith("Not into a Roth 401(k): a designated Roth account takes rollovers")
+    assert "many plans don't" in reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fq004: the same plan's Roth 401(k) is an in-plan rollover, not another plan
+        "Can I roll over just the after-tax contributions directly into the Roth 401k, leaving "
+        "the pre-tax contributions where they are?",
+        # fq009: "or would the funds have had to be part of a Roth 401k?"
+        real_question("fq009", ANSWERS_MORE),
+    ],
+)
+def test_the_same_plans_roth_account_is_not_a_new_plan(text: str) -> None:
+    assert "after_tax_to_plan" not in read(text).asks
+
+
+def test_plan_money_sent_to_a_roth_ira_is_not_an_ira_conversion() -> None:
+    # fq103: "is this considered a "conversion", and therefore subject to the pro-rata
+    # conversion rules?"
+    text = real_question("fq103", ANSWERS_MORE)
+    assert read(text).asks == ("plan_vs_ira_aggregation",)
+    assert _first_reply(text).startswith("No: the IRA aggregation rule counts only your")
+
+
+@pytest.mark.parametrize(
+    "qid",
+    [
+        "fq037",  # "What's the catch?"
+        "fq040",  # "Are there any pitfalls I need to watch out for?" (highly compensated)
+    ],
+)
+def test_the_catches_of_after_tax_contributions_are_the_limit_and_the_acp_test(qid: str) -> None:
+    text = real_question(qid, ANSWERS_MORE)
+    assert "after_tax_catches" in read(text).asks
+    reply = _first_reply(text)
+    assert "The catches: the $72,000 total for 2026 on all additions (IRC 415(c))" in reply
+    assert "ACP" in reply
