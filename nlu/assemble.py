@@ -554,11 +554,21 @@ _PLAN_WORD = re.compile(
 )
 
 
+# A move in the sentence: the IRA is where plan money went ("rolled $22,400 of after-tax
+# contributions to my Roth IRA and $1,900 of earnings to a traditional IRA").
+_ROLLED_WORD = re.compile(r"\b(?:roll\w*|moved?|transferr?\w*|split\w*)\b", re.IGNORECASE)
+
+
 def _an_iras_after_tax_money(index: Sentences, pos: int) -> bool:
-    """True when the amount's sentence names a traditional IRA and no employer plan."""
+    """True when the amount's sentence names a traditional IRA and no employer plan nor
+    a move out of one."""
     start, end = index.bounds(pos)
     text = index.text
-    return bool(_IRA_WORD.search(text, start, end)) and not _PLAN_WORD.search(text, start, end)
+    return (
+        bool(_IRA_WORD.search(text, start, end))
+        and not _PLAN_WORD.search(text, start, end)
+        and not _ROLLED_WORD.search(text, start, end)
+    )
 
 
 # Just before an income: a person who is not the asker, the spouse or a client ("a lot of
