@@ -670,3 +670,11 @@ def test_after_tax_money_rolled_out_of_the_plan_into_iras_keeps_its_figures() ->
     ).facts
     assert facts["after_tax_contributions"] == 22400
     assert facts["after_tax_earnings"] == 1900
+
+
+def test_a_year_named_as_a_tax_return_is_the_tax_year() -> None:
+    text = (
+        "Last year I converted a portion of my 401k directly to a Roth IRA. What is the "
+        "correct way and set of forms to use to accurately report this on a 2017 tax return?"
+    )
+    assert read(text).facts["year"] == 2017
