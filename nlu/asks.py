@@ -148,7 +148,7 @@ def build(vocab: Vocab) -> Catalogue:
                 )
                 if needs:
                     bound, known = longest_match(tokens), longest.get(needs, 0)
-                    longest[needs] = None if None in (bound, known) else max(bound, known)
+                    longest[needs] = None if bound is None or known is None else max(bound, known)
                 target.add(key, [one for p in fixed for one in _first_token_exact(p)])
             else:
                 # (a phrase as its words' LOWER hashes, the form PhraseMatcher keeps and
