@@ -12,9 +12,11 @@ How the patterns run (the speed of a read): spaCy's ``Matcher`` checks a word se
 (``{LOWER: {IN: [...]}}``) in Python at every token, and tries every pattern at every
 token. So a pattern that is a finite set of word sequences (exact words, word sets,
 optional tokens) goes to a ``PhraseMatcher``, a hash lookup per token in C, one phrase
-per sequence; the rest (gaps of any words, REGEX, NOT_IN) stay in a ``Matcher``, their
-first token matched as an exact word where its set is small. Only where a class starts
-counts, and both find the same starts as one ``Matcher`` over the patterns as written
+per sequence; the rest (gaps of any words, REGEX, NOT_IN) stay in ``Matcher`` objects,
+their first token matched as an exact word where its set is small, a long gap spelled at
+each of its lengths (``fixed_lengths``), and each run only on a text that holds the
+words it needs (``needed_words``). Only where a class starts counts, and all this finds
+the same starts as one ``Matcher`` over the patterns as written
 (``tests/nlu/test_asks_matching.py``).
 """
 
@@ -28,7 +30,7 @@ from functools import cache
 from math import prod
 
 import numpy
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -62,11 +64,24 @@ class AskRule:
 
 
 @dataclass(frozen=True, slots=True)
+class Gated:
+    """A ``Matcher`` whose patterns can match only in a text holding, for each set of
+    ``needs``, one of its words (LOWER hashes): where one is missing it is not run."""
+
+    needs: tuple[frozenset[int], ...]
+    matcher: Matcher
+
+    def may_match(self, words: set[int]) -> bool:
+        return all(not words.isdisjoint(choice) for choice in self.needs)
+
+
+@dataclass(frozen=True, slots=True)
 class Catalogue:
     phrases: PhraseMatcher  # the patterns that are finite sets of word sequences
-    matcher: Matcher  # the others
+    matcher: Matcher  # the others that need no particular word
     rules: tuple[AskRule, ...]
     places: tuple[AskRule, ...] = ()  # where the money is now (``places`` of asks.yaml)
+    gated: tuple[Gated, ...] = ()  # the others, by the words they need
 
 
 def _rule(entry: dict) -> AskRule:
@@ -89,6 +104,7 @@ def build(vocab: Vocab) -> Catalogue:
     # (the patterns are checked against spaCy's schema by tests/nlu/test_asks_matching.py;
     # checking them here costs a fifth of the build on every start)
     matcher = Matcher(vocab, validate=False)
+    gated: dict[tuple[frozenset[int], ...], Matcher] = {}
     for cls, patterns in data["classes"].items():
         for pattern in patterns:
             key = f"{cls}/{pattern['id']}"
@@ -96,7 +112,13 @@ def build(vocab: Vocab) -> Catalogue:
             sequences = word_sequences(tokens)
             if sequences is None:
                 fixed = fixed_lengths(tokens)
-                matcher.add(key, [one for p in fixed for one in _first_token_exact(p)])
+                needs = tuple(
+                    frozenset(add(word) for word in words) for words in needed_words(tokens)
+                )
+                target = (
+                    gated.setdefault(needs, Matcher(vocab, validate=False)) if needs else matcher
+                )
+                target.add(key, [one for p in fixed for one in _first_token_exact(p)])
             else:
                 # (a phrase as its words' LOWER hashes, the form PhraseMatcher keeps and
                 # takes back when unpickled: a Doc per phrase was half the build)
@@ -108,7 +130,8 @@ def build(vocab: Vocab) -> Catalogue:
     named = {c for g in groups for c in g}
     if named - names:  # a typo in the data must fail loudly, not silently never match
         raise ValueError(f"asks.yaml names unknown classes: {sorted(named - names)}")
-    return Catalogue(phrases, matcher, rules, places)
+    gates = tuple(Gated(needs, gate) for needs, gate in gated.items())
+    return Catalogue(phrases, matcher, rules, places, gates)
 
 
 # A pattern is matched as phrases when it spells at most this many word sequences.
@@ -144,6 +167,46 @@ def word_sequences(pattern: list[dict]) -> list[tuple[str, ...]] | None:
     if not sequences or len(sequences) > MAX_SEQUENCES:
         return None
     return sorted(sequences)
+
+
+def needed_words(pattern: list[dict]) -> list[frozenset[str]]:
+    """For each token every match of ``pattern`` holds (no "?", "*", "!" or "{0,m}") that
+    names its words (LOWER, or TEXT/ORTH words without letter case): those words,
+    lower-cased. A text without one of each set cannot match, so its Matcher is not run
+    there: spaCy's ``Matcher`` tries every pattern at every token, and most texts hold
+    the words of under a third of them."""
+    needed = []
+    for token in pattern:
+        op = token.get("OP")
+        if op in ("?", "*", "!") or (op is not None and _least(op) == 0):
+            continue
+        words: list[str] | None = None
+        for attr in ("LOWER", "TEXT", "ORTH"):
+            value = token.get(attr)
+            if isinstance(value, dict):
+                value = value.get("IN")
+            if value is None:
+                continue
+            listed = value if isinstance(value, list) else [value]
+            if all(
+                isinstance(w, str) and (attr == "LOWER" or w == w.lower() == w.upper())
+                for w in listed
+            ):
+                words = [w.lower() for w in listed]
+                break
+        if words:
+            needed.append(frozenset(words))
+    return needed
+
+
+def _least(op: str) -> int:
+    """The fewest times a token with operator ``op`` ("+", "{n}", "{n,m}", "{,m}") occurs."""
+    if op == "+":
+        return 1
+    if op.startswith("{") and op.endswith("}"):
+        low = op[1:-1].partition(",")[0].strip()
+        return int(low) if low else 0
+    return 1
 
 
 def _token_words(token: dict) -> list[str | None] | None:
@@ -297,6 +360,10 @@ def fired(doc: Doc, catalogue: Catalogue | None = None) -> list[tuple[int, str, 
     # token, or its several phrases there, are one)
     starts = {(start, match_id) for match_id, start, _end in catalogue.phrases(doc)}
     starts.update((start, match_id) for match_id, start, _end in catalogue.matcher(doc))
+    words = set(doc.to_array(LOWER).tolist())
+    for gate in catalogue.gated:
+        if gate.may_match(words):
+            starts.update((start, match_id) for match_id, start, _end in gate.matcher(doc))
     return sorted((start, *strings[match_id].split("/", 1)) for start, match_id in starts)
 
 

@@ -17,7 +17,15 @@ from hypothesis import strategies as st
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from nlu.asks import Catalogue, _as_strings, build, fired, fixed_lengths, word_sequences
+from nlu.asks import (
+    Catalogue,
+    _as_strings,
+    build,
+    fired,
+    fixed_lengths,
+    needed_words,
+    word_sequences,
+)
 from nlu.data import load
 from nlu.pipeline import get_nlp
 
@@ -188,3 +196,27 @@ def test_every_pattern_passes_spacys_schema() -> None:
     vocab = get_nlp().vocab
     with pytest.raises(ValueError):
         Matcher(vocab, validate=True).add("bad", [[{"LOWR": "typo"}]])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        ([{"LOWER": {"IN": ["roll", "move"]}}, GAP, {"LOWER": "to"}], [{"roll", "move"}, {"to"}]),
+        ([{"LOWER": "a", "OP": "?"}, {"TEXT": "$"}, {"LIKE_NUM": True}], [{"$"}]),
+        ([{"LOWER": "and", "OP": "+"}, {"LOWER": "x", "OP": "*"}], [{"and"}]),
+        ([{"LOWER": {"REGEX": "^401"}}, {"TEXT": "Roth"}, {"LOWER": "y", "OP": "!"}], []),
+        ([{"LOWER": "b", "OP": "{2,3}"}, {"LOWER": "c", "OP": "{,3}"}], [{"b"}]),
+    ],
+)  # fmt: skip
+def test_a_pattern_needs_the_words_of_its_tokens_that_every_match_holds(
+    pattern: list, needed: list
+) -> None:
+    assert needed_words(pattern) == [frozenset(words) for words in needed]
+
+
+def test_a_text_without_a_needed_word_runs_no_matcher_that_needs_it() -> None:
+    doc = get_nlp().make_doc("I want to roll my money over to a Roth.")
+    words = {token.lower for token in doc}
+    running = [gate for gate in catalogue().gated if gate.may_match(words)]
+    assert 0 < len(running) < len(catalogue().gated) / 2
+    assert fired(doc, catalogue()) == plain(doc)
