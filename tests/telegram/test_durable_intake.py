@@ -113,7 +113,14 @@ def test_a_stop_with_a_backlog_runs_no_new_turn_and_the_rest_is_answered_after_t
             double.user_says(f"message {n}", chat_id=chat)
     process = start_process(double, config.db_path, HOLD=str(hold), LOG_LEVEL="INFO")
     kill_later(process)
-    double.wait_for(lambda: stored_updates(config.db_path) == 100, timeout=10, what="all stored")
+    running = tmp_path / "hold.running"
+    # Stored is not enough: a stop that came before the first turn reached the core thread
+    # would leave all 100 for the restart. The held turn says when it runs.
+    double.wait_for(
+        lambda: stored_updates(config.db_path) == 100 and running.exists(),
+        timeout=10,
+        what="all stored, and the first turn running",
+    )
 
     process.send_signal(signal.SIGTERM)  # one turn is running, 19 chats have one queued
     wait_for_line(process, "stopping")
