@@ -212,6 +212,7 @@ class BotApiDouble:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._stopped = threading.Event()
+        self._releases = 0
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -228,7 +229,9 @@ class BotApiDouble:
         return self
 
     def stop(self) -> None:
-        self._stopped.set()  # slowed requests end their wait
+        with self._cond:
+            self._stopped.set()  # slowed requests end their wait
+            self._cond.notify_all()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -391,6 +394,24 @@ class BotApiDouble:
     ) -> None:
         """Make the next ``times`` calls of ``method`` succeed, but only after ``seconds``."""
         self._program(method, Failure(delay=seconds), times, chat_id)
+
+    def release_slowed(self) -> None:
+        """Let every request that ``slow_next`` is holding go on now: a test can then order
+        events by what it waited for, not by how long a delay outlasts them."""
+        with self._cond:
+            self._releases += 1
+            self._cond.notify_all()
+
+    def wait_slowed(self, seconds: float) -> None:
+        """A slowed request's wait: ``seconds``, or until ``release_slowed`` or ``stop``."""
+        deadline = time.monotonic() + seconds
+        with self._cond:
+            releases = self._releases
+            while self._releases == releases and not self._stopped.is_set():
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return
+                self._cond.wait(remaining)
 
     def _program(self, method: str, failure: Failure, times: int, chat_id: int | None) -> None:
         failure = dataclasses.replace(failure, chat_id=chat_id)
@@ -790,7 +811,7 @@ class _Handler(BaseHTTPRequestHandler):
         if failure is not None and failure.disconnect:
             self.double.record(method, params, 0)  # status 0: no answer will come
         if failure is not None and failure.delay:
-            self.double._stopped.wait(failure.delay)
+            self.double.wait_slowed(failure.delay)
         if failure is not None and failure.disconnect:
             self.close_connection = True
             with contextlib.suppress(OSError):

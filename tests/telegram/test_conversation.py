@@ -143,15 +143,18 @@ def test_a_double_tap_is_answered_twice_but_handled_once(
 
 
 def test_two_chats_are_served_at_once(double: BotApiDouble, scripted_bot: BotRunner) -> None:
-    double.slow_next("sendMessage", 0.5, chat_id=81)
+    double.slow_next("sendMessage", 60, chat_id=81)  # until released below
     double.user_says("first from A", chat_id=81)
+    double.wait_for(lambda: double.in_flight("sendMessage"), what="A's answer on its way")
     double.user_says("first from B", chat_id=82)
 
+    double.wait_for_messages(82, 1)  # B was not held up by A's slow send ...
+    assert double.sent_messages(81) == []  # ... which is still on its way
+    double.release_slowed()
     double.wait_for_messages(81, 1)
-    double.wait_for_messages(82, 1)
 
     delivered = [c.params["chat_id"] for c in double.calls_to("sendMessage")]
-    assert delivered == ["82", "81"]  # B was not held up by A's slow send
+    assert delivered == ["82", "81"]
 
 
 def test_one_chats_messages_are_answered_in_order_even_when_a_send_is_slow(
