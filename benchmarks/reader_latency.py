@@ -7,6 +7,9 @@ Cold start: CPU time (user + system) of `rothbot ask QUESTION` next to `python -
 spacy"`, run alternately; the figure is the median over the runs of (ask - import spacy),
 target <= 0.5 s. CPU time, not wall time: on a machine shared with other jobs the wall
 clock measures their load (with a load average of 12 on 2 cores it ran 5-10x the CPU).
+Both run with byte-code caching on, as after `pip install` (one untimed run first writes
+the project's ``__pycache__``; PYTHONDONTWRITEBYTECODE, set in some shells, would make
+every start compile the project's 35 modules from source, about 0.1 s).
 
 Per read: `nlu.reader.read` on each real forum question of ../shared/eval/real.jsonl
 (dev.jsonl too when present; ``--shared`` says where they are, from a worktree), warm
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import shutil
@@ -35,11 +39,15 @@ QUESTION = (
 )
 
 
+# The children's environment: byte-code caching on, as for an installed package.
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def _cpu(argv: list[str]) -> float:
     """CPU seconds (user + system) the command took: on a machine shared with other jobs
     wall time measures the load, CPU time the work."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_ENV)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -47,6 +55,7 @@ def _cpu(argv: list[str]) -> float:
 def cold_start(runs: int) -> dict[str, float]:
     rothbot = shutil.which("rothbot") or str(Path(sys.executable).with_name("rothbot"))
     spacy_times, ask_times, gaps = [], [], []
+    _cpu([rothbot, "ask", QUESTION])  # untimed: writes the byte-code, as an install does
     for _ in range(runs):
         s = _cpu([sys.executable, "-c", "import spacy"])
         a = _cpu([rothbot, "ask", QUESTION])
@@ -109,6 +118,8 @@ def main() -> int:
         "--shared", type=Path, default=SHARED, help="where real.jsonl and dev.jsonl are"
     )
     args = parser.parse_args()
+    # (CPU time too rises with the load: other jobs share the caches and the cores)
+    print(json.dumps({"load_average": [round(x, 2) for x in os.getloadavg()]}))
     if args.only != "cold":
         figures = per_read(args.rounds, without_asks=args.without_asks, shared=args.shared)
         print(json.dumps({"per_read": figures}, indent=1))

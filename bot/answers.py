@@ -30,6 +30,9 @@ MAX_ANSWERED = 4
 # Words the answers may take before later questions get only their first sentence: about
 # a phone screen, with the question back and the source line still to come.
 WORD_BUDGET = 110
+# The findings that are a route's block of numbers: a first message carries at most one,
+# the first that fits (every other route and its figures wait behind "why").
+ROUTE_FIGURES = frozenset({"route.split", "route.full_split", "in_plan.figures"})
 # No question recognised in so many words: at most this many suggested by the intents,
 MAX_SUGGESTED = 2
 # and with no intent either, the route question.
@@ -146,10 +149,13 @@ def compose(asks: Sequence[str], facts: Mapping[str, Any], result: Mapping[str, 
     rules: list[str] = []
     seen: set[str] = set()
     words = 0
+    figures = False  # a route's block of numbers said already
     for n, ask in enumerate(answered):
         said_for_ask = 0
         for finding in answer(ask, facts, result):
             if finding.id in seen or not renderable(finding):
+                continue
+            if finding.id in ROUTE_FIGURES and figures:
                 continue
             sentence = " ".join(render(finding).split())
             # the first question is answered in full; a later one gets its first
@@ -158,6 +164,7 @@ def compose(asks: Sequence[str], facts: Mapping[str, Any], result: Mapping[str, 
                 continue
             seen.add(finding.id)
             seen.update(SUPERSEDES.get(finding.id, ()))
+            figures = figures or finding.id in ROUTE_FIGURES
             sentences.append(sentence)
             rules.append(finding.rule)
             words += len(sentence.split())

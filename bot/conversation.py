@@ -15,6 +15,7 @@ import time
 import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from itertools import combinations
 from typing import Any
 
@@ -27,6 +28,7 @@ from bot.session import CONFIRM_FORGET, EVIDENCE_MAX_CHARS, Session
 from knowledge.answers import questions_for_intents
 from knowledge.engine import calculate
 from knowledge.facts import MONEY_KEYS, Facts, InvalidFacts
+from knowledge.money import to_json_number
 from knowledge.params import covered_years, param
 from nlu.reader import OUT_OF_SCOPE, Reading, read
 
@@ -294,8 +296,34 @@ def _merged(facts: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def _pretax_from_plan_total(
+    known: Mapping[str, Any], reading: Reading
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Given "$300k total in the 401k" beside "$30k after-tax": the rest, $270k, is the pretax
+    money, which prices any partial distribution pro-rata and sizes the full split. Only
+    when the text gives no pretax figure of its own and the whole exceeds the after-tax
+    part; the fact keeps the words of the whole as its evidence."""
+    if reading.plan_total is None or "pretax_balance" in known:
+        return {}, {}
+    total, words = reading.plan_total
+    if known.get("after_tax_total") is not None:
+        after_tax = Decimal(str(known["after_tax_total"]))
+    elif known.get("after_tax_contributions") is not None:
+        after_tax = Decimal(str(known["after_tax_contributions"]))
+        after_tax += Decimal(str(known.get("after_tax_earnings") or 0))
+    else:
+        return {}, {}
+    rest = Decimal(str(total)) - after_tax
+    if rest <= 0:
+        return {}, {}
+    return {"pretax_balance": to_json_number(rest)}, {"pretax_balance": words}
+
+
 def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     new = {k: v for k, v in reading.facts.items() if k in FACT_KEYS}
+    derived, derived_from = _pretax_from_plan_total({**session.facts, **new}, reading)
+    new.update(derived)
+    evidence = {**reading.evidence, **derived_from}
     # a topic's note, unless the reply answers a question on that topic anyway
     notes = {
         TOPIC_ANSWERED_BY.get(t, f"topic.{t}"): n
@@ -322,7 +350,7 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
         # a question (or a first message) is answered from the facts that fit together
         kept = _consistent_part(session.facts, new, today)
         left_out = {k: v for k, v in new.items() if k not in kept}
-        left_out_line = _left_out_line(left_out, reading.evidence, str(exc))
+        left_out_line = _left_out_line(left_out, evidence, str(exc))
         new = kept
         facts, result = _checked(_merged(session.facts, new), today)
 
@@ -330,8 +358,8 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     corrected = [k for k in changed if k in reading.corrections or k in session.facts]
     session.facts = facts.to_dict()
     for key in new:
-        if key in reading.evidence:
-            session.evidence[key] = str(reading.evidence[key])[:EVIDENCE_MAX_CHARS]
+        if key in evidence:
+            session.evidence[key] = str(evidence[key])[:EVIDENCE_MAX_CHARS]
         session.mark_asked(key)
     for key in list(session.evidence):
         if key not in session.facts:  # dropped as stale by _merged
@@ -453,8 +481,14 @@ MOOT_PAST = {
     "separated_from_service_age": "gov.irs.early_distribution.age_59_half",
 }
 
+# A follow-up the text has already made pointless: whether the plan pays out in service
+# decides nothing for someone who has left the employer.
+MOOT_WHEN = {"plan_allows_in_service": ("still_employed", False)}
+
 
 def _moot(key: str, facts: Mapping[str, Any], result: Mapping[str, Any]) -> bool:
+    if key in MOOT_WHEN and facts.get(MOOT_WHEN[key][0]) is MOOT_WHEN[key][1]:
+        return True
     age, name = facts.get("age"), MOOT_PAST.get(key)
     if age is None or name is None:
         return False

@@ -32,8 +32,7 @@ QUESTIONS: dict[str, Question] = {
     for q in (
         Question(
             "plan_allows_in_service",
-            "Does your plan let you take out the after-tax money (and its earnings) "
-            "while you still work there?",
+            "Does your plan let you take out the after-tax money while you still work there?",
             "Without an in-service distribution nothing can move until you leave the employer.",
             YES_NO_UNSURE,
             "Can the after-tax (non-Roth) source and its earnings be withdrawn while I "

@@ -418,7 +418,63 @@ def _in_service_at_59(facts: Json, result: Json) -> list[Finding]:
     return [*out, Finding("in_service.to_roth", "irc_408a_d_3_a")]
 
 
+def _range(name: str, result: Json, prefix: str = "") -> dict[str, Any]:
+    """A year's phase-out range as ``{prefix}start`` / ``{prefix}end`` figures."""
+    return {f"{prefix}{end}": _rate(f"{name}.{end}", result) for end in ("start", "end")}
+
+
+def _ira_contribution(facts: Json, result: Json) -> list[Finding]:
+    """Income never bars a traditional IRA contribution (IRC 219(g) limits only the
+    deduction); it limits a direct Roth IRA contribution, and the backdoor is what is left.
+    Every range is the year's parameter, quoted whole: the reader rarely knows the filing
+    status and plan coverage that pick one, so the answer does not pick for them."""
+    year = {"year": _year(result)}
+    limit = {
+        **year,
+        "limit": _rate("gov.irs.ira.contribution_limit", result),
+        "catch_up": _rate("gov.irs.ira.catch_up", result),
+        "catch_up_age": _rate("gov.irs.ira.catch_up_age", result),
+        **_range("gov.irs.ira.deduction_phase_out.covered.single", result, "single_"),
+        **_range("gov.irs.ira.deduction_phase_out.covered.mfj", result, "mfj_"),
+    }
+    roth = {
+        **year,
+        **_range("gov.irs.ira.roth.phase_out.mfj", result, "roth_mfj_"),
+        **_range("gov.irs.ira.roth.phase_out.single", result, "roth_single_"),
+        **_range("gov.irs.ira.roth.phase_out.mfs", result, "roth_mfs_"),
+    }
+    return [
+        Finding("ira_contrib.any_income", "irc_219_g", limit),
+        Finding("ira_contrib.roth_phase_out", "irc_408a_c_3", roth),
+        Finding("ira_contrib.backdoor", "irc_408_d_2"),
+    ]
+
+
+def _spousal_ira(facts: Json, result: Json) -> list[Finding]:
+    span = _range("gov.irs.ira.deduction_phase_out.spouse_covered.mfj", result, "spouse_")
+    return [Finding("ira_contrib.spousal", "irc_219_c", {"year": _year(result), **span})]
+
+
+def _after_tax_offered(facts: Json, result: Json) -> list[Finding]:
+    limits = result.get("limits") or {}
+    params = {"limit": limits.get("annual_additions_limit"), "year": _year(result)}
+    return [
+        Finding("after_tax.only_if_offered", "plan_document"),
+        Finding("after_tax.room_and_move", "irc_415_c", params),
+    ]
+
+
+def _after_tax_catches(facts: Json, result: Json) -> list[Finding]:
+    limits = result.get("limits") or {}
+    params = {"limit": limits.get("annual_additions_limit"), "year": _year(result)}
+    return [Finding("after_tax.catches", "irc_401_m", params)]
+
+
 ANSWERS: Mapping[str, Answer] = {
+    "after_tax_catches": _after_tax_catches,
+    "after_tax_offered": _after_tax_offered,
+    "ira_contribution": _ira_contribution,
+    "spousal_ira": _spousal_ira,
     "surviving_spouse": _surviving_spouse,
     "in_service_at_59": _in_service_at_59,
     "in_plan_conversion": _in_plan_conversion,

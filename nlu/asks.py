@@ -12,9 +12,11 @@ How the patterns run (the speed of a read): spaCy's ``Matcher`` checks a word se
 (``{LOWER: {IN: [...]}}``) in Python at every token, and tries every pattern at every
 token. So a pattern that is a finite set of word sequences (exact words, word sets,
 optional tokens) goes to a ``PhraseMatcher``, a hash lookup per token in C, one phrase
-per sequence; the rest (gaps of any words, REGEX, NOT_IN) stay in a ``Matcher``, their
-first token matched as an exact word where its set is small. Only where a class starts
-counts, and both find the same starts as one ``Matcher`` over the patterns as written
+per sequence; the rest (gaps of any words, REGEX, NOT_IN) stay in ``Matcher`` objects,
+their first token matched as an exact word where its set is small, a long gap spelled at
+each of its lengths (``fixed_lengths``), and each run only on a text that holds the
+words it needs (``needed_words``). Only where a class starts counts, and all this finds
+the same starts as one ``Matcher`` over the patterns as written
 (``tests/nlu/test_asks_matching.py``).
 """
 
@@ -25,9 +27,10 @@ import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from math import prod
 
 import numpy
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -61,11 +64,24 @@ class AskRule:
 
 
 @dataclass(frozen=True, slots=True)
+class Gated:
+    """A ``Matcher`` whose patterns can match only in a text holding, for each set of
+    ``needs``, one of its words (LOWER hashes): where one is missing it is not run."""
+
+    needs: tuple[frozenset[int], ...]
+    matcher: Matcher
+
+    def may_match(self, words: set[int]) -> bool:
+        return all(not words.isdisjoint(choice) for choice in self.needs)
+
+
+@dataclass(frozen=True, slots=True)
 class Catalogue:
     phrases: PhraseMatcher  # the patterns that are finite sets of word sequences
-    matcher: Matcher  # the others
+    matcher: Matcher  # the others that need no particular word
     rules: tuple[AskRule, ...]
     places: tuple[AskRule, ...] = ()  # where the money is now (``places`` of asks.yaml)
+    gated: tuple[Gated, ...] = ()  # the others, by the words they need
 
 
 def _rule(entry: dict) -> AskRule:
@@ -84,16 +100,29 @@ def build(vocab: Vocab) -> Catalogue:
     """The matcher and rules of ``asks.yaml`` over ``vocab`` (tests build a fresh one)."""
     data = load("asks")
     phrases = PhraseMatcher(vocab, attr="LOWER")
-    matcher = Matcher(vocab, validate=True)
+    add = vocab.strings.add
+    # (the patterns are checked against spaCy's schema by tests/nlu/test_asks_matching.py;
+    # checking them here costs a fifth of the build on every start)
+    matcher = Matcher(vocab, validate=False)
+    gated: dict[tuple[frozenset[int], ...], Matcher] = {}
     for cls, patterns in data["classes"].items():
         for pattern in patterns:
             key = f"{cls}/{pattern['id']}"
             tokens = _as_strings(pattern["pattern"])
             sequences = word_sequences(tokens)
             if sequences is None:
-                matcher.add(key, _first_token_exact(tokens))
+                fixed = fixed_lengths(tokens)
+                needs = tuple(
+                    frozenset(add(word) for word in words) for words in needed_words(tokens)
+                )
+                target = (
+                    gated.setdefault(needs, Matcher(vocab, validate=False)) if needs else matcher
+                )
+                target.add(key, [one for p in fixed for one in _first_token_exact(p)])
             else:
-                phrases.add(key, [Doc(vocab, words=list(words)) for words in sequences])
+                # (a phrase as its words' LOWER hashes, the form PhraseMatcher keeps and
+                # takes back when unpickled: a Doc per phrase was half the build)
+                phrases.add(key, [[add(word) for word in words] for words in sequences])
     rules = tuple(_rule(entry) for entry in data["asks"])
     places = tuple(_rule(entry) for entry in data.get("places") or ())
     names = set(data["classes"]) | {p["id"] for ps in data["classes"].values() for p in ps}
@@ -101,11 +130,19 @@ def build(vocab: Vocab) -> Catalogue:
     named = {c for g in groups for c in g}
     if named - names:  # a typo in the data must fail loudly, not silently never match
         raise ValueError(f"asks.yaml names unknown classes: {sorted(named - names)}")
-    return Catalogue(phrases, matcher, rules, places)
+    gates = tuple(Gated(needs, gate) for needs, gate in gated.items())
+    return Catalogue(phrases, matcher, rules, places, gates)
 
 
 # A pattern is matched as phrases when it spells at most this many word sequences.
 MAX_SEQUENCES = 5_000
+# A Matcher pattern with optional or bounded tokens is added as the patterns of fixed
+# length it stands for, when they are at most this many (see ``fixed_lengths``).
+MAX_FIXED_LENGTHS = 64
+# ... and only its runs of at least this many optional tokens ("{0,14}"): a run of r
+# holds up to C(r, r/2) states per start (252 for 10), while each fixed-length pattern
+# costs a little at every token, since spaCy tries every pattern at every token.
+LONG_GAP = 10
 # A Matcher pattern's first-token word set is split into one pattern per word up to this
 # size: an exact word is checked in C (about a sixth of a set check in Python per token),
 # but each pattern is tried at every token.
@@ -132,6 +169,46 @@ def word_sequences(pattern: list[dict]) -> list[tuple[str, ...]] | None:
     return sorted(sequences)
 
 
+def needed_words(pattern: list[dict]) -> list[frozenset[str]]:
+    """For each token every match of ``pattern`` holds (no "?", "*", "!" or "{0,m}") that
+    names its words (LOWER, or TEXT/ORTH words without letter case): those words,
+    lower-cased. A text without one of each set cannot match, so its Matcher is not run
+    there: spaCy's ``Matcher`` tries every pattern at every token, and most texts hold
+    the words of under a third of them."""
+    needed = []
+    for token in pattern:
+        op = token.get("OP")
+        if op in ("?", "*", "!") or (op is not None and _least(op) == 0):
+            continue
+        words: list[str] | None = None
+        for attr in ("LOWER", "TEXT", "ORTH"):
+            value = token.get(attr)
+            if isinstance(value, dict):
+                value = value.get("IN")
+            if value is None:
+                continue
+            listed = value if isinstance(value, list) else [value]
+            if all(
+                isinstance(w, str) and (attr == "LOWER" or w == w.lower() == w.upper())
+                for w in listed
+            ):
+                words = [w.lower() for w in listed]
+                break
+        if words:
+            needed.append(frozenset(words))
+    return needed
+
+
+def _least(op: str) -> int:
+    """The fewest times a token with operator ``op`` ("+", "{n}", "{n,m}", "{,m}") occurs."""
+    if op == "+":
+        return 1
+    if op.startswith("{") and op.endswith("}"):
+        low = op[1:-1].partition(",")[0].strip()
+        return int(low) if low else 0
+    return 1
+
+
 def _token_words(token: dict) -> list[str | None] | None:
     """The words a token spec matches (None in the list: it may be left out), or None
     when it is not a plain word choice."""
@@ -156,6 +233,43 @@ def _token_words(token: dict) -> list[str | None] | None:
         if attr != "LOWER" and not (word == word.lower() == word.upper()):
             return None
     return [*words, None] if op == "?" else list(words)
+
+
+def fixed_lengths(pattern: list[dict]) -> list[list[dict]]:
+    """``pattern`` as patterns that together match what it matches, each long gap
+    ("{n,m}" with m - n >= ``LONG_GAP``) spelled at each of its lengths (spaCy's own
+    reading of the operator: n to m times). For speed: spaCy's ``Matcher`` expands
+    "{0,14}" into 14 optional tokens and does not merge states, so it reaches a token by
+    each choice of which optional slots took the words before it (thousands of states:
+    1.6 ms a read for one such pattern); a gap of fixed length has one state per start.
+    The matches, and so the starts, are the same. The pattern as written when it has no
+    long gap or would stand for more than ``MAX_FIXED_LENGTHS`` patterns."""
+    # each token's alternatives, each a run of tokens: the token itself, or a long gap
+    # at each of its lengths
+    choices: list[list[list[dict]]] = []
+    for token in pattern:
+        repeats = _repeats(token.get("OP"))
+        if repeats is None or repeats[1] - repeats[0] < LONG_GAP:
+            choices.append([[token]])
+        else:
+            spec = {k: v for k, v in token.items() if k != "OP"}
+            choices.append([[spec] * n for n in range(repeats[0], repeats[1] + 1)])
+    variants = prod(len(runs) for runs in choices)
+    if variants == 1 or variants > MAX_FIXED_LENGTHS:
+        return [pattern]
+    spelled = ([t for run in runs for t in run] for runs in itertools.product(*choices))
+    return [tokens for tokens in spelled if tokens]  # (a match of no tokens never counts)
+
+
+def _repeats(op: object) -> tuple[int, int] | None:
+    """How many times a token with operator ``op`` may occur, when that is bounded and
+    may vary ("{n,m}", "{,m}"); None for any other operator."""
+    if not (isinstance(op, str) and op.startswith("{") and op.endswith("}") and "," in op):
+        return None
+    low, _, high = op[1:-1].partition(",")
+    if not high.strip():  # "{n,}": unbounded
+        return None
+    return (int(low) if low.strip() else 0, int(high))
 
 
 def _first_token_exact(pattern: list[dict]) -> list[list[dict]]:
@@ -246,6 +360,10 @@ def fired(doc: Doc, catalogue: Catalogue | None = None) -> list[tuple[int, str, 
     # token, or its several phrases there, are one)
     starts = {(start, match_id) for match_id, start, _end in catalogue.phrases(doc)}
     starts.update((start, match_id) for match_id, start, _end in catalogue.matcher(doc))
+    words = set(doc.to_array(LOWER).tolist())
+    for gate in catalogue.gated:
+        if gate.may_match(words):
+            starts.update((start, match_id) for match_id, start, _end in gate.matcher(doc))
     return sorted((start, *strings[match_id].split("/", 1)) for start, match_id in starts)
 
 
@@ -278,7 +396,12 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     for i in range(1, len(sentences)):
         # "What does this mean?" asks about the sentence before it
         if asking[i] and _points_back(sentences[i]):
-            per_sentence[i] |= per_sentence[i - 1]
+            # (the nearest sentence that says something: "I'm hoping he is wrong. Is he
+            # right?" asks about what the coworker said before)
+            j = i - 1
+            while j and not per_sentence[j]:
+                j -= 1
+            per_sentence[i] |= per_sentence[j]
     asks = _ordered(catalogue.rules, per_sentence, asking, ask_ids())
     places = _ordered(catalogue.places, per_sentence, asking, tuple(place_instead()))
     return Recognised(asks, places)
@@ -315,7 +438,8 @@ def _ordered(
     return tuple(sorted(found, key=lambda a: (found[a], order[a])))
 
 
-POINTING_BACK = frozenset({"this", "that", "it", "these", "those"})
+# ("Is he right?" asks about what the coworker just said)
+POINTING_BACK = frozenset({"this", "that", "it", "these", "those", "he", "she", "they"})
 SHORT_SENTENCE = 8  # tokens
 
 

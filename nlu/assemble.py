@@ -29,7 +29,7 @@ from nlu.data import load
 from nlu.money import to_json_number
 from nlu.pipeline import char_bounds, found, payloads, sentences
 from nlu.providers import current_firms, main_plan_type, plan_provider
-from nlu.roles import RoleHit, bind_amounts
+from nlu.roles import PLAN_TOTAL, RoleHit, bind_amounts
 from nlu.tables import Hit
 
 # When the figures do not add up, drop these first (least specific first).
@@ -128,6 +128,9 @@ class Assembled(NamedTuple):
     unsure: bool
     rejected: tuple[tuple[str, str, str], ...] = ()
     declined: bool = False  # "rather not say" to the question asked
+    # the whole plan balance ("$300k total in the 401k") and its words: no fact, but with
+    # the after-tax part it gives the pretax money (the conversation derives it)
+    plan_total: tuple[Any, str] | None = None
 
 
 # Keys whose reply dates something other than the tax year: the year of a Roth IRA, or
@@ -226,6 +229,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     if spouse_income:
         # "he makes 190k and I make 45k": the asker's own pay is not the household income
         candidates.pop("income", None)
+    plan_totals = candidates.pop(PLAN_TOTAL, None)  # no fact: a figure beside the facts
 
     all_providers = [
         hit
@@ -280,6 +284,10 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     chosen = {
         key: pick for key, cands in candidates.items() if (pick := _resolve(key, cands, look))
     }
+    plan_total = None
+    if plan_totals:  # of several ("my $49k of 401k contributions"), the balance is the largest
+        biggest = max(plan_totals, key=lambda c: Decimal(str(c.value)))
+        plan_total = (_json("pretax_balance", biggest.value), _evidence(index.original, biggest))
     if _former_plan_beside_a_current_one(chosen.get("still_employed"), index):
         del chosen["still_employed"]
     _derive(chosen, retire_in_years, unbound)
@@ -290,7 +298,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     )
     evidence = {key: _evidence(index.original, chosen[key]) for key in facts}
     corrections = frozenset(key for key in facts if look.corrects(chosen[key].start))
-    return Assembled(facts, evidence, corrections, unsure, rejected, declined)
+    return Assembled(facts, evidence, corrections, unsure, rejected, declined, plan_total)
 
 
 class _Lookups:

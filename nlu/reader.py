@@ -48,7 +48,8 @@ class Reading:
     (keys of ``OUT_OF_SCOPE``). ``asks``: the answer catalogue's question ids the text
     asks, in the order asked (``nlu.asks``); ``places``: where the text says the money is
     now when it has left the plan (``in_ira``, ``paid_out``), so plan answers are not given
-    for it.
+    for it. ``plan_total``: the whole plan balance stated ("$300k total in the 401k") and
+    its words; no fact of its own, it gives the pretax money beside the after-tax part.
     ``rejected``: (fact key, the words it was read from, why it was refused) for each
     value the text states but ``Facts.from_mapping`` refuses ("I am 500"), so the bot
     can say which fact is wrong instead of silently ignoring it.
@@ -65,6 +66,7 @@ class Reading:
     declined: bool = False
     asks: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    plan_total: tuple[Any, str] | None = None
 
 
 EMPTY = Reading()
@@ -116,6 +118,7 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         rejected=built.rejected,
         asks=recognised.asks,
         places=recognised.places,
+        plan_total=built.plan_total,
     )
 
 

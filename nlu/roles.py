@@ -28,6 +28,8 @@ from nlu.money import Amount
 
 # Roles that are not Facts keys: the amount is known not to be one of our facts.
 NOT_FACTS = frozenset({"plan_total", "limit", "flow", "ambiguous"})
+# The key of a whole plan balance read: no fact, only what the pretax money is derived from.
+PLAN_TOTAL = "plan_total"
 BALANCE_ROLES = frozenset(
     {
         "after_tax_total",
@@ -467,6 +469,9 @@ def bind_amounts(
         if key is None:
             if role == "plan_total":
                 unbound.append((span, amount))  # may still be the after-tax sum
+                # or the whole account beside its after-tax part (Reading.plan_total: the
+                # pretax money follows from it, and it is no fact of its own)
+                hits.append(RoleHit(PLAN_TOTAL, amount.value, amount.start, amount.end, amount))
             continue
         start = min(amount.start, cue_start if cue_start is not None else amount.start)
         end = max(amount.end, cue_end if cue_end is not None else amount.end)

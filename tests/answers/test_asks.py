@@ -79,9 +79,9 @@ def test_rolling_an_iras_pretax_money_into_a_plan_is_isolating_the_basis(text: s
 
 
 def test_rolling_a_401k_into_an_ira_is_not_isolating_the_basis() -> None:
-    assert "isolate_basis" not in read(
-        "Can I roll my 401k pretax money into a traditional IRA?"
-    ).asks
+    assert (
+        "isolate_basis" not in read("Can I roll my 401k pretax money into a traditional IRA?").asks
+    )
 
 
 def test_income_tax_is_not_the_income_limit() -> None:

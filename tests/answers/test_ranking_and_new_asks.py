@@ -57,9 +57,10 @@ def test_when_the_earnings_are_taxed_is_the_earnings_question(text: str) -> None
 
 def test_how_much_tax_on_the_earnings_is_the_cost_not_when() -> None:
     # ba023, verbatim
-    assert "earnings_taxed_once" not in read(
-        "How much taxes will I be paying on the $1k earnings?"
-    ).asks
+    assert (
+        "earnings_taxed_once"
+        not in read("How much taxes will I be paying on the $1k earnings?").asks
+    )
 
 
 def test_the_earnings_answer_says_they_are_roth_money_after() -> None:
@@ -88,9 +89,12 @@ def test_a_spouse_beneficiary_gets_the_surviving_spouse_answer(text: str) -> Non
 
 
 def test_a_spouse_named_as_beneficiary_of_a_living_persons_account_is_not_a_death() -> None:
-    assert "surviving_spouse" not in read(
-        "My wife is the beneficiary of my Roth IRA. Can I move my after-tax 401k money there?"
-    ).asks
+    assert (
+        "surviving_spouse"
+        not in read(
+            "My wife is the beneficiary of my Roth IRA. Can I move my after-tax 401k money there?"
+        ).asks
+    )
 
 
 @pytest.mark.parametrize(

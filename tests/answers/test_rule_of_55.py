@@ -49,9 +49,10 @@ def test_the_rule_named_is_the_question(text: str) -> None:
 
 
 def test_an_age_of_55_alone_is_not_the_rule() -> None:
-    assert "rule_of_55" not in read(
-        "I retired at age 55. Can I move my after-tax 401k money to a Roth IRA?"
-    ).asks
+    assert (
+        "rule_of_55"
+        not in read("I retired at age 55. Can I move my after-tax 401k money to a Roth IRA?").asks
+    )
 
 
 def test_a_penalty_free_withdrawal_beside_the_rules_name_is_not_the_roth_basis_answer() -> None:

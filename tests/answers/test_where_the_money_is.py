@@ -112,9 +112,7 @@ def test_a_form_that_shows_a_distribution_is_not_a_check_paid() -> None:
         "regarding Employee Contributions, did not show my after tax pre-1987 assets."
     )
     assert "paid_out" not in read(text).places
-    assert read("I received a check for the total distribution last week.").places == (
-        "paid_out",
-    )
+    assert read("I received a check for the total distribution last week.").places == ("paid_out",)
 
 
 @pytest.mark.parametrize(

@@ -105,6 +105,24 @@ def test_what_if_i_wait_until_i_leave(assistant, store):
     assert "retire_age" not in store.load("story").facts
 
 
+def test_what_if_i_convert_the_pretax_too(assistant, store):
+    # issue 10: "what if I convert the pre-tax too" works in a conversation
+    for said in ("what if I convert the pre-tax too?", "What if I roll the pretax as well?"):
+        run_story(
+            assistant,
+            [
+                START,
+                Step(
+                    said,
+                    must=("Pretax money", "is taxable income that year", "no 10%"),
+                    must_not=("could not tell what to change",),
+                ),
+            ],
+            key=said,
+        )
+        assert _real(store, said) == REAL
+
+
 def test_a_what_if_keeps_the_pending_question(assistant, store):
     run_story(assistant, [START])
     pending = store.load("story").pending

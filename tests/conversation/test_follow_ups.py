@@ -47,6 +47,18 @@ PARAPHRASES = [
         False,
     ),
     (
+        "My plan prorates withdrawals. I have $40,000 after-tax in a $300,000 401k. Can I "
+        "roll just the after-tax part to a Roth IRA?",
+        "after_tax_separately_accounted",
+        False,
+    ),
+    (
+        "All withdrawals are prorated, the money is co-mingled. How do I get my after-tax "
+        "money into a Roth?",
+        "after_tax_separately_accounted",
+        False,
+    ),
+    (
         "My old employer's 401k holds commingled pre-tax and after-tax money. How do I get "
         "the after-tax dollars into a Roth?",
         "after_tax_separately_accounted",

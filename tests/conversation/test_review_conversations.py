@@ -75,6 +75,52 @@ def test_conversation_b_never_says_nothing_is_taxable_for_a_plan_that_prorates(a
     assert "Do you already have a Roth IRA?" not in first.text + penalty.text
 
 
+def test_a_plan_that_prorates_is_priced_from_the_total_balance_the_person_gives(assistant, store):
+    # "I had ... about $30k of after-tax money", "about $300k total in the 401k": a $30k
+    # partial distribution is $3k basis and $27k pretax; the whole split is $270k / $30k
+    [reply] = run_story(
+        assistant,
+        [
+            Step(
+                _question("fq006"),
+                must=(
+                    "a $30,000 distribution would be only $3,000 basis and $27,000 pretax",
+                    "$270,000 of pretax money to a traditional IRA",
+                    "$30,000 of after-tax contributions to a Roth IRA",
+                ),
+                must_not=NEVER,
+            )
+        ],
+        key="B2",
+    )
+    assert reply.text.index("$27,000") < reply.text.index("$270,000")  # the answer first
+    saved = store.load("B2")
+    assert saved.facts["pretax_balance"] == 270000
+    assert saved.evidence["pretax_balance"] == "about $300k"  # the words it came from
+
+
+def test_a_total_balance_said_later_prices_the_after_tax_money_already_given(assistant, store):
+    run_story(
+        assistant,
+        [
+            Step("I have 30k after-tax contributions and 10k earnings in my 401k."),
+            Step(
+                "The whole 401k balance is $400k. Can I take only the after-tax part?",
+                # $40k of $400k: a $40k distribution carries $3k of basis (30/400 of it)
+                must=("From $400,000 in all", "$3,000 basis and $37,000 pretax"),
+                must_not=NEVER,
+            ),
+        ],
+        key="B3",
+    )
+    assert store.load("B3").facts["pretax_balance"] == 360000
+
+
+def test_a_total_no_bigger_than_the_after_tax_part_gives_no_pretax_money(assistant, store):
+    assistant.handle("B4", "My 401k is $40k in all: $30k after-tax contributions, $10k earnings.")
+    assert "pretax_balance" not in store.load("B4").facts
+
+
 def test_conversation_c_answers_the_advisers_pro_rata_question(assistant):
     [reply] = run_story(
         assistant,

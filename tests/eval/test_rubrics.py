@@ -40,6 +40,15 @@ BATCH_C_ON_SPLIT = frozenset(
     {"bc004", "bc005", "bc009", "bc012", "bc014", "bc016", "bc017"}
     | {"bc025", "bc028", "bc030", "bc046", "bc047", "bc048"}
 )
+# batch_d: the collector's first-contact batch (tests/eval/README.md), rubrics for 20 of its 40
+# questions, to the same standard; only the collector helper reads or edits these files.
+BATCH_D = HERE / "batch_d_answers.jsonl"
+# batch_d questions whose expert answer is a two-destination rollover, where the split template may
+# earn points; the other batch_d rubrics must not reward it.
+BATCH_D_ON_SPLIT = frozenset({"bd013", "bd028"})
+BATCH_D_ALTERNATES = json.loads(
+    (HERE / "batch_d_answers_alternates.json").read_text(encoding="utf-8")
+)
 
 
 def _shared() -> Path | None:
@@ -92,11 +101,13 @@ def _said(patterns: list[str], reply: str) -> bool:
 
 OURS = _load(RUBRICS)
 BATCH_C_RUBRICS = _load(BATCH_C)
-MINE = OURS + BATCH_C_RUBRICS  # rubrics written here, with a wrong answer each
+BATCH_D_RUBRICS = _load(BATCH_D)
+MINE = OURS + BATCH_C_RUBRICS + BATCH_D_RUBRICS  # rubrics written here, with a wrong answer each
 RELEASED = _load(SHARED / "answers.jsonl") if SHARED else []
 ALL = (
     [("ours", r) for r in OURS]
     + [("batch_c", r) for r in BATCH_C_RUBRICS]
+    + [("batch_d", r) for r in BATCH_D_RUBRICS]
     + [("released", r) for r in RELEASED]
 )
 
@@ -118,6 +129,15 @@ def test_batch_c_has_a_rubric_for_each_of_its_questions_and_no_other():
     assert len(ids) >= 45 and len(ids) == len(set(ids))
     assert ids == [q["id"] for q in questions]
     assert not set(ids) & {r["id"] for r in OURS + RELEASED}
+
+
+def test_batch_d_rubrics_cover_about_half_of_its_questions_in_order_with_new_ids():
+    questions = [q["id"] for q in _load(HERE / "batch_d.jsonl")]
+    ids = [r["id"] for r in BATCH_D_RUBRICS]
+    assert len(ids) >= 20 and len(ids) == len(set(ids))
+    assert set(ids) <= set(questions)
+    assert ids == sorted(ids, key=questions.index)
+    assert not set(ids) & {r["id"] for r in OURS + BATCH_C_RUBRICS + RELEASED}
 
 
 @pytest.mark.parametrize("rubric", MINE, ids=[r["id"] for r in MINE])
@@ -220,6 +240,20 @@ def test_the_split_template_makes_few_points_off_the_split_in_batch_c():
     assert len(earning) >= len(on_split) / 2
 
 
+def test_the_split_template_makes_few_points_off_the_split_in_batch_d():
+    """The same check for batch_d, whose two-destination questions are in BATCH_D_ON_SPLIT."""
+    off_split = [r for r in BATCH_D_RUBRICS if r["id"] not in BATCH_D_ON_SPLIT]
+    assert len(off_split) >= len(BATCH_D_RUBRICS) / 2
+    shares = [
+        sum(_said(p["any"], SPLIT_TEMPLATE) for p in r["points"]) / len(r["points"])
+        for r in off_split
+    ]
+    assert max(shares) <= 0.5
+    assert sum(shares) / len(shares) <= 0.15
+    on_split = [r for r in BATCH_D_RUBRICS if r["id"] in BATCH_D_ON_SPLIT]
+    assert all(any(_said(p["any"], SPLIT_TEMPLATE) for p in r["points"]) for r in on_split)
+
+
 def test_the_split_template_still_scores_on_split_questions():
     """The other side of the check: where the split is the answer, the template earns points."""
     kinds = json.loads(KINDS.read_text(encoding="utf-8"))
@@ -297,13 +331,14 @@ def test_common_wrong_statements_catch_the_claim_and_not_its_denial(prefix):
             assert not _said(wrong["any"], text), text
 
 
-ALTERNATE_REPLIES = {**ALTERNATES, **BATCH_C_ALTERNATES}
+ALTERNATE_REPLIES = {**ALTERNATES, **BATCH_C_ALTERNATES, **BATCH_D_ALTERNATES}
 
 
 @pytest.mark.parametrize("qid", sorted(ALTERNATE_REPLIES))
 def test_a_differently_worded_expert_reply_also_makes_every_point(qid):
     """The points are meant to be generous: a second expert reply, worded differently from the
-    model answer (answers_more_alternates.json, batch_c_answers_alternates.json), must earn them
+    model answer (answers_more_alternates.json, batch_c_answers_alternates.json,
+    batch_d_answers_alternates.json), must earn them
     all and say nothing wrong."""
     rubric = next(r for r in MINE if r["id"] == qid)
     reply = ALTERNATE_REPLIES[qid]

@@ -17,7 +17,15 @@ from hypothesis import strategies as st
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from nlu.asks import Catalogue, _as_strings, build, fired, word_sequences
+from nlu.asks import (
+    Catalogue,
+    _as_strings,
+    build,
+    fired,
+    fixed_lengths,
+    needed_words,
+    word_sequences,
+)
 from nlu.data import load
 from nlu.pipeline import get_nlp
 
@@ -139,3 +147,76 @@ def test_a_finite_pattern_is_its_word_sequences(pattern: list, sequences: list) 
 )
 def test_other_patterns_stay_in_the_matcher(pattern: list) -> None:
     assert word_sequences(pattern) is None
+
+
+GAP = {"LOWER": {"NOT_IN": ["roth"]}, "OP": "{0,12}"}
+
+
+def test_a_long_gap_is_spelled_at_each_of_its_lengths() -> None:
+    pattern = [{"LOWER": "move"}, GAP, {"LOWER": "to"}]
+    spelled = fixed_lengths(pattern)
+    assert len(spelled) == 13
+    assert spelled[0] == [{"LOWER": "move"}, {"LOWER": "to"}]
+    assert spelled[12] == [
+        {"LOWER": "move"},
+        *[{"LOWER": {"NOT_IN": ["roth"]}}] * 12,
+        {"LOWER": "to"},
+    ]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"LOWER": "take"}, {"OP": "{0,4}"}, {"LOWER": "out"}],  # a short gap: few states
+        [{"LOWER": "take"}, {"OP": "*"}, {"LOWER": "out"}],  # unbounded
+        [{"LOWER": "a"}, GAP, {"LOWER": "b"}, GAP, {"LOWER": "c"}],  # 169 patterns: too many
+    ],
+)
+def test_other_patterns_are_kept_as_written(pattern: list) -> None:
+    assert fixed_lengths(pattern) == [pattern]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["put", "it", "roth", "to", "a", "401k", "plan"]), max_size=40)
+)
+def test_long_gaps_match_as_written(words: list[str]) -> None:
+    pattern = [{"LOWER": "put"}, GAP, {"LOWER": "to"}, {"LOWER": "a", "OP": "?"}, {"LOWER": "401k"}]
+    vocab = get_nlp().vocab
+    as_written, spelled = Matcher(vocab), Matcher(vocab)
+    as_written.add("p", [pattern])
+    spelled.add("p", fixed_lengths(pattern))
+    doc = Doc(vocab, words=words or ["put"])
+    assert sorted(as_written(doc)) == sorted(spelled(doc))
+
+
+def test_every_pattern_passes_spacys_schema() -> None:
+    # (the catalogue's own Matcher skips this check at start-up, for speed)
+    assert reference() is not None  # a Matcher with validate=True raises on a bad pattern
+    vocab = get_nlp().vocab
+    with pytest.raises(ValueError):
+        Matcher(vocab, validate=True).add("bad", [[{"LOWR": "typo"}]])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        ([{"LOWER": {"IN": ["roll", "move"]}}, GAP, {"LOWER": "to"}], [{"roll", "move"}, {"to"}]),
+        ([{"LOWER": "a", "OP": "?"}, {"TEXT": "$"}, {"LIKE_NUM": True}], [{"$"}]),
+        ([{"LOWER": "and", "OP": "+"}, {"LOWER": "x", "OP": "*"}], [{"and"}]),
+        ([{"LOWER": {"REGEX": "^401"}}, {"TEXT": "Roth"}, {"LOWER": "y", "OP": "!"}], []),
+        ([{"LOWER": "b", "OP": "{2,3}"}, {"LOWER": "c", "OP": "{,3}"}], [{"b"}]),
+    ],
+)  # fmt: skip
+def test_a_pattern_needs_the_words_of_its_tokens_that_every_match_holds(
+    pattern: list, needed: list
+) -> None:
+    assert needed_words(pattern) == [frozenset(words) for words in needed]
+
+
+def test_a_text_without_a_needed_word_runs_no_matcher_that_needs_it() -> None:
+    doc = get_nlp().make_doc("I want to roll my money over to a Roth.")
+    words = {token.lower for token in doc}
+    running = [gate for gate in catalogue().gated if gate.may_match(words)]
+    assert 0 < len(running) < len(catalogue().gated) / 2
+    assert fired(doc, catalogue()) == plain(doc)
