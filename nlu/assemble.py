@@ -94,7 +94,9 @@ MOST_YEARS = 2
 CLAUSE_REACH = 400
 _YEAR_NOT_TAX_YEAR = re.compile(
     r"\b(?:opened|open|started|funded|established|created|first|born|retire|retired|retiring|"
-    r"turn|turned|turning|since|separated|left|quit|laid off|"
+    r"turn|turns|turned|turning|since|separated|left|leave|leaving|quit|laid off|"
+    # "Starting in 2025, I designated ...", "IRS rules that changed in 2006"
+    r"starting|beginning|changed|"
     # "switched recordkeepers from Vanguard to Fidelity in 2020", "acquired in 2022"
     r"switched|merged|acquired|joined|hired|"
     # a notice, a law, a newsletter, a plan change: their year is not the one asked about
@@ -207,18 +209,36 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         finder=index.finder,
     )
     spouse_income = False
+    # amounts that moved ("rolled over $5000", "$7,000.33 converted"): no holding
+    moved = {amount.start for amount in payloads(doc, "amount_uses")}
     for rh in role_hits:
+        if rh.amount.start in moved and not (
+            rh.key in AFTER_TAX_KEYS and _MEASURED_AFTER_TAX.match(text, rh.amount.end)
+        ):
+            continue  # "rolled over his $18,500 Roth 401k": a move, not a holding
         if not hypothetical and _supposed_amount(index, rh.amount.start):
             continue  # "if my balance grows to 100k", "if I convert 20k": not a fact (yet)
         if _would_follow(index, rh.amount.start):
             continue  # "If I withdrew $10k, only $1k of it would be pre-tax": a consequence
         if examples and _inside(examples, rh.amount.start):
             continue  # "As an example say 9000 in pretax and 1000 post tax": illustration
+        if rh.key in IRA_BASIS_KEYS and _an_iras_after_tax_money(index, rh.amount.start):
+            continue  # "I have $40,000 in my current IRA with $10,000 after tax contributions"
+        if rh.key == "income" and _someone_elses_pay(index, rh.amount.start):
+            continue  # "Its not like a lot of people making 80K", "Employee is 30, makes $50,000"
         if rh.key in AFTER_TAX_KEYS and _already_in_an_ira(index, rh.amount.start):
             continue  # "I rolled over $5000 of after tax contributions ... to a TIRA": basis
+        if rh.key in HELD_KEYS and _WHOLE_AFTER_ITS_PART.search(
+            text, max(0, rh.amount.start - 30), rh.amount.start
+        ):
+            continue  # "9k of that 16k is after tax dollars": 16k is the whole, 9k the part
+        if rh.key in HELD_KEYS and _A_CONSEQUENCE.search(
+            text, max(0, rh.amount.start - 60), rh.amount.start
+        ):
+            continue  # "This would leave the $30k isolated in my IRA": not so yet
         if rh.key in WHOLE_KEYS and _part_of_something(text, rh):
             continue  # "$20k of the after-tax money", "$100,000 of that IRA": a part
-        if rh.key in HELD_KEYS and _states_a_limit(index, rh.amount.start):
+        if rh.key in LIMITED_KEYS and _states_a_limit(index, rh.amount.start):
             continue  # "must include no more than $17,500 pre-tax": a limit, not a balance
         if not _HOUSEHOLD.search(text, rh.start, rh.end) and _about_spouse(
             index, rh.amount.start, pronoun_is_spouse
@@ -401,6 +421,9 @@ WHOLE_KEYS = frozenset(
 )  # fmt: skip
 # What a person holds: an amount stated as a limit is none of them.
 HELD_KEYS = WHOLE_KEYS | {"after_tax_contributions", "after_tax_earnings"}
+# Amounts a limit word before them makes a limit ("contributions in excess of $19k",
+# "no subsidies once you get beyond about $45k in yearly MAGI").
+LIMITED_KEYS = HELD_KEYS | {"income"}
 # Between an amount and the words that gave its role: "of the" in "$20k of the after
 # tax monies", "of that" in "$100,000 of that IRA" - the role names what the amount is a
 # part of ("$52,000 of that is after-tax" is the after-tax part: a verb comes between).
@@ -414,11 +437,27 @@ _ALL_BEFORE = re.compile(r"\b(?:all|entire|whole|full)\s*(?:the\s+|of\s+)?\W?$",
 # "the maximum ... is $51,000", "up to $23,000 pre-tax".
 _LIMIT_WORDS = re.compile(
     r"\b(?:no more than|not more than|at most|up to|maximum|max(?:imum)? of|limit(?:ed)?|"
-    r"cap(?:ped)?|cannot exceed|can't exceed|must include)\b",
+    r"cap(?:ped)?|cannot exceed|can't exceed|must include|in excess of|beyond|exceeds?|"
+    # the code sections of the limits: "I have maxed out my 402g $18000 contributions"
+    r"exceeding|402\(?g\)?|415\(?c\)?)(?!\w)",
     re.IGNORECASE,
 )
 # How far back (characters) a limit word makes an amount a limit.
 LIMIT_REACH = 60
+
+
+# Right before an amount: a part of it named first ("9k of that 16k is after tax").
+_WHOLE_AFTER_ITS_PART = re.compile(
+    r"\d[\d,.]*\s*[km]?\s+(?:of|out of)\s+(?:that|the|this|my|those|these)\s+[$~]?$",
+    re.IGNORECASE,
+)
+# Before an amount in its clause: what a move would leave or make of it, not what is held
+# ("This would leave the $30k isolated in my IRA", "I'd end up with $24,000").
+_A_CONSEQUENCE = re.compile(
+    r"\b(?:would|will|'d|'ll)\s+(?:then\s+|still\s+|only\s+)?(?:leave|end up with|be left with|"
+    r"grow to|become|be worth)\b[^.;!?]{0,20}$",
+    re.IGNORECASE,
+)
 
 
 def _part_of_something(text: str, hit: RoleHit) -> bool:
@@ -481,6 +520,14 @@ def _former_plan_beside_a_current_one(employed: Candidate | None, index: Sentenc
 _AFTER_TAX_WORD = re.compile(r"(?:after|post)[- ]?tax|aftertax|\bbasis\b", re.IGNORECASE)
 
 
+# A moved sum named as after-tax money: "a rollover of $12,400 of after-tax money", "rolled
+# $18,700 of after-tax basis to a Roth IRA" - the money the question is about.
+_MEASURED_AFTER_TAX = re.compile(
+    r"\s*(?:of|in)\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:(?:after|post)[- ]?tax|aftertax|basis)",
+    re.IGNORECASE,
+)
+
+
 # After-tax money in the plan: once rolled into a traditional IRA it is IRA basis, which
 # no plan rule (Notice 2014-54) reaches, so none of these keys.
 AFTER_TAX_KEYS = frozenset({"after_tax_contributions", "after_tax_earnings", "after_tax_total"})
@@ -494,6 +541,38 @@ _ROLLED_INTO_AN_IRA = re.compile(
     r"(?:ira|tira)\b(?! ?roth)",
     re.IGNORECASE,
 )
+
+
+# After-tax money said of a traditional IRA, with no plan in the sentence, is the IRA's
+# basis (Form 8606), which no plan rule reaches: "I have $40,000 in my current IRA with
+# $10,000 after tax contributions", "I contributed post-tax dollars ($7K) from my checking
+# account into a traditional IRA".
+IRA_BASIS_KEYS = AFTER_TAX_KEYS | {"annual_after_tax_contribution"}
+_IRA_WORD = re.compile(r"(?<!roth )(?<!roth-)\b(?:t?iras?|ira's)\b", re.IGNORECASE)
+_PLAN_WORD = re.compile(
+    r"\b(?:401\(?k|403\(?b|457|tsp\b|plan\b|employer|company|mega|mbd\b)", re.IGNORECASE
+)
+
+
+def _an_iras_after_tax_money(index: Sentences, pos: int) -> bool:
+    """True when the amount's sentence names a traditional IRA and no employer plan."""
+    start, end = index.bounds(pos)
+    text = index.text
+    return bool(_IRA_WORD.search(text, start, end)) and not _PLAN_WORD.search(text, start, end)
+
+
+# Just before an income: a person who is not the asker, the spouse or a client ("a lot of
+# people making 80K", "For example, owner is 60, ... Employee is 30, makes $50,000").
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:people|someone|anyone|everyone|folks|employees?|owners?|persons?|participants?|"
+    r"hces?|nhces?)\b[^.;!?]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _someone_elses_pay(index: Sentences, pos: int) -> bool:
+    start = max(index.bounds(pos)[0], pos - 40)
+    return bool(_SOMEONE_ELSE.search(index.text, start, pos))
 
 
 def _already_in_an_ira(index: Sentences, pos: int) -> bool:
@@ -511,9 +590,17 @@ def _already_in_an_ira(index: Sentences, pos: int) -> bool:
 # Words that open an example: what follows illustrates a rule, it is no one's own figure.
 _EXAMPLE_MARKER = re.compile(
     r"\b(?:let'?s say|let[’‘]s say|lets say|for example|as an example|for instance|e\.g\.|"
-    r"an example|example:|hypothetical(?:ly)?)(?!\w)",
+    r"an example|example:|hypothetical(?:ly)?|to simplify|for simplicity|"
+    r"for the sake of (?:argument|example|simplicity|discussion)|"
+    # "My question is say I contributed $10k" (not "I'd say I have about 40k")
+    r"(?:question is|[.,:;(]) *say,? (?:i|we|you|he|she|it|someone|a|an|the)\b|"
+    # what a move would leave: "In this case, I will end up with:"
+    r"(?:will|would|i'd|i'll) (?:then )?end up with)(?!\w)",
     re.IGNORECASE,
 )
+# A list item ("4. Let's say ...", "- e.g."): the example runs through the list's
+# later items, the steps worked from it.
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]")
 # An example that is the case the question asks about: "for example, if a participant had".
 _CASE_ASKED = re.compile(r",?\s*if (?:a|an|the)\b", re.IGNORECASE)
 # The whole text's figures are invented.
@@ -545,8 +632,11 @@ def example_scopes(text: str) -> list[tuple[int, int]]:
             continue  # "For example, if a 50 year old participant had $7,000": the case
         line_end = _LINE_END.search(text, m.end())
         end = line_end.start() if line_end else len(text)
-        if text[:end].rstrip().endswith(":"):
-            blank = _BLANK_LINE.search(text, end)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[:end].rstrip().endswith(":") or _LIST_ITEM.match(text, line_start):
+            # (the list may start after a blank line: "I will end up with:\n\n$24,000 ...")
+            after = end + len(text[end:]) - len(text[end:].lstrip())
+            blank = _BLANK_LINE.search(text, after)
             end = blank.start() if blank else len(text)
         scopes.append((m.start(), end))
     return scopes
@@ -688,7 +778,9 @@ def _resolve(key: str, cands: list[Candidate], look: _Lookups) -> Candidate | No
     fixes = [c for c in cands if look.corrects(c.start)]
     if fixes:
         return fixes[-1]
-    if key == "traditional_ira_balance":
+    if key == "traditional_ira_balance" and not _SPOUSE_WORD.search(look.index.text):
+        # (with a spouse named, some of the IRAs listed may be theirs: "IRA#3 = 35K [in
+        # my non-working Spouse's name]", "Wife: 1. Traditional IRA - $7k")
         return _all_iras(distinct)
     return None
 

@@ -7,6 +7,7 @@ does ("can I move it without paying tax?").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
@@ -17,6 +18,13 @@ from nlu.matching import FastRegex, LiteralFinder, PatternSet
 
 # A negation this close before a cue (in words) turns a statement around.
 NEGATION_REACH_WORDS = 5
+# An aside that adds a kind of account in passing, before a topic's cue: "articles that
+# summarize the 5-year rule ... (and inherited IRAs)?" is no question about one.
+_IN_PASSING = re.compile(
+    r"\(\s*(?:and|or|plus|including|incl\.?|e\.g\.?,?|as well as|not|nor|let alone)\s+"
+    r"(?:for\s+|of\s+|to\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -134,8 +142,11 @@ def find_topics(
     hits = [
         (m.start(), m.end(), name)
         for name, m in _topics().scan(text, finder)
-        if sentences is None
-        or not sentences.is_negated(m.start(), reach_words=NEGATION_REACH_WORDS)
+        if not _IN_PASSING.search(text, max(0, m.start() - 30), m.start())
+        and (
+            sentences is None
+            or not sentences.is_negated(m.start(), reach_words=NEGATION_REACH_WORDS)
+        )
     ]
     hits.sort()
     return hits

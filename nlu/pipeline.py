@@ -13,6 +13,8 @@ Components, in order:
 - ``rothbot_sentences``: sentence starts that survive forum text ("max. pre-tax" is one
   sentence; bullets and line breaks end one).
 - ``rothbot_money``: amounts in every written form (``nlu.money``).
+- ``rothbot_amount_uses``: amounts that moved (rolled over, converted, deposited), from
+  spaCy ``Matcher`` patterns (``nlu.amount_uses``; amount_uses.yaml): no holding.
 - ``rothbot_role_cues``: the words that say what an amount is (roles.yaml).
 - ``rothbot_phrases``: ages, years, filing status, rates, employment, Roth IRA, plan
   features (facts.yaml, status.yaml).
@@ -45,7 +47,16 @@ from nlu.roles import find_role_cues_near
 from nlu.tables import match_table
 
 # The span groups the components fill, read with :func:`found` (and ``doc.spans[name]``).
-GROUPS = ("money", "role_cues", "phrases", "providers", "plan_types", "intents", "topics")
+GROUPS = (
+    "money",
+    "amount_uses",
+    "role_cues",
+    "phrases",
+    "providers",
+    "plan_types",
+    "intents",
+    "topics",
+)
 _USER_KEY = "rothbot"
 # spaCy's arrays are uint64: -1 ("not a sentence start") is stored as its max value
 _NOT_A_SENTENCE_START = numpy.iinfo(numpy.uint64).max
@@ -220,6 +231,26 @@ def money_component(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("rothbot_amount_uses")
+def make_amount_uses_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Amounts that were moved (``nlu.amount_uses``); payload: the ``Amount``."""
+    from nlu.amount_uses import AmountUses
+
+    rules: list[AmountUses] = []  # built on the first Doc: its vocab is the pipeline's
+
+    def amount_uses_component(doc: Doc) -> Doc:
+        amounts = _state(doc).found.get("money", ())
+        moved: list[_Found] = []
+        if amounts:
+            if not rules:
+                rules.append(AmountUses(nlp))
+            moved = rules[0].moved(doc, [(first, end, a) for first, end, _label, a in amounts])
+        _record(doc, "amount_uses", moved)
+        return doc
+
+    return amount_uses_component
+
+
 @Language.component("rothbot_role_cues")
 def role_cue_component(doc: Doc) -> Doc:
     """Find the words that give an amount its role; overlapping cues: the longest wins."""
@@ -323,6 +354,7 @@ def topic_component(doc: Doc) -> Doc:
 COMPONENTS = (
     "rothbot_sentences",
     "rothbot_money",
+    "rothbot_amount_uses",
     "rothbot_role_cues",
     "rothbot_phrases",
     "rothbot_implied",

@@ -93,11 +93,13 @@ def test_labelled_set_scores_above_the_bar(name: str, tmp_path: Path) -> None:
 # 0.874 to P 0.934 R 0.834 F1 0.881 (intents 0.713 -> 0.720) with the misread classes of
 # tests/nlu/test_misread_classes.py, then to P 0.935 R 0.850 F1 0.890 (employment implied
 # by contributing, by leaving ahead, and the spouse's when the plan is theirs; "the client
-# is 62"). This test
+# is 62"), then to P 0.951 R 0.850 F1 0.898 (amounts that moved, worked examples, limits,
+# an IRA's after-tax money, what a move would leave, what the law allows; the precision
+# bar is met). This test
 # holds what was reached, so that a change that loses it fails; raise it with the score.
 REAL_SET = SHARED / "eval" / "real.jsonl"
-TOGETHER_CORE_PRECISION = 0.93
-TOGETHER_CORE_F1 = 0.888
+TOGETHER_CORE_PRECISION = 0.95
+TOGETHER_CORE_F1 = 0.896
 TOGETHER_INTENTS_F1 = 0.72
 
 

@@ -380,3 +380,280 @@ def test_an_advisers_client_stated_with_the_is_the_one_whose_age_counts() -> Non
         "to be rolled over to the IRA? The client is 62 and his deceased spouse was 57."
     )
     assert read(text).facts.get("age") == 62
+
+
+# ---- an amount that moved is a transaction, not a holding --------------------------------
+
+MONEY_KEYS_READ = (
+    "after_tax_total", "after_tax_contributions", "after_tax_earnings", "pretax_balance",
+    "roth_401k_balance", "roth_ira_balance", "traditional_ira_balance", "income",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After he left the first company in May of last year he rolled over his $18,500 Roth "
+        "401k to his personal Roth IRA.",
+        "There was $7,000.33 converted from a traditional IRA to a Roth IRA.",
+        "The scenario:\n  • I am younger than 59.5\n  • I made a Roth conversion of $15,000 in "
+        "December 2021",
+        "Last year, I asked my financial organization to roll over $8000 in my pre-tax 403(b) "
+        "to ROTH IRA in the same organization.",
+        "There was one deposit of $10,000 and a later $5,000 deposit (all after-tax money; it "
+        "is from Roth 401k).",
+    ],
+)
+def test_an_amount_that_moved_is_no_balance(text: str) -> None:
+    facts = read(text).facts
+    assert not set(facts) & set(MONEY_KEYS_READ), facts
+
+
+def test_a_moved_sum_named_as_after_tax_money_keeps_its_role() -> None:
+    # the sum is the after-tax money itself: the question is about its tax
+    facts = read("She rolled $18,700 of after-tax basis to a Roth IRA.").facts
+    assert facts["after_tax_contributions"] == 18700
+
+
+def test_a_holding_named_before_a_move_is_still_read() -> None:
+    facts = read("I have about $40,000 after-tax in my 401k and want to roll it to a Roth IRA.")
+    assert facts.facts["after_tax_total"] == 40000
+
+
+# ---- an example runs through its worked steps -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list item opening an example: the later items are its steps
+        "3. Therefore max after-tax contribution for me = $28K\n4. Let's say I contribute $10K "
+        "after-tax in 2012 and let's say it grows to $11K.\n5. I make an in-service withdrawal "
+        "of $11K (contribution + earnings) and roll it over to a Roth IRA.\n6. I will have to "
+        "pay ordinary income taxes on $1K (earnings) and all of my $11K will move to my Roth "
+        "IRA and grow tax-free.",
+        "My question is say I contributed $10k to after-tax and when I wanted to do the "
+        "rollover the account has $11k in it. Thus it earned $1k.",
+        "The plan separately accounted for after tax contributions. To simplify, I had $10000 "
+        "of elective deferral and $5000 of after tax contributions (worth $5000 and cost "
+        "$5000).",
+        "In this case, I will end up with:\n\n$24,000 in the original IRA - now all pre-tax "
+        "dollars\n$6,000 in new Roth IRA\n\nor do I have to open two new IRAs?",
+    ],
+)
+def test_figures_of_a_worked_example_are_not_facts(text: str) -> None:
+    facts = read(text).facts
+    assert not set(facts) & {*MONEY_KEYS_READ, "employee_deferral"}, facts
+
+
+def test_i_would_say_is_no_example() -> None:
+    facts = read("I'd say I have about $30,000 of after-tax money in my 401k.").facts
+    assert facts["after_tax_total"] == 30000
+
+
+# ---- a threshold is no one's figure -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("The After-Tax category can be used in order to make contributions in excess of $19k "
+         "but the money going into it is taxed.", "after_tax_contributions"),
+        ("Where I live, there are no health insurance subsidies once you get beyond about $45k "
+         "in yearly MAGI.", "income"),
+    ],
+)  # fmt: skip
+def test_an_amount_past_a_threshold_word_is_a_limit(text: str, key: str) -> None:
+    assert key not in read(text).facts
+
+
+# ---- IRAs listed beside a spouse's are not added up --------------------------------------
+
+
+def test_iras_listed_with_a_spouses_are_not_summed() -> None:
+    facts = read(
+        "My retirement assets include: 401(k) valued at ~ 132K IRA#1 = 62K [composed entirely "
+        "of funds rolled over from a Previous employer-sponsored 401(k)] IRA#2 = 17K "
+        "[composed entirely of nondeductible after tax money] IRA#3 = 35K [in my non-working "
+        "Spouse's name, also from my after tax money]"
+    ).facts
+    assert "traditional_ira_balance" not in facts
+
+
+def test_the_askers_own_iras_still_add_up() -> None:
+    facts = read("I have a SEP IRA with 40k and a rollover IRA with 110k.").facts
+    assert facts["traditional_ira_balance"] == 150000
+
+
+def test_one_figure_for_two_accounts_is_no_ira_balance() -> None:
+    facts = read("Here is our financial picture as of now.  TSP/IRA - $1,332,000").facts
+    assert "traditional_ira_balance" not in facts
+
+
+# ---- the year something started or changed is not the tax year ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am over age 59½ and have had a Roth IRA account for more than 5 years. Starting in "
+        "2025, I designated all of my contributions into my employer's 401(k) plan as Roth "
+        "contributions.",
+        "I was told about some IRS rules that changed in 2006 not requiring public safety "
+        "workers to pay the penalty.",
+    ],
+)
+def test_the_year_a_change_began_is_not_the_tax_year(text: str) -> None:
+    assert "year" not in read(text).facts
+
+
+# ---- a bracket aimed at is not the one the person is in ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We would like to stay in the 12% tax bracket to keep taxes low.",
+        "How can I find that sweet spot, where we, for example, keep ourselves in the 10% tax "
+        "bracket both before 70 1/2 and after 70 1/2.",
+        "I can withdraw from the TSP up to the 12% bracket cap.",
+    ],
+)
+def test_a_bracket_aimed_at_is_not_the_marginal_rate(text: str) -> None:
+    assert "marginal_rate" not in read(text).facts
+
+
+def test_a_bracket_the_person_is_pushed_into_is_theirs() -> None:
+    text = "The salary/DoD pension combo continues to push me into the 22% bracket each year."
+    assert read(text).facts["marginal_rate"] == 0.22
+
+
+def test_asking_whether_a_roth_ira_must_be_opened_says_nothing_of_owning_one() -> None:
+    text = "Do I need to open a Roth IRA five years prior to the rollover to meet the 5-year rule?"
+    assert "has_roth_ira" not in read(text).facts
+    assert read("I need to open a Roth IRA first.").facts["has_roth_ira"] is False
+
+
+# ---- an IRA's after-tax money and someone else's pay ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have $40,000 in my current IRA with $10,000 after tax contributions.",
+        "Early in 2024 I contributed post-tax dollars ($7K) from my checking account into a "
+        "traditional IRA which I subsequently converted to my Roth IRA.",
+    ],
+)
+def test_after_tax_money_of_a_traditional_ira_is_not_the_plans(text: str) -> None:
+    facts = read(text).facts
+    assert not set(facts) & {
+        "after_tax_contributions", "after_tax_total", "annual_after_tax_contribution"
+    }, facts  # fmt: skip
+
+
+def test_after_tax_money_beside_an_ira_in_a_plan_sentence_is_the_plans() -> None:
+    facts = read("I have $40,000 after-tax in my 401k and a $100k rollover IRA.").facts
+    assert facts["after_tax_total"] == 40000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its not like a lot of people making 80K are saving 56K?",
+        "This is a 10% contribution.  Employee is 30, makes $50,000 and puts in zero.",
+    ],
+)
+def test_pay_of_someone_who_is_not_the_asker_is_no_income(text: str) -> None:
+    assert "income" not in read(text).facts
+
+
+def test_the_askers_pay_is_income() -> None:
+    assert read("I'm 52, single, making 230k.").facts["income"] == 230000
+
+
+def test_a_402g_figure_is_a_limit() -> None:
+    text = "And I have maxed out my 402g $18000 contributions for the year."
+    assert "after_tax_contributions" not in read(text).facts
+
+
+# ---- what the law allows, what a move would leave, the whole after its part --------------
+
+
+def test_what_irs_rules_allow_is_not_the_plans_feature() -> None:
+    text = (
+        "IRS rules allow you to make in-plan Roth conversions regardless of withdrawal or "
+        "distribution rights."
+    )
+    assert "plan_allows_in_plan_conversion" not in read(text).facts
+
+
+def test_what_a_move_would_leave_is_no_balance() -> None:
+    text = "This would leave the $30k isolated in my IRA for subsequent conversion to my Roth IRA."
+    assert "traditional_ira_balance" not in read(text).facts
+
+
+def test_the_whole_named_after_its_part_is_not_the_after_tax_money() -> None:
+    text = (
+        "I have an after tax 403b (not a Roth) with my residency hospital that has 16k in it. "
+        "9k of that 16k is after tax dollars that I contributed at the time."
+    )
+    assert read(text).facts.get("after_tax_total") != 16000
+
+
+def test_several_previous_employers_say_nothing_of_a_job_now() -> None:
+    text = (
+        "i.e. if, I rolled over the 401k from two previous employers, Employer A and Employer "
+        "B, to two separate Roth IRA's, would each of these have their own 5 year clock?"
+    )
+    assert "still_employed" not in read(text).facts
+    assert read("My 401k is with my previous employer.").facts["still_employed"] is False
+
+
+# ---- a fund family, a rule told of anyone, a definition ----------------------------------
+
+
+def test_the_mfs_fund_family_is_no_filing_status() -> None:
+    text = "Invesco Real Estate, R5 - MFS International Intrinsic Value, R6 - MFS Value, R6"
+    assert "filing_status" not in read(text).facts
+    assert read("We file MFS and I have 40k after-tax.").facts["filing_status"] == "mfs"
+
+
+def test_a_rule_told_of_anyone_gives_no_retirement_age() -> None:
+    text = (
+        "I originally thought that if you leave your job at 55 or later, the IRS allows you to "
+        "take any amount out of your 401(k) penalty-free."
+    )
+    assert "retire_age" not in read(text).facts
+
+
+def test_an_age_in_a_definition_is_no_ones_age() -> None:
+    text = (
+        "My question is if my situation constitutes a normal retirement, which is defined as "
+        "age 50."
+    )
+    assert "age" not in read(text).facts
+
+
+# ---- a topic in passing, or denied, needs no person --------------------------------------
+
+
+def test_an_inherited_account_named_in_passing_needs_no_person() -> None:
+    text = (
+        "There seem to be quite a few articles online that summarize the 5-year rule for Roth "
+        "contributions, without noting there's a different rule for conversions (and "
+        "inherited IRAs)?"
+    )
+    assert "inherited" not in read(text).topics
+    assert "inherited" in read("I inherited an IRA (and a 401k) from my dad.").topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "None of it is pre-1987 money.",
+        "I have 40k after-tax in my 401k (it is all post-1986, nothing pre-1987).",
+    ],
+)
+def test_after_tax_money_said_not_to_be_pre_1987_needs_no_person(text: str) -> None:
+    assert "pre_1987" not in read(text).topics

@@ -230,6 +230,6 @@ def test_a_roth_ira_supposed_in_an_if_is_no_fact() -> None:
 
 
 def test_a_half_year_age_being_reached_is_the_age_now() -> None:
-    assert read("He is turning 70 1/2 and is going to be rolling out of the plan.").facts[
-        "age"
-    ] == 70
+    assert (
+        read("He is turning 70 1/2 and is going to be rolling out of the plan.").facts["age"] == 70
+    )
