@@ -30,6 +30,9 @@ MAX_ANSWERED = 4
 # Words the answers may take before later questions get only their first sentence: about
 # a phone screen, with the question back and the source line still to come.
 WORD_BUDGET = 110
+# The condition a route said before it holds on: never left out to save words (a route
+# without it would be a confident answer for a plan that may not allow it).
+CONDITIONS = frozenset({"route.if_separate"})
 # The findings that are a route's block of numbers: a first message carries at most one,
 # the first that fits (every other route and its figures wait behind "why").
 ROUTE_FIGURES = frozenset({"route.split", "route.full_split", "in_plan.figures"})
@@ -115,10 +118,26 @@ class _Formatter(string.Formatter):
 _FORMAT = _Formatter()
 
 
-def render(finding: Finding) -> str:
-    """The sentence for ``finding``; a template whose figure is unknown is not rendered."""
+def render(finding: Finding, *more: Finding) -> str:
+    """The sentence for ``finding`` (with ``more``: the one sentence they read as together,
+    from the ``together`` section); a template whose figure is unknown is not rendered."""
+    if more:
+        key = "+".join(f.id for f in (finding, *more))
+        params = {k: v for f in (finding, *more) for k, v in f.params.items()}
+        return _FORMAT.format(_catalogue_file()["together"][key], **params)
     template = messages()[finding.id]
     return _FORMAT.format(template, **finding.params)
+
+
+def _sentence_of(found: list[Finding], seen: set[str]) -> list[Finding]:
+    """Take the next finding off ``found``, with the one after it when the two read as one
+    sentence (``together`` in the messages: a route and the condition it holds on); the
+    second comes back after the first, ready for ``render``."""
+    first = found.pop(0)
+    together = _catalogue_file().get("together", {})
+    if found and found[0].id not in seen and f"{first.id}+{found[0].id}" in together:
+        return [first, found.pop(0)]
+    return [first]
 
 
 def renderable(finding: Finding) -> bool:
@@ -152,21 +171,27 @@ def compose(asks: Sequence[str], facts: Mapping[str, Any], result: Mapping[str, 
     figures = False  # a route's block of numbers said already
     for n, ask in enumerate(answered):
         said_for_ask = 0
-        for finding in answer(ask, facts, result):
-            if finding.id in seen or not renderable(finding):
-                continue
+        found = [f for f in answer(ask, facts, result) if f.id not in seen and renderable(f)]
+        while found:
+            finding, *pair = _sentence_of(found, seen)
             if finding.id in ROUTE_FIGURES and figures:
                 continue
-            sentence = " ".join(render(finding).split())
+            sentence = " ".join(render(finding, *pair).split())
             # the first question is answered in full; a later one gets its first
             # sentence, and more only while the reply still fits a phone
-            if n and said_for_ask and words + len(sentence.split()) > WORD_BUDGET:
+            if (
+                n
+                and said_for_ask
+                and finding.id not in CONDITIONS
+                and words + len(sentence.split()) > WORD_BUDGET
+            ):
                 continue
-            seen.add(finding.id)
-            seen.update(SUPERSEDES.get(finding.id, ()))
+            for said in (finding, *pair):
+                seen.add(said.id)
+                seen.update(SUPERSEDES.get(said.id, ()))
+                rules.append(said.rule)
             figures = figures or finding.id in ROUTE_FIGURES
             sentences.append(sentence)
-            rules.append(finding.rule)
             words += len(sentence.split())
             said_for_ask += 1
     follow = tuple(

@@ -20,7 +20,7 @@ EXPERT_SUBSTANCE = (
     "$30,000 to a Roth IRA",
     "$10,000 to a traditional IRA",
     "Notice 2014-54",
-    "accounts for it separately",
+    "accounts for the after-tax money separately",
     "No need to wait if your plan allows in-service withdrawals",
 )
 NEVER = ("you will owe nothing", "you owe nothing", "tax-free for sure", "I already had that")

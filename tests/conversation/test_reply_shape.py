@@ -1,0 +1,80 @@
+"""The first message's shape (issue 10), checked on every released real question.
+
+The answers come first; at most one block of numbers for a route; a route that moves
+only the after-tax money carries the condition it holds on (the plan accounts for that
+money separately) unless the text settled it; and the follow-up is never about
+something the text already said.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+import pytest
+from conversation_stories import SHARED
+
+from bot.conversation import respond
+from bot.questions import question_for
+from bot.session import Session
+
+RUBRICS = SHARED / "eval" / "answers.jsonl"
+# a route with the engine's figures: "two direct rollovers: $30,000 to a Roth IRA",
+# "split by direct rollover: $270,000 of pretax money"
+ROUTE_FIGURES = re.compile(r"(?:two direct rollovers|split by direct rollover): \$")
+
+
+def _first_replies() -> list[tuple[str, Session, str]]:
+    if not RUBRICS.exists():
+        pytest.skip(f"{RUBRICS} is not available")
+    out = []
+    for line in RUBRICS.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        session = Session(key=row["id"])
+        text = respond(session, row["text"], today=date(2026, 12, 6), now=0).text
+        out.append((row["id"], session, text))
+    return out
+
+
+@pytest.fixture(scope="module")
+def first_replies() -> list[tuple[str, Session, str]]:
+    return _first_replies()
+
+
+def test_at_most_one_block_of_route_figures(first_replies):
+    for qid, _session, text in first_replies:
+        assert len(ROUTE_FIGURES.findall(text)) <= 1, (qid, text)
+
+
+def test_a_split_of_the_after_tax_money_states_its_condition(first_replies):
+    for qid, session, text in first_replies:
+        splits = "two direct rollovers" in text
+        settled = session.facts.get("after_tax_separately_accounted") is not None
+        if splits and not settled:
+            assert "accounts for the after-tax money separately" in text, (qid, text)
+
+
+def test_the_follow_up_is_never_about_what_the_text_said(first_replies):
+    for qid, session, text in first_replies:
+        for key in session.facts:
+            assert question_for(key).ask not in text, (qid, key, text)
+        if session.facts.get("still_employed") is False:  # in service: moot once left
+            assert question_for("plan_allows_in_service").ask not in text, (qid, text)
+
+
+def test_a_route_and_its_condition_read_as_one_sentence(first_replies):
+    # fq008-like: the general route with its condition, in one paragraph, not two
+    together = [
+        text
+        for _qid, _session, text in first_replies
+        if "If your plan accounts for the after-tax money separately, the contributions" in text
+    ]
+    assert together
+    for text in together:
+        assert "That works only if the plan accounts" not in text
+
+
+def test_the_same_question_gives_the_same_reply_byte_for_byte(first_replies):
+    again = _first_replies()
+    assert [t for _q, _s, t in again] == [t for _q, _s, t in first_replies]
