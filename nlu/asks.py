@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from math import prod
@@ -66,13 +67,39 @@ class AskRule:
 @dataclass(frozen=True, slots=True)
 class Gated:
     """A ``Matcher`` whose patterns can match only in a text holding, for each set of
-    ``needs``, one of its words (LOWER hashes): where one is missing it is not run."""
+    ``needs``, one of its words (LOWER hashes): where one is missing it is not run.
+    Where they are, it runs only around the words of the set that occurs least, when
+    no match is longer than ``longest`` tokens (None: no bound)."""
 
     needs: tuple[frozenset[int], ...]
     matcher: Matcher
+    longest: int | None = None
 
-    def may_match(self, words: set[int]) -> bool:
+    def may_match(self, words: AbstractSet[int]) -> bool:
         return all(not words.isdisjoint(choice) for choice in self.needs)
+
+    def windows(self, places: Mapping[int, list[int]], length: int) -> list[tuple[int, int]]:
+        """The token ranges every match lies in, given where each word occurs (``places``)
+        in a text of ``length`` tokens: a match holds a word of each set of ``needs``,
+        so it lies within ``longest`` tokens either side of a place of the set that
+        occurs least (ranges that touch are joined)."""
+        if self.longest is None:
+            return [(0, length)]
+        rarest = min(
+            (
+                sorted(i for word in choice if word in places for i in places[word])
+                for choice in self.needs
+            ),
+            key=len,
+        )
+        ranges: list[tuple[int, int]] = []
+        for place in rarest:
+            start, end = max(0, place - self.longest + 1), min(length, place + self.longest)
+            if ranges and start <= ranges[-1][1]:
+                ranges[-1] = (ranges[-1][0], end)
+            else:
+                ranges.append((start, end))
+        return ranges
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +132,7 @@ def build(vocab: Vocab) -> Catalogue:
     # checking them here costs a fifth of the build on every start)
     matcher = Matcher(vocab, validate=False)
     gated: dict[tuple[frozenset[int], ...], Matcher] = {}
+    longest: dict[tuple[frozenset[int], ...], int | None] = {}
     for cls, patterns in data["classes"].items():
         for pattern in patterns:
             key = f"{cls}/{pattern['id']}"
@@ -118,6 +146,9 @@ def build(vocab: Vocab) -> Catalogue:
                 target = (
                     gated.setdefault(needs, Matcher(vocab, validate=False)) if needs else matcher
                 )
+                if needs:
+                    bound, known = longest_match(tokens), longest.get(needs, 0)
+                    longest[needs] = None if bound is None or known is None else max(bound, known)
                 target.add(key, [one for p in fixed for one in _first_token_exact(p)])
             else:
                 # (a phrase as its words' LOWER hashes, the form PhraseMatcher keeps and
@@ -130,7 +161,7 @@ def build(vocab: Vocab) -> Catalogue:
     named = {c for g in groups for c in g}
     if named - names:  # a typo in the data must fail loudly, not silently never match
         raise ValueError(f"asks.yaml names unknown classes: {sorted(named - names)}")
-    gates = tuple(Gated(needs, gate) for needs, gate in gated.items())
+    gates = tuple(Gated(needs, gate, longest[needs]) for needs, gate in gated.items())
     return Catalogue(phrases, matcher, rules, places, gates)
 
 
@@ -197,6 +228,24 @@ def needed_words(pattern: list[dict]) -> list[frozenset[str]]:
         if words:
             needed.append(frozenset(words))
     return needed
+
+
+def longest_match(pattern: list[dict]) -> int | None:
+    """The most tokens a match of ``pattern`` can span; None when unbounded ("*", "+",
+    "{n,}")."""
+    total = 0
+    for token in pattern:
+        op = token.get("OP")
+        if op in ("*", "+"):
+            return None
+        if op is None or op in ("?", "!"):  # ("!" takes one token that does not match)
+            total += 1
+            continue
+        repeats = op[1:-1].split(",")
+        if not repeats[-1].strip():  # "{n,}"
+            return None
+        total += int(repeats[-1])
+    return total
 
 
 def _least(op: str) -> int:
@@ -360,10 +409,17 @@ def fired(doc: Doc, catalogue: Catalogue | None = None) -> list[tuple[int, str, 
     # token, or its several phrases there, are one)
     starts = {(start, match_id) for match_id, start, _end in catalogue.phrases(doc)}
     starts.update((start, match_id) for match_id, start, _end in catalogue.matcher(doc))
-    words = set(doc.to_array(LOWER).tolist())
+    # (a Matcher run makes a Token object for every token it is given, twice: most of
+    # its cost on a long text, hence the windows)
+    places: dict[int, list[int]] = {}
+    for i, word in enumerate(doc.to_array(LOWER).tolist()):
+        places.setdefault(word, []).append(i)
+    words = places.keys()
     for gate in catalogue.gated:
         if gate.may_match(words):
-            starts.update((start, match_id) for match_id, start, _end in gate.matcher(doc))
+            for begin, end in gate.windows(places, len(doc)):
+                found = gate.matcher(doc[begin:end])
+                starts.update((begin + start, match_id) for match_id, start, _end in found)
     return sorted((start, *strings[match_id].split("/", 1)) for start, match_id in starts)
 
 

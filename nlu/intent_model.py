@@ -47,7 +47,8 @@ def model_words(doc: Doc) -> list[str]:
         if token.is_space:
             continue
         word = token.lower_
-        if any(c.isdigit() for c in word) and word not in NAMED_NUMBERS:
+        # (a word of letters has no digit: most words skip the per-character look)
+        if not word.isalpha() and any(map(str.isdigit, word)) and word not in NAMED_NUMBERS:
             word = token.shape_.lower()
         words.append(word)
     return words

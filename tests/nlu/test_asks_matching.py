@@ -19,10 +19,12 @@ from spacy.tokens import Doc
 
 from nlu.asks import (
     Catalogue,
+    Gated,
     _as_strings,
     build,
     fired,
     fixed_lengths,
+    longest_match,
     needed_words,
     word_sequences,
 )
@@ -220,3 +222,26 @@ def test_a_text_without_a_needed_word_runs_no_matcher_that_needs_it() -> None:
     running = [gate for gate in catalogue().gated if gate.may_match(words)]
     assert 0 < len(running) < len(catalogue().gated) / 2
     assert fired(doc, catalogue()) == plain(doc)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "longest"),
+    [
+        ([{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}, {"LOWER": "c", "OP": "!"}], 3),
+        ([{"LOWER": "a"}, GAP, {"LOWER": "b", "OP": "{2}"}], 15),
+        ([{"LOWER": "a"}, {"OP": "*"}], None),
+        ([{"LOWER": "a", "OP": "{1,}"}], None),
+    ],
+)  # fmt: skip
+def test_the_longest_match_of_a_pattern(pattern: list, longest: int | None) -> None:
+    assert longest_match(pattern) == longest
+
+
+def test_a_gate_runs_its_matcher_around_its_rarest_words_only() -> None:
+    gate = Gated((frozenset({1, 2}), frozenset({3})), Matcher(get_nlp().vocab), longest=3)
+    # word 3 occurs at 10 and 12 (rarer than 1 or 2, at 0, 5, 20): one joined range
+    places = {1: [0, 5], 2: [20], 3: [10, 12]}
+    assert gate.windows(places, 30) == [(8, 15)]
+    assert gate.windows({1: [0], 3: [29]}, 30) == [(0, 3)]
+    unbounded = Gated(gate.needs, gate.matcher)
+    assert unbounded.windows(places, 30) == [(0, 30)]
