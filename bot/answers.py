@@ -44,8 +44,14 @@ DEFAULT_ASK = "move_to_roth"
 # a plan that mixes the money; the split with figures holds the general split).
 SUPERSEDES: Mapping[str, frozenset[str]] = {
     "prorata.partial": frozenset({"route.split", "route.split_general", "route.if_separate"}),
-    "route.full_split": frozenset({"route.split", "route.split_general", "route.if_separate"}),
-    "route.full_split_general": frozenset({"route.split_general", "route.if_separate"}),
+    # (the whole-account split already says the contributions go in tax-free and the
+    # earnings to a traditional IRA: the general all-to-Roth sentence would repeat it)
+    "route.full_split": frozenset(
+        {"route.split", "route.split_general", "route.if_separate", "all_to_roth.general"}
+    ),
+    "route.full_split_general": frozenset(
+        {"route.split_general", "route.if_separate", "all_to_roth.general"}
+    ),
     "route.split": frozenset({"all_to_roth.general"}),
     "route.split_general": frozenset({"all_to_roth.general"}),
     "all_to_roth.general": frozenset({"route.split_general"}),

@@ -40,7 +40,7 @@ QUESTIONS: dict[str, Question] = {
         ),
         Question(
             "after_tax_separately_accounted",
-            "Does your plan account for the after-tax money separately from the pre-tax money?",
+            "Does your plan account for the after-tax money separately?",
             "If not, a withdrawal carries a pro-rata share of the whole account, and "
             "most of it would be taxable.",
             YES_NO_UNSURE,
@@ -61,6 +61,17 @@ QUESTIONS: dict[str, Question] = {
             "In-service rules apply while you work there; after you leave, the plan "
             "must let you move the money.",
             (Choice("Yes", "yes"), Choice("No", "no")),
+        ),
+        Question(
+            "separated_from_service_age",
+            "How old were you in the year you left the employer?",
+            "The year you left decides whether that plan's money is free of the "
+            "early-withdrawal penalty.",
+        ),
+        Question(
+            "employee_deferral",
+            "How much do you defer into the plan a year (pretax or Roth)?",
+            "It and the employer's money decide the after-tax room under the yearly limit.",
         ),
         Question(
             "has_roth_ira",

@@ -470,7 +470,18 @@ def _after_tax_catches(facts: Json, result: Json) -> list[Finding]:
     return [Finding("after_tax.catches", "irc_401_m", params)]
 
 
+def _after_tax_roth_label(facts: Json, result: Json) -> list[Finding]:
+    limits = result.get("limits") or {}
+    params = {
+        "deferral": limits.get("elective_deferral_limit"),
+        "limit": limits.get("annual_additions_limit"),
+        "year": _year(result),
+    }
+    return [Finding("after_tax.roth_label", "irc_402a_d_2", params)]
+
+
 ANSWERS: Mapping[str, Answer] = {
+    "after_tax_roth_label": _after_tax_roth_label,
     "after_tax_catches": _after_tax_catches,
     "after_tax_offered": _after_tax_offered,
     "ira_contribution": _ira_contribution,

@@ -116,7 +116,7 @@ PLAN_TO_ROTH = [
 def test_a_plan_rolled_to_a_roth_ira_is_taxed_at_your_rates_not_a_flat_20(text: str) -> None:
     assert read(text).asks[0] == "plan_to_roth_ira"
     reply = _first_reply(text)
-    assert reply.startswith("Yes, a plan can be rolled directly into a Roth IRA: only the pretax")
+    assert reply.startswith("A plan can be rolled directly into a Roth IRA: only the pretax")
     assert "at your own bracket rates, with no 10% penalty" in reply
     assert "It is not a flat 20%: that is only withholding on a check paid to you" in reply
     assert "convert in slices" in reply
@@ -140,8 +140,10 @@ def test_a_planned_60_day_rollover_is_the_same_for_a_roth_and_a_direct_one_has_n
     assert "A direct rollover avoids both" in reply and "no 60-day clock" in reply
     # no check was paid yet: it is not "a check paid to you can still be rolled over"
     assert "can still be rolled over" not in reply
+    # "Would the 60 day period be affected ...?" is not answered "Yes"
+    assert not reply.startswith("Yes")
     # the rollover is not a contribution (its second question)
-    assert "a rollover is not a contribution" in reply
+    assert "rollover is not a contribution" in reply
 
 
 def test_a_planned_60_day_split_works_pretax_first_with_the_withholding_made_up() -> None:
@@ -183,7 +185,7 @@ def test_the_once_a_year_limit_is_said_to_reach_only_ira_to_ira_60_day_rollovers
 )
 def test_a_rollover_has_no_yearly_cap(text: str) -> None:
     assert "rollover_not_ira_limit" in read(text).asks
-    assert "a rollover is not a contribution" in _first_reply(text)
+    assert "rollover is not a contribution" in _first_reply(text)
 
 
 # -- what the plan may refuse, what the IRS FAQ means, how after-tax money is taxed ---------
@@ -292,7 +294,7 @@ def test_plan_money_sent_to_a_roth_ira_is_not_an_ira_conversion() -> None:
     # conversion rules?"
     text = real_question("fq103", ANSWERS_MORE)
     assert read(text).asks == ("plan_vs_ira_aggregation",)
-    assert _first_reply(text).startswith("No: the IRA aggregation rule counts only your")
+    assert _first_reply(text).startswith("The IRA aggregation rule counts only your")
 
 
 @pytest.mark.parametrize(
@@ -308,3 +310,15 @@ def test_the_catches_of_after_tax_contributions_are_the_limit_and_the_acp_test(q
     reply = _first_reply(text)
     assert "The catches: the $72,000 total for 2026 on all additions (IRC 415(c))" in reply
     assert "ACP" in reply
+
+
+def test_an_option_called_after_tax_roth_is_the_roth_401k_not_after_tax_basis() -> None:
+    # fq084: "'After-Tax Roth' ... is this option a Roth 401k even though it isn't
+    # specifically mentioned anywhere?"
+    text = real_question("fq084", ANSWERS_MORE)
+    assert read(text).asks == ("after_tax_roth_label",)
+    reply = _first_reply(text)
+    assert reply.startswith('An option called "Roth (after-tax)" with tax-free withdrawals')
+    assert "inside the $24,500 deferral limit for 2026" in reply and "never taxed twice" in reply
+    # designated Roth money is not the after-tax basis of a split rollover
+    assert "two direct rollovers" not in reply
