@@ -554,11 +554,21 @@ _PLAN_WORD = re.compile(
 )
 
 
+# A move in the sentence: the IRA is where plan money went ("rolled $22,400 of after-tax
+# contributions to my Roth IRA and $1,900 of earnings to a traditional IRA").
+_ROLLED_WORD = re.compile(r"\b(?:roll\w*|moved?|transferr?\w*|split\w*)\b", re.IGNORECASE)
+
+
 def _an_iras_after_tax_money(index: Sentences, pos: int) -> bool:
-    """True when the amount's sentence names a traditional IRA and no employer plan."""
+    """True when the amount's sentence names a traditional IRA and no employer plan nor
+    a move out of one."""
     start, end = index.bounds(pos)
     text = index.text
-    return bool(_IRA_WORD.search(text, start, end)) and not _PLAN_WORD.search(text, start, end)
+    return (
+        bool(_IRA_WORD.search(text, start, end))
+        and not _PLAN_WORD.search(text, start, end)
+        and not _ROLLED_WORD.search(text, start, end)
+    )
 
 
 # Just before an income: a person who is not the asker, the spouse or a client ("a lot of
@@ -790,7 +800,12 @@ def _most_named_year(cands: list[Candidate], text: str) -> Candidate | None:
     wanted to ... for 2015? ... For 2016, should I"), or the one it says is now ("Now
     it's 2010"); two years named as often leave it for the bot to ask ("In 2020, I
     performed ... penalty free in Jan 2025")."""
-    now = [c for c in cands if _NOW_YEAR.search(text, max(0, c.start - 20), c.start)]
+    now = [
+        c
+        for c in cands
+        if _NOW_YEAR.search(text, max(0, c.start - 20), c.start)
+        or _TAX_YEAR_AFTER.match(text, c.end)
+    ]
     if len({c.value for c in now}) == 1:
         return now[0]
     counts: dict[Any, int] = {}
@@ -801,6 +816,8 @@ def _most_named_year(cands: list[Candidate], text: str) -> Candidate | None:
     return leaders[0] if len({c.value for c in leaders}) == 1 else None
 
 
+# Just after a year: it names a tax year ("on a 2017 tax return", "my 2024 taxes").
+_TAX_YEAR_AFTER = re.compile(r"\s+(?:tax (?:year|returns?)|taxes)\b", re.IGNORECASE)
 # Just before a year: it is the present one ("Now it's 2010", "this year (2024)").
 _NOW_YEAR = re.compile(
     r"\b(?:now it's|now it is|it's now|it is now|this year,?\s*\(?|tax year)\s*$", re.IGNORECASE

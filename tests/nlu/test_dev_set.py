@@ -28,7 +28,7 @@ from types import ModuleType
 
 import pytest
 
-from nlu.reader import read
+from nlu.reader import read, read_many
 
 # In CI the shared folder sits next to the checkout: <repo>/../shared
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -93,13 +93,13 @@ def test_labelled_set_scores_above_the_bar(name: str, tmp_path: Path) -> None:
 # 0.874 to P 0.934 R 0.834 F1 0.881 (intents 0.713 -> 0.720) with the misread classes of
 # tests/nlu/test_misread_classes.py, then to P 0.935 R 0.850 F1 0.890 (employment implied
 # by contributing, by leaving ahead, and the spouse's when the plan is theirs; "the client
-# is 62"), then to P 0.951 R 0.850 F1 0.898 (amounts that moved, worked examples, limits,
-# an IRA's after-tax money, what a move would leave, what the law allows; the precision
-# bar is met). This test
+# is 62"), then to P 0.952 R 0.854 F1 0.900 (amounts that moved, worked examples, limits,
+# an IRA's after-tax money, what a move would leave, what the law allows, "a 2017 tax
+# return"; both fact bars are met). This test
 # holds what was reached, so that a change that loses it fails; raise it with the score.
 REAL_SET = SHARED / "eval" / "real.jsonl"
 TOGETHER_CORE_PRECISION = 0.95
-TOGETHER_CORE_F1 = 0.896
+TOGETHER_CORE_F1 = 0.90
 TOGETHER_INTENTS_F1 = 0.72
 
 
@@ -118,3 +118,27 @@ def test_dev_and_real_questions_together_hold_the_score_reached(tmp_path: Path) 
     assert core["precision"] >= TOGETHER_CORE_PRECISION, (core, errors)
     assert core["f1"] >= TOGETHER_CORE_F1, (core, errors)
     assert intents["f1"] >= TOGETHER_INTENTS_F1, intents
+
+
+# The collected batches (tests/eval/batch_a.jsonl, batch_b.jsonl; tuned on, so not a
+# first-contact figure): core facts precision went from 0.734 to 0.853 (F1 0.679 -> 0.732)
+# with the false-fact classes of the third reader session (benchmarks/README.md). Held, so
+# that a change that states wrong facts again fails.
+BATCHES = [Path(__file__).resolve().parents[1] / "eval" / f"batch_{n}.jsonl" for n in "ab"]
+BATCHES_CORE_PRECISION = 0.85
+BATCHES_CORE_F1 = 0.73
+
+
+def test_collected_batches_hold_the_precision_reached() -> None:
+    if not SCORER.is_file():
+        pytest.skip(f"the shared scorer is not here ({SHARED.resolve()})")
+    scorer = load_scorer()
+    gold = {qid: q for path in BATCHES for qid, q in scorer.load(path).items()}
+    predictions = {
+        qid: {"facts": dict(reading.facts), "intents": list(reading.intents)}
+        for qid, reading in zip(gold, read_many(q["text"] for q in gold.values()), strict=True)
+    }
+    result, errors = scorer.score(gold, predictions)
+    core = result["core_facts"]
+    assert core["precision"] >= BATCHES_CORE_PRECISION, (core, errors)
+    assert core["f1"] >= BATCHES_CORE_F1, (core, errors)

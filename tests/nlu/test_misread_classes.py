@@ -657,3 +657,24 @@ def test_an_inherited_account_named_in_passing_needs_no_person() -> None:
 )
 def test_after_tax_money_said_not_to_be_pre_1987_needs_no_person(text: str) -> None:
     assert "pre_1987" not in read(text).topics
+
+
+def test_a_rollover_ira_is_an_account_not_a_move() -> None:
+    assert read("She also has a $310k rollover IRA.").facts["traditional_ira_balance"] == 310000
+
+
+def test_after_tax_money_rolled_out_of_the_plan_into_iras_keeps_its_figures() -> None:
+    facts = read(
+        "I already did it: rolled $22,400 of after-tax contributions to my Roth IRA and $1,900 "
+        "of earnings to a traditional IRA back in 2023."
+    ).facts
+    assert facts["after_tax_contributions"] == 22400
+    assert facts["after_tax_earnings"] == 1900
+
+
+def test_a_year_named_as_a_tax_return_is_the_tax_year() -> None:
+    text = (
+        "Last year I converted a portion of my 401k directly to a Roth IRA. What is the "
+        "correct way and set of forms to use to accurately report this on a 2017 tax return?"
+    )
+    assert read(text).facts["year"] == 2017
