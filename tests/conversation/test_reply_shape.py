@@ -75,6 +75,17 @@ def test_a_route_and_its_condition_read_as_one_sentence(first_replies):
         assert "That works only if the plan accounts" not in text
 
 
+def test_a_route_with_figures_and_its_condition_read_as_one_sentence(assistant):
+    reply = assistant.handle(
+        "s", "I have $30,000 of after-tax contributions and $10,000 of earnings in my 401k."
+    )
+    assert (
+        "If your plan accounts for the after-tax money separately, ask it for one "
+        "distribution paid as two direct rollovers: $30,000 to a Roth IRA"
+    ) in reply.text
+    assert "If not, any partial distribution is pro-rata over the whole account." in reply.text
+
+
 def test_the_same_question_gives_the_same_reply_byte_for_byte(first_replies):
     again = _first_replies()
     assert [t for _q, _s, t in again] == [t for _q, _s, t in first_replies]
