@@ -322,3 +322,11 @@ def test_an_option_called_after_tax_roth_is_the_roth_401k_not_after_tax_basis() 
     assert "inside the $24,500 deferral limit for 2026" in reply and "never taxed twice" in reply
     # designated Roth money is not the after-tax basis of a split rollover
     assert "two direct rollovers" not in reply
+
+
+def test_a_roth_401k_rolled_into_an_older_roth_ira_takes_that_ira_clock() -> None:
+    # fq031: "would the 5 year rule be satisfied immediately upon the rollover from of the
+    # Roth K to the Roth IRA?"
+    reply = _first_reply(real_question("fq031", ANSWERS_MORE))
+    assert "your first Roth IRA contribution or conversion starts it" in reply
+    assert "a rollover does not restart it, and Roth 401(k) years do not count" in reply
