@@ -678,3 +678,20 @@ def test_a_year_named_as_a_tax_return_is_the_tax_year() -> None:
         "correct way and set of forms to use to accurately report this on a 2017 tax return?"
     )
     assert read(text).facts["year"] == 2017
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I also do BDR contributions to Roth IRA.",
+        "It will be in the form of a check to TD Ameritrade (my ROTH provider) in the name of "
+        "my account.",
+        "The excess went into a Roth IRA that I had with another provider.",
+    ],
+)
+def test_a_roth_ira_of_ones_own_said_in_passing(text: str) -> None:
+    assert read(text).facts["has_roth_ira"] is True
+
+
+def test_a_roth_ira_asked_about_is_not_owned() -> None:
+    assert "has_roth_ira" not in read("Is a Roth IRA that I have opened enough?").facts

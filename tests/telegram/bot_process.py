@@ -4,8 +4,8 @@ Run as ``python bot_process.py DB`` with ``TELEGRAM_BOT_TOKEN`` and
 ``TELEGRAM_API_BASE_URL`` set. The core is ``ScriptedAssistant``, except that the text
 "hang" blocks the core for good, so a test can kill the process while updates are fetched
 and stored but not answered, and a turn waits while the file named by ``HOLD`` (env)
-exists, so a test can stop the process at a moment it chose. ``LOG_LEVEL`` (env,
-default WARNING) goes to stderr.
+exists (creating ``HOLD.running`` first), so a test can stop the process while a turn
+is running. ``LOG_LEVEL`` (env, default WARNING) goes to stderr.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ class SlowAssistant(ScriptedAssistant):
         if text == "hang":
             time.sleep(3600)
         hold = os.environ.get("HOLD")
+        if hold and os.path.exists(hold):
+            Path(f"{hold}.running").touch()  # a turn is running: the test may act now
         while hold and os.path.exists(hold):
             time.sleep(0.01)
         return super()._respond(session, text, today=today, now=now)

@@ -196,6 +196,8 @@ class BotApiDouble:
         self._query_ids = itertools.count(1)
         self._failures: dict[str, deque[Failure]] = {}
         self._windows: dict[str, tuple[float, Failure]] = {}
+        self.window_clock: Callable[[], float] = time.monotonic
+        """The clock ``fail_for`` windows are timed by (a test may stop it)."""
         self._calls: list[ApiCall] = []
         self._serving: Counter[str] = Counter()
         self._chats: dict[int, dict[str, Any]] = {}
@@ -209,6 +211,8 @@ class BotApiDouble:
         self.fail_unknown_methods = True
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._stopped = threading.Event()
+        self._releases = 0
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -225,6 +229,9 @@ class BotApiDouble:
         return self
 
     def stop(self) -> None:
+        with self._cond:
+            self._stopped.set()  # slowed requests end their wait
+            self._cond.notify_all()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -371,15 +378,40 @@ class BotApiDouble:
         outage window, as in a 429 storm or a 502 spell), whoever the call is for."""
         with self._cond:
             self._windows[method] = (
-                time.monotonic() + seconds,
+                self.window_clock() + seconds,
                 Failure(status, None, retry_after),
             )
+
+    def end_outage(self, *methods: str) -> None:
+        """End the ``fail_for`` windows of ``methods`` now (a test that waits for the
+        outage to do its harm, instead of guessing how long the harm takes)."""
+        with self._cond:
+            for method in methods:
+                self._windows.pop(method, None)
 
     def slow_next(
         self, method: str, seconds: float, *, times: int = 1, chat_id: int | None = None
     ) -> None:
         """Make the next ``times`` calls of ``method`` succeed, but only after ``seconds``."""
         self._program(method, Failure(delay=seconds), times, chat_id)
+
+    def release_slowed(self) -> None:
+        """Let every request that ``slow_next`` is holding go on now: a test can then order
+        events by what it waited for, not by how long a delay outlasts them."""
+        with self._cond:
+            self._releases += 1
+            self._cond.notify_all()
+
+    def wait_slowed(self, seconds: float) -> None:
+        """A slowed request's wait: ``seconds``, or until ``release_slowed`` or ``stop``."""
+        deadline = time.monotonic() + seconds
+        with self._cond:
+            releases = self._releases
+            while self._releases == releases and not self._stopped.is_set():
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return
+                self._cond.wait(remaining)
 
     def _program(self, method: str, failure: Failure, times: int, chat_id: int | None) -> None:
         failure = dataclasses.replace(failure, chat_id=chat_id)
@@ -490,7 +522,7 @@ class BotApiDouble:
         """The first programmed failure for this call, removed from the program."""
         with self._cond:
             window = self._windows.get(method)
-            if window is not None and time.monotonic() < window[0]:
+            if window is not None and self.window_clock() < window[0]:
                 return window[1]
             for failure in self._failures.get(method, ()):
                 if failure.chat_id is None or str(failure.chat_id) == params.get("chat_id"):
@@ -718,11 +750,15 @@ class _Server(ThreadingHTTPServer):
     The listen backlog is Telegram-sized: with socketserver's default of 5, a bot opening
     20 connections at once on a loaded machine had some dropped after its request was
     written, so the sends got no answer and counted as (maybe) delivered, and the test
-    that restarts with 99 replies owed timed out now and then.
+    that restarts with 99 replies owed timed out now and then. It holds every connection
+    the library's pool (256) can open at once: with 128, 200 connections opened together
+    on a loaded machine overflowed it before this thread (one thread started per accept)
+    took them, and the kernel dropped handshakes; the client tries again after 1, 3 and
+    7 s, so some connects timed out.
     """
 
     daemon_threads = True
-    request_queue_size = 128
+    request_queue_size = 1024
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         error = sys.exc_info()[1]
@@ -775,7 +811,7 @@ class _Handler(BaseHTTPRequestHandler):
         if failure is not None and failure.disconnect:
             self.double.record(method, params, 0)  # status 0: no answer will come
         if failure is not None and failure.delay:
-            time.sleep(failure.delay)
+            self.double.wait_slowed(failure.delay)
         if failure is not None and failure.disconnect:
             self.close_connection = True
             with contextlib.suppress(OSError):

@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 import threading
-import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -29,7 +28,8 @@ from bot.telegram_channel import TelegramConfig, build_application, channel_of, 
 from bot.telegram_channel.charts import with_chart_button
 
 START_TIMEOUT = 10.0
-SLOW_TURN = 1.0
+HOLD_LIMIT = 30.0
+"""A held turn goes on by itself after this long, so a test that fails first never hangs."""
 STOP_TIMEOUT = 10.0
 
 
@@ -38,8 +38,10 @@ class ScriptedAssistant(Assistant):
 
     For behaviour the real core rarely shows: it answers ``"<key> said: <text>"`` so tests
     can see which conversation a message went to; offers two buttons when the text ends
-    in "?"; writes a 10,000-character reply for "long"; raises for "boom". Each turn is
-    counted in the session (``turns``) and recorded in ``calls`` with its thread.
+    in "?"; writes a 10,000-character reply for "long"; raises for "boom"; holds the turn
+    for "hold" until the test sets ``go_on`` (a slow turn that lasts exactly as long as
+    the test needs, however slow the machine). Each turn is counted in the session
+    (``turns``) and recorded in ``calls`` with its thread.
     """
 
     LONG_PARAGRAPH = "This paragraph is padding for a very long answer. " * 4
@@ -47,14 +49,15 @@ class ScriptedAssistant(Assistant):
     def __init__(self, store: Store) -> None:
         super().__init__(store, responder=self._respond)
         self.calls: list[tuple[str, str, str]] = []
+        self.go_on = threading.Event()
 
     def _respond(self, session: Session, text: str, *, today: date, now: float) -> Reply:
         self.calls.append((session.key, text, threading.current_thread().name))
         session.turns += 1
         if text == "boom":
             raise RuntimeError("the core failed on purpose")
-        if text == "slow":
-            time.sleep(SLOW_TURN)
+        if text == "hold":
+            self.go_on.wait(HOLD_LIMIT)
         if text == "long":
             return Reply(long_text(), (Choice("More", "more"),))
         choices = (Choice("Yes", "yes"), Choice("No", "no")) if text.endswith("?") else ()

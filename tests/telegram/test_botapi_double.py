@@ -156,12 +156,18 @@ def test_clients_mark_commands_and_mentions_in_utf16_offsets() -> None:
 
 
 def test_an_outage_window_fails_every_call_until_it_ends() -> None:
-    with BotApiDouble() as double:
-        double.fail_for("sendMessage", 502, 0.3)
-        assert double.take_failure("sendMessage", {}).status == 502
-        assert double.take_failure("sendMessage", {"chat_id": "9"}).status == 502
-        time.sleep(0.35)
-        assert double.take_failure("sendMessage", {}) is None
+    now = [1000.0]
+    double = BotApiDouble()
+    double.window_clock = lambda: now[0]  # a paused test thread must not end the window
+    double.fail_for("sendMessage", 502, 0.3)
+    double.fail_for("sendPhoto", 502, 0.3)
+    assert double.take_failure("sendMessage", {}).status == 502
+    now[0] += 0.29
+    assert double.take_failure("sendMessage", {"chat_id": "9"}).status == 502
+    now[0] += 0.02
+    assert double.take_failure("sendMessage", {}) is None
+    double.end_outage("sendPhoto")
+    assert double.take_failure("sendPhoto", {}) is None
 
 
 def test_many_connections_opened_at_once_are_all_answered(double: BotApiDouble) -> None:

@@ -105,11 +105,15 @@ def test_a_chart_asked_for_during_an_outage_is_owed_and_comes_after_the_answer_o
 ) -> None:
     """The pictures are the reply to /chart, kept in the outbox like any answer: owed
     through a failure, sent after what the chat was owed before, never twice."""
-    run_bot(resend_interval=30)
-    double.fail_for("sendMessage", 502, 3)
-    double.fail_for("sendPhoto", 502, 3)
+    bot = run_bot(resend_interval=30)
+    double.fail_for("sendMessage", 502, 600)  # until both replies are owed (ended below)
+    double.fail_for("sendPhoto", 502, 600)
     double.user_says(QUESTION, chat_id=84)  # its answer fails first ...
     double.user_says("/chart", chat_id=84)  # ... and the pictures after it
+    double.wait_for(
+        lambda: len(bot.assistant.store.owed("84")) == 2, timeout=40, what="both replies owed"
+    )
+    double.end_outage("sendMessage", "sendPhoto")
 
     double.wait_for(lambda: len(double.sent_photos(84)) >= 2, timeout=40, what="two photos")
     time.sleep(1)  # a repeat would come now

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from botapi_double import BotApiDouble
@@ -63,20 +62,25 @@ def test_the_seed_question_gets_the_cores_answer_as_html(
 def test_a_slow_turn_shows_typing_before_the_answer(
     double: BotApiDouble, scripted_bot: BotRunner
 ) -> None:
-    double.user_says("slow", chat_id=52)
+    double.user_says("hold", chat_id=52)  # the turn lasts until the test lets it go on
+    double.wait_for(lambda: double.calls_to("sendChatAction"), what="typing during the turn")
+    scripted_bot.assistant.go_on.set()
     double.wait_for_messages(52, 1)
+
     methods = [c.method for c in double.calls if c.params.get("chat_id") == "52"]
     assert methods[:2] == ["sendChatAction", "sendMessage"]
     assert double.calls_to("sendChatAction")[0].params["action"] == "typing"
 
 
 def test_typing_takes_none_of_the_turns_time(double: BotApiDouble, scripted_bot: BotRunner) -> None:
-    double.slow_next("sendChatAction", 3.0, times=5)  # typing actions that hang
-    started = time.monotonic()
-    double.user_says("slow", chat_id=54)
-    double.wait_for_messages(54, 1, timeout=10)
+    double.slow_next("sendChatAction", 60.0, times=5)  # typing actions that hang
+    double.user_says("hold", chat_id=54)
+    double.wait_for(lambda: double.in_flight("sendChatAction"), what="typing on the wire")
+    scripted_bot.assistant.go_on.set()
 
-    assert time.monotonic() - started < 2.5  # the turn's 1 s, not the typing's 3 s
+    double.wait_for_messages(54, 1)
+
+    assert double.in_flight("sendChatAction") == 1  # the answer did not wait for it
 
 
 def test_the_core_runs_off_the_event_loop_thread(
@@ -139,15 +143,18 @@ def test_a_double_tap_is_answered_twice_but_handled_once(
 
 
 def test_two_chats_are_served_at_once(double: BotApiDouble, scripted_bot: BotRunner) -> None:
-    double.slow_next("sendMessage", 0.5, chat_id=81)
+    double.slow_next("sendMessage", 60, chat_id=81)  # until released below
     double.user_says("first from A", chat_id=81)
+    double.wait_for(lambda: double.in_flight("sendMessage"), what="A's answer on its way")
     double.user_says("first from B", chat_id=82)
 
+    double.wait_for_messages(82, 1)  # B was not held up by A's slow send ...
+    assert double.sent_messages(81) == []  # ... which is still on its way
+    double.release_slowed()
     double.wait_for_messages(81, 1)
-    double.wait_for_messages(82, 1)
 
     delivered = [c.params["chat_id"] for c in double.calls_to("sendMessage")]
-    assert delivered == ["82", "81"]  # B was not held up by A's slow send
+    assert delivered == ["82", "81"]
 
 
 def test_one_chats_messages_are_answered_in_order_even_when_a_send_is_slow(

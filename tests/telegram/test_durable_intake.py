@@ -72,12 +72,16 @@ def test_a_bot_killed_between_fetching_and_answering_answers_every_update_once(
     chats = [601, 602, 603]
     double.user_says("before", chat_id=601)
     double.wait_for_messages(601, 1, timeout=10)
-    double.user_says("hang", chat_id=601)  # the core blocks here, as a crash would
+    # "hang" blocks the core for good, as a crash would. The messages after it are queued
+    # in the same instant, so one getUpdates fetches them all: a batch fetched after the
+    # hung turn began would be stored behind it on the core thread, never confirmed.
+    backlog = [double.user_says("hang", chat_id=601, queue=False)]
     for n in range(4):
         for chat in chats:
-            double.user_says(f"message {n}", chat_id=chat)
-    double.wait_for(lambda: double.pending_updates() == 0, timeout=10, what="all fetched")
-    time.sleep(0.3)  # the poller confirms a batch only with the next getUpdates
+            backlog.append(double.user_says(f"message {n}", chat_id=chat, queue=False))
+    double.push(*backlog)
+    # Confirmed by the next getUpdates' offset, which is sent only once the batch is stored.
+    double.wait_for(lambda: double.pending_updates() == 0, timeout=10, what="all stored")
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=10)
 
@@ -109,7 +113,14 @@ def test_a_stop_with_a_backlog_runs_no_new_turn_and_the_rest_is_answered_after_t
             double.user_says(f"message {n}", chat_id=chat)
     process = start_process(double, config.db_path, HOLD=str(hold), LOG_LEVEL="INFO")
     kill_later(process)
-    double.wait_for(lambda: stored_updates(config.db_path) == 100, timeout=10, what="all stored")
+    running = tmp_path / "hold.running"
+    # Stored is not enough: a stop that came before the first turn reached the core thread
+    # would leave all 100 for the restart. The held turn says when it runs.
+    double.wait_for(
+        lambda: stored_updates(config.db_path) == 100 and running.exists(),
+        timeout=10,
+        what="all stored, and the first turn running",
+    )
 
     process.send_signal(signal.SIGTERM)  # one turn is running, 19 chats have one queued
     wait_for_line(process, "stopping")
