@@ -482,8 +482,13 @@ MOOT_PAST = {
 }
 
 # A follow-up the text has already made pointless: whether the plan pays out in service
-# decides nothing for someone who has left the employer.
-MOOT_WHEN = {"plan_allows_in_service": ("still_employed", False)}
+# decides nothing for someone who has left the employer, and an in-plan conversion of
+# after-tax money the plan does not account for separately is pro-rata over the whole
+# account, so it cannot change the route (the full-distribution split).
+MOOT_WHEN = {
+    "plan_allows_in_service": ("still_employed", False),
+    "plan_allows_in_plan_conversion": ("after_tax_separately_accounted", False),
+}
 
 
 def _moot(key: str, facts: Mapping[str, Any], result: Mapping[str, Any]) -> bool:

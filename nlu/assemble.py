@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 from typing import Any, NamedTuple
@@ -209,6 +210,17 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         finder=index.finder,
     )
     spouse_income = False
+    # (a test of an amount's sentence alone is worked out once per sentence: a long
+    # sentence may hold hundreds of amounts, and searching it for each took time growing
+    # with the square of its length)
+    of_sentence: dict[tuple[Callable[[Sentences, int], bool], int], bool] = {}
+
+    def sentence_says(test: Callable[[Sentences, int], bool], pos: int) -> bool:
+        key = (test, index.bounds(pos)[0])
+        if key not in of_sentence:
+            of_sentence[key] = test(index, key[1])
+        return of_sentence[key]
+
     # amounts that moved ("rolled over $5000", "$7,000.33 converted"): no holding
     moved = {amount.start for amount in payloads(doc, "amount_uses")}
     for rh in role_hits:
@@ -222,11 +234,11 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             continue  # "If I withdrew $10k, only $1k of it would be pre-tax": a consequence
         if examples and _inside(examples, rh.amount.start):
             continue  # "As an example say 9000 in pretax and 1000 post tax": illustration
-        if rh.key in IRA_BASIS_KEYS and _an_iras_after_tax_money(index, rh.amount.start):
+        if rh.key in IRA_BASIS_KEYS and sentence_says(_an_iras_after_tax_money, rh.amount.start):
             continue  # "I have $40,000 in my current IRA with $10,000 after tax contributions"
         if rh.key == "income" and _someone_elses_pay(index, rh.amount.start):
             continue  # "Its not like a lot of people making 80K", "Employee is 30, makes $50,000"
-        if rh.key in AFTER_TAX_KEYS and _already_in_an_ira(index, rh.amount.start):
+        if rh.key in AFTER_TAX_KEYS and sentence_says(_already_in_an_ira, rh.amount.start):
             continue  # "I rolled over $5000 of after tax contributions ... to a TIRA": basis
         if rh.key in HELD_KEYS and _WHOLE_AFTER_ITS_PART.search(
             text, max(0, rh.amount.start - 30), rh.amount.start

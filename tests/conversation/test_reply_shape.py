@@ -61,6 +61,10 @@ def test_the_follow_up_is_never_about_what_the_text_said(first_replies):
             assert question_for(key).ask not in text, (qid, key, text)
         if session.facts.get("still_employed") is False:  # in service: moot once left
             assert question_for("plan_allows_in_service").ask not in text, (qid, text)
+        if session.facts.get("after_tax_separately_accounted") is False:
+            # an in-plan conversion of money the plan does not separate is pro-rata over
+            # the whole account too: its answer would not change the route (fq006)
+            assert question_for("plan_allows_in_plan_conversion").ask not in text, (qid, text)
 
 
 def test_a_route_and_its_condition_read_as_one_sentence(first_replies):
