@@ -26,7 +26,7 @@ from knowledge.prorata import basis_in_distribution
 
 Json = Mapping[str, Any]
 # Replies round figures to the dollar (bot.answers): earnings under half of one read as $0.
-WHOLE_DOLLAR = Decimal(1)
+ROUNDS_TO_ZERO = Decimal("0.5")  # literal: rounding of a reply's dollars, not a legal number
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +173,7 @@ def _move_to_roth(facts: Json, result: Json) -> list[Finding]:
     out: list[Finding] = []
     if _scenario(result, "split_rollover").get("available") == "no":
         out.append(Finding("timing.plan_refuses", "plan_document"))
-    if m.basis is not None and m.earnings is not None and m.earnings < WHOLE_DOLLAR / 2:
+    if m.basis is not None and m.earnings is not None and m.earnings < ROUNDS_TO_ZERO:
         # (earnings that round to $0: "$0 to a traditional IRA" would read as a slip)
         params = {"basis": _n(m.basis), "rate": _penalty_rate(result)}
         out += [Finding("route.all_basis", "notice_2014_54", params)]
