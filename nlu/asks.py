@@ -15,7 +15,7 @@ optional tokens) goes to a ``PhraseMatcher``, a hash lookup per token in C, one 
 per sequence; the rest (gaps of any words, REGEX, NOT_IN) stay in ``Matcher`` objects,
 their first token matched as an exact word where its set is small, a long gap spelled at
 each of its lengths (``fixed_lengths``), and each run only on a text that holds the
-words it needs (``needed_words``). Only where a class starts counts, and all this finds
+words it needs (``nlu.gating``). Only where a class starts counts, and all this finds
 the same starts as one ``Matcher`` over the patterns as written
 (``tests/nlu/test_asks_matching.py``).
 """
@@ -25,7 +25,6 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Iterable, Mapping
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from math import prod
@@ -37,6 +36,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from nlu.data import load
+from nlu.gating import Gated, gated_matches, longest_match, needed_words, places_of
 
 # An opening word that makes a sentence a question even without "?" ("Can I do this.").
 QUESTION_OPENERS = frozenset(
@@ -62,44 +62,6 @@ class AskRule:
 
     def holds(self, present: set[str]) -> bool:
         return all(group & present for group in self.all) and not (self.none & present)
-
-
-@dataclass(frozen=True, slots=True)
-class Gated:
-    """A ``Matcher`` whose patterns can match only in a text holding, for each set of
-    ``needs``, one of its words (LOWER hashes): where one is missing it is not run.
-    Where they are, it runs only around the words of the set that occurs least, when
-    no match is longer than ``longest`` tokens (None: no bound)."""
-
-    needs: tuple[frozenset[int], ...]
-    matcher: Matcher
-    longest: int | None = None
-
-    def may_match(self, words: AbstractSet[int]) -> bool:
-        return all(not words.isdisjoint(choice) for choice in self.needs)
-
-    def windows(self, places: Mapping[int, list[int]], length: int) -> list[tuple[int, int]]:
-        """The token ranges every match lies in, given where each word occurs (``places``)
-        in a text of ``length`` tokens: a match holds a word of each set of ``needs``,
-        so it lies within ``longest`` tokens either side of a place of the set that
-        occurs least (ranges that touch are joined)."""
-        if self.longest is None:
-            return [(0, length)]
-        rarest = min(
-            (
-                sorted(i for word in choice if word in places for i in places[word])
-                for choice in self.needs
-            ),
-            key=len,
-        )
-        ranges: list[tuple[int, int]] = []
-        for place in rarest:
-            start, end = max(0, place - self.longest + 1), min(length, place + self.longest)
-            if ranges and start <= ranges[-1][1]:
-                ranges[-1] = (ranges[-1][0], end)
-            else:
-                ranges.append((start, end))
-        return ranges
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,64 +160,6 @@ def word_sequences(pattern: list[dict]) -> list[tuple[str, ...]] | None:
     if not sequences or len(sequences) > MAX_SEQUENCES:
         return None
     return sorted(sequences)
-
-
-def needed_words(pattern: list[dict]) -> list[frozenset[str]]:
-    """For each token every match of ``pattern`` holds (no "?", "*", "!" or "{0,m}") that
-    names its words (LOWER, or TEXT/ORTH words without letter case): those words,
-    lower-cased. A text without one of each set cannot match, so its Matcher is not run
-    there: spaCy's ``Matcher`` tries every pattern at every token, and most texts hold
-    the words of under a third of them."""
-    needed = []
-    for token in pattern:
-        op = token.get("OP")
-        if op in ("?", "*", "!") or (op is not None and _least(op) == 0):
-            continue
-        words: list[str] | None = None
-        for attr in ("LOWER", "TEXT", "ORTH"):
-            value = token.get(attr)
-            if isinstance(value, dict):
-                value = value.get("IN")
-            if value is None:
-                continue
-            listed = value if isinstance(value, list) else [value]
-            if all(
-                isinstance(w, str) and (attr == "LOWER" or w == w.lower() == w.upper())
-                for w in listed
-            ):
-                words = [w.lower() for w in listed]
-                break
-        if words:
-            needed.append(frozenset(words))
-    return needed
-
-
-def longest_match(pattern: list[dict]) -> int | None:
-    """The most tokens a match of ``pattern`` can span; None when unbounded ("*", "+",
-    "{n,}")."""
-    total = 0
-    for token in pattern:
-        op = token.get("OP")
-        if op in ("*", "+"):
-            return None
-        if op is None or op in ("?", "!"):  # ("!" takes one token that does not match)
-            total += 1
-            continue
-        repeats = op[1:-1].split(",")
-        if not repeats[-1].strip():  # "{n,}"
-            return None
-        total += int(repeats[-1])
-    return total
-
-
-def _least(op: str) -> int:
-    """The fewest times a token with operator ``op`` ("+", "{n}", "{n,m}", "{,m}") occurs."""
-    if op == "+":
-        return 1
-    if op.startswith("{") and op.endswith("}"):
-        low = op[1:-1].partition(",")[0].strip()
-        return int(low) if low else 0
-    return 1
 
 
 def _token_words(token: dict) -> list[str | None] | None:
@@ -410,16 +314,10 @@ def fired(doc: Doc, catalogue: Catalogue | None = None) -> list[tuple[int, str, 
     starts = {(start, match_id) for match_id, start, _end in catalogue.phrases(doc)}
     starts.update((start, match_id) for match_id, start, _end in catalogue.matcher(doc))
     # (a Matcher run makes a Token object for every token it is given, twice: most of
-    # its cost on a long text, hence the windows)
-    places: dict[int, list[int]] = {}
-    for i, word in enumerate(doc.to_array(LOWER).tolist()):
-        places.setdefault(word, []).append(i)
-    words = places.keys()
-    for gate in catalogue.gated:
-        if gate.may_match(words):
-            for begin, end in gate.windows(places, len(doc)):
-                found = gate.matcher(doc[begin:end])
-                starts.update((begin + start, match_id) for match_id, start, _end in found)
+    # its cost on a long text, hence the gates and windows of ``nlu.gating``)
+    places = places_of(doc.to_array(LOWER))
+    found = gated_matches(catalogue.gated, doc, places)
+    starts.update((start, match_id) for match_id, start, _end in found)
     return sorted((start, *strings[match_id].split("/", 1)) for start, match_id in starts)
 
 

@@ -19,16 +19,14 @@ from spacy.tokens import Doc
 
 from nlu.asks import (
     Catalogue,
-    Gated,
     _as_strings,
     build,
     fired,
     fixed_lengths,
-    longest_match,
-    needed_words,
     word_sequences,
 )
 from nlu.data import load
+from nlu.gating import Gated, longest_match, needed_words
 from nlu.pipeline import get_nlp
 
 ROOT = Path(__file__).resolve().parents[2]
