@@ -35,7 +35,7 @@ WORD_BUDGET = 110
 CONDITIONS = frozenset({"route.if_separate"})
 # The findings that are a route's block of numbers: a first message carries at most one,
 # the first that fits (every other route and its figures wait behind "why").
-ROUTE_FIGURES = frozenset({"route.split", "route.full_split", "in_plan.figures"})
+ROUTE_FIGURES = frozenset({"route.split", "route.all_basis", "route.full_split", "in_plan.figures"})
 # No question recognised in so many words: at most this many suggested by the intents,
 MAX_SUGGESTED = 2
 # and with no intent either, the route question.
@@ -44,6 +44,7 @@ DEFAULT_ASK = "move_to_roth"
 # a plan that mixes the money; the split with figures holds the general split).
 SUPERSEDES: Mapping[str, frozenset[str]] = {
     "prorata.partial": frozenset({"route.split", "route.split_general", "route.if_separate"}),
+    "prorata.partial_mixed": frozenset({"route.split", "route.split_general", "route.if_separate"}),
     # (the whole-account split already says the contributions go in tax-free and the
     # earnings to a traditional IRA: the general all-to-Roth sentence would repeat it)
     "route.full_split": frozenset(
@@ -53,6 +54,7 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
         {"route.split_general", "route.if_separate", "all_to_roth.general"}
     ),
     "route.split": frozenset({"all_to_roth.general"}),
+    "route.all_basis": frozenset({"all_to_roth.general", "route.split_general"}),
     "route.split_general": frozenset({"all_to_roth.general"}),
     "all_to_roth.general": frozenset({"route.split_general"}),
     # money already in an IRA (catalogue-a): the specific answer already holds the pro-rata

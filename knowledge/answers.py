@@ -25,6 +25,8 @@ from knowledge.params import UnknownYear, param
 from knowledge.prorata import basis_in_distribution
 
 Json = Mapping[str, Any]
+# Replies round figures to the dollar (bot.answers): earnings under half of one read as $0.
+ROUNDS_TO_ZERO = Decimal("0.5")  # literal: rounding of a reply's dollars, not a legal number
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,12 +168,16 @@ Answer = Callable[[Json, Json], list[Finding]]
 
 def _move_to_roth(facts: Json, result: Json) -> list[Finding]:
     m = _money(facts, result)
-    if m.separate is False:
-        return _full_split(m)
+    if m.separate is False:  # the after-tax money alone is pro-rata: say so, then the route
+        return _prorata_partial(facts, result)
     out: list[Finding] = []
     if _scenario(result, "split_rollover").get("available") == "no":
         out.append(Finding("timing.plan_refuses", "plan_document"))
-    if m.basis is not None and m.earnings is not None:
+    if m.basis is not None and m.earnings is not None and m.earnings < ROUNDS_TO_ZERO:
+        # (earnings that round to $0: "$0 to a traditional IRA" would read as a slip)
+        params = {"basis": _n(m.basis), "rate": _penalty_rate(result)}
+        out += [Finding("route.all_basis", "notice_2014_54", params)]
+    elif m.basis is not None and m.earnings is not None:
         out += [
             Finding(
                 "route.split", "notice_2014_54", {"basis": _n(m.basis), "earnings": _n(m.earnings)}
@@ -229,7 +235,9 @@ def _prorata_partial(facts: Json, result: Json) -> list[Finding]:
     m = _money(facts, result)
     if m.separate is True:
         return [Finding("prorata.separate_contract", "irc_72_d_2")]
-    out = [Finding("prorata.partial", "irc_72_e_8")]
+    # (the facts say the plan mixes the money: a plain "No", not the condition again)
+    mixed = "prorata.partial_mixed" if m.separate is False else "prorata.partial"
+    out = [Finding(mixed, "irc_72_e_8")]
     if m.basis is not None and m.pretax is not None and m.after_tax:
         balance = m.pretax + m.after_tax
         split = basis_in_distribution(m.after_tax, m.basis, balance)
@@ -480,7 +488,31 @@ def _after_tax_roth_label(facts: Json, result: Json) -> list[Finding]:
     return [Finding("after_tax.roth_label", "irc_402a_d_2", params)]
 
 
+def _plan_to_roth_ira(facts: Json, result: Json) -> list[Finding]:
+    """A whole plan to a Roth IRA: taxed this year, no flat 20%, slices through a
+    traditional IRA; past 59½, the slices have until required distributions start."""
+    figures = _common_figures(result)
+    out = [
+        Finding("plan_to_roth.taxed", "irc_408a_d_3_a", figures),
+        Finding("plan_to_roth.withholding", "irc_3405_c", figures),
+    ]
+    rmd_age = ((result.get("clocks") or {}).get("rmd") or {}).get("applicable_age")
+    if _before_59_half(facts, result) is not False or rmd_age is None:
+        return [*out, Finding("plan_to_roth.slices", "irc_408a_d_3_a", figures)]
+    if facts["age"] < rmd_age:
+        return [
+            *out,
+            Finding("plan_to_roth.slices_before_rmd", "irc_401_a_9", {"rmd_age": rmd_age}),
+        ]
+    return [
+        *out,
+        Finding("plan_to_roth.slices", "irc_408a_d_3_a", figures),
+        Finding("rmd.first_not_rollable", "irc_402_c"),
+    ]
+
+
 ANSWERS: Mapping[str, Answer] = {
+    "plan_to_roth_ira": _plan_to_roth_ira,
     "after_tax_roth_label": _after_tax_roth_label,
     "after_tax_catches": _after_tax_catches,
     "after_tax_offered": _after_tax_offered,
