@@ -12,10 +12,12 @@ How the patterns run (the speed of a read): spaCy's ``Matcher`` checks a word se
 (``{LOWER: {IN: [...]}}``) in Python at every token, and tries every pattern at every
 token. So a pattern that is a finite set of word sequences (exact words, word sets,
 optional tokens) goes to a ``PhraseMatcher``, a hash lookup per token in C, one phrase
-per sequence; the rest (gaps of any words, REGEX, NOT_IN) stay in ``Matcher`` objects,
+per sequence; a pattern of one token testing its word with a regex is tested once per
+distinct word (``WordRegexes``); the rest (gaps of any words, REGEX, NOT_IN) stay in
+``Matcher`` objects,
 their first token matched as an exact word where its set is small, a long gap spelled at
 each of its lengths (``fixed_lengths``), and each run only on a text that holds the
-words it needs (``needed_words``). Only where a class starts counts, and all this finds
+words it needs (``nlu.gating``). Only where a class starts counts, and all this finds
 the same starts as one ``Matcher`` over the patterns as written
 (``tests/nlu/test_asks_matching.py``).
 """
@@ -24,19 +26,21 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterable, Mapping
-from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from math import prod
 
 import numpy
 from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from nlu.data import load
+from nlu.gating import Gated, gated_matches, longest_match, needed_words, places_of
 
 # An opening word that makes a sentence a question even without "?" ("Can I do this.").
 QUESTION_OPENERS = frozenset(
@@ -65,41 +69,24 @@ class AskRule:
 
 
 @dataclass(frozen=True, slots=True)
-class Gated:
-    """A ``Matcher`` whose patterns can match only in a text holding, for each set of
-    ``needs``, one of its words (LOWER hashes): where one is missing it is not run.
-    Where they are, it runs only around the words of the set that occurs least, when
-    no match is longer than ``longest`` tokens (None: no bound)."""
+class WordRegexes:
+    """The patterns of one token that only tests its lower-cased word with a regex
+    (``{LOWER: {REGEX: ...}}``, "401k", "403(b)", "roth-ira"): spaCy's ``Matcher`` runs
+    such a test in Python at every token (0.3-0.5 ms a read for these few); here each
+    distinct word is tested once, and its answer kept (as spaCy does, ``re.search``)."""
 
-    needs: tuple[frozenset[int], ...]
-    matcher: Matcher
-    longest: int | None = None
+    tests: tuple[tuple[int, re.Pattern[str]], ...]  # (match id, regex)
+    known: dict[int, tuple[int, ...]] = field(default_factory=dict)  # word -> match ids
 
-    def may_match(self, words: AbstractSet[int]) -> bool:
-        return all(not words.isdisjoint(choice) for choice in self.needs)
-
-    def windows(self, places: Mapping[int, list[int]], length: int) -> list[tuple[int, int]]:
-        """The token ranges every match lies in, given where each word occurs (``places``)
-        in a text of ``length`` tokens: a match holds a word of each set of ``needs``,
-        so it lies within ``longest`` tokens either side of a place of the set that
-        occurs least (ranges that touch are joined)."""
-        if self.longest is None:
-            return [(0, length)]
-        rarest = min(
-            (
-                sorted(i for word in choice if word in places for i in places[word])
-                for choice in self.needs
-            ),
-            key=len,
-        )
-        ranges: list[tuple[int, int]] = []
-        for place in rarest:
-            start, end = max(0, place - self.longest + 1), min(length, place + self.longest)
-            if ranges and start <= ranges[-1][1]:
-                ranges[-1] = (ranges[-1][0], end)
-            else:
-                ranges.append((start, end))
-        return ranges
+    def matching(self, word: int, strings: StringStore) -> tuple[int, ...]:
+        """The match ids of the patterns the word (a LOWER hash) matches."""
+        ids = self.known.get(word)
+        if ids is None:
+            if len(self.known) >= MAX_KNOWN_WORDS:
+                self.known.clear()
+            text = strings[word]
+            ids = self.known[word] = tuple(key for key, test in self.tests if test.search(text))
+        return ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +96,7 @@ class Catalogue:
     rules: tuple[AskRule, ...]
     places: tuple[AskRule, ...] = ()  # where the money is now (``places`` of asks.yaml)
     gated: tuple[Gated, ...] = ()  # the others, by the words they need
+    words: WordRegexes = WordRegexes(())  # the one-token regex tests of a word
 
 
 def _rule(entry: dict) -> AskRule:
@@ -132,13 +120,17 @@ def build(vocab: Vocab) -> Catalogue:
     # checking them here costs a fifth of the build on every start)
     matcher = Matcher(vocab, validate=False)
     gated: dict[tuple[frozenset[int], ...], Matcher] = {}
+    word_tests: list[tuple[int, re.Pattern[str]]] = []
     longest: dict[tuple[frozenset[int], ...], int | None] = {}
     for cls, patterns in data["classes"].items():
         for pattern in patterns:
             key = f"{cls}/{pattern['id']}"
             tokens = _as_strings(pattern["pattern"])
             sequences = word_sequences(tokens)
-            if sequences is None:
+            regex = _word_regex(tokens)
+            if regex is not None:
+                word_tests.append((add(key), re.compile(regex)))
+            elif sequences is None:
                 fixed = fixed_lengths(tokens)
                 needs = tuple(
                     frozenset(add(word) for word in words) for words in needed_words(tokens)
@@ -162,9 +154,11 @@ def build(vocab: Vocab) -> Catalogue:
     if named - names:  # a typo in the data must fail loudly, not silently never match
         raise ValueError(f"asks.yaml names unknown classes: {sorted(named - names)}")
     gates = tuple(Gated(needs, gate, longest[needs]) for needs, gate in gated.items())
-    return Catalogue(phrases, matcher, rules, places, gates)
+    return Catalogue(phrases, matcher, rules, places, gates, WordRegexes(tuple(word_tests)))
 
 
+# The most words whose one-token regex tests are kept (a word is a few hundred bytes).
+MAX_KNOWN_WORDS = 50_000
 # A pattern is matched as phrases when it spells at most this many word sequences.
 MAX_SEQUENCES = 5_000
 # A Matcher pattern with optional or bounded tokens is added as the patterns of fixed
@@ -178,6 +172,17 @@ LONG_GAP = 10
 # size: an exact word is checked in C (about a sixth of a set check in Python per token),
 # but each pattern is tried at every token.
 MAX_FIRST_WORDS = 5
+
+
+def _word_regex(pattern: list[dict]) -> str | None:
+    """The regex of a pattern that is one token testing its lower-cased word with one
+    (``{LOWER: {REGEX: ...}}``, nothing else); None for any other."""
+    if len(pattern) != 1 or list(pattern[0]) != ["LOWER"]:
+        return None
+    value = pattern[0]["LOWER"]
+    if not isinstance(value, dict) or list(value) != ["REGEX"]:
+        return None
+    return value["REGEX"] if isinstance(value["REGEX"], str) else None
 
 
 def word_sequences(pattern: list[dict]) -> list[tuple[str, ...]] | None:
@@ -198,64 +203,6 @@ def word_sequences(pattern: list[dict]) -> list[tuple[str, ...]] | None:
     if not sequences or len(sequences) > MAX_SEQUENCES:
         return None
     return sorted(sequences)
-
-
-def needed_words(pattern: list[dict]) -> list[frozenset[str]]:
-    """For each token every match of ``pattern`` holds (no "?", "*", "!" or "{0,m}") that
-    names its words (LOWER, or TEXT/ORTH words without letter case): those words,
-    lower-cased. A text without one of each set cannot match, so its Matcher is not run
-    there: spaCy's ``Matcher`` tries every pattern at every token, and most texts hold
-    the words of under a third of them."""
-    needed = []
-    for token in pattern:
-        op = token.get("OP")
-        if op in ("?", "*", "!") or (op is not None and _least(op) == 0):
-            continue
-        words: list[str] | None = None
-        for attr in ("LOWER", "TEXT", "ORTH"):
-            value = token.get(attr)
-            if isinstance(value, dict):
-                value = value.get("IN")
-            if value is None:
-                continue
-            listed = value if isinstance(value, list) else [value]
-            if all(
-                isinstance(w, str) and (attr == "LOWER" or w == w.lower() == w.upper())
-                for w in listed
-            ):
-                words = [w.lower() for w in listed]
-                break
-        if words:
-            needed.append(frozenset(words))
-    return needed
-
-
-def longest_match(pattern: list[dict]) -> int | None:
-    """The most tokens a match of ``pattern`` can span; None when unbounded ("*", "+",
-    "{n,}")."""
-    total = 0
-    for token in pattern:
-        op = token.get("OP")
-        if op in ("*", "+"):
-            return None
-        if op is None or op in ("?", "!"):  # ("!" takes one token that does not match)
-            total += 1
-            continue
-        repeats = op[1:-1].split(",")
-        if not repeats[-1].strip():  # "{n,}"
-            return None
-        total += int(repeats[-1])
-    return total
-
-
-def _least(op: str) -> int:
-    """The fewest times a token with operator ``op`` ("+", "{n}", "{n,m}", "{,m}") occurs."""
-    if op == "+":
-        return 1
-    if op.startswith("{") and op.endswith("}"):
-        low = op[1:-1].partition(",")[0].strip()
-        return int(low) if low else 0
-    return 1
 
 
 def _token_words(token: dict) -> list[str | None] | None:
@@ -408,18 +355,16 @@ def fired(doc: Doc, catalogue: Catalogue | None = None) -> list[tuple[int, str, 
     # (only where a class starts counts: a pattern's matches of several lengths at one
     # token, or its several phrases there, are one)
     starts = {(start, match_id) for match_id, start, _end in catalogue.phrases(doc)}
-    starts.update((start, match_id) for match_id, start, _end in catalogue.matcher(doc))
+    if len(catalogue.matcher):  # (today every pattern needs a word or is a word test)
+        starts.update((start, match_id) for match_id, start, _end in catalogue.matcher(doc))
     # (a Matcher run makes a Token object for every token it is given, twice: most of
-    # its cost on a long text, hence the windows)
-    places: dict[int, list[int]] = {}
-    for i, word in enumerate(doc.to_array(LOWER).tolist()):
-        places.setdefault(word, []).append(i)
-    words = places.keys()
-    for gate in catalogue.gated:
-        if gate.may_match(words):
-            for begin, end in gate.windows(places, len(doc)):
-                found = gate.matcher(doc[begin:end])
-                starts.update((begin + start, match_id) for match_id, start, _end in found)
+    # its cost on a long text, hence the gates and windows of ``nlu.gating``)
+    places = places_of(doc.to_array(LOWER))
+    for word, at in places.items():
+        for match_id in catalogue.words.matching(word, strings):
+            starts.update((start, match_id) for start in at)
+    found = gated_matches(catalogue.gated, doc, places)
+    starts.update((start, match_id) for match_id, start, _end in found)
     return sorted((start, *strings[match_id].split("/", 1)) for start, match_id in starts)
 
 

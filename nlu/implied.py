@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from spacy.attrs import SENT_START
+from spacy.attrs import LOWER, NORM, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -26,6 +26,7 @@ from spacy.util import filter_spans
 
 from nlu.context import Sentences
 from nlu.data import load
+from nlu.gating import WORD_ATTRS, Gated, gated_matches, longest_match, needed_words, places_of
 from nlu.tables import _HEDGE, Hit
 
 # What a vocabulary reference looks like in a pattern: "$PLAN", or "$PLAN?" (optional).
@@ -87,9 +88,14 @@ class ImpliedFacts:
         for name, phrases in load("vocabulary")["classes"].items():
             self.phrases.add(name, [nlp.make_doc(p) for p in phrases])
         self.rules: dict[str, Rule] = {}
-        # one Matcher for all rules; a rule's first token is matched as an exact word
-        # (see _first_token_exact), so the rest is tried only where a statement may start
+        # a rule's first token is matched as an exact word (see _first_token_exact), so
+        # the rest is tried only where a statement may start; a pattern that needs
+        # certain words or vocabulary classes runs only in a text holding them, around
+        # them (``nlu.gating``); the others in one Matcher on every text
         self.matcher = Matcher(nlp.vocab)
+        gated: dict[tuple[frozenset[int], ...], Matcher] = {}
+        longest: dict[tuple[frozenset[int], ...], int] = {}
+        add = nlp.vocab.strings.add
         for raw in load("implied")["entries"]:
             rule = Rule(
                 raw["id"],
@@ -101,8 +107,36 @@ class ImpliedFacts:
                 frozenset(raw.get("requires", ())),
             )
             self.rules[rule.id] = rule
-            patterns = [[t for spec in p for t in _expand(spec)] for p in raw["patterns"]]
-            self.matcher.add(rule.id, [one for p in patterns for one in _first_token_exact(p)])
+            for spec in raw["patterns"]:
+                pattern = [t for s in spec for t in _expand(s)]
+                needs = tuple(
+                    frozenset(add(word) for word in words)
+                    for words in needed_words(pattern, (*WORD_ATTRS, "NORM"))
+                )
+                if not needs:
+                    self.matcher.add(rule.id, _first_token_exact(pattern))
+                    continue
+                gated.setdefault(needs, Matcher(nlp.vocab)).add(
+                    rule.id, _first_token_exact(pattern)
+                )
+                # (a longer match is dropped, so no match that counts is longer)
+                bound = min(longest_match(pattern) or MAX_MATCH_TOKENS, MAX_MATCH_TOKENS)
+                longest[needs] = max(bound, longest.get(needs, 0))
+        self.gated = tuple(Gated(needs, m, longest[needs]) for needs, m in gated.items())
+        self._order = {rule_id: i for i, rule_id in enumerate(self.rules)}
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(rule id hash, start, end) of the patterns' matches in ``doc`` (vocabulary
+        tagged) of at most ``MAX_MATCH_TOKENS`` tokens, by start and rule (file order)."""
+        places = places_of(doc.to_array(LOWER), doc.to_array(NORM))
+        found = set(gated_matches(self.gated, doc, places))
+        if len(self.matcher):  # (every pattern of today's file needs a word)
+            found.update(self.matcher(doc))
+        strings = doc.vocab.strings
+        return sorted(
+            (m for m in found if m[2] - m[1] <= MAX_MATCH_TOKENS),
+            key=lambda m: (m[1], self._order[strings[m[0]]], m[2]),
+        )
 
     def tag_vocabulary(self, doc: Doc) -> list[Span]:
         """Write each vocabulary phrase's class into its tokens' NORM; the phrases."""
@@ -117,7 +151,7 @@ class ImpliedFacts:
         """The facts the patterns find in ``doc`` (whose text ``index`` holds)."""
         phrases = self.tag_vocabulary(doc)
         # (a rule that requires no vocabulary class, "hoping to retire", runs without one)
-        matches = self.matcher(doc)
+        matches = self.matches(doc)
         if not matches:
             return []
         # the vocabulary classes of each sentence (by its first token; the sentence
@@ -136,8 +170,6 @@ class ImpliedFacts:
         strings = doc.vocab.strings
         for match_id, start, end in matches:
             rule_id = strings[match_id]
-            if end - start > MAX_MATCH_TOKENS:
-                continue
             if not self.rules[rule_id].requires <= classes.get(sentence(start), set()):
                 continue  # the sentence lacks a word the rule is about
             key = (rule_id, start)

@@ -19,16 +19,14 @@ from spacy.tokens import Doc
 
 from nlu.asks import (
     Catalogue,
-    Gated,
     _as_strings,
     build,
     fired,
     fixed_lengths,
-    longest_match,
-    needed_words,
     word_sequences,
 )
 from nlu.data import load
+from nlu.gating import Gated, longest_match, needed_words
 from nlu.pipeline import get_nlp
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,6 +86,9 @@ def _pattern_words() -> list[str]:
 
 
 FILLERS = ["the", "money", "and", "it", "?", ".", "\n", "$", "5,000", "401(k)", "403b", "457"]
+# words the one-token regex patterns test (``nlu.asks.WordRegexes``), and near misses
+FILLERS += ["401a", "401(a", "403(b", "457-b", "4010", "Roth-401k", "roth-IRA", "roth-",
+            "recharacterized", "Re-Characterise", "precharacterize", "401k's"]
 WORDS = st.sampled_from(_pattern_words() + FILLERS)
 
 
@@ -214,6 +215,16 @@ def test_a_pattern_needs_the_words_of_its_tokens_that_every_match_holds(
     pattern: list, needed: list
 ) -> None:
     assert needed_words(pattern) == [frozenset(words) for words in needed]
+
+
+def test_a_word_is_tested_by_a_one_token_regex_pattern_once() -> None:
+    words = catalogue().words
+    assert len(words.tests) >= 5  # today's "401k", "403(b)", "roth-ira", ... patterns
+    doc = get_nlp().make_doc("My 401k and her 401k, a Roth-401k and a 403(b).")
+    assert fired(doc, catalogue()) == plain(doc)
+    assert {doc[start].lower_ for start, _cls, _id in fired(doc, catalogue())} >= {"401k"}
+    known = words.known[doc.vocab.strings["401k"]]
+    assert known and all(doc.vocab.strings[key].startswith(("plan_", "roth")) for key in known)
 
 
 def test_a_text_without_a_needed_word_runs_no_matcher_that_needs_it() -> None:
