@@ -91,3 +91,16 @@ def test_rolled_in_contributions_need_no_five_year_wait() -> None:
     reply = _first_reply(real_question("fq038", ANSWERS_MORE))
     assert "come out any time, tax- and penalty-free, with no 5-year wait" in reply
     assert "only governs the earnings" in reply
+
+
+def test_why_not_leave_the_money_in_the_plan_gets_the_in_plan_conversion() -> None:
+    # fq061: "... why not leave the money in the plan at least until distributions become
+    # qualified?"
+    asks = read(real_question("fq061", ANSWERS_MORE)).asks
+    assert "in_plan_conversion" in asks
+
+
+def test_leaving_the_rest_in_the_plan_is_the_pro_rata_question_not_in_plan() -> None:
+    # fq013 quotes the IRS FAQ: "... and leave the remainder in the plan?" / "the rest"
+    asks = read(real_question("fq013", ANSWERS_MORE)).asks
+    assert asks[0] == "prorata_partial" and "in_plan_conversion" not in asks
