@@ -83,3 +83,11 @@ def test_earnings_of_a_cent_are_not_a_zero_dollar_rollover() -> None:
     assert "the tax on them is essentially nil" in reply
     assert "nothing is taxable" not in reply
     assert "$0 to a traditional IRA" not in reply
+
+
+def test_rolled_in_contributions_need_no_five_year_wait() -> None:
+    # fq038: "... can be pulled out before 59 1/2 as long as they meet the 5 year holding
+    # period. Correct?" The basis needs no wait; the clock governs only the earnings.
+    reply = _first_reply(real_question("fq038", ANSWERS_MORE))
+    assert "come out any time, tax- and penalty-free, with no 5-year wait" in reply
+    assert "only governs the earnings" in reply
