@@ -19,7 +19,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from nlu.data import load
-from nlu.implied import _first_token_exact
+from nlu.gating import first_token_exact
 
 SIDES = ("before", "after")
 
@@ -34,9 +34,9 @@ class AmountUses:
             if raw["side"] not in SIDES:
                 raise ValueError(f"amount_uses.yaml: {raw['id']}: side must be one of {SIDES}")
             self.side[raw["id"]] = raw["side"]
-            # (a first-token word set as one pattern per word: matched in C, see implied)
+            # (a first-token word set as one pattern per word: matched in C, see nlu.gating)
             self.matcher.add(
-                raw["id"], [one for p in raw["patterns"] for one in _first_token_exact(p)]
+                raw["id"], [one for p in raw["patterns"] for one in first_token_exact(p)]
             )
 
     def moved(

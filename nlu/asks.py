@@ -40,7 +40,14 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from nlu.data import load
-from nlu.gating import Gated, gated_matches, longest_match, needed_words, places_of
+from nlu.gating import (
+    Gated,
+    first_token_exact,
+    gated_matches,
+    longest_match,
+    needed_words,
+    places_of,
+)
 
 # An opening word that makes a sentence a question even without "?" ("Can I do this.").
 QUESTION_OPENERS = frozenset(
@@ -141,7 +148,8 @@ def build(vocab: Vocab) -> Catalogue:
                 if needs:
                     bound, known = longest_match(tokens), longest.get(needs, 0)
                     longest[needs] = None if bound is None or known is None else max(bound, known)
-                target.add(key, [one for p in fixed for one in _first_token_exact(p)])
+                split = (first_token_exact(p, MAX_FIRST_WORDS) for p in fixed)
+                target.add(key, [one for patterns in split for one in patterns])
             else:
                 # (a phrase as its words' LOWER hashes, the form PhraseMatcher keeps and
                 # takes back when unpickled: a Doc per phrase was half the build)
@@ -266,18 +274,6 @@ def _repeats(op: object) -> tuple[int, int] | None:
     if not high.strip():  # "{n,}": unbounded
         return None
     return (int(low) if low.strip() else 0, int(high))
-
-
-def _first_token_exact(pattern: list[dict]) -> list[list[dict]]:
-    """The pattern, or one pattern per word of a small first-token word set."""
-    first = pattern[0]
-    value = first.get("LOWER")
-    if len(first) != 1 or not isinstance(value, dict) or list(value) != ["IN"]:
-        return [pattern]
-    words = value["IN"]
-    if len(words) > MAX_FIRST_WORDS or not all(isinstance(w, str) for w in words):
-        return [pattern]
-    return [[{"LOWER": word}, *pattern[1:]] for word in words]
 
 
 def _as_strings(pattern: list[dict]) -> list[dict]:

@@ -151,3 +151,19 @@ def _least(op: str) -> int:
         low = op[1:-1].partition(",")[0].strip()
         return int(low) if low else 0
     return 1
+
+
+def first_token_exact(pattern: list[dict], most: int | None = None) -> list[list[dict]]:
+    """One pattern per word of a first-token word set ({"LOWER": {"IN": [...]}}, of at
+    most ``most`` words when given), else the pattern: spaCy checks a set in Python at
+    every token, an exact word in C, and a pattern's first token is tried at every token
+    while later ones only where a match is under way (but each pattern is tried at every
+    token, hence ``most``)."""
+    first = pattern[0]
+    value = first.get("LOWER")
+    if len(first) != 1 or not isinstance(value, dict) or list(value) != ["IN"]:
+        return [pattern]
+    words = value["IN"]
+    if (most is not None and len(words) > most) or not all(isinstance(w, str) for w in words):
+        return [pattern]
+    return [[{"LOWER": word}, *pattern[1:]] for word in words]

@@ -24,9 +24,9 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from nlu import gating
 from nlu.context import Sentences
 from nlu.data import load
-from nlu.gating import WORD_ATTRS, Gated, gated_matches, longest_match, needed_words, places_of
 from nlu.tables import _HEDGE, Hit
 
 # What a vocabulary reference looks like in a pattern: "$PLAN", or "$PLAN?" (optional).
@@ -69,17 +69,6 @@ def _expand(spec: Any) -> list[dict[str, Any]]:
     return [spec]
 
 
-def _first_token_exact(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """One pattern per word of a first-token word set ({"LOWER": {"IN": [...]}}): spaCy
-    checks a set in Python at every token, an exact word in C, and a pattern's first
-    token is tried at every token while later ones only where a match is under way."""
-    first = pattern[0]
-    words = first.get("LOWER", {}).get("IN") if isinstance(first.get("LOWER"), dict) else None
-    if not words or len(first) != 1:
-        return [pattern]
-    return [[{"LOWER": word}, *pattern[1:]] for word in words]
-
-
 class ImpliedFacts:
     """The vocabulary pass and the token patterns, built once for a pipeline's vocab."""
 
@@ -88,7 +77,7 @@ class ImpliedFacts:
         for name, phrases in load("vocabulary")["classes"].items():
             self.phrases.add(name, [nlp.make_doc(p) for p in phrases])
         self.rules: dict[str, Rule] = {}
-        # a rule's first token is matched as an exact word (see _first_token_exact), so
+        # a rule's first token is matched as an exact word (``gating.first_token_exact``), so
         # the rest is tried only where a statement may start; a pattern that needs
         # certain words or vocabulary classes runs only in a text holding them, around
         # them (``nlu.gating``); the others in one Matcher on every text
@@ -111,25 +100,25 @@ class ImpliedFacts:
                 pattern = [t for s in spec for t in _expand(s)]
                 needs = tuple(
                     frozenset(add(word) for word in words)
-                    for words in needed_words(pattern, (*WORD_ATTRS, "NORM"))
+                    for words in gating.needed_words(pattern, (*gating.WORD_ATTRS, "NORM"))
                 )
                 if not needs:
-                    self.matcher.add(rule.id, _first_token_exact(pattern))
+                    self.matcher.add(rule.id, gating.first_token_exact(pattern))
                     continue
                 gated.setdefault(needs, Matcher(nlp.vocab)).add(
-                    rule.id, _first_token_exact(pattern)
+                    rule.id, gating.first_token_exact(pattern)
                 )
                 # (a longer match is dropped, so no match that counts is longer)
-                bound = min(longest_match(pattern) or MAX_MATCH_TOKENS, MAX_MATCH_TOKENS)
+                bound = min(gating.longest_match(pattern) or MAX_MATCH_TOKENS, MAX_MATCH_TOKENS)
                 longest[needs] = max(bound, longest.get(needs, 0))
-        self.gated = tuple(Gated(needs, m, longest[needs]) for needs, m in gated.items())
+        self.gated = tuple(gating.Gated(needs, m, longest[needs]) for needs, m in gated.items())
         self._order = {rule_id: i for i, rule_id in enumerate(self.rules)}
 
     def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(rule id hash, start, end) of the patterns' matches in ``doc`` (vocabulary
         tagged) of at most ``MAX_MATCH_TOKENS`` tokens, by start and rule (file order)."""
-        places = places_of(doc.to_array(LOWER), doc.to_array(NORM))
-        found = set(gated_matches(self.gated, doc, places))
+        places = gating.places_of(doc.to_array(LOWER), doc.to_array(NORM))
+        found = set(gating.gated_matches(self.gated, doc, places))
         if len(self.matcher):  # (every pattern of today's file needs a word)
             found.update(self.matcher(doc))
         strings = doc.vocab.strings
