@@ -7,11 +7,10 @@ that, on real questions and on random word runs drawn from the patterns' own wor
 (start, class, pattern) triples are those of a ``Matcher`` over the patterns as written.
 """
 
-import json
 from functools import cache
-from pathlib import Path
 
 import pytest
+from eval_texts import BATCH_A, BATCH_B, DEV, REAL, texts_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.matcher import Matcher
@@ -29,14 +28,7 @@ from nlu.data import load
 from nlu.gating import Gated, longest_match, needed_words
 from nlu.pipeline import get_nlp
 
-ROOT = Path(__file__).resolve().parents[2]
-# real questions in the repository, and the shared ones when present (never batch_c)
-QUESTION_FILES = (
-    ROOT / "tests" / "eval" / "batch_a.jsonl",
-    ROOT / "tests" / "eval" / "batch_b.jsonl",
-    ROOT / ".." / "shared" / "eval" / "dev.jsonl",
-    ROOT / ".." / "shared" / "eval" / "real.jsonl",
-)
+QUESTION_FILES = (BATCH_A, BATCH_B, DEV, REAL)
 
 
 @cache
@@ -62,12 +54,7 @@ def plain(doc: Doc) -> list[tuple[int, str, str]]:
 
 
 def _questions() -> list[str]:
-    texts = []
-    for path in QUESTION_FILES:
-        if path.is_file():
-            with open(path, encoding="utf-8") as lines:
-                texts += [json.loads(line)["text"] for line in lines if line.strip()]
-    return texts
+    return texts_of(QUESTION_FILES)
 
 
 def _pattern_words() -> list[str]:

@@ -8,10 +8,9 @@ from the patterns' and the vocabulary's own words, the (rule, start, end) matche
 count are those of one ``Matcher`` over the patterns as written.
 """
 
-import json
 from functools import cache
-from pathlib import Path
 
+from eval_texts import ANSWERS_MORE, BATCH_A, BATCH_B, DEV, REAL, texts_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.matcher import Matcher
@@ -22,15 +21,7 @@ from nlu.gating import needed_words
 from nlu.implied import MAX_MATCH_TOKENS, ImpliedFacts, _expand
 from nlu.pipeline import get_nlp
 
-ROOT = Path(__file__).resolve().parents[2]
-# real questions in the repository, and the shared ones when present (never batch_c)
-QUESTION_FILES = (
-    ROOT / "tests" / "eval" / "batch_a.jsonl",
-    ROOT / "tests" / "eval" / "batch_b.jsonl",
-    ROOT / "tests" / "eval" / "answers_more.jsonl",
-    ROOT / ".." / "shared" / "eval" / "dev.jsonl",
-    ROOT / ".." / "shared" / "eval" / "real.jsonl",
-)
+QUESTION_FILES = (BATCH_A, BATCH_B, ANSWERS_MORE, DEV, REAL)
 
 
 @cache
@@ -71,12 +62,7 @@ def tagged(text: str) -> Doc:
 
 
 def _questions() -> list[str]:
-    texts = []
-    for path in QUESTION_FILES:
-        if path.is_file():
-            with open(path, encoding="utf-8") as lines:
-                texts += [json.loads(line)["text"] for line in lines if line.strip()]
-    return texts
+    return texts_of(QUESTION_FILES)
 
 
 def _words() -> list[str]:
