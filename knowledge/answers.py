@@ -146,6 +146,16 @@ def _year(result: Json) -> int:
     return int(result["tax_year"])
 
 
+def _plan_limits(result: Json, *, deferral: bool = False) -> dict[str, Any]:
+    """The year's 415(c) total (and, when asked, the 402(g) deferral limit), from the engine."""
+    limits = result.get("limits") or {}
+    params: dict[str, Any] = {}
+    if deferral:
+        params["deferral"] = limits.get("elective_deferral_limit")
+    params.update(limit=limits.get("annual_additions_limit"), year=_year(result))
+    return params
+
+
 def _rate(name: str, result: Json) -> Any:
     try:
         return to_json_number(param(name, _year(result)))
@@ -318,7 +328,7 @@ def _roth_ira_five_year(facts: Json, result: Json) -> list[Finding]:
 
 def _after_tax_room(facts: Json, result: Json) -> list[Finding]:
     limits = result.get("limits") or {}
-    params = {"limit": limits.get("annual_additions_limit"), "year": _year(result)}
+    params = _plan_limits(result)
     if limits.get("after_tax_room") is not None:
         return [Finding("room.yours", "irc_415_c", {**params, "room": limits["after_tax_room"]})]
     return [Finding("room.limit", "irc_415_c", params)]
@@ -365,18 +375,12 @@ def _rmd(facts: Json, result: Json) -> list[Finding]:
 
 
 def _roth_vs_after_tax(facts: Json, result: Json) -> list[Finding]:
-    limits = result.get("limits") or {}
-    params = {
-        "deferral": limits.get("elective_deferral_limit"),
-        "limit": limits.get("annual_additions_limit"),
-        "year": _year(result),
-    }
+    params = _plan_limits(result, deferral=True)
     return [Finding("kinds.roth_vs_after_tax", "irc_402_g", params)]
 
 
 def _mega_backdoor(facts: Json, result: Json) -> list[Finding]:
-    limits = result.get("limits") or {}
-    params = {"limit": limits.get("annual_additions_limit"), "year": _year(result)}
+    params = _plan_limits(result)
     return [Finding("mega.what", "irc_415_c", params)]
 
 
@@ -464,8 +468,7 @@ def _spousal_ira(facts: Json, result: Json) -> list[Finding]:
 
 
 def _after_tax_offered(facts: Json, result: Json) -> list[Finding]:
-    limits = result.get("limits") or {}
-    params = {"limit": limits.get("annual_additions_limit"), "year": _year(result)}
+    params = _plan_limits(result)
     return [
         Finding("after_tax.only_if_offered", "plan_document"),
         Finding("after_tax.room_and_move", "irc_415_c", params),
@@ -473,18 +476,12 @@ def _after_tax_offered(facts: Json, result: Json) -> list[Finding]:
 
 
 def _after_tax_catches(facts: Json, result: Json) -> list[Finding]:
-    limits = result.get("limits") or {}
-    params = {"limit": limits.get("annual_additions_limit"), "year": _year(result)}
+    params = _plan_limits(result)
     return [Finding("after_tax.catches", "irc_401_m", params)]
 
 
 def _after_tax_roth_label(facts: Json, result: Json) -> list[Finding]:
-    limits = result.get("limits") or {}
-    params = {
-        "deferral": limits.get("elective_deferral_limit"),
-        "limit": limits.get("annual_additions_limit"),
-        "year": _year(result),
-    }
+    params = _plan_limits(result, deferral=True)
     return [Finding("after_tax.roth_label", "irc_402a_d_2", params)]
 
 
