@@ -548,7 +548,7 @@ def _rmd_first(facts: Json, result: Json) -> list[Finding]:
         out.append(Finding("rmd_first.not_yet", "irc_401_a_9", {"age": age, "rmd_age": rmd_age}))
     elif rmd_age is None:
         schedule = all_parameters()["gov.irs.rmd.applicable_age"].values
-        first, later = sorted(schedule)[:2]
+        first, later, *_ = sorted(schedule)
         params = {
             "first_age": to_json_number(schedule[first]),
             "later_age": to_json_number(schedule[later]),

@@ -327,7 +327,7 @@ def test_the_rmd_age_comes_from_the_secure_2_parameter(age: int, not_yet: bool) 
 
 def test_with_no_age_the_rmd_answer_gives_both_ages_of_the_schedule() -> None:
     schedule = all_parameters()["gov.irs.rmd.applicable_age"].values
-    first, later = sorted(schedule)[:2]
+    first, later, *_ = sorted(schedule)
     sentence, _ = _said("rmd_first")["rmd_first.ages"]
     assert f"reach {schedule[first]} ({schedule[later]} if you were born in {later}" in sentence
 
