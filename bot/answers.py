@@ -65,6 +65,10 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
         {"ira_pro_rata.plans_not_counted", "isolate.pretax_to_plan"}
     ),
     "rmd.ira_whole_balance": frozenset({"rmd.roth_none"}),
+    # a Roth 401(k) rolled early: its two sentences hold the general Roth IRA clock ones
+    "roth_401k_early.not_taxed": frozenset({"roth_401k.rolled_basis", "roth_ira_clock.basis_free"}),
+    "roth_401k_early.ira_clock": frozenset({"drac.rollover_clock"}),
+    "rmd_first.comes_out_first": frozenset({"rmd.first_not_rollable"}),
     # the codes of a finished rollover already hold code H and the general 1099-R sentences
     "forms.rollover_codes": frozenset({"forms.roth_401k_code_h", "forms.1099r"}),
     "forms.rollover_lines": frozenset({"forms.no_8606"}),
@@ -183,7 +187,14 @@ def answer_order(
     minor = {a for a in asks if is_route(a) and a in said}
     order = sorted(
         range(len(asks)),
-        key=lambda n: (asks[n] in minor, asks[n] in said, where[asks[n]], is_route(asks[n]), n),
+        key=lambda n: (
+            asks[n] in minor,
+            catalogue()[asks[n]].general,  # a topic's general answer: after those asked
+            asks[n] in said,
+            where[asks[n]],
+            is_route(asks[n]),
+            n,
+        ),
     )
     return [asks[n] for n in order], minor
 
