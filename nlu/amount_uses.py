@@ -15,6 +15,7 @@ on one side of the amount: a "before" pattern must end at the amount's first tok
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
@@ -25,6 +26,15 @@ from nlu.data import load
 from nlu.gating import first_token_exact
 
 SIDES = ("before", "after")
+
+
+@cache
+def never_held() -> frozenset[str]:
+    """The entries whose amount gives no fact of any kind, not even the after-tax basis
+    that a move keeps ("$5000 of after tax contributions" rolled over is still the basis;
+    "$6,500 of basis" on a form's line is the form's)."""
+    entries = load("amount_uses")["entries"]
+    return frozenset(raw["id"] for raw in entries if raw.get("even_after_tax"))
 
 
 class AmountUses:
