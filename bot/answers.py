@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from bot.money import money, percent
-from knowledge.answers import Finding, answer, catalogue
+from knowledge.answers import Finding, answer, catalogue, for_money
 from nlu.asks import place_instead
 
 # At most this many questions are answered in the first message; more would not fit a
@@ -169,6 +169,9 @@ class Answered:
 def compose(asks: Sequence[str], facts: Mapping[str, Any], result: Mapping[str, Any]) -> Answered:
     """Answer ``asks`` (catalogue ids, in the order asked) for these facts and result."""
     known = [a for a in dict.fromkeys(asks) if a in catalogue()] or [DEFAULT_ASK]
+    # as they apply to the kind of money the facts name (no after-tax answer told about
+    # Roth 401(k), pretax or IRA money alone)
+    known = list(for_money(known, facts) or for_money([DEFAULT_ASK], facts))
     covered = {c for a in known for c in catalogue()[a].covers}  # said by a fuller answer
     known = [a for a in known if a not in covered]
     answered, left = known[:MAX_ANSWERED], known[MAX_ANSWERED:]
