@@ -15,6 +15,7 @@ vocabulary) in their own file, ``patterns/money_kinds.yaml``, with one test of t
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -45,6 +46,35 @@ class MoneyKinds(ImpliedFacts):
         # (a class's later tokens carry "~CLASS" in NORM: nlu.implied.tag_vocabulary)
         window = doc[max(0, start - reach) : min(len(doc), end + reach)]
         return not any(token.norm_.lstrip("~") in classes for token in window)
+
+
+# The amounts that already say a kind is there: beside one, its ``has_*`` fact is left out
+# (the amount says more, and the facts of a conversation stay as short as they were).
+SAID_BY_AMOUNTS: dict[str, tuple[str, ...]] = {
+    "has_roth_401k": ("roth_401k_balance",),
+    "has_after_tax_money": (
+        "after_tax_contributions",
+        "after_tax_earnings",
+        "after_tax_total",
+        "annual_after_tax_contribution",
+    ),
+    "has_pretax_money": ("pretax_balance",),
+    "has_traditional_ira": ("traditional_ira_balance",),
+}
+
+
+def drop_said_by_amounts(chosen: dict[str, Any]) -> None:
+    """Leave out each kind read as present (True) that an amount of ``chosen`` (fact key ->
+    the reader's pick) already states, and after-tax money named alone: with no other kind
+    beside it, it changes no answer (the after-tax answers are the default)."""
+    for kind, amounts in SAID_BY_AMOUNTS.items():
+        pick = chosen.get(kind)
+        if pick is not None and pick.value is True and any(a in chosen for a in amounts):
+            del chosen[kind]
+    after_tax = chosen.get("has_after_tax_money")
+    others = [k for k in SAID_BY_AMOUNTS if k != "has_after_tax_money" and k in chosen]
+    if after_tax is not None and after_tax.value is True and not others:
+        del chosen["has_after_tax_money"]
 
 
 @cache

@@ -55,8 +55,14 @@ def real(qid: str, *paths: Path) -> str:
             "Her plan balance holds both pre-tax and Roth contributions.",
             {"has_roth_401k": True, "has_pretax_money": True},
         ),
-        ("I have $40k of after-tax money in my 401k.", {"has_after_tax_money": True}),
-        ("My employer just added a mega backdoor option.", {"has_after_tax_money": True}),
+        (
+            "I have some after-tax money in my 401k besides my Roth 401k.",
+            {"has_after_tax_money": True, "has_roth_401k": True},
+        ),
+        (
+            "My employer just added a mega backdoor option to my traditional 401k.",
+            {"has_after_tax_money": True, "has_pretax_money": True},
+        ),
         (
             "I want to convert my traditional 401k to Roth over a few years.",
             {"has_pretax_money": True},
