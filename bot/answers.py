@@ -67,6 +67,10 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
         {"ira_pro_rata.plans_not_counted", "isolate.pretax_to_plan"}
     ),
     "rmd.ira_whole_balance": frozenset({"rmd.roth_none"}),
+    # a Roth 401(k) rolled early: its two sentences hold the general Roth IRA clock ones
+    "roth_401k_early.not_taxed": frozenset({"roth_401k.rolled_basis", "roth_ira_clock.basis_free"}),
+    "roth_401k_early.ira_clock": frozenset({"drac.rollover_clock"}),
+    "rmd_first.comes_out_first": frozenset({"rmd.first_not_rollable"}),
     # the codes of a finished rollover already hold code H and the general 1099-R sentences
     "forms.rollover_codes": frozenset({"forms.roth_401k_code_h", "forms.1099r"}),
     "forms.rollover_lines": frozenset({"forms.no_8606"}),
@@ -174,6 +178,8 @@ def compose(asks: Sequence[str], facts: Mapping[str, Any], result: Mapping[str, 
     known = list(for_money(known, facts) or for_money([DEFAULT_ASK], facts))
     covered = {c for a in known for c in catalogue()[a].covers}  # said by a fuller answer
     known = [a for a in known if a not in covered]
+    # a topic's general answer goes after the answers to the questions actually asked
+    known.sort(key=lambda a: catalogue()[a].general)
     answered, left = known[:MAX_ANSWERED], known[MAX_ANSWERED:]
     sentences: list[str] = []
     rules: list[str] = []

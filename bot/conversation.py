@@ -259,15 +259,17 @@ NOTED_TOPICS = frozenset({"state_tax", "pre_1987"})
 # The catalogue question whose answer says all a topic's note says (the note is then left out).
 TOPIC_ANSWERED_BY = {"pre_1987": "pre_1987_basis"}
 
-# A topic the catalogue answers when the text asks this question: a surviving spouse may
-# roll the late spouse's plan money as their own (IRC 402(c)(9)), so it needs no person.
-ANSWERED_TOPICS = {"inherited": "surviving_spouse"}
+# A topic the catalogue answers when the text asks one of these questions: a surviving
+# spouse may roll the late spouse's plan money as their own (IRC 402(c)(9)), and a
+# non-spouse beneficiary's move to an inherited Roth IRA is one rule (IRC 402(c)(11)), so
+# neither needs a person.
+ANSWERED_TOPICS = {"inherited": frozenset({"surviving_spouse", "inherited_to_roth"})}
 
 
 def _out_of_scope_topic(reading: Reading) -> str | None:
     for topic in sorted(reading.topics):
         if topic in OUT_OF_SCOPE and topic not in NOTED_TOPICS:
-            if ANSWERED_TOPICS.get(topic) in reading.asks:
+            if ANSWERED_TOPICS.get(topic, frozenset()) & set(reading.asks):
                 continue
             return topic
     return None

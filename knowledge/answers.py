@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from knowledge.money import cents, to_json_number
-from knowledge.params import UnknownYear, param
+from knowledge.params import UnknownYear, all_parameters, param
 from knowledge.prorata import basis_in_distribution
 
 Json = Mapping[str, Any]
@@ -66,6 +66,9 @@ class Question:
     # none: nothing of it applies to that kind), see ``for_money``
     money: str | None = None
     instead: tuple[tuple[str, str | None], ...] = ()
+    # a topic's general answer, recognised from a topic word ("rollover", "back door"): it
+    # follows the answers to the questions actually asked, never pushes them down
+    general: bool = False
 
 
 @cache
@@ -95,6 +98,7 @@ def catalogue() -> Mapping[str, Question]:
             covers=tuple(data.get("covers") or ()),
             money=data.get("money"),
             instead=tuple((data.get("instead") or {}).items()),
+            general=bool(data.get("general", False)),
         )
     return out
 
@@ -571,7 +575,75 @@ def _plan_to_roth_ira(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
+# -- answers-b (second session): withholding on a conversion, the RMD year, in-service
+# sources, the shared deferral limit ------------------------------------------------------
+
+
+def _conversion_withholding(facts: Json, result: Json) -> list[Finding]:
+    """What is withheld is not converted: a distribution, taxable, and before 59½ with the
+    10% too; who withholds by default (an IRA custodian) and who does not (a direct plan
+    rollover)."""
+    rate = _penalty_rate(result)
+    if _before_59_half(facts, result) is False:
+        kept = Finding(
+            "convert_withholding.past_59",
+            "withholding_not_converted",
+            {"age": facts["age"], "rate": rate},
+        )
+    else:
+        kept = Finding(
+            "convert_withholding.not_converted", "withholding_not_converted", {"rate": rate}
+        )
+    rates = {
+        "ira_rate": _rate("gov.irs.withholding.nonperiodic_rate", result),
+        "withholding": _rate("gov.irs.withholding.eligible_rollover_rate", result),
+    }
+    return [kept, Finding("convert_withholding.who_withholds", "irc_3405_b", rates)]
+
+
+def _rmd_first(facts: Json, result: Json) -> list[Finding]:
+    """The required distribution comes out first and is not rollable; whether it applies
+    yet is the person's age against the applicable age (SECURE 2.0, the parameter)."""
+    out = [Finding("rmd_first.comes_out_first", "reg_1_402_c_2_a7")]
+    rmd = (result.get("clocks") or {}).get("rmd") or {}
+    age, rmd_age = facts.get("age"), rmd.get("applicable_age")
+    if age is not None and rmd_age is not None and age < rmd_age:
+        out.append(Finding("rmd_first.not_yet", "irc_401_a_9", {"age": age, "rmd_age": rmd_age}))
+    elif rmd_age is None:
+        schedule = all_parameters()["gov.irs.rmd.applicable_age"].values
+        first, later, *_ = sorted(schedule)
+        params = {
+            "first_age": to_json_number(schedule[first]),
+            "later_age": to_json_number(schedule[later]),
+            "later_born": later,
+        }
+        out.append(Finding("rmd_first.ages", "irc_401_a_9", params))
+    return [*out, Finding("rmd.roth_none", "irc_401_a_9")]
+
+
+def _in_service_sources(facts: Json, result: Json) -> list[Finding]:
+    out = [
+        Finding("in_service.deferrals_only", "reg_1_401_k_1_d"),
+        Finding("in_service.earnings_follow", "irc_72_e_8"),
+    ]
+    if _before_59_half(facts, result) is False:
+        out.append(Finding("in_service.your_age", "plan_document", {"age": facts["age"]}))
+    return out
+
+
+def _deferral_limit_shared(facts: Json, result: Json) -> list[Finding]:
+    params = _plan_limits(result, deferral=True)
+    return [
+        Finding("deferral.one_limit", "irc_402_g_per_person", params),
+        Finding("deferral.after_tax_apart", "irc_415_c", params),
+    ]
+
+
 ANSWERS: Mapping[str, Answer] = {
+    "conversion_withholding": _conversion_withholding,
+    "rmd_first": _rmd_first,
+    "in_service_sources": _in_service_sources,
+    "deferral_limit_shared": _deferral_limit_shared,
     "plan_to_roth_ira": _plan_to_roth_ira,
     "after_tax_roth_label": _after_tax_roth_label,
     "after_tax_catches": _after_tax_catches,

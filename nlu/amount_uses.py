@@ -3,7 +3,10 @@
 "I rolled over $5000 of after tax contributions", "There was $7,000.33 converted from a
 traditional IRA", "a Roth conversion of $15,000": the figure tells of money that moved,
 not of a balance, a basis or an income the person has now. Which of those it was is
-unclear, so such an amount gives no fact (the conversation asks).
+unclear, so such an amount gives no fact (the conversation asks). So do figures that are
+no holding for other reasons the same file names: a figure read off a tax form ("the
+taxable amount ($0.00, box 2a)"), a deduction, what would remain after a supposed move,
+and the first term of a sum written out ("Pretax: 4000 + 1500").
 
 The phrases are spaCy ``Matcher`` token patterns in ``patterns/amount_uses.yaml``, each
 on one side of the amount: a "before" pattern must end at the amount's first token, an
