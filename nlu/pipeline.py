@@ -29,6 +29,7 @@ Components, in order:
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -446,9 +447,15 @@ WARM_UP_TEXT = "I am 51, married; $40K after-tax in my 401(k) with TROWE. Can I 
 
 @cache
 def get_nlp() -> Language:
-    """The process-wide pipeline, built and warmed on first use, then reused."""
+    """The process-wide pipeline, built and warmed on first use, then reused.
+
+    Then the objects made so far (spaCy's and the pipeline's, about 95,000) are taken out
+    of the garbage collector's rounds (``gc.freeze``): they live as long as the process,
+    and a full collection walked them all, 55-65 ms of CPU inside one read every few
+    hundred reads (the slowest reads of all; 3 ms after)."""
     nlp = build()
     nlp(WARM_UP_TEXT)
+    gc.freeze()
     return nlp
 
 
