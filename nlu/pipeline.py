@@ -20,6 +20,8 @@ Components, in order:
   features (facts.yaml, status.yaml).
 - ``rothbot_implied``: facts implied rather than stated, from spaCy ``Matcher`` token
   patterns over a shared vocabulary (``nlu.implied``; implied.yaml, vocabulary.yaml).
+- ``rothbot_money_kinds``: the kinds of money the text is about (designated Roth,
+  after-tax, pretax, an IRA), from the same kind of patterns (``nlu.money_kinds``).
 - ``rothbot_providers`` and ``rothbot_plan_types``: who keeps the plan and what it is.
 - ``rothbot_intents`` and ``rothbot_topics``: what is asked, and what needs a person.
 """
@@ -318,6 +320,32 @@ def make_implied_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return implied_component
 
 
+@Language.factory("rothbot_money_kinds")
+def make_money_kinds_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The kinds of money the text is about (``nlu.money_kinds``), added to the phrases'
+    facts as ``rothbot_implied`` adds its own."""
+    from nlu.money_kinds import MoneyKinds
+
+    rules: list[MoneyKinds] = []  # built on the first Doc: its vocab is the pipeline's
+
+    def money_kinds_component(doc: Doc) -> Doc:
+        if not rules:
+            rules.append(MoneyKinds(nlp))
+        hits = rules[0].hits(doc, sentences(doc))
+        if hits:
+            state = _state(doc)
+            kept = list(state.found.get("phrases", ()))
+            for hit in hits:
+                span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+                if span is not None:
+                    kept.append((span.start, span.end, hit.fact, hit))
+            kept.sort(key=itemgetter(0))
+            _record(doc, "phrases", kept)
+        return doc
+
+    return money_kinds_component
+
+
 @Language.component("rothbot_providers")
 def provider_component(doc: Doc) -> Doc:
     """Plan providers, each linked to the plan, to an IRA, or to neither."""
@@ -359,6 +387,7 @@ COMPONENTS = (
     "rothbot_role_cues",
     "rothbot_phrases",
     "rothbot_implied",
+    "rothbot_money_kinds",
     "rothbot_providers",
     "rothbot_plan_types",
     "rothbot_intents",

@@ -37,7 +37,8 @@ def test_every_span_group_is_filled_even_for_an_empty_finding() -> None:
 def test_components_record_spans_with_payloads() -> None:
     doc = build()("I am 51. I have $40K after-tax in my 401(k) with TROWE.")
     assert [s.text for s in doc.spans["money"]] == ["$40K"]
-    assert [s.label_ for s in doc.spans["phrases"]] == ["age"]
+    # (the kinds of money a text names are phrases too: nlu.money_kinds)
+    assert [s.label_ for s in doc.spans["phrases"]] == ["age", "has_after_tax_money"]
     assert [(s.text, p.link) for s, p in found(doc, "providers")] == [("TROWE", "plan")]
     assert [s.text for s in doc.spans["plan_types"]] == ["401(k)"]
     assert "after_tax_total" in [s.label_ for s in doc.spans["role_cues"]]
