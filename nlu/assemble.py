@@ -29,6 +29,7 @@ from nlu.answers import Answer, read_answer
 from nlu.context import CaseBlind, Sentences, language_regex
 from nlu.data import load
 from nlu.money import to_json_number
+from nlu.money_kinds import drop_said_by_amounts
 from nlu.own_years import OwnYear, own_years
 from nlu.pipeline import char_bounds, found, payloads, sentences
 from nlu.providers import current_firms, main_plan_type, plan_provider
@@ -335,6 +336,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     if _former_plan_beside_a_current_one(chosen.get("still_employed"), index):
         del chosen["still_employed"]
     _derive(chosen, retire_in_years, unbound)
+    drop_said_by_amounts(chosen)  # ("$40k after-tax": no has_after_tax_money beside it)
     read_facts = {key: _json(key, c.value) for key, c in chosen.items()}
     facts, refused = _validated(read_facts)
     rejected = tuple(
