@@ -24,10 +24,12 @@ from typing import Any, NamedTuple
 from spacy.tokens import Doc
 
 from knowledge.facts import MONEY_KEYS, YEAR_KEYS, Facts, InvalidFacts
+from nlu.amount_uses import never_held
 from nlu.answers import Answer, read_answer
 from nlu.context import CaseBlind, Sentences, language_regex
 from nlu.data import load
 from nlu.money import to_json_number
+from nlu.own_years import OwnYear, own_years
 from nlu.pipeline import char_bounds, found, payloads, sentences
 from nlu.providers import current_firms, main_plan_type, plan_provider
 from nlu.roles import PLAN_TOTAL, RoleHit, bind_amounts
@@ -134,6 +136,9 @@ class Assembled(NamedTuple):
     # the whole plan balance ("$300k total in the 401k") and its words: no fact, but with
     # the after-tax part it gives the pretax money (the conversation derives it)
     plan_total: tuple[Any, str] | None = None
+    # years the poster's own past transactions are dated with ("I converted in 2017"):
+    # settled years, not years to call "not the tax year" (nlu.own_years)
+    own_years: tuple[OwnYear, ...] = ()
 
 
 # Keys whose reply dates something other than the tax year: the year of a Roth IRA, or
@@ -222,10 +227,13 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         return of_sentence[key]
 
     # amounts that moved ("rolled over $5000", "$7,000.33 converted"): no holding
-    moved = {amount.start for amount in payloads(doc, "amount_uses")}
+    uses = found(doc, "amount_uses")
+    moved = {amount.start for _span, amount in uses}
+    never_held_here = {amount.start for span, amount in uses if span.label_ in never_held()}
     for rh in role_hits:
-        if rh.amount.start in moved and not (
-            rh.key in AFTER_TAX_KEYS and _MEASURED_AFTER_TAX.match(text, rh.amount.end)
+        if rh.amount.start in moved and (
+            rh.amount.start in never_held_here
+            or not (rh.key in AFTER_TAX_KEYS and _MEASURED_AFTER_TAX.match(text, rh.amount.end))
         ):
             continue  # "rolled over his $18,500 Roth 401k": a move, not a holding
         if not hypothetical and _supposed_amount(index, rh.amount.start):
@@ -313,6 +321,8 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         ages += [Candidate(int(m["n"]), m.start(), m.end()) for m in _PARENT_AGE.finditer(text)]
         if ages:
             candidates["age"] = ages
+    owned = tuple(own_years(doc))
+    _settled_years(candidates, owned)
     chosen = {
         key: pick for key, cands in candidates.items() if (pick := _resolve(key, cands, look))
     }
@@ -330,7 +340,21 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     )
     evidence = {key: _evidence(index.original, chosen[key]) for key in facts}
     corrections = frozenset(key for key in facts if look.corrects(chosen[key].start))
-    return Assembled(facts, evidence, corrections, unsure, rejected, declined, plan_total)
+    return Assembled(facts, evidence, corrections, unsure, rejected, declined, plan_total, owned)
+
+
+def _settled_years(candidates: dict[str, list[Candidate]], owned: tuple[OwnYear, ...]) -> None:
+    """The year of a first conversion or first Roth IRA contribution ("My first conversion
+    was Dec 2019") starts the Roth IRA's 5-year clock (Treas. Reg. 1.408A-6, Q&A-2), so it
+    is that fact unless the text gives it otherwise; an in-plan conversion's is not (it is
+    the Roth 401(k)'s). (Which year is the tax year asked about stays as the text weighs
+    it: a settled year is often the one the question is about, "In 2018, I rolled over".)
+    """
+    if "roth_ira_first_year" not in candidates:
+        for o in owned:
+            if o.first and o.kind in ("conversion", "contribution") and not o.in_plan:
+                candidates["roth_ira_first_year"].append(Candidate(o.year, o.start, o.end))
+                break
 
 
 class _Lookups:
