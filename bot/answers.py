@@ -10,7 +10,7 @@ route, every source) waits behind "why".
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from bot.money import money, percent
+from bot.questions import question_for
 from knowledge.answers import Finding, answer, catalogue
 from nlu.asks import place_instead
 
@@ -30,9 +31,6 @@ MAX_ANSWERED = 4
 # Words the answers may take before later questions get only their first sentence: about
 # a phone screen, with the question back and the source line still to come.
 WORD_BUDGET = 110
-# The condition a route said before it holds on: never left out to save words (a route
-# without it would be a confident answer for a plan that may not allow it).
-CONDITIONS = frozenset({"route.if_separate"})
 # The findings that are a route's block of numbers: a first message carries at most one,
 # the first that fits (every other route and its figures wait behind "why").
 ROUTE_FIGURES = frozenset({"route.split", "route.all_basis", "route.full_split", "in_plan.figures"})
@@ -168,55 +166,212 @@ class Answered:
     answered: tuple[str, ...]
     left: tuple[str, ...]
     follow_up: tuple[str, ...]
+    findings: tuple[Finding, ...] = ()
 
 
-def compose(asks: Sequence[str], facts: Mapping[str, Any], result: Mapping[str, Any]) -> Answered:
-    """Answer ``asks`` (catalogue ids, in the order asked) for these facts and result."""
+def answer_order(
+    asks: Sequence[str], stated: Collection[str] = (), sentences: Mapping[str, int] | None = None
+) -> tuple[list[str], set[str]]:
+    """The asks in the order their answers are said, and the minor ones among them.
+
+    The question asked in a sentence is its most specific one: a route question (a stock
+    paragraph: the split, the all-to-Roth tax, now or later) recognised in the same
+    sentence as a dedicated question came from a topic word, so it is said after it. A
+    question only stated ("my income is too high") is context while something else is
+    asked: said after the questions asked, and a route only stated is minor: said only
+    if the reply still has room.
+    """
+    sentences = sentences or {}
+    where = {a: sentences.get(a, len(asks) * 1000 + n) for n, a in enumerate(asks)}
+    said = set(stated) if any(a not in stated for a in asks) else set()
+    minor = {a for a in asks if is_route(a) and a in said}
+    order = sorted(
+        range(len(asks)),
+        key=lambda n: (
+            asks[n] in minor,
+            catalogue()[asks[n]].general,  # a topic's general answer: after those asked
+            asks[n] in said,
+            where[asks[n]],
+            is_route(asks[n]),
+            n,
+        ),
+    )
+    return [asks[n] for n in order], minor
+
+
+def _condition(finding: Finding) -> Mapping[str, Any]:
+    return _catalogue_file().get("conditions", {}).get(finding.id) or {}
+
+
+def _holds(finding: Finding, facts: Mapping[str, Any]) -> str:
+    """How the facts stand to the condition a finding's sentence holds on (``conditions``
+    in the messages): "settled" (the facts show it), "fails" (they show the opposite: the
+    sentence is not said), "open" (they do not show it), or "none" (it has none)."""
+    when = _condition(finding).get("when")
+    if not when:
+        return "none"
+    if any(facts.get(k) is not None and facts.get(k) != v for k, v in when.items()):
+        return "fails"
+    return "settled" if all(facts.get(k) == v for k, v in when.items()) else "open"
+
+
+def _claims(finding: Finding) -> Mapping[str, Any]:
+    return _catalogue_file().get("claims", {}).get(finding.id) or {}
+
+
+def _claims_clash(finding: Finding, ask: str, said: Mapping[str, tuple[Any, str]]) -> bool:
+    """True when the finding states the opposite of what the answer to another question
+    already said (the ``claims`` of the messages: "no Form 8606" after "file Form 8606");
+    one answer's own sentences are written to be said together."""
+    return any(
+        k in said and said[k][0] != v and said[k][1] != ask for k, v in _claims(finding).items()
+    )
+
+
+def verdict_of(finding: Finding) -> str | None:
+    """The verdict ("yes" / "no") a finding's sentence opens with, else None."""
+    opens = _condition(finding).get("opens")
+    return None if not opens else ("yes" if opens.lower().startswith("yes") else "no")
+
+
+def _worded(
+    finding: Finding, pair: Sequence[Finding], facts: Mapping[str, Any], opening: bool
+) -> str:
+    """The sentence for a finding: its verdict ("Yes: ...") only where it opens an answer
+    and the facts decide it; the settled wording where the facts show its condition."""
+    condition = _condition(finding)
+    state = _holds(finding, facts)
+    if state == "settled" and "settled" in condition:
+        template = condition["settled"]
+        return " ".join(_FORMAT.format(template, **finding.params).split()) if template else ""
+    sentence = " ".join(render(finding, *pair).split())
+    opens = condition.get("opens")
+    if not opens or not sentence.startswith(opens):
+        return sentence
+    decided = state in ("none", "settled") and not condition.get("open")
+    if opening and decided:
+        return sentence
+    if "plain" in condition:
+        return " ".join(_FORMAT.format(condition["plain"], **finding.params).split())
+    rest = sentence[len(opens) :]
+    return rest[:1].upper() + rest[1:]
+
+
+def _who_knows(ask: str) -> str:
+    """The line for a question asked that the facts do not let rothbot answer: who can."""
+    plan = [k for k in catalogue()[ask].depends_on if question_for(k).ask_the_plan]
+    topic = catalogue()[ask].topic
+    if plan:
+        return note("unanswered.plan", topic=topic, ask=question_for(plan[0]).ask_the_plan)
+    return note("unanswered.person", topic=topic)
+
+
+def compose(
+    asks: Sequence[str],
+    facts: Mapping[str, Any],
+    result: Mapping[str, Any],
+    *,
+    stated: Collection[str] = (),
+    sentences: Mapping[str, int] | None = None,
+) -> Answered:
+    """Answer ``asks`` (catalogue ids, in the order asked) for these facts and result.
+
+    Every question asked gets its answer's first sentence and the conditions and remedies
+    it holds on (``keep`` in the messages), in the order asked; the rest of each answer,
+    then the minor questions (``answer_order``), only while the reply fits a phone.
+    """
     known = [a for a in dict.fromkeys(asks) if a in catalogue()] or [DEFAULT_ASK]
     covered = {c for a in known for c in catalogue()[a].covers}  # said by a fuller answer
     known = [a for a in known if a not in covered]
-    # a topic's general answer goes after the answers to the questions actually asked
-    known.sort(key=lambda a: catalogue()[a].general)
-    answered, left = known[:MAX_ANSWERED], known[MAX_ANSWERED:]
-    sentences: list[str] = []
-    rules: list[str] = []
+    ordered, minor = answer_order(known, stated, sentences)
+    context = set(stated) if any(a not in stated for a in known) else set()
+    asked = [a for a in ordered if a not in minor and a not in context]
+    answered = asked[:MAX_ANSWERED] + [a for a in ordered if a in context or a in minor]
+    left = tuple(asked[MAX_ANSWERED:])
+    # context past the first MAX_ANSWERED questions is said only if the reply has room
+    room_only = minor | set(answered[MAX_ANSWERED:])
+    keep = frozenset(_catalogue_file().get("keep") or ())
+    # (ask, findings of one sentence, rank: 0 said always, 1 detail of a question asked,
+    # 2 a minor question's first sentence)
+    planned: list[tuple[str, list[Finding], int]] = []
     seen: set[str] = set()
-    words = 0
+    said: dict[str, tuple[Any, str]] = {}  # claim -> (value, the question it answered)
     figures = False  # a route's block of numbers said already
-    for n, ask in enumerate(answered):
-        said_for_ask = 0
-        found = [f for f in answer(ask, facts, result) if f.id not in seen and renderable(f)]
+    unanswerable: list[str] = []  # no finding of theirs holds for these facts
+    for ask in answered:
+        found = [f for f in answer(ask, facts, result) if renderable(f)]
+        found = [f for f in found if _holds(f, facts) != "fails"]
+        if not found:
+            unanswerable.append(ask)
+        found = [f for f in found if f.id not in seen]
+        first = True
         while found:
             finding, *pair = _sentence_of(found, seen)
             if finding.id in ROUTE_FIGURES and figures:
                 continue
-            sentence = " ".join(render(finding, *pair).split())
-            # the first question is answered in full; a later one gets its first
-            # sentence, and more only while the reply still fits a phone
-            if (
-                n
-                and said_for_ask
-                and finding.id not in CONDITIONS
-                and words + len(sentence.split()) > WORD_BUDGET
-            ):
+            if any(_claims_clash(f, ask, said) for f in (finding, *pair)):
                 continue
-            for said in (finding, *pair):
-                seen.add(said.id)
-                seen.update(SUPERSEDES.get(said.id, ()))
-                rules.append(said.rule)
+            # the first question asked is answered in full; a later one by its first
+            # sentence and what it must keep, the rest only while the reply fits a phone
+            essential = (
+                first
+                or (ask == answered[0] and ask not in context)
+                or any(f.id in keep for f in (finding, *pair))
+            )
+            if ask in room_only and not first:
+                continue
+            rank = 2 if ask in room_only else (0 if essential else 1)
+            for f in (finding, *pair):
+                seen.add(f.id)
+                seen.update(SUPERSEDES.get(f.id, ()))
+                said.update({k: (v, ask) for k, v in _claims(f).items() if k not in said})
             figures = figures or finding.id in ROUTE_FIGURES
-            sentences.append(sentence)
-            words += len(sentence.split())
-            said_for_ask += 1
+            planned.append((ask, [finding, *pair], rank))
+            first = False
+    words = {n: len(render(p[1][0], *p[1][1:]).split()) for n, p in enumerate(planned)}
+    chosen = {n for n, p in enumerate(planned) if p[2] == 0}
+    total = sum(words[n] for n in chosen)
+    for rank in (1, 2):
+        for n, p in enumerate(planned):
+            if p[2] == rank and total + words[n] <= WORD_BUDGET:
+                chosen.add(n)
+                total += words[n]
+    sentences_out: list[str] = []
+    rules: list[str] = []
+    findings: list[Finding] = []
+    opened: set[str] = set()
+    verdicts: set[str] = set()  # "yes" / "no": the verdicts said
+    for n, (ask, group, _) in enumerate(planned):
+        if n not in chosen:
+            continue
+        # a verdict ("Yes: ...") opens the answer to a question asked, never a later line
+        # and never the opposite of a verdict said before it ("Not unless ..." after
+        # "Yes, that works"): that one is said without its verdict
+        verdict = verdict_of(group[0])
+        opening = ask not in minor and ask not in opened and not (verdict and verdicts - {verdict})
+        opened.add(ask)
+        sentence = _worded(group[0], group[1:], facts, opening=opening)
+        if not sentence:
+            continue
+        if verdict and sentence.startswith(_condition(group[0])["opens"]):
+            verdicts.add(verdict)
+        sentences_out.append(sentence)
+        rules.extend(f.rule for f in group)
+        findings.extend(group)
+    said_for = [a for a in answered if any(p[0] == a for n, p in enumerate(planned) if n in chosen)]
+    for ask in asked[:MAX_ANSWERED]:
+        if ask in unanswerable:
+            sentences_out.append(_who_knows(ask))  # one honest line, never silence
     follow = tuple(
-        q.follow_up for q in (catalogue()[a] for a in answered) if q.follow_up is not None
+        q.follow_up for q in (catalogue()[a] for a in said_for) if q.follow_up is not None
     )
     return Answered(
-        text="\n\n".join(sentences),  # a paragraph each: short blocks suit a phone
+        text="\n\n".join(sentences_out),  # a paragraph each: short blocks suit a phone
         rules=tuple(dict.fromkeys(rules)),
-        answered=tuple(answered),
-        left=tuple(left),
+        answered=tuple(said_for),
+        left=left,
         follow_up=follow,
+        findings=tuple(findings),
     )
 
 

@@ -373,10 +373,11 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
         session.topic = focus[0]
     asking = bool(reading.asks) or (_on_topic(reading) and not session.asks)
     if reading.asks:
-        session.asks = list(reading.asks)
+        _remember_asks(session, reading)
     elif asking:
         suggested = questions_for_intents(reading.intents)[: answers.MAX_SUGGESTED]
         session.asks = list(suggested) or [answers.DEFAULT_ASK]
+        session.stated, session.ask_sentences = [], {}
     if reading.places:  # the money has left the plan: plan answers and questions are moot
         session.asks = answers.for_places(session.asks, reading.places)
         for key in PLAN_FACTS:
@@ -388,6 +389,13 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     )
     lead = _joined(wording.refused(reading.rejected), left_out_line, acknowledged)
     return _compose(session, result, lead=lead, notes=notes, brief=not asking and had_facts)
+
+
+def _remember_asks(session: Session, reading: Reading) -> None:
+    """The questions the message asks, which of them it only states, and where each is."""
+    session.asks = list(reading.asks)
+    session.stated = list(reading.stated)
+    session.ask_sentences = dict(zip(reading.asks, reading.ask_sentences, strict=False))
 
 
 def _checked(data: Mapping[str, Any], today: date) -> tuple[Facts, dict[str, Any]]:
@@ -455,7 +463,9 @@ def _compose(
     routes = [a for a in session.asks if answers.is_route(a)] or session.asks[:1]
     routes = routes or [answers.DEFAULT_ASK]
     asks = routes[:BRIEF_ROUTES] if brief else session.asks
-    composed = answers.compose(asks, facts, result)
+    composed = answers.compose(
+        asks, facts, result, stated=session.stated, sentences=session.ask_sentences
+    )
     if isinstance(notes, Mapping):
         notes = [n for ask, n in notes.items() if ask not in composed.answered]
     body = "\n\n".join(p for p in (lead, composed.text, *notes) if p)
@@ -587,7 +597,7 @@ def _what_if(session: Session, reading: Reading, text: str, today: date) -> Repl
     if any(not answers.is_route(a) for a in reading.asks):
         # a question set in an example ("let's say ... is the pro-rata over the whole
         # plan?") is answered, for the example's facts, rather than run as a scenario
-        session.asks = list(reading.asks)
+        _remember_asks(session, reading)
         overridden = any(k in session.facts for k in differs)
         notes = [wording.kept_facts(what_if=True)] if overridden else []
         lead = wording.refused(reading.rejected)

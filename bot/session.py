@@ -44,6 +44,11 @@ class Session:
     topic: str | None = None  # the route last asked about, so follow-ups stay on it
     unanswered: int = 0  # times the pending question was asked again without an answer
     asks: list[str] = field(default_factory=list)  # catalogue questions last asked
+    stated: list[str] = field(default_factory=list)
+    """Those of ``asks`` only stated, not asked ("my income is too high"): context."""
+    ask_sentences: dict[str, int] = field(default_factory=dict)
+    """The sentence each of ``asks`` was recognised in: asks of one sentence came
+    together, and the most specific of them is the question asked there."""
     what_if: dict[str, Any] = field(default_factory=dict)
     """The last what-if's changed facts, kept for one message only, so "those are my real
     numbers" can make them real."""
@@ -69,6 +74,8 @@ class Session:
         self.topic = None
         self.unanswered = 0
         self.asks.clear()
+        self.stated.clear()
+        self.ask_sentences.clear()
         self.what_if.clear()
 
     def drop_history_before(self, cutoff: float) -> bool:
@@ -142,8 +149,17 @@ class Session:
             topic=topic if isinstance(topic, str) else None,
             unanswered=int(data.get("unanswered") or 0),
             asks=[str(a) for a in data.get("asks") or [] if isinstance(a, str)],
+            stated=[str(a) for a in data.get("stated") or [] if isinstance(a, str)],
+            ask_sentences=_sentence_indexes(data.get("ask_sentences")),
             what_if=dict(what_if) if isinstance(what_if, dict) else {},
         )
+
+
+def _sentence_indexes(data: Any) -> dict[str, int]:
+    """``ask_sentences`` from a stored document; anything unreadable is left out."""
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): v for k, v in data.items() if isinstance(v, int) and not isinstance(v, bool)}
 
 
 def _stamps(data: Any) -> dict[str, float]:

@@ -561,7 +561,7 @@ def _rmd_first(facts: Json, result: Json) -> list[Finding]:
 def _in_service_sources(facts: Json, result: Json) -> list[Finding]:
     out = [
         Finding("in_service.deferrals_only", "reg_1_401_k_1_d"),
-        Finding("in_service.earnings_follow", "irc_72_e_8"),
+        Finding("in_service.earnings_follow", "irc_72_e_8", {"rate": _penalty_rate(result)}),
     ]
     if _before_59_half(facts, result) is False:
         out.append(Finding("in_service.your_age", "plan_document", {"age": facts["age"]}))

@@ -371,6 +371,12 @@ class Recognised:
 
     asks: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    # the asks held only in sentences that state rather than ask ("my income is too
+    # high"): context, answered after the questions asked, and only if the reply has room
+    stated: tuple[str, ...] = ()
+    # the index of the sentence each of ``asks`` is held in (asks of one sentence were
+    # recognised together: the most specific of them is the question asked there)
+    sentence_of: tuple[int, ...] = ()
 
 
 def asks_of(doc: Doc, catalogue: Catalogue | None = None) -> tuple[str, ...]:
@@ -399,9 +405,11 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
             while j and not per_sentence[j]:
                 j -= 1
             per_sentence[i] |= per_sentence[j]
-    asks = _ordered(catalogue.rules, per_sentence, asking, ask_ids())
+    ranked = _ordered(catalogue.rules, per_sentence, asking, ask_ids())
     places = _ordered(catalogue.places, per_sentence, asking, tuple(place_instead()))
-    return Recognised(asks, places)
+    stated = tuple(ask for ask, (states, _) in ranked.items() if states)
+    where = tuple(i for _, i in ranked.values())
+    return Recognised(tuple(ranked), tuple(places), stated, where)
 
 
 def _ordered(
@@ -409,10 +417,11 @@ def _ordered(
     per_sentence: list[set[str]],
     asking: list[bool],
     file_order: tuple[str, ...],
-) -> tuple[str, ...]:
+) -> dict[str, tuple[int, int]]:
     """The ids of the rules that hold, ordered by where each first holds: a sentence
     that asks ranks before one that only states ("my income is too high" is context;
-    "can I do it now?" is the question)."""
+    "can I do it now?" is the question). Each id maps to its rank: (1 if only a
+    sentence that states holds it else 0, the sentence's index)."""
     whole = set().union(*per_sentence)
     found: dict[str, tuple[int, int]] = {}
     for rule in rules:
@@ -432,7 +441,7 @@ def _ordered(
         if rule.ask not in found or rank < found[rule.ask]:
             found[rule.ask] = rank
     order = {ask: n for n, ask in enumerate(file_order)}
-    return tuple(sorted(found, key=lambda a: (found[a], order[a])))
+    return {a: found[a] for a in sorted(found, key=lambda a: (found[a], order[a]))}
 
 
 # ("Is he right?" asks about what the coworker just said)

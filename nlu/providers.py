@@ -89,6 +89,14 @@ _NAMES_THE_PLAN = re.compile(
     r"(?:'s)?\s+(?:401\(?k\)?|403\(?b\)?|457\(?b\)?|(?:retirement |401k |workplace )?plan\b)",
     FLAGS,
 )
+@cache
+def _names_an_account() -> re.Pattern[str]:
+    """Right after a firm, the person's own account it keeps (providers.yaml's
+    ``own_account_after``): "my Schwab account", "a Vanguard brokerage"."""
+    words = sorted(load("providers")["own_account_after"], key=len, reverse=True)
+    return re.compile(r"(?:'s)?\s+(?:" + "|".join(map(re.escape, words)) + r")\b", FLAGS)
+
+
 # The last word of each of _HELD_AT's links, for a quick look first (keep the two alike).
 _HELD_AT_TAIL = re.compile(r"\b(?:with|at|through|thru|by|via)\s+(?:the\s+)?$", FLAGS)
 # How far before a firm its account word and "is with" may start (characters).
@@ -109,6 +117,8 @@ def link_of(sentences: Sentences, start: int, end: int) -> tuple[str, bool]:
         return ("ira" if held.group("ira") else "plan"), True
     if _NAMES_THE_PLAN.match(text, end):
         return "plan", True  # "my workplace Fidelity 401k": the firm's name on the plan
+    if _names_an_account().match(text, end):
+        return "ira", True  # "my schwab account": the person's own account there
     return _nearest_link(sentences, start, end), False
 
 
@@ -247,6 +257,11 @@ def plan_provider(hits: list[ProviderHit], text: str = "") -> ProviderHit | None
     provider apart from the firms ("my 401(k) provider and Fidelity"), the firm is left
     for the bot to ask.
     """
+    plan_words, ira_words = _link_words()
+    if text and not plan_words.search(text) and ira_words.search(text):
+        # IRAs and no plan at all: "I called Vanguard" about a backdoor Roth IRA (a short
+        # reply naming only a firm, "oops it's Vanguard not Fidelity", still answers)
+        return None
     ira_named = {h.name for h in hits if h.link == "ira"}
     unnamed_provider = bool(text) and bool(_PROVIDER_UNNAMED.search(text))
     plan = [

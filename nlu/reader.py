@@ -48,8 +48,11 @@ class Reading:
     (keys of ``OUT_OF_SCOPE``). ``asks``: the answer catalogue's question ids the text
     asks, in the order asked (``nlu.asks``); ``places``: where the text says the money is
     now when it has left the plan (``in_ira``, ``paid_out``), so plan answers are not given
-    for it. ``plan_total``: the whole plan balance stated ("$300k total in the 401k") and
-    its words; no fact of its own, it gives the pretax money beside the after-tax part.
+    for it. ``stated``: those of ``asks`` held only in sentences that state rather than
+    ask (context, answered after the questions asked); ``ask_sentences``: the index of the
+    sentence each ask was recognised in, in the order of ``asks``. ``plan_total``: the
+    whole plan balance stated ("$300k total in the 401k") and its words; no fact of its
+    own, it gives the pretax money beside the after-tax part.
     ``rejected``: (fact key, the words it was read from, why it was refused) for each
     value the text states but ``Facts.from_mapping`` refuses ("I am 500"), so the bot
     can say which fact is wrong instead of silently ignoring it.
@@ -66,6 +69,8 @@ class Reading:
     declined: bool = False
     asks: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    stated: tuple[str, ...] = ()
+    ask_sentences: tuple[int, ...] = ()
     plan_total: tuple[Any, str] | None = None
 
 
@@ -118,6 +123,8 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         rejected=built.rejected,
         asks=recognised.asks,
         places=recognised.places,
+        stated=recognised.stated,
+        ask_sentences=recognised.sentence_of,
         plan_total=built.plan_total,
     )
 

@@ -138,6 +138,13 @@ def test_a_paraphrase_is_recognised(text: str, question_id: str) -> None:
         ("fq077", ANSWERS_MORE, "rmd_first"),  # the RMD year and a rollover, at 74
         ("bb087", BATCH_B, "roth_401k_early_rollover"),  # retiring before the plan's 5 years
         ("bb053", BATCH_B, "roth_401k_early_rollover"),
+        # collected with expert rubrics (tests/eval/answers_more.jsonl, ab01-ab06)
+        ("ab01", ANSWERS_MORE, "conversion_withholding"),  # "have my custodian withhold"
+        ("ab02", ANSWERS_MORE, "inherited_to_roth"),  # "a non-spousal beneficiary of a 401k"
+        ("ab03", ANSWERS_MORE, "inherited_to_roth"),  # "inherited ... as a non-spouse"
+        ("ab04", ANSWERS_MORE, "in_service_sources"),  # after-tax out in service under 59.5
+        ("ab05", ANSWERS_MORE, "deferral_limit_shared"),  # two unrelated employers
+        ("ab06", ANSWERS_MORE, "deferral_limit_shared"),  # "the maximium to each plan"
     ],
 )
 def test_a_real_question_is_recognised_verbatim(qid: str, source, question_id: str) -> None:
@@ -160,6 +167,16 @@ def test_a_real_question_is_recognised_verbatim(qid: str, source, question_id: s
         ),
         # a spouse rolls it as their own: surviving_spouse, not the non-spouse rule
         ("My husband died. Can I roll his 401k into my Roth IRA?", "inherited_to_roth"),
+        # ... and a "non-spousal" beneficiary is not a spouse (ab02)
+        (
+            "Can a non-spousal beneficiary of a 401k roll funds into a Roth IRA? The mother died.",
+            "surviving_spouse",
+        ),
+        # "an aggregate maximum contribution" asks a limit, not the IRA aggregation rule (ab06)
+        (
+            "Does the IRS have an aggregate maximum contribution to 401(k) plans in a year?",
+            "plan_vs_ira_aggregation",
+        ),
         # an employer's money is not the other kind of deferral (ba001)
         (
             "Do I contribute X to hit $56k (both employer + employee) and then do the Roth "
@@ -194,6 +211,12 @@ def test_an_inherited_plan_to_a_roth_ira_is_answered_not_handed_off() -> None:
     assert "no 60-day rollover" in reply.text
 
 
+def test_what_goes_to_an_inherited_traditional_ira_is_never_converted() -> None:
+    reply = _reply(real_question("ab03", ANSWERS_MORE))
+    assert reply.action is None
+    assert "never be converted later" in reply.text
+
+
 def test_other_inherited_questions_still_go_to_a_person_with_the_safety_line() -> None:
     reply = _reply("I inherited my aunt's 401(k). How do the beneficiary RMD rules work for me?")
     assert reply.action == "handoff"
@@ -209,7 +232,7 @@ def test_the_deferral_answer_holds_the_general_room_and_ira_blocks() -> None:
     reply = _reply(
         "Can I contribute the max to my Roth 401k and also the max to my traditional 401k on top?"
     )
-    assert reply.text.startswith("The $")
+    assert reply.text.startswith("You can contribute to each plan, but the $")
     assert "traditional IRA contribution" not in reply.text  # the IRA block a topic word pulled
     assert "fit under the" not in reply.text  # after_tax_room, said by deferral.after_tax_apart
 
@@ -336,9 +359,7 @@ def test_the_deferral_and_total_limits_are_the_years_parameters() -> None:
     said = _said("deferral_limit_shared")
     deferral = param("gov.irs.retirement.elective_deferral_limit", 2026)
     total = param("gov.irs.retirement.annual_additions_limit", 2026)
-    assert said["deferral.one_limit"][0].startswith(
-        f"The {money(deferral)} deferral limit for 2026"
-    )
+    assert f"the {money(deferral)} deferral limit for 2026" in said["deferral.one_limit"][0]
     assert money(total) in said["deferral.after_tax_apart"][0]
 
 

@@ -102,3 +102,26 @@ def test_a_new_roth_ira_at_the_same_provider_keeps_the_plan_link() -> None:
 )
 def test_a_firm_taken_back_is_not_the_plans(text: str) -> None:
     assert read(text).facts["provider"] == "Vanguard"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ba082, verbatim: the Roth 401(k) money goes into the person's own Schwab account
+        "Or maybe the above isn't true and I would need to transfer my 401K Roth funds into my "
+        "almost 4 year old schwab account in order to access all of it in 2026?",
+        "I moved my old 401k money to my Vanguard brokerage account last year.",
+    ],
+)
+def test_a_firm_keeping_the_persons_own_account_is_not_the_plans(text: str) -> None:
+    assert "provider" not in read(text).facts
+
+
+def test_a_text_that_names_no_plan_names_no_plan_provider() -> None:
+    # ba034's words: a backdoor Roth IRA, no employer plan anywhere
+    text = (
+        "There was $7,000.33 converted from a traditional IRA to a Roth IRA. I called Vanguard "
+        "to see how I could fix that extra 33 cents."
+    )
+    assert "provider" not in read(text).facts
+    assert read("I called Vanguard about my 401k.").facts.get("provider") == "Vanguard"
