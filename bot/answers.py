@@ -104,6 +104,11 @@ def small_talk(text: str) -> str | None:
     return None
 
 
+def follow_up_of(question_id: str) -> str | None:
+    """The fact the catalogue says decides this question's answer (None: no such fact)."""
+    return catalogue()[question_id].follow_up
+
+
 def is_route(question_id: str) -> bool:
     """True for a question whose answer is a route with figures (the engine's missing
     facts then decide the follow-up)."""
@@ -167,6 +172,9 @@ class Answered:
     left: tuple[str, ...]
     follow_up: tuple[str, ...]
     findings: tuple[Finding, ...] = ()
+    # the facts the first answer's sentences hold on that the facts do not show: the
+    # answer to one settles a condition said, so it changes this reply
+    open_conditions: tuple[str, ...] = ()
 
 
 def answer_order(
@@ -213,6 +221,19 @@ def _holds(finding: Finding, facts: Mapping[str, Any]) -> str:
     if any(facts.get(k) is not None and facts.get(k) != v for k, v in when.items()):
         return "fails"
     return "settled" if all(facts.get(k) == v for k, v in when.items()) else "open"
+
+
+def _open_conditions(findings: Sequence[Finding], facts: Mapping[str, Any]) -> list[str]:
+    """The facts the sentences said hold on and the facts do not show, in the order said:
+    the answer to any of them changes the reply (the condition is then settled)."""
+    keys = [k for f in findings if _holds(f, facts) == "open" for k in _condition(f)["when"]]
+    return [k for k in dict.fromkeys(keys) if facts.get(k) is None]
+
+
+def _said_by_facts(finding: Finding, facts: Mapping[str, Any]) -> bool:
+    """True for a condition the facts settle that needs no words ("that works only if the
+    plan accounts for the money separately", when the person said it does)."""
+    return _holds(finding, facts) == "settled" and _condition(finding).get("settled") == ""
 
 
 def _claims(finding: Finding) -> Mapping[str, Any]:
@@ -300,7 +321,7 @@ def compose(
     unanswerable: list[str] = []  # no finding of theirs holds for these facts
     for ask in answered:
         found = [f for f in answer(ask, facts, result) if renderable(f)]
-        found = [f for f in found if _holds(f, facts) != "fails"]
+        found = [f for f in found if _holds(f, facts) != "fails" and not _said_by_facts(f, facts)]
         if not found:
             unanswerable.append(ask)
         found = [f for f in found if f.id not in seen]
@@ -341,9 +362,12 @@ def compose(
     findings: list[Finding] = []
     opened: set[str] = set()
     verdicts: set[str] = set()  # "yes" / "no": the verdicts said
+    first_findings: list[Finding] = []
     for n, (ask, group, _) in enumerate(planned):
         if n not in chosen:
             continue
+        if ask == planned[0][0]:
+            first_findings.extend(group)
         # a verdict ("Yes: ...") opens the answer to a question asked, never a later line
         # and never the opposite of a verdict said before it ("Not unless ..." after
         # "Yes, that works"): that one is said without its verdict
@@ -372,6 +396,7 @@ def compose(
         left=left,
         follow_up=follow,
         findings=tuple(findings),
+        open_conditions=tuple(_open_conditions(first_findings, facts)),
     )
 
 

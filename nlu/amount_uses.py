@@ -15,44 +15,73 @@ on one side of the amount: a "before" pattern must end at the amount's first tok
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from nlu import gating
 from nlu.data import load
-from nlu.gating import first_token_exact
 
 SIDES = ("before", "after")
 
 
+@cache
+def never_held() -> frozenset[str]:
+    """The entries whose amount gives no fact of any kind, not even the after-tax basis
+    that a move keeps ("$5000 of after tax contributions" rolled over is still the basis;
+    "$6,500 of basis" on a form's line is the form's)."""
+    entries = load("amount_uses")["entries"]
+    return frozenset(raw["id"] for raw in entries if raw.get("even_after_tax"))
+
+
 class AmountUses:
-    """The patterns of amount_uses.yaml in one ``Matcher`` (ids are the entries' ids)."""
+    """The patterns of amount_uses.yaml, by side, in the Matchers of the words they need
+    (``nlu.gating``: run only where those words are, and only before the last amount or
+    after the first); a pattern needing none in ``always`` (ids are the entries' ids)."""
 
     def __init__(self, nlp: Language) -> None:
-        self.matcher = Matcher(nlp.vocab)
         self.side: dict[str, str] = {}
+        self.order: dict[int, int] = {}  # rule id hash -> its place in the file
+        self.always = Matcher(nlp.vocab)
+        gates = {side: gating.Gates(nlp.vocab) for side in SIDES}
         for raw in load("amount_uses")["entries"]:
             if raw["side"] not in SIDES:
                 raise ValueError(f"amount_uses.yaml: {raw['id']}: side must be one of {SIDES}")
             self.side[raw["id"]] = raw["side"]
-            # (a first-token word set as one pattern per word: matched in C, see nlu.gating)
-            self.matcher.add(
-                raw["id"], [one for p in raw["patterns"] for one in first_token_exact(p)]
-            )
+            self.order[nlp.vocab.strings.add(raw["id"])] = len(self.order)
+            for pattern in raw["patterns"]:
+                # (a first-token word set as one pattern per word: matched in C)
+                spelled = gating.first_token_exact(pattern)
+                if not gates[raw["side"]].add(raw["id"], pattern, spelled):
+                    self.always.add(raw["id"], spelled)
+        self.gated = {side: builder.gates() for side, builder in gates.items()}
 
     def moved(
         self, doc: Doc, amounts: list[tuple[int, int, Any]]
     ) -> list[tuple[int, int, str, Any]]:
         """Of ``amounts`` ((first token, end token, payload)), those a pattern says were
-        moved: (first token, end token, the rule's id, payload)."""
+        moved: (first token, end token, the rule's id, payload); where rules of one side
+        meet at an amount, the first in the file names it."""
         if not amounts:
             return []
+        places = gating.places_of(doc.to_array(LOWER))
+        # (a "before" match ends at an amount, an "after" one starts where it ends)
+        before = gating.gated_matches(
+            self.gated["before"], doc, places, (0, max(first for first, _e, _p in amounts))
+        )
+        after = gating.gated_matches(
+            self.gated["after"], doc, places, (min(end for _f, end, _p in amounts), len(doc))
+        )
+        if len(self.always):  # (every pattern of today's file needs a word)
+            before += self.always(doc)
         strings = doc.vocab.strings
         ends: dict[int, str] = {}  # a "before" match's end token -> its rule
         starts: dict[int, str] = {}  # an "after" match's first token -> its rule
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in sorted({*before, *after}, key=self._rank):
             rule = strings[match_id]
             if self.side[rule] == "before":
                 ends.setdefault(end, rule)
@@ -64,3 +93,6 @@ class AmountUses:
             if rule is not None:
                 found.append((first, end, rule, payload))
         return found
+
+    def _rank(self, match: tuple[int, int, int]) -> tuple[int, int, int]:
+        return (self.order[match[0]], match[1], match[2])

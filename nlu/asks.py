@@ -40,14 +40,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from nlu.data import load
-from nlu.gating import (
-    Gated,
-    first_token_exact,
-    gated_matches,
-    longest_match,
-    needed_words,
-    places_of,
-)
+from nlu.gating import Gated, Gates, first_token_exact, gated_matches, places_of
 
 # An opening word that makes a sentence a question even without "?" ("Can I do this.").
 QUESTION_OPENERS = frozenset(
@@ -126,9 +119,8 @@ def build(vocab: Vocab) -> Catalogue:
     # (the patterns are checked against spaCy's schema by tests/nlu/test_asks_matching.py;
     # checking them here costs a fifth of the build on every start)
     matcher = Matcher(vocab, validate=False)
-    gated: dict[tuple[frozenset[int], ...], Matcher] = {}
+    gates = Gates(vocab)
     word_tests: list[tuple[int, re.Pattern[str]]] = []
-    longest: dict[tuple[frozenset[int], ...], int | None] = {}
     for cls, patterns in data["classes"].items():
         for pattern in patterns:
             key = f"{cls}/{pattern['id']}"
@@ -138,18 +130,10 @@ def build(vocab: Vocab) -> Catalogue:
             if regex is not None:
                 word_tests.append((add(key), re.compile(regex)))
             elif sequences is None:
-                fixed = fixed_lengths(tokens)
-                needs = tuple(
-                    frozenset(add(word) for word in words) for words in needed_words(tokens)
-                )
-                target = (
-                    gated.setdefault(needs, Matcher(vocab, validate=False)) if needs else matcher
-                )
-                if needs:
-                    bound, known = longest_match(tokens), longest.get(needs, 0)
-                    longest[needs] = None if bound is None or known is None else max(bound, known)
-                split = (first_token_exact(p, MAX_FIRST_WORDS) for p in fixed)
-                target.add(key, [one for patterns in split for one in patterns])
+                split = (first_token_exact(p, MAX_FIRST_WORDS) for p in fixed_lengths(tokens))
+                spelled = [one for patterns in split for one in patterns]
+                if not gates.add(key, tokens, spelled):
+                    matcher.add(key, spelled)
             else:
                 # (a phrase as its words' LOWER hashes, the form PhraseMatcher keeps and
                 # takes back when unpickled: a Doc per phrase was half the build)
@@ -161,8 +145,8 @@ def build(vocab: Vocab) -> Catalogue:
     named = {c for g in groups for c in g}
     if named - names:  # a typo in the data must fail loudly, not silently never match
         raise ValueError(f"asks.yaml names unknown classes: {sorted(named - names)}")
-    gates = tuple(Gated(needs, gate, longest[needs]) for needs, gate in gated.items())
-    return Catalogue(phrases, matcher, rules, places, gates, WordRegexes(tuple(word_tests)))
+    words = WordRegexes(tuple(word_tests))
+    return Catalogue(phrases, matcher, rules, places, gates.gates(), words)
 
 
 # The most words whose one-token regex tests are kept (a word is a few hundred bytes).

@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 from spacy.tokens import Doc
 
 from knowledge.facts import MONEY_KEYS, YEAR_KEYS, Facts, InvalidFacts
+from nlu.amount_uses import never_held
 from nlu.answers import Answer, read_answer
 from nlu.context import CaseBlind, Sentences, language_regex
 from nlu.data import load
@@ -222,10 +223,13 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         return of_sentence[key]
 
     # amounts that moved ("rolled over $5000", "$7,000.33 converted"): no holding
-    moved = {amount.start for amount in payloads(doc, "amount_uses")}
+    uses = found(doc, "amount_uses")
+    moved = {amount.start for _span, amount in uses}
+    never_held_here = {amount.start for span, amount in uses if span.label_ in never_held()}
     for rh in role_hits:
-        if rh.amount.start in moved and not (
-            rh.key in AFTER_TAX_KEYS and _MEASURED_AFTER_TAX.match(text, rh.amount.end)
+        if rh.amount.start in moved and (
+            rh.amount.start in never_held_here
+            or not (rh.key in AFTER_TAX_KEYS and _MEASURED_AFTER_TAX.match(text, rh.amount.end))
         ):
             continue  # "rolled over his $18,500 Roth 401k": a move, not a holding
         if not hypothetical and _supposed_amount(index, rh.amount.start):

@@ -1,13 +1,20 @@
 """Running a ``Matcher`` only where its patterns can match: the words they need.
 
-spaCy's ``Matcher`` tries every pattern at every token and makes two Token objects for
-every token it is given, most of its cost on a long text. A pattern that can only match
-where certain words are (``needed_words``: the words of each token every match holds) is
-put in a Matcher with the patterns that need the same words (a ``Gated``), run only on a
-text holding one word of each such set, and then only on the token ranges within its
-longest match of the places of the set that occurs least (``Gated.windows``). Used by the
-answer catalogue (``nlu.asks``) and the implied facts (``nlu.implied``); each checks in
-its tests that this finds what one plain Matcher over its patterns finds.
+spaCy's ``Matcher`` tries every pattern at every token it is given (about 60 ns a
+pattern and a token, even for an exact word) and makes Token objects for every token,
+so its cost is the patterns times the tokens. A pattern that can only match where
+certain words are (``needed``: the words of each token every match holds, and how far
+into a match each stands) is put in a Matcher with the patterns that need the same
+words (a ``Gated``, built by ``Gates``), run only on a text holding one word of each
+such set, and then only on the token ranges where a match holding the words of the set
+that occurs least can lie (``Gated.windows``). Used by the answer catalogue
+(``nlu.asks``), the implied facts (``nlu.implied``) and the amounts that moved
+(``nlu.amount_uses``); each checks in its tests that this finds what one plain Matcher
+over its patterns finds.
+
+(One Matcher holding every gated pattern, run on the union of the windows, is 3-4 times
+slower on the real questions than a Matcher per set of needed words: each pattern costs
+at every token of every window, and most windows concern a few patterns.)
 """
 
 from __future__ import annotations
@@ -19,47 +26,141 @@ from dataclasses import dataclass
 import numpy
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 # The token attributes whose words ``needed_words`` reads by default: lower-cased words.
 WORD_ATTRS = ("LOWER", "TEXT", "ORTH")
 
 
 @dataclass(frozen=True, slots=True)
+class Needed:
+    """A token every match of a pattern holds, with one of ``words``, and how many tokens
+    of the match come before it, at least ``after`` and at most ``within``, and after
+    it, at most ``tail`` (None: any number)."""
+
+    words: frozenset[str]
+    after: int
+    within: int | None
+    tail: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class Gated:
     """A ``Matcher`` whose patterns can match only in a text holding, for each set of
     ``needs``, one of its words (hashes): where one is missing it is not run. Where they
-    are, it runs only around the words of the set that occurs least, when no match that
-    counts is longer than ``longest`` tokens (None: no bound)."""
+    are, it runs only around the places of the set that gives the fewest tokens to run
+    on: no match that counts is longer than ``longest`` tokens (None: no bound), and
+    ``reach`` says, for each set of ``needs``, how many tokens before its word a match
+    may start and after it end (None: any number; by default ``longest`` - 1 each)."""
 
     needs: tuple[frozenset[int], ...]
     matcher: Matcher
     longest: int | None = None
+    reach: tuple[tuple[int | None, int | None], ...] | None = None
 
     def may_match(self, words: AbstractSet[int]) -> bool:
         return all(not words.isdisjoint(choice) for choice in self.needs)
 
     def windows(self, places: Mapping[int, list[int]], length: int) -> list[tuple[int, int]]:
         """The token ranges every match lies in, given where each word occurs (``places``)
-        in a text of ``length`` tokens: a match holds a word of each set of ``needs``,
-        so it lies within ``longest`` tokens either side of a place of the set that
-        occurs least (ranges that touch are joined)."""
-        if self.longest is None:
-            return [(0, length)]
-        rarest = min(
-            (
-                sorted(i for word in choice if word in places for i in places[word])
-                for choice in self.needs
-            ),
-            key=len,
-        )
+        in a text of ``length`` tokens: a match holds a word of each set of ``needs``, so
+        it lies within ``reach`` of a place of any one set; the set whose places and
+        reach give the fewest tokens is taken (ranges that touch are joined)."""
+        side = None if self.longest is None else self.longest - 1
+        reach = self.reach or ((side, side),) * len(self.needs)
+        best, least = 0, None
+        for k, choice in enumerate(self.needs):
+            back, ahead = reach[k]
+            width = (length if back is None else back) + (length if ahead is None else ahead)
+            size = sum(len(places[word]) for word in choice if word in places) * (width + 1)
+            if least is None or size < least:
+                best, least = k, size
+        back, ahead = reach[best]
         ranges: list[tuple[int, int]] = []
-        for place in rarest:
-            start, end = max(0, place - self.longest + 1), min(length, place + self.longest)
+        for place in sorted(i for word in self.needs[best] if word in places for i in places[word]):
+            start = 0 if back is None else max(0, place - back)
+            end = length if ahead is None else min(length, place + 1 + ahead)
             if ranges and start <= ranges[-1][1]:
                 ranges[-1] = (ranges[-1][0], end)
             else:
                 ranges.append((start, end))
         return ranges
+
+
+class Gates:
+    """Builds the ``Gated`` Matchers of a set of patterns: each pattern goes to the
+    Matcher of the words it needs (``needed``, read from the attributes ``attrs``), in
+    the spellings given (patterns that together match what it matches: exact first
+    words, fixed-length gaps). ``longest``: no match longer counts (None: any)."""
+
+    def __init__(
+        self, vocab: Vocab, attrs: tuple[str, ...] = WORD_ATTRS, longest: int | None = None
+    ) -> None:
+        self.vocab = vocab
+        self.attrs = attrs
+        self.bound = longest
+        self.matchers: dict[tuple[frozenset[int], ...], Matcher] = {}
+        self.longest: dict[tuple[frozenset[int], ...], int | None] = {}
+        self.offsets: dict[
+            tuple[frozenset[int], ...], list[tuple[int, int | None, int | None]]
+        ] = {}
+
+    def add(self, key: str, pattern: list[dict], spelled: list[list[dict]]) -> bool:
+        """Add ``spelled`` under ``key`` to the Matcher of the words ``pattern`` needs;
+        False (nothing added) when it needs none: the caller runs it on every text."""
+        tokens = needed(pattern, self.attrs)
+        if not tokens:
+            return False
+        add = self.vocab.strings.add
+        needs = tuple(frozenset(add(word) for word in n.words) for n in tokens)
+        matcher = self.matchers.get(needs)
+        if matcher is None:
+            # (the patterns are checked against spaCy's schema by the tests of their
+            # users: checking them here costs a fifth of a build on every start)
+            matcher = self.matchers[needs] = Matcher(self.vocab, validate=False)
+            self.longest[needs] = 0
+            self.offsets[needs] = [(n.after, n.within, n.tail) for n in tokens]
+        matcher.add(key, spelled)
+        bound = longest_match(pattern)
+        if self.bound is not None:  # (a longer match does not count)
+            bound = min(bound or self.bound, self.bound)
+        known = self.longest[needs]
+        self.longest[needs] = None if bound is None or known is None else max(bound, known)
+        self.offsets[needs] = [
+            (min(after, n.after), _most(within, n.within), _most(tail, n.tail))
+            for (after, within, tail), n in zip(self.offsets[needs], tokens, strict=True)
+        ]
+        return True
+
+    def gates(self) -> tuple[Gated, ...]:
+        return tuple(
+            Gated(
+                needs,
+                matcher,
+                self.longest[needs],
+                _reach(self.offsets[needs], self.longest[needs]),
+            )
+            for needs, matcher in self.matchers.items()
+        )
+
+
+def _reach(
+    offsets: list[tuple[int, int | None, int | None]], longest: int | None
+) -> tuple[tuple[int | None, int | None], ...]:
+    """For each needed token (the fewest and the most tokens before it in a match, the
+    most after it): how far before it a match may start and after it end, in a match of
+    at most ``longest`` tokens (None: any)."""
+    reach = []
+    for after, within, tail in offsets:
+        if longest is not None:
+            within = longest - 1 if within is None else min(within, longest - 1)
+            tail = longest - 1 - after if tail is None else min(tail, longest - 1 - after)
+        reach.append((within, tail))
+    return tuple(reach)
+
+
+def _most(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else max(a, b)
 
 
 def places_of(*columns: numpy.ndarray) -> dict[int, list[int]]:
@@ -73,56 +174,109 @@ def places_of(*columns: numpy.ndarray) -> dict[int, list[int]]:
 
 
 def gated_matches(
-    gates: Iterable[Gated], doc: Doc, places: Mapping[int, list[int]]
+    gates: Iterable[Gated],
+    doc: Doc,
+    places: Mapping[int, list[int]],
+    within: tuple[int, int] | None = None,
 ) -> list[tuple[int, int, int]]:
     """(match id, start, end) of every gate's matches in ``doc``, as ``doc`` indexes, given
-    where each word occurs (``places``, see ``places_of``)."""
+    where each word occurs (``places``, see ``places_of``); only those inside the token
+    range ``within`` when given (the caller needs no other)."""
     words = places.keys()
+    low, high = within or (0, len(doc))
     found: list[tuple[int, int, int]] = []
     for gate in gates:
         if gate.may_match(words):
             for begin, end in gate.windows(places, len(doc)):
-                found.extend(
-                    (match_id, begin + start, begin + stop)
-                    for match_id, start, stop in gate.matcher(doc[begin:end])
-                )
+                begin, end = max(begin, low), min(end, high)
+                if begin < end:
+                    found.extend(
+                        (match_id, begin + start, begin + stop)
+                        for match_id, start, stop in gate.matcher(doc[begin:end])
+                    )
     return found
 
 
-def needed_words(pattern: list[dict], attrs: tuple[str, ...] = WORD_ATTRS) -> list[frozenset[str]]:
+def needed(pattern: list[dict], attrs: tuple[str, ...] = WORD_ATTRS) -> list[Needed]:
     """For each token every match of ``pattern`` holds (no "?", "*", "!" or "{0,m}") that
     names its words (LOWER, or TEXT/ORTH words without letter case, or any of ``attrs``
-    beyond these, taken as written): those words, lower-cased. A text without one of
-    each set cannot match, so its Matcher is not run there: spaCy's ``Matcher`` tries
-    every pattern at every token, and most texts hold the words of under a third of
-    them."""
-    needed = []
-    for token in pattern:
+    beyond these, taken as written): those words, lower-cased, and how many tokens of a
+    match come before and after it. A text without one of each set cannot match, so its
+    Matcher is not run there: spaCy's ``Matcher`` tries every pattern at every token, and
+    most texts hold the words of under a third of them."""
+    repeats = [_repeats(token.get("OP")) for token in pattern]
+    found = []
+    for i, token in enumerate(pattern):
         op = token.get("OP")
-        if op in ("?", "*", "!") or (op is not None and _least(op) == 0):
-            continue
-        words: list[str] | None = None
-        for attr in attrs:
-            value = token.get(attr)
-            if isinstance(value, dict):
-                value = value.get("IN")
-            if value is None:
-                continue
-            listed = value if isinstance(value, list) else [value]
-            if attr not in WORD_ATTRS:
-                if all(isinstance(w, str) for w in listed):
-                    words = list(listed)
-                    break
-                continue
-            if all(
-                isinstance(w, str) and (attr == "LOWER" or w == w.lower() == w.upper())
-                for w in listed
-            ):
-                words = [w.lower() for w in listed]
-                break
+        least, times = repeats[i]
+        # ("!": a token that does not match; its words are not needed)
+        words = None if least == 0 or op == "!" else _words(token, attrs)
         if words:
-            needed.append(frozenset(words))
-    return needed
+            # (a repeated token: its word may be any of the repeats)
+            extra = None if times is None else times - 1
+            before = _total(most for _least, most in repeats[:i])
+            after = _total(most for _least, most in repeats[i + 1 :])
+            found.append(
+                Needed(
+                    frozenset(words),
+                    sum(fewest for fewest, _most in repeats[:i]),
+                    None if before is None or extra is None else before + extra,
+                    None if after is None or extra is None else after + extra,
+                )
+            )
+    return found
+
+
+def _total(counts: Iterable[int | None]) -> int | None:
+    """The sum of ``counts``; None when one is None (any number)."""
+    total = 0
+    for count in counts:
+        if count is None:
+            return None
+        total += count
+    return total
+
+
+def needed_words(pattern: list[dict], attrs: tuple[str, ...] = WORD_ATTRS) -> list[frozenset[str]]:
+    """The words of ``needed``: for each token every match holds, its words."""
+    return [n.words for n in needed(pattern, attrs)]
+
+
+def _words(token: dict, attrs: tuple[str, ...]) -> list[str] | None:
+    for attr in attrs:
+        value = token.get(attr)
+        if isinstance(value, dict):
+            value = value.get("IN")
+        if value is None:
+            continue
+        listed = value if isinstance(value, list) else [value]
+        if attr not in WORD_ATTRS:
+            if all(isinstance(w, str) for w in listed):
+                return list(listed)
+            continue
+        if all(
+            isinstance(w, str) and (attr == "LOWER" or w == w.lower() == w.upper()) for w in listed
+        ):
+            return [w.lower() for w in listed]
+    return None
+
+
+def _repeats(op: str | None) -> tuple[int, int | None]:
+    """How many times a token with operator ``op`` occurs: at least, at most (None: any).
+    ("!" takes one token that does not match.)"""
+    if op is None or op == "!":
+        return 1, 1
+    if op == "?":
+        return 0, 1
+    if op == "*":
+        return 0, None
+    if op == "+":
+        return 1, None
+    low, comma, high = op[1:-1].partition(",")
+    least = int(low) if low.strip() else 0
+    if not comma:
+        return least, least
+    return least, int(high) if high.strip() else None
 
 
 def longest_match(pattern: list[dict]) -> int | None:
@@ -130,27 +284,11 @@ def longest_match(pattern: list[dict]) -> int | None:
     "{n,}")."""
     total = 0
     for token in pattern:
-        op = token.get("OP")
-        if op in ("*", "+"):
+        times = _repeats(token.get("OP"))[1]
+        if times is None:
             return None
-        if op is None or op in ("?", "!"):  # ("!" takes one token that does not match)
-            total += 1
-            continue
-        repeats = op[1:-1].split(",")
-        if not repeats[-1].strip():  # "{n,}"
-            return None
-        total += int(repeats[-1])
+        total += times
     return total
-
-
-def _least(op: str) -> int:
-    """The fewest times a token with operator ``op`` ("+", "{n}", "{n,m}", "{,m}") occurs."""
-    if op == "+":
-        return 1
-    if op.startswith("{") and op.endswith("}"):
-        low = op[1:-1].partition(",")[0].strip()
-        return int(low) if low else 0
-    return 1
 
 
 def first_token_exact(pattern: list[dict], most: int | None = None) -> list[list[dict]]:

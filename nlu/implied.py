@@ -82,9 +82,8 @@ class ImpliedFacts:
         # certain words or vocabulary classes runs only in a text holding them, around
         # them (``nlu.gating``); the others in one Matcher on every text
         self.matcher = Matcher(nlp.vocab)
-        gated: dict[tuple[frozenset[int], ...], Matcher] = {}
-        longest: dict[tuple[frozenset[int], ...], int] = {}
-        add = nlp.vocab.strings.add
+        # (a longer match is dropped, so no match that counts is longer)
+        gates = gating.Gates(nlp.vocab, (*gating.WORD_ATTRS, "NORM"), MAX_MATCH_TOKENS)
         for raw in load("implied")["entries"]:
             rule = Rule(
                 raw["id"],
@@ -98,20 +97,10 @@ class ImpliedFacts:
             self.rules[rule.id] = rule
             for spec in raw["patterns"]:
                 pattern = [t for s in spec for t in _expand(s)]
-                needs = tuple(
-                    frozenset(add(word) for word in words)
-                    for words in gating.needed_words(pattern, (*gating.WORD_ATTRS, "NORM"))
-                )
-                if not needs:
-                    self.matcher.add(rule.id, gating.first_token_exact(pattern))
-                    continue
-                gated.setdefault(needs, Matcher(nlp.vocab)).add(
-                    rule.id, gating.first_token_exact(pattern)
-                )
-                # (a longer match is dropped, so no match that counts is longer)
-                bound = min(gating.longest_match(pattern) or MAX_MATCH_TOKENS, MAX_MATCH_TOKENS)
-                longest[needs] = max(bound, longest.get(needs, 0))
-        self.gated = tuple(gating.Gated(needs, m, longest[needs]) for needs, m in gated.items())
+                spelled = gating.first_token_exact(pattern)
+                if not gates.add(rule.id, pattern, spelled):
+                    self.matcher.add(rule.id, spelled)
+        self.gated = gates.gates()
         self._order = {rule_id: i for i, rule_id in enumerate(self.rules)}
 
     def matches(self, doc: Doc) -> list[tuple[int, int, int]]:

@@ -21,7 +21,7 @@ _PLAN_WORDS = CaseBlind.compile(r"401\(?k|403\(?b|457|\bplan\b|\btsp\b")
 _NEGATION = CaseBlind.compile(r"\b(?:not|no|never|don't|doesn't|didn't|haven't|hasn't|nor)\b|n't\b")
 _HEDGE = CaseBlind.compile(
     r"\b(?:i think|i believe|not sure|maybe|perhaps|probably|might(?! change)|i guess|unsure|"
-    r"not certain|i assume|supposedly)\b"
+    r"not certain|i assume|supposedly|it seems|seems like|it appears|apparently)\b"
 )
 # ... and a comma or "and" that opens another rate: "24% fed, 5% state", "12% bracket
 # federally and 5% state" (the state's rate is its own)

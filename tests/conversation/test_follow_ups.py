@@ -1,4 +1,5 @@
-"""The one question back never asks what the message already said.
+"""The one question back never asks what the message already said, and never asks a
+fact whose answer would change nothing the reply says.
 
 Real questions, verbatim: a plan that "prorates" every withdrawal or holds "co-mingled"
 money has told us it does not account for the after-tax money separately; a client who
@@ -78,3 +79,58 @@ def test_said_in_other_words_the_fact_is_taken_and_not_asked(assistant, store, t
     reply = assistant.handle("p", text)
     assert store.load("p").facts.get(key) is value, reply.text
     assert question_for(key).ask not in reply.text
+
+
+# -- a follow-up must change THIS reply (expert grading of 2026-12-06: 8 of 12 did not) --
+
+MORE_RUBRICS = EVAL / "answers_more.jsonl"
+
+# (question id, where its text is, a follow-up whose answer changes nothing it says)
+CHANGES_NOTHING = [
+    # "Can after-tax money rolled over to a Roth IRA be withdrawn immediately without
+    # penalty?": whether the poster still works there decides nothing said
+    ("fq016", MORE_RUBRICS, "still_employed"),
+    # a 71-year-old's first Roth IRA and its 5-year clock: in-plan conversions are moot
+    ("fq018", MORE_RUBRICS, "plan_allows_in_plan_conversion"),
+    # "Is there a distinction between after-tax money and Roth 401(k) money?"
+    ("fq019", MORE_RUBRICS, "still_employed"),
+    # the 5-year rule for conversions made from 2019 on: employment changes nothing
+    ("fq032", MORE_RUBRICS, "still_employed"),
+    # no 10% on a direct rollover at any age, in-service rollovers from 59½, the 415(c)
+    # room: "How old are you?" changes none of the sentences said
+    ("fq072", SHARED_RUBRICS, "age"),
+]
+
+
+@pytest.mark.parametrize(("qid", "source", "key"), CHANGES_NOTHING)
+def test_no_follow_up_whose_answer_changes_nothing_in_the_reply(assistant, store, qid, source, key):
+    if not source.exists():
+        pytest.skip(f"{source} is not available")
+    reply = assistant.handle(qid, real_question(qid, source))
+    assert question_for(key).ask not in reply.text, reply.text
+    assert store.load(qid).pending != key
+
+
+def test_the_condition_a_route_holds_on_is_the_follow_up_and_its_answer_changes_it(assistant):
+    first = assistant.handle(
+        "c1", "Can I move the after-tax money in my 401k to a Roth IRA without paying tax?"
+    )
+    assert question_for("after_tax_separately_accounted").ask in first.text
+    assert "If your plan accounts for the after-tax money separately" in first.text
+    settled = assistant.handle("c1", "yes")
+    # said as settled: no "if" left for the condition the person just answered
+    assert "If your plan accounts for the after-tax money separately" not in settled.text
+    assert "two direct rollovers" in settled.text
+
+
+def test_no_follow_up_at_all_rather_than_a_pointless_one(assistant):
+    # the rule of 55 asked in general terms by someone who gave their age: the answer is
+    # the same whatever else they say, so the reply ends with the answer
+    reply = assistant.handle(
+        "c2",
+        "I'm 61 and retired last year. Does the 10% penalty apply to a direct rollover "
+        "of my 401k to an IRA?",
+    )
+    assert "No 10% penalty on a direct rollover" in reply.text
+    assert not reply.choices
+    assert "?" not in reply.text.split("\n\n")[-2]

@@ -30,6 +30,8 @@ def money_facts(text: str) -> dict:
         "My 1099-R shows a pretax amount of $12,000 in box 2a.",
         "Box 1 shows $58,000 and the pretax amount is in box 2a.",
         "Will the IRA company report my after tax amount as 10000 on the 1099 form?",
+        # a form's line, even "of basis": the form's figure (an IRA's, here), not the plan's
+        "Form 8606 line 2 shows $6,500 of basis from 2019. Does that matter for the 401k rollover?",
     ],
 )
 def test_a_figure_read_off_a_tax_form_is_no_balance(text: str) -> None:
@@ -48,6 +50,19 @@ def test_a_figure_read_off_a_tax_form_is_no_balance(text: str) -> None:
 )
 def test_what_would_remain_after_a_supposed_move_is_no_balance(text: str) -> None:
     assert "pretax_balance" not in money_facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My plan caps after-tax contributions at $30,000 a year. How do I convert them?",
+        "After-tax contributions are limited to $15,000 in our 401k.",
+    ],
+)
+def test_a_cap_is_no_contribution(text: str) -> None:
+    facts = read(text).facts
+    assert "annual_after_tax_contribution" not in facts
+    assert "after_tax_contributions" not in facts
 
 
 def test_a_deduction_is_no_balance() -> None:

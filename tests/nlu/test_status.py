@@ -366,3 +366,16 @@ def test_a_federal_employee_still_works_there() -> None:
 
 def test_a_roth_named_with_the_plan_right_after_is_no_roth_ira() -> None:
     assert "has_roth_ira" not in read("I have a Roth 401k.").facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ba022's first sentence, verbatim
+        "Hi all,  It seems my 401k plan allows in-service withdrawals of after-tax "
+        "contributions. I will get confirmation this week.",
+        "Apparently my plan allows in-service withdrawals of the after-tax money.",
+    ],
+)
+def test_a_plan_feature_that_only_seems_so_is_no_fact(text: str) -> None:
+    assert "plan_allows_in_service" not in read(text).facts

@@ -1,0 +1,86 @@
+"""Where a gated Matcher runs: only around the words every match holds, at their offsets.
+
+``nlu.gating`` is the speed mechanism shared by ``nlu.asks``, ``nlu.implied`` and
+``nlu.amount_uses`` (each checks with its own patterns that it finds what one plain
+Matcher finds). These pin down its arithmetic: which tokens a pattern needs, how far into
+a match each stands, and the token ranges a gate then runs on.
+"""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from nlu.gating import Gates, Needed, gated_matches, needed, places_of
+from nlu.pipeline import get_nlp
+
+GAP = {"LOWER": {"NOT_IN": ["x"]}, "OP": "{0,3}"}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        # the first token: nothing before it
+        ([{"LOWER": "roll"}, GAP, {"LOWER": "to"}],
+         [Needed(frozenset({"roll"}), 0, 0, 4), Needed(frozenset({"to"}), 1, 4, 0)]),
+        # optional tokens: none or one each
+        ([{"LOWER": "a", "OP": "?"}, {"TEXT": "$"}, {"LIKE_NUM": True}, {"LOWER": "k"}],
+         [Needed(frozenset({"$"}), 0, 1, 2), Needed(frozenset({"k"}), 2, 3, 0)]),
+        # "*": any number; a repeated token: its word may be any repeat
+        ([{"LOWER": "a"}, {"OP": "*"}, {"LOWER": "b", "OP": "{2,3}"}, {"LOWER": "c"}],
+         [Needed(frozenset({"a"}), 0, 0, None), Needed(frozenset({"b"}), 1, None, 3),
+          Needed(frozenset({"c"}), 3, None, 0)]),
+        ([{"LOWER": "b", "OP": "{2,3}"}, {"LOWER": "c"}],
+         [Needed(frozenset({"b"}), 0, 2, 3), Needed(frozenset({"c"}), 2, 3, 0)]),
+        # "!" takes one token whose words are not needed
+        ([{"LOWER": "y", "OP": "!"}, {"LOWER": "z"}], [Needed(frozenset({"z"}), 1, 1, 0)]),
+    ],
+)  # fmt: skip
+def test_a_needed_token_and_how_far_into_a_match_it_stands(pattern: list, expected: list) -> None:
+    assert needed(pattern) == expected
+
+
+def _gate(patterns: list[list[dict]]):
+    vocab = get_nlp().vocab
+    gates = Gates(vocab)
+    for pattern in patterns:
+        assert gates.add("p", pattern, [pattern])
+    (gate,) = gates.gates()
+    return gate, vocab.strings
+
+
+def test_a_gate_runs_around_its_rarest_word_as_far_as_a_match_reaches() -> None:
+    gate, strings = _gate([[{"LOWER": "roll"}, GAP, {"LOWER": "to"}]])  # at most 5 tokens
+    roll, to = strings["roll"], strings["to"]
+    # "roll" (at 10) is rarer than "to": a match starts there, and is 5 tokens at most
+    places = {roll: [10], to: [3, 12, 20, 30]}
+    assert gate.windows(places, 40) == [(10, 15)]
+    # "to" (at 7) is rarer: a match ends there, having started 1 to 4 tokens before it
+    assert gate.windows({roll: [2, 5, 20, 30], to: [7]}, 40) == [(3, 8)]
+
+
+def test_an_unbounded_gate_runs_from_the_first_place_a_match_can_start() -> None:
+    gate, strings = _gate([[{"LOWER": "rolled"}, {"LOWER": "the", "OP": "*"}]])
+    assert gate.windows({strings["rolled"]: [7, 12]}, 40) == [(7, 40)]
+
+
+WORDS = st.sampled_from(["roll", "to", "x", "a", "the", "b", "c", "it"])
+PATTERNS = [
+    [{"LOWER": "roll"}, GAP, {"LOWER": "to"}],
+    [{"LOWER": "a", "OP": "?"}, {"LOWER": "b", "OP": "{1,2}"}, {"OP": "?"}, {"LOWER": "c"}],
+    [{"LOWER": "the", "OP": "*"}, {"LOWER": "it"}, {"OP": "{0,2}"}, {"LOWER": "to"}],
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(WORDS, min_size=1, max_size=40))
+def test_gated_matchers_find_what_one_plain_matcher_finds(words: list[str]) -> None:
+    vocab = get_nlp().vocab
+    plain, gates = Matcher(vocab), Gates(vocab)
+    for i, pattern in enumerate(PATTERNS):
+        plain.add(str(i), [pattern])
+        assert gates.add(str(i), pattern, [pattern])
+    doc = Doc(vocab, words=words)
+    places = places_of(doc.to_array("LOWER"))
+    assert sorted(set(gated_matches(gates.gates(), doc, places))) == sorted(plain(doc))
