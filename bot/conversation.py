@@ -347,6 +347,11 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
         years = covered_years()
         used = session.facts.get("year") or min(max(today.year, years[0]), years[-1])
         kind = "year.past" if reading.facts["year"] < years[0] else "year.not_covered"
+        # the year of the poster's own past conversion, rollover or return is settled
+        # under that year's rules: said so, never "not the tax year" (nlu.own_years)
+        settled = [o.kind for o in reading.own_years if o.year == reading.facts["year"]]
+        if settled and kind == "year.past":
+            kind = f"year.settled.{settled[0]}"
         notes["year"] = answers.note(
             kind, year=reading.facts["year"], first=years[0], last=years[-1], used=used
         )

@@ -29,6 +29,8 @@ from nlu.answers import Answer, read_answer
 from nlu.context import CaseBlind, Sentences, language_regex
 from nlu.data import load
 from nlu.money import to_json_number
+from nlu.money_kinds import drop_said_by_amounts
+from nlu.own_years import OwnYear, own_years
 from nlu.pipeline import char_bounds, found, payloads, sentences
 from nlu.providers import current_firms, main_plan_type, plan_provider
 from nlu.roles import PLAN_TOTAL, RoleHit, bind_amounts
@@ -135,6 +137,9 @@ class Assembled(NamedTuple):
     # the whole plan balance ("$300k total in the 401k") and its words: no fact, but with
     # the after-tax part it gives the pretax money (the conversation derives it)
     plan_total: tuple[Any, str] | None = None
+    # years the poster's own past transactions are dated with ("I converted in 2017"):
+    # settled years, not years to call "not the tax year" (nlu.own_years)
+    own_years: tuple[OwnYear, ...] = ()
 
 
 # Keys whose reply dates something other than the tax year: the year of a Roth IRA, or
@@ -317,6 +322,8 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         ages += [Candidate(int(m["n"]), m.start(), m.end()) for m in _PARENT_AGE.finditer(text)]
         if ages:
             candidates["age"] = ages
+    owned = tuple(own_years(doc))
+    _settled_years(candidates, owned)
     chosen = {
         key: pick for key, cands in candidates.items() if (pick := _resolve(key, cands, look))
     }
@@ -327,6 +334,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     if _former_plan_beside_a_current_one(chosen.get("still_employed"), index):
         del chosen["still_employed"]
     _derive(chosen, retire_in_years, unbound)
+    drop_said_by_amounts(chosen)  # ("$40k after-tax": no has_after_tax_money beside it)
     read_facts = {key: _json(key, c.value) for key, c in chosen.items()}
     facts, refused = _validated(read_facts)
     rejected = tuple(
@@ -334,7 +342,21 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     )
     evidence = {key: _evidence(index.original, chosen[key]) for key in facts}
     corrections = frozenset(key for key in facts if look.corrects(chosen[key].start))
-    return Assembled(facts, evidence, corrections, unsure, rejected, declined, plan_total)
+    return Assembled(facts, evidence, corrections, unsure, rejected, declined, plan_total, owned)
+
+
+def _settled_years(candidates: dict[str, list[Candidate]], owned: tuple[OwnYear, ...]) -> None:
+    """The year of a first conversion or first Roth IRA contribution ("My first conversion
+    was Dec 2019") starts the Roth IRA's 5-year clock (Treas. Reg. 1.408A-6, Q&A-2), so it
+    is that fact unless the text gives it otherwise; an in-plan conversion's is not (it is
+    the Roth 401(k)'s). (Which year is the tax year asked about stays as the text weighs
+    it: a settled year is often the one the question is about, "In 2018, I rolled over".)
+    """
+    if "roth_ira_first_year" not in candidates:
+        for o in owned:
+            if o.first and o.kind in ("conversion", "contribution") and not o.in_plan:
+                candidates["roth_ira_first_year"].append(Candidate(o.year, o.start, o.end))
+                break
 
 
 class _Lookups:

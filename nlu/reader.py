@@ -21,6 +21,7 @@ from nlu.assemble import assemble
 from nlu.intent_classes import intents_from_classes
 from nlu.intent_model import intents_from_model
 from nlu.intents import derived_intents, intent_order, topic_descriptions
+from nlu.own_years import OwnYear
 from nlu.pipeline import get_nlp, parse, payloads, sentences
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,9 @@ class Reading:
     ask (context, answered after the questions asked); ``ask_sentences``: the index of the
     sentence each ask was recognised in, in the order of ``asks``. ``plan_total``: the
     whole plan balance stated ("$300k total in the 401k") and its words; no fact of its
-    own, it gives the pretax money beside the after-tax part.
+    own, it gives the pretax money beside the after-tax part. ``own_years``: the years the
+    poster's own past transactions are dated with ("I converted in 2017"), settled years
+    (``nlu.own_years``).
     ``rejected``: (fact key, the words it was read from, why it was refused) for each
     value the text states but ``Facts.from_mapping`` refuses ("I am 500"), so the bot
     can say which fact is wrong instead of silently ignoring it.
@@ -72,6 +75,7 @@ class Reading:
     stated: tuple[str, ...] = ()
     ask_sentences: tuple[int, ...] = ()
     plan_total: tuple[Any, str] | None = None
+    own_years: tuple[OwnYear, ...] = ()
 
 
 EMPTY = Reading()
@@ -126,6 +130,7 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         stated=recognised.stated,
         ask_sentences=recognised.sentence_of,
         plan_total=built.plan_total,
+        own_years=built.own_years,
     )
 
 
