@@ -99,7 +99,10 @@ def test_a_paraphrase_is_recognised(text: str, question_id: str) -> None:
             "after tax contribution.",
             "after_tax_excess",
         ),
-        ("I plan to use the rule of 55 when I retire at 56. Is there a deadline?", "sepp_vs_rule_55"),
+        (
+            "I plan to use the rule of 55 when I retire at 56. Is there a deadline?",
+            "sepp_vs_rule_55",
+        ),
     ],
 )
 def test_a_near_miss_is_not_this_question(text: str, question_id: str) -> None:
