@@ -715,6 +715,7 @@ def _after_tax_excess(facts: Json, result: Json) -> list[Finding]:
         Finding("excess.per_employer", "reg_1_415_6_b_6"),
     ]
 
+
 ANSWERS: Mapping[str, Answer] = {
     "conversion_withholding": _conversion_withholding,
     "rmd_first": _rmd_first,
