@@ -639,6 +639,38 @@ def _deferral_limit_shared(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
+# -- answers-c: the 5-year window on converted money ---------------------------------------
+
+
+def _period(name: str, result: Json) -> Any:
+    """One of the year's 5-taxable-year Roth periods (``gov.irs.roth.five_year_periods``)."""
+    try:
+        return to_json_number(param("gov.irs.roth.five_year_periods", _year(result))[name])
+    except UnknownYear:  # pragma: no cover - the engine only runs covered years
+        return None
+
+
+def _conversion_five_year(facts: Json, result: Json) -> list[Finding]:
+    """The taxable part of each conversion carries the 10% for its own 5 years, unless a
+    72(t) exception applies (59½ ends it); basis never does. A conversion this tax year
+    shows the dates: the window runs from January 1 of the conversion's year."""
+    years = _period("conversion_recapture", result)
+    year = _year(result)
+    window = {
+        "rate": _penalty_rate(result),
+        "years": years,
+        "year": year,
+        "clear": None if years is None else year + years,
+    }
+    out = [
+        Finding("recapture.window", "reg_1_408a_6_a5", window),
+        Finding("recapture.basis_order", "reg_1_408a_6_a8"),
+    ]
+    if _before_59_half(facts, result) is False:
+        return [*out, Finding("recapture.your_age", "irc_408a_d_2", {"age": facts["age"]})]
+    return [*out, Finding("recapture.after_59", "irc_408a_d_2")]
+
+
 ANSWERS: Mapping[str, Answer] = {
     "conversion_withholding": _conversion_withholding,
     "rmd_first": _rmd_first,
@@ -668,6 +700,8 @@ ANSWERS: Mapping[str, Answer] = {
     "rmd": _rmd,
     "all_to_roth_tax": _all_to_roth_tax,
     "move_to_roth": _move_to_roth,
+    # answers-c
+    "conversion_five_year": _conversion_five_year,
 }
 
 
