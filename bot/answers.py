@@ -22,7 +22,7 @@ import yaml
 
 from bot.money import money, percent
 from bot.questions import question_for
-from knowledge.answers import Finding, answer, catalogue
+from knowledge.answers import Finding, answer, catalogue, for_money
 from nlu.asks import place_instead
 
 # At most this many questions are answered in the first message; more would not fit a
@@ -302,6 +302,7 @@ def compose(
     then the minor questions (``answer_order``), only while the reply fits a phone.
     """
     known = [a for a in dict.fromkeys(asks) if a in catalogue()] or [DEFAULT_ASK]
+    known, stated, sentences = _for_the_money(known, facts, stated, sentences)
     covered = {c for a in known for c in catalogue()[a].covers}  # said by a fuller answer
     known = [a for a in known if a not in covered]
     ordered, minor = answer_order(known, stated, sentences)
@@ -398,6 +399,30 @@ def compose(
         findings=tuple(findings),
         open_conditions=tuple(_open_conditions(first_findings, facts)),
     )
+
+
+def _for_the_money(
+    asks: list[str],
+    facts: Mapping[str, Any],
+    stated: Collection[str],
+    sentences: Mapping[str, int] | None,
+) -> tuple[list[str], Collection[str], Mapping[str, int] | None]:
+    """The questions as they apply to the kind of money the facts name (no after-tax
+    answer told about Roth 401(k), pretax or IRA money alone: ``knowledge.answers.
+    for_money``), each in the place, and with the status, of the question it replaces."""
+    mapped = {a: for_money([a], facts) for a in asks}
+    known = list(dict.fromkeys(q for a in asks for q in mapped[a]))
+    if not known:  # nothing asked applies to that money: its own general question
+        known = list(for_money([DEFAULT_ASK], facts))
+    if all(mapped[a] == (a,) for a in asks):
+        return known, stated, sentences
+    where = dict(sentences or {})
+    for a in asks:
+        for q in mapped[a]:
+            if a in where:
+                where[q] = min(where.get(q, where[a]), where[a])
+    said = set(stated) | {q for a in asks if a in stated for q in mapped[a]}
+    return known, said, where
 
 
 def for_places(asks: Sequence[str], places: Sequence[str]) -> list[str]:

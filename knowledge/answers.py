@@ -61,6 +61,11 @@ class Question:
     # where the money is when this question no longer applies (its answer is about money
     # still in a plan): ``in_ira``, ``paid_out`` (nlu/patterns/asks.yaml, ``places``)
     not_for: tuple[str, ...] = ()
+    # the kind of money its findings speak of (``after_tax``: the plan's after-tax source),
+    # and the question asked in its place for each other kind the text names (``KINDS``;
+    # none: nothing of it applies to that kind), see ``for_money``
+    money: str | None = None
+    instead: tuple[tuple[str, str | None], ...] = ()
     # a topic's general answer, recognised from a topic word ("rollover", "back door"): it
     # follows the answers to the questions actually asked, never pushes them down
     general: bool = False
@@ -91,9 +96,67 @@ def catalogue() -> Mapping[str, Question]:
             not_for=tuple(data.get("not_for") or ()),
             fixed=tuple((a["finding"], a["rule"]) for a in data.get("answer") or ()),
             covers=tuple(data.get("covers") or ()),
+            money=data.get("money"),
+            instead=tuple((data.get("instead") or {}).items()),
             general=bool(data.get("general", False)),
         )
     return out
+
+
+# -- the kind of money a question is about ---------------------------------------------------
+
+# The kinds of money other than the plan's after-tax (non-Roth) source, in the order their
+# answers are given: designated Roth money rolls only to a Roth IRA or another designated
+# Roth account, untaxed (IRC 402A(c)(3)); pretax money moved to a Roth is income (IRC
+# 408A(d)(3)(A), 402A(c)(4)); money in a traditional IRA is pro-rata across all of them
+# (IRC 408(d)(2)). Each with the facts that name it: the reader's ``has_*`` fact or a
+# balance.
+KINDS: Mapping[str, tuple[str, str]] = {
+    "roth_401k": ("has_roth_401k", "roth_401k_balance"),
+    "pretax": ("has_pretax_money", "pretax_balance"),
+    "ira": ("has_traditional_ira", "traditional_ira_balance"),
+}
+# The facts that name after-tax (non-Roth) money in a plan.
+AFTER_TAX_FACTS = (
+    "after_tax_contributions",
+    "after_tax_earnings",
+    "after_tax_total",
+    "annual_after_tax_contribution",
+    "pre_1987_basis",
+)
+
+
+def other_kinds(facts: Json) -> tuple[str, ...]:
+    """The kinds of money (``KINDS``) the facts name when no after-tax (non-Roth) money is
+    named; () when it is, or when no kind is: then an answer about the plan's after-tax
+    source stands (the after-tax money is what rothbot is asked about, and a kind that is
+    unclear is not guessed)."""
+    if facts.get("has_after_tax_money") is True or any(
+        facts.get(key) is not None for key in AFTER_TAX_FACTS
+    ):
+        return ()
+    return tuple(
+        kind
+        for kind, (named, balance) in KINDS.items()
+        if facts.get(named) is True or (_num(facts.get(balance)) or 0) > 0
+    )
+
+
+def for_money(question_ids: Sequence[str], facts: Json) -> tuple[str, ...]:
+    """The questions as they apply to the money the facts name: a question about the plan's
+    after-tax source (``money: after_tax``) asked about Roth 401(k), pretax or IRA money
+    alone is replaced by the question its file names for each of those kinds (or dropped
+    where none applies), so no answer speaks of money the person does not have."""
+    kinds = other_kinds(facts)
+    out: list[str] = []
+    for question_id in question_ids:
+        question = catalogue()[question_id]
+        if not kinds or question.money != "after_tax":
+            out.append(question_id)
+            continue
+        instead = dict(question.instead)
+        out += [q for kind in kinds if (q := instead.get(kind))]
+    return tuple(dict.fromkeys(out))
 
 
 # -- the figures a finding may carry, read from the engine's result ------------------------
@@ -619,6 +682,9 @@ def answer(question_id: str, facts: Json, result: Json) -> tuple[Finding, ...]:
     """The findings that answer ``question_id`` for these facts and this engine result
     (``CalcResult.to_json()``). Raises KeyError for a question the catalogue lacks."""
     question = catalogue()[question_id]  # KeyError for a question the catalogue lacks
+    asked = for_money((question_id,), facts)
+    if asked != (question_id,):  # about money the person does not have: its own kind's
+        return tuple(f for other in asked for f in answer(other, facts, result))
     if question.fixed:  # the same for everyone: the file says it; figures from params
         figures = _common_figures(result)
         return tuple(Finding(fid, rule, figures) for fid, rule in question.fixed)

@@ -52,6 +52,19 @@ BOOL_KEYS = (
     "blind",
     "spouse_blind",
     "public_safety_employee",
+    "has_roth_401k",
+    "has_after_tax_money",
+    "has_pretax_money",
+    "has_traditional_ira",
+)
+# The kinds of money a question is about (the has_* facts above, each True only where the
+# text says the person has that kind): which money a rollover or conversion moves decides
+# its tax, so an answer for one kind told to another is wrong (knowledge.answers).
+MONEY_KIND_KEYS = (
+    "has_roth_401k",
+    "has_after_tax_money",
+    "has_pretax_money",
+    "has_traditional_ira",
 )
 
 LABELS: dict[str, str] = {
@@ -88,6 +101,10 @@ LABELS: dict[str, str] = {
     "spouse_blind": "whether your spouse is blind (for the standard deduction)",
     "public_safety_employee": "whether you are a public safety employee (police, firefighter, "
     "EMS) in a governmental plan",
+    "has_roth_401k": "whether you have Roth 401(k) (designated Roth) money in the plan",
+    "has_after_tax_money": "whether the plan holds after-tax (non-Roth) contributions of yours",
+    "has_pretax_money": "whether you have pretax (traditional) money in the plan",
+    "has_traditional_ira": "whether you have a traditional (rollover, SEP or SIMPLE) IRA",
 }
 
 
@@ -132,6 +149,12 @@ class Facts:
     blind: bool | None = None
     spouse_blind: bool | None = None
     public_safety_employee: bool | None = None
+    # the kinds of money the question is about (MONEY_KIND_KEYS): designated Roth, after-tax
+    # (non-Roth), pretax in a plan, a traditional IRA
+    has_roth_401k: bool | None = None
+    has_after_tax_money: bool | None = None
+    has_pretax_money: bool | None = None
+    has_traditional_ira: bool | None = None
 
     @classmethod
     def keys(cls) -> tuple[str, ...]:

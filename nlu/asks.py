@@ -409,10 +409,13 @@ def _ordered(
     whole = set().union(*per_sentence)
     found: dict[str, tuple[int, int]] = {}
     for rule in rules:
-        if rule.none_in_text & whole or not all(group & whole for group in rule.in_text):
+        # (then it holds in no sentence: most rules end here, at their first group)
+        if rule.all and whole.isdisjoint(rule.all[0]):
             continue
         if not all(group & whole for group in rule.all):
-            continue  # (then it holds in no sentence: most rules end here)
+            continue
+        if rule.none_in_text & whole or not all(group & whole for group in rule.in_text):
+            continue
         if rule.within == "text":
             where = [_first_sentence(per_sentence, rule)] if rule.holds(whole) else []
         else:

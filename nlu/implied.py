@@ -72,6 +72,9 @@ def _expand(spec: Any) -> list[dict[str, Any]]:
 class ImpliedFacts:
     """The vocabulary pass and the token patterns, built once for a pipeline's vocab."""
 
+    # the pattern file (``patterns/<FILE>.yaml``); ``nlu.money_kinds`` reads its own
+    FILE = "implied"
+
     def __init__(self, nlp: Language) -> None:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         for name, phrases in load("vocabulary")["classes"].items():
@@ -84,7 +87,7 @@ class ImpliedFacts:
         self.matcher = Matcher(nlp.vocab)
         # (a longer match is dropped, so no match that counts is longer)
         gates = gating.Gates(nlp.vocab, (*gating.WORD_ATTRS, "NORM"), MAX_MATCH_TOKENS)
-        for raw in load("implied")["entries"]:
+        for raw in load(self.FILE)["entries"]:
             rule = Rule(
                 raw["id"],
                 raw["fact"],
@@ -158,12 +161,20 @@ class ImpliedFacts:
             begin = doc[start].idx
             last = doc[end - 1]
             stop = last.idx + len(last)
-            if _skipped(rule, begin, index) or (
-                rule.not_before is not None and rule.not_before.match(index.text, stop)
+            if (
+                _skipped(rule, begin, index)
+                or (rule.not_before is not None and rule.not_before.match(index.text, stop))
+                or not self.keep(rule, doc, start, end)
             ):
                 continue
             found.append(Hit(rule.fact, rule.value, begin, stop, rule.strength))
         return found
+
+
+    def keep(self, rule: Rule, doc: Doc, start: int, end: int) -> bool:
+        """Whether a match (tokens ``start``-``end``) of ``rule`` counts: a hook for a
+        subclass with a test of its own (``nlu.money_kinds``); every match here."""
+        return True
 
 
 def _skipped(rule: Rule, pos: int, index: Sentences) -> bool:

@@ -25,6 +25,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import ORTH
+from spacy.lang.lex_attrs import word_shape
 from spacy.ml.models import build_bow_text_classifier_v3
 from spacy.pipeline.textcat_multilabel import MultiLabel_TextCategorizer
 from spacy.tokens import Doc
@@ -41,17 +43,37 @@ MODEL_DIR = ("models", "intent_textcat")
 
 def model_words(doc: Doc) -> list[str]:
     """The words the classifier sees: lower-cased tokens, amounts and dates as their
-    shape ("$", "dd,ddd"), so that no figure is learned as a word."""
+    shape ("$", "dd,ddd"), so that no figure is learned as a word. (Read as one array of
+    the tokens' ORTH, each distinct spelling's word worked out once: a Token object per
+    token cost more than the classifier.)"""
     words = []
-    for token in doc:
-        if token.is_space:
-            continue
-        word = token.lower_
-        # (a word of letters has no digit: most words skip the per-character look)
-        if not word.isalpha() and any(map(str.isdigit, word)) and word not in NAMED_NUMBERS:
-            word = token.shape_.lower()
-        words.append(word)
+    known = _WORDS
+    strings = doc.vocab.strings
+    for orth in doc.to_array(ORTH).tolist():
+        word = known.get(orth)
+        if word is None:
+            if len(known) >= MAX_KNOWN_WORDS:
+                known.clear()
+            word = known[orth] = _model_word(strings[orth])
+        if word:
+            words.append(word)
     return words
+
+
+def _model_word(text: str) -> str:
+    """The word of one token's text ("" for a space, which the classifier skips)."""
+    if text.isspace():
+        return ""
+    word = text.lower()
+    # (a word of letters has no digit: most words skip the per-character look)
+    if not word.isalpha() and any(map(str.isdigit, word)) and word not in NAMED_NUMBERS:
+        word = word_shape(text).lower()
+    return word
+
+
+# Token spelling (ORTH hash) -> its model word; at most this many kept.
+_WORDS: dict[int, str] = {}
+MAX_KNOWN_WORDS = 50_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,3 +82,15 @@ def test_what_the_model_is_sure_of_is_added_to_the_rules_intents(
     monkeypatch.setattr(nlu.reader, "intents_from_model", lambda doc: {"rmd"})
     intents = read(text).intents
     assert "rmd" in intents and "pro_rata" in intents
+
+
+def test_the_model_reads_words_and_the_shapes_of_figures() -> None:
+    # (each distinct spelling's word is worked out once and remembered: twice the same)
+    from nlu.intent_model import model_words
+
+    text = "I have $40K after-tax\n\n in my 401(k), 403b and 8606: 20,000 USD in 2024."
+    for _ in range(2):
+        assert model_words(parse(text)) == [
+            "i", "have", "$", "dd", "k", "after", "-", "tax", "in", "my", "401(k", ")", ",",
+            "403b", "and", "8606", ":", "dd,ddd", "usd", "in", "dddd", ".",
+        ]  # fmt: skip

@@ -1,0 +1,83 @@
+"""Which kinds of money a question is about: designated Roth, after-tax, pretax, an IRA.
+
+The kind decides the answer: after-tax (non-Roth) contributions go to a Roth IRA tax-free
+with their earnings taxable (Notice 2014-54); Roth 401(k) money rolls only to a Roth IRA
+or another Roth account, untaxed (IRC 402A(c)(3)); pretax money moved to a Roth is income.
+The reader says which kinds the text names as the person's, as the ``has_*`` facts of
+``knowledge.facts.MONEY_KIND_KEYS``, and ``knowledge.answers`` answers for those kinds.
+
+The patterns are ``nlu.implied``'s (spaCy ``Matcher`` token patterns over the shared
+vocabulary) in their own file, ``patterns/money_kinds.yaml``, with one test of their own:
+``unless_near`` drops a match that lies beside a phrase of another class ("Roth
+(after-tax)" names Roth money, not after-tax money).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlu.data import load
+from nlu.implied import ImpliedFacts, Rule
+
+
+class MoneyKinds(ImpliedFacts):
+    """The money-kind patterns, built once for a pipeline's vocab."""
+
+    FILE = "money_kinds"
+
+    def __init__(self, nlp: Language) -> None:
+        super().__init__(nlp)
+        # rule id -> (vocabulary classes, reach in tokens) that rule out a match beside them
+        self.unless_near: dict[str, tuple[frozenset[str], int]] = {
+            raw["id"]: (frozenset(raw["unless_near"]["classes"]), int(raw["unless_near"]["tokens"]))
+            for raw in load(self.FILE)["entries"]
+            if raw.get("unless_near")
+        }
+
+    def keep(self, rule: Rule, doc: Doc, start: int, end: int) -> bool:
+        near = self.unless_near.get(rule.id)
+        if near is None:
+            return True
+        classes, reach = near
+        # (a class's later tokens carry "~CLASS" in NORM: nlu.implied.tag_vocabulary)
+        window = doc[max(0, start - reach) : min(len(doc), end + reach)]
+        return not any(token.norm_.lstrip("~") in classes for token in window)
+
+
+# The amounts that already say a kind is there: beside one, its ``has_*`` fact is left out
+# (the amount says more, and the facts of a conversation stay as short as they were).
+SAID_BY_AMOUNTS: dict[str, tuple[str, ...]] = {
+    "has_roth_401k": ("roth_401k_balance",),
+    "has_after_tax_money": (
+        "after_tax_contributions",
+        "after_tax_earnings",
+        "after_tax_total",
+        "annual_after_tax_contribution",
+    ),
+    "has_pretax_money": ("pretax_balance",),
+    "has_traditional_ira": ("traditional_ira_balance",),
+}
+
+
+def drop_said_by_amounts(chosen: dict[str, Any]) -> None:
+    """Leave out each kind read as present (True) that an amount of ``chosen`` (fact key ->
+    the reader's pick) already states, and after-tax money named alone: with no other kind
+    beside it, it changes no answer (the after-tax answers are the default)."""
+    for kind, amounts in SAID_BY_AMOUNTS.items():
+        pick = chosen.get(kind)
+        if pick is not None and pick.value is True and any(a in chosen for a in amounts):
+            del chosen[kind]
+    after_tax = chosen.get("has_after_tax_money")
+    others = [k for k in SAID_BY_AMOUNTS if k != "has_after_tax_money" and k in chosen]
+    if after_tax is not None and after_tax.value is True and not others:
+        del chosen["has_after_tax_money"]
+
+
+@cache
+def money_kinds(nlp: Language) -> MoneyKinds:
+    """The matchers of ``nlp`` (one per pipeline; built on first use)."""
+    return MoneyKinds(nlp)

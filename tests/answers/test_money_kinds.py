@@ -1,0 +1,166 @@
+"""No answer speaks of money the person does not have.
+
+A question about the plan's after-tax (non-Roth) source (``money: after_tax`` in its
+catalogue file) asked about Roth 401(k), pretax or IRA money alone is answered for that
+money (``knowledge.answers.for_money``): designated Roth money rolls only to a Roth IRA or
+another designated Roth account, untaxed (IRC 402A(c)(3)); pretax money converted is
+income (IRC 402A(c)(4), 408A(d)(3)(A)). Where after-tax money is named, or no kind is, the
+after-tax answers stand.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conversation_stories import EVAL, real_question
+
+from bot.conversation import respond
+from bot.session import Session
+from knowledge.answers import KINDS, answer, catalogue, for_money, other_kinds
+from knowledge.engine import calculate
+from knowledge.facts import Facts
+
+BATCH_A = EVAL / "batch_a.jsonl"
+BATCH_B = EVAL / "batch_b.jsonl"
+ANSWERS_MORE = EVAL / "answers_more.jsonl"
+TODAY = date(2026, 12, 6)
+# sentences only an answer about the plan's after-tax source says
+AFTER_TAX_TEMPLATE = (
+    "the earnings to a traditional IRA",
+    "the after-tax source",
+    "only their earnings are taxed",
+    "accounts for the after-tax money separately",
+    "of the after-tax money?",
+)
+
+
+def _first_reply(text: str) -> str:
+    return respond(Session(key="t"), text, today=TODAY, now=0).text
+
+
+def _findings(question: str, facts: dict) -> list[str]:
+    result = calculate(Facts.from_mapping(facts), today=TODAY).to_json()
+    return [f.id for f in answer(question, facts, result)]
+
+
+def test_every_after_tax_question_names_an_answer_for_each_other_kind_it_replaces() -> None:
+    for question in catalogue().values():
+        if question.money is None:
+            assert not question.instead, question.id
+            continue
+        assert question.money == "after_tax", question.id
+        for kind, instead in question.instead:
+            assert kind in KINDS, (question.id, kind)
+            # the answer given instead is about that money, never the after-tax source
+            assert instead is None or catalogue()[instead].money is None, (question.id, instead)
+
+
+@pytest.mark.parametrize(
+    ("facts", "kinds"),
+    [
+        ({"has_roth_401k": True}, ("roth_401k",)),
+        ({"roth_401k_balance": 25000}, ("roth_401k",)),
+        ({"has_pretax_money": True, "has_traditional_ira": True}, ("pretax", "ira")),
+        # after-tax money named: the after-tax answers stand, whatever else is named
+        ({"has_roth_401k": True, "has_after_tax_money": True}, ()),
+        ({"has_roth_401k": True, "after_tax_contributions": 20000}, ()),
+        # nothing named: not guessed
+        ({}, ()),
+        ({"has_after_tax_money": False}, ()),
+    ],
+)
+def test_the_kinds_that_replace_the_after_tax_answer(facts: dict, kinds: tuple) -> None:
+    assert other_kinds(facts) == kinds
+
+
+def test_roth_401k_money_gets_the_roth_rollover_answer_with_its_rules() -> None:
+    facts = {"has_roth_401k": True}
+    assert for_money(["move_to_roth"], facts) == ("roth_401k_to_roth_ira",)
+    result = calculate(Facts.from_mapping(facts), today=TODAY).to_json()
+    found = answer("move_to_roth", facts, result)
+    assert [(f.id, f.rule) for f in found] == [
+        ("roth_401k.only_roth", "irc_402a_c_3"),
+        ("roth_401k.rolled_basis", "reg_1_408a_10"),
+    ]
+
+
+def test_pretax_money_converted_in_the_plan_is_income_not_only_its_earnings() -> None:
+    facts = {"has_pretax_money": True, "has_roth_401k": True}
+    found = _findings("in_plan_conversion", facts)
+    assert "in_plan.pretax_taxable" in found
+    assert "in_plan.how" not in found  # "the contributions convert tax-free"
+
+
+def test_ira_money_alone_gets_no_plan_after_tax_source() -> None:
+    facts = {"has_traditional_ira": True}
+    assert not any(f.startswith(("route.", "prorata.")) for f in _findings("move_to_roth", facts))
+    assert for_money(["prorata_partial"], facts) == ("ira_pro_rata",)
+
+
+def test_after_tax_money_keeps_the_split() -> None:
+    facts = {"has_after_tax_money": True, "has_roth_401k": True}
+    assert for_money(["move_to_roth", "in_plan_conversion"], facts) == (
+        "move_to_roth",
+        "in_plan_conversion",
+    )
+    assert "route.split_general" in _findings("move_to_roth", facts)
+
+
+def test_same_kinds_same_findings() -> None:
+    facts = {"has_roth_401k": True, "has_pretax_money": True}
+    assert _findings("all_to_roth_tax", facts) == _findings("all_to_roth_tax", facts)
+
+
+ROTH_MONEY = [
+    "I have a Roth 401(k) from my old job. How do I get it into a Roth IRA?",
+    "Can I roll my Roth 403(b) over to my Roth IRA at Fidelity when I leave?",
+]
+
+
+@pytest.mark.parametrize("text", ROTH_MONEY)
+def test_roth_money_paraphrases_get_the_roth_answer(text: str) -> None:
+    reply = _first_reply(text)
+    assert "can go only to a Roth IRA or another plan's Roth account" in reply
+    assert not any(s in reply for s in AFTER_TAX_TEMPLATE)
+
+
+def test_real_question_roth_401k_and_five_year_clocks_no_split() -> None:
+    # fq030 (dev; answers_more): "Can one roll traditional IRA into a Roth 401K? ... My 401K
+    # Roth account from a former employer was left at ... (Vanguard)."
+    reply = _first_reply(real_question("fq030", ANSWERS_MORE))
+    assert "Roth 401(k) money" in reply
+    assert not any(s in reply for s in AFTER_TAX_TEMPLATE)
+
+
+def test_real_question_converting_401k_to_roth_401k_is_taxed_whole() -> None:
+    # ba031: "Are there any pros or cons to converting from 401K to Roth 401K vs converting
+    # tIRA to Roth IRA?"
+    reply = _first_reply(real_question("ba031", BATCH_A))
+    assert "makes the amount converted taxable income" in reply.split("\n\n")[0]
+    assert not any(s in reply for s in AFTER_TAX_TEMPLATE)
+
+
+@pytest.mark.parametrize(
+    ("qid", "source"),
+    [
+        ("bb038", BATCH_B),  # pre-tax and roth monies rolled to a Roth IRA
+        ("ba039", BATCH_A),  # a Roth conversion ladder from the traditional TSP
+        ("ba063", BATCH_A),  # "Take your traditional 401k and convert to Roth"
+    ],
+)
+def test_real_questions_about_pretax_or_roth_money_get_no_after_tax_template(
+    qid: str, source
+) -> None:
+    reply = _first_reply(real_question(qid, source))
+    assert "taxable income" in reply or "only to a Roth IRA" in reply
+    assert not any(s in reply for s in AFTER_TAX_TEMPLATE)
+
+
+def test_paraphrase_pretax_in_plan_conversion() -> None:
+    reply = _first_reply(
+        "I have a traditional 401k and a Roth 401k. Is converting the 401k to the Roth 401k "
+        "inside the plan a good idea?"
+    )
+    assert "makes the amount converted taxable income" in reply
+    assert "only their earnings are taxed" not in reply
