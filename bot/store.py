@@ -48,7 +48,7 @@ import sqlite_utils
 
 from bot.reply import Choice, Picture, Reply
 from bot.session import Session
-from bot.support_store import SupportStore
+from bot.support_store import SupportStore, write_transaction
 
 DEFAULT_RETENTION_DAYS = 30
 UPDATE_ID_KEEP_SECONDS = 2 * 24 * 3600  # Telegram redelivers for at most 24 hours
@@ -243,11 +243,13 @@ class Store:
         """Hold the store and make everything inside one SQLite transaction.
 
         Nested writes (``save``, ``forget``, ``record_outgoing``) become savepoints, so
-        an exception anywhere inside rolls all of them back. A WAL checkpoint that an
+        an exception anywhere inside rolls all of them back. It holds the file's write
+        lock from its start (``write_transaction``): another process (a terminal working
+        tickets) cannot commit between its reads and its writes. A WAL checkpoint that an
         erasure inside asked for runs after the commit (it cannot run inside).
         """
         with self._lock:
-            with self.db.atomic():
+            with write_transaction(self.db):
                 yield self
             if self._checkpoint_due and not self._conn.in_transaction:
                 self._checkpoint_due = False
@@ -273,7 +275,7 @@ class Store:
         """Write the session (one upsert), dating its evidence quotes for retention."""
         now = self._clock()
         with self._lock:
-            with self.db.atomic():
+            with write_transaction(self.db):
                 existing = self._conn.execute(
                     "select created_at, data, updated_at from sessions where key = ?",
                     [session.key],
@@ -301,7 +303,7 @@ class Store:
     def forget(self, key: str) -> dict[str, int]:
         """Delete every row keyed to ``key``; return how many of each kind went."""
         with self._lock:
-            with self.db.atomic():
+            with write_transaction(self.db):
                 counts = {
                     "conversation": self._delete("sessions", "key = ?", [key]),
                     "requests for a person": self.support.forget(key),
@@ -328,7 +330,7 @@ class Store:
         """
         now = self._clock()
         fresh = []
-        with self._lock, self._synced(), self.db.atomic():
+        with self._lock, self._synced(), write_transaction(self.db):
             for update in updates:
                 cursor = self._conn.execute(
                     "insert into inbox (update_id, lane, payload, received_at) "
@@ -365,7 +367,7 @@ class Store:
 
     def intake_done(self, update_id: int) -> None:
         """The update's turn committed (or it needed none): drop its text, keep its id."""
-        with self._lock, self.db.atomic():
+        with self._lock, write_transaction(self.db):
             self._conn.execute(
                 "update inbox set payload = null, done_at = ? "
                 "where update_id = ? and done_at is null",
@@ -409,7 +411,7 @@ class Store:
         ``sqlite3.IntegrityError`` if the id is already recorded: check ``outgoing`` first.
         """
         now = self._clock()
-        with self._lock, self.db.atomic():
+        with self._lock, write_transaction(self.db):
             self._conn.execute(
                 "insert into outbox (update_id, key, reply, address, lane, parts_sent, "
                 "created_at) values (?, ?, ?, ?, ?, 0, ?)",
@@ -447,7 +449,7 @@ class Store:
 
     def mark_progress(self, update_id: int, parts_sent: int) -> None:
         """Note that the first ``parts_sent`` messages of the reply have been delivered."""
-        with self._lock, self.db.atomic():
+        with self._lock, write_transaction(self.db):
             self._conn.execute(
                 "update outbox set parts_sent = max(parts_sent, ?) where update_id = ?",
                 [int(parts_sent), int(update_id)],
@@ -455,7 +457,7 @@ class Store:
 
     def mark_sent(self, update_id: int) -> None:
         """The reply was delivered (or given up on): keep only the id, drop the text."""
-        with self._lock, self.db.atomic():
+        with self._lock, write_transaction(self.db):
             self._conn.execute(
                 "update outbox set sent_at = ?, reply = null, address = null "
                 "where update_id = ? and sent_at is null",
@@ -476,7 +478,7 @@ class Store:
         cutoff = now - self.retention_days * DAY
         keep_ids = now - UPDATE_ID_KEEP_SECONDS
         with self._lock:
-            with self.db.atomic():
+            with write_transaction(self.db):
                 counts = {
                     "sessions": self._delete("sessions", "updated_at < ?", [cutoff]),
                     **self.support.purge(cutoff),

@@ -43,10 +43,11 @@ deletes a person's tickets with their events.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -155,6 +156,36 @@ def s002_staff_rounds(db: sqlite_utils.Database) -> None:
     )
 
 
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """One SQLite transaction that holds the write lock from its start (a savepoint when
+    one is open already).
+
+    The bot and a terminal (``rothbot tickets``) write the same file. A plain ``BEGIN``
+    reads first and asks for the write lock at its first write; if the other process
+    committed in between, SQLite refuses at once ("database is locked", no busy wait:
+    the snapshot read is stale). ``BEGIN IMMEDIATE`` waits for the lock up front (the
+    connection's busy timeout), so nothing commits between a transaction's reads and
+    its writes.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.rollback()
+        raise
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        db.rollback()
+        raise
+
+
 @dataclass(frozen=True, slots=True)
 class Ticket:
     """One ticket as stored (JSON columns decoded)."""
@@ -228,7 +259,7 @@ class SupportStore:
         """Insert or replace triage rows (one transaction); how many were written."""
         now = self._clock()
         records = [_triage_record(row, now) for row in rows]
-        with self._lock, self.db.atomic():
+        with self._lock, write_transaction(self.db):
             if records:
                 self.db["triage"].upsert_all(records, pk="id")
         return len(records)
@@ -262,7 +293,7 @@ class SupportStore:
         first question and takes the newer facts, transcript, result and address.
         """
         now = self._clock()
-        with self._lock, self.db.atomic():
+        with self._lock, write_transaction(self.db):
             current = self.open_ticket_of(key)
             values = {
                 "facts": json.dumps(dict(facts), ensure_ascii=False),
@@ -347,7 +378,7 @@ class SupportStore:
         """Claim (``claimed``, with the agent) or resolve (``resolved``) a ticket."""
         now = self._clock()
         stamp = {"claimed": "claimed_at", "resolved": "resolved_at"}[status]
-        with self._lock, self.db.atomic():
+        with self._lock, write_transaction(self.db):
             if status == "claimed":
                 self._conn.execute(
                     f"update tickets set status = ?, agent_id = ?, agent_name = ?, {stamp} = ?, "
@@ -366,7 +397,7 @@ class SupportStore:
     ) -> int:
         """Append to a ticket's history (a reply, a user's message); the event id."""
         now = self._clock()
-        with self._lock, self.db.atomic():
+        with self._lock, write_transaction(self.db):
             self._conn.execute(
                 "update tickets set updated_at = ? where id = ?", [now, int(ticket_id)]
             )
@@ -402,14 +433,14 @@ class SupportStore:
         return [Event(*r) for r in rows]
 
     def mark_delivered(self, event_id: int) -> None:
-        with self._lock, self.db.atomic():
+        with self._lock, write_transaction(self.db):
             self._conn.execute(
                 "update ticket_events set delivered_at = ? where id = ? and delivered_at is null",
                 [self._clock(), int(event_id)],
             )
 
     def set_staff_message(self, ticket_id: int, message_id: int) -> None:
-        with self._lock, self.db.atomic():
+        with self._lock, write_transaction(self.db):
             self._conn.execute(
                 "update tickets set staff_message_id = ? where id = ?",
                 [int(message_id), int(ticket_id)],
@@ -419,7 +450,7 @@ class SupportStore:
 
     def forget(self, key: str) -> int:
         """Delete the tickets of ``key`` with their history; how many tickets went."""
-        with self._lock, self.db.atomic():
+        with self._lock, write_transaction(self.db):
             self._conn.execute(
                 "delete from ticket_events where ticket_id in "
                 "(select id from tickets where key = ?)",
@@ -430,7 +461,7 @@ class SupportStore:
 
     def purge(self, cutoff: float) -> dict[str, int]:
         """Delete tickets and triage rows untouched since ``cutoff``."""
-        with self._lock, self.db.atomic():
+        with self._lock, write_transaction(self.db):
             self._conn.execute(
                 "delete from ticket_events where ticket_id in "
                 "(select id from tickets where updated_at < ?)",

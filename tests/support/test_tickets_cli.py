@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 import pytest
@@ -104,3 +105,22 @@ def test_answering_an_open_ticket_claims_it_for_the_agent(db, capsys):
     assert {line.split()[0]: line.split()[1] for line in out.splitlines()[1:]}["2"] == "claimed"
     # closing is not reserved: a colleague may close a finished ticket
     assert _as(capsys, db, "Eve", "resolve", "2")[0] == 0
+
+
+def test_the_bot_cannot_commit_between_a_terminal_commands_read_and_its_write(db, capsys):
+    """``rothbot tickets claim`` reads the ticket, then writes it; the bot's staff loop
+    writes the same file. Were the bot's write to commit in between, the terminal's
+    write would fail at once with "database is locked" (its read is stale); the bot
+    waits for the lock instead (here a connection that does not wait is refused)."""
+    terminal = Store(db)
+    bot = sqlite3.connect(db, timeout=0, isolation_level=None)  # another process
+    with terminal.transaction():
+        [ticket] = [t for t in terminal.support.tickets() if t.id == 1]  # the read
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            bot.execute("update ticket_events set delivered_at = 1")  # a staff round
+        terminal.support.set_status(ticket.id, "claimed", agent_id=None, agent_name="Dana")
+    bot.execute("update ticket_events set delivered_at = 1")  # after the commit it goes in
+    bot.close()
+    assert Store(db).support.ticket(1).status == "claimed"
+    code, _, _ = _run(capsys, db, "reply", "1", "Hello from a terminal.")
+    assert code == 0

@@ -37,10 +37,12 @@ def stored_session(path: Path, key: str) -> dict | None:
     return json.loads(rows[0]["data"]) if rows else None
 
 
-def wait_until(predicate, timeout: float = 10.0) -> None:
+def wait_until(predicate, what: str, timeout: float = 60.0) -> None:
+    """Poll the file until the bot's purge timer (every 0.1 s) has done ``what``; the
+    timeout only guards against a test that would otherwise hang."""
     deadline = time.monotonic() + timeout
     while not predicate():
-        assert time.monotonic() < deadline, "timed out"
+        assert time.monotonic() < deadline, f"timed out after {timeout}s waiting for {what}"
         time.sleep(0.05)
 
 
@@ -66,7 +68,7 @@ def test_words_expire_per_message_on_a_timer_in_a_live_conversation(
     def first_gone() -> bool:
         return "31,415" not in json.dumps(stored_session(config.db_path, "telegram:701"))
 
-    wait_until(first_gone)
+    wait_until(first_gone, "the first message's words to expire")
     session = stored_session(config.db_path, "telegram:701")
     assert any(LATER in turn["text"] for turn in session["history"])  # day 29's words stay
     assert session["facts"]  # what was read from them stays while the conversation does
@@ -76,4 +78,7 @@ def test_words_expire_per_message_on_a_timer_in_a_live_conversation(
             assert b"31,415" not in file.read_bytes()
 
     clock.now += 30 * DAY  # nobody writes: the idle bot still expires the rest
-    wait_until(lambda: stored_session(config.db_path, "telegram:701") is None)
+    wait_until(
+        lambda: stored_session(config.db_path, "telegram:701") is None,
+        "the idle conversation to expire",
+    )
