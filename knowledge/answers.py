@@ -675,6 +675,83 @@ def _deferral_limit_shared(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
+# -- answers-c: the 5-year window on converted money ---------------------------------------
+
+
+def _period(name: str, result: Json) -> Any:
+    """One of the year's 5-taxable-year Roth periods (``gov.irs.roth.five_year_periods``)."""
+    try:
+        return to_json_number(param("gov.irs.roth.five_year_periods", _year(result))[name])
+    except UnknownYear:  # pragma: no cover - the engine only runs covered years
+        return None
+
+
+def _conversion_five_year(facts: Json, result: Json) -> list[Finding]:
+    """The taxable part of each conversion carries the 10% for its own 5 years, unless a
+    72(t) exception applies (59½ ends it); basis never does. A conversion this tax year
+    shows the dates: the window runs from January 1 of the conversion's year."""
+    years = _period("conversion_recapture", result)
+    year = _year(result)
+    window = {
+        "rate": _penalty_rate(result),
+        "years": years,
+        "year": year,
+        "clear": None if years is None else year + years,
+    }
+    out = [
+        Finding("recapture.window", "reg_1_408a_6_a5", window),
+        Finding("recapture.basis_order", "reg_1_408a_6_a8"),
+    ]
+    if _before_59_half(facts, result) is False:
+        return [*out, Finding("recapture.your_age", "irc_408a_d_2", {"age": facts["age"]})]
+    return [*out, Finding("recapture.after_59", "irc_408a_d_2")]
+
+
+# -- answers-c: early access (72(t) payments, a home), an excess over 415(c) --------------
+
+
+def _sepp_vs_rule_55(facts: Json, result: Json) -> list[Finding]:
+    """The rule of 55 against 72(t) payments: which plan, how long, what is locked; the
+    ages, the lock-in years and the rates are the year's parameters."""
+    figures = {
+        **_common_figures(result),
+        "years": _rate("gov.irs.early_distribution.sepp_minimum_years", result),
+    }
+    return [
+        Finding("sepp.rule55", "irc_72_t_2_a_v", figures),
+        Finding("sepp.how", "irc_72_t_2_a_iv", figures),
+        Finding("sepp.withholding", "irc_3405_c", figures),
+    ]
+
+
+def _home_purchase(facts: Json, result: Json) -> list[Finding]:
+    """Money for a home: the IRA-only first-home exception, a plan's hardship withdrawal
+    (the 10% stays), a plan loan; every limit is the year's parameter."""
+    rate = _penalty_rate(result)
+    home = {
+        "rate": rate,
+        "limit": _rate("gov.irs.early_distribution.first_home_limit", result),
+        "years": _rate("gov.irs.early_distribution.first_home_years", result),
+    }
+    loan = {
+        "rate": rate,
+        "loan_max": _rate("gov.irs.retirement.plan_loan_limit", result),
+        "share": _rate("gov.irs.retirement.plan_loan_vested_share", result),
+    }
+    out = [Finding("home.ira_only", "irc_72_t_2_f", home)]
+    if _before_59_half(facts, result) is not False:  # the 10% matters only before 59½
+        out.append(Finding("home.hardship", "reg_1_401_k_1_d_3", {"rate": rate}))
+    return [*out, Finding("home.loan", "irc_72_p", loan)]
+
+
+def _after_tax_excess(facts: Json, result: Json) -> list[Finding]:
+    params = _plan_limits(result)
+    return [
+        Finding("excess.plan_corrects", "reg_1_415_6_b_6", params),
+        Finding("excess.per_employer", "reg_1_415_6_b_6"),
+    ]
+
+
 ANSWERS: Mapping[str, Answer] = {
     "conversion_withholding": _conversion_withholding,
     "rmd_first": _rmd_first,
@@ -704,6 +781,11 @@ ANSWERS: Mapping[str, Answer] = {
     "rmd": _rmd,
     "all_to_roth_tax": _all_to_roth_tax,
     "move_to_roth": _move_to_roth,
+    # answers-c
+    "conversion_five_year": _conversion_five_year,
+    "sepp_vs_rule_55": _sepp_vs_rule_55,
+    "home_purchase": _home_purchase,
+    "after_tax_excess": _after_tax_excess,
 }
 
 

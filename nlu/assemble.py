@@ -322,6 +322,8 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         ages += [Candidate(int(m["n"]), m.start(), m.end()) for m in _PARENT_AGE.finditer(text)]
         if ages:
             candidates["age"] = ages
+    if expecting is None:
+        _drop_other_peoples(candidates, index)
     owned = tuple(own_years(doc))
     _settled_years(candidates, owned)
     chosen = {
@@ -770,6 +772,58 @@ def _spouse_age(
     if hit.fact in _PERSONAL and _about_spouse(index, hit.start, pronoun_is_spouse, hit.end):
         return hit if spouses_plan and hit.fact in _EMPLOYMENT else None
     return hit
+
+
+# What a sentence about another person says of money, accounts and ages is theirs (their
+# employer's plan may be the asker's too, so plan, firm, features and employment stay).
+_OTHER_PEOPLES_KEYS = frozenset(MONEY_KEYS) | {
+    "has_roth_ira", "roth_ira_first_year", "age", "retire_age", "separated_from_service_age",
+}  # fmt: skip
+# The asker in a sentence: "I", "me", "we" (not "my": "my coworker" is another person).
+_ASKER_IN_SENTENCE = re.compile(
+    r"\b(?:i|i'm|im|i've|i'd|i'll|me|we|we're|we've|us)\b", re.IGNORECASE
+)
+
+
+@cache
+def _other_person() -> re.Pattern[str]:
+    """A person of language.yaml's ``other_people``: "my coworker", "a friend of mine"."""
+    words = sorted(load("language")["other_people"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
+def _drop_other_peoples(candidates: dict[str, list[Candidate]], index: Sentences) -> None:
+    """Leave out the money, accounts and ages said in a sentence about another person
+    ("My coworker has $50k in after-tax money and he rolled it to a Roth IRA"), when the
+    asker speaks of themselves in another sentence ("I have a 401k too. Can I do the
+    same?"). With no word of the asker's own, the question is that person's."""
+    text = index.text
+    people = [m.start() for m in _other_person().finditer(text)]
+    if not people:
+        return
+    theirs = set()
+    for pos in people:
+        start, end = index.bounds(pos)
+        if not _ASKER_IN_SENTENCE.search(text, start, end):
+            theirs.add((start, end))
+    if not theirs:
+        return
+    own = False
+    pos = 0
+    while pos < len(text):
+        start, end = index.bounds(pos)
+        if (start, end) not in theirs and _ASKER_IN_SENTENCE.search(text, start, end):
+            own = True
+            break
+        pos = max(end, pos + 1)
+    if not own:
+        return
+    for key in _OTHER_PEOPLES_KEYS & set(candidates):
+        kept = [c for c in candidates[key] if index.bounds(c.start) not in theirs]
+        if kept:
+            candidates[key] = kept
+        else:
+            del candidates[key]
 
 
 @cache

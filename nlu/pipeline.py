@@ -449,13 +449,21 @@ WARM_UP_TEXT = "I am 51, married; $40K after-tax in my 401(k) with TROWE. Can I 
 def get_nlp() -> Language:
     """The process-wide pipeline, built and warmed on first use, then reused.
 
-    Then the objects made so far (spaCy's and the pipeline's, about 95,000) are taken out
+    The objects made so far (spaCy's and the pipeline's, about 95,000) are then taken out
     of the garbage collector's rounds (``gc.freeze``): they live as long as the process,
     and a full collection walked them all, 55-65 ms of CPU inside one read every few
-    hundred reads (the slowest reads of all; 3 ms after)."""
-    nlp = build()
-    nlp(WARM_UP_TEXT)
-    gc.freeze()
+    hundred reads (the slowest reads of all; 3 ms after). The collector is paused while
+    the pipeline is built: its rounds over the growing heap took about 60 ms of the
+    start, for about 2,000 objects of garbage (kept, frozen)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        nlp = build()
+        nlp(WARM_UP_TEXT)
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
     return nlp
 
 

@@ -25,6 +25,7 @@ def test_the_pipeline_is_kept_out_of_the_garbage_collectors_rounds() -> None:
     # read, now and then: ``gc.freeze`` once the pipeline is built)
     get_nlp()
     assert gc.get_freeze_count() > 50_000
+    assert gc.isenabled()  # (paused while the pipeline was built, not after)
 
 
 def test_every_span_group_is_filled_even_for_an_empty_finding() -> None:

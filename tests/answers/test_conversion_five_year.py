@@ -1,0 +1,130 @@
+"""The 5-year window on converted money, the question the released batches ask most
+("the 5-year rule for Roth conversions", "the Roth conversion ladder"):
+
+- what was taxable when converted carries the 10% if it is taken out within 5 years of
+  January 1 of the conversion's year, unless an exception applies (IRC 408A(d)(3)(F);
+  Treas. Reg. 1.408A-6, Q&A-5); each conversion has its own window;
+- converted basis never carries it, and withdrawals come out contributions, conversions
+  oldest first, earnings last (Treas. Reg. 1.408A-6, Q&A-8);
+- the window ends at 59½; then only the earnings wait for the Roth IRA's one clock.
+
+The reply never says "no 10% at any age" about a withdrawal of converted money. Each is
+recognised from paraphrases and from the released real questions verbatim
+(tests/eval/batch_a.jsonl), and every figure is the year-stamped parameter.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conversation_stories import EVAL, real_question
+
+from bot.answers import render
+from bot.conversation import respond
+from bot.money import percent
+from bot.session import Session
+from knowledge.answers import answer
+from knowledge.citations import cite
+from knowledge.engine import calculate
+from knowledge.facts import Facts
+from knowledge.params import param
+from nlu.reader import read
+
+TODAY = date(2026, 12, 6)
+BATCH_A = EVAL / "batch_a.jsonl"
+ANSWERS_MORE = EVAL / "answers_more.jsonl"
+SHARED = EVAL.parents[2] / ".." / "shared" / "eval" / "answers.jsonl"
+
+
+def _reply(text: str) -> str:
+    return respond(Session(key="t"), text, today=TODAY, now=0).text
+
+
+def _said(facts: dict) -> dict[str, tuple[str, str]]:
+    result = calculate(Facts.from_mapping(facts), today=TODAY).to_json()
+    return {
+        f.id: (" ".join(render(f).split()), cite(f.rule).section)
+        for f in answer("conversion_five_year", facts, result)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If I convert my traditional IRA to a Roth, do I have to wait 5 years to withdraw it?",
+        "How does the Roth conversion ladder work?",
+        "Can I take the converted amount out of my Roth IRA before 5 years without a penalty?",
+        "Is there a 10% penalty on converted funds I withdraw in the first five years?",
+        "I converted $20,000 last year. Will I pay the penalty if I withdraw it at 52?",
+    ],
+)
+def test_a_paraphrase_is_recognised(text: str) -> None:
+    assert "conversion_five_year" in read(text).asks
+
+
+@pytest.mark.parametrize(
+    "qid",
+    [
+        "ba021",  # Kitces vs Business Insider: is 59½ an exception to the conversion window?
+        "ba055",  # wait until 59½ and 5 years, or only the earnings off limits?
+        "ba063",  # "What is it about this method that negates the 10% penalty?"
+        "ba068",  # a 2021 conversion, 1/1/2026
+        "ba069",  # past 59½ with an old Roth IRA: wait 5 years on conversions?
+    ],
+)
+def test_the_real_question_is_answered_first(qid: str) -> None:
+    text = real_question(qid, BATCH_A)
+    assert read(text).asks[0] == "conversion_five_year"
+    reply = _reply(text)
+    assert reply.startswith("Converted money that was taxable when converted carries the 10%")
+    assert "at any age" not in reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the Roth IRA's one clock, not a conversion's window (fq031)
+        "Does an IRA to Roth IRA conversion start the 5 year clock?",
+        # a conversion inside the plan has its own answers (fq026)
+        "If I do a conversion into my 401K Roth now, will I have to wait 5 years to take it out?",
+        # a 5-year question about contributions, no conversion
+        "Do I have to wait 5 years to withdraw my Roth IRA contributions?",
+    ],
+)
+def test_other_five_year_questions_are_not_this_one(text: str) -> None:
+    assert "conversion_five_year" not in read(text).asks
+
+
+def test_the_window_is_the_parameter_from_january_1_of_the_conversion_year() -> None:
+    said = _said({})
+    years = param("gov.irs.roth.five_year_periods", 2026)["conversion_recapture"]
+    rate = percent(param("gov.irs.early_distribution.additional_tax_rate", 2026))
+    window, section = said["recapture.window"]
+    assert f"carries the {rate} if you take it out within {years} years" in window
+    assert f"a 2026 conversion is clear on Jan 1, {2026 + int(years)}" in window
+    assert "unless you are 59½" in window and "each conversion has its own window" in window
+    assert section == "IRC 408A(d)(3)(F); Treas. Reg. 1.408A-6, Q&A-5"
+    basis, section = said["recapture.basis_order"]
+    assert "basis" in basis and "never carries it" in basis
+    assert "Q&A-8" in section
+
+
+def test_the_window_ends_at_59_and_a_known_age_past_it_is_said() -> None:
+    assert "recapture.after_59" in _said({"age": 45})
+    assert "recapture.your_age" not in _said({"age": 45})
+    past = _said({"age": 62})
+    assert "recapture.after_59" not in past
+    assert past["recapture.your_age"][0].startswith("At 62 you are past 59½")
+    # 59 in whole years could be either side of 59½: the general sentence
+    assert "recapture.after_59" in _said({"age": 59})
+
+
+def test_its_answer_holds_the_general_no_penalty_and_clock_answers() -> None:
+    reply = _reply(
+        "I'm 50. If I convert my 401k to a Roth IRA, is there a 10% penalty if I withdraw the "
+        "converted amount within 5 years?"
+    )
+    assert "No 10% penalty on a direct rollover or conversion at any age" not in reply
+    assert "Rolled-in contributions, after-tax or Roth 401(k), come out any time" not in reply
+    assert reply.index("Converted money") < reply.index("The window ends at 59½")
