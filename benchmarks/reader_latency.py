@@ -14,7 +14,9 @@ every start compile the project's 35 modules from source, about 0.1 s).
 Per read: `nlu.reader.read` on each real forum question of ../shared/eval/real.jsonl
 (dev.jsonl too when present; ``--shared`` says where they are, from a worktree), warm
 (each read once before timing), ``rounds`` rounds in random order, each read timed in
-process CPU time; p50, p99 and the slowest read, target p99 < 5 ms.
+process CPU time; p50, p99 and the slowest read, target p99 < 5 ms. ``--stages`` also
+times each step of a read (the tokenizer, each pipeline component, and the reader's steps
+after the pipeline), each in process CPU time: mean, p50 and p99 per read, and its share.
 """
 
 from __future__ import annotations
@@ -29,7 +31,10 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared" / "eval"
@@ -69,7 +74,63 @@ def cold_start(runs: int) -> dict[str, float]:
     }
 
 
-def per_read(rounds: int, *, without_asks: bool = False, shared: Path = SHARED) -> dict[str, float]:
+# The reader's steps after the pipeline, timed by ``--stages`` (names in ``nlu.reader``).
+READER_STEPS = ("assemble", "recognise", "intents_from_classes", "intents_from_model")
+
+
+def _timed(
+    spent: dict[str, list[float]], name: str, step: Callable[..., Any]
+) -> Callable[..., Any]:
+    times = spent.setdefault(name, [])
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.process_time()
+        try:
+            return step(*args, **kwargs)
+        finally:
+            times.append(time.process_time() - start)
+
+    return timed
+
+
+def time_stages() -> dict[str, list[float]]:
+    """Wrap each step of a read in a CPU timer; the times each step takes, by name."""
+    import nlu.pipeline
+    import nlu.reader
+
+    spent: dict[str, list[float]] = {}
+    nlp = nlu.pipeline.get_nlp()
+    nlp.tokenizer.tokenizer = _timed(spent, "tokenizer", nlp.tokenizer.tokenizer)
+    # (the reader's own way of running the pipeline, on its components, each timed)
+    timed = SimpleNamespace(
+        make_doc=nlp.make_doc,
+        pipeline=[(name, _timed(spent, name, step)) for name, step in nlp.pipeline],
+    )
+    nlu.reader.parse = nlu.pipeline.parser_for(timed)  # type: ignore[arg-type]
+    for name in READER_STEPS:
+        setattr(nlu.reader, name, _timed(spent, name, getattr(nlu.reader, name)))
+    return spent
+
+
+def stage_figures(spent: dict[str, list[float]], reads: list[float]) -> dict[str, dict[str, float]]:
+    """Per step: mean, p50 and p99 per read (ms; a step not run in a read counts 0 there
+    for the mean only) and its share of the reads' time."""
+    total = sum(reads)
+    figures = {}
+    for name, times in sorted(spent.items(), key=lambda item: -sum(item[1])):
+        ordered = sorted(times)
+        figures[name] = {
+            "mean_ms": round(1000 * sum(times) / len(reads), 3),
+            "p50_ms": round(1000 * ordered[len(ordered) // 2], 3),
+            "p99_ms": round(1000 * ordered[int(len(ordered) * 0.99)], 3),
+            "share": round(sum(times) / total, 3),
+        }
+    return figures
+
+
+def per_read(
+    rounds: int, *, without_asks: bool = False, shared: Path = SHARED, stages: bool = False
+) -> dict[str, Any]:
     import nlu.reader
     from nlu.reader import read
 
@@ -87,6 +148,7 @@ def per_read(rounds: int, *, without_asks: bool = False, shared: Path = SHARED) 
         raise SystemExit(f"no questions in {shared} (say where with --shared)")
     for text in texts:
         read(text)
+    spent = time_stages() if stages else {}
     times = []
     rng = random.Random(11)
     for _ in range(rounds):
@@ -96,6 +158,7 @@ def per_read(rounds: int, *, without_asks: bool = False, shared: Path = SHARED) 
             start = time.process_time()
             read(text)
             times.append(time.process_time() - start)
+    figures: dict[str, Any] = {"stages": stage_figures(spent, times)} if stages else {}
     times.sort()
     return {
         "questions": len(texts),
@@ -103,6 +166,7 @@ def per_read(rounds: int, *, without_asks: bool = False, shared: Path = SHARED) 
         "p50_ms": 1000 * times[len(times) // 2],
         "p99_ms": 1000 * times[int(len(times) * 0.99)],
         "max_ms": 1000 * times[-1],
+        **figures,
     }
 
 
@@ -115,13 +179,18 @@ def main() -> int:
     )
     parser.add_argument("--only", choices=("read", "cold"), help="one of the two figures")
     parser.add_argument(
+        "--stages", action="store_true", help="also time each step of a read (its share)"
+    )
+    parser.add_argument(
         "--shared", type=Path, default=SHARED, help="where real.jsonl and dev.jsonl are"
     )
     args = parser.parse_args()
     # (CPU time too rises with the load: other jobs share the caches and the cores)
     print(json.dumps({"load_average": [round(x, 2) for x in os.getloadavg()]}))
     if args.only != "cold":
-        figures = per_read(args.rounds, without_asks=args.without_asks, shared=args.shared)
+        figures = per_read(
+            args.rounds, without_asks=args.without_asks, shared=args.shared, stages=args.stages
+        )
         print(json.dumps({"per_read": figures}, indent=1))
     if args.only != "read":
         print(json.dumps({"cold_start": cold_start(args.runs)}, indent=1))

@@ -77,8 +77,13 @@ class ImpliedFacts:
 
     def __init__(self, nlp: Language) -> None:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # the most later tokens a class's phrase has: a run of "~CLASS" tokens is no
+        # longer (phrases do not overlap), which bounds where a match may reach
+        later: dict[str, int] = {}
         for name, phrases in load("vocabulary")["classes"].items():
-            self.phrases.add(name, [nlp.make_doc(p) for p in phrases])
+            docs = [nlp.make_doc(p) for p in phrases]
+            self.phrases.add(name, docs)
+            later[_CONTINUES + name] = max((len(d) - 1 for d in docs), default=0)
         self.rules: dict[str, Rule] = {}
         # a rule's first token is matched as an exact word (``gating.first_token_exact``), so
         # the rest is tried only where a statement may start; a pattern that needs
@@ -101,7 +106,12 @@ class ImpliedFacts:
             for spec in raw["patterns"]:
                 pattern = [t for s in spec for t in _expand(s)]
                 spelled = gating.first_token_exact(pattern)
-                if not gates.add(rule.id, pattern, spelled):
+                # (the gates read the pattern with each "~CLASS" run at its longest)
+                bounded = [
+                    {**t, "OP": f"{{0,{later[t['NORM']]}}}"} if t.get("NORM") in later else t
+                    for t in pattern
+                ]
+                if not gates.add(rule.id, bounded, spelled):
                     self.matcher.add(rule.id, spelled)
         self.gated = gates.gates()
         self._order = {rule_id: i for i, rule_id in enumerate(self.rules)}

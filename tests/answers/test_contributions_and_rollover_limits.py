@@ -329,7 +329,7 @@ def test_a_roth_401k_rolled_into_an_older_roth_ira_takes_that_ira_clock() -> Non
     # Roth K to the Roth IRA?"
     reply = _first_reply(real_question("fq031", ANSWERS_MORE))
     assert "your first Roth IRA contribution or conversion starts it" in reply
-    assert "a rollover does not restart it, and Roth 401(k) years do not count" in reply
+    assert "rollover does not restart it, and Roth 401(k) years do not count" in reply
 
 
 def test_an_ira_converted_with_no_after_tax_money_named_is_not_after_tax_money_in_an_ira() -> None:

@@ -281,7 +281,7 @@ def test_the_deferral_answer_holds_the_general_room_and_ira_blocks() -> None:
         (
             "in_service_sources",
             "in_service.deferrals_only",
-            "only your elective deferrals",
+            "the 59½ wait is for your elective deferrals",
             "401(k)(2)(B)",
         ),
         (

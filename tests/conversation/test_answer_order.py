@@ -251,3 +251,15 @@ def test_the_reader_says_which_questions_were_only_stated_and_where():
     assert "income_limit" in reading.stated
     where = dict(zip(reading.asks, reading.ask_sentences, strict=True))
     assert where["income_limit"] == 0 and where["rule_of_55_deadline"] == 1
+
+
+def test_a_first_roth_ira_the_text_settles_is_said_as_settled():
+    # "I don't currently have a Roth IRA": the clock's "if this rollover opens your first
+    # Roth IRA" is settled; with a Roth IRA already, those dates are not this person's
+    none = _composed(["roth_ira_five_year"], {"has_roth_ira": False}).text
+    assert "This rollover opens your first Roth IRA, so that clock runs from" in none
+    assert "If this rollover opens" not in none
+    some = _composed(["roth_ira_five_year"], {"has_roth_ira": True}).text
+    assert "opens your first Roth IRA" not in some
+    open_ = _composed(["roth_ira_five_year"]).text
+    assert "If this rollover opens your first Roth IRA" in open_

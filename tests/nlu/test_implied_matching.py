@@ -130,3 +130,25 @@ def test_a_pattern_needs_its_vocabulary_classes_as_written() -> None:
 def test_most_patterns_are_gated() -> None:
     assert len(implied().gated) >= 5
     assert all(gate.longest is not None for gate in implied().gated)
+
+
+def test_money_kinds_match_as_with_one_plain_matcher() -> None:
+    # (the same machinery over patterns/money_kinds.yaml; a "$CLASS" reference's later
+    # tokens are gated as at most the longest phrase of the class, written as "*")
+    from nlu.money_kinds import MoneyKinds
+
+    kinds = MoneyKinds(get_nlp())
+    matcher = Matcher(get_nlp().vocab, validate=True)
+    for raw in load("money_kinds")["entries"]:
+        matcher.add(raw["id"], [[t for s in p for t in _expand(s)] for p in raw["patterns"]])
+    matched = 0
+    for text in _questions():
+        doc = tagged(text)
+        strings = doc.vocab.strings
+        found = sorted((strings[key], start, end) for key, start, end in kinds.matches(doc))
+        expected = sorted(
+            {(strings[k], s, e) for k, s, e in matcher(doc) if e - s <= MAX_MATCH_TOKENS}
+        )
+        assert found == expected, text[:80]
+        matched += bool(expected)
+    assert matched > 20
