@@ -752,6 +752,17 @@ def _after_tax_excess(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
+def _roth_401k_roll_or_keep(facts: Json, result: Json) -> list[Finding]:
+    """Roll a Roth 401(k) or keep it: no lifetime RMDs either way now, so the ordering of
+    withdrawals, investments and the rule of 55 decide; the Roth IRA's own clock."""
+    figures = _common_figures(result)
+    return [
+        Finding("rmd.roth_none", "irc_401_a_9"),
+        Finding("roth401k_keep.choice", "reg_1_408a_10", figures),
+        Finding("roth_401k_early.ira_clock", "reg_1_402a_1_a5"),
+    ]
+
+
 ANSWERS: Mapping[str, Answer] = {
     "conversion_withholding": _conversion_withholding,
     "rmd_first": _rmd_first,
@@ -786,6 +797,7 @@ ANSWERS: Mapping[str, Answer] = {
     "sepp_vs_rule_55": _sepp_vs_rule_55,
     "home_purchase": _home_purchase,
     "after_tax_excess": _after_tax_excess,
+    "roth_401k_roll_or_keep": _roth_401k_roll_or_keep,
 }
 
 
