@@ -289,6 +289,7 @@ def _catalogue(vocab: Vocab) -> Catalogue:
     return build(vocab)
 
 
+@cache
 def ask_ids() -> tuple[str, ...]:
     """Every question id the patterns can recognise, in file order, once each."""
     return tuple(dict.fromkeys(str(e["id"]) for e in load("asks")["asks"]))

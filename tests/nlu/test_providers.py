@@ -125,3 +125,9 @@ def test_a_text_that_names_no_plan_names_no_plan_provider() -> None:
     )
     assert "provider" not in read(text).facts
     assert read("I called Vanguard about my 401k.").facts.get("provider") == "Vanguard"
+
+
+def test_plan_the_verb_ties_no_firm_to_the_plan() -> None:
+    # "plan to open one at Schwab": the firm of a Roth IRA to come, not the 401k's
+    text = "I have no Roth IRA yet but plan to open one at Schwab. My 401k has after-tax money."
+    assert "provider" not in read(text).facts
