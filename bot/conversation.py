@@ -38,7 +38,7 @@ from knowledge.facts import (
     InvalidFacts,
 )
 from knowledge.money import to_json_number
-from knowledge.params import covered_years, param
+from knowledge.params import UnknownYear, covered_years, lookup, param
 from nlu.reader import OUT_OF_SCOPE, Reading, read
 
 log = logging.getLogger(__name__)
@@ -330,6 +330,19 @@ def _pretax_from_plan_total(
     return {"pretax_balance": to_json_number(rest)}, {"pretax_balance": words}
 
 
+# The conversion's own period for the 10% (a year-stamped parameter, in years).
+RECAPTURE_PERIOD = "gov.irs.roth.five_year_periods.conversion_recapture"
+
+
+def _recapture_ends(year: int) -> int | None:
+    """The year a conversion made in ``year`` is past its own clock for the 10% (IRC
+    408A(d)(3)(F): January 1 of this year), or None before Roth conversions existed."""
+    try:
+        return year + int(lookup(RECAPTURE_PERIOD, year).value)
+    except UnknownYear:
+        return None
+
+
 def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     new = {k: v for k, v in reading.facts.items() if k in FACT_KEYS}
     derived, derived_from = _pretax_from_plan_total({**session.facts, **new}, reading)
@@ -350,10 +363,16 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
         # the year of the poster's own past conversion, rollover or return is settled
         # under that year's rules: said so, never "not the tax year" (nlu.own_years)
         settled = [o.kind for o in reading.own_years if o.year == reading.facts["year"]]
-        if settled and kind == "year.past":
+        ends = _recapture_ends(reading.facts["year"])
+        if settled and kind == "year.past" and (ends or settled[0] != "conversion"):
             kind = f"year.settled.{settled[0]}"
         notes["year"] = answers.note(
-            kind, year=reading.facts["year"], first=years[0], last=years[-1], used=used
+            kind,
+            year=reading.facts["year"],
+            first=years[0],
+            last=years[-1],
+            used=used,
+            ends=ends,
         )
     had_facts = bool(session.facts)
     left_out_line = ""

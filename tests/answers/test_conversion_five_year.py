@@ -128,3 +128,28 @@ def test_its_answer_holds_the_general_no_penalty_and_clock_answers() -> None:
     assert "No 10% penalty on a direct rollover or conversion at any age" not in reply
     assert "Rolled-in contributions, after-tax or Roth 401(k), come out any time" not in reply
     assert reply.index("Converted money") < reply.index("The window ends at 59½")
+
+
+# -- no 10% on the conversion itself, as long as nothing is withheld ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 45. If I do an in-plan Roth conversion of my pretax 401k, will I owe the 10% penalty?",
+        "Is there a 10% penalty if I convert my traditional IRA to a Roth IRA at 50?",
+    ],
+)
+def test_no_10_on_the_conversion_itself_if_nothing_is_withheld(text: str) -> None:
+    assert _reply(text).startswith(
+        "No 10% penalty on a direct rollover or on the conversion itself, in the plan or to a "
+        "Roth IRA, at any age, if nothing is withheld from it."
+    )
+
+
+def test_the_conversion_answer_cites_the_statute_and_notice() -> None:
+    result = calculate(Facts.from_mapping({"age": 61}), today=TODAY).to_json()
+    found = answer("no_penalty_on_rollover", {"age": 61}, result)
+    assert [f.id for f in found] == ["penalty.none_on_conversion"]
+    assert "Notice 2010-84" in cite(found[0].rule).section
+    assert "408A(d)(3)(A)(ii)" in cite(found[0].rule).section

@@ -176,3 +176,17 @@ def test_after_tax_money_over_the_limit_is_the_plans_to_correct() -> None:
     assert "is the plan's to correct" in corrects and "only the earnings are taxable" in corrects
     assert section == "IRC 415(c) and (h); Treas. Reg. 1.415-6(b)(6); Rev. Proc. 2021-30 (EPCRS)"
     assert "per employer" in said["excess.per_employer"][0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Where is the basis of my after-tax 401k contributions recorded? Do I file Form 8606?",
+        "Who tracks my after-tax contributions in the 401k?",
+    ],
+)
+def test_where_the_plans_basis_is_kept_is_answered_first(text: str) -> None:
+    assert read(text).asks[0] == "find_the_basis"
+    reply = _reply(text)
+    assert reply.startswith("Your plan's statement (or the administrator) shows the after-tax")
+    assert "Form 8606 is only for IRA basis" in reply

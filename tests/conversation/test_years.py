@@ -27,6 +27,9 @@ def test_a_past_conversion_year_is_settled_not_denied(assistant):
     assert "December 31, 2017" in reply  # the balances that fixed its taxable share
     assert "no longer be recharacterized" in reply
     assert "Form 1040-X" in reply
+    # moving IRA money now is advice for a conversion still to come, never a fix of 2017
+    assert "by year-end, clears the way" not in reply
+    assert "for a conversion still to come" in reply
 
 
 def test_a_past_conversion_year_starts_its_five_year_clock(assistant):
@@ -34,7 +37,8 @@ def test_a_past_conversion_year_starts_its_five_year_clock(assistant):
         "k", "I converted in 2010 at 55; does the 10% apply if I withdraw within 5 years?"
     ).text
     assert NOT_THE_TAX_YEAR not in reply
-    assert "runs from January 1, 2010" in reply
+    # the conversion's own clock for the 10%, from the year-stamped period (IRC 408A(d)(3)(F))
+    assert "runs from January 1, 2010 to January 1, 2015" in reply
 
 
 def test_a_real_in_plan_conversion_year_is_settled(assistant):
@@ -49,7 +53,7 @@ def test_a_real_conversion_before_a_withdrawal_today_is_settled(assistant):
     # $15,000 today February 4, 2026 ...?"
     reply = assistant.handle("k", real_question("ba054", EVAL / "batch_a.jsonl")).text
     assert NOT_THE_TAX_YEAR not in reply
-    assert "runs from January 1, 2021" in reply
+    assert "runs from January 1, 2021 to January 1, 2026" in reply  # met by February 2026
 
 
 def test_a_real_past_rollover_year_is_settled(assistant):
