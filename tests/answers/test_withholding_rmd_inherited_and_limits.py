@@ -194,6 +194,11 @@ def test_a_look_alike_is_not_recognised(text: str, not_this: str) -> None:
     assert not_this not in read(text).asks
 
 
+def test_roth_and_traditional_401k_money_beside_limit_taxes_is_no_limit_question() -> None:
+    # ba080: "some Roth 401k ... also some Traditional 401k in it too ... to limit taxes"
+    assert "deferral_limit_shared" not in read(real_question("ba080", EVAL / "batch_a.jsonl")).asks
+
+
 # -- the replies: the question asked is answered first ---------------------------------------
 
 
