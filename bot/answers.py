@@ -390,6 +390,14 @@ def compose(
     follow = tuple(
         q.follow_up for q in (catalogue()[a] for a in said_for) if q.follow_up is not None
     )
+    # (the fact a finding said turns on: "it depends on the kind of money" asks it)
+    given = {f.id for f in findings}
+    follow += tuple(
+        fact
+        for a in said_for
+        for finding, fact in catalogue()[a].follow_up_when
+        if finding in given and fact not in follow
+    )
     return Answered(
         text="\n\n".join(sentences_out),  # a paragraph each: short blocks suit a phone
         rules=tuple(dict.fromkeys(rules)),

@@ -13,7 +13,7 @@ import logging
 import re
 import time
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from itertools import combinations
@@ -522,8 +522,7 @@ def _compose(
     # worth asking; any other must change what this reply says
     main = answers.follow_up_of(composed.answered[0]) if composed.answered else None
     changes = _ChangesReply(composed, facts, result, today, session)
-    worth = [k for k in dict.fromkeys(candidates) if k == main or changes(k)]
-    question = _next_question(session, worth)
+    question = _next_question(session, candidates, lambda k: k == main or changes(k))
     text, choices = wording.with_question(body.strip(), question)
     return Reply(wording.finish(text, composed.rules), choices, dict(session.facts))
 
@@ -626,10 +625,22 @@ def _probes(key: str, facts: Mapping[str, Any], result: Mapping[str, Any]) -> li
     return []
 
 
-def _next_question(session: Session, missing: Sequence[str]) -> Question | None:
-    """The most decision-changing fact not yet known or asked; it becomes pending."""
-    for key in missing:
+# The candidates tried for a follow-up, most decision-changing first: past these, none
+# is asked (each try runs the engine a few times; a fact so far down changes little).
+MAX_FOLLOW_UPS_TRIED = 4
+
+
+def _next_question(
+    session: Session, missing: Sequence[str], worth: Callable[[str], bool] = bool
+) -> Question | None:
+    """The most decision-changing fact not yet known or asked, and ``worth`` asking (tried
+    only on those, in order: it runs the engine); it becomes pending."""
+    tried = 0
+    for key in dict.fromkeys(missing):
         if key in session.facts or key in session.asked or key not in FACT_KEYS:
+            continue
+        tried += 1
+        if tried > MAX_FOLLOW_UPS_TRIED or not worth(key):
             continue
         session.mark_asked(key)
         session.pending = key

@@ -56,6 +56,15 @@ QUESTIONS: dict[str, Question] = {
             "and can they happen automatically after each contribution?",
         ),
         Question(
+            "has_after_tax_money",
+            "Is the money you want to move after-tax (non-Roth) contributions, rather than "
+            "pretax or Roth 401(k) money?",
+            "After-tax contributions go to a Roth IRA tax-free; pretax money is taxable "
+            "income; Roth 401(k) money rolls over untaxed.",
+            YES_NO_UNSURE,
+            "Which sources does my account hold: pretax, Roth, after-tax (non-Roth)?",
+        ),
+        Question(
             "still_employed",
             "Do you still work for the employer that sponsors the plan?",
             "In-service rules apply while you work there; after you leave, the plan "

@@ -66,6 +66,11 @@ class Question:
     # none: nothing of it applies to that kind), see ``for_money``
     money: str | None = None
     instead: tuple[tuple[str, str | None], ...] = ()
+    # findings of an answer otherwise for any money that speak of the after-tax source
+    # only: left out when the facts name other money alone (``other_kinds``)
+    after_tax_only: tuple[str, ...] = ()
+    # (finding, fact): the fact a finding turns on, asked when that finding is given
+    follow_up_when: tuple[tuple[str, str], ...] = ()
     # a topic's general answer, recognised from a topic word ("rollover", "back door"): it
     # follows the answers to the questions actually asked, never pushes them down
     general: bool = False
@@ -98,6 +103,8 @@ def catalogue() -> Mapping[str, Question]:
             covers=tuple(data.get("covers") or ()),
             money=data.get("money"),
             instead=tuple((data.get("instead") or {}).items()),
+            after_tax_only=tuple(data.get("after_tax_only") or ()),
+            follow_up_when=tuple((data.get("follow_up_when") or {}).items()),
             general=bool(data.get("general", False)),
         )
     return out
@@ -131,14 +138,37 @@ def other_kinds(facts: Json) -> tuple[str, ...]:
     named; () when it is, or when no kind is: then an answer about the plan's after-tax
     source stands (the after-tax money is what rothbot is asked about, and a kind that is
     unclear is not guessed)."""
-    if facts.get("has_after_tax_money") is True or any(
-        facts.get(key) is not None for key in AFTER_TAX_FACTS
-    ):
+    if _after_tax_named(facts):
         return ()
-    return tuple(
+    named = tuple(
         kind
-        for kind, (named, balance) in KINDS.items()
-        if facts.get(named) is True or (_num(facts.get(balance)) or 0) > 0
+        for kind, (fact, balance) in KINDS.items()
+        if facts.get(fact) is True or (_num(facts.get(balance)) or 0) > 0
+    )
+    if not named and facts.get("has_after_tax_money") is False:
+        return ("roth_401k", "pretax")  # not after-tax, kind not said: the plan's others
+    return named
+
+
+def _after_tax_named(facts: Json) -> bool:
+    return facts.get("has_after_tax_money") is True or any(
+        facts.get(key) is not None for key in AFTER_TAX_FACTS
+    )
+
+
+# Facts about the after-tax source itself: a text that gives one is about after-tax money.
+AFTER_TAX_SOURCE_FACTS = ("after_tax_separately_accounted", "plan_allows_in_service")
+
+
+def kind_unknown(facts: Json) -> bool:
+    """True when the facts name no kind of money at all, after-tax or other: how a move to
+    a Roth is taxed then depends on what is not known, so the answer says how it depends
+    and asks (``follow_up_when``), rather than assume the after-tax source."""
+    return (
+        not _after_tax_named(facts)
+        and facts.get("has_after_tax_money") is None
+        and all(facts.get(key) is None for key in AFTER_TAX_SOURCE_FACTS)
+        and not other_kinds(facts)
     )
 
 
@@ -244,6 +274,8 @@ Answer = Callable[[Json, Json], list[Finding]]
 
 
 def _move_to_roth(facts: Json, result: Json) -> list[Finding]:
+    if kind_unknown(facts):  # the kind decides the tax: say how, and ask
+        return [Finding("kinds.which", "notice_2014_54")]
     m = _money(facts, result)
     if m.separate is False:  # the after-tax money alone is pro-rata: say so, then the route
         return _prorata_partial(facts, result)
@@ -281,6 +313,8 @@ def _full_split(m: _Money) -> list[Finding]:
 
 
 def _all_to_roth_tax(facts: Json, result: Json) -> list[Finding]:
+    if kind_unknown(facts):
+        return [Finding("kinds.which", "notice_2014_54")]
     m = _money(facts, result)
     scenario = _scenario(result, "all_to_roth_ira")
     if m.separate is not False and scenario.get("taxable_income") is not None and m.after_tax:
@@ -419,6 +453,8 @@ def _with_withholding_rate(finding_id: str, rule: str) -> Answer:
 
 
 def _in_plan_conversion(facts: Json, result: Json) -> list[Finding]:
+    if kind_unknown(facts):
+        return [Finding("kinds.which_in_plan", "irc_402a_c_4")]
     out = [Finding("in_plan.how", "irc_402a_c_4")]
     scenario = _scenario(result, "in_plan_conversion")
     if scenario.get("to_roth_401k") and scenario.get("taxable_income") is not None:
@@ -781,5 +817,8 @@ def answer(question_id: str, facts: Json, result: Json) -> tuple[Finding, ...]:
         return tuple(f for other in asked for f in answer(other, facts, result))
     if question.fixed:  # the same for everyone: the file says it; figures from params
         figures = _common_figures(result)
-        return tuple(Finding(fid, rule, figures) for fid, rule in question.fixed)
+        # (what speaks of the after-tax source only, unless after-tax money may be there)
+        unsure = other_kinds(facts) or kind_unknown(facts)
+        skip = set(question.after_tax_only) if unsure else set()
+        return tuple(Finding(fid, rule, figures) for fid, rule in question.fixed if fid not in skip)
     return tuple(ANSWERS[question_id](facts, result))

@@ -102,7 +102,7 @@ LABELS: dict[str, str] = {
     "public_safety_employee": "whether you are a public safety employee (police, firefighter, "
     "EMS) in a governmental plan",
     "has_roth_401k": "whether you have Roth 401(k) (designated Roth) money in the plan",
-    "has_after_tax_money": "whether the plan holds after-tax (non-Roth) contributions of yours",
+    "has_after_tax_money": "whether the money is after-tax (non-Roth) contributions",
     "has_pretax_money": "whether you have pretax (traditional) money in the plan",
     "has_traditional_ira": "whether you have a traditional (rollover, SEP or SIMPLE) IRA",
 }

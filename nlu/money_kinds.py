@@ -65,16 +65,11 @@ SAID_BY_AMOUNTS: dict[str, tuple[str, ...]] = {
 
 def drop_said_by_amounts(chosen: dict[str, Any]) -> None:
     """Leave out each kind read as present (True) that an amount of ``chosen`` (fact key ->
-    the reader's pick) already states, and after-tax money named alone: with no other kind
-    beside it, it changes no answer (the after-tax answers are the default)."""
+    the reader's pick) already states."""
     for kind, amounts in SAID_BY_AMOUNTS.items():
         pick = chosen.get(kind)
         if pick is not None and pick.value is True and any(a in chosen for a in amounts):
             del chosen[kind]
-    after_tax = chosen.get("has_after_tax_money")
-    others = [k for k in SAID_BY_AMOUNTS if k != "has_after_tax_money" and k in chosen]
-    if after_tax is not None and after_tax.value is True and not others:
-        del chosen["has_after_tax_money"]
 
 
 @cache

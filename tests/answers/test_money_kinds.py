@@ -67,7 +67,8 @@ def test_every_after_tax_question_names_an_answer_for_each_other_kind_it_replace
         ({"has_roth_401k": True, "after_tax_contributions": 20000}, ()),
         # nothing named: not guessed
         ({}, ()),
-        ({"has_after_tax_money": False}, ()),
+        # not after-tax, and no kind named: the plan's other money
+        ({"has_after_tax_money": False}, ("roth_401k", "pretax")),
     ],
 )
 def test_the_kinds_that_replace_the_after_tax_answer(facts: dict, kinds: tuple) -> None:
@@ -164,3 +165,54 @@ def test_paraphrase_pretax_in_plan_conversion() -> None:
     )
     assert "makes the amount converted taxable income" in reply
     assert "only their earnings are taxed" not in reply
+
+
+# -- no kind of money named: how it is taxed depends on it, so the reply asks --------------
+
+
+def test_a_move_with_no_kind_named_says_how_the_kind_decides_and_asks_it() -> None:
+    text = "Can I move my 401k money to a Roth IRA?"
+    session = Session(key="t")
+    reply = respond(session, text, today=TODAY, now=0).text
+    assert reply.startswith("How it is taxed depends on the kind of money")
+    assert "Is the money you want to move after-tax (non-Roth) contributions" in reply
+    assert session.pending == "has_after_tax_money"
+
+
+def test_the_kind_once_said_gives_its_own_answer() -> None:
+    session = Session(key="t")
+    respond(session, "Can I move my 401k money to a Roth IRA?", today=TODAY, now=0)
+    after_tax = respond(session, "yes", today=TODAY, now=0).text
+    assert "two direct rollovers" in after_tax
+    session = Session(key="u")
+    respond(session, "Can I move my 401k money to a Roth IRA?", today=TODAY, now=0)
+    other = respond(session, "no", today=TODAY, now=0).text
+    assert "taxable income" in other
+    assert not any(s in other for s in AFTER_TAX_TEMPLATE)
+
+
+def test_an_in_plan_conversion_with_no_kind_named_says_both_taxes() -> None:
+    facts: dict = {}
+    assert _findings("in_plan_conversion", facts) == ["kinds.which_in_plan"]
+    assert _findings("in_plan_conversion", {"has_after_tax_money": True})[0] == "in_plan.how"
+
+
+def test_what_to_ask_the_plan_about_the_after_tax_source_only_where_it_may_be() -> None:
+    assert "plan.what_to_ask" not in _findings("plan_decides", {"has_pretax_money": True})
+    assert "plan.what_to_ask" not in _findings("plan_decides", {})
+    assert "plan.what_to_ask" in _findings("plan_decides", {"has_after_tax_money": True})
+
+
+@pytest.mark.parametrize(
+    ("qid", "source"),
+    [
+        # "I can choose to convert some or all of my existing 401(k) to a Roth"
+        ("bb015", BATCH_B),
+        # "I wanted to convert my 403(b) balance to a Roth"
+        ("bb073", BATCH_B),
+    ],
+)
+def test_real_questions_converting_plan_money_with_no_after_tax_named(qid: str, source) -> None:
+    reply = _first_reply(real_question(qid, source))
+    assert "taxable income" in reply
+    assert not any(s in reply for s in AFTER_TAX_TEMPLATE)

@@ -135,8 +135,13 @@ def test_the_same_verdict_twice_is_fine():
     assert text.startswith("Yes: once the plan's 5-year period")
 
 
+# (the after-tax source's in-plan answer: with no kind of money named it says how the
+# kind decides the tax, knowledge.answers.kind_unknown)
+AFTER_TAX = {"has_after_tax_money": True}
+
+
 def test_a_conditional_answer_opens_with_its_condition():
-    text = _composed(["in_plan_conversion"]).text
+    text = _composed(["in_plan_conversion"], AFTER_TAX).text
     assert text.startswith("Only if your plan offers in-plan Roth conversions")
 
 
@@ -144,14 +149,16 @@ def test_a_conditional_answer_opens_with_its_condition():
 
 
 def test_a_condition_the_facts_settle_is_said_as_settled():
-    text = _composed(["in_plan_conversion"], {"plan_allows_in_plan_conversion": True}).text
+    facts = {**AFTER_TAX, "plan_allows_in_plan_conversion": True}
+    text = _composed(["in_plan_conversion"], facts).text
     assert text.startswith("Your plan offers in-plan Roth conversions of the after-tax source")
     assert "Only if" not in text and "Yes, if" not in text
 
 
 def test_a_sentence_whose_condition_the_facts_contradict_is_not_said():
     text = _composed(
-        ["in_plan_conversion", "roth_ira_any_firm"], {"plan_allows_in_plan_conversion": False}
+        ["in_plan_conversion", "roth_ira_any_firm"],
+        {**AFTER_TAX, "plan_allows_in_plan_conversion": False},
     ).text
     assert "convert tax-free and only their earnings are taxed" not in text
 

@@ -123,3 +123,23 @@ def test_real_after_tax_questions_keep_their_after_tax_money() -> None:
     # "not a Roth 401(k)"
     assert "has_after_tax_money" not in kinds(real("fq045", DEV))
     assert kinds(real("fq088", REAL)).get("has_after_tax_money") is True
+
+
+@pytest.mark.parametrize(
+    ("qid", "source", "expected"),
+    [
+        # "convert some or all of my existing 401(k) to a Roth" (a Roth 401(k) offered is
+        # not Roth money held)
+        ("bb015", BATCH_B, {"has_pretax_money": True}),
+        ("bb073", BATCH_B, {"has_pretax_money": True}),  # "convert my 403(b) balance to a Roth"
+        ("fq032", REAL, {"has_traditional_ira": True}),  # "entirely conversions from a TIRA"
+    ],
+)
+def test_real_questions_moving_pretax_or_ira_money(qid: str, source: Path, expected) -> None:
+    assert kinds(real(qid, source)) == expected
+
+
+def test_after_tax_money_in_a_plan_is_named() -> None:
+    assert kinds("I have after-tax money in my 401k.") == {"has_after_tax_money": True}
+    # an amount says it already: no second fact beside it
+    assert "has_after_tax_money" not in kinds("I have $40k of after-tax money in my 401k.")

@@ -2,6 +2,7 @@
 
 import pytest
 
+from knowledge.facts import MONEY_KIND_KEYS
 from nlu.reader import read
 
 
@@ -279,7 +280,9 @@ def test_he_or_she_after_the_bot_asked_about_the_spouse_is_the_spouse() -> None:
     ],
 )
 def test_what_is_said_of_the_spouse_stays_the_spouses(text: str, facts: dict) -> None:
-    assert dict(read(text).facts) == facts
+    # (the kinds of money named are what the question is about, the spouse's too)
+    read_facts = {k: v for k, v in read(text).facts.items() if k not in MONEY_KIND_KEYS}
+    assert read_facts == facts
 
 
 def test_a_question_asked_for_the_spouse_alone_reads_the_spouses_facts() -> None:
