@@ -77,7 +77,10 @@ def test_the_real_question_is_answered_first(qid: str) -> None:
     text = real_question(qid, BATCH_A)
     assert read(text).asks[0] == "conversion_five_year"
     reply = _reply(text)
-    assert reply.startswith("Converted money that was taxable when converted carries the 10%")
+    assert reply.startswith(
+        "Converted money comes back out tax-free, but what was taxable when converted carries "
+        "the 10%"
+    )
     assert "at any age" not in reply
 
 
@@ -103,6 +106,7 @@ def test_the_window_is_the_parameter_from_january_1_of_the_conversion_year() -> 
     window, section = said["recapture.window"]
     assert f"carries the {rate} if you take it out within {years} years" in window
     assert f"a 2026 conversion is clear on Jan 1, {2026 + int(years)}" in window
+    assert window.startswith("Converted money comes back out tax-free")
     assert "unless you are 59½" in window and "each conversion has its own window" in window
     assert section == "IRC 408A(d)(3)(F); Treas. Reg. 1.408A-6, Q&A-5"
     basis, section = said["recapture.basis_order"]

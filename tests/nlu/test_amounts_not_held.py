@@ -79,3 +79,14 @@ def test_a_balance_stated_plainly_still_counts() -> None:
     """The patterns hold the figure out only where the words say so."""
     facts = money_facts("I have $12,000 of pretax money and $8,000 after-tax in my 401k.")
     assert facts.get("pretax_balance") == 12000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My income was $400k before I retired. Now I have no salary. My 401k has $50k after-tax.",
+        "I earned $150,000 until I quit last spring. Can I roll the after-tax to a Roth IRA?",
+    ],
+)
+def test_pay_of_a_time_now_past_is_no_income(text: str) -> None:
+    assert "income" not in read(text).facts
