@@ -144,7 +144,8 @@ def test_72t_payments_against_the_rule_of_55() -> None:
 
 def test_a_reply_about_72t_does_not_repeat_the_rule_of_55_answer() -> None:
     reply = _reply("Is the rule of 55 better than 72(t) payments if I retire at 55?")
-    assert reply.startswith("The rule of 55 needs no schedule")
+    assert reply.startswith("72(t) payments (substantially equal periodic payments) work from")
+    assert "The rule of 55 needs no schedule" in reply
     assert "The rule of 55 is a tax rule, not a plan feature" not in reply
 
 
