@@ -111,12 +111,21 @@ def test_a_remedy_line_is_kept_when_its_question_is_not_the_first():
 # -- yes and no -------------------------------------------------------------------------
 
 
-def test_a_verdict_the_facts_cannot_decide_is_never_said_bare():
-    # isolating the basis works only for a plan that takes roll-ins and no other IRA
-    # money at year-end: no "Yes:" however the question is put
-    text = _composed(["isolate_basis"]).text
+@pytest.mark.parametrize(
+    ("ask", "opening"),
+    [
+        # isolating the basis works only for a plan that takes roll-ins and no other IRA
+        # money at year-end: no "Yes:" however the question is put
+        ("isolate_basis", "Only pretax money can be rolled from an IRA"),
+        # "Yes" to "do all my IRAs count?" is "No" to "can I convert just the basis?":
+        # the statement answers both, the bare word only one of them
+        ("ira_pro_rata", "For a conversion from an IRA, all your traditional"),
+    ],
+)
+def test_a_verdict_the_facts_cannot_decide_is_never_said_bare(ask, opening):
+    text = _composed([ask]).text
     assert not text.startswith("Yes")
-    assert text.startswith("Only pretax money can be rolled from an IRA")
+    assert text.startswith(opening)
 
 
 def test_a_verdict_is_not_followed_by_its_opposite():
