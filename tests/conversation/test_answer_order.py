@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from conversation_stories import SHARED, real_question
+from conversation_stories import EVAL, SHARED, real_question
 
 from bot.answers import answer_order, compose
 from bot.conversation import respond
@@ -272,3 +272,22 @@ def test_a_first_roth_ira_the_text_settles_is_said_as_settled():
     assert "opens your first Roth IRA" not in some
     open_ = _composed(["roth_ira_five_year"]).text
     assert "If this rollover opens your first Roth IRA" in open_
+
+
+def test_fq045_a_rollover_that_counts_for_pro_rata_is_no_bare_yes():
+    # "Should I roll my old 401(k) to an IRA ... given the backdoor Roth pro-rata rule?":
+    # "Yes, it counts" answers a question nobody asked; the statement answers this one
+    text = respond(
+        Session(key="fq045"), real_question("fq045", EVAL / "answers_more.jsonl"), today=TODAY
+    ).text
+    assert not text.startswith("Yes")
+    assert text.startswith("It counts: pro-rata uses all your traditional, SEP and SIMPLE IRAs")
+
+
+def test_the_seed_threads_second_poster_gets_both_yeses():
+    # "Is it correct to say: 1) ... tax free? 2) ... basis and gains tax free?": two
+    # questions, each decided by the rules, each answered with its Yes
+    _session, text = _first("seed_second_poster")
+    paragraphs = _paragraphs(text)
+    assert paragraphs[0].startswith("Yes: once the plan's 5-year period")
+    assert paragraphs[1].startswith("Yes after a rollover too")
