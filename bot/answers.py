@@ -363,23 +363,27 @@ def compose(
     findings: list[Finding] = []
     opened: set[str] = set()
     verdicts: set[str] = set()  # "yes" / "no": the verdicts said
+    said_by: dict[str, set[str]] = {a: set() for a in answered}  # and by which answer
     first_findings: list[Finding] = []
     for n, (ask, group, _) in enumerate(planned):
         if n not in chosen:
             continue
         if ask == planned[0][0]:
             first_findings.extend(group)
-        # a verdict ("Yes: ...") opens the answer to a question asked, never a later line
-        # and never the opposite of a verdict said before it ("Not unless ..." after
-        # "Yes, that works"): that one is said without its verdict
+        # a verdict ("Yes: ...") opens the answer to a question asked, or goes on from a
+        # verdict of that answer ("Yes: ..." then "Yes after a rollover too: ..."), never
+        # a later line, and never the opposite of a verdict said before it ("Not unless
+        # ..." after "Yes, that works"): that one is said without its verdict
         verdict = verdict_of(group[0])
-        opening = ask not in minor and ask not in opened and not (verdict and verdicts - {verdict})
+        heads = ask not in opened or (verdict is not None and verdict in said_by[ask])
+        opening = ask not in minor and heads and not (verdict and verdicts - {verdict})
         opened.add(ask)
         sentence = _worded(group[0], group[1:], facts, opening=opening)
         if not sentence:
             continue
         if verdict and sentence.startswith(_condition(group[0])["opens"]):
             verdicts.add(verdict)
+            said_by.setdefault(ask, set()).add(verdict)
         sentences_out.append(sentence)
         rules.extend(f.rule for f in group)
         findings.extend(group)

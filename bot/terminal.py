@@ -93,7 +93,7 @@ def _chat_piped(assistant: Assistant, key: str, lines: TextIO, out: TextIO) -> N
 def ask_once(text: str, *, today: date | None = None) -> dict[str, Any]:
     """One turn on a fresh in-memory store: facts, intents, engine result and reply."""
     from knowledge.engine import calculate
-    from knowledge.facts import Facts, InvalidFacts
+    from knowledge.facts import Facts, InvalidFacts, documented_and_extra
     from nlu.reader import read
 
     day = today or date.today()
@@ -111,8 +111,10 @@ def ask_once(text: str, *, today: date | None = None) -> dict[str, Any]:
         chart = _chart_data(facts, calc, day)
     except InvalidFacts as exc:
         result = {"error": str(exc)}
+    documented, extra = documented_and_extra(reply.facts)
     return {
-        "facts": reply.facts,
+        "facts": documented,
+        "extra_facts": extra,
         "intents": list(reading.intents),
         "asks": list(reading.asks),
         "result": result,

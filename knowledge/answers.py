@@ -718,8 +718,8 @@ def _sepp_vs_rule_55(facts: Json, result: Json) -> list[Finding]:
         "years": _rate("gov.irs.early_distribution.sepp_minimum_years", result),
     }
     return [
-        Finding("sepp.rule55", "irc_72_t_2_a_v", figures),
         Finding("sepp.how", "irc_72_t_2_a_iv", figures),
+        Finding("sepp.rule55", "irc_72_t_2_a_v", figures),
         Finding("sepp.withholding", "irc_3405_c", figures),
     ]
 

@@ -67,6 +67,51 @@ MONEY_KIND_KEYS = (
     "has_traditional_ira",
 )
 
+# DESIGN.md's vocabulary: `rothbot parse` and `rothbot ask --json` put exactly these keys in
+# "facts" (scripts outside the project rely on it). The other Facts keys are this project's
+# additions; they travel beside them in "extra_facts" (documented_and_extra).
+DESIGN_KEYS = (
+    "age",
+    "retire_age",
+    "spouse_age",
+    "after_tax_contributions",
+    "after_tax_earnings",
+    "after_tax_total",
+    "pretax_balance",
+    "roth_401k_balance",
+    "traditional_ira_balance",
+    "roth_ira_balance",
+    "has_roth_ira",
+    "roth_ira_first_year",
+    "provider",
+    "employer_plan_type",
+    "still_employed",
+    "separated_from_service_age",
+    "income",
+    "filing_status",
+    "marginal_rate",
+    "annual_after_tax_contribution",
+    "employer_contribution",
+    "employee_deferral",
+    "plan_allows_in_service",
+    "plan_allows_in_plan_conversion",
+    "after_tax_separately_accounted",
+    "pre_1987_basis",
+    "year",
+)
+
+
+def documented_and_extra(facts: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Split facts into DESIGN.md's keys and this project's additions, order kept.
+
+    Why: the command line's "facts" is a contract with outside scripts ("emits exactly these
+    keys"), while the engine also uses the additions (the kinds of money, a birth date).
+    """
+    documented = {k: v for k, v in facts.items() if k in DESIGN_KEYS}
+    extra = {k: v for k, v in facts.items() if k not in DESIGN_KEYS}
+    return documented, extra
+
+
 LABELS: dict[str, str] = {
     "age": "your age",
     "retire_age": "the age you plan to leave your employer",

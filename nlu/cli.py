@@ -6,10 +6,11 @@
     intents: convert_all_to_roth, in_service_distribution
 
 ``rothbot parse --jsonl FILE`` (FILE or ``-`` for stdin) reads lines ``{"id", "text"}``
-and writes one line ``{"id", "facts", "intents", "asks"}`` per input line, exactly as DESIGN.md
-says. A malformed line gets a one-line message on stderr naming its line number and is
-skipped; the others are still read, and the exit code is then 1. A missing file is a
-one-line error and exit code 2.
+and writes one line ``{"id", "facts", "intents", "asks", "extra_facts"}`` per input line:
+"facts" holds exactly DESIGN.md's keys, "extra_facts" this project's additions to the
+vocabulary (the kinds of money a question is about). A malformed line gets a one-line
+message on stderr naming its line number and is skipped; the others are still read, and
+the exit code is then 1. A missing file is a one-line error and exit code 2.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
+from knowledge.facts import documented_and_extra
 from nlu.reader import OUT_OF_SCOPE, Reading, read, read_many
 
 EXIT_OK, EXIT_BAD_LINES, EXIT_USAGE = 0, 1, 2
@@ -68,11 +70,13 @@ def parse_jsonl(stream: IO[str], out: IO[str], err: IO[str], name: str) -> int:
 
     def flush() -> None:
         for record, reading in zip(pending, read_many(r["text"] for r in pending), strict=True):
+            facts, extra = documented_and_extra(reading.facts)
             result = {
                 "id": record["id"],
-                "facts": dict(reading.facts),
+                "facts": facts,
                 "intents": list(reading.intents),
                 "asks": list(reading.asks),
+                "extra_facts": extra,
             }
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
         pending.clear()

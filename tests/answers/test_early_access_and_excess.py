@@ -69,6 +69,10 @@ def _p(name: str) -> object:
         ("I want to use my IRA for a down payment. Is there a 10% penalty?", "home_purchase"),
         ("Should I take a 401k loan or a hardship withdrawal for my first home?", "home_purchase"),
         (
+            "Can I use my rollover IRA to purchase my first home without the 10% penalty?",
+            "home_purchase",
+        ),
+        (
             "I went over the 415(c) limit with my after-tax contributions. Who fixes it?",
             "after_tax_excess",
         ),
@@ -144,7 +148,8 @@ def test_72t_payments_against_the_rule_of_55() -> None:
 
 def test_a_reply_about_72t_does_not_repeat_the_rule_of_55_answer() -> None:
     reply = _reply("Is the rule of 55 better than 72(t) payments if I retire at 55?")
-    assert reply.startswith("The rule of 55 needs no schedule")
+    assert reply.startswith("72(t) payments (substantially equal periodic payments) work from")
+    assert "The rule of 55 needs no schedule" in reply
     assert "The rule of 55 is a tax rule, not a plan feature" not in reply
 
 
@@ -155,7 +160,8 @@ def test_money_for_a_home() -> None:
     years = _p("gov.irs.early_distribution.first_home_years")
     assert ira.startswith("The first-time homebuyer exception is for IRAs only")
     assert f"up to {limit} in your lifetime" in ira and f"past {years} years" in ira
-    assert "does not reach a 401(k)" in ira
+    assert "though still taxable income" in ira
+    assert "money a 401(k) pays out can be rolled to an IRA first" in ira
     assert section.startswith("IRC 72(t)(2)(F) and (t)(8)")
     hardship, section = said["home.hardship"]
     assert "carries the 10% before 59½" in hardship

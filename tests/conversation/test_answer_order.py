@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from conversation_stories import SHARED, real_question
+from conversation_stories import EVAL, SHARED, real_question
 
 from bot.answers import answer_order, compose
 from bot.conversation import respond
@@ -111,12 +111,21 @@ def test_a_remedy_line_is_kept_when_its_question_is_not_the_first():
 # -- yes and no -------------------------------------------------------------------------
 
 
-def test_a_verdict_the_facts_cannot_decide_is_never_said_bare():
-    # isolating the basis works only for a plan that takes roll-ins and no other IRA
-    # money at year-end: no "Yes:" however the question is put
-    text = _composed(["isolate_basis"]).text
+@pytest.mark.parametrize(
+    ("ask", "opening"),
+    [
+        # isolating the basis works only for a plan that takes roll-ins and no other IRA
+        # money at year-end: no "Yes:" however the question is put
+        ("isolate_basis", "Only pretax money can be rolled from an IRA"),
+        # "Yes" to "do all my IRAs count?" is "No" to "can I convert just the basis?":
+        # the statement answers both, the bare word only one of them
+        ("ira_pro_rata", "For a conversion from an IRA, all your traditional"),
+    ],
+)
+def test_a_verdict_the_facts_cannot_decide_is_never_said_bare(ask, opening):
+    text = _composed([ask]).text
     assert not text.startswith("Yes")
-    assert text.startswith("Only pretax money can be rolled from an IRA")
+    assert text.startswith(opening)
 
 
 def test_a_verdict_is_not_followed_by_its_opposite():
@@ -263,3 +272,22 @@ def test_a_first_roth_ira_the_text_settles_is_said_as_settled():
     assert "opens your first Roth IRA" not in some
     open_ = _composed(["roth_ira_five_year"]).text
     assert "If this rollover opens your first Roth IRA" in open_
+
+
+def test_fq045_a_rollover_that_counts_for_pro_rata_is_no_bare_yes():
+    # "Should I roll my old 401(k) to an IRA ... given the backdoor Roth pro-rata rule?":
+    # "Yes, it counts" answers a question nobody asked; the statement answers this one
+    text = respond(
+        Session(key="fq045"), real_question("fq045", EVAL / "answers_more.jsonl"), today=TODAY
+    ).text
+    assert not text.startswith("Yes")
+    assert text.startswith("It counts: pro-rata uses all your traditional, SEP and SIMPLE IRAs")
+
+
+def test_the_seed_threads_second_poster_gets_both_yeses():
+    # "Is it correct to say: 1) ... tax free? 2) ... basis and gains tax free?": two
+    # questions, each decided by the rules, each answered with its Yes
+    _session, text = _first("seed_second_poster")
+    paragraphs = _paragraphs(text)
+    assert paragraphs[0].startswith("Yes: once the plan's 5-year period")
+    assert paragraphs[1].startswith("Yes after a rollover too")

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.facts import DESIGN_KEYS
+
 ROTHBOT = Path(sys.executable).with_name("rothbot")
 
 
@@ -68,7 +70,8 @@ def test_ask_json_prints_facts_intents_result_and_reply(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     turn = json.loads(done.stdout)
-    assert set(turn) == {"facts", "intents", "asks", "result", "chart", "reply"}
+    assert set(turn) == {"facts", "extra_facts", "intents", "asks", "result", "chart", "reply"}
+    assert set(turn["facts"]) <= set(DESIGN_KEYS)
     assert turn["facts"]["age"] == 51
     assert turn["facts"]["after_tax_contributions"] == 30000
     assert isinstance(turn["intents"], list)

@@ -1,6 +1,7 @@
 """``rothbot parse``: for a person, and as JSON lines for scripts."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -8,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from knowledge.facts import DESIGN_KEYS
+
+DESIGN = Path(__file__).resolve().parents[3] / "shared" / "DESIGN.md"
 
 
 def test_parse_text_prints_facts_with_their_source(capsys: pytest.CaptureFixture) -> None:
@@ -18,7 +22,7 @@ def test_parse_text_prints_facts_with_their_source(capsys: pytest.CaptureFixture
     assert "intents: split_rollover" in out
 
 
-def test_parse_jsonl_writes_exactly_id_facts_intents(
+def test_parse_jsonl_writes_exactly_id_facts_intents_asks_extra_facts(
     tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
     source = tmp_path / "q.jsonl"
@@ -31,8 +35,8 @@ def test_parse_jsonl_writes_exactly_id_facts_intents(
     assert main(["parse", "--jsonl", str(source)]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert lines == [
-        {"id": "a", "facts": {"age": 51}, "intents": [], "asks": []},
-        {"id": 7, "facts": {}, "intents": ["five_year_rule"], "asks": []},
+        {"id": "a", "facts": {"age": 51}, "intents": [], "asks": [], "extra_facts": {}},
+        {"id": 7, "facts": {}, "intents": ["five_year_rule"], "asks": [], "extra_facts": {}},
     ]
 
 
@@ -73,7 +77,30 @@ def test_stdin_with_a_dash() -> None:
         "facts": {"after_tax_total": 40000},
         "intents": [],
         "asks": [],
+        "extra_facts": {},
     }
+
+
+def test_facts_hold_only_the_design_vocabulary_and_the_kinds_of_money_travel_beside(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    # DESIGN.md: `rothbot parse` emits exactly the vocabulary's keys in "facts"; the kind of
+    # money (a project addition the answers need) must not leak into them
+    source = tmp_path / "q.jsonl"
+    text = "Should I roll my Roth 403(b) into my Roth IRA when I retire?"
+    source.write_text(json.dumps({"id": "k", "text": text}) + "\n")
+    assert main(["parse", "--jsonl", str(source)]) == 0
+    line = json.loads(capsys.readouterr().out)
+    assert set(line["facts"]) <= set(DESIGN_KEYS)
+    assert line["extra_facts"] == {"has_roth_401k": True}
+
+
+@pytest.mark.skipif(not DESIGN.exists(), reason="../shared/DESIGN.md is not beside the checkout")
+def test_the_design_keys_are_the_table_of_design_md() -> None:
+    table = DESIGN.read_text(encoding="utf-8").split("## The Facts vocabulary", 1)[1]
+    table = table.split("Intents (", 1)[0]
+    keys = re.findall(r"^\| (\w+) \|", table, flags=re.M)
+    assert tuple(k for k in keys if k != "key") == DESIGN_KEYS
 
 
 def test_no_text_and_no_file_is_a_usage_error(capsys: pytest.CaptureFixture) -> None:
