@@ -78,3 +78,23 @@ def test_the_real_question_is_answered() -> None:
     assert read(text).asks[0] == "roth_401k_roll_or_keep"
     reply = respond(Session(key="t"), text, today=TODAY, now=0).text
     assert reply.startswith("Roth IRAs have no required distributions during your life")
+
+
+# -- pretax 401(k) money moved to a Roth IRA: a taxable conversion, no 10% ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to move my pretax 401(k) to a Roth IRA. How is that taxed?",
+        "If I convert the pre-tax money in my 401k to a Roth, how much is taxable?",
+    ],
+)
+def test_pretax_money_to_a_roth_is_taxable_with_no_10(text: str) -> None:
+    reply = respond(Session(key="t"), text, today=TODAY, now=0).text
+    assert reply.startswith("Pretax money (deferrals, employer money, earnings) moved to a Roth")
+    assert "taxable income that year, with no 10% on a direct rollover" in reply
+    result = calculate(Facts.from_mapping({}), today=TODAY).to_json()
+    (found,) = answer("pretax_to_roth", {}, result)
+    assert "IRS Notice 2008-30" in cite(found.rule).section
+    assert "408A(d)(3)(A)" in cite(found.rule).section
