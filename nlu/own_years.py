@@ -27,7 +27,9 @@ _YEAR = re.compile(r"^(?:19[7-9]\d|20\d\d)$")
 _YEAR_TOKEN = {"TEXT": {"REGEX": _YEAR.pattern}}
 _GAP = re.compile(r"^\$GAP(\d+)$")
 # Words naming an employer plan, and how plan names start ("401k", "403(b", "457b").
-_PLAN_WORDS = frozenset({"plan", "in-plan", "tsp"})
+# Words that put a transaction inside an employer plan. An elective deferral is made only to a
+# plan (IRC 402(g)(3)), so its year starts a Roth 401(k)'s clock, never the Roth IRA's.
+_PLAN_WORDS = frozenset({"plan", "in-plan", "tsp", "deferral", "deferrals"})
 _PLAN_NUMBERS = ("401", "403", "457")
 
 

@@ -111,6 +111,12 @@ def test_a_first_in_plan_conversion_starts_no_roth_ira_clock() -> None:
     assert "roth_ira_first_year" not in read(text).facts
 
 
+def test_a_first_deferral_starts_no_roth_ira_clock() -> None:
+    # elective deferrals go only to a plan (IRC 402(g)(3)): the Roth 401(k)'s clock, not the IRA's
+    text = "She left the job at 40; her first Roth deferral was in 2012. Is a rollover qualified?"
+    assert "roth_ira_first_year" not in read(text).facts
+
+
 def test_a_conversion_not_called_the_first_gives_no_first_year() -> None:
     # an older Roth IRA may have started the clock earlier: precision first
     assert "roth_ira_first_year" not in read("I converted $20k to a Roth IRA in 2019.").facts
