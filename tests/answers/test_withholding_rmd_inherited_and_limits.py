@@ -277,6 +277,14 @@ def test_the_deferral_answer_holds_the_general_room_and_ira_blocks() -> None:
             "1.402A-1, Q&A-5",
         ),
         ("roth_401k_early_rollover", "roth_401k_early.not_taxed", "code H", "code H"),
+        # a qualified distribution rolled over is all contributions in the Roth IRA: the
+        # earnings sentence must carry that condition (posters over 59½ read it too)
+        (
+            "roth_401k_early_rollover",
+            "roth_401k_early.not_taxed",
+            "unless the distribution was qualified",
+            "1.408A-10, Q&A-3",
+        ),
         (
             "roth_401k_early_rollover",
             "roth_401k_early.ira_clock",
