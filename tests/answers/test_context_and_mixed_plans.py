@@ -56,6 +56,9 @@ def test_a_plan_not_known_to_mix_keeps_the_condition() -> None:
     result = calculate(Facts.from_mapping(facts), today=date(2026, 12, 6)).to_json()
     text = " ".join(render(f) for f in answer("prorata_partial", facts, result))
     assert text.startswith("Not unless the plan accounts for the after-tax money separately")
+    # and never as if the contributions alone could leave: their earnings come along
+    # (IRC 72(e)(8) within the separate contract of 72(d)(2))
+    assert "even then, its own earnings come along" in text
 
 
 def test_pre_1987_money_stated_as_the_case_is_still_asked_about() -> None:
