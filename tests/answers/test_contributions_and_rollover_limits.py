@@ -328,7 +328,8 @@ def test_a_roth_401k_rolled_into_an_older_roth_ira_takes_that_ira_clock() -> Non
     # fq031: "would the 5 year rule be satisfied immediately upon the rollover from of the
     # Roth K to the Roth IRA?"
     reply = _first_reply(real_question("fq031", ANSWERS_MORE))
-    assert "it starts January 1 of the year of your first Roth IRA contribution or conversion" in reply
+    assert "of your first Roth IRA contribution or conversion" in reply
+    assert "it starts January 1 of the year" in reply
     assert "rollover does not restart it and Roth 401(k) years do not count" in reply
 
 

@@ -273,7 +273,7 @@ def _said(question_id: str, facts: dict | None = None) -> dict[str, tuple[str, s
 @pytest.mark.parametrize(
     ("question_id", "finding", "key", "source"),
     [
-        ("other_plans", "other_plans.same_rules", "follow a 401(k)'s rollover rules", "Notice 2014-54"),
+        ("other_plans", "other_plans.same_rules", "a 401(k)'s rollover rules", "Notice 2014-54"),
         ("other_plans", "other_plans.eligible", "not monthly pension payments", "402(c)(4)"),
         ("tsp_tax_exempt", "tsp.tax_exempt", "not taxed when paid out", "Tax Rules About TSP"),
         ("tsp_tax_exempt", "tsp.to_roth", "Roth money tax-free", "Notice 2014-54"),
