@@ -138,7 +138,7 @@ def test_real_question_converting_401k_to_roth_401k_is_taxed_whole() -> None:
     # ba031: "Are there any pros or cons to converting from 401K to Roth 401K vs converting
     # tIRA to Roth IRA?"
     reply = _first_reply(real_question("ba031", BATCH_A))
-    assert "makes the amount converted taxable income" in reply.split("\n\n")[0]
+    assert "makes it taxable income that year" in reply.split("\n\n")[0]
     assert not any(s in reply for s in AFTER_TAX_TEMPLATE)
 
 
@@ -163,7 +163,7 @@ def test_paraphrase_pretax_in_plan_conversion() -> None:
         "I have a traditional 401k and a Roth 401k. Is converting the 401k to the Roth 401k "
         "inside the plan a good idea?"
     )
-    assert "makes the amount converted taxable income" in reply
+    assert "makes it taxable income that year" in reply
     assert "only their earnings are taxed" not in reply
 
 
