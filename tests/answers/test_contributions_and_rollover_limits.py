@@ -206,7 +206,7 @@ def test_a_plan_may_refuse_two_direct_rollovers_but_not_a_roth_ira(text: str) ->
     reply = _first_reply(text)
     # the regulation's condition, not "the plan must split it"
     assert reply.startswith("A plan may limit direct rollovers to one destination")
-    assert "not a rule that makes a plan split it" in reply
+    assert "it does not make a plan split it" in reply
     assert "rolled to the Roth IRA within 60 days" in reply
 
 
@@ -225,7 +225,7 @@ def test_basis_rolled_to_a_roth_ira_can_come_straight_back_out() -> None:
     text = real_question("fq016", ANSWERS_MORE)
     assert read(text).asks[0] == "basis_access_before_59"
     reply = _first_reply(text)
-    assert reply.startswith("The after-tax contributions you roll or convert to Roth can come")
+    assert reply.startswith("After-tax contributions you roll or convert to Roth come back out")
     assert "regular contributions first" in reply and "earnings last" in reply
     # the 10% within 5 years reaches only a taxable part
     assert "the basis never does" in reply
@@ -328,8 +328,9 @@ def test_a_roth_401k_rolled_into_an_older_roth_ira_takes_that_ira_clock() -> Non
     # fq031: "would the 5 year rule be satisfied immediately upon the rollover from of the
     # Roth K to the Roth IRA?"
     reply = _first_reply(real_question("fq031", ANSWERS_MORE))
-    assert "your first Roth IRA contribution or conversion starts it" in reply
-    assert "rollover does not restart it, and Roth 401(k) years do not count" in reply
+    assert "of your first Roth IRA contribution or conversion" in reply
+    assert "it starts January 1 of the year" in reply
+    assert "rollover does not restart it and Roth 401(k) years do not count" in reply
 
 
 def test_an_ira_converted_with_no_after_tax_money_named_is_not_after_tax_money_in_an_ira() -> None:

@@ -1,7 +1,7 @@
 """The 5-year window on converted money, the question the released batches ask most
 ("the 5-year rule for Roth conversions", "the Roth conversion ladder"):
 
-- what was taxable when converted carries the 10% if it is taken out within 5 years of
+- the part taxed at conversion owes the 10% if it is taken out within 5 years of
   January 1 of the conversion's year, unless an exception applies (IRC 408A(d)(3)(F);
   Treas. Reg. 1.408A-6, Q&A-5); each conversion has its own window;
 - converted basis never carries it, and withdrawals come out contributions, conversions
@@ -78,8 +78,7 @@ def test_the_real_question_is_answered_first(qid: str) -> None:
     assert read(text).asks[0] == "conversion_five_year"
     reply = _reply(text)
     assert reply.startswith(
-        "Converted money comes back out tax-free, but what was taxable when converted carries "
-        "the 10%"
+        "Converted money comes back out tax-free, but the part taxed at conversion owes the 10%"
     )
     assert "at any age" not in reply
 
@@ -104,7 +103,7 @@ def test_the_window_is_the_parameter_from_january_1_of_the_conversion_year() -> 
     years = param("gov.irs.roth.five_year_periods", 2026)["conversion_recapture"]
     rate = percent(param("gov.irs.early_distribution.additional_tax_rate", 2026))
     window, section = said["recapture.window"]
-    assert f"carries the {rate} if you take it out within {years} years" in window
+    assert f"owes the {rate} if taken out within {years} years" in window
     assert f"a 2026 conversion is clear on Jan 1, {2026 + int(years)}" in window
     assert window.startswith("Converted money comes back out tax-free")
     assert "unless you are 59½" in window and "each conversion has its own window" in window

@@ -212,7 +212,7 @@ def _reply(text: str):
 def test_a_defined_benefit_plan_is_answered_not_refused() -> None:
     reply = _reply(BB062)
     assert "I only know about" not in reply.text
-    assert "same rollover rules as a 401(k)" in reply.text
+    assert "follow a 401(k)'s rollover rules" in reply.text
     assert "not monthly pension payments" in reply.text
 
 
@@ -273,7 +273,7 @@ def _said(question_id: str, facts: dict | None = None) -> dict[str, tuple[str, s
 @pytest.mark.parametrize(
     ("question_id", "finding", "key", "source"),
     [
-        ("other_plans", "other_plans.same_rules", "Notice 2014-54 covers them", "Notice 2014-54"),
+        ("other_plans", "other_plans.same_rules", "a 401(k)'s rollover rules", "Notice 2014-54"),
         ("other_plans", "other_plans.eligible", "not monthly pension payments", "402(c)(4)"),
         ("tsp_tax_exempt", "tsp.tax_exempt", "not taxed when paid out", "Tax Rules About TSP"),
         ("tsp_tax_exempt", "tsp.to_roth", "Roth money tax-free", "Notice 2014-54"),
