@@ -33,7 +33,15 @@ MAX_ANSWERED = 4
 WORD_BUDGET = 110
 # The findings that are a route's block of numbers: a first message carries at most one,
 # the first that fits (every other route and its figures wait behind "why").
-ROUTE_FIGURES = frozenset({"route.split", "route.all_basis", "route.full_split", "in_plan.figures"})
+ROUTE_FIGURES = frozenset(
+    {
+        "route.split",
+        "route.all_basis",
+        "route.full_split",
+        "route.full_split_later",
+        "in_plan.figures",
+    }
+)
 # No question recognised in so many words: at most this many suggested by the intents,
 MAX_SUGGESTED = 2
 # and with no intent either, the route question.
@@ -49,6 +57,12 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
         {"route.split", "route.split_general", "route.if_separate", "all_to_roth.general"}
     ),
     "route.full_split_general": frozenset(
+        {"route.split_general", "route.if_separate", "all_to_roth.general"}
+    ),
+    "route.full_split_later": frozenset(
+        {"route.split", "route.split_general", "route.if_separate", "all_to_roth.general"}
+    ),
+    "route.full_split_later_general": frozenset(
         {"route.split_general", "route.if_separate", "all_to_roth.general"}
     ),
     "route.split": frozenset({"all_to_roth.general"}),

@@ -299,17 +299,41 @@ def _move_to_roth(facts: Json, result: Json) -> list[Finding]:
     return out
 
 
-def _full_split(m: _Money) -> list[Finding]:
+def _full_split(facts: Json, result: Json, m: _Money) -> list[Finding]:
+    """The whole-account split: said as the route open now only where the plan can pay the
+    whole account out. A person still employed and under 59½ (the parameter; or of an age
+    that does not settle it) cannot take the pretax deferrals out yet (IRC 401(k)(2)(B)):
+    the split is what opens at separation or 59½, and the route open now is named."""
+    later = facts.get("still_employed") is True and _before_59_half(facts, result) is not False
     if m.basis is not None and m.pretax is not None:
         pretax = m.pretax + (m.earnings or Decimal(0))
         return [
             Finding(
-                "route.full_split",
-                "irs_after_tax_rollovers",
+                "route.full_split_later" if later else "route.full_split",
+                "irc_401_k_2_b" if later else "irs_after_tax_rollovers",
                 {"basis": _n(m.basis), "pretax": _n(pretax)},
-            )
+            ),
+            *(_open_now(facts) if later else []),
         ]
+    if later:
+        return [Finding("route.full_split_later_general", "irc_401_k_2_b"), *_open_now(facts)]
     return [Finding("route.full_split_general", "irs_after_tax_rollovers")]
+
+
+def _open_now(facts: Json) -> list[Finding]:
+    """The route open while still employed: an in-service withdrawal of the after-tax source
+    or an in-plan Roth conversion, as the plan's rules (the facts) allow; asked if unknown."""
+    in_service = facts.get("plan_allows_in_service")
+    in_plan = facts.get("plan_allows_in_plan_conversion")
+    if in_service is True:
+        return [Finding("route.now_in_service", "reg_1_401_k_1_d")]
+    if in_plan is True:
+        return [Finding("route.now_in_plan", "irc_402a_c_4")]
+    if in_service is False and in_plan is False:
+        return [Finding("route.now_none", "plan_document")]
+    if in_service is False:
+        return [Finding("route.now_in_plan_if", "irc_402a_c_4")]
+    return [Finding("route.now_if_plan", "reg_1_401_k_1_d")]
 
 
 def _all_to_roth_tax(facts: Json, result: Json) -> list[Finding]:
@@ -364,7 +388,7 @@ def _prorata_partial(facts: Json, result: Json) -> list[Finding]:
                 },
             )
         )
-    return [*out, *_full_split(m)]
+    return [*out, *_full_split(facts, result, m)]
 
 
 def _prorata_in_plan(facts: Json, result: Json) -> list[Finding]:

@@ -161,10 +161,12 @@ def test_money_for_a_home() -> None:
     assert ira.startswith("The first-time homebuyer exception is for IRAs only")
     assert f"up to {limit} in your lifetime" in ira and f"past {years} years" in ira
     assert "though still taxable income" in ira
-    assert "money a 401(k) pays out can be rolled to an IRA first" in ira
+    # (a hardship distribution is not an eligible rollover distribution: IRC 402(c)(4)(C))
+    assert "pays out, other than a hardship withdrawal, can be rolled to an IRA first" in ira
     assert section.startswith("IRC 72(t)(2)(F) and (t)(8)")
     hardship, section = said["home.hardship"]
     assert "carries the 10% before 59½" in hardship
+    assert "cannot be rolled over (IRC 402(c)(4)(C))" in hardship
     assert section.startswith("Treas. Reg. 1.401(k)-1(d)(3)")
     loan, section = said["home.loan"]
     assert money(_p("gov.irs.retirement.plan_loan_limit")) in loan

@@ -111,7 +111,7 @@ def test_a_past_year_is_said_in_one_short_line(assistant):
     reply = assistant.handle(
         "k", "How can I get the after-tax money in my 401k into a Roth IRA in 2010?"
     )
-    assert "(2026's rules: the 2010 in your message is not the tax year.)" in (reply.text)
+    assert "(Figures use 2026's rules, not 2010's.)" in (reply.text)
     assert "I have the rules for" not in reply.text  # the range matters for a future year only
     assert "two direct rollovers" in reply.text
 

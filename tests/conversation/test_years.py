@@ -2,8 +2,8 @@
 
 - The tax year asked about, outside the years the rules cover ("into a Roth IRA in 2010?"):
   answered under the latest rules, said in one line (tests/conversation/test_robustness.py).
-- A notice's or a story's year that could pass for the tax year: "not the tax year", in one
-  line; one that cannot ("the Notice came out in 2014") gets no line at all.
+- A notice's or a story's year that could pass for the tax year: "(Figures use 2026's rules,
+  not 2014's.)", in one line; one that cannot ("the Notice came out in 2014") gets no line at all.
 - The year of the poster's OWN past transaction ("I converted in 2017", "In 2018, I rolled
   over ..."): settled under that year's rules. The reply never calls it "not the tax year"
   and says what was fixed then (the December 31 balances of that year, the 5-year clock it
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from conversation_stories import EVAL, SHARED, real_question
 
-NOT_THE_TAX_YEAR = "is not the tax year"
+NOT_THE_TAX_YEAR = "rules, not"
 
 
 def test_a_past_conversion_year_is_settled_not_denied(assistant):
@@ -83,7 +83,7 @@ def test_a_notice_year_gets_no_year_line(assistant):
         "I have $30k after-tax in my 401k. The IRS Notice came out in 2014. Can I roll it to a "
         "Roth IRA?",
     ).text
-    assert "2014 in your message" not in reply and "settled" not in reply
+    assert "not 2014's" not in reply and "settled" not in reply
 
 
 def test_a_narrative_year_that_passes_for_the_tax_year_is_still_said_not_to_be(assistant):
@@ -92,5 +92,5 @@ def test_a_narrative_year_that_passes_for_the_tax_year_is_still_said_not_to_be(a
         "I read about the IRS ruling in 2014. I am 51 and have 30k of after-tax contributions "
         "in my 401k. Can I roll the after-tax part to a Roth IRA?",
     ).text
-    assert "the 2014 in your message is not the tax year" in reply
+    assert "(Figures use 2026's rules, not 2014's.)" in reply
     assert "settled" not in reply

@@ -222,7 +222,12 @@ def _sources() -> dict[str, dict]:
 def test_the_question_is_quoted_verbatim_from_its_source_set(rubric):
     source = _sources().get(rubric["id"])
     if source is None:
-        pytest.skip(f"the source set holding {rubric['id']} is not here")
+        if not SHARED:
+            pytest.skip("../shared/eval is not beside the checkout")
+        # collected straight into a rubric (ab*, ac*: no labelled set holds the question), so
+        # the rubric is its own source: it must name the page it was quoted from
+        assert rubric["source_url"].startswith(("https://", "http://")), rubric["id"]
+        return
     assert rubric["text"] == source["text"]
     assert rubric["source_url"] == source["source_url"]
 

@@ -398,7 +398,7 @@ def test_a_year_the_rules_do_not_cover_is_not_the_tax_year_as_in_the_draft():
         f"figures use {used}'s"
     )
     assert row.facts["year"] == 2014 and "year:2014" in row.tags  # as read
-    assert "2014 in your message is not the tax year" in row.draft
+    assert "rules, not 2014's" in row.draft
 
 
 def test_a_deadline_in_a_text_dated_years_back_says_so_in_the_reason():
