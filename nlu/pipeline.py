@@ -295,46 +295,18 @@ def phrase_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("rothbot_implied")
-def make_implied_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """Facts implied rather than stated (``nlu.implied``), added to the phrases' facts."""
-    from nlu.implied import ImpliedFacts
+def _adding_phrases(nlp: Language, build: Callable[[Language], Any]) -> Callable[[Doc], Doc]:
+    """A component that adds the hits of the rules ``build(nlp)`` makes (``.hits(doc,
+    sentences)``) to the phrases' facts, in token order. The rules are built on the first Doc,
+    so their vocab is the pipeline's."""
+    rules: list[Any] = []
 
-    rules: list[ImpliedFacts] = []  # built on the first Doc: its vocab is the pipeline's
-
-    def implied_component(doc: Doc) -> Doc:
+    def component(doc: Doc) -> Doc:
         if not rules:
-            rules.append(ImpliedFacts(nlp))
+            rules.append(build(nlp))
         hits = rules[0].hits(doc, sentences(doc))
         if hits:
-            state = _state(doc)
-            kept = list(state.found.get("phrases", ()))
-            for hit in hits:
-                last = doc.char_span(hit.start, hit.end, alignment_mode="expand")
-                if last is not None:
-                    kept.append((last.start, last.end, hit.fact, hit))
-            kept.sort(key=itemgetter(0))
-            _record(doc, "phrases", kept)
-        return doc
-
-    return implied_component
-
-
-@Language.factory("rothbot_money_kinds")
-def make_money_kinds_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """The kinds of money the text is about (``nlu.money_kinds``), added to the phrases'
-    facts as ``rothbot_implied`` adds its own."""
-    from nlu.money_kinds import MoneyKinds
-
-    rules: list[MoneyKinds] = []  # built on the first Doc: its vocab is the pipeline's
-
-    def money_kinds_component(doc: Doc) -> Doc:
-        if not rules:
-            rules.append(MoneyKinds(nlp))
-        hits = rules[0].hits(doc, sentences(doc))
-        if hits:
-            state = _state(doc)
-            kept = list(state.found.get("phrases", ()))
+            kept = list(_state(doc).found.get("phrases", ()))
             for hit in hits:
                 span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
                 if span is not None:
@@ -343,7 +315,24 @@ def make_money_kinds_component(nlp: Language, name: str) -> Callable[[Doc], Doc]
             _record(doc, "phrases", kept)
         return doc
 
-    return money_kinds_component
+    return component
+
+
+@Language.factory("rothbot_implied")
+def make_implied_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Facts implied rather than stated (``nlu.implied``), added to the phrases' facts."""
+    from nlu.implied import ImpliedFacts
+
+    return _adding_phrases(nlp, ImpliedFacts)
+
+
+@Language.factory("rothbot_money_kinds")
+def make_money_kinds_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The kinds of money the text is about (``nlu.money_kinds``), added to the phrases'
+    facts as ``rothbot_implied`` adds its own."""
+    from nlu.money_kinds import MoneyKinds
+
+    return _adding_phrases(nlp, MoneyKinds)
 
 
 @Language.component("rothbot_providers")
