@@ -787,6 +787,30 @@ def _roth_401k_roll_or_keep(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
+# -- answers-c (2026-12-07): setting up after-tax contributions ---------------------------
+
+
+def _after_tax_setup(facts: Json, result: Json) -> list[Finding]:
+    """How after-tax money gets into a plan: the plan document decides (no order against
+    deferrals), the year's 415(c) limit within pay and per employer caps it, and why."""
+    params = _plan_limits(result, deferral=True)
+    return [
+        Finding("setup.plan_allows", "after_tax_employee_contributions"),
+        Finding("setup.limits", "irc_415_c_compensation", params),
+        Finding("setup.why", "irc_401_m"),
+    ]
+
+
+def _solo_after_tax(facts: Json, result: Json) -> list[Finding]:
+    """The same in a solo 401(k): the document is the obstacle, earned income the cap."""
+    params = _plan_limits(result, deferral=True)
+    return [
+        Finding("setup.plan_allows", "after_tax_employee_contributions"),
+        Finding("solo.document", "solo_plan_document"),
+        Finding("setup.limits", "irc_415_c_compensation", params),
+    ]
+
+
 ANSWERS: Mapping[str, Answer] = {
     "conversion_withholding": _conversion_withholding,
     "rmd_first": _rmd_first,
@@ -822,6 +846,8 @@ ANSWERS: Mapping[str, Answer] = {
     "home_purchase": _home_purchase,
     "after_tax_excess": _after_tax_excess,
     "roth_401k_roll_or_keep": _roth_401k_roll_or_keep,
+    "after_tax_setup": _after_tax_setup,
+    "solo_after_tax": _solo_after_tax,
 }
 
 
