@@ -98,7 +98,10 @@ def test_a_paraphrase_is_recognised(text: str, question_id: str) -> None:
             "after_tax_setup",
         ),
         # moving after-tax money already in a solo 401(k) (bc012)
-        ("Can I convert the after-tax money in my solo 401k directly to a Roth IRA?", "solo_after_tax"),
+        (
+            "Can I convert the after-tax money in my solo 401k directly to a Roth IRA?",
+            "solo_after_tax",
+        ),
     ],
 )
 def test_a_near_miss_is_not_this_question(text: str, question_id: str) -> None:
