@@ -811,6 +811,36 @@ def _solo_after_tax(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
+def _conversion_planning(facts: Json, result: Json) -> list[Finding]:
+    """The rules that decide how much to convert, never a plan: ordinary income with no
+    10%; the ACA premium credit's MAGI; IRMAA's look-back (the parameter); the RMD age
+    (the person's, or the schedule); each spouse's own IRA, when a spouse is named."""
+    out = [
+        Finding("plan_conv.income", "conversion_income", {"rate": _penalty_rate(result)}),
+        Finding("plan_conv.aca", "irc_36b_magi"),
+        Finding(
+            "plan_conv.irmaa",
+            "irmaa_lookback",
+            {"lookback": _rate("gov.hhs.medicare.irmaa_lookback_years", result)},
+        ),
+    ]
+    rmd_age = ((result.get("clocks") or {}).get("rmd") or {}).get("applicable_age")
+    if rmd_age is not None:
+        out.append(Finding("plan_conv.rmd_age", "irc_401_a_9", {"rmd_age": rmd_age}))
+    else:
+        schedule = all_parameters()["gov.irs.rmd.applicable_age"].values
+        first, later, *_ = sorted(schedule)
+        params = {
+            "first_age": to_json_number(schedule[first]),
+            "later_age": to_json_number(schedule[later]),
+            "later_born": later,
+        }
+        out.append(Finding("plan_conv.rmd_ages", "irc_401_a_9", params))
+    if facts.get("spouse_age") is not None or facts.get("filing_status") == "mfj":
+        out.append(Finding("plan_conv.spouses", "ira_per_person"))
+    return out
+
+
 ANSWERS: Mapping[str, Answer] = {
     "conversion_withholding": _conversion_withholding,
     "rmd_first": _rmd_first,
@@ -848,6 +878,7 @@ ANSWERS: Mapping[str, Answer] = {
     "roth_401k_roll_or_keep": _roth_401k_roll_or_keep,
     "after_tax_setup": _after_tax_setup,
     "solo_after_tax": _solo_after_tax,
+    "conversion_planning": _conversion_planning,
 }
 
 
