@@ -58,6 +58,15 @@ BATCH_E_ON_SPLIT = frozenset({"be001", "be002", "be005", "be038"})
 BATCH_E_ALTERNATES = json.loads(
     (HERE / "batch_e_answers_alternates.json").read_text(encoding="utf-8")
 )
+# batch_f: the collector's first-contact batch of the session of 2026-12-07 (tests/eval/README.md),
+# rubrics for 22 of its 40 questions, to the same standard; only the collector helper edits it.
+BATCH_F = HERE / "batch_f_answers.jsonl"
+# batch_f questions whose expert answer is a two-destination rollover of after-tax money, where the
+# split template may earn points; the other batch_f rubrics must not reward it.
+BATCH_F_ON_SPLIT = frozenset({"bf009", "bf010", "bf011"})
+BATCH_F_ALTERNATES = json.loads(
+    (HERE / "batch_f_answers_alternates.json").read_text(encoding="utf-8")
+)
 
 
 def _shared() -> Path | None:
@@ -112,14 +121,16 @@ OURS = _load(RUBRICS)
 BATCH_C_RUBRICS = _load(BATCH_C)
 BATCH_D_RUBRICS = _load(BATCH_D)
 BATCH_E_RUBRICS = _load(BATCH_E)
+BATCH_F_RUBRICS = _load(BATCH_F)
 # rubrics written here, with a wrong answer each
-MINE = OURS + BATCH_C_RUBRICS + BATCH_D_RUBRICS + BATCH_E_RUBRICS
+MINE = OURS + BATCH_C_RUBRICS + BATCH_D_RUBRICS + BATCH_E_RUBRICS + BATCH_F_RUBRICS
 RELEASED = _load(SHARED / "answers.jsonl") if SHARED else []
 ALL = (
     [("ours", r) for r in OURS]
     + [("batch_c", r) for r in BATCH_C_RUBRICS]
     + [("batch_d", r) for r in BATCH_D_RUBRICS]
     + [("batch_e", r) for r in BATCH_E_RUBRICS]
+    + [("batch_f", r) for r in BATCH_F_RUBRICS]
     + [("released", r) for r in RELEASED]
 )
 
@@ -159,6 +170,16 @@ def test_batch_e_rubrics_cover_about_half_of_its_questions_in_order_with_new_ids
     assert set(ids) <= set(questions)
     assert ids == sorted(ids, key=questions.index)
     others = OURS + BATCH_C_RUBRICS + BATCH_D_RUBRICS + RELEASED
+    assert not set(ids) & {r["id"] for r in others}
+
+
+def test_batch_f_rubrics_cover_about_half_of_its_questions_in_order_with_new_ids():
+    questions = [q["id"] for q in _load(HERE / "batch_f.jsonl")]
+    ids = [r["id"] for r in BATCH_F_RUBRICS]
+    assert len(ids) >= 20 and len(ids) == len(set(ids))
+    assert set(ids) <= set(questions)
+    assert ids == sorted(ids, key=questions.index)
+    others = OURS + BATCH_C_RUBRICS + BATCH_D_RUBRICS + BATCH_E_RUBRICS + RELEASED
     assert not set(ids) & {r["id"] for r in others}
 
 
@@ -295,6 +316,20 @@ def test_the_split_template_makes_few_points_off_the_split_in_batch_e():
     assert all(any(_said(p["any"], SPLIT_TEMPLATE) for p in r["points"]) for r in on_split)
 
 
+def test_the_split_template_makes_few_points_off_the_split_in_batch_f():
+    """The same check for batch_f, whose two-destination questions are in BATCH_F_ON_SPLIT."""
+    off_split = [r for r in BATCH_F_RUBRICS if r["id"] not in BATCH_F_ON_SPLIT]
+    assert len(off_split) >= len(BATCH_F_RUBRICS) / 2
+    shares = [
+        sum(_said(p["any"], SPLIT_TEMPLATE) for p in r["points"]) / len(r["points"])
+        for r in off_split
+    ]
+    assert max(shares) <= 0.5
+    assert sum(shares) / len(shares) <= 0.15
+    on_split = [r for r in BATCH_F_RUBRICS if r["id"] in BATCH_F_ON_SPLIT]
+    assert all(any(_said(p["any"], SPLIT_TEMPLATE) for p in r["points"]) for r in on_split)
+
+
 def test_the_split_template_still_scores_on_split_questions():
     """The other side of the check: where the split is the answer, the template earns points."""
     kinds = json.loads(KINDS.read_text(encoding="utf-8"))
@@ -377,6 +412,7 @@ ALTERNATE_REPLIES = {
     **BATCH_C_ALTERNATES,
     **BATCH_D_ALTERNATES,
     **BATCH_E_ALTERNATES,
+    **BATCH_F_ALTERNATES,
 }
 
 
@@ -384,7 +420,8 @@ ALTERNATE_REPLIES = {
 def test_a_differently_worded_expert_reply_also_makes_every_point(qid):
     """The points are meant to be generous: a second expert reply, worded differently from the
     model answer (answers_more_alternates.json, batch_c_answers_alternates.json,
-    batch_d_answers_alternates.json, batch_e_answers_alternates.json), must earn them
+    batch_d_answers_alternates.json, batch_e_answers_alternates.json,
+    batch_f_answers_alternates.json), must earn them
     all and say nothing wrong."""
     rubric = next(r for r in MINE if r["id"] == qid)
     reply = ALTERNATE_REPLIES[qid]
