@@ -377,6 +377,22 @@ COMMON_WRONGS = {
             "Opening a new Roth IRA doesn't restart the 5-year clock.",
         ],
     ),
+    # batch_f: at first contact this pattern also caught the true conditional "If not [separately
+    # accounted], any partial distribution is pro-rata over the whole account"; it was narrowed to
+    # sentences that are not conditional, and is held here to the claim and to both true sentences.
+    "The whole 401(k) balance is pro-rated into the in-plan conversion": (
+        [
+            "The pro-rata rule applies across your whole 401(k), so most of it is taxable.",
+            "The entire plan balance is pro-rated into each in-plan conversion.",
+        ],
+        [
+            "If not, any partial distribution is pro-rata over the whole account.",
+            "Converting it does not pull in the pretax money; if not, a conversion is pro-rata "
+            "over the whole account.",
+            "The conversion is pro-rated only within the after-tax subaccount, not across the "
+            "whole 401(k).",
+        ],
+    ),
     "Nothing is taxable when only the after-tax money comes out": (
         [
             "Take out only the after-tax money and nothing is taxable.",
