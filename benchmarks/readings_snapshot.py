@@ -3,8 +3,10 @@
     .venv/bin/python benchmarks/readings_snapshot.py write BEFORE.jsonl
     .venv/bin/python benchmarks/readings_snapshot.py check BEFORE.jsonl
 
-Speed work on ``nlu`` must not change what is read. The corpus: the dev questions in
-../shared (when present), the held-out and synthetic questions in this repository, each
+Speed work on ``nlu`` must not change what is read. The corpus: every released question
+(dev, real and answers in ../shared when present; batch_a, batch_b, batch_c and the rubric
+sets in tests/eval; never the held-out batch_d, batch_e, batch_f), the team's own held-out
+and synthetic questions in this repository, each
 of their sentences alone, and every string literal of three or more characters in
 tests/nlu (the phrasings the tests pin down). Each text is read with three ``expecting``
 values; each record holds the Reading and the spans of every pipeline component, so a
@@ -27,8 +29,17 @@ if TYPE_CHECKING:
     from nlu.reader import Reading
 
 ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared" / "eval"
+# The released questions only: batch_d, batch_e and batch_f are held out and never read.
 QUESTION_FILES = (
-    ROOT / ".." / "shared" / "eval" / "dev.jsonl",
+    SHARED / "dev.jsonl",
+    SHARED / "real.jsonl",
+    SHARED / "answers.jsonl",
+    ROOT / "tests" / "eval" / "batch_a.jsonl",
+    ROOT / "tests" / "eval" / "batch_b.jsonl",
+    ROOT / "tests" / "eval" / "batch_c.jsonl",
+    ROOT / "tests" / "eval" / "batch_c_answers.jsonl",
+    ROOT / "tests" / "eval" / "answers_more.jsonl",
     ROOT / "tests" / "nlu" / "heldout.jsonl",
     ROOT / "benchmarks" / "parse_texts.jsonl",
 )

@@ -46,6 +46,14 @@ ROUTE_FIGURES = frozenset(
 MAX_SUGGESTED = 2
 # and with no intent either, the route question.
 DEFAULT_ASK = "move_to_roth"
+# What a Roth 401(k) rolled to a Roth IRA counts as there, said by the clock's answer
+# (for the age the facts give) or by the access answer: one of them is enough, and either
+# holds the general Roth IRA clock sentences.
+_ROLLED_CLOCK = ("drac_rolled.qualified_if", "drac_rolled.past_59", "drac_rolled.before_59")
+_ROLLED_ACCESS = ("drac_rolled.contributions_first", "drac_rolled.earnings_last")
+_ROLLED_GENERAL = frozenset(
+    {"roth_ira_clock.basis_free", "roth_401k.rolled_basis", "drac.rollover_clock"}
+)
 # A finding already said makes these unnecessary (the pro-rata answer holds the route for
 # a plan that mixes the money; the split with figures holds the general split).
 SUPERSEDES: Mapping[str, frozenset[str]] = {
@@ -83,6 +91,11 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
     "roth_401k_early.not_taxed": frozenset({"roth_401k.rolled_basis", "roth_ira_clock.basis_free"}),
     "roth_401k_early.ira_clock": frozenset({"drac.rollover_clock"}),
     "rmd_first.comes_out_first": frozenset({"rmd.first_not_rollable"}),
+    # a Roth 401(k) rolled to a Roth IRA (answers-b, third session): what counts as
+    # contributions is said once, by the first of the clock's or the access answer's
+    # sentences, and either holds the general Roth IRA clock sentences
+    **{f: frozenset(_ROLLED_ACCESS) | _ROLLED_GENERAL for f in _ROLLED_CLOCK},
+    "drac_rolled.contributions_first": frozenset(_ROLLED_CLOCK) | _ROLLED_GENERAL,
     # the codes of a finished rollover already hold code H and the general 1099-R sentences
     "forms.rollover_codes": frozenset({"forms.roth_401k_code_h", "forms.1099r"}),
     "forms.rollover_lines": frozenset({"forms.no_8606"}),

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import getpass
 import json
 import sys
 from datetime import date
 from typing import Any, TextIO
 
+from bot.conversation import _clean, respond
 from bot.reply import Reply
-from bot.service import Assistant
+from bot.service import Assistant, Responder
 from bot.store import Store, StoreError
 
 PROMPT = "you> "
@@ -91,18 +93,17 @@ def _chat_piped(assistant: Assistant, key: str, lines: TextIO, out: TextIO) -> N
 
 
 def ask_once(text: str, *, today: date | None = None) -> dict[str, Any]:
-    """One turn on a fresh in-memory store: facts, intents, engine result and reply."""
+    """One turn on a fresh in-memory store: facts, intents, engine result and reply.
+
+    The text is read once: the turn answers from the reading reported here (handed to it
+    as ``bot.triage`` does), read from the text as the turn reads it (``_clean``)."""
     from knowledge.engine import calculate
     from knowledge.facts import Facts, InvalidFacts, documented_and_extra
     from nlu.reader import read
 
     day = today or date.today()
-    store = Store(":memory:", retention_days=1)
-    try:
-        reply = Assistant(store, today=lambda: day).handle("ask", text)
-    finally:
-        store.close()
-    reading = read(text[:4000])
+    reading = read(_clean(text)[0])
+    reply = _reply(text, day, functools.partial(respond, reading=reading))
     chart: Any = None
     try:
         facts = Facts.from_mapping(reply.facts)
@@ -126,6 +127,15 @@ def ask_once(text: str, *, today: date | None = None) -> dict[str, Any]:
     }
 
 
+def _reply(text: str, day: date, responder: Responder = respond) -> Reply:
+    """The reply of one turn on a fresh in-memory store (the user's database untouched)."""
+    store = Store(":memory:", retention_days=1)
+    try:
+        return Assistant(store, today=lambda: day, responder=responder).handle("ask", text)
+    finally:
+        store.close()
+
+
 def _chart_data(facts: Any, calc: Any, day: date) -> dict[str, Any] | None:
     """The data ``rothbot chart`` would draw (no plotting library is loaded), or
     ``{"unavailable": reason}`` when the facts cannot support a chart yet."""
@@ -138,19 +148,18 @@ def _chart_data(facts: Any, calc: Any, day: date) -> dict[str, Any] | None:
 
 
 def run_ask(args: argparse.Namespace) -> int:
-    """Answer one question; ``--json`` prints everything the turn produced."""
+    """Answer one question; ``--json`` prints everything the turn produced (without it,
+    only the reply is made: no engine result or chart data)."""
     try:
-        turn = ask_once(args.text)
+        if getattr(args, "json", False):
+            print(json.dumps(ask_once(args.text), indent=2, ensure_ascii=False, default=str))
+            return 0
+        reply = _reply(args.text, date.today())
     except StoreError as exc:  # pragma: no cover - an in-memory store does not fail
         print(f"rothbot: {exc}", file=sys.stderr)
         return 1
-    if getattr(args, "json", False):
-        print(json.dumps(turn, indent=2, ensure_ascii=False, default=str))
-    else:
-        reply = turn["reply"]
-        text = reply["text"]
-        if reply["choices"]:
-            text += "\n(answer with: " + "  ".join(f"[{c['data']}]" for c in reply["choices"])
-            text += ")"
-        print(text)
+    text = reply.text
+    if reply.choices:
+        text += "\n(answer with: " + "  ".join(f"[{c.data}]" for c in reply.choices) + ")"
+    print(text)
     return 0

@@ -787,6 +787,39 @@ def _roth_401k_roll_or_keep(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
+# -- answers-b (third session): a Roth 401(k)'s years after a rollover to a Roth IRA ---
+
+
+def _roth_401k_rolled_clock(facts: Json, result: Json) -> list[Finding]:
+    """The plan's years never carry over (Treas. Reg. 1.408A-10, Q&A-4): the Roth IRA's
+    one clock governs, dated where the facts allow. What counts as contributions turns on
+    whether the payout was qualified (Q&A-3): the age settles the 59½ half; the plan's own
+    5 years the facts cannot show, so that half is said as the condition."""
+    out = [Finding("drac_rolled.years_stay", "reg_1_408a_10")]
+    clock = (result.get("clocks") or {}).get("roth_ira_five_year") or {}
+    dates = {"starts": clock.get("starts"), "met_on": clock.get("five_years_met_on")}
+    has_roth_ira = facts.get("has_roth_ira")
+    if dates["starts"] and facts.get("roth_ira_first_year") is not None:
+        out.append(Finding("roth_ira_clock.yours", "reg_1_408a_6", dates))
+    elif has_roth_ira is True:
+        out.append(Finding("drac_rolled.existing_roth_ira", "reg_1_408a_6"))
+    elif dates["starts"]:
+        out.append(Finding("roth_ira_clock.dates", "reg_1_408a_6", dates))
+    before = _before_59_half(facts, result)
+    years = _period("designated_roth_account", result)
+    if before is False:
+        out.append(
+            Finding("drac_rolled.past_59", "reg_1_408a_10", {"age": facts["age"], "years": years})
+        )
+    elif before is True:
+        out.append(Finding("drac_rolled.before_59", "reg_1_408a_10"))
+    else:
+        out.append(Finding("drac_rolled.qualified_if", "reg_1_408a_10", {"years": years}))
+    if has_roth_ira is not True and facts.get("roth_ira_first_year") is None:
+        out.append(Finding("drac_rolled.open_early", "reg_1_408a_6"))
+    return out
+
+
 ANSWERS: Mapping[str, Answer] = {
     "conversion_withholding": _conversion_withholding,
     "rmd_first": _rmd_first,
@@ -822,6 +855,8 @@ ANSWERS: Mapping[str, Answer] = {
     "home_purchase": _home_purchase,
     "after_tax_excess": _after_tax_excess,
     "roth_401k_roll_or_keep": _roth_401k_roll_or_keep,
+    # answers-b (third session)
+    "roth_401k_rolled_clock": _roth_401k_rolled_clock,
 }
 
 
