@@ -883,6 +883,18 @@ def _roth_401k_rolled_clock(facts: Json, result: Json) -> list[Finding]:
     return out
 
 
+def _roth_clock_start(facts: Json, result: Json) -> list[Finding]:
+    """When the Roth IRA's one clock starts (Treas. Reg. 1.408A-6, Q&A-2), dated when the
+    facts give the first Roth IRA year; the other clocks, named so none is taken for it."""
+    out = [Finding("clock_start.when", "reg_1_408a_6_a2")]
+    clock = (result.get("clocks") or {}).get("roth_ira_five_year") or {}
+    if clock.get("starts") and facts.get("roth_ira_first_year") is not None:
+        dates = {"starts": clock["starts"], "met_on": clock.get("five_years_met_on")}
+        out.append(Finding("roth_ira_clock.yours", "reg_1_408a_6_a2", dates))
+    rate = {"rate": _penalty_rate(result)}
+    return [*out, Finding("clock_start.other_clocks", "reg_1_408a_6_a5", rate)]
+
+
 ANSWERS: Mapping[str, Answer] = {
     "conversion_withholding": _conversion_withholding,
     "rmd_first": _rmd_first,
@@ -923,6 +935,7 @@ ANSWERS: Mapping[str, Answer] = {
     "conversion_planning": _conversion_planning,
     # answers-b (third session)
     "roth_401k_rolled_clock": _roth_401k_rolled_clock,
+    "roth_clock_start": _roth_clock_start,
 }
 
 
