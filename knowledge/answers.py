@@ -282,6 +282,11 @@ def _move_to_roth(facts: Json, result: Json) -> list[Finding]:
     out: list[Finding] = []
     if _scenario(result, "split_rollover").get("available") == "no":
         out.append(Finding("timing.plan_refuses", "plan_document"))
+    figures_without_pretax = None not in (m.basis, m.earnings) and m.pretax is None
+    if m.separate is None and facts.get("still_employed") is False and not figures_without_pretax:
+        # after leaving, the whole account can be paid out in one distribution, whose split
+        # needs no separate accounting (Notice 2014-54): that condition decides nothing then
+        return [*out, *_full_split(facts, result, m)]
     if m.basis is not None and m.earnings is not None and m.earnings < ROUNDS_TO_ZERO:
         # (earnings that round to $0: "$0 to a traditional IRA" would read as a slip)
         params = {"basis": _n(m.basis), "rate": _penalty_rate(result)}
