@@ -62,9 +62,7 @@ class MoneyKinds(ImpliedFacts):
         return said_of is None or not self._said_of(doc, start, said_of)
 
     @staticmethod
-    def _said_of(
-        doc: Doc, start: int, said_of: tuple[frozenset[str], int, frozenset[str]]
-    ) -> bool:
+    def _said_of(doc: Doc, start: int, said_of: tuple[frozenset[str], int, frozenset[str]]) -> bool:
         """True when, walking back from ``start`` over linking words and vocabulary
         phrases only, a phrase of one of the classes comes within reach."""
         classes, reach, through = said_of
