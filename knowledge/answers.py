@@ -850,6 +850,14 @@ def _conversion_planning(facts: Json, result: Json) -> list[Finding]:
     return out
 
 
+def _rollover_own_name(facts: Json, result: Json) -> list[Finding]:
+    """Only into the participant's own IRAs; leave or roll, and what a Roth IRA costs."""
+    return [
+        Finding("own_name.only_theirs", "rollover_own_name"),
+        Finding("own_name.leave_or_move", "conversion_income", {"rate": _penalty_rate(result)}),
+    ]
+
+
 # -- answers-b (third session): a Roth 401(k)'s years after a rollover to a Roth IRA ---
 
 
@@ -950,6 +958,7 @@ ANSWERS: Mapping[str, Answer] = {
     "after_tax_setup": _after_tax_setup,
     "solo_after_tax": _solo_after_tax,
     "conversion_planning": _conversion_planning,
+    "rollover_own_name": _rollover_own_name,
     # answers-b (third session)
     "roth_401k_rolled_clock": _roth_401k_rolled_clock,
     "roth_clock_start": _roth_clock_start,
