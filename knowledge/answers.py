@@ -297,6 +297,11 @@ def _move_to_roth(facts: Json, result: Json) -> list[Finding]:
     out: list[Finding] = []
     if _scenario(result, "split_rollover").get("available") == "no":
         out.append(Finding("timing.plan_refuses", "plan_document"))
+    figures_without_pretax = None not in (m.basis, m.earnings) and m.pretax is None
+    if m.separate is None and facts.get("still_employed") is False and not figures_without_pretax:
+        # after leaving, the whole account can be paid out in one distribution, whose split
+        # needs no separate accounting (Notice 2014-54): that condition decides nothing then
+        return [*out, *_full_split(facts, result, m)]
     if m.basis is not None and m.earnings is not None and m.earnings < ROUNDS_TO_ZERO:
         # (earnings that round to $0: "$0 to a traditional IRA" would read as a slip)
         params = {"basis": _n(m.basis), "rate": _penalty_rate(result)}
@@ -924,6 +929,14 @@ def _conversion_planning(facts: Json, result: Json) -> list[Finding]:
     return out
 
 
+def _rollover_own_name(facts: Json, result: Json) -> list[Finding]:
+    """Only into the participant's own IRAs; leave or roll, and what a Roth IRA costs."""
+    return [
+        Finding("own_name.only_theirs", "rollover_own_name"),
+        Finding("own_name.leave_or_move", "conversion_income", {"rate": _penalty_rate(result)}),
+    ]
+
+
 # -- answers-b (third session): a Roth 401(k)'s years after a rollover to a Roth IRA ---
 
 
@@ -1024,6 +1037,7 @@ ANSWERS: Mapping[str, Answer] = {
     "after_tax_setup": _after_tax_setup,
     "solo_after_tax": _solo_after_tax,
     "conversion_planning": _conversion_planning,
+    "rollover_own_name": _rollover_own_name,
     # answers-b (third session)
     "roth_401k_rolled_clock": _roth_401k_rolled_clock,
     "roth_clock_start": _roth_clock_start,
