@@ -118,4 +118,4 @@ def test_the_in_plan_conversion_codes_are_answered_first() -> None:
 def test_an_in_plan_conversion_needs_no_distributable_event() -> None:
     # IRC 402A(c)(4)(E): a plan may allow it on money not otherwise distributable
     reply = reply_to("Can I convert pretax money in my 401k to the Roth 401k while I still work?")
-    assert "no distributable event is needed" in reply
+    assert "even money not yet payable" in reply
