@@ -199,15 +199,10 @@ def for_money(question_ids: Sequence[str], facts: Json) -> tuple[str, ...]:
     for question_id in question_ids:
         question = catalogue()[question_id]
         if question.money == "roth_401k":  # Roth money's question, of after-tax money alone
-            after_tax_alone = _after_tax_named(facts) and not roth_named(facts)
-            instead = dict(question.instead).get("after_tax")
-            out += (
-                [instead]
-                if after_tax_alone and instead
-                else []
-                if after_tax_alone
-                else [question_id]
-            )
+            if not (_after_tax_named(facts) and not roth_named(facts)):
+                out.append(question_id)
+            elif after_tax := dict(question.instead).get("after_tax"):
+                out.append(after_tax)
             continue
         if not kinds or question.money != "after_tax":
             out.append(question_id)
