@@ -103,10 +103,11 @@ class Gated:
 
 
 def _places(choice: frozenset[int], places: Mapping[int, list[int]]) -> list[int]:
-    """The sorted places of the words of ``choice``."""
+    """The places of the words of ``choice``, sorted (the places of one word over two
+    columns, LOWER and NORM, are not: "'m" has the NORM "am")."""
     found = [places[word] for word in choice if word in places]
     if len(found) == 1:
-        return found[0]
+        return sorted(found[0])
     return sorted(i for at in found for i in at)
 
 

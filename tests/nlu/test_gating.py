@@ -63,6 +63,13 @@ def test_a_gate_runs_around_its_rarest_word_as_far_as_a_match_reaches() -> None:
     assert gate.windows({roll: [2, 5, 20, 30], to: [7]}, 40) == [(3, 8)]
 
 
+def test_the_places_of_a_word_in_two_columns_count_in_text_order() -> None:
+    gate, strings = _gate([[{"LOWER": "roll"}, GAP, {"LOWER": "to"}]])
+    roll, to = strings["roll"], strings["to"]
+    # (places_of over LOWER and then NORM: a word's NORM places come after its LOWER ones)
+    assert gate.windows({roll: [20, 2], to: [4, 22]}, 40) == [(2, 5), (20, 23)]
+
+
 def test_an_unbounded_gate_runs_from_the_first_place_a_match_can_start() -> None:
     gate, strings = _gate([[{"LOWER": "rolled"}, {"LOWER": "the", "OP": "*"}]])
     assert gate.windows({strings["rolled"]: [7, 12]}, 40) == [(7, 40)]
