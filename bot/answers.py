@@ -101,6 +101,8 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
     "forms.rollover_lines": frozenset({"forms.no_8606"}),
     "forms.in_plan_code_g": frozenset({"forms.1099r"}),
     "forms.in_plan_lines": frozenset({"forms.no_8606"}),
+    # the limits of setting up after-tax contributions hold the general 415(c) sentence
+    "setup.limits": frozenset({"room.limit", "mega.what"}),
 }
 
 

@@ -787,6 +787,60 @@ def _roth_401k_roll_or_keep(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
+# -- answers-c (2026-12-07): setting up after-tax contributions ---------------------------
+
+
+def _after_tax_setup(facts: Json, result: Json) -> list[Finding]:
+    """How after-tax money gets into a plan: the plan document decides (no order against
+    deferrals), the year's 415(c) limit within pay and per employer caps it, and why."""
+    params = _plan_limits(result, deferral=True)
+    return [
+        Finding("setup.plan_allows", "after_tax_employee_contributions"),
+        Finding("setup.limits", "irc_415_c_compensation", params),
+        Finding("setup.why", "irc_401_m"),
+    ]
+
+
+def _solo_after_tax(facts: Json, result: Json) -> list[Finding]:
+    """The same in a solo 401(k): the document is the obstacle, earned income the cap."""
+    params = _plan_limits(result, deferral=True)
+    return [
+        Finding("setup.plan_allows", "after_tax_employee_contributions"),
+        Finding("solo.document", "solo_plan_document"),
+        Finding("setup.limits", "irc_415_c_compensation", params),
+    ]
+
+
+def _conversion_planning(facts: Json, result: Json) -> list[Finding]:
+    """The rules that decide how much to convert, never a plan: ordinary income with no
+    10%; the ACA premium credit's MAGI; IRMAA's look-back (the parameter); the RMD age
+    (the person's, or the schedule); each spouse's own IRA, when a spouse is named."""
+    out = [
+        Finding("plan_conv.income", "conversion_income", {"rate": _penalty_rate(result)}),
+        Finding("plan_conv.aca", "irc_36b_magi"),
+        Finding(
+            "plan_conv.irmaa",
+            "irmaa_lookback",
+            {"lookback": _rate("gov.hhs.medicare.irmaa_lookback_years", result)},
+        ),
+    ]
+    rmd_age = ((result.get("clocks") or {}).get("rmd") or {}).get("applicable_age")
+    if rmd_age is not None:
+        out.append(Finding("plan_conv.rmd_age", "irc_401_a_9", {"rmd_age": rmd_age}))
+    else:
+        schedule = all_parameters()["gov.irs.rmd.applicable_age"].values
+        first, later, *_ = sorted(schedule)
+        params = {
+            "first_age": to_json_number(schedule[first]),
+            "later_age": to_json_number(schedule[later]),
+            "later_born": later,
+        }
+        out.append(Finding("plan_conv.rmd_ages", "irc_401_a_9", params))
+    if facts.get("spouse_age") is not None or facts.get("filing_status") == "mfj":
+        out.append(Finding("plan_conv.spouses", "ira_per_person"))
+    return out
+
+
 # -- answers-b (third session): a Roth 401(k)'s years after a rollover to a Roth IRA ---
 
 
@@ -855,6 +909,9 @@ ANSWERS: Mapping[str, Answer] = {
     "home_purchase": _home_purchase,
     "after_tax_excess": _after_tax_excess,
     "roth_401k_roll_or_keep": _roth_401k_roll_or_keep,
+    "after_tax_setup": _after_tax_setup,
+    "solo_after_tax": _solo_after_tax,
+    "conversion_planning": _conversion_planning,
     # answers-b (third session)
     "roth_401k_rolled_clock": _roth_401k_rolled_clock,
 }

@@ -324,6 +324,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             candidates["age"] = ages
     if expecting is None:
         _drop_other_peoples(candidates, index)
+        _drop_weak_employment_of_own_business(candidates, index)
     owned = tuple(own_years(doc))
     _settled_years(candidates, owned)
     chosen = {
@@ -824,6 +825,46 @@ def _drop_other_peoples(candidates: dict[str, list[Candidate]], index: Sentences
             candidates[key] = kept
         else:
             del candidates[key]
+
+
+# An employer's plan named beside one's own business plan: the employment cues may be of it.
+_EMPLOYERS_PLAN = re.compile(
+    r"\b(?:employer|employer's|company|company's|work|workplace|job|day job)(?:[- ]sponsored)? "
+    r"(?:401\(?k|403\(?b|457|plan)",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _own_business_plan() -> re.Pattern[str]:
+    """A plan of one's own business (language.yaml ``own_business_plan``)."""
+    return re.compile(load("language")["own_business_plan"], re.IGNORECASE)
+
+
+def _drop_weak_employment_of_own_business(
+    candidates: dict[str, list[Candidate]], index: Sentences
+) -> None:
+    """In a text about a solo 401(k) or a sole proprietor's plan, paying into the plan
+    ("He wants to max out his Solo401k contribution") says nothing of working for an
+    employer: only a strong cue ("I have a full-time job") reads ``still_employed``."""
+    cands = candidates.get("still_employed")
+    if not cands:
+        return
+    text = index.text
+    # (not the spouse's: "My wife will be continuing to work, she is self employed")
+    pronoun_is_spouse = bool(_SPOUSE_WORD.search(text) and _FIRST_PERSON.search(text))
+    own = [
+        m
+        for m in _own_business_plan().finditer(text)
+        if not _about_spouse(index, m.start(), pronoun_is_spouse, m.end())
+    ]
+    if not own or _EMPLOYERS_PLAN.search(text):
+        return  # (a solo plan beside an employer's: "since I have an employer 401(k)")
+    strong = [c for c in cands if c.strength == "strong"]
+    if strong:
+        candidates["still_employed"] = strong
+    else:
+        del candidates["still_employed"]
 
 
 @cache
