@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 import numpy
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -245,9 +246,28 @@ def places_of(*columns: numpy.ndarray) -> dict[int, list[int]]:
     """Word hash -> the token indexes where it occurs, over one or more attribute columns
     of a Doc (``doc.to_array(LOWER)``, ...)."""
     places: dict[int, list[int]] = {}
+    get = places.get
     for column in columns:
         for i, word in enumerate(column.tolist()):
-            places.setdefault(word, []).append(i)
+            at = get(word)
+            if at is None:
+                places[word] = [i]
+            else:
+                at.append(i)
+    return places
+
+
+# Where a Doc keeps the places of its lower-cased words (``lower_places``).
+_LOWER_PLACES = "rothbot_lower_places"
+
+
+def lower_places(doc: Doc) -> dict[int, list[int]]:
+    """``places_of(doc.to_array(LOWER))``, read once per Doc and kept on it: the answer
+    catalogue and the amounts that moved both run their gates on them (treat as
+    read-only)."""
+    places = doc.user_data.get(_LOWER_PLACES)
+    if places is None:
+        places = doc.user_data[_LOWER_PLACES] = places_of(doc.to_array(LOWER))
     return places
 
 
