@@ -266,6 +266,13 @@ def _open_conditions(findings: Sequence[Finding], facts: Mapping[str, Any]) -> l
     return [k for k in dict.fromkeys(keys) if facts.get(k) is None]
 
 
+def _waits_while_open(finding: Finding, facts: Mapping[str, Any]) -> bool:
+    """True for a sentence said only once the facts settle its condition (``said_open:
+    false``): a clock dated for a case the person may not be in ("if this rollover opens
+    your first Roth IRA, ...") waits behind /why until they say they are."""
+    return _condition(finding).get("said_open") is False and _holds(finding, facts) == "open"
+
+
 def _said_by_facts(finding: Finding, facts: Mapping[str, Any]) -> bool:
     """True for a condition the facts settle that needs no words ("that works only if the
     plan accounts for the money separately", when the person said it does)."""
@@ -359,6 +366,7 @@ def compose(
     for ask in answered:
         found = [f for f in answer(ask, facts, result) if renderable(f)]
         found = [f for f in found if _holds(f, facts) != "fails" and not _said_by_facts(f, facts)]
+        found = [f for f in found if not _waits_while_open(f, facts)]
         if not found:
             unanswerable.append(ask)
         found = [f for f in found if f.id not in seen]
