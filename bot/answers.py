@@ -110,6 +110,11 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
     "forms.in_plan_lines": frozenset({"forms.no_8606"}),
     # the limits of setting up after-tax contributions hold the general 415(c) sentence
     "setup.limits": frozenset({"room.limit", "mega.what"}),
+    # Roth and pretax money in one plan: the two direct rollovers already say what pretax
+    # money moved to a Roth costs
+    "roth_401k.with_pretax": frozenset(
+        {"pretax_to_roth.income", "pretax_to_roth.income_beside_roth"}
+    ),
 }
 
 
@@ -345,8 +350,12 @@ def compose(
     then the minor questions (``answer_order``), only while the reply fits a phone.
     """
     known = [a for a in dict.fromkeys(asks) if a in catalogue()] or [DEFAULT_ASK]
+    # said by a fuller answer (before the kind of money maps it elsewhere too: the late
+    # spouse's answer holds the Roth money's rollover)
+    covered = {c for a in known for c in catalogue()[a].covers}
+    known = [a for a in known if a not in covered] or known
     known, stated, sentences = _for_the_money(known, facts, stated, sentences)
-    covered = {c for a in known for c in catalogue()[a].covers}  # said by a fuller answer
+    covered = {c for a in known for c in catalogue()[a].covers}
     known = [a for a in known if a not in covered]
     ordered, minor = answer_order(known, stated, sentences)
     context = set(stated) if any(a not in stated for a in known) else set()

@@ -177,3 +177,16 @@ def test_the_mega_backdoors_after_tax_roth_401k_is_not_roth_401k_money() -> None
     # fq029: "its own 5 year clock separate from ..." is no split of two kinds of money
     text = real_question("fq029", EVAL / "answers_more.jsonl")
     assert "roth_and_pretax_split" not in read(text).asks
+
+
+def test_the_after_tax_split_is_not_the_roth_and_pretax_split() -> None:
+    # fq004 (../shared/eval/answers.jsonl), Q3: "roll over the entire 401k into the IRAs,
+    # splitting the assets between the Roth and Traditional IRAs such that the after-tax
+    # contributions go entirely to the Roth"
+    text = (
+        "The 401k has a Roth option that I have barely used. Q3: If I can't do the targeted "
+        "roll-over, I believe under current law that I can roll over the entire 401k into the "
+        "IRAs, splitting the assets between the Roth and Traditional IRAs such that the "
+        "after-tax contributions go entirely to the Roth. Is that correct?"
+    )
+    assert "roth_and_pretax_split" not in read(text).asks
