@@ -87,7 +87,7 @@ def test_the_clock_answer_says_the_years_stay_and_what_counts() -> None:
     assert "January 1 of the rollover year if it opens your first" in first
     # a qualified payout is all contributions: the condition is said, never dropped
     assert "If the payout is a qualified distribution" in reply
-    assert "only its Roth contributions (1099-R box 5) do" in reply
+    assert "only its Roth contributions (box 5 of its 1099-R) do" in reply
     # the plan's own clock is not the question asked
     assert "Your Roth 401(k) has its own 5-year clock" not in reply
 
