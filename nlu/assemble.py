@@ -49,7 +49,8 @@ FILING_PRIORITY = ("mfs", "hoh", "mfj", "single")
 MARGINAL_BRACKETS = frozenset({10, 12, 15, 22, 24, 25, 28, 32, 33, 35, 37, 39.6})
 MAX_EVIDENCE_CHARS = 90
 # A spouse named earlier in the same clause: the plan or provider that follows is theirs.
-_SPOUSE_WORDS = r"wife|husband|spouse|partner|dw|dh"
+# ("H's work", "W's 401k": the forum's one-letter husband and wife, possessive only)
+_SPOUSE_WORDS = r"wife|husband|spouse|partner|dw|dh|[hw](?=['’]s\b)"
 # A parent named, then "his/her/their" plan in the same sentence: the plan asked about is
 # the parent's ("My mom (82) has $60k after-tax in her old 401k").
 _PARENT_WORDS = r"dad|father|mom|mother|mum|parents?|father[- ]in[- ]law|mother[- ]in[- ]law"
@@ -107,7 +108,10 @@ _YEAR_NOT_TAX_YEAR = re.compile(
     # ("Notice 2014-54 came out in 2014", "the law that was passed in 2014", "effective
     # January 2015", "Newsletter - October 2014", "upon my retirement in March 2014")
     r"came out|passed|enacted|issued|published|released|updated|effective|newsletter|"
-    r"retirement(?! (?:account|plan|savings|fund)))\b",
+    r"retirement(?! (?:account|plan|savings|fund))|"
+    # the end or a far past of something: "a company I worked for up until 2017", "Back in
+    # Aug 2022, I did a rollover"
+    r"until|till|back in)\b",
     re.IGNORECASE,
 )
 
@@ -199,7 +203,9 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         fact = hit.fact
         if fact == "retire_in_years":
             retire_in_years.append(Candidate(hit.value, hit.start, hit.end, hit.strength))
-        elif fact == "year" and not _is_tax_year(index, hit.start, hypothetical):
+        elif fact == "year" and (
+            not _is_tax_year(index, hit.start, hypothetical) or _in_a_span_of_years(text, hit)
+        ):
             continue
         elif fact == "marginal_rate":
             if hit.value in MARGINAL_BRACKETS:
@@ -231,6 +237,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     uses = found(doc, "amount_uses")
     moved = {amount.start for _span, amount in uses}
     never_held_here = {amount.start for span, amount in uses if span.label_ in never_held()}
+    ira_basis: list[Any] = []  # the IRA basis figures left out, by value
     for rh in role_hits:
         if rh.amount.start in moved and (
             rh.amount.start in never_held_here
@@ -243,10 +250,19 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             continue  # "If I withdrew $10k, only $1k of it would be pre-tax": a consequence
         if examples and _inside(examples, rh.amount.start):
             continue  # "As an example say 9000 in pretax and 1000 post tax": illustration
-        if rh.key in IRA_BASIS_KEYS and sentence_says(_an_iras_after_tax_money, rh.amount.start):
-            continue  # "I have $40,000 in my current IRA with $10,000 after tax contributions"
+        if rh.key in IRA_BASIS_KEYS and (
+            sentence_says(_an_iras_after_tax_money, rh.amount.start)
+            or any(_same(rh.value, v) for v in ira_basis)
+        ):
+            # "I have $40,000 in my current IRA with $10,000 after tax contributions ...
+            # Can I roll only the $10,000 after tax contributions": named again, the same
+            # IRA basis
+            ira_basis.append(rh.value)
+            continue
         if rh.key == "income" and _someone_elses_pay(index, rh.amount.start):
             continue  # "Its not like a lot of people making 80K", "Employee is 30, makes $50,000"
+        if _no_ones_figure(index, rh.amount.start):
+            continue  # "someone could contribute 58,000", "So that would be $26,000 of employee"
         if rh.key in AFTER_TAX_KEYS and sentence_says(_already_in_an_ira, rh.amount.start):
             continue  # "I rolled over $5000 of after tax contributions ... to a TIRA": basis
         if rh.key in HELD_KEYS and _WHOLE_AFTER_ITS_PART.search(
@@ -257,6 +273,8 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             text, max(0, rh.amount.start - 60), rh.amount.start
         ):
             continue  # "This would leave the $30k isolated in my IRA": not so yet
+        if rh.key in WHOLE_KEYS and _MOVED_SINCE.match(text, max(rh.end, rh.amount.end)):
+            continue  # "30K in a Roth 401K that I rolled into a Roth IRA": no longer there
         if rh.key in WHOLE_KEYS and _part_of_something(text, rh):
             continue  # "$20k of the after-tax money", "$100,000 of that IRA": a part
         if rh.key in LIMITED_KEYS and _states_a_limit(index, rh.amount.start):
@@ -266,7 +284,12 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         ):
             spouse_income = spouse_income or rh.key == "income"
             continue  # "her after-tax account is about $26k": not the asker's money
-        candidates[rh.key].append(Candidate(rh.value, rh.start, rh.end))
+        key = rh.key
+        if key == "after_tax_contributions" and _OF_WHICH.match(text, rh.amount.end):
+            # "The value of his after tax contributions is $35,000 of which $15,000 is
+            # principal": the whole after-tax money, its parts named after it
+            key = "after_tax_total"
+        candidates[key].append(Candidate(rh.value, rh.start, rh.end))
     if spouse_income:
         # "he makes 190k and I make 45k": the asker's own pay is not the household income
         candidates.pop("income", None)
@@ -487,6 +510,15 @@ _LIMIT_WORDS = re.compile(
 LIMIT_REACH = 60
 
 
+# Right after a balance's words: the account has since been emptied into another ("had
+# approximately 30K in a Roth 401K that I rolled into a Roth IRA in late 2022").
+_MOVED_SINCE = re.compile(
+    r"[^.;!?]{0,20}?\b(?:that|which) (?:i|we|he|she|they) (?:later |then |since |have |had |just )?"
+    r"(?:rolled|moved|transferred|converted)\b",
+    re.IGNORECASE,
+)
+# Right after an amount: its parts follow ("$35,000 of which $15,000 is principal").
+_OF_WHICH = re.compile(r"\s*,?\s*(?:of which|out of which)\b", re.IGNORECASE)
 # Right before an amount: a part of it named first ("9k of that 16k is after tax").
 _WHOLE_AFTER_ITS_PART = re.compile(
     r"\d[\d,.]*\s*[km]?\s+(?:of|out of)\s+(?:that|the|this|my|those|these)\s+[$~]?$",
@@ -597,19 +629,29 @@ _PLAN_WORD = re.compile(
 
 # A move in the sentence: the IRA is where plan money went ("rolled $22,400 of after-tax
 # contributions to my Roth IRA and $1,900 of earnings to a traditional IRA").
-_ROLLED_WORD = re.compile(r"\b(?:roll\w*|moved?|transferr?\w*|split\w*)\b", re.IGNORECASE)
+# (not "rollover IRA", the account's name)
+_ROLLED_WORD = re.compile(
+    r"\b(?:roll(?!over ira)\w*|moved?|transferr?\w*|split\w*)\b", re.IGNORECASE
+)
 
 
 def _an_iras_after_tax_money(index: Sentences, pos: int) -> bool:
     """True when the amount's sentence names a traditional IRA and no employer plan nor
-    a move out of one."""
+    a move out of one; or names no account at all, after a sentence that does so ("I
+    have a Traditional IRA worth about $310k. $92k on this is from after-tax
+    contributions.")."""
     start, end = index.bounds(pos)
     text = index.text
-    return (
-        bool(_IRA_WORD.search(text, start, end))
-        and not _PLAN_WORD.search(text, start, end)
-        and not _ROLLED_WORD.search(text, start, end)
-    )
+    if not _IRA_WORD.search(text, start, end):
+        if start == 0 or _PLAN_WORD.search(text, start, end) or _ROTH_WORD.search(text, start, end):
+            return False
+        start, end = index.bounds(start - 1)[0], start  # the sentence before
+        if not _IRA_WORD.search(text, start, end):
+            return False
+    return not _PLAN_WORD.search(text, start, end) and not _ROLLED_WORD.search(text, start, end)
+
+
+_ROTH_WORD = re.compile(r"\broth\b", re.IGNORECASE)
 
 
 # Just before an income: a person who is not the asker, the spouse or a client ("a lot of
@@ -619,6 +661,27 @@ _SOMEONE_ELSE = re.compile(
     r"hces?|nhces?)\b[^.;!?]{0,25}$",
     re.IGNORECASE,
 )
+
+
+# Before an amount in its clause: anyone at all and what they could do ("someone could
+# contribute 58,000 after-tax dollars", "anyone can put in up to"): a rule's illustration.
+_ANYONES = re.compile(
+    r"\b(?:someone|somebody|anyone|anybody|everyone|a person|one)\s+(?:could|can|would|might|may)"
+    r"\b[^.;!?]{0,25}$",
+    re.IGNORECASE,
+)
+# Before an amount in its clause: a figure worked out from others ("So that would be
+# $26,000 of employee and $32,000 of employer contributions").
+_WOULD_BE = re.compile(
+    r"\b(?:that|this|it|which)\s+would\s+(?:then\s+)?be\b[^.;!?]{0,40}$", re.IGNORECASE
+)
+
+
+def _no_ones_figure(index: Sentences, pos: int) -> bool:
+    """True when the words before an amount in its clause make it anyone's illustration or
+    a sum worked out from others."""
+    start = max(index.bounds(pos)[0], pos - 40)
+    return bool(_ANYONES.search(index.text, start, pos) or _WOULD_BE.search(index.text, start, pos))
 
 
 def _someone_elses_pay(index: Sentences, pos: int) -> bool:
@@ -871,6 +934,24 @@ def _drop_weak_employment_of_own_business(
 def _rejected_amount() -> re.Pattern[str]:
     """Words before an amount that mark it as the wrong one ("12k not 10k")."""
     return re.compile(load("language")["rejected_amount"], re.IGNORECASE)
+
+
+# Years named as a span, none of them the one tax year: "reporting the income in 2011 and
+# 2012", "2019-2021", "(or anytime in 2023 or later)".
+_YEAR_SPAN_AFTER = re.compile(
+    r"\s*(?:and|or|to|through|thru|-|–|/)\s*(?:(?:19|20)\d\d\b|later|earlier|after|beyond)",
+    re.IGNORECASE,
+)
+_YEAR_SPAN_BEFORE = re.compile(
+    r"\b(?:19|20)\d\d\s*(?:and|or|to|through|thru|-|–|/)\s*$", re.IGNORECASE
+)
+
+
+def _in_a_span_of_years(text: str, hit: Hit) -> bool:
+    return bool(
+        _YEAR_SPAN_AFTER.match(text, hit.end)
+        or _YEAR_SPAN_BEFORE.search(text, max(0, hit.start - 16), hit.start)
+    )
 
 
 def _is_tax_year(index: Sentences, pos: int, hypothetical: list[int]) -> bool:
