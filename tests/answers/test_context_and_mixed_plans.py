@@ -58,7 +58,7 @@ def test_a_plan_not_known_to_mix_keeps_the_condition() -> None:
     assert text.startswith("Not unless the plan accounts for the after-tax money separately")
     # and never as if the contributions alone could leave: their earnings come along
     # (IRC 72(e)(8) within the separate contract of 72(d)(2))
-    assert "even then, its own earnings come along" in text
+    assert "even then, its own earnings come out with it" in text
 
 
 def test_pre_1987_money_stated_as_the_case_is_still_asked_about() -> None:

@@ -151,7 +151,7 @@ def test_a_planned_60_day_split_works_pretax_first_with_the_withholding_made_up(
     asks = read(text).asks
     assert asks[:2] == ("sixty_day_split", "once_per_year")
     first = _first_paragraph(text)
-    assert first.startswith("Yes, that works: amounts rolled over count as pretax first")
+    assert first.startswith("Yes, that works: amounts rolled over count as the taxable part first")
     assert "the 20% withheld made up from other money" in first
     assert "IRS Notice 2014-54" in _first_reply(text)
 

@@ -250,7 +250,7 @@ def test_a_fuller_answer_holds_the_general_one() -> None:
     ],
 )
 def test_the_first_message_fits_a_phone(source: str, text: str) -> None:
-    body = _reply(text).text.split("General information, not tax advice.")[0]
+    body = _reply(text).text.split("Not tax advice.")[0]
     assert len(body.split()) <= 120, source
 
 

@@ -138,7 +138,7 @@ def test_a_question_with_no_numbers_gets_the_general_answer_and_a_question(assis
         [
             Step(
                 "Can I move the after-tax money in my 401k to a Roth IRA without paying tax?",
-                must=("two direct rollovers", "Notice 2014-54", "General information"),
+                must=("two direct rollovers", "Notice 2014-54", "Not tax advice."),
                 must_not=("$0", "you will owe nothing"),
             )
         ],

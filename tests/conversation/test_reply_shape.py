@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 import pytest
-from conversation_stories import SHARED
+from conversation_stories import EVAL, SHARED, real_question
 
 from bot.conversation import respond
 from bot.questions import question_for
@@ -93,3 +93,25 @@ def test_a_route_with_figures_and_its_condition_read_as_one_sentence(assistant):
 def test_the_same_question_gives_the_same_reply_byte_for_byte(first_replies):
     again = _first_replies()
     assert [t for _q, _s, t in again] == [t for _q, _s, t in first_replies]
+
+
+# -- the footer: a disclaimer and one authority; the rest behind /why ---------------------
+
+
+def test_the_footer_is_the_disclaimer_and_one_authority(first_replies):
+    # 15 words on average were a tenth of a first reply (2026-12-07): every source past the
+    # main rule's first authority waits behind /why
+    footers = [t.rsplit("\n\n", 1)[-1] for _q, _s, t in first_replies if "Source:" in t]
+    assert footers
+    for footer in footers:
+        assert footer.startswith("Not tax advice. Source: "), footer
+        assert footer.endswith("; more: /why."), footer
+        assert footer.count(";") == 1 and len(footer.split()) <= 13, footer
+
+
+def test_a_source_the_answer_turns_on_is_said_in_the_answer(assistant):
+    # fq077 (verbatim): "this requirement is not from the IRS" - the regulation that makes
+    # it the IRS's rule is in the sentence, not only in the footer that cut it
+    text = real_question("fq077", EVAL / "answers_more.jsonl")
+    body = assistant.handle("rmd", text).text.rsplit("\n\n", 1)[0]
+    assert "an IRS rule, Treas. Reg. 1.402(c)-2" in body

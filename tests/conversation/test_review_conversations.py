@@ -133,4 +133,4 @@ def test_conversation_c_answers_the_advisers_pro_rata_question(assistant):
         ],
         key="C",
     )
-    assert reply.text.index("Within that source") < reply.text.index("General information")
+    assert reply.text.index("Within that source") < reply.text.index("Not tax advice.")

@@ -59,6 +59,15 @@ BATCH_E_ON_SPLIT = frozenset({"be001", "be002", "be005", "be038"})
 BATCH_E_ALTERNATES = json.loads(
     (HERE / "batch_e_answers_alternates.json").read_text(encoding="utf-8")
 )
+# batch_f: the collector's first-contact batch of the session of 2026-12-07 (tests/eval/README.md),
+# rubrics for 22 of its 40 questions, to the same standard; only the collector helper edits it.
+BATCH_F = HERE / "batch_f_answers.jsonl"
+# batch_f questions whose expert answer is a two-destination rollover of after-tax money, where the
+# split template may earn points; the other batch_f rubrics must not reward it.
+BATCH_F_ON_SPLIT = frozenset({"bf009", "bf010", "bf011"})
+BATCH_F_ALTERNATES = json.loads(
+    (HERE / "batch_f_answers_alternates.json").read_text(encoding="utf-8")
+)
 
 
 def _shared() -> Path | None:
@@ -113,14 +122,16 @@ OURS = _load(RUBRICS)
 BATCH_C_RUBRICS = _load(BATCH_C)
 BATCH_D_RUBRICS = _load(BATCH_D)
 BATCH_E_RUBRICS = _load(BATCH_E)
+BATCH_F_RUBRICS = _load(BATCH_F)
 # rubrics written here, with a wrong answer each
-MINE = OURS + BATCH_C_RUBRICS + BATCH_D_RUBRICS + BATCH_E_RUBRICS
+MINE = OURS + BATCH_C_RUBRICS + BATCH_D_RUBRICS + BATCH_E_RUBRICS + BATCH_F_RUBRICS
 RELEASED = _load(SHARED / "answers.jsonl") if SHARED else []
 ALL = (
     [("ours", r) for r in OURS]
     + [("batch_c", r) for r in BATCH_C_RUBRICS]
     + [("batch_d", r) for r in BATCH_D_RUBRICS]
     + [("batch_e", r) for r in BATCH_E_RUBRICS]
+    + [("batch_f", r) for r in BATCH_F_RUBRICS]
     + [("released", r) for r in RELEASED]
 )
 
@@ -160,6 +171,16 @@ def test_batch_e_rubrics_cover_about_half_of_its_questions_in_order_with_new_ids
     assert set(ids) <= set(questions)
     assert ids == sorted(ids, key=questions.index)
     others = OURS + BATCH_C_RUBRICS + BATCH_D_RUBRICS + RELEASED
+    assert not set(ids) & {r["id"] for r in others}
+
+
+def test_batch_f_rubrics_cover_about_half_of_its_questions_in_order_with_new_ids():
+    questions = [q["id"] for q in _load(HERE / "batch_f.jsonl")]
+    ids = [r["id"] for r in BATCH_F_RUBRICS]
+    assert len(ids) >= 20 and len(ids) == len(set(ids))
+    assert set(ids) <= set(questions)
+    assert ids == sorted(ids, key=questions.index)
+    others = OURS + BATCH_C_RUBRICS + BATCH_D_RUBRICS + BATCH_E_RUBRICS + RELEASED
     assert not set(ids) & {r["id"] for r in others}
 
 
@@ -296,6 +317,20 @@ def test_the_split_template_makes_few_points_off_the_split_in_batch_e():
     assert all(any(_said(p["any"], SPLIT_TEMPLATE) for p in r["points"]) for r in on_split)
 
 
+def test_the_split_template_makes_few_points_off_the_split_in_batch_f():
+    """The same check for batch_f, whose two-destination questions are in BATCH_F_ON_SPLIT."""
+    off_split = [r for r in BATCH_F_RUBRICS if r["id"] not in BATCH_F_ON_SPLIT]
+    assert len(off_split) >= len(BATCH_F_RUBRICS) / 2
+    shares = [
+        sum(_said(p["any"], SPLIT_TEMPLATE) for p in r["points"]) / len(r["points"])
+        for r in off_split
+    ]
+    assert max(shares) <= 0.5
+    assert sum(shares) / len(shares) <= 0.15
+    on_split = [r for r in BATCH_F_RUBRICS if r["id"] in BATCH_F_ON_SPLIT]
+    assert all(any(_said(p["any"], SPLIT_TEMPLATE) for p in r["points"]) for r in on_split)
+
+
 def test_the_split_template_still_scores_on_split_questions():
     """The other side of the check: where the split is the answer, the template earns points."""
     kinds = json.loads(KINDS.read_text(encoding="utf-8"))
@@ -343,6 +378,22 @@ COMMON_WRONGS = {
             "Opening a new Roth IRA doesn't restart the 5-year clock.",
         ],
     ),
+    # batch_f: at first contact this pattern also caught the true conditional "If not [separately
+    # accounted], any partial distribution is pro-rata over the whole account"; it was narrowed to
+    # sentences that are not conditional, and is held here to the claim and to both true sentences.
+    "The whole 401(k) balance is pro-rated into the in-plan conversion": (
+        [
+            "The pro-rata rule applies across your whole 401(k), so most of it is taxable.",
+            "The entire plan balance is pro-rated into each in-plan conversion.",
+        ],
+        [
+            "If not, any partial distribution is pro-rata over the whole account.",
+            "Converting it does not pull in the pretax money; if not, a conversion is pro-rata "
+            "over the whole account.",
+            "The conversion is pro-rated only within the after-tax subaccount, not across the "
+            "whole 401(k).",
+        ],
+    ),
     "Nothing is taxable when only the after-tax money comes out": (
         [
             "Take out only the after-tax money and nothing is taxable.",
@@ -378,6 +429,7 @@ ALTERNATE_REPLIES = {
     **BATCH_C_ALTERNATES,
     **BATCH_D_ALTERNATES,
     **BATCH_E_ALTERNATES,
+    **BATCH_F_ALTERNATES,
 }
 
 
@@ -385,7 +437,8 @@ ALTERNATE_REPLIES = {
 def test_a_differently_worded_expert_reply_also_makes_every_point(qid):
     """The points are meant to be generous: a second expert reply, worded differently from the
     model answer (answers_more_alternates.json, batch_c_answers_alternates.json,
-    batch_d_answers_alternates.json, batch_e_answers_alternates.json), must earn them
+    batch_d_answers_alternates.json, batch_e_answers_alternates.json,
+    batch_f_answers_alternates.json), must earn them
     all and say nothing wrong."""
     rubric = next(r for r in MINE if r["id"] == qid)
     reply = ALTERNATE_REPLIES[qid]
