@@ -39,6 +39,7 @@ ROUTE_FIGURES = frozenset(
         "route.all_basis",
         "route.full_split",
         "route.full_split_later",
+        "route.full_split_at_59",
         "in_plan.figures",
     }
 )
@@ -71,6 +72,12 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
         {"route.split", "route.split_general", "route.if_separate", "all_to_roth.general"}
     ),
     "route.full_split_later_general": frozenset(
+        {"route.split_general", "route.if_separate", "all_to_roth.general"}
+    ),
+    "route.full_split_at_59": frozenset(
+        {"route.split", "route.split_general", "route.if_separate", "all_to_roth.general"}
+    ),
+    "route.full_split_at_59_general": frozenset(
         {"route.split_general", "route.if_separate", "all_to_roth.general"}
     ),
     "route.split": frozenset({"all_to_roth.general"}),

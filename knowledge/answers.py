@@ -304,20 +304,24 @@ def _full_split(facts: Json, result: Json, m: _Money) -> list[Finding]:
     whole account out. A person still employed and under 59½ (the parameter; or of an age
     that does not settle it) cannot take the pretax deferrals out yet (IRC 401(k)(2)(B)):
     the split is what opens at separation or 59½, and the route open now is named."""
-    later = facts.get("still_employed") is True and _before_59_half(facts, result) is not False
+    employed = facts.get("still_employed") is True
+    later = employed and _before_59_half(facts, result) is not False
+    # still employed past 59½: a payout in service at 59½ is a plan option, not a right
+    # (IRC 401(k)(2)(B) permits it; Treas. Reg. 1.401(k)-1(d)), so the split is said as
+    # what opens when the plan pays the whole account out
+    at_59 = employed and not later
+    name = "route.full_split_later" if later else "route.full_split"
+    name = "route.full_split_at_59" if at_59 else name
+    rule = "irc_401_k_2_b" if later or at_59 else "irs_after_tax_rollovers"
     if m.basis is not None and m.pretax is not None:
         pretax = m.pretax + (m.earnings or Decimal(0))
         return [
-            Finding(
-                "route.full_split_later" if later else "route.full_split",
-                "irc_401_k_2_b" if later else "irs_after_tax_rollovers",
-                {"basis": _n(m.basis), "pretax": _n(pretax)},
-            ),
+            Finding(name, rule, {"basis": _n(m.basis), "pretax": _n(pretax)}),
             *(_open_now(facts) if later else []),
         ]
     if later:
-        return [Finding("route.full_split_later_general", "irc_401_k_2_b"), *_open_now(facts)]
-    return [Finding("route.full_split_general", "irs_after_tax_rollovers")]
+        return [Finding("route.full_split_later_general", rule), *_open_now(facts)]
+    return [Finding(f"{name}_general", rule)]
 
 
 def _open_now(facts: Json) -> list[Finding]:
@@ -874,6 +878,18 @@ def _roth_401k_rolled_clock(facts: Json, result: Json) -> list[Finding]:
     return out
 
 
+def _roth_clock_start(facts: Json, result: Json) -> list[Finding]:
+    """When the Roth IRA's one clock starts (Treas. Reg. 1.408A-6, Q&A-2), dated when the
+    facts give the first Roth IRA year; the other clocks, named so none is taken for it."""
+    out = [Finding("clock_start.when", "reg_1_408a_6_a2")]
+    clock = (result.get("clocks") or {}).get("roth_ira_five_year") or {}
+    if clock.get("starts") and facts.get("roth_ira_first_year") is not None:
+        dates = {"starts": clock["starts"], "met_on": clock.get("five_years_met_on")}
+        out.append(Finding("roth_ira_clock.yours", "reg_1_408a_6_a2", dates))
+    rate = {"rate": _penalty_rate(result)}
+    return [*out, Finding("clock_start.other_clocks", "reg_1_408a_6_a5", rate)]
+
+
 ANSWERS: Mapping[str, Answer] = {
     "conversion_withholding": _conversion_withholding,
     "rmd_first": _rmd_first,
@@ -914,6 +930,7 @@ ANSWERS: Mapping[str, Answer] = {
     "conversion_planning": _conversion_planning,
     # answers-b (third session)
     "roth_401k_rolled_clock": _roth_401k_rolled_clock,
+    "roth_clock_start": _roth_clock_start,
 }
 
 

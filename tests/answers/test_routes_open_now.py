@@ -4,7 +4,9 @@
   distribution of the whole account now: a plan cannot pay out the pretax deferrals before
   severance or 59½ (IRC 401(k)(2)(B)), so the whole-account split is said as what opens
   then, and the route open now is named as the plan's rules (the facts) allow, or asked;
-- past 59½, or after leaving, the whole-account split is the route, as before;
+- after leaving, the whole-account split is the route, as before; still employed past 59½,
+  it is the route only if the plan pays out in service at 59½, a plan option
+  (tests/conversation/test_conditions.py);
 - a hardship withdrawal is never offered as money to roll to an IRA: it is not an eligible
   rollover distribution (IRC 402(c)(4)(C)).
 
@@ -89,12 +91,11 @@ def test_the_figures_version_is_said_as_later_with_the_figures() -> None:
 @pytest.mark.parametrize(
     "facts",
     [
-        {"still_employed": True, "age": OLD},
         {"still_employed": False, "age": YOUNG},
         {},
     ],
 )
-def test_past_59_half_or_after_leaving_the_whole_account_is_the_route(facts: dict) -> None:
+def test_after_leaving_the_whole_account_is_the_route(facts: dict) -> None:
     ids = _ids({**MIXED, **facts})
     assert "route.full_split_general" in ids
     assert not [i for i in ids if i.startswith("route.now_") or "later" in i]

@@ -1,0 +1,65 @@
+"""A rule is said with the condition that decides it for this poster.
+
+A person still employed past 59½ can take the whole account out only if the plan pays
+out in service at 59½: IRC 401(k)(2)(B) permits it, Treas. Reg. 1.401(k)-1(d) leaves it to
+the plan. So the whole-account split is never offered to them unqualified (the expert's
+grading of 2026-12-07: "still employed and past 59½ gets the whole-account split
+unqualified"); after leaving, it is the route as it stands.
+
+The real question that shows it (bb077) verbatim, and the findings behind it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conversation_stories import EVAL, real_question
+
+from bot.answers import render
+from bot.conversation import respond
+from bot.session import Session
+from knowledge.answers import answer
+from knowledge.engine import calculate
+from knowledge.facts import Facts
+from knowledge.params import param
+
+TODAY = date(2026, 12, 6)
+OLD = int(param("gov.irs.early_distribution.age_59_half", 2026)) + 3  # past 59½
+WHOLE_NOW = "The clean route is one distribution of the whole account"
+IF_THE_PLAN = "the plan pays out the whole account only if it allows in-service withdrawals"
+
+
+def _found(facts: dict) -> dict:
+    result = calculate(Facts.from_mapping(facts), today=TODAY).to_json()
+    return {f.id: f for f in answer("prorata_partial", facts, result)}
+
+
+def test_bb077_employed_at_60_gets_the_split_with_its_plan_condition():
+    # "401k at current employer ... He is 60 and considering an in-service distribution"
+    text = real_question("bb077", EVAL / "batch_b.jsonl")
+    reply = respond(Session(key="bb077"), text, today=TODAY, now=0).text
+    assert WHOLE_NOW not in reply
+    assert IF_THE_PLAN in reply and "(IRC 401(k)(2)(B); ask it)" in reply
+    assert "then, or once you leave, one distribution can be split" in reply
+
+
+def test_employed_past_59_half_with_figures_keeps_the_figures_and_the_condition():
+    facts = {
+        "still_employed": True,
+        "age": OLD,
+        "after_tax_separately_accounted": False,
+        "after_tax_contributions": 30000,
+        "pretax_balance": 270000,
+    }
+    found = _found(facts)
+    assert "route.full_split" not in found
+    said = " ".join(render(found["route.full_split_at_59"]).split())
+    assert said.startswith("While you still work there, " + IF_THE_PLAN)
+    assert "$270,000 of pretax money" in said and "$30,000 of after-tax contributions" in said
+
+
+def test_after_leaving_past_59_half_the_whole_account_is_the_route_unqualified():
+    facts = {"still_employed": False, "age": OLD, "after_tax_separately_accounted": False}
+    found = _found(facts)
+    assert "route.full_split_general" in found
+    assert not [i for i in found if "at_59" in i or "later" in i]
