@@ -272,7 +272,11 @@ TOPIC_ANSWERED_BY = {"pre_1987": "pre_1987_basis"}
 # spouse may roll the late spouse's plan money as their own (IRC 402(c)(9)), and a
 # non-spouse beneficiary's move to an inherited Roth IRA is one rule (IRC 402(c)(11)), so
 # neither needs a person.
-ANSWERED_TOPICS = {"inherited": frozenset({"surviving_spouse", "inherited_to_roth"})}
+ANSWERED_TOPICS = {
+    "inherited": frozenset({"surviving_spouse", "inherited_to_roth"}),
+    # (a QDRO share's tax and 10%: IRC 72(t)(2)(C), 402(e)(1); its terms stay the order's)
+    "qdro": frozenset({"qdro_distribution"}),
+}
 
 
 def _out_of_scope_topic(reading: Reading) -> str | None:
@@ -522,10 +526,18 @@ def _compose(
     # worth asking; any other must change what this reply says
     main = answers.follow_up_of(composed.answered[0]) if composed.answered else None
     changes = _ChangesReply(composed, facts, result, today, session)
-    question = _next_question(session, candidates, lambda k: k == main or changes(k))
+    question = _next_question(
+        session, candidates, lambda k: k == main or (k not in ASKED_ONLY_AS_MAIN and changes(k))
+    )
     text, choices = wording.with_question(body.strip(), question)
     return Reply(wording.finish(text, composed.rules), choices, dict(session.facts))
 
+
+# Facts asked only where the first question's own answer turns on them (its catalogue entry
+# names them): elsewhere "Do you still work for the employer?" changes only the wording of a
+# route, not what was asked, and the expert found it pointless every time it was asked so
+# (gradings of 2026-12-06 and 2026-12-07: 5 of 5, then 0 after it was dropped).
+ASKED_ONLY_AS_MAIN = frozenset({"still_employed"})
 
 # A follow-up nothing turns on once the person is past an age (a year-stamped parameter):
 # whoever is 55 already leaves "in or after the year they turn 55" whenever they leave,

@@ -282,6 +282,11 @@ def _move_to_roth(facts: Json, result: Json) -> list[Finding]:
     out: list[Finding] = []
     if _scenario(result, "split_rollover").get("available") == "no":
         out.append(Finding("timing.plan_refuses", "plan_document"))
+    figures_without_pretax = None not in (m.basis, m.earnings) and m.pretax is None
+    if m.separate is None and facts.get("still_employed") is False and not figures_without_pretax:
+        # after leaving, the whole account can be paid out in one distribution, whose split
+        # needs no separate accounting (Notice 2014-54): that condition decides nothing then
+        return [*out, *_full_split(facts, result, m)]
     if m.basis is not None and m.earnings is not None and m.earnings < ROUNDS_TO_ZERO:
         # (earnings that round to $0: "$0 to a traditional IRA" would read as a slip)
         params = {"basis": _n(m.basis), "rate": _penalty_rate(result)}
@@ -890,6 +895,23 @@ def _roth_clock_start(facts: Json, result: Json) -> list[Finding]:
     return [*out, Finding("clock_start.other_clocks", "reg_1_408a_6_a5", rate)]
 
 
+def _qdro_distribution(facts: Json, result: Json) -> list[Finding]:
+    """A QDRO share: no 10% from the plan at any age (IRC 72(t)(2)(C)); Roth 401(k) money
+    tax-free only if qualified, pretax money taxed to the alternate payee (402(e)(1)); the
+    order and the plan decide the terms. The kind of money picks the tax sentence."""
+    rate = {"rate": _penalty_rate(result)}
+    years = {**rate, "years": _period("designated_roth_account", result)}
+    out = [Finding("qdro.no_penalty", "irc_72_t_2_c", rate)]
+    if facts.get("has_roth_401k") is True or (_num(facts.get("roth_401k_balance")) or 0) > 0:
+        out += [
+            Finding("qdro.roth_tax", "qdro_roth_qualified", years),
+            Finding("qdro.own_roth_ira", "irc_402_e_1", rate),
+        ]
+    else:
+        out.append(Finding("qdro.pretax_tax", "irc_402_e_1"))
+    return [*out, Finding("qdro.plan_terms", "plan_document")]
+
+
 ANSWERS: Mapping[str, Answer] = {
     "conversion_withholding": _conversion_withholding,
     "rmd_first": _rmd_first,
@@ -931,6 +953,7 @@ ANSWERS: Mapping[str, Answer] = {
     # answers-b (third session)
     "roth_401k_rolled_clock": _roth_401k_rolled_clock,
     "roth_clock_start": _roth_clock_start,
+    "qdro_distribution": _qdro_distribution,
 }
 
 

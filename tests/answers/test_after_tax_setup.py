@@ -111,7 +111,7 @@ def test_a_near_miss_is_not_this_question(text: str, question_id: str) -> None:
 def test_the_plan_document_decides_and_415c_caps_it() -> None:
     said = _said("after_tax_setup")
     allows, section = said["setup.plan_allows"]
-    assert "never employer money" in allows and "if its plan document provides" in allows
+    assert "never employer money" in allows and "if the plan document allows them" in allows
     assert "does not make you max deferrals or profit sharing first" in allows
     assert section.startswith("IRC 401(m)(4)(A); IRC 72(d)(2)")
     limits, section = said["setup.limits"]

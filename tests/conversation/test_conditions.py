@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conversation_stories import EVAL, real_question
+from conversation_stories import EVAL, SHARED, real_question
 
 from bot.answers import render
 from bot.conversation import respond
@@ -24,6 +24,7 @@ from knowledge.facts import Facts
 from knowledge.params import param
 
 TODAY = date(2026, 12, 6)
+RUBRICS = SHARED / "eval" / "answers.jsonl"
 OLD = int(param("gov.irs.early_distribution.age_59_half", 2026)) + 3  # past 59½
 WHOLE_NOW = "The clean route is one distribution of the whole account"
 IF_THE_PLAN = "the plan pays out the whole account only if it allows in-service withdrawals"
@@ -63,3 +64,32 @@ def test_after_leaving_past_59_half_the_whole_account_is_the_route_unqualified()
     found = _found(facts)
     assert "route.full_split_general" in found
     assert not [i for i in found if "at_59" in i or "later" in i]
+
+
+# -- after leaving, the separate-accounting condition decides nothing ------------------------
+
+
+def test_after_leaving_the_split_needs_no_separate_accounting():
+    # one distribution of the whole account can be split whatever the plan's accounting
+    # (Notice 2014-54), so the route is said without it and nothing is asked about it
+    facts = {"still_employed": False, "after_tax_contributions": 30000, "pretax_balance": 90000}
+    result = calculate(Facts.from_mapping(facts), today=TODAY).to_json()
+    ids = [f.id for f in answer("move_to_roth", facts, result)]
+    assert ids == ["route.full_split"]
+
+
+def test_fq003_a_previous_employers_plan_gets_the_whole_account_split():
+    # "I have 401k with a previous employer that I am looking into rolling over"
+    reply = respond(Session(key="fq003"), real_question("fq003", RUBRICS), today=TODAY, now=0)
+    assert WHOLE_NOW in reply.text
+    assert "That works only if the plan accounts" not in reply.text
+    assert "Does your plan account for the after-tax money separately?" not in reply.text
+
+
+def test_fq016_is_not_asked_whether_they_still_work_there():
+    # the route is a later answer here; whether they still work there would change only its
+    # wording, not the answer to what was asked (when basis can come back out)
+    text = real_question("fq016", EVAL / "answers_more.jsonl")
+    reply = respond(Session(key="fq016"), text, today=TODAY, now=0).text
+    assert "come back out tax- and penalty-free at any time" in reply
+    assert "Do you still work for the employer" not in reply
