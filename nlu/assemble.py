@@ -109,9 +109,8 @@ _YEAR_NOT_TAX_YEAR = re.compile(
     # January 2015", "Newsletter - October 2014", "upon my retirement in March 2014")
     r"came out|passed|enacted|issued|published|released|updated|effective|newsletter|"
     r"retirement(?! (?:account|plan|savings|fund))|"
-    # the end or a far past of something: "a company I worked for up until 2017", "Back in
-    # Aug 2022, I did a rollover"
-    r"until|till|back in)\b",
+    # the end of something: "a company I worked for up until 2017"
+    r"until|till)\b",
     re.IGNORECASE,
 )
 
@@ -199,6 +198,10 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         phrase_hits = [
             h for h in phrase_hits if h.fact not in EXAMPLE_FREE or not _inside(examples, h.start)
         ]
+    if _BARE_ROLE.search(text):
+        phrase_hits = [
+            h for h in phrase_hits if h.fact not in ROLE_FREE or not _said_of_a_bare_role(index, h)
+        ]
     for hit in phrase_hits:
         fact = hit.fact
         if fact == "retire_in_years":
@@ -277,6 +280,8 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             continue  # "30K in a Roth 401K that I rolled into a Roth IRA": no longer there
         if rh.key in WHOLE_KEYS and _part_of_something(text, rh):
             continue  # "$20k of the after-tax money", "$100,000 of that IRA": a part
+        if rh.key in FLOW_KEYS and _in_a_breakdown(text, rh.amount.start):
+            continue  # "account breakdown is as follows: ... Company Match: 957,997": a balance
         if rh.key in LIMITED_KEYS and _states_a_limit(index, rh.amount.start):
             continue  # "must include no more than $17,500 pre-tax": a limit, not a balance
         if not _HOUSEHOLD.search(text, rh.start, rh.end) and _about_spouse(
@@ -533,6 +538,27 @@ _A_CONSEQUENCE = re.compile(
 )
 
 
+# A year's flows: a figure in an account's breakdown is none of them.
+FLOW_KEYS = frozenset(
+    {"employer_contribution", "employee_deferral", "annual_after_tax_contribution"}
+)
+# Words that open a list of an account's balances ("Her 401(k) account breakdown is as
+# follows:", "Client has 401k totals as follows-", "Roughly it breaks down as follows:").
+_BREAKDOWN = re.compile(
+    r"\b(?:breakdown|totals?|balances?|breaks? down|broken down)\b[^.\n]{0,20}\bas follows\b",
+    re.IGNORECASE,
+)
+# How far before an amount (characters) a breakdown's opening is looked for.
+BREAKDOWN_REACH = 400
+
+
+def _in_a_breakdown(text: str, pos: int) -> bool:
+    """True when a breakdown's opening words come before ``pos`` with no blank line between."""
+    start = max(0, pos - BREAKDOWN_REACH)
+    blank = text.rfind("\n\n", start, pos)
+    return bool(_BREAKDOWN.search(text, blank + 1 if blank >= 0 else start, pos))
+
+
 def _part_of_something(text: str, hit: RoleHit) -> bool:
     """True for "$20k of the after-tax money" (a part), not "all $40k of my after-tax"."""
     amount = hit.amount
@@ -756,6 +782,43 @@ def example_scopes(text: str) -> list[tuple[int, int]]:
     return scopes
 
 
+# A clause whose subject is a bare role noun, no article nor owner: an illustration of a
+# rule, not a person ("For example, owner is 60 ... Employee is 30, makes $50,000", "Three
+# scenarios: A - Participant is under age 59.5, still employed"). ("Individual has", "Client
+# is 62" are an adviser's client: not here.)
+_BARE_ROLE = re.compile(
+    r"(?:^|[.;:!?\n]|\s[-–)]|\(\w\))?\s*(?:[a-z]\s*[-–).]\s*)?"
+    r"(?:participant|employee|owner|worker|hce|nhce)\s+(?:is|was|has|makes|earns)\b",
+    re.IGNORECASE,
+)
+# Facts a bare role noun's clause states for no one.
+ROLE_FREE = EXAMPLE_FREE | {"still_employed"}
+
+
+def _said_of_a_bare_role(index: Sentences, hit: Hit) -> bool:
+    """True when the clause holding ``hit`` opens with a bare role noun as its subject."""
+    text = index.text
+    start = max(index.bounds(hit.start)[0], hit.start - CLAUSE_REACH)
+    ends = list(_CLAUSE_END.finditer(text, start, hit.start))
+    if not _BARE_ROLE.match(text, ends[-1].start() if ends else start):
+        return False
+    # (only among examples: "Employee is over 59 ½ yrs of age and wishes to process an in
+    # service rollover from her 401k" is the case asked about)
+    return bool(_ILLUSTRATING.search(text, 0, hit.start))
+
+
+# Words before a bare role noun that make the text illustrate a rule.
+_ILLUSTRATING = re.compile(
+    r"\b(?:for example|for instance|e\.g\.|example:|let'?s say|scenarios?|hypothetical(?:ly)?|"
+    r"case \d|case [a-c]\b)",
+    re.IGNORECASE,
+)
+
+
+# Where a clause ends ("59.5" is no end).
+_CLAUSE_END = re.compile(r"[.;:!?](?=\s)|\n")
+
+
 def _inside(scopes: list[tuple[int, int]], pos: int) -> bool:
     return any(start <= pos < end for start, end in scopes)
 
@@ -960,7 +1023,20 @@ def _is_tax_year(index: Sentences, pos: int, hypothetical: list[int]) -> bool:
     if any(start <= h < end for h in hypothetical):
         return False
     # "opened a Roth in 2019", "retired in 2021": the word is close before the year
-    return not _YEAR_NOT_TAX_YEAR.search(index.text[max(start, pos - YEAR_CONTEXT) : pos])
+    before = index.text[max(start, pos - YEAR_CONTEXT) : pos]
+    if _YEAR_NOT_TAX_YEAR.search(before):
+        return False
+    # "a rollover I made ... back in 2007" is a past told of, unless the text asks how to
+    # report it ("back in 2023. Now I got a 1099-R with code G")
+    return not (_FAR_PAST.search(before) and not _REPORTING.search(index.text))
+
+
+_FAR_PAST = re.compile(r"\bback in\b", re.IGNORECASE)
+# A text about reporting a year's transaction: its year is the filing year.
+_REPORTING = re.compile(
+    r"\b(?:1099|8606|tax return|my return|on my taxes|turbo ?tax|h&r block|report(?:ing|ed)?)\b",
+    re.IGNORECASE,
+)
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -148,7 +148,7 @@ def test_someones_could_and_a_sum_worked_out_are_no_facts(text: str) -> None:
     assert not money & set(facts)
 
 
-# ---- capital gains on company stock are not the after-tax money's earnings -----------------
+# ---- capital gains on company stock are not the after-tax money's earnings--------------------
 
 
 @pytest.mark.parametrize(
@@ -261,3 +261,88 @@ def test_a_span_an_end_or_a_far_past_is_not_the_tax_year(text: str) -> None:
 def test_a_year_the_question_is_about_is_still_read() -> None:
     # real fq081, cut
     assert read("Then we convert to a Roth in 2010?").facts.get("year") == 2010
+
+
+# ---- a Roth IRA implied by what was done with it -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # batch_a ba054
+        "The scenario:\n\n  • I am younger than 59.5\n  • I made a Roth conversion of $15,000 in "
+        "December 2021",
+        # batch_a ba034
+        "There was $7,000.33 converted from a traditional IRA to a Roth IRA.",
+        # batch_a ba068
+        'So which is it? a Roth IRA" that I set up more than 5 years ago, or the Roth IRA '
+        "created by a 2021 conversion.",
+        # paraphrases
+        "We made a Roth conversion of $40k last year.",
+        "A Roth IRA that I opened in 2015 holds most of it.",
+    ],
+)
+def test_a_roth_ira_implied_by_what_was_done_is_held(text: str) -> None:
+    assert read(text).facts.get("has_roth_ira") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # real fq099: "made" as "rendered"
+        "By rolling over my 401k accounts I made a Roth IRA conversion of my post-tax "
+        "“traditional IRAs” unwise.",
+        # paraphrases: in the plan, or asked
+        "I made an in-plan Roth conversion of $10,000.",
+        "Should I make a Roth conversion of $15,000?",
+    ],
+)
+def test_a_conversion_not_to_a_roth_ira_or_only_asked_is_no_roth_ira(text: str) -> None:
+    assert "has_roth_ira" not in read(text).facts
+
+
+# ---- a header's figures: the IRA's assets, the after-tax account's worth, the asker's age-----
+
+
+def test_a_header_of_ira_assets_is_the_iras_balance() -> None:
+    # batch_c bc032
+    text = "Current IRA assets: $480k\nCurrent income: appx $42k/yr."
+    assert read(text).facts.get("traditional_ira_balance") == 480000
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "contributions", "earnings"),
+    [
+        # batch_c bc046
+        (
+            "Part of the plan included an After-Tax Contributions account worth about 36,000 "
+            "(26,000 earnings and 10,000 contributions).",
+            36000,
+            10000,
+            26000,
+        ),
+        # paraphrase
+        (
+            "My after-tax account is worth $50,000 ($35,000 contributions and $15,000 earnings).",
+            50000,
+            35000,
+            15000,
+        ),
+    ],
+)
+def test_the_after_tax_accounts_worth_is_the_whole(
+    text: str, total: int, contributions: int, earnings: int
+) -> None:
+    facts = read(text).facts
+    assert facts.get("after_tax_total") == total
+    assert facts.get("after_tax_contributions") == contributions
+    assert facts.get("after_tax_earnings") == earnings
+
+
+def test_a_header_line_of_the_askers_age() -> None:
+    # batch_c bc034
+    text = "We plan to retire Fall 2019. Our current situation:\nMe: 60 Husband 61."
+    facts = read(text).facts
+    assert facts.get("age") == 60
+    assert facts.get("spouse_age") == 61
+    assert "age" not in read("Ages are as follows - Me: 60% stocks.").facts
