@@ -198,7 +198,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         phrase_hits = [
             h for h in phrase_hits if h.fact not in EXAMPLE_FREE or not _inside(examples, h.start)
         ]
-    if _BARE_ROLE.search(text):
+    if any(word in index.lower for word in _ROLE_WORDS) and _BARE_ROLE.search(text):
         phrase_hits = [
             h for h in phrase_hits if h.fact not in ROLE_FREE or not _said_of_a_bare_role(index, h)
         ]
@@ -241,6 +241,10 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     moved = {amount.start for _span, amount in uses}
     never_held_here = {amount.start for span, amount in uses if span.label_ in never_held()}
     ira_basis: list[Any] = []  # the IRA basis figures left out, by value
+    # (a quick look for the words of anyone's figures and worked-out sums, and of a breakdown)
+    lower = index.lower
+    no_ones_words = "would" in lower or any(word in lower for word in _ANYONE_WORDS)
+    breakdown_words = "as follows" in lower
     for rh in role_hits:
         if rh.amount.start in moved and (
             rh.amount.start in never_held_here
@@ -264,7 +268,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             continue
         if rh.key == "income" and _someone_elses_pay(index, rh.amount.start):
             continue  # "Its not like a lot of people making 80K", "Employee is 30, makes $50,000"
-        if _no_ones_figure(index, rh.amount.start):
+        if no_ones_words and _no_ones_figure(index, rh.amount.start):
             continue  # "someone could contribute 58,000", "So that would be $26,000 of employee"
         if rh.key in AFTER_TAX_KEYS and sentence_says(_already_in_an_ira, rh.amount.start):
             continue  # "I rolled over $5000 of after tax contributions ... to a TIRA": basis
@@ -280,7 +284,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             continue  # "30K in a Roth 401K that I rolled into a Roth IRA": no longer there
         if rh.key in WHOLE_KEYS and _part_of_something(text, rh):
             continue  # "$20k of the after-tax money", "$100,000 of that IRA": a part
-        if rh.key in FLOW_KEYS and _in_a_breakdown(text, rh.amount.start):
+        if breakdown_words and rh.key in FLOW_KEYS and _in_a_breakdown(text, rh.amount.start):
             continue  # "account breakdown is as follows: ... Company Match: 957,997": a balance
         if rh.key in LIMITED_KEYS and _states_a_limit(index, rh.amount.start):
             continue  # "must include no more than $17,500 pre-tax": a limit, not a balance
@@ -696,6 +700,7 @@ _ANYONES = re.compile(
     r"\b[^.;!?]{0,25}$",
     re.IGNORECASE,
 )
+_ANYONE_WORDS = ("someone", "somebody", "anyone", "anybody", "everyone", "a person", "one ")
 # Before an amount in its clause: a figure worked out from others ("So that would be
 # $26,000 of employee and $32,000 of employer contributions").
 _WOULD_BE = re.compile(
@@ -791,6 +796,7 @@ _BARE_ROLE = re.compile(
     r"(?:participant|employee|owner|worker|hce|nhce)\s+(?:is|was|has|makes|earns)\b",
     re.IGNORECASE,
 )
+_ROLE_WORDS = ("participant", "employee", "owner", "worker", "hce")
 # Facts a bare role noun's clause states for no one.
 ROLE_FREE = EXAMPLE_FREE | {"still_employed"}
 
@@ -961,6 +967,10 @@ _EMPLOYERS_PLAN = re.compile(
 )
 
 
+# A quick look before the search of ``own_business_plan`` (it costs a read some 0.2 ms).
+_OWN_BUSINESS_WORDS = ("solo", "individual", "participant", "owner", "self", "sole", "uni")
+
+
 @cache
 def _own_business_plan() -> re.Pattern[str]:
     """A plan of one's own business (language.yaml ``own_business_plan``)."""
@@ -974,7 +984,7 @@ def _drop_weak_employment_of_own_business(
     ("He wants to max out his Solo401k contribution") says nothing of working for an
     employer: only a strong cue ("I have a full-time job") reads ``still_employed``."""
     cands = candidates.get("still_employed")
-    if not cands:
+    if not cands or not any(word in index.lower for word in _OWN_BUSINESS_WORDS):
         return
     text = index.text
     # (not the spouse's: "My wife will be continuing to work, she is self employed")
