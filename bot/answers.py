@@ -110,6 +110,11 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
     "forms.in_plan_lines": frozenset({"forms.no_8606"}),
     # the limits of setting up after-tax contributions hold the general 415(c) sentence
     "setup.limits": frozenset({"room.limit", "mega.what"}),
+    # Roth and pretax money in one plan: the two direct rollovers already say what pretax
+    # money moved to a Roth costs
+    "roth_401k.with_pretax": frozenset(
+        {"pretax_to_roth.income", "pretax_to_roth.income_beside_roth"}
+    ),
 }
 
 
@@ -266,6 +271,13 @@ def _open_conditions(findings: Sequence[Finding], facts: Mapping[str, Any]) -> l
     return [k for k in dict.fromkeys(keys) if facts.get(k) is None]
 
 
+def _waits_while_open(finding: Finding, facts: Mapping[str, Any]) -> bool:
+    """True for a sentence said only once the facts settle its condition (``said_open:
+    false``): a clock dated for a case the person may not be in ("if this rollover opens
+    your first Roth IRA, ...") waits behind /why until they say they are."""
+    return _condition(finding).get("said_open") is False and _holds(finding, facts) == "open"
+
+
 def _said_by_facts(finding: Finding, facts: Mapping[str, Any]) -> bool:
     """True for a condition the facts settle that needs no words ("that works only if the
     plan accounts for the money separately", when the person said it does)."""
@@ -338,8 +350,12 @@ def compose(
     then the minor questions (``answer_order``), only while the reply fits a phone.
     """
     known = [a for a in dict.fromkeys(asks) if a in catalogue()] or [DEFAULT_ASK]
+    # said by a fuller answer (before the kind of money maps it elsewhere too: the late
+    # spouse's answer holds the Roth money's rollover)
+    covered = {c for a in known for c in catalogue()[a].covers}
+    known = [a for a in known if a not in covered] or known
     known, stated, sentences = _for_the_money(known, facts, stated, sentences)
-    covered = {c for a in known for c in catalogue()[a].covers}  # said by a fuller answer
+    covered = {c for a in known for c in catalogue()[a].covers}
     known = [a for a in known if a not in covered]
     ordered, minor = answer_order(known, stated, sentences)
     context = set(stated) if any(a not in stated for a in known) else set()
@@ -359,6 +375,7 @@ def compose(
     for ask in answered:
         found = [f for f in answer(ask, facts, result) if renderable(f)]
         found = [f for f in found if _holds(f, facts) != "fails" and not _said_by_facts(f, facts)]
+        found = [f for f in found if not _waits_while_open(f, facts)]
         if not found:
             unanswerable.append(ask)
         found = [f for f in found if f.id not in seen]

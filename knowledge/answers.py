@@ -150,6 +150,20 @@ def other_kinds(facts: Json) -> tuple[str, ...]:
     return named
 
 
+def roth_named(facts: Json) -> bool:
+    """True when the facts name designated Roth (Roth 401(k), 403(b), 457(b)) money."""
+    fact, balance = KINDS["roth_401k"]
+    return facts.get(fact) is True or (_num(facts.get(balance)) or 0) > 0
+
+
+def roth_only(facts: Json) -> bool:
+    """True when designated Roth money is the only kind named: an answer about after-tax
+    basis, its split or a conversion would speak of money the person does not have (a
+    rollover of Roth money goes only to a Roth IRA or a Roth account, untaxed, IRC
+    402A(c)(3))."""
+    return other_kinds(facts) == ("roth_401k",)
+
+
 def _after_tax_named(facts: Json) -> bool:
     return facts.get("has_after_tax_money") is True or any(
         facts.get(key) is not None for key in AFTER_TAX_FACTS
@@ -176,7 +190,8 @@ def for_money(question_ids: Sequence[str], facts: Json) -> tuple[str, ...]:
     """The questions as they apply to the money the facts name: a question about the plan's
     after-tax source (``money: after_tax``) asked about Roth 401(k), pretax or IRA money
     alone is replaced by the question its file names for each of those kinds (or dropped
-    where none applies), so no answer speaks of money the person does not have."""
+    where none applies; kept where it names itself: its answer holds for that kind too), so
+    no answer speaks of money the person does not have."""
     kinds = other_kinds(facts)
     out: list[str] = []
     for question_id in question_ids:
@@ -548,14 +563,78 @@ def _before_59_half(facts: Json, result: Json) -> bool | None:
 
 
 def _surviving_spouse(facts: Json, result: Json) -> list[Finding]:
+    """The late spouse's plan money rolled as the spouse's own (IRC 402(c)(9)), for the kind
+    of money named: designated Roth money only to their own Roth IRA, untaxed, and
+    qualified once the late spouse's 5 years have run, death being the qualifying event;
+    after-tax money split by Notice 2014-54; no kind named: how each kind goes, and ask."""
     figures = _common_figures(result)
-    out = [
-        Finding("spouse.own_roth", "irc_402_c_9"),
-        Finding("spouse.check", "irc_402_c", figures),
-        Finding("rmd.first_not_rollable", "irc_402_c_4"),  # the late spouse's, if still due
-    ]
+    if roth_only(facts):
+        out = [
+            Finding("spouse.own_roth_drac", "irc_402_c_9"),
+            _qualified_after_death(result),
+        ]
+    else:
+        # (no kind named: how a check splits by kind is not said before the kind is known)
+        unknown = kind_unknown(facts)
+        out = [
+            Finding("spouse.own_kinds" if unknown else "spouse.own_roth", "irc_402_c_9"),
+            Finding("spouse.check_any" if unknown else "spouse.check", "irc_402_c", figures),
+        ]
+        if "roth_401k" in other_kinds(facts):  # pretax or IRA money beside the Roth money
+            out.insert(1, _qualified_after_death(result))
+    out.append(Finding("rmd.first_not_rollable", "irc_402_c_4"))  # the late spouse's, if due
     if _before_59_half(facts, result) is not False:  # under 59½, or not known
         out.append(Finding("spouse.under_59", "irc_72_t_2_a_ii", figures))
+    return out
+
+
+def _qualified_after_death(result: Json) -> Finding:
+    """A payout from an inherited designated Roth account is qualified, wholly tax-free,
+    once the late owner's 5-taxable-year period has run: death is the qualifying event at
+    any age of the beneficiary (IRC 402A(d)(2); Treas. Reg. 1.402A-1, Q&A-2)."""
+    params = {
+        "years": _period("designated_roth_account", result),
+        "rate": _penalty_rate(result),
+    }
+    return Finding("roth.qualified_after_death", "reg_1_402a_1_a2", params)
+
+
+def _inherited_to_roth(facts: Json, result: Json) -> list[Finding]:
+    """A beneficiary who is not the spouse: a direct transfer to an inherited Roth IRA only
+    (IRC 402(c)(11)); how it is taxed turns on the kind of money: inherited designated Roth
+    money moves untaxed (IRC 402A(c)(3)) and is qualified once the late owner's 5 years
+    have run; pretax money moved to a Roth is income."""
+    rate = {"rate": _penalty_rate(result)}
+    if roth_only(facts):
+        return [Finding("inherited.roth_direct", "irc_402_c_11"), _qualified_after_death(result)]
+    out = [
+        Finding("inherited.direct_only", "irc_402_c_11"),
+        Finding("inherited.taxed", "irc_72_t_2_a_ii", rate),
+    ]
+    if "roth_401k" in other_kinds(facts):  # pretax or IRA money beside the Roth money
+        out.append(_qualified_after_death(result))
+    return out
+
+
+def _pretax_to_roth(facts: Json, result: Json) -> list[Finding]:
+    """Pretax money moved to a Roth is income (IRC 408A(d)(3)(A)); beside Roth 401(k)
+    money, whose earnings move untaxed (IRC 402A(c)(3)), that is said rather than "only
+    after-tax contributions go in tax-free"."""
+    beside_roth = roth_named(facts) and not _after_tax_named(facts)
+    finding = "pretax_to_roth.income_beside_roth" if beside_roth else "pretax_to_roth.income"
+    return [Finding(finding, "notice_2008_30_plan_to_roth")]
+
+
+def _roth_401k_to_roth_ira(facts: Json, result: Json) -> list[Finding]:
+    """Roth 401(k) money goes only to a Roth IRA or a Roth account, untaxed (IRC
+    402A(c)(3)); with pretax money beside it, one distribution, two direct rollovers."""
+    out = [
+        Finding("roth_401k.only_roth", "irc_402a_c_3"),
+        Finding("roth_401k.rolled_basis", "reg_1_408a_10"),
+    ]
+    fact, balance = KINDS["pretax"]
+    if facts.get(fact) is True or (_num(facts.get(balance)) or 0) > 0:
+        out.append(Finding("roth_401k.with_pretax", "reg_1_402a_1_a5"))
     return out
 
 
@@ -850,6 +929,14 @@ def _conversion_planning(facts: Json, result: Json) -> list[Finding]:
     return out
 
 
+def _rollover_own_name(facts: Json, result: Json) -> list[Finding]:
+    """Only into the participant's own IRAs; leave or roll, and what a Roth IRA costs."""
+    return [
+        Finding("own_name.only_theirs", "rollover_own_name"),
+        Finding("own_name.leave_or_move", "conversion_income", {"rate": _penalty_rate(result)}),
+    ]
+
+
 # -- answers-b (third session): a Roth 401(k)'s years after a rollover to a Roth IRA ---
 
 
@@ -950,10 +1037,15 @@ ANSWERS: Mapping[str, Answer] = {
     "after_tax_setup": _after_tax_setup,
     "solo_after_tax": _solo_after_tax,
     "conversion_planning": _conversion_planning,
+    "rollover_own_name": _rollover_own_name,
     # answers-b (third session)
     "roth_401k_rolled_clock": _roth_401k_rolled_clock,
     "roth_clock_start": _roth_clock_start,
     "qdro_distribution": _qdro_distribution,
+    # answers-a (money kinds): designated Roth money, own or inherited
+    "inherited_to_roth": _inherited_to_roth,
+    "roth_401k_to_roth_ira": _roth_401k_to_roth_ira,
+    "pretax_to_roth": _pretax_to_roth,
 }
 
 
@@ -970,11 +1062,23 @@ def answer(question_id: str, facts: Json, result: Json) -> tuple[Finding, ...]:
     question = catalogue()[question_id]  # KeyError for a question the catalogue lacks
     asked = for_money((question_id,), facts)
     if asked != (question_id,):  # about money the person does not have: its own kind's
-        return tuple(f for other in asked for f in answer(other, facts, result))
+        return tuple(
+            f
+            for other in asked
+            for f in (
+                _own_answer(question, facts, result)
+                if other == question_id  # (its answer holds for one of the kinds too)
+                else answer(other, facts, result)
+            )
+        )
+    return _own_answer(question, facts, result)
+
+
+def _own_answer(question: Question, facts: Json, result: Json) -> tuple[Finding, ...]:
     if question.fixed:  # the same for everyone: the file says it; figures from params
         figures = _common_figures(result)
         # (what speaks of the after-tax source only, unless after-tax money may be there)
         unsure = other_kinds(facts) or kind_unknown(facts)
         skip = set(question.after_tax_only) if unsure else set()
         return tuple(Finding(fid, rule, figures) for fid, rule in question.fixed if fid not in skip)
-    return tuple(ANSWERS[question_id](facts, result))
+    return tuple(ANSWERS[question.id](facts, result))

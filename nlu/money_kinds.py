@@ -32,20 +32,47 @@ class MoneyKinds(ImpliedFacts):
     def __init__(self, nlp: Language) -> None:
         super().__init__(nlp)
         # rule id -> (vocabulary classes, reach in tokens) that rule out a match beside them
+        entries = load(self.FILE)["entries"]
         self.unless_near: dict[str, tuple[frozenset[str], int]] = {
             raw["id"]: (frozenset(raw["unless_near"]["classes"]), int(raw["unless_near"]["tokens"]))
-            for raw in load(self.FILE)["entries"]
+            for raw in entries
             if raw.get("unless_near")
+        }
+        # rule id -> (classes, reach, the words that may link them): a match said of a
+        # phrase of these classes before it ("my Roth 401k, which is after-tax money")
+        self.unless_said_of: dict[str, tuple[frozenset[str], int, frozenset[str]]] = {
+            raw["id"]: (
+                frozenset(raw["unless_said_of"]["classes"]),
+                int(raw["unless_said_of"]["tokens"]),
+                frozenset(raw["unless_said_of"]["through"]),
+            )
+            for raw in entries
+            if raw.get("unless_said_of")
         }
 
     def keep(self, rule: Rule, doc: Doc, start: int, end: int) -> bool:
         near = self.unless_near.get(rule.id)
-        if near is None:
-            return True
-        classes, reach = near
-        # (a class's later tokens carry "~CLASS" in NORM: nlu.implied.tag_vocabulary)
-        window = doc[max(0, start - reach) : min(len(doc), end + reach)]
-        return not any(token.norm_.lstrip("~") in classes for token in window)
+        if near is not None:
+            classes, reach = near
+            # (a class's later tokens carry "~CLASS" in NORM: nlu.implied.tag_vocabulary)
+            window = doc[max(0, start - reach) : min(len(doc), end + reach)]
+            if any(token.norm_.lstrip("~") in classes for token in window):
+                return False
+        said_of = self.unless_said_of.get(rule.id)
+        return said_of is None or not self._said_of(doc, start, said_of)
+
+    @staticmethod
+    def _said_of(doc: Doc, start: int, said_of: tuple[frozenset[str], int, frozenset[str]]) -> bool:
+        """True when, walking back from ``start`` over linking words and vocabulary
+        phrases only, a phrase of one of the classes comes within reach."""
+        classes, reach, through = said_of
+        for token in reversed(doc[max(0, start - reach) : start]):
+            kind = token.norm_.lstrip("~")
+            if kind in classes:
+                return True
+            if token.lower_ not in through and not token.norm_.isupper():
+                return False
+        return False
 
 
 # The amounts that already say a kind is there: beside one, its ``has_*`` fact is left out

@@ -277,8 +277,9 @@ def _said(question_id: str, facts: dict | None = None) -> dict[str, tuple[str, s
         ("other_plans", "other_plans.eligible", "not monthly pension payments", "402(c)(4)"),
         ("tsp_tax_exempt", "tsp.tax_exempt", "not taxed when paid out", "Tax Rules About TSP"),
         ("tsp_tax_exempt", "tsp.to_roth", "Roth money tax-free", "Notice 2014-54"),
-        ("surviving_spouse", "spouse.own_roth", "into their own IRAs", "402(c)(9)"),
-        ("surviving_spouse", "spouse.check", "counts as pretax first", "402(c)"),
+        # (no kind of money named: each kind's way, knowledge.answers._surviving_spouse)
+        ("surviving_spouse", "spouse.own_kinds", "into their own IRAs", "402(c)(9)"),
+        ("surviving_spouse", "spouse.check_any", "can still be rolled within", "402(c)"),
         ("surviving_spouse", "rmd.first_not_rollable", "cannot be rolled", "402(c)(4)"),
         ("check_to_roth", "paid_out.conversion", "that is a Roth conversion", "408A(d)(3)(A)"),
         ("check_to_roth", "paid_out.pretax_first", "counts as pretax first", "402(c)"),

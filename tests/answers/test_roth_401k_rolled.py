@@ -87,7 +87,7 @@ def test_the_clock_answer_says_the_years_stay_and_what_counts() -> None:
     assert "January 1 of the rollover year if it opens your first" in first
     # a qualified payout is all contributions: the condition is said, never dropped
     assert "If the payout is a qualified distribution" in reply
-    assert "only its Roth contributions (1099-R box 5) do" in reply
+    assert "only its Roth contributions (box 5 of its 1099-R) do" in reply
     # the plan's own clock is not the question asked
     assert "Your Roth 401(k) has its own 5-year clock" not in reply
 
@@ -134,3 +134,61 @@ def test_the_sources() -> None:
     rules = [f.rule for f in answer("roth_401k_rolled_access", {}, result)]
     assert cite(rules[0]).section.startswith("Treas. Reg. 1.408A-10")
     assert "408A(d)(4)" in cite(rules[1]).section
+
+
+def test_after_tax_roth_contributions_are_roth_money_and_the_split_is_answered() -> None:
+    # bc025: "1) After Tax Roth Contributions - $25,000 ... Is it possible to roll this
+    # account into separate IRAs? A) Roth Items (1 & 2) into Roth IRA B) Before Tax items
+    # (3, 4 & 5) into Traditional IRA ... would item 1 be eligible for immediate withdrawal
+    # penalty and tax free ...? Or would it be treated as a conversion"
+    text = real_question("bc025", BATCH_C)
+    asks = read(text).asks
+    assert asks[0] == "roth_401k_rolled_access"
+    assert "roth_and_pretax_split" in asks
+    assert "ira_pro_rata" not in asks  # "separate IRAs" of Roth money, no IRA basis
+    reply = reply_to(text)
+    assert reply.startswith("The Roth 401(k)'s contributions (box 5")
+    assert "the rollover is not a conversion" in reply
+    assert "Yes, split it: ask the plan for direct rollovers of each part" in reply
+    # the in-plan and rollover-penalty answers are not what was asked
+    assert "No 10% penalty on a direct rollover" not in reply
+    assert "once the plan's 5-year period" not in reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My 401k has a Roth 401k portion and a pretax portion. Can I roll the Roth part to a "
+        "Roth IRA and the pretax part to a traditional IRA?",
+        "Can I split my old 401(k) so the Roth 401(k) money goes to my Roth IRA and the rest "
+        "to a traditional IRA?",
+    ],
+)
+def test_the_split_of_roth_and_pretax_money_is_recognised_first(text: str) -> None:
+    assert read(text).asks[0] == "roth_and_pretax_split"
+    reply = reply_to(text)
+    assert reply.startswith("Yes, split it")
+    assert "code H for the Roth part and code G for the pretax part" in reply
+
+
+def test_the_mega_backdoors_after_tax_roth_401k_is_not_roth_401k_money() -> None:
+    # fq061 (tests/eval/answers_more.jsonl): "periodic rollovers from the after-tax Roth
+    # 401(k) to a Roth IRA" is after-tax money, whose earnings are taxable when moved
+    text = real_question("fq061", EVAL / "answers_more.jsonl")
+    assert "roth_401k_rolled_access" not in read(text).asks
+    # fq029: "its own 5 year clock separate from ..." is no split of two kinds of money
+    text = real_question("fq029", EVAL / "answers_more.jsonl")
+    assert "roth_and_pretax_split" not in read(text).asks
+
+
+def test_the_after_tax_split_is_not_the_roth_and_pretax_split() -> None:
+    # fq004 (../shared/eval/answers.jsonl), Q3: "roll over the entire 401k into the IRAs,
+    # splitting the assets between the Roth and Traditional IRAs such that the after-tax
+    # contributions go entirely to the Roth"
+    text = (
+        "The 401k has a Roth option that I have barely used. Q3: If I can't do the targeted "
+        "roll-over, I believe under current law that I can roll over the entire 401k into the "
+        "IRAs, splitting the assets between the Roth and Traditional IRAs such that the "
+        "after-tax contributions go entirely to the Roth. Is that correct?"
+    )
+    assert "roth_and_pretax_split" not in read(text).asks

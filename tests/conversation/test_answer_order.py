@@ -270,8 +270,9 @@ def test_a_first_roth_ira_the_text_settles_is_said_as_settled():
     assert "If this rollover opens" not in none
     some = _composed(["roth_ira_five_year"], {"has_roth_ira": True}).text
     assert "opens your first Roth IRA" not in some
+    # unsettled, the dated clock is another person's case: it waits behind /why
     open_ = _composed(["roth_ira_five_year"]).text
-    assert "If this rollover opens your first Roth IRA" in open_
+    assert "opens your first Roth IRA" not in open_ and "Rolled-in contributions" in open_
 
 
 def test_fq045_a_rollover_that_counts_for_pro_rata_is_no_bare_yes():

@@ -93,3 +93,23 @@ def test_fq016_is_not_asked_whether_they_still_work_there():
     reply = respond(Session(key="fq016"), text, today=TODAY, now=0).text
     assert "come back out tax- and penalty-free at any time" in reply
     assert "Do you still work for the employer" not in reply
+
+
+# -- a clock dated for a case the poster may not be in waits behind /why -------------------
+
+
+def test_fq031_a_roth_ira_clock_is_not_dated_for_a_first_roth_ira_he_may_not_open():
+    # "If such participant had done a conversion of a regular IRA into a Roth IRA 5 years
+    # earlier ...": "if this rollover opens your first Roth IRA, that clock runs from Jan 1,
+    # 2026" is about another case (the expert's grading of batch_f, item 5)
+    text = real_question("fq031", EVAL / "answers_more.jsonl")
+    reply = respond(Session(key="fq031"), text, today=TODAY, now=0).text
+    assert "a later rollover does not restart it" in reply
+    assert "that clock runs from" not in reply
+
+
+def test_fq018_no_roth_ira_yet_gets_the_dates_of_its_clock():
+    # "He has no existing Roth IRA account."
+    text = real_question("fq018", EVAL / "answers_more.jsonl")
+    reply = respond(Session(key="fq018"), text, today=TODAY, now=0).text
+    assert "This rollover opens your first Roth IRA, so that clock runs from Jan 1, 2026" in reply
