@@ -109,3 +109,11 @@ def test_a_roth_ira_conversion_is_not_money_already_in_an_ira() -> None:
     text = "Does the Roth IRA conversion of the after-tax funds require a full distribution?"
     assert "in_ira" not in read(text).places
     assert "in_ira" in read("I did an IRA conversion of my after-tax IRA basis.").places
+
+
+def test_a_mega_backdoors_pro_rata_question_beside_a_backdoor_ira() -> None:
+    # "Since I have money in pre-tax 401K too, do I have to pay any pro-rata tax in the
+    # process?" of a solo 401(k)'s after-tax money, a backdoor IRA held too (bc012)
+    text = real_question("bc012", BATCH_C)
+    assert "plan_vs_ira_aggregation" in read(text).asks
+    assert "so your IRAs do not affect the plan's distributions" in _reply(text)
