@@ -63,7 +63,9 @@ class Question:
     not_for: tuple[str, ...] = ()
     # the kind of money its findings speak of (``after_tax``: the plan's after-tax source),
     # and the question asked in its place for each other kind the text names (``KINDS``;
-    # none: nothing of it applies to that kind), see ``for_money``
+    # none: nothing of it applies to that kind), see ``for_money``; ``roth_401k``: designated
+    # Roth money, and ``instead: {after_tax: ...}`` the question asked where the facts name
+    # after-tax money and no Roth money
     money: str | None = None
     instead: tuple[tuple[str, str | None], ...] = ()
     # findings of an answer otherwise for any money that speak of the after-tax source
@@ -196,6 +198,12 @@ def for_money(question_ids: Sequence[str], facts: Json) -> tuple[str, ...]:
     out: list[str] = []
     for question_id in question_ids:
         question = catalogue()[question_id]
+        if question.money == "roth_401k":  # Roth money's question, of after-tax money alone
+            if not (_after_tax_named(facts) and not roth_named(facts)):
+                out.append(question_id)
+            elif after_tax := dict(question.instead).get("after_tax"):
+                out.append(after_tax)
+            continue
         if not kinds or question.money != "after_tax":
             out.append(question_id)
             continue

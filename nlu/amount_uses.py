@@ -18,7 +18,6 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -68,7 +67,7 @@ class AmountUses:
         meet at an amount, the first in the file names it."""
         if not amounts:
             return []
-        places = gating.places_of(doc.to_array(LOWER))
+        places = gating.lower_places(doc)
         # (a "before" match ends at an amount, an "after" one starts where it ends)
         before = gating.gated_matches(
             self.gated["before"], doc, places, (0, max(first for first, _e, _p in amounts))

@@ -33,14 +33,14 @@ from functools import cache
 from math import prod
 
 import numpy
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from nlu.data import load
-from nlu.gating import Gated, Gates, first_token_exact, gated_matches, places_of
+from nlu.gating import Gated, Gates, first_token_exact, gated_matches, lower_places
 
 # An opening word that makes a sentence a question even without "?" ("Can I do this.").
 QUESTION_OPENERS = frozenset(
@@ -340,7 +340,7 @@ def fired(doc: Doc, catalogue: Catalogue | None = None) -> list[tuple[int, str, 
         starts.update((start, match_id) for match_id, start, _end in catalogue.matcher(doc))
     # (a Matcher run makes a Token object for every token it is given, twice: most of
     # its cost on a long text, hence the gates and windows of ``nlu.gating``)
-    places = places_of(doc.to_array(LOWER))
+    places = lower_places(doc)
     for word, at in places.items():
         for match_id in catalogue.words.matching(word, strings):
             starts.update((start, match_id) for start in at)

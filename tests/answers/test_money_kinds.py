@@ -49,6 +49,10 @@ def test_every_after_tax_question_names_an_answer_for_each_other_kind_it_replace
         if question.money is None:
             assert not question.instead, question.id
             continue
+        if question.money == "roth_401k":  # Roth money's question: the after-tax one instead
+            assert dict(question.instead).keys() == {"after_tax"}, question.id
+            assert catalogue()[dict(question.instead)["after_tax"]].money == "after_tax"
+            continue
         assert question.money == "after_tax", question.id
         for kind, instead in question.instead:
             assert kind in KINDS, (question.id, kind)

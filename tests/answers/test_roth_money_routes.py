@@ -150,7 +150,7 @@ def test_a_statement_line_of_after_tax_roth_money_is_a_roth_balance() -> None:
 def test_ba083_a_roth_401k_rollover_is_not_after_tax_money_in_an_ira() -> None:
     body = _body(_text("batch_a.jsonl", "ba083"))
     assert "Once after-tax money is in a traditional IRA" not in body
-    assert "contributions (box 5" in body
+    assert "box 5" in body  # its Roth contributions, from the 1099-R
 
 
 def test_a_roth_401k_rolled_to_a_roth_ira_is_no_ira_basis() -> None:
@@ -239,3 +239,22 @@ def test_fq102_after_tax_money_of_a_late_spouse_keeps_the_after_tax_answer() -> 
     text = real_question("fq102", SHARED / "eval" / "real.jsonl")
     body = _body(text)
     assert "after-tax contributions (box 5 of the 1099-R) to their own Roth IRA" in body
+
+
+# fq004 (../shared/eval/answers.jsonl), verbatim: after-tax money to be split, a Roth option
+# "barely used": the after-tax split answers Q3, not the Roth and pretax parts' split
+def test_fq004_after_tax_money_split_is_not_answered_as_the_roth_money_split() -> None:
+    body = _body(real_question("fq004", SHARED / "eval" / "answers.jsonl"))
+    assert "Yes, split it" not in body
+    assert "the after-tax contributions to a Roth IRA" in body
+
+
+def test_splitting_after_tax_money_between_two_iras_is_the_after_tax_split() -> None:
+    text = (
+        "My 401k has pre-tax money and $30,000 of after-tax contributions, and the plan also "
+        "has a Roth 401k option I never used. Can I roll over the whole 401k, the pre-tax "
+        "part into a traditional IRA and the after-tax part into a Roth IRA?"
+    )
+    body = _body(text)
+    assert "Roth 401(k) money (contributions and earnings)" not in body
+    assert "Roth IRA" in body

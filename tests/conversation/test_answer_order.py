@@ -16,6 +16,7 @@ grading of 2026-12-06: composition faults 1, 2, 3 and 5).
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import Any
 
@@ -292,3 +293,21 @@ def test_the_seed_threads_second_poster_gets_both_yeses():
     paragraphs = _paragraphs(text)
     assert paragraphs[0].startswith("Yes: once the plan's 5-year period")
     assert paragraphs[1].startswith("Yes after a rollover too")
+
+
+def test_every_sentence_that_opens_with_a_verdict_has_it_guarded():
+    # a "Yes:" / "No," with no ``opens`` entry is said wherever the sentence lands, after an
+    # opposite verdict too (split_roth.yes after "No, not the after-tax money alone" in
+    # fq004, 2026-12-07): every verdict is declared, so compose can drop it where it may not
+    # lead (the expert's class "a guard on every opening Yes/No", three batches running)
+    from bot.answers import _catalogue_file
+
+    conditions = _catalogue_file()["conditions"]
+    verdict = re.compile(r"(?:Yes|No)\b[,:]")
+    unguarded = [
+        finding
+        for finding, sentence in _catalogue_file()["findings"].items()
+        if verdict.match(" ".join(sentence.split()))
+        and "opens" not in (conditions.get(finding) or {})
+    ]
+    assert unguarded == []

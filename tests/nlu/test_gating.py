@@ -53,11 +53,21 @@ def _gate(patterns: list[list[dict]]):
 def test_a_gate_runs_around_its_rarest_word_as_far_as_a_match_reaches() -> None:
     gate, strings = _gate([[{"LOWER": "roll"}, GAP, {"LOWER": "to"}]])  # at most 5 tokens
     roll, to = strings["roll"], strings["to"]
-    # "roll" (at 10) is rarer than "to": a match starts there, and is 5 tokens at most
+    # "roll" (at 10) is rarer than "to": a match starts there, and is 5 tokens at most;
+    # it ends at a "to" (at 12), 1 to 4 tokens after its start
     places = {roll: [10], to: [3, 12, 20, 30]}
-    assert gate.windows(places, 40) == [(10, 15)]
+    assert gate.windows(places, 40) == [(10, 13)]
+    # no "to" within reach of "roll": nowhere to run
+    assert gate.windows({roll: [10], to: [3, 20, 30]}, 40) == []
     # "to" (at 7) is rarer: a match ends there, having started 1 to 4 tokens before it
     assert gate.windows({roll: [2, 5, 20, 30], to: [7]}, 40) == [(3, 8)]
+
+
+def test_the_places_of_a_word_in_two_columns_count_in_text_order() -> None:
+    gate, strings = _gate([[{"LOWER": "roll"}, GAP, {"LOWER": "to"}]])
+    roll, to = strings["roll"], strings["to"]
+    # (places_of over LOWER and then NORM: a word's NORM places come after its LOWER ones)
+    assert gate.windows({roll: [20, 2], to: [4, 22]}, 40) == [(2, 5), (20, 23)]
 
 
 def test_an_unbounded_gate_runs_from_the_first_place_a_match_can_start() -> None:
