@@ -102,3 +102,20 @@ def test_a_60_day_split_confirmed_without_a_question_mark() -> None:
     reply = reply_to(text)
     assert reply.startswith("Yes, that works: amounts rolled over count as the taxable part first")
     assert "made up from other money" in reply
+
+
+def test_the_in_plan_conversion_codes_are_answered_first() -> None:
+    # bc002: "What is the appropriate code(s) for box 7 and is it the same in all three
+    # "in-plan" scenarios?" (under 59½ employed, under 59½ separated, over 59½)
+    text = real_question("bc002", BATCH_C)
+    assert read(text).asks[0] == "in_plan_1099r"
+    reply = reply_to(text)
+    assert reply.startswith("An in-plan Roth conversion gets a Form 1099-R with code G alone")
+    assert "regardless of whether you still work there" in reply
+    assert "boxes 1 and 2a" in reply
+
+
+def test_an_in_plan_conversion_needs_no_distributable_event() -> None:
+    # IRC 402A(c)(4)(E): a plan may allow it on money not otherwise distributable
+    reply = reply_to("Can I convert pretax money in my 401k to the Roth 401k while I still work?")
+    assert "even money not yet payable" in reply

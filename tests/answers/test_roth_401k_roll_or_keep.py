@@ -64,7 +64,7 @@ def test_the_answer_no_rmds_the_choice_and_the_clock() -> None:
     assert f"the rule of 55 applies if you leave in or after the year you turn {age}" in reply
     assert "Roth 401(k) years do not count" in reply
     # the general "it can go only to a Roth IRA" answer is held by this one
-    assert "Roth 401(k) money is not the after-tax money of a split rollover" not in reply
+    assert "Roth 401(k) money can go only to a Roth IRA" not in reply
     result = calculate(Facts.from_mapping({}), today=TODAY).to_json()
     sections = [cite(f.rule).section for f in answer("roth_401k_roll_or_keep", {}, result)]
     assert "IRC 402A(d)(5)" in sections[0]
