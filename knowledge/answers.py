@@ -937,6 +937,12 @@ def _conversion_planning(facts: Json, result: Json) -> list[Finding]:
     return out
 
 
+def _roth_or_pretax_deferral(facts: Json, result: Json) -> list[Finding]:
+    """The rule that decides Roth or pretax deferrals, with the year's deferral limit."""
+    params = _plan_limits(result, deferral=True)
+    return [Finding("deferral_choice.rule", "roth_deferral_choice", params)]
+
+
 def _rollover_own_name(facts: Json, result: Json) -> list[Finding]:
     """Only into the participant's own IRAs; leave or roll, and what a Roth IRA costs."""
     return [
@@ -1046,6 +1052,7 @@ ANSWERS: Mapping[str, Answer] = {
     "solo_after_tax": _solo_after_tax,
     "conversion_planning": _conversion_planning,
     "rollover_own_name": _rollover_own_name,
+    "roth_or_pretax_deferral": _roth_or_pretax_deferral,
     # answers-b (third session)
     "roth_401k_rolled_clock": _roth_401k_rolled_clock,
     "roth_clock_start": _roth_clock_start,

@@ -49,7 +49,8 @@ FILING_PRIORITY = ("mfs", "hoh", "mfj", "single")
 MARGINAL_BRACKETS = frozenset({10, 12, 15, 22, 24, 25, 28, 32, 33, 35, 37, 39.6})
 MAX_EVIDENCE_CHARS = 90
 # A spouse named earlier in the same clause: the plan or provider that follows is theirs.
-_SPOUSE_WORDS = r"wife|husband|spouse|partner|dw|dh"
+# ("H's work", "W's 401k": the forum's one-letter husband and wife, possessive only)
+_SPOUSE_WORDS = r"wife|husband|spouse|partner|dw|dh|[hw](?=['’]s\b)"
 # A parent named, then "his/her/their" plan in the same sentence: the plan asked about is
 # the parent's ("My mom (82) has $60k after-tax in her old 401k").
 _PARENT_WORDS = r"dad|father|mom|mother|mum|parents?|father[- ]in[- ]law|mother[- ]in[- ]law"
@@ -107,7 +108,9 @@ _YEAR_NOT_TAX_YEAR = re.compile(
     # ("Notice 2014-54 came out in 2014", "the law that was passed in 2014", "effective
     # January 2015", "Newsletter - October 2014", "upon my retirement in March 2014")
     r"came out|passed|enacted|issued|published|released|updated|effective|newsletter|"
-    r"retirement(?! (?:account|plan|savings|fund)))\b",
+    r"retirement(?! (?:account|plan|savings|fund))|"
+    # the end of something: "a company I worked for up until 2017"
+    r"until|till)\b",
     re.IGNORECASE,
 )
 
@@ -195,11 +198,17 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         phrase_hits = [
             h for h in phrase_hits if h.fact not in EXAMPLE_FREE or not _inside(examples, h.start)
         ]
+    if any(word in index.lower for word in _ROLE_WORDS) and _BARE_ROLE.search(text):
+        phrase_hits = [
+            h for h in phrase_hits if h.fact not in ROLE_FREE or not _said_of_a_bare_role(index, h)
+        ]
     for hit in phrase_hits:
         fact = hit.fact
         if fact == "retire_in_years":
             retire_in_years.append(Candidate(hit.value, hit.start, hit.end, hit.strength))
-        elif fact == "year" and not _is_tax_year(index, hit.start, hypothetical):
+        elif fact == "year" and (
+            not _is_tax_year(index, hit.start, hypothetical) or _in_a_span_of_years(text, hit)
+        ):
             continue
         elif fact == "marginal_rate":
             if hit.value in MARGINAL_BRACKETS:
@@ -231,6 +240,11 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     uses = found(doc, "amount_uses")
     moved = {amount.start for _span, amount in uses}
     never_held_here = {amount.start for span, amount in uses if span.label_ in never_held()}
+    ira_basis: list[Any] = []  # the IRA basis figures left out, by value
+    # (a quick look for the words of anyone's figures and worked-out sums, and of a breakdown)
+    lower = index.lower
+    no_ones_words = "would" in lower or any(word in lower for word in _ANYONE_WORDS)
+    breakdown_words = "as follows" in lower
     for rh in role_hits:
         if rh.amount.start in moved and (
             rh.amount.start in never_held_here
@@ -243,10 +257,19 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             continue  # "If I withdrew $10k, only $1k of it would be pre-tax": a consequence
         if examples and _inside(examples, rh.amount.start):
             continue  # "As an example say 9000 in pretax and 1000 post tax": illustration
-        if rh.key in IRA_BASIS_KEYS and sentence_says(_an_iras_after_tax_money, rh.amount.start):
-            continue  # "I have $40,000 in my current IRA with $10,000 after tax contributions"
+        if rh.key in IRA_BASIS_KEYS and (
+            sentence_says(_an_iras_after_tax_money, rh.amount.start)
+            or any(_same(rh.value, v) for v in ira_basis)
+        ):
+            # "I have $40,000 in my current IRA with $10,000 after tax contributions ...
+            # Can I roll only the $10,000 after tax contributions": named again, the same
+            # IRA basis
+            ira_basis.append(rh.value)
+            continue
         if rh.key == "income" and _someone_elses_pay(index, rh.amount.start):
             continue  # "Its not like a lot of people making 80K", "Employee is 30, makes $50,000"
+        if no_ones_words and _no_ones_figure(index, rh.amount.start):
+            continue  # "someone could contribute 58,000", "So that would be $26,000 of employee"
         if rh.key in AFTER_TAX_KEYS and sentence_says(_already_in_an_ira, rh.amount.start):
             continue  # "I rolled over $5000 of after tax contributions ... to a TIRA": basis
         if rh.key in HELD_KEYS and _WHOLE_AFTER_ITS_PART.search(
@@ -257,8 +280,12 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             text, max(0, rh.amount.start - 60), rh.amount.start
         ):
             continue  # "This would leave the $30k isolated in my IRA": not so yet
+        if rh.key in WHOLE_KEYS and _MOVED_SINCE.match(text, max(rh.end, rh.amount.end)):
+            continue  # "30K in a Roth 401K that I rolled into a Roth IRA": no longer there
         if rh.key in WHOLE_KEYS and _part_of_something(text, rh):
             continue  # "$20k of the after-tax money", "$100,000 of that IRA": a part
+        if breakdown_words and rh.key in FLOW_KEYS and _in_a_breakdown(text, rh.amount.start):
+            continue  # "account breakdown is as follows: ... Company Match: 957,997": a balance
         if rh.key in LIMITED_KEYS and _states_a_limit(index, rh.amount.start):
             continue  # "must include no more than $17,500 pre-tax": a limit, not a balance
         if not _HOUSEHOLD.search(text, rh.start, rh.end) and _about_spouse(
@@ -266,7 +293,12 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         ):
             spouse_income = spouse_income or rh.key == "income"
             continue  # "her after-tax account is about $26k": not the asker's money
-        candidates[rh.key].append(Candidate(rh.value, rh.start, rh.end))
+        key = rh.key
+        if key == "after_tax_contributions" and _OF_WHICH.match(text, rh.amount.end):
+            # "The value of his after tax contributions is $35,000 of which $15,000 is
+            # principal": the whole after-tax money, its parts named after it
+            key = "after_tax_total"
+        candidates[key].append(Candidate(rh.value, rh.start, rh.end))
     if spouse_income:
         # "he makes 190k and I make 45k": the asker's own pay is not the household income
         candidates.pop("income", None)
@@ -487,6 +519,15 @@ _LIMIT_WORDS = re.compile(
 LIMIT_REACH = 60
 
 
+# Right after a balance's words: the account has since been emptied into another ("had
+# approximately 30K in a Roth 401K that I rolled into a Roth IRA in late 2022").
+_MOVED_SINCE = re.compile(
+    r"[^.;!?]{0,20}?\b(?:that|which) (?:i|we|he|she|they) (?:later |then |since |have |had |just )?"
+    r"(?:rolled|moved|transferred|converted)\b",
+    re.IGNORECASE,
+)
+# Right after an amount: its parts follow ("$35,000 of which $15,000 is principal").
+_OF_WHICH = re.compile(r"\s*,?\s*(?:of which|out of which)\b", re.IGNORECASE)
 # Right before an amount: a part of it named first ("9k of that 16k is after tax").
 _WHOLE_AFTER_ITS_PART = re.compile(
     r"\d[\d,.]*\s*[km]?\s+(?:of|out of)\s+(?:that|the|this|my|those|these)\s+[$~]?$",
@@ -499,6 +540,27 @@ _A_CONSEQUENCE = re.compile(
     r"grow to|become|be worth)\b[^.;!?]{0,20}$",
     re.IGNORECASE,
 )
+
+
+# A year's flows: a figure in an account's breakdown is none of them.
+FLOW_KEYS = frozenset(
+    {"employer_contribution", "employee_deferral", "annual_after_tax_contribution"}
+)
+# Words that open a list of an account's balances ("Her 401(k) account breakdown is as
+# follows:", "Client has 401k totals as follows-", "Roughly it breaks down as follows:").
+_BREAKDOWN = re.compile(
+    r"\b(?:breakdown|totals?|balances?|breaks? down|broken down)\b[^.\n]{0,20}\bas follows\b",
+    re.IGNORECASE,
+)
+# How far before an amount (characters) a breakdown's opening is looked for.
+BREAKDOWN_REACH = 400
+
+
+def _in_a_breakdown(text: str, pos: int) -> bool:
+    """True when a breakdown's opening words come before ``pos`` with no blank line between."""
+    start = max(0, pos - BREAKDOWN_REACH)
+    blank = text.rfind("\n\n", start, pos)
+    return bool(_BREAKDOWN.search(text, blank + 1 if blank >= 0 else start, pos))
 
 
 def _part_of_something(text: str, hit: RoleHit) -> bool:
@@ -597,19 +659,29 @@ _PLAN_WORD = re.compile(
 
 # A move in the sentence: the IRA is where plan money went ("rolled $22,400 of after-tax
 # contributions to my Roth IRA and $1,900 of earnings to a traditional IRA").
-_ROLLED_WORD = re.compile(r"\b(?:roll\w*|moved?|transferr?\w*|split\w*)\b", re.IGNORECASE)
+# (not "rollover IRA", the account's name)
+_ROLLED_WORD = re.compile(
+    r"\b(?:roll(?!over ira)\w*|moved?|transferr?\w*|split\w*)\b", re.IGNORECASE
+)
 
 
 def _an_iras_after_tax_money(index: Sentences, pos: int) -> bool:
     """True when the amount's sentence names a traditional IRA and no employer plan nor
-    a move out of one."""
+    a move out of one; or names no account at all, after a sentence that does so ("I
+    have a Traditional IRA worth about $310k. $92k on this is from after-tax
+    contributions.")."""
     start, end = index.bounds(pos)
     text = index.text
-    return (
-        bool(_IRA_WORD.search(text, start, end))
-        and not _PLAN_WORD.search(text, start, end)
-        and not _ROLLED_WORD.search(text, start, end)
-    )
+    if not _IRA_WORD.search(text, start, end):
+        if start == 0 or _PLAN_WORD.search(text, start, end) or _ROTH_WORD.search(text, start, end):
+            return False
+        start, end = index.bounds(start - 1)[0], start  # the sentence before
+        if not _IRA_WORD.search(text, start, end):
+            return False
+    return not _PLAN_WORD.search(text, start, end) and not _ROLLED_WORD.search(text, start, end)
+
+
+_ROTH_WORD = re.compile(r"\broth\b", re.IGNORECASE)
 
 
 # Just before an income: a person who is not the asker, the spouse or a client ("a lot of
@@ -619,6 +691,28 @@ _SOMEONE_ELSE = re.compile(
     r"hces?|nhces?)\b[^.;!?]{0,25}$",
     re.IGNORECASE,
 )
+
+
+# Before an amount in its clause: anyone at all and what they could do ("someone could
+# contribute 58,000 after-tax dollars", "anyone can put in up to"): a rule's illustration.
+_ANYONES = re.compile(
+    r"\b(?:someone|somebody|anyone|anybody|everyone|a person|one)\s+(?:could|can|would|might|may)"
+    r"\b[^.;!?]{0,25}$",
+    re.IGNORECASE,
+)
+_ANYONE_WORDS = ("someone", "somebody", "anyone", "anybody", "everyone", "a person", "one ")
+# Before an amount in its clause: a figure worked out from others ("So that would be
+# $26,000 of employee and $32,000 of employer contributions").
+_WOULD_BE = re.compile(
+    r"\b(?:that|this|it|which)\s+would\s+(?:then\s+)?be\b[^.;!?]{0,40}$", re.IGNORECASE
+)
+
+
+def _no_ones_figure(index: Sentences, pos: int) -> bool:
+    """True when the words before an amount in its clause make it anyone's illustration or
+    a sum worked out from others."""
+    start = max(index.bounds(pos)[0], pos - 40)
+    return bool(_ANYONES.search(index.text, start, pos) or _WOULD_BE.search(index.text, start, pos))
 
 
 def _someone_elses_pay(index: Sentences, pos: int) -> bool:
@@ -691,6 +785,44 @@ def example_scopes(text: str) -> list[tuple[int, int]]:
             end = blank.start() if blank else len(text)
         scopes.append((m.start(), end))
     return scopes
+
+
+# A clause whose subject is a bare role noun, no article nor owner: an illustration of a
+# rule, not a person ("For example, owner is 60 ... Employee is 30, makes $50,000", "Three
+# scenarios: A - Participant is under age 59.5, still employed"). ("Individual has", "Client
+# is 62" are an adviser's client: not here.)
+_BARE_ROLE = re.compile(
+    r"(?:^|[.;:!?\n]|\s[-–)]|\(\w\))?\s*(?:[a-z]\s*[-–).]\s*)?"
+    r"(?:participant|employee|owner|worker|hce|nhce)\s+(?:is|was|has|makes|earns)\b",
+    re.IGNORECASE,
+)
+_ROLE_WORDS = ("participant", "employee", "owner", "worker", "hce")
+# Facts a bare role noun's clause states for no one.
+ROLE_FREE = EXAMPLE_FREE | {"still_employed"}
+
+
+def _said_of_a_bare_role(index: Sentences, hit: Hit) -> bool:
+    """True when the clause holding ``hit`` opens with a bare role noun as its subject."""
+    text = index.text
+    start = max(index.bounds(hit.start)[0], hit.start - CLAUSE_REACH)
+    ends = list(_CLAUSE_END.finditer(text, start, hit.start))
+    if not _BARE_ROLE.match(text, ends[-1].start() if ends else start):
+        return False
+    # (only among examples: "Employee is over 59 ½ yrs of age and wishes to process an in
+    # service rollover from her 401k" is the case asked about)
+    return bool(_ILLUSTRATING.search(text, 0, hit.start))
+
+
+# Words before a bare role noun that make the text illustrate a rule.
+_ILLUSTRATING = re.compile(
+    r"\b(?:for example|for instance|e\.g\.|example:|let'?s say|scenarios?|hypothetical(?:ly)?|"
+    r"case \d|case [a-c]\b)",
+    re.IGNORECASE,
+)
+
+
+# Where a clause ends ("59.5" is no end).
+_CLAUSE_END = re.compile(r"[.;:!?](?=\s)|\n")
 
 
 def _inside(scopes: list[tuple[int, int]], pos: int) -> bool:
@@ -835,6 +967,10 @@ _EMPLOYERS_PLAN = re.compile(
 )
 
 
+# A quick look before the search of ``own_business_plan`` (it costs a read some 0.2 ms).
+_OWN_BUSINESS_WORDS = ("solo", "individual", "participant", "owner", "self", "sole", "uni")
+
+
 @cache
 def _own_business_plan() -> re.Pattern[str]:
     """A plan of one's own business (language.yaml ``own_business_plan``)."""
@@ -848,7 +984,7 @@ def _drop_weak_employment_of_own_business(
     ("He wants to max out his Solo401k contribution") says nothing of working for an
     employer: only a strong cue ("I have a full-time job") reads ``still_employed``."""
     cands = candidates.get("still_employed")
-    if not cands:
+    if not cands or not any(word in index.lower for word in _OWN_BUSINESS_WORDS):
         return
     text = index.text
     # (not the spouse's: "My wife will be continuing to work, she is self employed")
@@ -873,13 +1009,44 @@ def _rejected_amount() -> re.Pattern[str]:
     return re.compile(load("language")["rejected_amount"], re.IGNORECASE)
 
 
+# Years named as a span, none of them the one tax year: "reporting the income in 2011 and
+# 2012", "2019-2021", "(or anytime in 2023 or later)".
+_YEAR_SPAN_AFTER = re.compile(
+    r"\s*(?:and|or|to|through|thru|-|–|/)\s*(?:(?:19|20)\d\d\b|later|earlier|after|beyond)",
+    re.IGNORECASE,
+)
+_YEAR_SPAN_BEFORE = re.compile(
+    r"\b(?:19|20)\d\d\s*(?:and|or|to|through|thru|-|–|/)\s*$", re.IGNORECASE
+)
+
+
+def _in_a_span_of_years(text: str, hit: Hit) -> bool:
+    return bool(
+        _YEAR_SPAN_AFTER.match(text, hit.end)
+        or _YEAR_SPAN_BEFORE.search(text, max(0, hit.start - 16), hit.start)
+    )
+
+
 def _is_tax_year(index: Sentences, pos: int, hypothetical: list[int]) -> bool:
     """A year counts as the tax year discussed unless it dates an account or a what-if."""
     start, end = index.bounds(pos)
     if any(start <= h < end for h in hypothetical):
         return False
     # "opened a Roth in 2019", "retired in 2021": the word is close before the year
-    return not _YEAR_NOT_TAX_YEAR.search(index.text[max(start, pos - YEAR_CONTEXT) : pos])
+    before = index.text[max(start, pos - YEAR_CONTEXT) : pos]
+    if _YEAR_NOT_TAX_YEAR.search(before):
+        return False
+    # "a rollover I made ... back in 2007" is a past told of, unless the text asks how to
+    # report it ("back in 2023. Now I got a 1099-R with code G")
+    return not (_FAR_PAST.search(before) and not _REPORTING.search(index.text))
+
+
+_FAR_PAST = re.compile(r"\bback in\b", re.IGNORECASE)
+# A text about reporting a year's transaction: its year is the filing year.
+_REPORTING = re.compile(
+    r"\b(?:1099|8606|tax return|my return|on my taxes|turbo ?tax|h&r block|report(?:ing|ed)?)\b",
+    re.IGNORECASE,
+)
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -89,6 +89,8 @@ _NAMES_THE_PLAN = re.compile(
     r"(?:'s)?\s+(?:401\(?k\)?|403\(?b\)?|457\(?b\)?|(?:retirement |401k |workplace )?plan\b)",
     FLAGS,
 )
+
+
 @cache
 def _names_an_account() -> re.Pattern[str]:
     """Right after a firm, the person's own account it keeps (providers.yaml's
@@ -208,6 +210,14 @@ _NOT_THE_KEEPER = re.compile(
     r"(?: \w+){0,2} (?:to|into)|\be\.?g\.?[^).?!]{1,40}\bto)\s*$",
     re.IGNORECASE,
 )
+# Right after a firm: it is cited, not keeping anything ("Fidelity seems to say that this is
+# not true", "Vanguard's article"); and a firm's name inside a web address.
+_A_SOURCE = re.compile(
+    r"(?:'s)?\s+(?:seems? to (?:say|suggest|think|claim)|writes|wrote|claims|"
+    r"(?:article|website|web site|viewpoints|blog|faq)\b)",
+    re.IGNORECASE,
+)
+_IN_AN_ADDRESS = re.compile(r"(?:://|www\.)[\w.-]*$", re.IGNORECASE)
 # How far before a firm (characters) those words are looked for.
 NOT_THE_KEEPER_REACH = 90
 _NONDISCRIMINATION_TEST = re.compile(
@@ -232,6 +242,10 @@ def find_providers(sentences: Sentences, *, answer: bool = False) -> list[Provid
             continue  # "Principal ..." opening a sentence is the word, not the firm
         if _FUND_FAMILY.match(text, m.end()):
             continue  # "Vanguard funds", "Fidelity index funds": what the plan holds
+        if _A_SOURCE.match(text, m.end()) or _IN_AN_ADDRESS.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            continue  # "Fidelity seems to say", "www.fidelity.com/viewpoints": a source
         if _NOT_THE_KEEPER.search(text, max(0, m.start() - NOT_THE_KEEPER_REACH), m.start()):
             continue  # an example, a source, or where money was sent: not the plan's firm
         if name == "ADP" and _NONDISCRIMINATION_TEST.search(

@@ -126,8 +126,12 @@ def _skipped(entry: Entry, m: re.Match[str], sentences: Sentences) -> bool:
         if _HEDGE.on(lower).search(text[start:end]):
             return True  # "I think my plan allows ... but I'm not sure" is not a fact yet
     if "negated" in entry.skip_if:
-        # the last three words (rsplit stops after them: equal to split()[-3:])
-        last_words = " ".join(text[max(0, pos - 30) : pos].rsplit(None, 3)[-3:])
+        # the last three words of its clause (rsplit stops after them: equal to
+        # split()[-3:]); not across a clause's end ("The individual is not separating; plan
+        # document permits withdrawal/rollover while active participant", bb079)
+        window = text[max(0, pos - 30) : pos]
+        window = window[max(window.rfind(c) for c in ".;!?\n") + 1 :]
+        last_words = " ".join(window.rsplit(None, 3)[-3:])
         if _NEGATION.on(lower).search(last_words):
             return True
     if "plan_roth" in entry.skip_if and not _IRA.search(m.group()):

@@ -172,6 +172,7 @@ def test_a_roth_401k_rolled_to_a_roth_ira_is_no_ira_basis() -> None:
         "I inherited a Roth 401k from my mother. Is it taxable?",
         "My late father's Roth 401(k) was left to me. Can I move it to a Roth IRA?",
         "My deceased aunt named me beneficiary of her Roth 403b. How do I move it without tax?",
+        "I am the beneficiary of my father's Roth 401k. He died in May. Do I owe tax if I move it?",
     ],
 )
 def test_an_inherited_roth_401k_is_qualified_after_death_and_moves_by_direct_transfer(

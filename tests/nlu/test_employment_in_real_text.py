@@ -170,3 +170,78 @@ def test_a_previous_employers_plan_that_money_came_from_is_no_status() -> None:
 )
 def test_an_old_plans_rollover_is_no_status(text: str) -> None:
     assert employed(text) is None
+
+
+# ---- a job now, implied by what only an employee does ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # batch_b bb059
+        "The cash balance defined benefit plan where I work is closing and I am going to "
+        "receive a lump sum distribution next month.",
+        # batch_b bb072
+        "I am a senior executive at a nonprofit and was excited to hear about the new rules "
+        "that would permit me to convert my Traditional pretax 403(b) account to a Roth 403(b).",
+        # batch_b bb042
+        "I have after tax savings in my 401K and can make in service withdrawals of these fund.",
+        # batch_a ba027
+        "However, letís assume that Iím more than 5 years from FI, yet Iíve already started "
+        "contributing through the Mega Backdoor Roth.",
+        # batch_a ba070
+        "2) Mega-backdoor Roth — my 401(k) allows after-tax contributions and in-plan conversion",
+        # batch_a ba078
+        "Investment choice aside, part of my work retirement plan is in a Roth 401k.",
+        # batch_a ba014
+        "I did a reverse rollover earlier this month from a traditional IRA to an employee "
+        "sponsored 401K plan in order to get ready for a backdoor Roth conversion in the future.",
+        # batch_a ba042
+        "Hi, my wife and I expect to be able to retire early in a couple years at age 45 "
+        "(woo-hoo!) with about $1.25MM across 401k Pre-Tax and Traditional IRAs.",
+        # paraphrases
+        "The 403(b) where she works has an after-tax option.",
+        "I'm an engineer at a big tech company with a mega backdoor.",
+        "My HR team says the plan has after-tax money.",
+    ],
+)
+def test_what_only_an_employee_does_is_a_job_now(text: str) -> None:
+    assert employed(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My HR department at my former employer never answered.",
+        "If I can make in-service withdrawals, should I?",
+        "I retired in May. My 401(k) allows after-tax contributions.",
+    ],
+)
+def test_those_cues_yield_to_a_former_job_an_if_or_a_retirement(text: str) -> None:
+    assert employed(text) is not True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # batch_c bc032
+        "This is the first year I'm not earning a salary, and I'm looking for advice to see if "
+        "I'm thinking about this correctly.",
+        # batch_c bc024, as written
+        "No longer worker so plan to roll 401k plan into Roth IRA and this is where I'm not "
+        "sure what the rules are.",
+        # paraphrase
+        "We are no longer drawing a paycheck from the company.",
+    ],
+)
+def test_no_pay_now_is_no_job(text: str) -> None:
+    assert employed(text) is False
+
+
+def test_a_rule_about_anyone_no_longer_working_is_no_status() -> None:
+    # batch_a ba073
+    text = (
+        'Have you ever heard of the "rule of 55"? That you can withdraw money out of 401K if '
+        "you are over 55 and no longer working (quit and retired or laid off and retired)?"
+    )
+    assert employed(text) is None
