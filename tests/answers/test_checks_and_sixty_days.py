@@ -119,3 +119,19 @@ def test_an_in_plan_conversion_needs_no_distributable_event() -> None:
     # IRC 402A(c)(4)(E): a plan may allow it on money not otherwise distributable
     reply = reply_to("Can I convert pretax money in my 401k to the Roth 401k while I still work?")
     assert "even money not yet payable" in reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a contribution or a rollover "made to" an IRA names no check's payee (two held-out
+        # graders found this answer opening "Yes:" for questions about something else)
+        "I made a contribution to my Roth IRA in 2021 and rolled my Roth 401(k) into it this "
+        "year. Does the money take the Roth IRA's clock?",
+        "The rollover was made to my IRA at Fidelity last month. Do I owe the 10% penalty?",
+        "The plan sent the check to my house. Can I still put it in a Roth IRA?",
+    ],
+)
+def test_made_to_an_ira_is_not_a_check_payable_to_the_custodian(text: str) -> None:
+    assert "check_to_custodian" not in read(text).asks
+    assert "made payable to the new custodian" not in reply_to(text)

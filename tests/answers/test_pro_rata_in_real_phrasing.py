@@ -117,3 +117,14 @@ def test_a_mega_backdoors_pro_rata_question_beside_a_backdoor_ira() -> None:
     text = real_question("bc012", BATCH_C)
     assert "plan_vs_ira_aggregation" in read(text).asks
     assert "so your IRAs do not affect the plan's distributions" in _reply(text)
+
+
+def test_a_plan_pro_rata_question_naming_only_a_roth_ira_is_not_the_ira_aggregation() -> None:
+    # the IRAs-are-not-counted answer is for a poster who holds traditional IRA money; a Roth
+    # IRA named as the destination of after-tax plan money leaves the plan's own pro-rata
+    text = (
+        "I do the mega backdoor: my 401k has $40k of after-tax contributions and $10k of "
+        "earnings on them. If I take an in-service withdrawal of only the after-tax money and "
+        "send it to a Roth IRA, is it pro-rated?"
+    )
+    assert "plan_vs_ira_aggregation" not in read(text).asks
