@@ -29,8 +29,7 @@ RUBRICS = HERE / "answers_more.jsonl"
 KINDS = HERE / "answers_more_kinds.json"
 ALTERNATES = json.loads((HERE / "answers_more_alternates.json").read_text(encoding="utf-8"))
 # batch_c: released for tuning on 2026-12-07 (tests/eval/README.md); a held-out yardstick
-# before. Its rubrics meet the same standard as answers_more's; only data-a's batch-c
-# helper reads or edits these files.
+# before. Its rubrics meet the same standard as answers_more's.
 BATCH_C = HERE / "batch_c_answers.jsonl"
 BATCH_C_ALTERNATES = json.loads(
     (HERE / "batch_c_answers_alternates.json").read_text(encoding="utf-8")
