@@ -567,6 +567,7 @@ def _common_figures(result: Json) -> dict[str, Any]:
         "withholding": _rate("gov.irs.withholding.eligible_rollover_rate", result),
         "age": _rate("gov.irs.early_distribution.separation_age", result),
         "safety_age": _rate("gov.irs.early_distribution.public_safety_separation_age", result),
+        "owner_share": _rate("gov.irs.rmd.five_percent_owner_share", result),
     }
 
 
@@ -627,10 +628,14 @@ def _inherited_to_roth(facts: Json, result: Json) -> list[Finding]:
     money moves untaxed (IRC 402A(c)(3)) and is qualified once the late owner's 5 years
     have run; pretax money moved to a Roth is income."""
     rate = {"rate": _penalty_rate(result)}
+    days = {"days": _rate("gov.irs.rollover.period_days", result)}
     if roth_only(facts):
-        return [Finding("inherited.roth_direct", "irc_402_c_11"), _qualified_after_death(result)]
+        return [
+            Finding("inherited.roth_direct", "irc_402_c_11", days),
+            _qualified_after_death(result),
+        ]
     out = [
-        Finding("inherited.direct_only", "irc_402_c_11"),
+        Finding("inherited.direct_only", "irc_402_c_11", days),
         Finding("inherited.taxed", "irc_72_t_2_a_ii", rate),
     ]
     if "roth_401k" in other_kinds(facts):  # pretax or IRA money beside the Roth money
@@ -644,7 +649,7 @@ def _pretax_to_roth(facts: Json, result: Json) -> list[Finding]:
     after-tax contributions go in tax-free"."""
     beside_roth = roth_named(facts) and not _after_tax_named(facts)
     finding = "pretax_to_roth.income_beside_roth" if beside_roth else "pretax_to_roth.income"
-    return [Finding(finding, "notice_2008_30_plan_to_roth")]
+    return [Finding(finding, "notice_2008_30_plan_to_roth", {"rate": _penalty_rate(result)})]
 
 
 def _roth_401k_to_roth_ira(facts: Json, result: Json) -> list[Finding]:
@@ -836,9 +841,10 @@ def _conversion_five_year(facts: Json, result: Json) -> list[Finding]:
         Finding("recapture.window", "reg_1_408a_6_a5", window),
         Finding("recapture.basis_order", "reg_1_408a_6_a8"),
     ]
+    rate = {"rate": window["rate"]}
     if _before_59_half(facts, result) is False:
-        return [*out, Finding("recapture.your_age", "irc_408a_d_2", {"age": facts["age"]})]
-    return [*out, Finding("recapture.after_59", "irc_408a_d_2")]
+        return [*out, Finding("recapture.your_age", "irc_408a_d_2", {"age": facts["age"], **rate})]
+    return [*out, Finding("recapture.after_59", "irc_408a_d_2", rate)]
 
 
 # -- answers-c: early access (72(t) payments, a home), an excess over 415(c) --------------
