@@ -776,6 +776,19 @@ def _conversion_withholding(facts: Json, result: Json) -> list[Finding]:
     return [kept, Finding("convert_withholding.who_withholds", "irc_3405_b", rates)]
 
 
+def _rmd_age_schedule() -> dict[str, Any]:
+    """The RMD starting ages by birth year (SECURE 2.0's two steps, from the parameter), said
+    when the person's age is unknown: the first age, the later one and the birth year it
+    starts with."""
+    schedule = all_parameters()["gov.irs.rmd.applicable_age"].values
+    first, later, *_ = sorted(schedule)
+    return {
+        "first_age": to_json_number(schedule[first]),
+        "later_age": to_json_number(schedule[later]),
+        "later_born": later,
+    }
+
+
 def _rmd_first(facts: Json, result: Json) -> list[Finding]:
     """The required distribution comes out first and is not rollable; whether it applies
     yet is the person's age against the applicable age (SECURE 2.0, the parameter)."""
@@ -785,14 +798,7 @@ def _rmd_first(facts: Json, result: Json) -> list[Finding]:
     if age is not None and rmd_age is not None and age < rmd_age:
         out.append(Finding("rmd_first.not_yet", "irc_401_a_9", {"age": age, "rmd_age": rmd_age}))
     elif rmd_age is None:
-        schedule = all_parameters()["gov.irs.rmd.applicable_age"].values
-        first, later, *_ = sorted(schedule)
-        params = {
-            "first_age": to_json_number(schedule[first]),
-            "later_age": to_json_number(schedule[later]),
-            "later_born": later,
-        }
-        out.append(Finding("rmd_first.ages", "irc_401_a_9", params))
+        out.append(Finding("rmd_first.ages", "irc_401_a_9", _rmd_age_schedule()))
     return [*out, Finding("rmd.roth_none", "irc_401_a_9")]
 
 
@@ -944,14 +950,7 @@ def _conversion_planning(facts: Json, result: Json) -> list[Finding]:
     if rmd_age is not None:
         out.append(Finding("plan_conv.rmd_age", "irc_401_a_9", {"rmd_age": rmd_age}))
     else:
-        schedule = all_parameters()["gov.irs.rmd.applicable_age"].values
-        first, later, *_ = sorted(schedule)
-        params = {
-            "first_age": to_json_number(schedule[first]),
-            "later_age": to_json_number(schedule[later]),
-            "later_born": later,
-        }
-        out.append(Finding("plan_conv.rmd_ages", "irc_401_a_9", params))
+        out.append(Finding("plan_conv.rmd_ages", "irc_401_a_9", _rmd_age_schedule()))
     if facts.get("spouse_age") is not None or facts.get("filing_status") == "mfj":
         out.append(Finding("plan_conv.spouses", "ira_per_person"))
     return out
