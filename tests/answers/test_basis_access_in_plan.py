@@ -7,11 +7,11 @@ the plan; without that, the Roth IRA's ordering alone."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
+from conversation_stories import real_question
 
 from bot.conversation import respond
 from bot.session import Session
@@ -29,11 +29,7 @@ def _reply(text: str) -> str:
 def _shared_question(qid: str) -> str:
     if not SHARED.exists():
         pytest.skip("../shared/eval/answers.jsonl is not available")
-    for line in SHARED.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["id"] == qid:
-            return row["text"]
-    raise LookupError(qid)
+    return real_question(qid, SHARED)
 
 
 def test_the_real_question_gets_the_plans_case_first() -> None:
