@@ -40,8 +40,8 @@ BATCH_C_ON_SPLIT = frozenset(
     {"bc004", "bc005", "bc009", "bc012", "bc014", "bc016", "bc017"}
     | {"bc025", "bc028", "bc030", "bc046", "bc047", "bc048"}
 )
-# batch_d: the collector's first-contact batch (tests/eval/README.md), rubrics for 20 of its 40
-# questions, to the same standard; only the collector helper reads or edits these files.
+# batch_d: released for tuning on 2026-12-07 (tests/eval/README.md); before, the collector's
+# first-contact batch. Rubrics for 20 of its 40 questions, to the same standard.
 BATCH_D = HERE / "batch_d_answers.jsonl"
 # batch_d questions whose expert answer is a two-destination rollover, where the split template may
 # earn points; the other batch_d rubrics must not reward it.

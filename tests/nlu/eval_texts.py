@@ -1,7 +1,7 @@
 """The real questions' texts that the matching tests compare spaCy's matchers on.
 
 Labelled JSONL files in the repository, and the shared ones beside the checkout when
-present (never batch_c, batch_d or batch_e: they are held out).
+present (never the held-out batch_e, batch_f or batch_g).
 """
 
 from __future__ import annotations
