@@ -614,6 +614,8 @@ def _asked_or_supposed(index: Sentences, pos: int) -> bool:
     text = index.text
     stop = _STOP.search(text, pos, end)
     before = [m.end() for m in _STOP.finditer(text, start, pos)]
+    if any(start <= cue < pos for cue in index.hypothetical_starts):
+        return False  # "What if I had 50k after-tax, could I split it?": the what-if's own
     if stop and text[stop.start()] == "?" and not _QUESTION_AFTER.search(text, pos, stop.start()):
         # (a question may state what the asker holds or earns: "Does the mega backdoor make
         # sense at 26 making $95,000?", "Can I convert with $50k after-tax in the plan?")
@@ -621,8 +623,6 @@ def _asked_or_supposed(index: Sentences, pos: int) -> bool:
     cues = list(_supposition().finditer(text, before[-1] if before else start, pos))
     if not cues:
         return False
-    if any(cue < pos for cue in index.hypothetical_starts if cue >= start):
-        return False  # "What if I had 50k after-tax, could I split it?": the what-if's own
     clause = text[cues[-1].end() : pos]
     return not (_MAIN_CLAUSE.search(clause) or _OWNED.search(clause) or _PAY.search(clause))
 

@@ -121,3 +121,8 @@ def test_a_statement_ends_at_its_stop_even_before_a_small_letter() -> None:
     facts = read(text).facts
     assert facts["after_tax_total"] == 90000
     assert facts["traditional_ira_balance"] == 127000
+
+
+def test_a_what_if_question_keeps_all_its_figures() -> None:
+    facts = read("What if I had $30,000 of after-tax contributions and $10,000 of earnings?").facts
+    assert (facts["after_tax_contributions"], facts["after_tax_earnings"]) == (30000, 10000)
