@@ -47,6 +47,10 @@ QUESTION_OPENERS = frozenset(
     "can could should would will do does did is are am was were how what when where why "  # noqa: SIM905
     "which may must shall whether".split()
 )
+# Words that make a sentence a question when they open it ("Just wondering, does the 5 year
+# rule apply ...", "I was wondering if ...", "I wonder whether ..."): within its first words.
+WONDERING = frozenset({"wonder", "wondering", "wondered", "curious"})
+WONDERING_WITHIN = 4  # words
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,11 +324,10 @@ def _asking(doc: Doc, sentences: list[Span]) -> list[bool]:
         if at < len(marks) and marks[at] < sentence.end:
             asking.append(True)
             continue
-        first = next(
-            (t for t in sentence if not (t.is_space or t.is_punct or t.like_num or len(t) == 1)),
-            None,
-        )
-        asking.append(first is not None and first.lower_ in QUESTION_OPENERS)
+        words = [t for t in sentence if not (t.is_space or t.is_punct or t.like_num)]
+        first = next((t for t in words if len(t) > 1), None)
+        wondering = any(t.lower_ in WONDERING for t in words[:WONDERING_WITHIN])
+        asking.append(wondering or (first is not None and first.lower_ in QUESTION_OPENERS))
     return asking
 
 
