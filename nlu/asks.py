@@ -32,8 +32,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from math import prod
 
-import numpy
-from spacy.attrs import ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
@@ -41,12 +39,7 @@ from spacy.vocab import Vocab
 
 from nlu.data import load
 from nlu.gating import Gated, Gates, first_token_exact, gated_matches, lower_places
-
-# An opening word that makes a sentence a question even without "?" ("Can I do this.").
-QUESTION_OPENERS = frozenset(
-    "can could should would will do does did is are am was were how what when where why "  # noqa: SIM905
-    "which may must shall whether".split()
-)
+from nlu.questions import asking as question_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,25 +302,6 @@ def _sentences(doc: Doc) -> list[Span]:
         return [doc[:]]
 
 
-def _asking(doc: Doc, sentences: list[Span]) -> list[bool]:
-    """Whether each sentence asks something: it holds a "?" token, or its first word
-    opens a question (a list marker such as "1)" or "b." does not open the sentence)."""
-    orths = doc.to_array(ORTH)
-    marks = numpy.flatnonzero(orths == doc.vocab.strings["?"]).tolist()
-    asking = []
-    for sentence in sentences:
-        at = bisect.bisect_left(marks, sentence.start)
-        if at < len(marks) and marks[at] < sentence.end:
-            asking.append(True)
-            continue
-        first = next(
-            (t for t in sentence if not (t.is_space or t.is_punct or t.like_num or len(t) == 1)),
-            None,
-        )
-        asking.append(first is not None and first.lower_ in QUESTION_OPENERS)
-    return asking
-
-
 def fired(doc: Doc, catalogue: Catalogue | None = None) -> list[tuple[int, str, str]]:
     """(token index, class, pattern id) where each class match in ``doc`` starts, once
     each, in text order."""
@@ -380,7 +354,7 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     per_sentence: list[set[str]] = [set() for _ in sentences]
     for token, cls, pattern in matches:
         per_sentence[bisect.bisect_right(starts, token) - 1].update((cls, pattern))
-    asking = _asking(doc, sentences)
+    asking = question_sentences(doc, sentences)
     for i in range(1, len(sentences)):
         # "What does this mean?" asks about the sentence before it
         if asking[i] and _points_back(sentences[i]):

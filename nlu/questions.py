@@ -1,0 +1,142 @@
+"""Which sentences of a text ask something, and which only tell.
+
+A forum post tells a story, then asks. The words of the story ("the check was payable to
+the new custodian", "I have Roth money too") name topics the poster did not ask about; an
+answer to such a topic must not lead the reply. So the reader marks the sentences that
+ask: those with a "?", those that open as a question ("Can I ...", "How much ...", "Is it
+..."), and those that hold a phrase that asks wherever it stands ("I'm wondering
+whether", "please advise", "my question is"). The words are data
+(``nlu/patterns/questions.yaml``), matched with spaCy's ``PhraseMatcher``; an opening
+phrase counts only at a sentence's first word, after list markers ("1.", "b)") and
+lead-in words ("So", "Also,", "Question:").
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.lang.en import English
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from nlu.data import load
+
+# At most this many words are passed over before a sentence's opening phrase (list
+# markers and lead-ins: "2) Also, can I ...").
+MAX_LEAD = 6
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionCues:
+    """The matchers of ``questions.yaml`` over one vocabulary."""
+
+    openers: PhraseMatcher  # phrases a question opens with
+    statements: PhraseMatcher  # phrases a statement opens with, though they start alike
+    cues: PhraseMatcher  # phrases that ask anywhere in a sentence
+    lead_ins: frozenset[str]  # words passed over before the opener
+
+
+@cache
+def _tokenizer() -> English:
+    # (spaCy's English rules split "don't" and "what's" as the reader's pipeline does)
+    return English()
+
+
+def phrases(entry: dict, words: dict[str, list[str]]) -> list[tuple[str, ...]]:
+    """The word sequences an entry's phrases spell, each "$set" expanded to its words, and
+    each apostrophe spelled both ways ("n't", "n’t": people type either)."""
+    out: list[tuple[str, ...]] = []
+    for phrase in entry["phrases"]:
+        choices = [
+            [str(w).lower() for w in words[part[1:]]] if part.startswith("$") else [part.lower()]
+            for part in str(phrase).split()
+        ]
+        choices = [list(dict.fromkeys([*c, *(w.replace("'", "’") for w in c)])) for c in choices]
+        out.extend(itertools.product(*choices))
+    return list(dict.fromkeys(out))
+
+
+def build(vocab: Vocab) -> QuestionCues:
+    """The matchers of ``questions.yaml`` over ``vocab`` (tests build a fresh one)."""
+    data = load("questions")
+    words = {name: [str(w) for w in ws] for name, ws in data["words"].items()}
+    add = vocab.strings.add
+
+    def matcher(entries: Iterable[dict]) -> PhraseMatcher:
+        found = PhraseMatcher(vocab, attr="LOWER")
+        for entry in entries:
+            # (a phrase as its words' LOWER hashes, as nlu.asks adds them)
+            found.add(str(entry["id"]), [[add(w) for w in seq] for seq in phrases(entry, words)])
+        return found
+
+    lead_ins = frozenset(str(w).lower() for w in data["lead_ins"])
+    openers, statements = matcher(data["openers"]), matcher(data["statements"])
+    return QuestionCues(openers, statements, matcher(data["cues"]), lead_ins)
+
+
+@cache
+def _cues(vocab: Vocab) -> QuestionCues:
+    return build(vocab)
+
+
+def _list_marker(token: Token) -> bool:
+    """"1", "2.", "3)", "(a)", "b." (or "b" then "."): the number or letter of an item in
+    a list."""
+    core = token.lower_.strip("().:#")
+    if core.isdigit():
+        return True
+    if len(core) == 1 and core.isalpha():
+        if core != token.lower_:  # "a)", "b." as one token
+            return True
+        following = token.i + 1
+        return following < len(token.doc) and token.doc[following].text in (")", ".")
+    return False
+
+
+def opening(sentence: Span, lead_ins: frozenset[str]) -> int | None:
+    """The index (in the Doc) of the word a sentence opens with, past list markers and
+    lead-in words; None when it holds no such word within ``MAX_LEAD`` tokens."""
+    passed = 0
+    for token in sentence:
+        if token.is_space:
+            continue
+        if token.lower_ in lead_ins or token.is_punct or _list_marker(token):
+            passed += 1
+            if passed > MAX_LEAD:
+                return None
+            continue
+        return token.i
+    return None
+
+
+def asking(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None) -> list[bool]:
+    """Whether each of ``sentences`` (spans of ``doc``, in order) asks something."""
+    cues = cues or _cues(doc.vocab)
+    # (where an opener starts, and how far the longest opener and statement there reach)
+    opener_ends: dict[int, int] = {}
+    for _id, start, end in cues.openers(doc):
+        opener_ends[start] = max(end, opener_ends.get(start, end))
+    for _id, start, end in cues.statements(doc):
+        if opener_ends.get(start, end) <= end:
+            opener_ends.pop(start, None)
+    cue_starts = {start for _id, start, _end in cues.cues(doc)}
+    asked = sorted({t.i for t in doc if t.text == "?"}.union(cue_starts))
+    out = []
+    for sentence in sentences:
+        at = bisect.bisect_left(asked, sentence.start)
+        if at < len(asked) and asked[at] < sentence.end:
+            out.append(True)
+            continue
+        first = opening(sentence, cues.lead_ins)
+        out.append(first is not None and first in opener_ends)
+    return out
+
+
+def question_sentences(doc: Doc, sentences: Sequence[Span]) -> list[int]:
+    """The indices of the sentences that ask."""
+    return [n for n, asks in enumerate(asking(doc, sentences)) if asks]
