@@ -230,8 +230,7 @@ def answer_order(
     asked: said after the questions asked, and a route only stated is minor: said only
     if the reply still has room.
     """
-    sentences = sentences or {}
-    where = {a: sentences.get(a, len(asks) * 1000 + n) for n, a in enumerate(asks)}
+    where = _sentence_ranks(asks, sentences or {})
     said = set(stated) if any(a not in stated for a in asks) else set()
     minor = {a for a in asks if is_route(a) and a in said}
     order = sorted(
@@ -246,6 +245,23 @@ def answer_order(
         ),
     )
     return [asks[n] for n in order], minor
+
+
+def _sentence_ranks(asks: Sequence[str], sentences: Mapping[str, int]) -> dict[str, int]:
+    """Each ask's rank by the sentence it was asked in, the sentences taken in the order
+    ``asks`` first names them: the reader orders the asks by how their sentence asks
+    (a question before a heading that announces questions, before a sentence that only
+    tells, ``nlu.questions``) and then by place, so the asks of one sentence share a rank
+    and a question asked late in the text still leads its story. An ask with no
+    sentence ranks after all those with one, in the order given."""
+    rank: dict[int, int] = {}
+    for ask in asks:
+        if ask in sentences:
+            rank.setdefault(sentences[ask], len(rank))
+    return {
+        a: rank[sentences[a]] if a in sentences else len(asks) * 1000 + n
+        for n, a in enumerate(asks)
+    }
 
 
 def _condition(finding: Finding) -> Mapping[str, Any]:

@@ -39,6 +39,7 @@ from spacy.vocab import Vocab
 
 from nlu.data import load
 from nlu.gating import Gated, Gates, first_token_exact, gated_matches, lower_places
+from nlu.questions import TELLS
 from nlu.questions import asking as question_sentences
 
 
@@ -357,7 +358,7 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     asking = question_sentences(doc, sentences)
     for i in range(1, len(sentences)):
         # "What does this mean?" asks about the sentence before it
-        if asking[i] and _points_back(sentences[i]):
+        if asking[i] != TELLS and _points_back(sentences[i]):
             # (the nearest sentence that says something: "I'm hoping he is wrong. Is he
             # right?" asks about what the coworker said before)
             j = i - 1
@@ -366,7 +367,7 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
             per_sentence[i] |= per_sentence[j]
     ranked = _ordered(catalogue.rules, per_sentence, asking, ask_ids())
     places = _ordered(catalogue.places, per_sentence, asking, tuple(place_instead()))
-    stated = tuple(ask for ask, (states, _) in ranked.items() if states)
+    stated = tuple(ask for ask, (level, _) in ranked.items() if level == TELLS)
     where = tuple(i for _, i in ranked.values())
     return Recognised(tuple(ranked), tuple(places), stated, where)
 
@@ -374,13 +375,15 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
 def _ordered(
     rules: Iterable[AskRule],
     per_sentence: list[set[str]],
-    asking: list[bool],
+    asking: list[int],
     file_order: tuple[str, ...],
 ) -> dict[str, tuple[int, int]]:
     """The ids of the rules that hold, ordered by where each first holds: a sentence
-    that asks ranks before one that only states ("my income is too high" is context;
-    "can I do it now?" is the question). Each id maps to its rank: (1 if only a
-    sentence that states holds it else 0, the sentence's index)."""
+    that asks ranks before one that only announces a question ("I have a few questions
+    about the rollover:"), and that before one that only states ("my income is too high"
+    is context; "can I do it now?" is the question). Each id maps to its rank: (how its
+    best sentence stands, ``nlu.questions.ASKS``, ``ANNOUNCES`` or ``TELLS``, that
+    sentence's index)."""
     whole = set().union(*per_sentence)
     found: dict[str, tuple[int, int]] = {}
     for rule in rules:
@@ -395,11 +398,10 @@ def _ordered(
             where = [_first_sentence(per_sentence, rule)] if rule.holds(whole) else []
         else:
             where = [i for i, present in enumerate(per_sentence) if rule.holds(present)]
-        where = [i for i in where if asking[i] or not rule.question]
+        where = [i for i in where if asking[i] != TELLS or not rule.question]
         if not where:
             continue
-        i = next((i for i in where if asking[i]), where[0])
-        rank = (0 if asking[i] else 1, i)
+        rank = min((asking[i], i) for i in where)
         if rule.ask not in found or rank < found[rule.ask]:
             found[rule.ask] = rank
     order = {ask: n for n, ask in enumerate(file_order)}
@@ -413,7 +415,8 @@ SHORT_SENTENCE = 8  # tokens
 
 def _points_back(sentence: Span) -> bool:
     """A short question that points at what was just said ("Is that right?")."""
-    return len(sentence) <= SHORT_SENTENCE and any(t.lower_ in POINTING_BACK for t in sentence)
+    words = [t for t in sentence if not t.is_space]  # (a paragraph's "\n\n" is no word)
+    return len(words) <= SHORT_SENTENCE and any(t.lower_ in POINTING_BACK for t in words)
 
 
 def _first_sentence(per_sentence: Iterable[set[str]], rule: AskRule) -> int:

@@ -39,6 +39,13 @@ class QuestionCues:
     statements: PhraseMatcher  # phrases a statement opens with, though they start alike
     cues: PhraseMatcher  # phrases that ask anywhere in a sentence
     lead_ins: frozenset[str]  # words passed over before the opener
+    announcing: frozenset[str]  # the ids of the cues that only announce a question
+
+
+# How a sentence stands to what the text asks, strongest first: it asks; it announces a
+# question ("I have a few questions about the rollover:", "Questions:"), so the topic it
+# names is asked but what the questions after it ask comes first; or it tells.
+ASKS, ANNOUNCES, TELLS = 0, 1, 2
 
 
 @cache
@@ -76,7 +83,8 @@ def build(vocab: Vocab) -> QuestionCues:
 
     lead_ins = frozenset(str(w).lower() for w in data["lead_ins"])
     openers, statements = matcher(data["openers"]), matcher(data["statements"])
-    return QuestionCues(openers, statements, matcher(data["cues"]), lead_ins)
+    announcing = frozenset(str(e["id"]) for e in data["cues"] if e.get("announces"))
+    return QuestionCues(openers, statements, matcher(data["cues"]), lead_ins, announcing)
 
 
 @cache
@@ -85,7 +93,7 @@ def _cues(vocab: Vocab) -> QuestionCues:
 
 
 def _list_marker(token: Token) -> bool:
-    """"1", "2.", "3)", "(a)", "b." (or "b" then "."): the number or letter of an item in
+    """ "1", "2.", "3)", "(a)", "b." (or "b" then "."): the number or letter of an item in
     a list."""
     core = token.lower_.strip("().:#")
     if core.isdigit():
@@ -114,9 +122,11 @@ def opening(sentence: Span, lead_ins: frozenset[str]) -> int | None:
     return None
 
 
-def asking(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None) -> list[bool]:
-    """Whether each of ``sentences`` (spans of ``doc``, in order) asks something."""
+def asking(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None) -> list[int]:
+    """How each of ``sentences`` (spans of ``doc``, in order) stands to what the text
+    asks: ``ASKS``, ``ANNOUNCES`` or ``TELLS``."""
     cues = cues or _cues(doc.vocab)
+    strings = doc.vocab.strings
     # (where an opener starts, and how far the longest opener and statement there reach)
     opener_ends: dict[int, int] = {}
     for _id, start, end in cues.openers(doc):
@@ -124,19 +134,27 @@ def asking(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None
     for _id, start, end in cues.statements(doc):
         if opener_ends.get(start, end) <= end:
             opener_ends.pop(start, None)
-    cue_starts = {start for _id, start, _end in cues.cues(doc)}
-    asked = sorted({t.i for t in doc if t.text == "?"}.union(cue_starts))
+    asked = {t.i for t in doc if t.text == "?"}
+    announced: set[int] = set()
+    for match_id, start, _end in cues.cues(doc):
+        (announced if strings[match_id] in cues.announcing else asked).add(start)
+    asks, announces = sorted(asked), sorted(announced)
     out = []
     for sentence in sentences:
-        at = bisect.bisect_left(asked, sentence.start)
-        if at < len(asked) and asked[at] < sentence.end:
-            out.append(True)
-            continue
         first = opening(sentence, cues.lead_ins)
-        out.append(first is not None and first in opener_ends)
+        if _within(asks, sentence) or (first is not None and first in opener_ends):
+            out.append(ASKS)
+        else:
+            out.append(ANNOUNCES if _within(announces, sentence) else TELLS)
     return out
 
 
+def _within(starts: list[int], sentence: Span) -> bool:
+    """True when one of ``starts`` (sorted token indices) lies in ``sentence``."""
+    at = bisect.bisect_left(starts, sentence.start)
+    return at < len(starts) and starts[at] < sentence.end
+
+
 def question_sentences(doc: Doc, sentences: Sequence[Span]) -> list[int]:
-    """The indices of the sentences that ask."""
-    return [n for n, asks in enumerate(asking(doc, sentences)) if asks]
+    """The indices of the sentences that ask or announce a question."""
+    return [n for n, level in enumerate(asking(doc, sentences)) if level != TELLS]
