@@ -395,7 +395,7 @@ def _ordered(
         if rule.none_in_text & whole or not all(group & whole for group in rule.in_text):
             continue
         if rule.within == "text":
-            where = [_first_sentence(per_sentence, rule)] if rule.holds(whole) else []
+            where = _sentences_holding(per_sentence, rule) if rule.holds(whole) else []
         else:
             where = [i for i, present in enumerate(per_sentence) if rule.holds(present)]
         where = [i for i in where if asking[i] != TELLS or not rule.question]
@@ -419,7 +419,10 @@ def _points_back(sentence: Span) -> bool:
     return len(words) <= SHORT_SENTENCE and any(t.lower_ in POINTING_BACK for t in words)
 
 
-def _first_sentence(per_sentence: Iterable[set[str]], rule: AskRule) -> int:
-    """The first sentence holding any class the rule needs (where the question starts)."""
+def _sentences_holding(per_sentence: list[set[str]], rule: AskRule) -> list[int]:
+    """The sentences holding any class a text-wide rule needs: its parts are spread over
+    the text ("I did a backdoor Roth this year. I'm rolling my 401(k) to an IRA. Will the
+    pro-rata rule apply?"), and it is asked where a sentence that asks holds one of them,
+    else where its first part is told (``_ordered`` takes the best)."""
     needed = set().union(*rule.all)
-    return next((i for i, present in enumerate(per_sentence) if present & needed), 0)
+    return [i for i, present in enumerate(per_sentence) if present & needed] or [0]

@@ -22,6 +22,7 @@ from functools import cache
 from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from nlu.data import load
@@ -126,7 +127,6 @@ def asking(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None
     """How each of ``sentences`` (spans of ``doc``, in order) stands to what the text
     asks: ``ASKS``, ``ANNOUNCES`` or ``TELLS``."""
     cues = cues or _cues(doc.vocab)
-    strings = doc.vocab.strings
     # (where an opener starts, and how far the longest opener and statement there reach)
     opener_ends: dict[int, int] = {}
     for _id, start, end in cues.openers(doc):
@@ -136,8 +136,9 @@ def asking(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None
             opener_ends.pop(start, None)
     asked = {t.i for t in doc if t.text == "?"}
     announced: set[int] = set()
-    for match_id, start, _end in cues.cues(doc):
-        (announced if strings[match_id] in cues.announcing else asked).add(start)
+    # (of cues that overlap, the longest: "my question is in relation to" announces)
+    for span in filter_spans(cues.cues(doc, as_spans=True)):
+        (announced if span.label_ in cues.announcing else asked).add(span.start)
     asks, announces = sorted(asked), sorted(announced)
     out = []
     for sentence in sentences:
