@@ -420,9 +420,20 @@ def _points_back(sentence: Span) -> bool:
 
 
 def _sentences_holding(per_sentence: list[set[str]], rule: AskRule) -> list[int]:
-    """The sentences holding any class a text-wide rule needs: its parts are spread over
-    the text ("I did a backdoor Roth this year. I'm rolling my 401(k) to an IRA. Will the
-    pro-rata rule apply?"), and it is asked where a sentence that asks holds one of them,
-    else where its first part is told (``_ordered`` takes the best)."""
+    """Where a text-wide rule is told or asked. Its parts are spread over the text ("I did
+    a backdoor Roth this year. I'm rolling my 401(k) to an IRA. Will the pro-rata rule
+    apply?"): the question starts where its first part occurs, and it is asked again in
+    any sentence holding one of its parts once all have been said (a question before
+    the last part comes asks something else). ``_ordered`` takes the best of these."""
     needed = set().union(*rule.all)
-    return [i for i, present in enumerate(per_sentence) if present & needed] or [0]
+    holding = [i for i, present in enumerate(per_sentence) if present & needed]
+    if not holding:
+        return [0]
+    seen: set[str] = set()
+    complete = len(per_sentence)
+    for i, present in enumerate(per_sentence):
+        seen |= present
+        if all(group & seen for group in rule.all):
+            complete = i
+            break
+    return [holding[0], *(i for i in holding if i >= complete)]
