@@ -39,7 +39,7 @@ from spacy.vocab import Vocab
 
 from nlu.data import load
 from nlu.gating import Gated, Gates, first_token_exact, gated_matches, lower_places
-from nlu.questions import TELLS
+from nlu.questions import PREMISE, TELLS
 from nlu.questions import asking as question_sentences
 
 
@@ -358,7 +358,7 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     asking = question_sentences(doc, sentences)
     for i in range(1, len(sentences)):
         # "What does this mean?" asks about the sentence before it
-        if asking[i] != TELLS and _points_back(sentences[i]):
+        if asking[i] < PREMISE and _points_back(sentences[i]):
             # (the nearest sentence that says something: "I'm hoping he is wrong. Is he
             # right?" asks about what the coworker said before)
             j = i - 1
@@ -382,7 +382,7 @@ def _ordered(
     that asks ranks before one that only announces a question ("I have a few questions
     about the rollover:"), and that before one that only states ("my income is too high"
     is context; "can I do it now?" is the question). Each id maps to its rank: (how its
-    best sentence stands, ``nlu.questions.ASKS``, ``ANNOUNCES`` or ``TELLS``, that
+    best sentence stands, ``nlu.questions.ASKS``, ``ANNOUNCES``, ``PREMISE`` or ``TELLS``, that
     sentence's index)."""
     whole = set().union(*per_sentence)
     found: dict[str, tuple[int, int]] = {}
@@ -401,7 +401,10 @@ def _ordered(
         where = [i for i in where if asking[i] != TELLS or not rule.question]
         if not where:
             continue
-        rank = min((asking[i], i) for i in where)
+        # (a premise is told, so what it holds is context: "I am still working and under
+        # 59½. Can I take the after-tax money out?" asks that in-service question only
+        # because nothing else is asked)
+        rank = min((asking[i] if asking[i] < PREMISE else TELLS, i) for i in where)
         if rule.ask not in found or rank < found[rule.ask]:
             found[rule.ask] = rank
     order = {ask: n for n, ask in enumerate(file_order)}

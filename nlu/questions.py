@@ -45,8 +45,10 @@ class QuestionCues:
 
 # How a sentence stands to what the text asks, strongest first: it asks; it announces a
 # question ("I have a few questions about the rollover:", "Questions:"), so the topic it
-# names is asked but what the questions after it ask comes first; or it tells.
-ASKS, ANNOUNCES, TELLS = 0, 1, 2
+# names is asked but what the questions after it ask comes first; it is the premise of
+# the question that follows it ("I am still working and under 59½. Can I take the
+# after-tax money out?": the question is about that case); or it only tells.
+ASKS, ANNOUNCES, PREMISE, TELLS = 0, 1, 2, 3
 
 
 @cache
@@ -125,7 +127,7 @@ def opening(sentence: Span, lead_ins: frozenset[str]) -> int | None:
 
 def asking(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None) -> list[int]:
     """How each of ``sentences`` (spans of ``doc``, in order) stands to what the text
-    asks: ``ASKS``, ``ANNOUNCES`` or ``TELLS``."""
+    asks: ``ASKS``, ``ANNOUNCES``, ``PREMISE`` or ``TELLS``."""
     cues = cues or _cues(doc.vocab)
     # (where an opener starts, and how far the longest opener and statement there reach)
     opener_ends: dict[int, int] = {}
@@ -147,6 +149,13 @@ def asking(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None
             out.append(ASKS)
         else:
             out.append(ANNOUNCES if _within(announces, sentence) else TELLS)
+    # the nearest sentence with words before a question is its premise, if it tells
+    said = None
+    for n, sentence in enumerate(sentences):
+        if out[n] == ASKS and said is not None and out[said] == TELLS:
+            out[said] = PREMISE
+        if opening(sentence, cues.lead_ins) is not None:
+            said = n
     return out
 
 
@@ -158,4 +167,4 @@ def _within(starts: list[int], sentence: Span) -> bool:
 
 def question_sentences(doc: Doc, sentences: Sequence[Span]) -> list[int]:
     """The indices of the sentences that ask or announce a question."""
-    return [n for n, level in enumerate(asking(doc, sentences)) if level != TELLS]
+    return [n for n, level in enumerate(asking(doc, sentences)) if level < PREMISE]
