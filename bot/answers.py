@@ -98,6 +98,10 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
     "roth_401k_early.not_taxed": frozenset({"roth_401k.rolled_basis", "roth_ira_clock.basis_free"}),
     "roth_401k_early.ira_clock": frozenset({"drac.rollover_clock"}),
     "rmd_first.comes_out_first": frozenset({"rmd.first_not_rollable"}),
+    # converted basis taken out before 59½ (answers-c): its pro-rata and recapture sentences
+    # hold those of money converted in the plan
+    "access.in_plan_pro_rata": frozenset({"ipc_access.tax_free"}),
+    "access.recapture_taxable_only": frozenset({"ipc_access.under_55"}),
     # a Roth 401(k) rolled to a Roth IRA (answers-b, third session): what counts as
     # contributions is said once, by the first of the clock's or the access answer's
     # sentences, and either holds the general Roth IRA clock sentences

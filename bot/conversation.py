@@ -143,7 +143,8 @@ def _turn(session: Session, text: str, today: date, given: Reading | None = None
 
     topic = _out_of_scope_topic(reading)
     if topic:  # the service opens a ticket and says so
-        text = _joined(answers.note(f"handoff.{topic}"), needs_a_person_text(OUT_OF_SCOPE[topic]))
+        line = answers.note(f"handoff.{topic}", days=_in_force(ROLLOVER_DAYS, session, today))
+        text = _joined(line, needs_a_person_text(OUT_OF_SCOPE[topic]))
         reason = f"out of scope: {OUT_OF_SCOPE[topic]}"
         return Reply(text, facts=dict(session.facts), action="handoff", handoff_reason=reason)
     if expecting and (reading.unsure or reading.declined) and expecting not in reading.facts:
@@ -336,6 +337,19 @@ def _pretax_from_plan_total(
 
 # The conversion's own period for the 10% (a year-stamped parameter, in years).
 RECAPTURE_PERIOD = "gov.irs.roth.five_year_periods.conversion_recapture"
+ADDITIONAL_TAX = "gov.irs.early_distribution.additional_tax_rate"
+ROLLOVER_DAYS = "gov.irs.rollover.period_days"
+
+
+def _tax_year(session: Session, today: date) -> int:
+    """The tax year a reply speaks of: the user's, else this year within the covered years."""
+    years = covered_years()
+    return int(session.facts.get("year") or min(max(today.year, years[0]), years[-1]))
+
+
+def _in_force(name: str, session: Session, today: date) -> Any:
+    """A legal number a note states, from its parameter in the reply's tax year."""
+    return to_json_number(param(name, _tax_year(session, today)))
 
 
 def _recapture_ends(year: int) -> int | None:
@@ -362,7 +376,7 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
         # a year that dates a notice or a past event is not the tax year asked about
         del new["year"]
         years = covered_years()
-        used = session.facts.get("year") or min(max(today.year, years[0]), years[-1])
+        used = _tax_year(session, today)
         kind = "year.past" if reading.facts["year"] < years[0] else "year.not_covered"
         # the year of the poster's own past conversion, rollover or return is settled
         # under that year's rules: said so, never "not the tax year" (nlu.own_years)
@@ -377,6 +391,7 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
             last=years[-1],
             used=used,
             ends=ends,
+            rate=_in_force(ADDITIONAL_TAX, session, today),
         )
     had_facts = bool(session.facts)
     left_out_line = ""

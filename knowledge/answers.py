@@ -853,6 +853,31 @@ def _conversion_five_year(facts: Json, result: Json) -> list[Finding]:
     return [*out, Finding("recapture.after_59", "irc_408a_d_2", rate)]
 
 
+def _in_plan_conversion_access(facts: Json, result: Json) -> list[Finding]:
+    """Converted money in the Roth 401(k) comes back tax-free but pro-rata with the
+    earnings until qualified (IRC 402A(d)(4)); its taxable part carries the 10% for its own
+    5 years, which 72(t)'s exceptions lift: 59½, or the rule of 55 on that plan's payouts
+    (408A(d)(3)(F) runs 72(t) "as if" the part were income), lost in an IRA (72(t)(3)(A))."""
+    rate = _penalty_rate(result)
+    tax_free = Finding("ipc_access.tax_free", "irc_402a_d_4")
+    if _before_59_half(facts, result) is False:
+        return [Finding("ipc_access.past_59", "irc_408a_d_3_f", {"rate": rate}), tax_free]
+    window = {
+        "rate": rate,
+        "years": _period("conversion_recapture", result),
+        "age": _rate("gov.irs.early_distribution.separation_age", result),
+    }
+    age = facts.get("separated_from_service_age", facts.get("age"))
+    if age is not None and window["age"] is not None and age < window["age"]:
+        # (years before the rule of 55 can apply: the exception is named, not promised)
+        return [Finding("ipc_access.under_55", "irc_408a_d_3_f", window), tax_free]
+    return [
+        Finding("ipc_access.rule55", "irc_72_t_2_a_v", window),
+        Finding("ipc_access.keep", "irc_72_t_3_a"),
+        tax_free,
+    ]
+
+
 # -- answers-c: early access (72(t) payments, a home), an excess over 415(c) --------------
 
 
@@ -1073,6 +1098,7 @@ ANSWERS: Mapping[str, Answer] = {
     "conversion_planning": _conversion_planning,
     "rollover_own_name": _rollover_own_name,
     "roth_or_pretax_deferral": _roth_or_pretax_deferral,
+    "in_plan_conversion_access": _in_plan_conversion_access,
     # answers-b (third session)
     "roth_401k_rolled_clock": _roth_401k_rolled_clock,
     "roth_clock_start": _roth_clock_start,

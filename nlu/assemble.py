@@ -251,10 +251,10 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             or not (rh.key in AFTER_TAX_KEYS and _MEASURED_AFTER_TAX.match(text, rh.amount.end))
         ):
             continue  # "rolled over his $18,500 Roth 401k": a move, not a holding
-        if not hypothetical and _supposed_amount(index, rh.amount.start):
-            continue  # "if my balance grows to 100k", "if I convert 20k": not a fact (yet)
-        if _would_follow(index, rh.amount.start):
-            continue  # "If I withdrew $10k, only $1k of it would be pre-tax": a consequence
+        if sentence_says(_in_a_question_or_supposition, rh.amount.start) and _asked_or_supposed(
+            index, rh.amount.start
+        ):
+            continue  # "if I have a $5k mega Backdoor contribution": no holding stated
         if examples and _inside(examples, rh.amount.start):
             continue  # "As an example say 9000 in pretax and 1000 post tax": illustration
         if rh.key in IRA_BASIS_KEYS and (
@@ -459,34 +459,6 @@ def _states_another_fact(answer: Answer, hits: list[Hit]) -> bool:
     return any(h.start < answer.end and answer.start < h.end for h in hits)
 
 
-# An amount in an "if" clause where the asker supposes a change is supposed, not stated:
-# "if my balance grows to 100k", "if I had 50k", "if I convert 20k". After the verb, "my"
-# makes it a real sum again ("if I convert my after-tax subaccount ($14k)"), and an example
-# about someone else is the case the question is about ("if a participant had $7,000").
-_IF = re.compile(r"\b(?:if|suppose|supposing|assuming|imagine|in case)\b", re.IGNORECASE)
-_SUPPOSED_VERB = re.compile(
-    r"\b(?:had|were|grows?|grew|gets? to|got to|reach(?:es|ed)?|rises?|rose|increases?|"
-    r"increased|drops?|dropped|falls?|fell|goes|went|doubles?|doubled|becomes?|became|"
-    r"made|earned|saved|contribute[ds]?|put|add|added|convert\w*|roll\w*|move[ds]?|"
-    r"transfer\w*|withdr\w*|take|took|pull\w*|deposit\w*|send|sent|invest\w*|won|sold)\b",
-    re.IGNORECASE,
-)
-# Where the "if" clause ends and the main clause begins: "If I retire next year, my
-# after-tax balance is 40k".
-_MAIN_CLAUSE = re.compile(
-    r";|\bthen\b|,\s*(?=(?:then|i|we|my|our|can|could|would|will|should|is|are|do|does|"
-    r"what|how|when)\b)",
-    re.IGNORECASE,
-)
-# An example figure: "my whole balance, say $50,000, ...".
-_EXAMPLE = re.compile(
-    r"\b(?:say|e\.g\.|for example|for instance)\s*,?\s*(?:about |around |roughly |~)?$",
-    re.IGNORECASE,
-)
-_OWNED = re.compile(r"\b(?:my|our)\b", re.IGNORECASE)
-_ASKER = re.compile(r"\b(?:i|my|we|our)\b", re.IGNORECASE)
-
-
 # Balances and totals: an amount that is a part of something is not one of them.
 WHOLE_KEYS = frozenset(
     {"after_tax_total", "traditional_ira_balance", "pretax_balance", "roth_ira_balance",
@@ -579,22 +551,80 @@ def _states_a_limit(index: Sentences, pos: int) -> bool:
     return bool(_LIMIT_WORDS.search(index.text, start, pos))
 
 
-def _supposed_amount(index: Sentences, pos: int) -> bool:
-    """True when the amount at ``pos`` is supposed in an "if" clause or an example."""
-    if _EXAMPLE.search(index.text, max(0, pos - 25), pos):
-        return True
-    cues = index.matches_before(_IF, pos)
+# How far before a sentence a supposition that sets out the case asked about is looked
+# for (characters): "For example, if a participant had $7,000 ... He then ... $3,000".
+CASE_REACH = 200
+
+
+@cache
+def _supposition() -> re.Pattern[str]:
+    return re.compile(load("language")["supposition"], re.IGNORECASE)
+
+
+@cache
+def _case_asked() -> re.Pattern[str]:
+    return re.compile(load("language")["case_asked"], re.IGNORECASE)
+
+
+def _in_a_question_or_supposition(index: Sentences, pos: int) -> bool:
+    """True when the sentence holding ``pos`` may ask or suppose something and does not
+    set out a third party's case (``case_asked``): a quick test of the sentence alone."""
+    start, end = index.bounds(pos)
+    sentence = index.text[start:end]
+    if "?" not in sentence and not _supposition().search(sentence):
+        return False
+    return not _case_asked().search(index.text, max(0, start - CASE_REACH), end)
+
+
+# Where a statement ends, whatever follows it ("... already been aswered. i have a client":
+# the sentence splitter needs a capital after the stop).
+_STOP = re.compile(r"[.?!](?=\s|$)|\n")
+# A question put after a statement in one sentence: "I have 50k after-tax, can I roll it?"
+_QUESTION_AFTER = re.compile(
+    r"[,;:–-]\s*(?:so\s+|and\s+|but\s+)?(?:can|could|should|would|will|do|does|did|is|are|"
+    r"how|what|when|where|why|which|may|must)\b",
+    re.IGNORECASE,
+)
+# Words that state a holding or a pay before an amount in its clause.
+_HOLDING = re.compile(
+    r"\b(?:have|has|had|having|with|making|earning|earns?|makes|is|are|was|were|holds?|"
+    r"holding|contains?|worth|balance|valued|total\w*)\b|'s\b",
+    re.IGNORECASE,
+)
+# Pay stated in a supposition is the person's: "If I make 150k single, what is my rate?"
+_PAY = re.compile(r"\b(?:make|makes|making|earn|earns|earning)\b", re.IGNORECASE)
+# Where a supposition's clause ends and the main clause begins: "If I retire next year, my
+# after-tax balance is 40k", "if I have a $5k contribution, then I can withdraw".
+_MAIN_CLAUSE = re.compile(
+    r";|\bthen\b|,\s*(?=(?:then|i|we|my|our|can|could|would|will|should|is|are|do|does|"
+    r"what|how|when)\b)",
+    re.IGNORECASE,
+)
+# After a supposition, "my" makes the figure the person's again: "if I convert my
+# after-tax subaccount ($14k)".
+_OWNED = re.compile(r"\b(?:my|our)\b", re.IGNORECASE)
+
+
+def _asked_or_supposed(index: Sentences, pos: int) -> bool:
+    """True when the amount at ``pos`` is in a question ("Can he roll the $400k after tax
+    value directly to a Roth IRA?") or in a supposition's clause ("Assuming I pay taxes on
+    ... the $18K in 2025 (pre-tax dollars)", "if I have a $5k mega Backdoor contribution"):
+    what the person holds is not stated there, so the figure is left for the bot to ask."""
+    start, end = index.bounds(pos)
+    text = index.text
+    stop = _STOP.search(text, pos, end)
+    before = [m.end() for m in _STOP.finditer(text, start, pos)]
+    if any(start <= cue < pos for cue in index.hypothetical_starts):
+        return False  # "What if I had 50k after-tax, could I split it?": the what-if's own
+    if stop and text[stop.start()] == "?" and not _QUESTION_AFTER.search(text, pos, stop.start()):
+        # (a question may state what the asker holds or earns: "Does the mega backdoor make
+        # sense at 26 making $95,000?", "Can I convert with $50k after-tax in the plan?")
+        return not _HOLDING.search(text, index.clause_start(pos), pos)
+    cues = list(_supposition().finditer(text, before[-1] if before else start, pos))
     if not cues:
         return False
-    # (no further back than CLAUSE_REACH: a clause that long is no "if" clause)
-    clause = index.text[max(cues[-1].end(), pos - CLAUSE_REACH) : pos]
-    if _MAIN_CLAUSE.search(clause):
-        return False
-    verbs = list(_SUPPOSED_VERB.finditer(clause))
-    if not verbs or not _ASKER.search(clause, 0, verbs[-1].start()):
-        # "if a 50 year old participant had $7,000 ...": the example the question is about
-        return False
-    return not _OWNED.search(clause, verbs[-1].end())
+    clause = text[cues[-1].end() : pos]
+    return not (_MAIN_CLAUSE.search(clause) or _OWNED.search(clause) or _PAY.search(clause))
 
 
 # A former employer's plan ("my old 401k", "previous employer") and a current one ("the new
@@ -827,21 +857,6 @@ _CLAUSE_END = re.compile(r"[.;:!?](?=\s)|\n")
 
 def _inside(scopes: list[tuple[int, int]], pos: int) -> bool:
     return any(start <= pos < end for start, end in scopes)
-
-
-# A sentence opening with a supposition ("If I withdrew $10k, ...", "If true, ...") whose
-# main clause says what would follow: its figures are consequences, not holdings.
-_IF_OPENING = re.compile(r"\s*(?:if|even if|assuming)\b", re.IGNORECASE)
-_WOULD = re.compile(r"\b(?:would|could|might)\b|\b(?:i|we|it|that)'d\b", re.IGNORECASE)
-
-
-def _would_follow(index: Sentences, pos: int) -> bool:
-    """True when the amount is in a statement that opens with "if" and says "would"."""
-    start, end = index.bounds(pos)
-    text = index.text
-    if not _IF_OPENING.match(text, start) or text[start:end].rstrip().endswith("?"):
-        return False
-    return bool(_WOULD.search(text, start, end))
 
 
 # Facts about a person: said of the spouse, they are not the asker's.

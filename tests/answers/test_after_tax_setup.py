@@ -16,16 +16,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from answer_findings import said_by
 from conversation_stories import EVAL, real_question
 
-from bot.answers import render
 from bot.conversation import respond
 from bot.money import money
 from bot.session import Session
-from knowledge.answers import answer
-from knowledge.citations import cite
-from knowledge.engine import calculate
-from knowledge.facts import Facts
 from knowledge.params import param
 from nlu.reader import read
 
@@ -35,14 +31,6 @@ BATCH_C = EVAL / "batch_c.jsonl"
 
 def _reply(text: str) -> str:
     return respond(Session(key="t"), text, today=TODAY, now=0).text
-
-
-def _said(question_id: str) -> dict[str, tuple[str, str]]:
-    result = calculate(Facts.from_mapping({}), today=TODAY).to_json()
-    return {
-        f.id: (" ".join(render(f).split()), cite(f.rule).section)
-        for f in answer(question_id, {}, result)
-    }
 
 
 @pytest.mark.parametrize(
@@ -109,7 +97,7 @@ def test_a_near_miss_is_not_this_question(text: str, question_id: str) -> None:
 
 
 def test_the_plan_document_decides_and_415c_caps_it() -> None:
-    said = _said("after_tax_setup")
+    said = said_by("after_tax_setup")
     allows, section = said["setup.plan_allows"]
     assert "never employer money" in allows and "if the plan document allows them" in allows
     assert "does not make you max deferrals or profit sharing first" in allows
@@ -123,7 +111,7 @@ def test_the_plan_document_decides_and_415c_caps_it() -> None:
 
 
 def test_a_solo_401k_is_capped_by_earned_income_and_its_document() -> None:
-    said = _said("solo_after_tax")
+    said = said_by("solo_after_tax")
     solo, section = said["solo.document"]
     assert "earned income" in solo and "TPA" in solo
     assert section == "IRC 401(c)(2); IRC 415(c)(3)(B); IRS, One-Participant 401(k) Plans"

@@ -18,9 +18,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from answer_findings import said_by
 from conversation_stories import EVAL, real_question
 
-from bot.answers import render
 from bot.conversation import respond
 from bot.money import percent
 from bot.session import Session
@@ -39,14 +39,6 @@ SHARED = EVAL.parents[2] / ".." / "shared" / "eval" / "answers.jsonl"
 
 def _reply(text: str) -> str:
     return respond(Session(key="t"), text, today=TODAY, now=0).text
-
-
-def _said(facts: dict) -> dict[str, tuple[str, str]]:
-    result = calculate(Facts.from_mapping(facts), today=TODAY).to_json()
-    return {
-        f.id: (" ".join(render(f).split()), cite(f.rule).section)
-        for f in answer("conversion_five_year", facts, result)
-    }
 
 
 @pytest.mark.parametrize(
@@ -99,7 +91,7 @@ def test_other_five_year_questions_are_not_this_one(text: str) -> None:
 
 
 def test_the_window_is_the_parameter_from_january_1_of_the_conversion_year() -> None:
-    said = _said({})
+    said = said_by("conversion_five_year", {})
     years = param("gov.irs.roth.five_year_periods", 2026)["conversion_recapture"]
     rate = percent(param("gov.irs.early_distribution.additional_tax_rate", 2026))
     window, section = said["recapture.window"]
@@ -114,13 +106,13 @@ def test_the_window_is_the_parameter_from_january_1_of_the_conversion_year() -> 
 
 
 def test_the_window_ends_at_59_and_a_known_age_past_it_is_said() -> None:
-    assert "recapture.after_59" in _said({"age": 45})
-    assert "recapture.your_age" not in _said({"age": 45})
-    past = _said({"age": 62})
+    assert "recapture.after_59" in said_by("conversion_five_year", {"age": 45})
+    assert "recapture.your_age" not in said_by("conversion_five_year", {"age": 45})
+    past = said_by("conversion_five_year", {"age": 62})
     assert "recapture.after_59" not in past
     assert past["recapture.your_age"][0].startswith("At 62 you are past 59½")
     # 59 in whole years could be either side of 59½: the general sentence
-    assert "recapture.after_59" in _said({"age": 59})
+    assert "recapture.after_59" in said_by("conversion_five_year", {"age": 59})
 
 
 def test_its_answer_holds_the_general_no_penalty_and_clock_answers() -> None:

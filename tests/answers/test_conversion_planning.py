@@ -15,15 +15,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from answer_findings import said_by
 from conversation_stories import EVAL, real_question
 
-from bot.answers import render
 from bot.conversation import respond
 from bot.session import Session
-from knowledge.answers import answer
-from knowledge.citations import cite
-from knowledge.engine import calculate
-from knowledge.facts import Facts
 from knowledge.params import param
 from nlu.reader import read
 
@@ -34,14 +30,6 @@ OPENING = "A conversion is ordinary income that year"
 
 def _reply(text: str) -> str:
     return respond(Session(key="t"), text, today=TODAY, now=0).text
-
-
-def _said(facts: dict) -> dict[str, tuple[str, str]]:
-    result = calculate(Facts.from_mapping(facts), today=TODAY).to_json()
-    return {
-        f.id: (" ".join(render(f).split()), cite(f.rule).section)
-        for f in answer("conversion_planning", facts, result)
-    }
 
 
 @pytest.mark.parametrize(
@@ -90,7 +78,7 @@ def test_a_near_miss_is_not_this_question(text: str) -> None:
 
 
 def test_the_rules_that_decide_it_each_cited() -> None:
-    said = _said({"age": 57})
+    said = said_by("conversion_planning", {"age": 57})
     income, section = said["plan_conv.income"]
     assert "no 10% penalty at any age" in income
     assert section == "IRC 408A(d)(3)(A)(i) and (ii)"
@@ -104,6 +92,6 @@ def test_the_rules_that_decide_it_each_cited() -> None:
 
 
 def test_with_no_age_the_schedule_and_with_a_spouse_their_own_iras() -> None:
-    said = _said({"spouse_age": 61})
+    said = said_by("conversion_planning", {"spouse_age": 61})
     assert said["plan_conv.rmd_ages"][0].startswith("RMDs start at 73, or 75 if you were born")
     assert said["plan_conv.spouses"][0].startswith("Each spouse converts only their own IRA")

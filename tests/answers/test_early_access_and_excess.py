@@ -20,16 +20,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from answer_findings import said_by
 from conversation_stories import EVAL, real_question
 
-from bot.answers import render
 from bot.conversation import respond
 from bot.money import money, percent
 from bot.session import Session
-from knowledge.answers import answer
-from knowledge.citations import cite
-from knowledge.engine import calculate
-from knowledge.facts import Facts
 from knowledge.params import param
 from nlu.reader import read
 
@@ -40,15 +36,6 @@ BATCH_B = EVAL / "batch_b.jsonl"
 
 def _reply(text: str) -> str:
     return respond(Session(key="t"), text, today=TODAY, now=0).text
-
-
-def _said(question_id: str, facts: dict | None = None) -> dict[str, tuple[str, str]]:
-    facts = facts or {}
-    result = calculate(Facts.from_mapping(facts), today=TODAY).to_json()
-    return {
-        f.id: (" ".join(render(f).split()), cite(f.rule).section)
-        for f in answer(question_id, facts, result)
-    }
 
 
 def _p(name: str) -> object:
@@ -129,7 +116,7 @@ def test_the_real_question_is_answered_first(
 
 
 def test_72t_payments_against_the_rule_of_55() -> None:
-    said = _said("sepp_vs_rule_55")
+    said = said_by("sepp_vs_rule_55")
     rule55, section = said["sepp.rule55"]
     age = _p("gov.irs.early_distribution.separation_age")
     assert f"in or after the year you turn {age}" in rule55 and "no deadline" in rule55
@@ -154,7 +141,7 @@ def test_a_reply_about_72t_does_not_repeat_the_rule_of_55_answer() -> None:
 
 
 def test_money_for_a_home() -> None:
-    said = _said("home_purchase", {"age": 35})
+    said = said_by("home_purchase", {"age": 35})
     ira, section = said["home.ira_only"]
     limit = money(_p("gov.irs.early_distribution.first_home_limit"))
     years = _p("gov.irs.early_distribution.first_home_years")
@@ -173,11 +160,11 @@ def test_money_for_a_home() -> None:
     assert percent(_p("gov.irs.retirement.plan_loan_vested_share")) in loan
     assert section == "IRC 72(p)(2)"
     # past 59½ the 10% is gone: no hardship sentence about it
-    assert "home.hardship" not in _said("home_purchase", {"age": 62})
+    assert "home.hardship" not in said_by("home_purchase", {"age": 62})
 
 
 def test_after_tax_money_over_the_limit_is_the_plans_to_correct() -> None:
-    said = _said("after_tax_excess")
+    said = said_by("after_tax_excess")
     corrects, section = said["excess.plan_corrects"]
     limit = money(_p("gov.irs.retirement.annual_additions_limit"))
     assert f"over the 2026 limit on all additions ({limit}" in corrects

@@ -1,7 +1,6 @@
 """Every legal number a sentence states comes from a year-stamped parameter (knowledge/data/gov),
 never a literal in bot/messages/en.yaml: the 10% additional tax, the 60-day rollover period, the
-20% withholding rate and the 5% owner share are placeholders filled by the engine's year.
-Two notes still say theirs literally and are listed here until they take the parameters."""
+20% withholding rate and the 5% owner share are placeholders filled by the engine's year."""
 
 from __future__ import annotations
 
@@ -12,7 +11,6 @@ import yaml
 
 MESSAGES = Path(__file__).resolve().parents[2] / "bot" / "messages" / "en.yaml"
 LITERAL = re.compile(r"\b(10|20|5) ?%|\b60-day")
-NOT_YET = {("notes", "year.settled.conversion"), ("notes", "handoff.inherited")}
 
 
 def test_no_sentence_states_a_legal_number_literally() -> None:
@@ -24,4 +22,4 @@ def test_no_sentence_states_a_legal_number_literally() -> None:
         for key, text in sentences.items()
         if isinstance(text, str) and LITERAL.search(text)
     }
-    assert literal == NOT_YET
+    assert literal == set()

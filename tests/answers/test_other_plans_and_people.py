@@ -13,12 +13,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from answer_findings import said_by
 
-from bot.answers import compose, render
+from bot.answers import compose
 from bot.conversation import respond
 from bot.session import Session
-from knowledge.answers import answer, catalogue
-from knowledge.citations import cite
+from knowledge.answers import catalogue
 from knowledge.engine import calculate
 from knowledge.facts import Facts
 from knowledge.params import param
@@ -261,15 +261,6 @@ def _result(facts: dict) -> dict:
     return calculate(Facts.from_mapping(facts), today=TODAY).to_json()
 
 
-def _said(question_id: str, facts: dict | None = None) -> dict[str, tuple[str, str]]:
-    """finding id -> (its sentence, the section its rule cites)."""
-    facts = facts or {}
-    return {
-        f.id: (" ".join(render(f).split()), cite(f.rule).section)
-        for f in answer(question_id, facts, _result(facts))
-    }
-
-
 @pytest.mark.parametrize(
     ("question_id", "finding", "key", "source"),
     [
@@ -295,17 +286,17 @@ def _said(question_id: str, facts: dict | None = None) -> dict[str, tuple[str, s
 def test_each_answer_says_its_key_sentence_with_its_source(
     question_id: str, finding: str, key: str, source: str
 ) -> None:
-    sentence, section = _said(question_id)[finding]
+    sentence, section = said_by(question_id)[finding]
     assert key in sentence
     assert source in section
 
 
 def test_the_sixty_days_and_the_rates_come_from_the_year_stamped_parameters() -> None:
     days = param("gov.irs.rollover.period_days", 2026)
-    sentence, _ = _said("check_to_roth")["paid_out.conversion"]
+    sentence, _ = said_by("check_to_roth")["paid_out.conversion"]
     assert f"within {days} days" in sentence
     rate = param("gov.irs.withholding.eligible_rollover_rate", 2026)
-    sentence, _ = _said("other_plans")["other_plans.eligible"]
+    sentence, _ = said_by("other_plans")["other_plans.eligible"]
     assert f"{int(rate * 100)}% withholding" in sentence
 
 
@@ -323,12 +314,12 @@ def test_the_sixty_days_and_the_rates_come_from_the_year_stamped_parameters() ->
 def test_a_spouse_under_59_and_a_half_hears_about_the_inherited_account(
     facts: dict, warned: bool
 ) -> None:
-    assert ("spouse.under_59" in _said("surviving_spouse", facts)) is warned
+    assert ("spouse.under_59" in said_by("surviving_spouse", facts)) is warned
 
 
 @pytest.mark.parametrize(("age", "said"), [(69, True), (60, True), (59, False), (45, False)])
 def test_the_age_is_named_only_when_past_59_and_a_half(age: int, said: bool) -> None:
-    found = _said("in_service_at_59", {"age": age})
+    found = said_by("in_service_at_59", {"age": age})
     assert ("in_service.your_age" in found) is said
     if said:
         assert found["in_service.your_age"][0].startswith(f"At {age} you are past 59½")

@@ -24,14 +24,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from answer_findings import said_by
 from conversation_stories import EVAL, real_question
 
-from bot.answers import compose, render
+from bot.answers import compose
 from bot.conversation import respond
 from bot.money import money, percent
 from bot.session import Session
-from knowledge.answers import answer, catalogue
-from knowledge.citations import cite
+from knowledge.answers import catalogue
 from knowledge.engine import calculate
 from knowledge.facts import Facts
 from knowledge.params import all_parameters, param
@@ -48,15 +48,6 @@ def _reply(text: str):
 
 def _result(facts: dict) -> dict:
     return calculate(Facts.from_mapping(facts), today=TODAY).to_json()
-
-
-def _said(question_id: str, facts: dict | None = None) -> dict[str, tuple[str, str]]:
-    """finding id -> (its sentence, the section its rule cites)."""
-    facts = facts or {}
-    return {
-        f.id: (" ".join(render(f).split()), cite(f.rule).section)
-        for f in answer(question_id, facts, _result(facts))
-    }
 
 
 # -- recognised from general phrasings and from the real questions ---------------------------
@@ -316,7 +307,7 @@ def test_the_deferral_answer_holds_the_general_room_and_ira_blocks() -> None:
 def test_each_answer_says_its_key_sentence_with_its_source(
     question_id: str, finding: str, key: str, source: str
 ) -> None:
-    sentence, section = _said(question_id)[finding]
+    sentence, section = said_by(question_id)[finding]
     assert key in sentence
     assert source in section
 
@@ -335,7 +326,7 @@ def test_each_answer_says_its_key_sentence_with_its_source(
     ids=["age unknown", "45", "59", "62"],
 )
 def test_past_59_and_a_half_the_withheld_tax_carries_no_penalty(facts: dict, finding: str) -> None:
-    said = _said("conversion_withholding", facts)
+    said = said_by("conversion_withholding", facts)
     assert finding in said
     rate = percent(param("gov.irs.early_distribution.additional_tax_rate", 2026))
     assert rate in said[finding][0]
@@ -344,14 +335,14 @@ def test_past_59_and_a_half_the_withheld_tax_carries_no_penalty(facts: dict, fin
 
 
 def test_the_custodian_rate_is_the_year_stamped_parameter() -> None:
-    sentence, _ = _said("conversion_withholding")["convert_withholding.who_withholds"]
+    sentence, _ = said_by("conversion_withholding")["convert_withholding.who_withholds"]
     rate = param("gov.irs.withholding.nonperiodic_rate", 2026)
     assert f"withholds {percent(rate)} from a conversion" in sentence
 
 
 @pytest.mark.parametrize(("age", "not_yet"), [(60, True), (74, False)])
 def test_the_rmd_age_comes_from_the_secure_2_parameter(age: int, not_yet: bool) -> None:
-    said = _said("rmd_first", {"age": age})
+    said = said_by("rmd_first", {"age": age})
     assert ("rmd_first.not_yet" in said) is not_yet
     if not_yet:
         rmd_age = param("gov.irs.rmd.applicable_age", TODAY.year - age)
@@ -364,12 +355,12 @@ def test_the_rmd_age_comes_from_the_secure_2_parameter(age: int, not_yet: bool) 
 def test_with_no_age_the_rmd_answer_gives_both_ages_of_the_schedule() -> None:
     schedule = all_parameters()["gov.irs.rmd.applicable_age"].values
     first, later, *_ = sorted(schedule)
-    sentence, _ = _said("rmd_first")["rmd_first.ages"]
+    sentence, _ = said_by("rmd_first")["rmd_first.ages"]
     assert f"reach {schedule[first]} ({schedule[later]} if you were born in {later}" in sentence
 
 
 def test_the_deferral_and_total_limits_are_the_years_parameters() -> None:
-    said = _said("deferral_limit_shared")
+    said = said_by("deferral_limit_shared")
     deferral = param("gov.irs.retirement.elective_deferral_limit", 2026)
     total = param("gov.irs.retirement.annual_additions_limit", 2026)
     assert f"the {money(deferral)} deferral limit for 2026" in said["deferral.one_limit"][0]
@@ -378,7 +369,7 @@ def test_the_deferral_and_total_limits_are_the_years_parameters() -> None:
 
 @pytest.mark.parametrize(("age", "named"), [(62, True), (59, False), (45, False)])
 def test_in_service_names_the_age_only_past_59_and_a_half(age: int, named: bool) -> None:
-    assert ("in_service.your_age" in _said("in_service_sources", {"age": age})) is named
+    assert ("in_service.your_age" in said_by("in_service_sources", {"age": age})) is named
 
 
 # -- the order: a topic's general answer follows the question asked -----------------------------
