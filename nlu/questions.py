@@ -38,6 +38,7 @@ class QuestionCues:
 
     openers: PhraseMatcher  # phrases a question opens with
     statements: PhraseMatcher  # phrases a statement opens with, though they start alike
+    premises: PhraseMatcher  # phrases a told sentence of the asker's case opens with
     cues: PhraseMatcher  # phrases that ask anywhere in a sentence
     lead_ins: frozenset[str]  # words passed over before the opener
     announcing: frozenset[str]  # the ids of the cues that only announce a question
@@ -87,7 +88,8 @@ def build(vocab: Vocab) -> QuestionCues:
     lead_ins = frozenset(str(w).lower() for w in data["lead_ins"])
     openers, statements = matcher(data["openers"]), matcher(data["statements"])
     announcing = frozenset(str(e["id"]) for e in data["cues"] if e.get("announces"))
-    return QuestionCues(openers, statements, matcher(data["cues"]), lead_ins, announcing)
+    premises, cues = matcher(data["premises"]), matcher(data["cues"])
+    return QuestionCues(openers, statements, premises, cues, lead_ins, announcing)
 
 
 @cache
@@ -149,11 +151,13 @@ def asking(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None
             out.append(ASKS)
         else:
             out.append(ANNOUNCES if _within(announces, sentence) else TELLS)
-    # the nearest sentence with words before a question is its premise, if it tells
+    # the nearest sentence with words before a question is its premise, if it tells the
+    # asker's case ("I am still working and under 59 1/2.")
+    cases = {start for _id, start, _end in cues.premises(doc)}
     said = None
     for n, sentence in enumerate(sentences):
         if out[n] == ASKS and said is not None and out[said] == TELLS:
-            out[said] = PREMISE
+            out[said] = PREMISE if opening(sentences[said], cues.lead_ins) in cases else TELLS
         if opening(sentence, cues.lead_ins) is not None:
             said = n
     return out
