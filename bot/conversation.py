@@ -25,7 +25,13 @@ from bot.handoff import ASKED_FOR_A_PERSON, needs_a_person_text, unanswered_reas
 from bot.questions import WORK_WITHOUT, Question, how_to_find_out, question_for
 from bot.reply import Choice, Reply
 from bot.session import CONFIRM_FORGET, EVIDENCE_MAX_CHARS, Session
-from knowledge.answers import questions_for_intents
+from bot.spoken_facts import spoken_of
+from knowledge.answers import (
+    AFTER_TAX_SOURCE_FACTS,
+    catalogue,
+    kind_unknown,
+    questions_for_intents,
+)
 from knowledge.engine import calculate
 from knowledge.facts import (
     AGE_KEYS,
@@ -39,6 +45,7 @@ from knowledge.facts import (
 )
 from knowledge.money import to_json_number
 from knowledge.params import UnknownYear, covered_years, lookup, param
+from nlu.asks import place_instead
 from nlu.reader import OUT_OF_SCOPE, Reading, read
 
 log = logging.getLogger(__name__)
@@ -164,7 +171,7 @@ def _turn(session: Session, text: str, today: date, given: Reading | None = None
         return Reply(wording.what_if_unclear(), facts=dict(session.facts))
     if not reading.facts and not reading.asks and not _on_topic(reading):
         return _nothing_read(session, text, expecting)
-    return _merge_and_answer(session, reading, today)
+    return _merge_and_answer(session, reading, today, text)
 
 
 # -- commands -----------------------------------------------------------------------------
@@ -361,7 +368,7 @@ def _recapture_ends(year: int) -> int | None:
         return None
 
 
-def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
+def _merge_and_answer(session: Session, reading: Reading, today: date, text: str) -> Reply:
     new = {k: v for k, v in reading.facts.items() if k in FACT_KEYS}
     derived, derived_from = _pretax_from_plan_total({**session.facts, **new}, reading)
     new.update(derived)
@@ -420,6 +427,10 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
             del session.evidence[key]
     if session.pending in new:
         session.pending = None
+    # a fact the text speaks to that the reader could not settle ("my client is over 59
+    # 1/2") is never asked blank: the next follow-up is asked instead
+    for key in sorted(spoken_of(text) - set(new)):
+        session.mark_asked(key)
     focus = _scenario_focus(reading.intents)
     if focus:
         session.topic = focus[0]
@@ -572,8 +583,27 @@ MOOT_WHEN = {
 }
 
 
+# Follow-ups worded about "the after-tax money": while the facts name no kind of money
+# they presume one the person may not have, so they are not asked (the kind is asked, or
+# nothing: 2026-12-07 grading, bd007 was asked about in-service withdrawals of IRA basis).
+PRESUME_AFTER_TAX = frozenset(
+    {
+        *AFTER_TAX_SOURCE_FACTS,
+        "plan_allows_in_plan_conversion",
+        "after_tax_contributions",
+        "after_tax_earnings",
+        "after_tax_total",
+        "pre_1987_basis",
+    }
+)
+
+
 def _moot(key: str, facts: Mapping[str, Any], result: Mapping[str, Any]) -> bool:
     if key in MOOT_WHEN and facts.get(MOOT_WHEN[key][0]) is MOOT_WHEN[key][1]:
+        return True
+    if key in PRESUME_AFTER_TAX and kind_unknown(facts):
+        # a question about the after-tax source presumes money the text has not named
+        # ("Does your plan let you take out the after-tax money ...?" to IRA basis)
         return True
     age, name = facts.get("age"), MOOT_PAST.get(key)
     if age is None or name is None:
@@ -596,8 +626,24 @@ class _ChangesReply:
         today: date,
         session: Session,
     ) -> None:
-        self.composed, self.facts, self.result, self.today = composed, facts, result, today
+        self.facts, self.result, self.today = facts, result, today
         self.stated, self.sentences = session.stated, session.ask_sentences
+        # only the answers to the questions asked count: a topic's general answer, or a
+        # place's own question put in for money that has left the plan and not asked in a
+        # sentence of the text ("once after-tax money is in a traditional IRA ..."), is not
+        # what the person asked, and a fact that changes only it is not worth their time
+        # (grade_d_s4: bd037 was asked its IRA holdings for such a paragraph)
+        placed = set(place_instead().values()) - set(session.ask_sentences)
+        asked = tuple(
+            a for a in composed.answered if not catalogue()[a].general and a not in placed
+        )
+        self.asked = asked or composed.answered
+        self.text = composed.text if self.asked == composed.answered else self._text(facts, result)
+
+    def _text(self, facts: Mapping[str, Any], result: Mapping[str, Any]) -> str:
+        return answers.compose(
+            self.asked, facts, result, stated=self.stated, sentences=self.sentences
+        ).text
 
     def __call__(self, key: str) -> bool:
         if key not in FACT_KEYS or key in self.facts:
@@ -607,14 +653,7 @@ class _ChangesReply:
                 facts, result = _checked(_merged(self.facts, {key: value}), self.today)
             except InvalidFacts:
                 continue
-            probed = answers.compose(
-                self.composed.answered,
-                facts.to_dict(),
-                result,
-                stated=self.stated,
-                sentences=self.sentences,
-            )
-            if probed.text != self.composed.text:
+            if self._text(facts.to_dict(), result) != self.text:
                 return True
         return False
 

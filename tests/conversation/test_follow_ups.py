@@ -134,3 +134,101 @@ def test_no_follow_up_at_all_rather_than_a_pointless_one(assistant):
     assert "No 10% penalty on a direct rollover" in reply.text
     assert not reply.choices
     assert "?" not in reply.text.split("\n\n")[-2]
+
+
+# -- a fact the text speaks to is never asked blank, even when it could not be read --------
+
+BATCH_A = EVAL / "batch_a.jsonl"
+BATCH_C = EVAL / "batch_c.jsonl"
+BATCH_D = EVAL / "batch_d.jsonl"
+REAL = SHARED / "eval" / "real.jsonl"
+DEV = SHARED / "eval" / "dev.jsonl"
+
+# (question id, where its text is, the fact its words speak to, though no value is read)
+SPOKEN_TO_BY_THE_TEXT = [
+    # "Since my client is over 59 1/2, can he periodically roll this ..."
+    ("fq105", REAL, "age"),
+    # "Employee is over 59 ½ yrs of age and wishes to process an in service rollover"
+    ("bb056", BATCH_B, "age"),
+    # "I am approaching 59-1/2 and would like to roll over ..."
+    ("bd019", BATCH_D, "age"),
+    # "balance was $0 before this, and I own no other traditional IRAs"
+    ("ba043", BATCH_A, "traditional_ira_balance"),
+    # "So now the Trad IRA has $10000 (I am assuming all pretax) + 1100 ..."
+    ("ba057", BATCH_A, "traditional_ira_balance"),
+    # "Rollover IRA - $200k - (from previous jobs 401k)"
+    ("ba056", BATCH_A, "traditional_ira_balance"),
+    # "I currently have $14,803 in a post-tax IRA"
+    ("fq099", DEV, "traditional_ira_balance"),
+    # "I already have a $0 balance Traditional IRA that I use every year solely to backdoor"
+    ("bc040", BATCH_C, "traditional_ira_balance"),
+    # "if a 401(k) plan allows for non-hardship in-service withdraws as well as after-tax
+    # contributions ..." (the premise of the question is the fact)
+    ("bd033", BATCH_D, "plan_allows_in_service"),
+    # "Basis has been reported to the IRS on form 8606": the kind of money is named
+    ("bd007", BATCH_D, "has_after_tax_money"),
+]
+
+
+@pytest.mark.parametrize(("qid", "source", "key"), SPOKEN_TO_BY_THE_TEXT)
+def test_a_fact_the_text_speaks_to_is_not_asked(assistant, store, qid, source, key):
+    if not source.exists():
+        pytest.skip(f"{source} is not available")
+    reply = assistant.handle(qid, real_question(qid, source))
+    assert question_for(key).ask not in reply.text, reply.text
+    assert store.load(qid).pending != key
+
+
+SPOKEN_PARAPHRASES = [
+    (
+        "Since my client is past 59 1/2, can he roll his after-tax 401k money to his Roth "
+        "IRA every year while he keeps working?",
+        "age",
+    ),
+    (
+        "The participant is over 59 and a half and wants an in-service rollover of his "
+        "after-tax money to a Roth IRA. Is that allowed?",
+        "age",
+    ),
+    (
+        "My post-tax IRA holds $12,000 from old nondeductible contributions. How do I "
+        "convert it without tax?",
+        "traditional_ira_balance",
+    ),
+    (
+        "Basis from nondeductible contributions is on my Form 8606. How do I get it into a "
+        "Roth IRA?",
+        "has_after_tax_money",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "key"), SPOKEN_PARAPHRASES)
+def test_said_in_other_words_a_fact_spoken_to_is_not_asked(assistant, store, text, key):
+    reply = assistant.handle("s", text)
+    assert question_for(key).ask not in reply.text, reply.text
+    assert store.load("s").pending != key
+
+
+def test_a_rule_or_a_wish_about_an_age_is_not_the_poster_s_age(assistant, store):
+    # "until she is 59 1/2" and "the year you turn 55" say nothing of how old anyone is
+    from bot.spoken_facts import spoken_of
+
+    assert "age" not in spoken_of("Would she have to wait until she is 59 1/2 to withdraw?")
+    assert "age" not in spoken_of("Leave in the year you turn 55 and the 10% does not apply.")
+    assert "age" in spoken_of("I'm 62 and retired.")
+
+
+def test_while_the_kind_of_money_is_unknown_no_question_presumes_after_tax_money(assistant):
+    # IRA basis on Form 8606 (bd007, verbatim): no question about "the after-tax money" in
+    # a plan, whose answer would presume money the poster may not have
+    reply = assistant.handle("k", real_question("bd007", BATCH_D))
+    for key in ("plan_allows_in_service", "plan_allows_in_plan_conversion"):
+        assert question_for(key).ask not in reply.text, reply.text
+
+
+def test_a_fact_that_changes_only_a_paragraph_nobody_asked_for_is_not_asked(assistant, store):
+    # bd037 (verbatim) asks about a Roth 401(k)'s clock; its IRA holdings change only the
+    # IRA-basis paragraph its words about a conventional IRA brought in
+    reply = assistant.handle("n", real_question("bd037", BATCH_D))
+    assert question_for("traditional_ira_balance").ask not in reply.text, reply.text

@@ -67,6 +67,16 @@ BATCH_F_ON_SPLIT = frozenset({"bf009", "bf010", "bf011"})
 BATCH_F_ALTERNATES = json.loads(
     (HERE / "batch_f_answers_alternates.json").read_text(encoding="utf-8")
 )
+# batch_g: the collector's first-contact batch of the session of 2026-12-07 03:51
+# (tests/eval/README.md), rubrics for 22 of its 40 questions, to the same standard; only the
+# collector helper edits it.
+BATCH_G = HERE / "batch_g_answers.jsonl"
+# batch_g questions whose expert answer is a two-destination rollover of after-tax money, where the
+# split template may earn points; the other batch_g rubrics must not reward it.
+BATCH_G_ON_SPLIT = frozenset({"bg001", "bg002", "bg003"})
+BATCH_G_ALTERNATES = json.loads(
+    (HERE / "batch_g_answers_alternates.json").read_text(encoding="utf-8")
+)
 
 
 def _shared() -> Path | None:
@@ -122,8 +132,11 @@ BATCH_C_RUBRICS = _load(BATCH_C)
 BATCH_D_RUBRICS = _load(BATCH_D)
 BATCH_E_RUBRICS = _load(BATCH_E)
 BATCH_F_RUBRICS = _load(BATCH_F)
+BATCH_G_RUBRICS = _load(BATCH_G)
 # rubrics written here, with a wrong answer each
-MINE = OURS + BATCH_C_RUBRICS + BATCH_D_RUBRICS + BATCH_E_RUBRICS + BATCH_F_RUBRICS
+MINE = (
+    OURS + BATCH_C_RUBRICS + BATCH_D_RUBRICS + BATCH_E_RUBRICS + BATCH_F_RUBRICS + BATCH_G_RUBRICS
+)
 RELEASED = _load(SHARED / "answers.jsonl") if SHARED else []
 ALL = (
     [("ours", r) for r in OURS]
@@ -131,6 +144,7 @@ ALL = (
     + [("batch_d", r) for r in BATCH_D_RUBRICS]
     + [("batch_e", r) for r in BATCH_E_RUBRICS]
     + [("batch_f", r) for r in BATCH_F_RUBRICS]
+    + [("batch_g", r) for r in BATCH_G_RUBRICS]
     + [("released", r) for r in RELEASED]
 )
 
@@ -180,6 +194,16 @@ def test_batch_f_rubrics_cover_about_half_of_its_questions_in_order_with_new_ids
     assert set(ids) <= set(questions)
     assert ids == sorted(ids, key=questions.index)
     others = OURS + BATCH_C_RUBRICS + BATCH_D_RUBRICS + BATCH_E_RUBRICS + RELEASED
+    assert not set(ids) & {r["id"] for r in others}
+
+
+def test_batch_g_rubrics_cover_about_half_of_its_questions_in_order_with_new_ids():
+    questions = [q["id"] for q in _load(HERE / "batch_g.jsonl")]
+    ids = [r["id"] for r in BATCH_G_RUBRICS]
+    assert len(ids) >= 20 and len(ids) == len(set(ids))
+    assert set(ids) <= set(questions)
+    assert ids == sorted(ids, key=questions.index)
+    others = OURS + BATCH_C_RUBRICS + BATCH_D_RUBRICS + BATCH_E_RUBRICS + BATCH_F_RUBRICS + RELEASED
     assert not set(ids) & {r["id"] for r in others}
 
 
@@ -294,8 +318,9 @@ def test_the_split_template_makes_few_points_off_the_split_in_batch_c():
         (BATCH_D_RUBRICS, BATCH_D_ON_SPLIT),
         (BATCH_E_RUBRICS, BATCH_E_ON_SPLIT),
         (BATCH_F_RUBRICS, BATCH_F_ON_SPLIT),
+        (BATCH_G_RUBRICS, BATCH_G_ON_SPLIT),
     ],
-    ids=["batch_d", "batch_e", "batch_f"],
+    ids=["batch_d", "batch_e", "batch_f", "batch_g"],
 )
 def test_the_split_template_makes_few_points_off_the_split_in_held_out_batches(
     rubrics: list[dict], on_split_ids: frozenset[str]
@@ -414,6 +439,7 @@ ALTERNATE_REPLIES = {
     **BATCH_D_ALTERNATES,
     **BATCH_E_ALTERNATES,
     **BATCH_F_ALTERNATES,
+    **BATCH_G_ALTERNATES,
 }
 
 
@@ -422,7 +448,7 @@ def test_a_differently_worded_expert_reply_also_makes_every_point(qid):
     """The points are meant to be generous: a second expert reply, worded differently from the
     model answer (answers_more_alternates.json, batch_c_answers_alternates.json,
     batch_d_answers_alternates.json, batch_e_answers_alternates.json,
-    batch_f_answers_alternates.json), must earn them
+    batch_f_answers_alternates.json, batch_g_answers_alternates.json), must earn them
     all and say nothing wrong."""
     rubric = next(r for r in MINE if r["id"] == qid)
     reply = ALTERNATE_REPLIES[qid]
