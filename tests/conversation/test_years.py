@@ -94,3 +94,46 @@ def test_a_narrative_year_that_passes_for_the_tax_year_is_still_said_not_to_be(a
     ).text
     assert "(Figures use 2026's rules, not 2014's.)" in reply
     assert "settled" not in reply
+
+
+# -- the poster's own event year is kept when more words stand between the verb and it ------
+
+
+def test_a_real_rollover_into_a_named_roth_ira_keeps_its_year(assistant):
+    # "She rolled the Roth 401(k) money into a new Roth IRA in 2009." (bd009, verbatim):
+    # the year of the event asked about, never "not 2009's"
+    reply = assistant.handle("k", real_question("bd009", EVAL / "batch_d.jsonl")).text
+    assert NOT_THE_TAX_YEAR not in reply
+    assert "Your 2009 rollover is settled" in reply
+
+
+def test_a_real_rollover_after_a_clause_keeps_its_year(assistant):
+    # "In January 2023, while still employed, I performed an in-service rollover ..." (bc019)
+    reply = assistant.handle("k", real_question("bc019", EVAL / "batch_c.jsonl")).text
+    assert NOT_THE_TAX_YEAR not in reply
+    assert "Your 2023 rollover is settled" in reply
+
+
+def test_said_in_other_words_the_own_event_year_is_kept(assistant):
+    reply = assistant.handle(
+        "k",
+        "He rolled his after-tax 401(k) balance over into a new Roth IRA in 2012. "
+        "How should that show on the 1099-R?",
+    ).text
+    assert NOT_THE_TAX_YEAR not in reply
+    assert "Your 2012 rollover is settled" in reply
+    reply = assistant.handle(
+        "j",
+        "In March 2021, after I left my job, I completed a direct rollover of my 401k. "
+        "Was any of it taxable?",
+    ).text
+    assert NOT_THE_TAX_YEAR not in reply
+    assert "Your 2021 rollover is settled" in reply
+
+
+def test_a_year_planned_for_is_not_an_own_event(assistant):
+    # a year the question plans for stays the tax year asked about
+    reply = assistant.handle(
+        "k", "Should I roll the after-tax money in my 401k into a new Roth IRA in 2010?"
+    ).text
+    assert "settled" not in reply
