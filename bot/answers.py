@@ -22,7 +22,7 @@ import yaml
 
 from bot.money import money, percent
 from bot.questions import question_for
-from knowledge.answers import Finding, answer, catalogue, for_money
+from knowledge.answers import Finding, answer, catalogue, for_money, kind_unknown
 from nlu.asks import place_instead
 
 # At most this many questions are answered in the first message; more would not fit a
@@ -251,6 +251,24 @@ def answer_order(
     return [asks[n] for n in order], minor
 
 
+def _beside_a_dedicated_question(
+    asks: Sequence[str], sentences: Mapping[str, int] | None
+) -> set[str]:
+    """The route questions recognised in a sentence that also asks a dedicated question
+    ("now that those IRA balances are $0, can we contribute to the IRAs and then do the
+    Roth conversion?" asks about IRA pro-rata; "Roth conversion" named the route): while
+    the kind of money is unknown, the route's answer is how each kind is taxed, a stock
+    paragraph the question did not ask for, said only if the reply has room."""
+    if not sentences:
+        return set()
+    dedicated = {
+        sentences[a]
+        for a in asks
+        if a in sentences and not is_route(a) and not catalogue()[a].general
+    }
+    return {a for a in asks if is_route(a) and sentences.get(a, -1) in dedicated}
+
+
 def _sentence_ranks(asks: Sequence[str], sentences: Mapping[str, int]) -> dict[str, int]:
     """Each ask's rank by the sentence it was asked in, the sentences taken in the order
     ``asks`` first names them: the reader orders the asks by how their sentence asks
@@ -378,6 +396,8 @@ def compose(
     covered = {c for a in known for c in catalogue()[a].covers}
     known = [a for a in known if a not in covered]
     ordered, minor = answer_order(known, stated, sentences)
+    if kind_unknown(facts):
+        minor |= _beside_a_dedicated_question(ordered, sentences)
     context = set(stated) if any(a not in stated for a in known) else set()
     asked = [a for a in ordered if a not in minor and a not in context]
     answered = asked[:MAX_ANSWERED] + [a for a in ordered if a in context or a in minor]
