@@ -341,15 +341,17 @@ def _full_split(facts: Json, result: Json, m: _Money) -> list[Finding]:
     name = "route.full_split_later" if later else "route.full_split"
     name = "route.full_split_at_59" if at_59 else name
     rule = "irc_401_k_2_b" if later or at_59 else "irs_after_tax_rollovers"
+    # (a direct rollover carries no 10%: said with the split open now, for "penalties and tax")
+    rate = {"rate": _penalty_rate(result)}
     if m.basis is not None and m.pretax is not None:
         pretax = m.pretax + (m.earnings or Decimal(0))
         return [
-            Finding(name, rule, {"basis": _n(m.basis), "pretax": _n(pretax)}),
+            Finding(name, rule, {"basis": _n(m.basis), "pretax": _n(pretax), **rate}),
             *(_open_now(facts) if later else []),
         ]
     if later:
         return [Finding("route.full_split_later_general", rule), *_open_now(facts)]
-    return [Finding(f"{name}_general", rule)]
+    return [Finding(f"{name}_general", rule, rate)]
 
 
 def _open_now(facts: Json) -> list[Finding]:

@@ -189,7 +189,7 @@ def test_findings_that_state_opposite_things_are_not_both_said():
     # IRA, "IRA basis (Form 8606)": the second is not said beside the first
     text = _composed(["tax_forms", "after_tax_in_ira"], {}).text
     assert "does not go on Form 8606" in text
-    assert "it is IRA basis (Form 8606)" not in text
+    assert "IRA basis (Form 8606)" not in text
 
 
 def test_a_check_made_out_to_the_custodian_gets_no_60_day_warning():
