@@ -22,7 +22,7 @@ import yaml
 
 from bot.money import money, percent
 from bot.questions import question_for
-from knowledge.answers import Finding, answer, catalogue, for_money, kind_unknown
+from knowledge.answers import Finding, answer, catalogue, for_money
 from nlu.asks import place_instead
 
 # At most this many questions are answered in the first message; more would not fit a
@@ -43,6 +43,9 @@ ROUTE_FIGURES = frozenset(
         "in_plan.figures",
     }
 )
+# The finding that says how each kind of money is taxed, a route's answer while the kind
+# is unknown: beside a dedicated question it is said only if the reply has room.
+KINDS_OF_MONEY = "kinds.which"
 # No question recognised in so many words: at most this many suggested by the intents,
 MAX_SUGGESTED = 2
 # and with no intent either, the route question.
@@ -259,9 +262,7 @@ def _beside_a_dedicated_question(
 ) -> set[str]:
     """The route questions recognised in a sentence that also asks a dedicated question
     ("now that those IRA balances are $0, can we contribute to the IRAs and then do the
-    Roth conversion?" asks about IRA pro-rata; "Roth conversion" named the route): while
-    the kind of money is unknown, the route's answer is how each kind is taxed, a stock
-    paragraph the question did not ask for, said only if the reply has room."""
+    Roth conversion?" asks about IRA pro-rata; "Roth conversion" named the route)."""
     if not sentences:
         return set()
     dedicated = {
@@ -399,8 +400,13 @@ def compose(
     covered = {c for a in known for c in catalogue()[a].covers}
     known = [a for a in known if a not in covered]
     ordered, minor = answer_order(known, stated, sentences)
-    if kind_unknown(facts):
-        minor |= _beside_a_dedicated_question(ordered, sentences)
+    # a route beside a dedicated question whose answer would only say how each kind of
+    # money is taxed: a stock paragraph that question did not ask for
+    minor |= {
+        a
+        for a in _beside_a_dedicated_question(ordered, sentences)
+        if [f.id for f in answer(a, facts, result)][:1] == [KINDS_OF_MONEY]
+    }
     context = set(stated) if any(a not in stated for a in known) else set()
     asked = [a for a in ordered if a not in minor and a not in context]
     answered = asked[:MAX_ANSWERED] + [a for a in ordered if a in context or a in minor]

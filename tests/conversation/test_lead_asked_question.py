@@ -30,10 +30,19 @@ BATCH_C = EVAL / "batch_c.jsonl"
 BATCH_D = EVAL / "batch_d.jsonl"
 
 
+def _paragraphs(text: str) -> list[str]:
+    reply = respond(Session(key="lead"), text, today=date(2026, 12, 6), now=0).text
+    return reply.split("\n\n")
+
+
 def _lead(text: str) -> str:
     """The reply's first paragraph: what a person reads first on a phone."""
-    reply = respond(Session(key="lead"), text, today=date(2026, 12, 6), now=0).text
-    return reply.split("\n\n")[0]
+    return _paragraphs(text)[0]
+
+
+def _first(paragraphs: list[str], *words: str) -> int:
+    """The index of the first paragraph saying any of ``words`` (past the end: none)."""
+    return next((n for n, p in enumerate(paragraphs) if any(w in p for w in words)), 99)
 
 
 # -- a story's check is not the question ---------------------------------------------
@@ -57,9 +66,10 @@ def test_the_check_paid_to_the_client_is_answered_before_the_story_of_the_other(
 ) -> None:
     reading = read(text)
     assert "check_to_custodian" in reading.stated  # told, not asked
-    lead = _lead(text)
-    assert "within 60 days" in lead
-    assert "payable to the new custodian" not in lead
+    paragraphs = _paragraphs(text)
+    rolled = _first(paragraphs, "within 60 days", "can be rolled over")
+    assert rolled < 3  # the question asked, among the first answers, in the order asked
+    assert rolled < _first(paragraphs, "payable to the new custodian")
 
 
 # -- what a plan document's word means, asked last -------------------------------------
