@@ -7,7 +7,7 @@ usage (from a worktree, with its .venv python):
 
 The follow-up is the paragraph that is one of ``bot.questions.QUESTIONS``' questions; the
 text speaks to its fact when one of the regular expressions below finds it there. They are
-this check's own, written apart from ``bot/data/spoken_facts.yaml`` (which the bot uses
+this check's own, written apart from ``nlu/patterns/spoken.yaml`` (which the bot uses
 not to ask), so the count is not the bot grading itself; a hit still needs reading by hand
 (``--show`` prints the words found): "until she is 59 1/2" or "I hit age 59.5" are flagged
 and are no re-ask.

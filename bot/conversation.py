@@ -25,7 +25,6 @@ from bot.handoff import ASKED_FOR_A_PERSON, needs_a_person_text, unanswered_reas
 from bot.questions import WORK_WITHOUT, Question, how_to_find_out, question_for
 from bot.reply import Choice, Reply
 from bot.session import CONFIRM_FORGET, EVIDENCE_MAX_CHARS, Session
-from bot.spoken_facts import spoken_of
 from knowledge.answers import (
     AFTER_TAX_SOURCE_FACTS,
     catalogue,
@@ -428,8 +427,8 @@ def _merge_and_answer(session: Session, reading: Reading, today: date, text: str
     if session.pending in new:
         session.pending = None
     # a fact the text speaks to that the reader could not settle ("my client is over 59
-    # 1/2") is never asked blank: the next follow-up is asked instead
-    for key in sorted(spoken_of(text) - set(new)):
+    # 1/2") is never asked blank: the next follow-up is asked instead (nlu.spoken)
+    for key in sorted(reading.spoken - set(new)):
         session.mark_asked(key)
     focus = _scenario_focus(reading.intents)
     if focus:

@@ -99,7 +99,7 @@ class ImpliedFacts:
             rule = Rule(
                 raw["id"],
                 raw["fact"],
-                raw["value"],
+                raw.get("value", True),  # (spoken.yaml names facts only)
                 raw.get("strength", "strong"),
                 frozenset(raw.get("skip_if", ())),
                 re.compile(raw["not_before"], re.IGNORECASE) if raw.get("not_before") else None,

@@ -22,6 +22,8 @@ Components, in order:
   patterns over a shared vocabulary (``nlu.implied``; implied.yaml, vocabulary.yaml).
 - ``rothbot_money_kinds``: the kinds of money the text is about (designated Roth,
   after-tax, pretax, an IRA), from the same kind of patterns (``nlu.money_kinds``).
+- ``rothbot_spoken``: the facts the text speaks to, settled or not (``nlu.spoken``;
+  spoken.yaml), from the same kind of patterns.
 - ``rothbot_providers`` and ``rothbot_plan_types``: who keeps the plan and what it is.
 - ``rothbot_intents`` and ``rothbot_topics``: what is asked, and what needs a person.
 """
@@ -59,6 +61,7 @@ GROUPS = (
     "plan_types",
     "intents",
     "topics",
+    "spoken",
 )
 _USER_KEY = "rothbot"
 # spaCy's arrays are uint64: -1 ("not a sentence start") is stored as its max value
@@ -335,6 +338,24 @@ def make_money_kinds_component(nlp: Language, name: str) -> Callable[[Doc], Doc]
     return _adding_phrases(nlp, MoneyKinds)
 
 
+@Language.factory("rothbot_spoken")
+def make_spoken_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The facts the text speaks to (``nlu.spoken``), in group "spoken" (payload: the
+    fact key). The rules are built on the first Doc, so their vocab is the pipeline's."""
+    from nlu.spoken import SpokenFacts
+
+    rules: list[SpokenFacts] = []
+
+    def component(doc: Doc) -> Doc:
+        if not rules:
+            rules.append(SpokenFacts(nlp))
+        hits = rules[0].hits(doc, sentences(doc))
+        _store(doc, "spoken", [(h.start, h.end, h.fact, h.fact) for h in hits])
+        return doc
+
+    return component
+
+
 @Language.component("rothbot_providers")
 def provider_component(doc: Doc) -> Doc:
     """Plan providers, each linked to the plan, to an IRA, or to neither."""
@@ -377,6 +398,7 @@ COMPONENTS = (
     "rothbot_phrases",
     "rothbot_implied",
     "rothbot_money_kinds",
+    "rothbot_spoken",
     "rothbot_providers",
     "rothbot_plan_types",
     "rothbot_intents",

@@ -58,7 +58,9 @@ class Reading:
     (``nlu.own_years``).
     ``rejected``: (fact key, the words it was read from, why it was refused) for each
     value the text states but ``Facts.from_mapping`` refuses ("I am 500"), so the bot
-    can say which fact is wrong instead of silently ignoring it.
+    can say which fact is wrong instead of silently ignoring it. ``spoken``: the fact keys
+    the text speaks to, whether or not their value was settled ("my client is over 59 1/2":
+    ``age``), so no follow-up asks them (``nlu.spoken``).
     """
 
     facts: Mapping[str, Any] = field(default_factory=dict)
@@ -76,6 +78,7 @@ class Reading:
     ask_sentences: tuple[int, ...] = ()
     plan_total: tuple[Any, str] | None = None
     own_years: tuple[OwnYear, ...] = ()
+    spoken: frozenset[str] = frozenset()
 
 
 EMPTY = Reading()
@@ -131,6 +134,7 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         ask_sentences=recognised.sentence_of,
         plan_total=built.plan_total,
         own_years=built.own_years,
+        spoken=frozenset(payloads(doc, "spoken")),
     )
 
 

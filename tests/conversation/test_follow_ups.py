@@ -212,15 +212,6 @@ def test_said_in_other_words_a_fact_spoken_to_is_not_asked(assistant, store, tex
     assert store.load("s").pending != key
 
 
-def test_a_rule_or_a_wish_about_an_age_is_not_the_poster_s_age(assistant, store):
-    # "until she is 59 1/2" and "the year you turn 55" say nothing of how old anyone is
-    from bot.spoken_facts import spoken_of
-
-    assert "age" not in spoken_of("Would she have to wait until she is 59 1/2 to withdraw?")
-    assert "age" not in spoken_of("Leave in the year you turn 55 and the 10% does not apply.")
-    assert "age" in spoken_of("I'm 62 and retired.")
-
-
 def test_while_the_kind_of_money_is_unknown_no_question_presumes_after_tax_money(assistant):
     # IRA basis on Form 8606 (bd007, verbatim): no question about "the after-tax money" in
     # a plan, whose answer would presume money the poster may not have
