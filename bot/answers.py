@@ -59,6 +59,9 @@ _ROLLED_GENERAL = frozenset(
 # a plan that mixes the money; the split with figures holds the general split).
 SUPERSEDES: Mapping[str, frozenset[str]] = {
     "prorata.partial": frozenset({"route.split", "route.split_general", "route.if_separate"}),
+    # (said first, the separate-accounting condition is not said again by the pro-rata
+    # answer's "Not unless the plan accounts for it separately")
+    "route.if_separate": frozenset({"prorata.partial"}),
     "prorata.partial_mixed": frozenset({"route.split", "route.split_general", "route.if_separate"}),
     # (the whole-account split already says the contributions go in tax-free and the
     # earnings to a traditional IRA: the general all-to-Roth sentence would repeat it)

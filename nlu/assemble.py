@@ -282,6 +282,8 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             continue  # "This would leave the $30k isolated in my IRA": not so yet
         if rh.key in WHOLE_KEYS and _MOVED_SINCE.match(text, max(rh.end, rh.amount.end)):
             continue  # "30K in a Roth 401K that I rolled into a Roth IRA": no longer there
+        if rh.key in ACCOUNT_KEYS and _accounts_compete(text, rh.amount.start, rh.amount.end):
+            continue  # "$7,000.33 converted from a traditional IRA to a Roth IRA": whose?
         if rh.key in WHOLE_KEYS and _part_of_something(text, rh):
             continue  # "$20k of the after-tax money", "$100,000 of that IRA": a part
         if breakdown_words and rh.key in FLOW_KEYS and _in_a_breakdown(text, rh.amount.start):
@@ -625,6 +627,57 @@ def _asked_or_supposed(index: Sentences, pos: int) -> bool:
         return False
     clause = text[cues[-1].end() : pos]
     return not (_MAIN_CLAUSE.search(clause) or _OWNED.search(clause) or _PAY.search(clause))
+
+
+# The balances of one account: a figure between two accounts is none of them unless it is
+# attached to one (``_accounts_compete``).
+ACCOUNT_KEYS = frozenset(
+    {"traditional_ira_balance", "roth_ira_balance", "roth_401k_balance", "pretax_balance"}
+)
+# Where the clause of a figure ends, for the accounts it names; how far back it is read.
+_ACCOUNT_CLAUSE_END = re.compile(r"[.;!?\n]|,\s|\band\b|\bbut\b|\s[-–]\s(?=\S)")
+_SENTENCE_END = re.compile(r"[.;!?\n]")
+ACCOUNT_CLAUSE_REACH = 150
+# How far from a figure the words attaching it to an account are read (characters).
+ACCOUNT_ATTACH_REACH = 60
+
+
+@cache
+def _accounts() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in load("language")["accounts"].values())
+
+
+@cache
+def _account_attachment() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    language = load("language")
+    return (
+        re.compile(language["account_before"], re.IGNORECASE),
+        re.compile(language["account_after"], re.IGNORECASE),
+        re.compile(language["account_source"], re.IGNORECASE),
+    )
+
+
+def _accounts_compete(text: str, start: int, end: int) -> bool:
+    """True when the clause of the figure at ``start:end`` names two kinds of account (an
+    IRA, a Roth IRA, a plan, a Roth 401(k), a brokerage account) and the figure is attached
+    to neither ("There was $7,000.33 converted from a traditional IRA to a Roth IRA", "rolled
+    over his $18,500 Roth 401k to his personal Roth IRA", "TSP/IRA - $1,332,000"): whose
+    balance it is, if any, is unclear, and a wrong balance is worse than a question."""
+    before, following, source = _account_attachment()
+    # (a figure moved from an account: the account it went to may be named in the clause
+    # before, "I moved $16K to my Roth IRA ($11K from 401K and $5K from non-deductible tIRA)")
+    moved = source.match(text, end, end + ACCOUNT_ATTACH_REACH)
+    ends = _SENTENCE_END if moved else _ACCOUNT_CLAUSE_END
+    reach = max(0, start - ACCOUNT_CLAUSE_REACH)
+    breaks = [m.end() for m in ends.finditer(text, reach, start)]
+    after = ends.search(text, end)
+    first, last = (breaks[-1] if breaks else reach), (after.start() if after else len(text))
+    if sum(1 for kind in _accounts() if kind.search(text, first, last)) < 2:
+        return False
+    return bool(moved) or not (
+        before.search(text, max(0, start - ACCOUNT_ATTACH_REACH), start)
+        or following.match(text, end, end + ACCOUNT_ATTACH_REACH)
+    )
 
 
 # A former employer's plan ("my old 401k", "previous employer") and a current one ("the new

@@ -113,3 +113,35 @@ def test_fq018_no_roth_ira_yet_gets_the_dates_of_its_clock():
     text = real_question("fq018", EVAL / "answers_more.jsonl")
     reply = respond(Session(key="fq018"), text, today=TODAY, now=0).text
     assert "This rollover opens your first Roth IRA, so that clock runs from Jan 1, 2026" in reply
+
+
+# -- a condition is said once: the pro-rata answer does not repeat the split's "if" ---------
+
+SEPARATELY = "accounts for the after-tax money separately"
+
+
+def _reply(text: str) -> str:
+    return respond(Session(key="once"), text, today=TODAY, now=0).text
+
+
+def test_bd013_the_separate_accounting_condition_is_said_once():
+    # "The custodian informed the client that they only send one check that is made up of
+    # pro-rata after-tax contributions and the growth on them." (bd013, verbatim)
+    reply = _reply(real_question("bd013", EVAL / "batch_d.jsonl"))
+    assert reply.count(SEPARATELY) == 1, reply
+    assert "two direct rollovers" in reply  # the route that holds on it is still said
+
+
+def test_bc012_the_separate_accounting_condition_is_said_once():
+    reply = _reply(real_question("bc012", EVAL / "batch_c.jsonl"))
+    assert reply.count(SEPARATELY) == 1, reply
+
+
+def test_said_in_other_words_the_condition_is_said_once():
+    reply = _reply(
+        "I run a solo 401(k) holding pre-tax money and one after-tax (non-Roth) "
+        "contribution. Can I move the after-tax money straight to a Roth IRA, or must it go "
+        "through the Roth 401(k) first? And since there is pre-tax money in the plan too, "
+        "do I owe pro-rata tax?"
+    )
+    assert reply.count(SEPARATELY) == 1, reply
