@@ -1,7 +1,7 @@
 """A retiree's Roth 401(k) rolled to a new Roth IRA, and a traditional IRA converted in
 installments, asked in one post: the rollover's clock and what counts as contributions
 (Treas. Reg. 1.408A-10), then each conversion's own 5-year window for the 10% (Treas. Reg.
-1.408A-6, Q&A-5), which ends at 59½. "Basis" said of the Roth 401(k) is not after-tax money
+1.408A-6, Q&A-5), which ends at 59½ (conversion_after_59). "Basis" said of the Roth 401(k) is not after-tax money
 in an IRA, and a retiree is not asking about in-service rollovers.
 
 bd037 (batch_d): "Can a retiree over age 59 1/2 rollover his employer's Roth 401(k) amount
@@ -36,14 +36,14 @@ TEXTS = [
 @pytest.mark.parametrize("text", TEXTS)
 def test_the_rollover_then_the_conversions(text: str) -> None:
     reading = read(text)
-    assert "conversion_five_year" in reading.asks
+    assert "conversion_after_59" in reading.asks
     assert "in_ira" not in reading.places
     assert "in_service_at_59" not in reading.asks
     reply = respond(Session(key="t"), text, today=date(2026, 12, 6), now=0).text
     assert reply.startswith("The Roth 401(k)'s clock does not carry over to a Roth IRA")
     assert "the whole rollover counts as Roth IRA contributions" in reply
-    assert "each conversion has its own window" in reply
-    assert reply.index("whole rollover") < reply.index("each conversion has its own window")
+    assert "each conversion's own 5-year window matters only before 59½" in reply
+    assert reply.index("whole rollover") < reply.index("each conversion's own 5-year window")
     assert "IRA basis" not in reply
     assert "Source: Treas. Reg. 1.408A-10" in reply
 
