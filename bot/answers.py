@@ -112,6 +112,10 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
     "drac_rolled.contributions_first": frozenset(_ROLLED_CLOCK) | _ROLLED_GENERAL,
     # the codes of a finished rollover already hold code H and the general 1099-R sentences
     "forms.rollover_codes": frozenset({"forms.roth_401k_code_h", "forms.1099r"}),
+    # (and said after either, the codes' and the lines' sentences repeat its code G or H,
+    # box 5 and the pensions and annuities lines)
+    "forms.1099r": frozenset({"forms.rollover_codes", "forms.rollover_lines"}),
+    "forms.roth_401k_code_h": frozenset({"forms.rollover_codes", "forms.rollover_lines"}),
     "forms.rollover_lines": frozenset({"forms.no_8606"}),
     "forms.in_plan_code_g": frozenset({"forms.1099r"}),
     "forms.in_plan_lines": frozenset({"forms.no_8606"}),

@@ -347,11 +347,26 @@ def _full_split(facts: Json, result: Json, m: _Money) -> list[Finding]:
         pretax = m.pretax + (m.earnings or Decimal(0))
         return [
             Finding(name, rule, {"basis": _n(m.basis), "pretax": _n(pretax), **rate}),
-            *(_open_now(facts) if later else []),
+            *(_open_now(facts) if later else _rule_55_kept(facts, result)),
         ]
     if later:
         return [Finding("route.full_split_later_general", rule), *_open_now(facts)]
-    return [Finding(f"{name}_general", rule, rate)]
+    return [Finding(f"{name}_general", rule, rate), *_rule_55_kept(facts, result)]
+
+
+def _rule_55_kept(facts: Json, result: Json) -> list[Finding]:
+    """Someone who has left the employer, between the rule-of-55 age and 59½: money rolled
+    to an IRA loses the rule of 55 (IRC 72(t)(3)(A)), so what they need before 59½ is
+    better left in the plan - if they left in or after the year they turned 55, which the
+    facts do not show, so it is said as a condition."""
+    age = facts.get("age")
+    separation_age = _rate("gov.irs.early_distribution.separation_age", result)
+    if facts.get("still_employed") is not False or age is None or separation_age is None:
+        return []
+    if age < separation_age or _before_59_half(facts, result) is not True:
+        return []
+    params = {"age": separation_age, "rate": _penalty_rate(result)}
+    return [Finding("route.rule55_keep", "irc_72_t_3_a", params)]
 
 
 def _open_now(facts: Json) -> list[Finding]:
@@ -419,6 +434,29 @@ def _prorata_partial(facts: Json, result: Json) -> list[Finding]:
                     "balance": _n(balance),
                     "nontaxable": _n(split.nontaxable),
                     "pretax": _n(split.pretax),
+                },
+            )
+        )
+    elif (
+        (total := _num(facts.get("after_tax_total")))
+        and m.basis is None
+        and m.pretax
+        and not facts.get("pre_1987_basis")
+    ):
+        # (the after-tax total without its split into contributions and earnings: the basis
+        # is at most all of it, so the share a distribution of that size carries is a bound;
+        # pre-1987 basis, out first, would break the bound)
+        balance = m.pretax + total
+        most = basis_in_distribution(total, total, balance)
+        out.append(
+            Finding(
+                "prorata.partial_figures_at_most",
+                "irc_72_e_8",
+                {
+                    "distribution": _n(most.distribution),
+                    "balance": _n(balance),
+                    "nontaxable": _n(most.nontaxable),
+                    "pretax": _n(most.pretax),
                 },
             )
         )

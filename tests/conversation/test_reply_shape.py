@@ -115,3 +115,38 @@ def test_a_source_the_answer_turns_on_is_said_in_the_answer(assistant):
     text = real_question("fq077", EVAL / "answers_more.jsonl")
     body = assistant.handle("rmd", text).text.rsplit("\n\n", 1)[0]
     assert "an IRS rule, Treas. Reg. 1.402(c)-2" in body
+
+
+# -- no sentence repeats what another already said (padding, issue 10) ---------------------
+
+CODE_G = "code G"
+ANNUITY_LINES = "pensions and annuities lines"
+
+
+def _said(text: str) -> str:
+    return respond(Session(key="pad"), text, today=date(2026, 12, 6), now=0).text
+
+
+def test_fq050_the_form_1099_r_is_explained_once():
+    # "... to accurately report this on a 2017 tax return?" (fq050, verbatim): the 1099-R
+    # answer's code G, box 5 and lines are not said again by the rollover codes' line
+    reply = _said(real_question("fq050", RUBRICS))
+    assert reply.count(CODE_G) == 1, reply
+    assert reply.count(ANNUITY_LINES) == 1, reply
+
+
+def test_bd009_the_roth_rollover_s_form_is_explained_once():
+    # "The code on the 1099-R ..." for a Roth 401(k) rolled to a Roth IRA (bd009, verbatim)
+    reply = _said(real_question("bd009", EVAL / "batch_d.jsonl"))
+    assert "code H" in reply
+    assert CODE_G not in reply, reply  # no after-tax money: its code is not repeated
+    assert reply.count(ANNUITY_LINES) == 1, reply
+
+
+def test_said_in_other_words_the_form_is_explained_once():
+    reply = _said(
+        "I rolled my after-tax 401(k) money to a Roth IRA. How do I report the 1099-R on "
+        "my tax return, and what code should it show?"
+    )
+    assert reply.count(CODE_G) <= 1, reply
+    assert reply.count(ANNUITY_LINES) <= 1, reply
