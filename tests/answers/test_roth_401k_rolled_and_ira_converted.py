@@ -1,8 +1,8 @@
 """A retiree's Roth 401(k) rolled to a new Roth IRA, and a traditional IRA converted in
 installments, asked in one post: the rollover's clock and what counts as contributions
 (Treas. Reg. 1.408A-10), then each conversion's own 5-year window for the 10% (Treas. Reg.
-1.408A-6, Q&A-5), which ends at 59½ (conversion_after_59). "Basis" said of the Roth 401(k) is not after-tax money
-in an IRA, and a retiree is not asking about in-service rollovers.
+1.408A-6, Q&A-5), which ends at 59½ (conversion_after_59). "Basis" said of the Roth 401(k)
+is not after-tax money in an IRA, and a retiree is not asking about in-service rollovers.
 
 bd037 (batch_d): "Can a retiree over age 59 1/2 rollover his employer's Roth 401(k) amount
 into a new, private Roth IRA without having to start the 5 year clock over again? ... can
