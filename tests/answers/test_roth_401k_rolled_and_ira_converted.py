@@ -42,8 +42,8 @@ def test_the_rollover_then_the_conversions(text: str) -> None:
     reply = respond(Session(key="t"), text, today=date(2026, 12, 6), now=0).text
     assert reply.startswith("The Roth 401(k)'s clock does not carry over to a Roth IRA")
     assert "the whole rollover counts as Roth IRA contributions" in reply
-    assert "each conversion's own 5-year window matters only before 59½" in reply
-    assert reply.index("whole rollover") < reply.index("each conversion's own 5-year window")
+    assert "each conversion's 5-year window matters only before 59½" in reply
+    assert reply.index("whole rollover") < reply.index("each conversion's 5-year window")
     assert "IRA basis" not in reply
     assert "Source: Treas. Reg. 1.408A-10" in reply
 
