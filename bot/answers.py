@@ -43,6 +43,9 @@ ROUTE_FIGURES = frozenset(
         "in_plan.figures",
     }
 )
+# The finding that says how each kind of money is taxed, a route's answer while the kind
+# is unknown: beside a dedicated question it is said only if the reply has room.
+KINDS_OF_MONEY = "kinds.which"
 # No question recognised in so many words: at most this many suggested by the intents,
 MAX_SUGGESTED = 2
 # and with no intent either, the route question.
@@ -241,8 +244,7 @@ def answer_order(
     asked: said after the questions asked, and a route only stated is minor: said only
     if the reply still has room.
     """
-    sentences = sentences or {}
-    where = {a: sentences.get(a, len(asks) * 1000 + n) for n, a in enumerate(asks)}
+    where = _sentence_ranks(asks, sentences or {})
     said = set(stated) if any(a not in stated for a in asks) else set()
     minor = {a for a in asks if is_route(a) and a in said}
     order = sorted(
@@ -257,6 +259,39 @@ def answer_order(
         ),
     )
     return [asks[n] for n in order], minor
+
+
+def _beside_a_dedicated_question(
+    asks: Sequence[str], sentences: Mapping[str, int] | None
+) -> set[str]:
+    """The route questions recognised in a sentence that also asks a dedicated question
+    ("now that those IRA balances are $0, can we contribute to the IRAs and then do the
+    Roth conversion?" asks about IRA pro-rata; "Roth conversion" named the route)."""
+    if not sentences:
+        return set()
+    dedicated = {
+        sentences[a]
+        for a in asks
+        if a in sentences and not is_route(a) and not catalogue()[a].general
+    }
+    return {a for a in asks if is_route(a) and sentences.get(a, -1) in dedicated}
+
+
+def _sentence_ranks(asks: Sequence[str], sentences: Mapping[str, int]) -> dict[str, int]:
+    """Each ask's rank by the sentence it was asked in, the sentences taken in the order
+    ``asks`` first names them: the reader orders the asks by how their sentence asks
+    (a question before a heading that announces questions, before a sentence that only
+    tells, ``nlu.questions``) and then by place, so the asks of one sentence share a rank
+    and a question asked late in the text still leads its story. An ask with no
+    sentence ranks after all those with one, in the order given."""
+    rank: dict[int, int] = {}
+    for ask in asks:
+        if ask in sentences:
+            rank.setdefault(sentences[ask], len(rank))
+    return {
+        a: rank[sentences[a]] if a in sentences else len(asks) * 1000 + n
+        for n, a in enumerate(asks)
+    }
 
 
 def _condition(finding: Finding) -> Mapping[str, Any]:
@@ -369,6 +404,13 @@ def compose(
     covered = {c for a in known for c in catalogue()[a].covers}
     known = [a for a in known if a not in covered]
     ordered, minor = answer_order(known, stated, sentences)
+    # a route beside a dedicated question whose answer would only say how each kind of
+    # money is taxed: a stock paragraph that question did not ask for
+    minor |= {
+        a
+        for a in _beside_a_dedicated_question(ordered, sentences)
+        if [f.id for f in answer(a, facts, result)][:1] == [KINDS_OF_MONEY]
+    }
     context = set(stated) if any(a not in stated for a in known) else set()
     asked = [a for a in ordered if a not in minor and a not in context]
     answered = asked[:MAX_ANSWERED] + [a for a in ordered if a in context or a in minor]

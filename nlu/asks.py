@@ -32,8 +32,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from math import prod
 
-import numpy
-from spacy.attrs import ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
@@ -41,16 +39,8 @@ from spacy.vocab import Vocab
 
 from nlu.data import load
 from nlu.gating import Gated, Gates, first_token_exact, gated_matches, lower_places
-
-# An opening word that makes a sentence a question even without "?" ("Can I do this.").
-QUESTION_OPENERS = frozenset(
-    "can could should would will do does did is are am was were how what when where why "  # noqa: SIM905
-    "which may must shall whether".split()
-)
-# Words that make a sentence a question when they open it ("Just wondering, does the 5 year
-# rule apply ...", "I was wondering if ...", "I wonder whether ..."): within its first words.
-WONDERING = frozenset({"wonder", "wondering", "wondered", "curious"})
-WONDERING_WITHIN = 4  # words
+from nlu.questions import PREMISE, TELLS
+from nlu.questions import asking as question_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,24 +303,6 @@ def _sentences(doc: Doc) -> list[Span]:
         return [doc[:]]
 
 
-def _asking(doc: Doc, sentences: list[Span]) -> list[bool]:
-    """Whether each sentence asks something: it holds a "?" token, or its first word
-    opens a question (a list marker such as "1)" or "b." does not open the sentence)."""
-    orths = doc.to_array(ORTH)
-    marks = numpy.flatnonzero(orths == doc.vocab.strings["?"]).tolist()
-    asking = []
-    for sentence in sentences:
-        at = bisect.bisect_left(marks, sentence.start)
-        if at < len(marks) and marks[at] < sentence.end:
-            asking.append(True)
-            continue
-        words = [t for t in sentence if not (t.is_space or t.is_punct or t.like_num)]
-        first = next((t for t in words if len(t) > 1), None)
-        wondering = any(t.lower_ in WONDERING for t in words[:WONDERING_WITHIN])
-        asking.append(wondering or (first is not None and first.lower_ in QUESTION_OPENERS))
-    return asking
-
-
 def fired(doc: Doc, catalogue: Catalogue | None = None) -> list[tuple[int, str, str]]:
     """(token index, class, pattern id) where each class match in ``doc`` starts, once
     each, in text order."""
@@ -383,10 +355,10 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     per_sentence: list[set[str]] = [set() for _ in sentences]
     for token, cls, pattern in matches:
         per_sentence[bisect.bisect_right(starts, token) - 1].update((cls, pattern))
-    asking = _asking(doc, sentences)
+    asking = question_sentences(doc, sentences)
     for i in range(1, len(sentences)):
         # "What does this mean?" asks about the sentence before it
-        if asking[i] and _points_back(sentences[i]):
+        if asking[i] < PREMISE and _points_back(sentences[i]):
             # (the nearest sentence that says something: "I'm hoping he is wrong. Is he
             # right?" asks about what the coworker said before)
             j = i - 1
@@ -395,7 +367,7 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
             per_sentence[i] |= per_sentence[j]
     ranked = _ordered(catalogue.rules, per_sentence, asking, ask_ids())
     places = _ordered(catalogue.places, per_sentence, asking, tuple(place_instead()))
-    stated = tuple(ask for ask, (states, _) in ranked.items() if states)
+    stated = tuple(ask for ask, (level, _) in ranked.items() if level == TELLS)
     where = tuple(i for _, i in ranked.values())
     return Recognised(tuple(ranked), tuple(places), stated, where)
 
@@ -403,13 +375,15 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
 def _ordered(
     rules: Iterable[AskRule],
     per_sentence: list[set[str]],
-    asking: list[bool],
+    asking: list[int],
     file_order: tuple[str, ...],
 ) -> dict[str, tuple[int, int]]:
     """The ids of the rules that hold, ordered by where each first holds: a sentence
-    that asks ranks before one that only states ("my income is too high" is context;
-    "can I do it now?" is the question). Each id maps to its rank: (1 if only a
-    sentence that states holds it else 0, the sentence's index)."""
+    that asks ranks before one that only announces a question ("I have a few questions
+    about the rollover:"), and that before one that only states ("my income is too high"
+    is context; "can I do it now?" is the question). Each id maps to its rank: (how its
+    best sentence stands, ``nlu.questions.ASKS``, ``ANNOUNCES``, ``PREMISE`` or ``TELLS``, that
+    sentence's index)."""
     whole = set().union(*per_sentence)
     found: dict[str, tuple[int, int]] = {}
     for rule in rules:
@@ -421,14 +395,16 @@ def _ordered(
         if rule.none_in_text & whole or not all(group & whole for group in rule.in_text):
             continue
         if rule.within == "text":
-            where = [_first_sentence(per_sentence, rule)] if rule.holds(whole) else []
+            where = _sentences_holding(per_sentence, rule) if rule.holds(whole) else []
         else:
             where = [i for i, present in enumerate(per_sentence) if rule.holds(present)]
-        where = [i for i in where if asking[i] or not rule.question]
+        where = [i for i in where if asking[i] != TELLS or not rule.question]
         if not where:
             continue
-        i = next((i for i in where if asking[i]), where[0])
-        rank = (0 if asking[i] else 1, i)
+        # (a premise is told, so what it holds is context: "I am still working and under
+        # 59½. Can I take the after-tax money out?" asks that in-service question only
+        # because nothing else is asked)
+        rank = min((asking[i] if asking[i] < PREMISE else TELLS, i) for i in where)
         if rule.ask not in found or rank < found[rule.ask]:
             found[rule.ask] = rank
     order = {ask: n for n, ask in enumerate(file_order)}
@@ -442,10 +418,25 @@ SHORT_SENTENCE = 8  # tokens
 
 def _points_back(sentence: Span) -> bool:
     """A short question that points at what was just said ("Is that right?")."""
-    return len(sentence) <= SHORT_SENTENCE and any(t.lower_ in POINTING_BACK for t in sentence)
+    words = [t for t in sentence if not t.is_space]  # (a paragraph's "\n\n" is no word)
+    return len(words) <= SHORT_SENTENCE and any(t.lower_ in POINTING_BACK for t in words)
 
 
-def _first_sentence(per_sentence: Iterable[set[str]], rule: AskRule) -> int:
-    """The first sentence holding any class the rule needs (where the question starts)."""
+def _sentences_holding(per_sentence: list[set[str]], rule: AskRule) -> list[int]:
+    """Where a text-wide rule is told or asked. Its parts are spread over the text ("I did
+    a backdoor Roth this year. I'm rolling my 401(k) to an IRA. Will the pro-rata rule
+    apply?"): the question starts where its first part occurs, and it is asked again in
+    any sentence holding one of its parts once all have been said (a question before
+    the last part comes asks something else). ``_ordered`` takes the best of these."""
     needed = set().union(*rule.all)
-    return next((i for i, present in enumerate(per_sentence) if present & needed), 0)
+    holding = [i for i, present in enumerate(per_sentence) if present & needed]
+    if not holding:
+        return [0]
+    seen: set[str] = set()
+    complete = len(per_sentence)
+    for i, present in enumerate(per_sentence):
+        seen |= present
+        if all(group & seen for group in rule.all):
+            complete = i
+            break
+    return [holding[0], *(i for i in holding if i >= complete)]

@@ -49,8 +49,9 @@ def _reply(text: str) -> str:
             "its own earnings always come out with it",
         ),
         # a $0 traditional IRA used for backdoors, a 401(k) to roll into an IRA: is a
-        # "rollover IRA" different?
-        ("bc040", "ira_pro_rata", "For a conversion from an IRA", '"rollover" IRA too'),
+        # "rollover IRA" different? (the backdoor and the rollover of one year, the
+        # question asked: it counts, and how to keep it out; issue 10's lead rule)
+        ("bc040", "backdoor_rollover_same_year", "It counts: pro-rata", '"rollover IRA"'),
     ],
 )
 def test_the_real_question_is_answered_first(

@@ -129,7 +129,8 @@ def test_bd013_the_separate_accounting_condition_is_said_once():
     # pro-rata after-tax contributions and the growth on them." (bd013, verbatim)
     reply = _reply(real_question("bd013", EVAL / "batch_d.jsonl"))
     assert reply.count(SEPARATELY) == 1, reply
-    assert "two direct rollovers" in reply  # the route that holds on it is still said
+    # the route that holds on it is still said (after the answer asked for, issue 10)
+    assert "two direct rollovers" in reply.lower()
 
 
 def test_bc012_the_separate_accounting_condition_is_said_once():

@@ -152,6 +152,8 @@ SPOKEN_TO_BY_THE_TEXT = [
     ("bb056", BATCH_B, "age"),
     # "I am approaching 59-1/2 and would like to roll over ..."
     ("bd019", BATCH_D, "age"),
+    # "Client opens Roth IRA account 4/11/2019 at age 72, then does a Roth conversion ..."
+    ("ac02", MORE_RUBRICS, "age"),
     # "balance was $0 before this, and I own no other traditional IRAs"
     ("ba043", BATCH_A, "traditional_ira_balance"),
     # "So now the Trad IRA has $10000 (I am assuming all pretax) + 1100 ..."

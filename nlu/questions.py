@@ -1,0 +1,174 @@
+"""Which sentences of a text ask something, and which only tell.
+
+A forum post tells a story, then asks. The words of the story ("the check was payable to
+the new custodian", "I have Roth money too") name topics the poster did not ask about; an
+answer to such a topic must not lead the reply. So the reader marks the sentences that
+ask: those with a "?", those that open as a question ("Can I ...", "How much ...", "Is it
+..."), and those that hold a phrase that asks wherever it stands ("I'm wondering
+whether", "please advise", "my question is"). The words are data
+(``nlu/patterns/questions.yaml``), matched with spaCy's ``PhraseMatcher``; an opening
+phrase counts only at a sentence's first word, after list markers ("1.", "b)") and
+lead-in words ("So", "Also,", "Question:").
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.lang.en import English
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from nlu.data import load
+
+# At most this many words are passed over before a sentence's opening phrase (list
+# markers and lead-ins: "2) Also, can I ...").
+MAX_LEAD = 6
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionCues:
+    """The matchers of ``questions.yaml`` over one vocabulary."""
+
+    openers: PhraseMatcher  # phrases a question opens with
+    statements: PhraseMatcher  # phrases a statement opens with, though they start alike
+    premises: PhraseMatcher  # phrases a told sentence of the asker's case opens with
+    cues: PhraseMatcher  # phrases that ask anywhere in a sentence
+    lead_ins: frozenset[str]  # words passed over before the opener
+    announcing: frozenset[str]  # the ids of the cues that only announce a question
+
+
+# How a sentence stands to what the text asks, strongest first: it asks; it announces a
+# question ("I have a few questions about the rollover:", "Questions:"), so the topic it
+# names is asked but what the questions after it ask comes first; it is the premise of
+# the question that follows it ("I am still working and under 59½. Can I take the
+# after-tax money out?": the question is about that case); or it only tells.
+ASKS, ANNOUNCES, PREMISE, TELLS = 0, 1, 2, 3
+
+
+@cache
+def _tokenizer() -> English:
+    # (spaCy's English rules split "don't" and "what's" as the reader's pipeline does)
+    return English()
+
+
+def phrases(entry: dict, words: dict[str, list[str]]) -> list[tuple[str, ...]]:
+    """The word sequences an entry's phrases spell, each "$set" expanded to its words, and
+    each apostrophe spelled both ways ("n't", "n’t": people type either)."""
+    out: list[tuple[str, ...]] = []
+    for phrase in entry["phrases"]:
+        choices = [
+            [str(w).lower() for w in words[part[1:]]] if part.startswith("$") else [part.lower()]
+            for part in str(phrase).split()
+        ]
+        choices = [list(dict.fromkeys([*c, *(w.replace("'", "’") for w in c)])) for c in choices]
+        out.extend(itertools.product(*choices))
+    return list(dict.fromkeys(out))
+
+
+def build(vocab: Vocab) -> QuestionCues:
+    """The matchers of ``questions.yaml`` over ``vocab`` (tests build a fresh one)."""
+    data = load("questions")
+    words = {name: [str(w) for w in ws] for name, ws in data["words"].items()}
+    add = vocab.strings.add
+
+    def matcher(entries: Iterable[dict]) -> PhraseMatcher:
+        found = PhraseMatcher(vocab, attr="LOWER")
+        for entry in entries:
+            # (a phrase as its words' LOWER hashes, as nlu.asks adds them)
+            found.add(str(entry["id"]), [[add(w) for w in seq] for seq in phrases(entry, words)])
+        return found
+
+    lead_ins = frozenset(str(w).lower() for w in data["lead_ins"])
+    openers, statements = matcher(data["openers"]), matcher(data["statements"])
+    announcing = frozenset(str(e["id"]) for e in data["cues"] if e.get("announces"))
+    premises, cues = matcher(data["premises"]), matcher(data["cues"])
+    return QuestionCues(openers, statements, premises, cues, lead_ins, announcing)
+
+
+@cache
+def _cues(vocab: Vocab) -> QuestionCues:
+    return build(vocab)
+
+
+def _list_marker(token: Token) -> bool:
+    """ "1", "2.", "3)", "(a)", "b." (or "b" then "."): the number or letter of an item in
+    a list."""
+    core = token.lower_.strip("().:#")
+    if core.isdigit():
+        return True
+    if len(core) == 1 and core.isalpha():
+        if core != token.lower_:  # "a)", "b." as one token
+            return True
+        following = token.i + 1
+        return following < len(token.doc) and token.doc[following].text in (")", ".")
+    return False
+
+
+def opening(sentence: Span, lead_ins: frozenset[str]) -> int | None:
+    """The index (in the Doc) of the word a sentence opens with, past list markers and
+    lead-in words; None when it holds no such word within ``MAX_LEAD`` tokens."""
+    passed = 0
+    for token in sentence:
+        if token.is_space:
+            continue
+        if token.lower_ in lead_ins or token.is_punct or _list_marker(token):
+            passed += 1
+            if passed > MAX_LEAD:
+                return None
+            continue
+        return token.i
+    return None
+
+
+def asking(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None) -> list[int]:
+    """How each of ``sentences`` (spans of ``doc``, in order) stands to what the text
+    asks: ``ASKS``, ``ANNOUNCES``, ``PREMISE`` or ``TELLS``."""
+    cues = cues or _cues(doc.vocab)
+    # (where an opener starts, and how far the longest opener and statement there reach)
+    opener_ends: dict[int, int] = {}
+    for _id, start, end in cues.openers(doc):
+        opener_ends[start] = max(end, opener_ends.get(start, end))
+    for _id, start, end in cues.statements(doc):
+        if opener_ends.get(start, end) <= end:
+            opener_ends.pop(start, None)
+    asked = {t.i for t in doc if t.text == "?"}
+    announced: set[int] = set()
+    # (of cues that overlap, the longest: "my question is in relation to" announces)
+    for span in filter_spans(cues.cues(doc, as_spans=True)):
+        (announced if span.label_ in cues.announcing else asked).add(span.start)
+    asks, announces = sorted(asked), sorted(announced)
+    out = []
+    for sentence in sentences:
+        first = opening(sentence, cues.lead_ins)
+        if _within(asks, sentence) or (first is not None and first in opener_ends):
+            out.append(ASKS)
+        else:
+            out.append(ANNOUNCES if _within(announces, sentence) else TELLS)
+    # the nearest sentence with words before a question is its premise, if it tells the
+    # asker's case ("I am still working and under 59 1/2.")
+    cases = {start for _id, start, _end in cues.premises(doc)}
+    said = None
+    for n, sentence in enumerate(sentences):
+        if out[n] == ASKS and said is not None and out[said] == TELLS:
+            out[said] = PREMISE if opening(sentences[said], cues.lead_ins) in cases else TELLS
+        if opening(sentence, cues.lead_ins) is not None:
+            said = n
+    return out
+
+
+def _within(starts: list[int], sentence: Span) -> bool:
+    """True when one of ``starts`` (sorted token indices) lies in ``sentence``."""
+    at = bisect.bisect_left(starts, sentence.start)
+    return at < len(starts) and starts[at] < sentence.end
+
+
+def question_sentences(doc: Doc, sentences: Sequence[Span]) -> list[int]:
+    """The indices of the sentences that ask or announce a question."""
+    return [n for n, level in enumerate(asking(doc, sentences)) if level < PREMISE]
