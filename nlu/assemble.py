@@ -624,10 +624,10 @@ def _asked_or_supposed(index: Sentences, pos: int) -> bool:
         # (a question may state what the asker holds or earns: "Does the mega backdoor make
         # sense at 26 making $95,000?", "Can I convert with $50k after-tax in the plan?",
         # "How do I roll my $50k of after-tax money?", "the $40k after-tax in my 401k")
-        clause = index.clause_start(pos)
+        clause_start = index.clause_start(pos)
         return not (
-            _HOLDING.search(text, clause, pos)
-            or _OWNED.search(text, clause, pos)
+            _HOLDING.search(text, clause_start, pos)
+            or _OWNED.search(text, clause_start, pos)
             or _OWNED_AFTER.match(text, pos, stop.start())
         )
     cues = list(_supposition().finditer(text, before[-1] if before else start, pos))
