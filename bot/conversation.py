@@ -546,11 +546,13 @@ def _compose(
     candidates = [
         k
         for k in [*wanted, *composed.open_conditions, *(missing if route else [])]
-        if not _moot(k, facts, result)
+        if not _moot(_not_yet(k, facts), facts, result)
     ]
+    candidates = [_not_yet(k, facts) for k in candidates]
     # the fact the first question's answer turns on (its catalogue entry names it) is
     # worth asking; any other must change what this reply says
     main = answers.follow_up_of(composed.answered[0]) if composed.answered else None
+    main = _not_yet(main, facts) if main else None
     changes = _ChangesReply(composed, facts, result, today, session)
     question = _next_question(
         session, candidates, lambda k: k == main or (k not in ASKED_ONLY_AS_MAIN and changes(k))
@@ -596,6 +598,17 @@ PRESUME_AFTER_TAX = frozenset(
         "pre_1987_basis",
     }
 )
+
+
+# A follow-up about leaving, as it applies to someone who still works there: "How old were
+# you in the year you left the employer?" asked of a person who has not left (fq028 "I am
+# leaving my job on April 15", ac03 "wants to retire early") is "At what age do you expect
+# to leave?", and past 55 that one is moot too (``MOOT_PAST``).
+NOT_YET = {"separated_from_service_age": "retire_age"}
+
+
+def _not_yet(key: str, facts: Mapping[str, Any]) -> str:
+    return NOT_YET.get(key, key) if facts.get("still_employed") is True else key
 
 
 def _moot(key: str, facts: Mapping[str, Any], result: Mapping[str, Any]) -> bool:

@@ -234,3 +234,35 @@ def test_a_fact_that_changes_only_a_paragraph_nobody_asked_for_is_not_asked(assi
     # IRA-basis paragraph its words about a conventional IRA brought in
     reply = assistant.handle("n", real_question("bd037", BATCH_D))
     assert question_for("traditional_ira_balance").ask not in reply.text, reply.text
+
+
+# -- a question about leaving, asked of someone who has not left, looks ahead --------------
+
+LEFT_AT = question_for("separated_from_service_age").ask
+LEAVE_AT = question_for("retire_age").ask
+
+
+def test_fq028_leaving_soon_is_asked_when_not_how_old_they_were(assistant):
+    # "I am leaving my job on April 15, and I'd like to take ..." (fq028, verbatim)
+    reply = assistant.handle("l", real_question("fq028", SHARED_RUBRICS)).text
+    assert LEFT_AT not in reply, reply
+    assert LEAVE_AT in reply
+
+
+def test_ba051_still_working_is_not_asked_the_age_they_left_at(assistant):
+    # "I turn 55 in October of 2023. ... if I were to leave my current employer ..."
+    reply = assistant.handle("l", real_question("ba051", BATCH_A)).text
+    assert LEFT_AT not in reply, reply
+
+
+def test_said_in_other_words_past_55_and_still_working_nothing_about_leaving_is_asked(
+    assistant,
+):
+    # 58 and still there: whenever they leave, it is in or after the year they turn 55
+    reply = assistant.handle(
+        "l",
+        "I'm 58 and about to be laid off. Can I take money from my 401k under the rule of 55 "
+        "without the 10% penalty?",
+    ).text
+    assert LEFT_AT not in reply, reply
+    assert LEAVE_AT not in reply, reply
