@@ -58,7 +58,8 @@ def test_a_paraphrase_is_recognised(text: str) -> None:
 @pytest.mark.parametrize(
     "qid",
     [
-        "ba021",  # Kitces vs Business Insider: is 59½ an exception to the conversion window?
+        # (ba021, "as long as I am over 59.5", is answered by conversion_after_59 now:
+        # tests/answers/test_conversion_after_59.py)
         "ba055",  # wait until 59½ and 5 years, or only the earnings off limits?
         "ba063",  # "What is it about this method that negates the 10% penalty?"
         "ba068",  # a 2021 conversion, 1/1/2026

@@ -86,7 +86,7 @@ def test_the_clock_answer_says_the_years_stay_and_what_counts() -> None:
     assert first.startswith("The Roth 401(k)'s clock does not carry over to a Roth IRA")
     assert "January 1 of the rollover year if it opens your first" in first
     # a qualified payout is all contributions: the condition is said, never dropped
-    assert "If the payout is a qualified distribution" in reply
+    assert "If the Roth 401(k) is qualified when paid out" in reply
     assert "only its Roth contributions (box 5 of its 1099-R) do" in reply
     # the plan's own clock is not the question asked
     assert "Your Roth 401(k) has its own 5-year clock" not in reply

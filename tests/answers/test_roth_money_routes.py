@@ -150,7 +150,9 @@ def test_a_statement_line_of_after_tax_roth_money_is_a_roth_balance() -> None:
 def test_ba083_a_roth_401k_rollover_is_not_after_tax_money_in_an_ira() -> None:
     body = _body(_text("batch_a.jsonl", "ba083"))
     assert "Once after-tax money is in a traditional IRA" not in body
-    assert "box 5" in body  # its Roth contributions, from the 1099-R
+    # the Roth 401(k) rollover's own answer (its conversions past 59½ are answered first,
+    # conversion_after_59, so its second sentence, on box 5, waits behind /why)
+    assert "The Roth 401(k)'s clock does not carry over to a Roth IRA" in body
 
 
 def test_a_roth_401k_rolled_to_a_roth_ira_is_no_ira_basis() -> None:
