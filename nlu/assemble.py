@@ -593,6 +593,8 @@ _HOLDING = re.compile(
     r"holding|contains?|worth|balance|valued|total\w*)\b|'s\b",
     re.IGNORECASE,
 )
+# An account of one's own named right after a figure: "the $40k after-tax in my 401k".
+_OWNED_AFTER = re.compile(r"[^,;]{0,40}?\b(?:in|of|from) (?:my|our)\b", re.IGNORECASE)
 # Pay stated in a supposition is the person's: "If I make 150k single, what is my rate?"
 _PAY = re.compile(r"\b(?:make|makes|making|earn|earns|earning)\b", re.IGNORECASE)
 # Where a supposition's clause ends and the main clause begins: "If I retire next year, my
@@ -620,8 +622,14 @@ def _asked_or_supposed(index: Sentences, pos: int) -> bool:
         return False  # "What if I had 50k after-tax, could I split it?": the what-if's own
     if stop and text[stop.start()] == "?" and not _QUESTION_AFTER.search(text, pos, stop.start()):
         # (a question may state what the asker holds or earns: "Does the mega backdoor make
-        # sense at 26 making $95,000?", "Can I convert with $50k after-tax in the plan?")
-        return not _HOLDING.search(text, index.clause_start(pos), pos)
+        # sense at 26 making $95,000?", "Can I convert with $50k after-tax in the plan?",
+        # "How do I roll my $50k of after-tax money?", "the $40k after-tax in my 401k")
+        clause_start = index.clause_start(pos)
+        return not (
+            _HOLDING.search(text, clause_start, pos)
+            or _OWNED.search(text, clause_start, pos)
+            or _OWNED_AFTER.match(text, pos, stop.start())
+        )
     cues = list(_supposition().finditer(text, before[-1] if before else start, pos))
     if not cues:
         return False

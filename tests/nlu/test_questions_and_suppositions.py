@@ -126,3 +126,22 @@ def test_a_statement_ends_at_its_stop_even_before_a_small_letter() -> None:
 def test_a_what_if_question_keeps_all_its_figures() -> None:
     facts = read("What if I had $30,000 of after-tax contributions and $10,000 of earnings?").facts
     assert (facts["after_tax_contributions"], facts["after_tax_earnings"]) == (30000, 10000)
+
+
+# A question about one's own money states it: "my", "our" before the figure, or "in my 401k"
+# after it (paraphrases of the commonest first question).
+OWN_MONEY_ASKED_ABOUT = [
+    ("How do I roll my $50k of after-tax money to a Roth IRA?", {"after_tax_total": 50000}),
+    (
+        "Can I convert my after-tax contributions of $30k to a Roth IRA?",
+        {"after_tax_contributions": 30000},
+    ),
+    ("Can I move the $40k after-tax in my 401k to a Roth IRA?", {"after_tax_total": 40000}),
+    ("Should I roll over our $25k after-tax balance?", {"after_tax_total": 25000}),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), OWN_MONEY_ASKED_ABOUT)
+def test_a_question_about_ones_own_figure_states_it(text: str, facts: dict) -> None:
+    read_facts = read(text).facts
+    assert {k: read_facts.get(k) for k in facts} == facts
