@@ -59,3 +59,26 @@ def test_the_route_answers_whether_it_is_possible(text: str) -> None:
 )
 def test_tax_asked_in_so_many_words_is_still_the_tax_question(text: str) -> None:
     assert read(text).asks[0] == "all_to_roth_tax"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fq007",
+        "My old 401k holds $20k after-tax and $80k pretax. I plan to roll the after-tax part "
+        "into my new employer's plan first. Is there a simpler way to avoid the pro-rata "
+        "problem?",
+    ],
+)
+def test_a_workaround_to_avoid_the_plans_pro_rata_gets_the_split(text: str) -> None:
+    if text == "fq007":
+        if not ANSWERS.exists():
+            pytest.skip("../shared/eval/answers.jsonl is not available")
+        text = real_question("fq007", ANSWERS)
+    assert "move_to_roth" in read(text).asks
+    assert "IRS Notice 2014-54" in reply_to(text)
+
+
+def test_avoiding_the_ira_pro_rata_is_not_the_plans_question() -> None:
+    text = "I do backdoor Roths. Is it possible to avoid the pro-rata rule with my IRA?"
+    assert "move_to_roth" not in read(text).asks
