@@ -84,11 +84,24 @@ def train(
         )
         for q in questions
     ]
+    return fit(textcat, examples, seed=seed)
+
+
+def fit(
+    textcat: MultiLabel_TextCategorizer,
+    examples: list[Example],
+    *,
+    seed: int = SEED,
+    epochs: int = EPOCHS,
+) -> MultiLabel_TextCategorizer:
+    """``textcat`` initialised on ``examples`` and trained on them: shuffled by ``seed``
+    each epoch, in minibatches of BATCH, with DROPOUT and LEARN_RATE (one recipe for every
+    classifier the project trains or tries, so their figures compare)."""
     textcat.initialize(lambda: examples)
     optimizer = textcat.create_optimizer()
     optimizer.learn_rate = LEARN_RATE
     order = random.Random(seed)
-    for _epoch in range(EPOCHS):
+    for _epoch in range(epochs):
         order.shuffle(examples)
         for batch in minibatch(examples, BATCH):
             textcat.update(batch, drop=DROPOUT, sgd=optimizer)
