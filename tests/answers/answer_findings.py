@@ -1,9 +1,9 @@
-"""What one catalogue answer says, finding by finding: the answer tests' shared helper.
+"""What rothbot says, the answer tests' shared helpers.
 
-Each answer test asks the same thing of a catalogue entry: which findings it returns for
-some facts, the sentence each renders to, and the section its rule cites. One helper keeps
-that question asked the same way everywhere (the engine's result for the same facts, the
-sentence with its line breaks folded).
+The answer tests ask two things the same way everywhere: the first reply a question gets
+on a fresh session (``first_reply``), and which findings a catalogue entry returns for some
+facts, the sentence each renders to and the section its rule cites (``said_by``: the
+engine's result for the same facts, the sentence with its line breaks folded).
 """
 
 from __future__ import annotations
@@ -11,12 +11,19 @@ from __future__ import annotations
 from datetime import date
 
 from bot.answers import render
+from bot.conversation import respond
+from bot.session import Session
 from knowledge.answers import answer
 from knowledge.citations import cite
 from knowledge.engine import calculate
 from knowledge.facts import Facts
 
 TODAY = date(2026, 12, 6)
+
+
+def first_reply(text: str) -> str:
+    """The reply to ``text`` as the first message of a fresh conversation, on TODAY."""
+    return respond(Session(key="t"), text, today=TODAY, now=0).text
 
 
 def said_by(question_id: str, facts: dict | None = None) -> dict[str, tuple[str, str]]:

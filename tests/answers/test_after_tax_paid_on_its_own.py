@@ -16,20 +16,13 @@ system.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from answer_findings import first_reply
 from conversation_stories import EVAL, real_question
 
-from bot.conversation import respond
-from bot.session import Session
 from nlu.reader import read
 
 BATCH_D = EVAL / "batch_d.jsonl"
-
-
-def _reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=date(2026, 12, 6), now=0).text
 
 
 @pytest.mark.parametrize(
@@ -42,7 +35,7 @@ def _reply(text: str) -> str:
 )
 def test_after_tax_contributions_alone_can_be_rolled_over(text: str) -> None:
     assert "after_tax_only_rollover" in read(text).asks
-    reply = _reply(text)
+    reply = first_reply(text)
     first = reply.split("\n\n")[0]
     assert first.startswith("Yes: after-tax contributions paid out on their own can be rolled")
     assert "by direct rollover only, if it accounts for them separately" in first
@@ -64,7 +57,7 @@ def test_a_public_system_holds_after_tax_money_and_its_check_can_go_to_a_roth_ir
 ) -> None:
     asks = read(text).asks
     assert "public_plan_after_tax" in asks and "after_tax_only_rollover" in asks
-    reply = _reply(text)
+    reply = first_reply(text)
     assert reply.startswith("Yes: state and local retirement systems can hold after-tax money")
     assert "within 60 days of receiving it" in reply
     assert "Source: IRC 414(h)(2)" in reply

@@ -13,24 +13,15 @@ Real questions from batch_c (tests/eval/batch_c.jsonl), verbatim, and paraphrase
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-from answer_findings import said_by
+from answer_findings import first_reply, said_by
 from conversation_stories import EVAL, real_question
 
-from bot.conversation import respond
 from bot.money import money
-from bot.session import Session
 from knowledge.params import param
 from nlu.reader import read
 
-TODAY = date(2026, 12, 6)
 BATCH_C = EVAL / "batch_c.jsonl"
-
-
-def _reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=TODAY, now=0).text
 
 
 @pytest.mark.parametrize(
@@ -51,7 +42,7 @@ def _reply(text: str) -> str:
 def test_the_real_question_is_answered_first(qid: str, question_id: str, opening: str) -> None:
     text = real_question(qid, BATCH_C)
     assert read(text).asks[0] == question_id
-    assert _reply(text).startswith(opening)
+    assert first_reply(text).startswith(opening)
 
 
 @pytest.mark.parametrize(
@@ -73,7 +64,7 @@ def test_the_real_question_is_answered_first(qid: str, question_id: str, opening
 )
 def test_a_paraphrase_is_recognised(text: str, question_id: str) -> None:
     assert question_id in read(text).asks
-    assert _reply(text).startswith("A 401(k) may take after-tax (non-Roth) employee")
+    assert first_reply(text).startswith("A 401(k) may take after-tax (non-Roth) employee")
 
 
 @pytest.mark.parametrize(

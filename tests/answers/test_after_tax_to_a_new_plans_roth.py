@@ -10,20 +10,12 @@ The real question (batch_c bc048, tests/eval/batch_c.jsonl) verbatim, and a para
 
 from __future__ import annotations
 
-from datetime import date
-
+from answer_findings import first_reply
 from conversation_stories import EVAL, real_question
 
-from bot.conversation import respond
-from bot.session import Session
 from nlu.reader import read
 
-TODAY = date(2026, 12, 6)
 BATCH_C = EVAL / "batch_c.jsonl"
-
-
-def _reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=TODAY, now=0).text
 
 
 def test_the_real_question_is_answered_first() -> None:
@@ -31,7 +23,7 @@ def test_the_real_question_is_answered_first() -> None:
     # earnings and rolled into the ROTH K?" of old 401(k) and 403(b) accounts
     text = real_question("bc048", BATCH_C)
     assert read(text).asks[0] == "after_tax_to_plan"
-    reply = _reply(text)
+    reply = first_reply(text)
     assert reply.startswith("Not into a Roth 401(k): a designated Roth account takes rollovers")
     assert "(IRC 402A(c)(3))" in reply and "IRC 402A(c)(4), from the 2010" in reply
 

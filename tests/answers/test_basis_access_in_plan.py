@@ -7,23 +7,16 @@ the plan; without that, the Roth IRA's ordering alone."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
+from answer_findings import first_reply
 from conversation_stories import real_question
 
-from bot.conversation import respond
-from bot.session import Session
 from nlu.reader import read
 
-TODAY = date(2026, 12, 6)
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "answers.jsonl"
 IN_PLAN = "Converted in the plan, you would not lose much"
-
-
-def _reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=TODAY, now=0).text
 
 
 def _shared_question(qid: str) -> str:
@@ -38,7 +31,7 @@ def test_the_real_question_gets_the_plans_case_first() -> None:
     # lose that ability to withdraw the funds before age 59.5?"
     text = _shared_question("fq023")
     assert "basis_access_before_59" in read(text).asks
-    reply = _reply(text)
+    reply = first_reply(text)
     assert reply.startswith(IN_PLAN)
     assert "pro-rata share of earnings (IRC 72(e)(8))" in reply
     assert "the basis never does" in reply  # the recapture window, still said
@@ -51,7 +44,7 @@ def test_a_paraphrase_gets_it_too() -> None:
     )
     reading = read(text)
     assert reading.facts.get("plan_allows_in_plan_conversion") is True
-    assert IN_PLAN in _reply(text)
+    assert IN_PLAN in first_reply(text)
 
 
 def test_without_an_in_plan_conversion_only_the_roth_iras_ordering_is_said() -> None:
@@ -59,6 +52,6 @@ def test_without_an_in_plan_conversion_only_the_roth_iras_ordering_is_said() -> 
         "I rolled my after-tax 401k contributions into a Roth IRA last year. Can I take them "
         "back out before 59 1/2 without tax or penalty?"
     )
-    reply = _reply(text)
+    reply = first_reply(text)
     assert IN_PLAN not in reply
     assert "come back out tax- and penalty-free at any time" in reply

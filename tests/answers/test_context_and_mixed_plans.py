@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from answer_findings import first_reply
 from conversation_stories import EVAL, SHARED, real_question
 
 from bot.answers import render
-from bot.conversation import respond
-from bot.session import Session
 from knowledge.answers import answer
 from knowledge.engine import calculate
 from knowledge.facts import Facts
@@ -24,10 +23,6 @@ from nlu.reader import read
 
 RUBRICS = SHARED / "eval" / "answers.jsonl"
 ANSWERS_MORE = EVAL / "answers_more.jsonl"
-
-
-def _first_reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=date(2026, 12, 6), now=0).text
 
 
 def test_a_stated_pre_1987_exception_is_context_not_a_question() -> None:
@@ -42,7 +37,7 @@ def test_a_pre_1987_question_is_still_a_question() -> None:
 
 
 def test_taking_only_the_after_tax_money_from_a_mixed_plan_is_a_plain_no() -> None:
-    reply = _first_reply(real_question("fq010", RUBRICS))
+    reply = first_reply(real_question("fq010", RUBRICS))
     first = reply.split("\n\n")[0]
     assert first.startswith("No, not the after-tax money alone")
     assert "Not unless" not in reply
@@ -69,19 +64,19 @@ def test_pre_1987_money_stated_as_the_case_is_still_asked_about() -> None:
 
 def test_a_whole_plan_to_a_roth_ira_past_59_half_says_when_rmds_start() -> None:
     # fq097: "I am now 67 and plan to retire at age 70." Born 1958 or 1959: RMDs at 73
-    reply = _first_reply(real_question("fq097", ANSWERS_MORE))
+    reply = first_reply(real_question("fq097", ANSWERS_MORE))
     assert "until required distributions start at 73" in reply
     assert "cannot be converted" in reply
 
 
 def test_a_young_person_rolling_a_plan_to_a_roth_ira_is_not_told_about_rmds() -> None:
-    reply = _first_reply("I'm 35. Can I roll my old 401(k) directly into a Roth IRA?")
+    reply = first_reply("I'm 35. Can I roll my old 401(k) directly into a Roth IRA?")
     assert "required distributions" not in reply
 
 
 def test_earnings_of_a_cent_are_not_a_zero_dollar_rollover() -> None:
     # fq057: "... current market conditions now have the gains at $.01."
-    reply = _first_reply(real_question("fq057", ANSWERS_MORE))
+    reply = first_reply(real_question("fq057", ANSWERS_MORE))
     assert "direct rollover of all $40,000 to a Roth IRA" in reply
     assert "the tax on them is essentially nil" in reply
     assert "nothing is taxable" not in reply
@@ -91,7 +86,7 @@ def test_earnings_of_a_cent_are_not_a_zero_dollar_rollover() -> None:
 def test_rolled_in_contributions_need_no_five_year_wait() -> None:
     # fq038: "... can be pulled out before 59 1/2 as long as they meet the 5 year holding
     # period. Correct?" The basis needs no wait; the clock governs only the earnings.
-    reply = _first_reply(real_question("fq038", ANSWERS_MORE))
+    reply = first_reply(real_question("fq038", ANSWERS_MORE))
     assert "come out any time, tax- and penalty-free, with no 5-year wait" in reply
     assert "only governs the earnings" in reply
 

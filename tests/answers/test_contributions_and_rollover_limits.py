@@ -16,24 +16,17 @@ each rule's condition stated.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from answer_findings import first_reply
 from conversation_stories import EVAL, real_question
 
-from bot.conversation import respond
-from bot.session import Session
 from nlu.reader import read
 
 ANSWERS_MORE = EVAL / "answers_more.jsonl"
 
 
-def _first_reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=date(2026, 12, 6), now=0).text
-
-
 def _first_paragraph(text: str) -> str:
-    return _first_reply(text).split("\n\n")[0]
+    return first_reply(text).split("\n\n")[0]
 
 
 # -- contributing to an IRA ----------------------------------------------------------------
@@ -56,7 +49,7 @@ def test_an_ira_contribution_question_is_answered_first_with_the_years_ranges(
     text: str,
 ) -> None:
     assert read(text).asks[0] == "ira_contribution"
-    reply = _first_reply(text)
+    reply = first_reply(text)
     assert reply.startswith("Income never stops a traditional IRA contribution ($7,500 for 2026")
     # the 2026 parameters: the covered-person deduction phase-out and the Roth phase-out
     assert "$129,000-$149,000 joint" in reply and "$242,000-$252,000 of joint MAGI" in reply
@@ -68,20 +61,20 @@ def test_an_ira_contribution_question_is_answered_first_with_the_years_ranges(
 def test_income_is_not_said_to_be_irrelevant_to_a_contribution() -> None:
     # "Income does not matter: rollovers and conversions ... have no income limit" answers a
     # rollover question; asked about contributing, it is not said
-    reply = _first_reply(real_question("fq094", ANSWERS_MORE))
+    reply = first_reply(real_question("fq094", ANSWERS_MORE))
     assert "Income does not matter" not in reply
 
 
 def test_a_spouse_without_pay_gets_the_spousal_ira() -> None:
     text = real_question("fq093", ANSWERS_MORE)  # "My wife ... does not work."
     assert "spousal_ira" in read(text).asks
-    assert "(a spousal IRA)" in _first_reply(text)
+    assert "(a spousal IRA)" in first_reply(text)
 
 
 def test_only_this_years_roth_contribution_can_be_recharacterized() -> None:
     text = real_question("fq094", ANSWERS_MORE)  # "Can I reallocate my Roth investments ..."
     assert "recharacterize" in read(text).asks
-    reply = _first_reply(text)
+    reply = first_reply(text)
     assert "Only this year's Roth IRA contribution can be recharacterized" in reply
     assert "past years' Roth contributions stay where they are" in reply
 
@@ -115,7 +108,7 @@ PLAN_TO_ROTH = [
 @pytest.mark.parametrize("text", PLAN_TO_ROTH)
 def test_a_plan_rolled_to_a_roth_ira_is_taxed_at_your_rates_not_a_flat_20(text: str) -> None:
     assert read(text).asks[0] == "plan_to_roth_ira"
-    reply = _first_reply(text)
+    reply = first_reply(text)
     assert reply.startswith("A plan can be rolled directly into a Roth IRA: only the pretax")
     assert "at your own bracket rates, with no 10% penalty" in reply
     assert "It is not a flat 20%: that is only withholding on a check paid to you" in reply
@@ -135,7 +128,7 @@ def test_with_after_tax_money_named_the_split_still_answers() -> None:
 def test_a_planned_60_day_rollover_is_the_same_for_a_roth_and_a_direct_one_has_no_clock() -> None:
     text = real_question("fq080", ANSWERS_MORE)  # "Would the 60 day period be affected ..."
     assert read(text).asks[0] == "sixty_day_rollover"
-    reply = _first_reply(text)
+    reply = first_reply(text)
     assert "the 60-day rule is the same for a Roth IRA as for a traditional one" in reply
     assert "A direct rollover avoids both" in reply and "no 60-day clock" in reply
     # no check was paid yet: it is not "a check paid to you can still be rolled over"
@@ -153,7 +146,7 @@ def test_a_planned_60_day_split_works_pretax_first_with_the_withholding_made_up(
     first = _first_paragraph(text)
     assert first.startswith("Yes, that works: amounts rolled over count as the taxable part first")
     assert "the 20% withheld made up from other money" in first
-    assert "IRS Notice 2014-54" in _first_reply(text)
+    assert "IRS Notice 2014-54" in first_reply(text)
 
 
 @pytest.mark.parametrize(
@@ -168,7 +161,7 @@ def test_the_once_a_year_limit_is_said_to_reach_only_ira_to_ira_60_day_rollovers
     text: str,
 ) -> None:
     assert "once_per_year" in read(text).asks
-    reply = _first_reply(text)
+    reply = first_reply(text)
     assert "a limit on IRA-to-IRA 60-day rollovers alone" in reply
     assert "does not apply to a rollover from a plan, a conversion, or a direct" in reply
 
@@ -185,7 +178,7 @@ def test_the_once_a_year_limit_is_said_to_reach_only_ira_to_ira_60_day_rollovers
 )
 def test_a_rollover_has_no_yearly_cap(text: str) -> None:
     assert "rollover_not_ira_limit" in read(text).asks
-    assert "rollover is not a contribution" in _first_reply(text)
+    assert "rollover is not a contribution" in first_reply(text)
 
 
 # -- what the plan may refuse, what the IRS FAQ means, how after-tax money is taxed ---------
@@ -203,7 +196,7 @@ def test_a_rollover_has_no_yearly_cap(text: str) -> None:
 )
 def test_a_plan_may_refuse_two_direct_rollovers_but_not_a_roth_ira(text: str) -> None:
     assert read(text).asks[0] == "plan_refuses_split"
-    reply = _first_reply(text)
+    reply = first_reply(text)
     # the regulation's condition, not "the plan must split it"
     assert reply.startswith("A plan may limit direct rollovers to one destination")
     assert "it does not make a plan split it" in reply
@@ -214,7 +207,7 @@ def test_the_irs_faqs_pretax_amounts_depend_on_the_plans_accounting() -> None:
     # fq013: "are they simply referring to earnings on after-tax contributions as "pretax""
     text = real_question("fq013", ANSWERS_MORE)
     assert "faq_pretax_meaning" in read(text).asks
-    reply = _first_reply(text)
+    reply = first_reply(text)
     assert reply.startswith("It depends on the plan's accounting: if the after-tax")
     assert "(IRC 72(d)(2))" in reply and "ask the plan to confirm" in reply
     assert "Either way some earnings come along" in reply
@@ -224,7 +217,7 @@ def test_basis_rolled_to_a_roth_ira_can_come_straight_back_out() -> None:
     # fq016: "be excused from any penalty if distribution is made form the Roth immediatey"
     text = real_question("fq016", ANSWERS_MORE)
     assert read(text).asks[0] == "basis_access_before_59"
-    reply = _first_reply(text)
+    reply = first_reply(text)
     assert reply.startswith("After-tax contributions you roll or convert to a Roth IRA come back")
     assert "regular contributions first" in reply and "earnings last" in reply
     # the 10% within 5 years reaches only a taxable part
@@ -236,7 +229,7 @@ def test_after_tax_plan_money_is_taxed_like_a_nondeductible_ira() -> None:
     # non-deductible IRA contributions?"
     text = real_question("fq037", ANSWERS_MORE)
     assert read(text).asks[0] == "after_tax_taxation"
-    assert _first_reply(text).startswith(
+    assert first_reply(text).startswith(
         "Like nondeductible IRA contributions, not a brokerage account"
     )
 
@@ -245,7 +238,7 @@ def test_after_tax_contributions_need_the_plan_to_offer_them() -> None:
     # fq044: "How do I go about putting after-tax money [into my standard 401(k)]"
     text = real_question("fq044", ANSWERS_MORE)
     assert read(text).asks[0] == "after_tax_offered"
-    reply = _first_reply(text)
+    reply = first_reply(text)
     assert reply.startswith("Only if your plan offers after-tax (non-Roth) contributions")
     assert "up to $72,000 in all for 2026 (IRC 415(c))" in reply
 
@@ -263,14 +256,14 @@ def test_the_difference_between_roth_401k_and_after_tax_is_read_in_roth_401k() -
     # fq085: "explain the differences between the Roth-401K and the post-tax contributions"
     text = real_question("fq085", ANSWERS_MORE)
     assert read(text).asks == ("roth_401k_vs_after_tax",)
-    assert _first_reply(text).startswith("Roth 401(k) contributions count toward the $24,500")
+    assert first_reply(text).startswith("Roth 401(k) contributions count toward the $24,500")
 
 
 def test_after_tax_money_goes_to_a_new_plan_only_if_it_takes_it_never_its_roth_401k() -> None:
     # fq104: "Can these after-tax contributions be rolled into his new Roth 401(k) plan?"
     text = real_question("fq104", ANSWERS_MORE)
     assert read(text).asks[0] == "after_tax_to_plan"
-    reply = _first_reply(text)
+    reply = first_reply(text)
     assert reply.startswith("Not into a Roth 401(k): a designated Roth account takes rollovers")
     assert "many plans don't" in reply
 
@@ -294,7 +287,7 @@ def test_plan_money_sent_to_a_roth_ira_is_not_an_ira_conversion() -> None:
     # conversion rules?"
     text = real_question("fq103", ANSWERS_MORE)
     assert read(text).asks == ("plan_vs_ira_aggregation",)
-    assert _first_reply(text).startswith("The IRA aggregation rule counts only your")
+    assert first_reply(text).startswith("The IRA aggregation rule counts only your")
 
 
 @pytest.mark.parametrize(
@@ -307,7 +300,7 @@ def test_plan_money_sent_to_a_roth_ira_is_not_an_ira_conversion() -> None:
 def test_the_catches_of_after_tax_contributions_are_the_limit_and_the_acp_test(qid: str) -> None:
     text = real_question(qid, ANSWERS_MORE)
     assert "after_tax_catches" in read(text).asks
-    reply = _first_reply(text)
+    reply = first_reply(text)
     assert "The catches: the $72,000 total for 2026 on all additions (IRC 415(c))" in reply
     assert "ACP" in reply
 
@@ -317,7 +310,7 @@ def test_an_option_called_after_tax_roth_is_the_roth_401k_not_after_tax_basis() 
     # specifically mentioned anywhere?"
     text = real_question("fq084", ANSWERS_MORE)
     assert read(text).asks == ("after_tax_roth_label",)
-    reply = _first_reply(text)
+    reply = first_reply(text)
     assert reply.startswith('An option called "Roth (after-tax)" with tax-free withdrawals')
     assert "inside the $24,500 deferral limit for 2026" in reply and "never taxed twice" in reply
     # designated Roth money is not the after-tax basis of a split rollover
@@ -327,7 +320,7 @@ def test_an_option_called_after_tax_roth_is_the_roth_401k_not_after_tax_basis() 
 def test_a_roth_401k_rolled_into_an_older_roth_ira_takes_that_ira_clock() -> None:
     # fq031: "would the 5 year rule be satisfied immediately upon the rollover from of the
     # Roth K to the Roth IRA?"
-    reply = _first_reply(real_question("fq031", ANSWERS_MORE))
+    reply = first_reply(real_question("fq031", ANSWERS_MORE))
     assert "of your first Roth IRA contribution or conversion" in reply
     assert "it starts January 1 of the year" in reply
     assert "rollover does not restart it and Roth 401(k) years do not count" in reply
@@ -337,4 +330,4 @@ def test_an_ira_converted_with_no_after_tax_money_named_is_not_after_tax_money_i
     # fq031: "a conversion of a regular IRA into a Roth IRA 5 years earlier"
     text = real_question("fq031", ANSWERS_MORE)
     assert "in_ira" not in read(text).places
-    assert "Once after-tax money is in a traditional IRA" not in _first_reply(text)
+    assert "Once after-tax money is in a traditional IRA" not in first_reply(text)

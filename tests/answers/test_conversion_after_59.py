@@ -11,22 +11,15 @@ rubric's wrong statement). ac02 (answers_more) asks the same of a conversion at 
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from answer_findings import first_reply
 from conversation_stories import EVAL, real_question
 
-from bot.conversation import respond
-from bot.session import Session
 from nlu.reader import read
 
 BATCH_D = EVAL / "batch_d.jsonl"
 BATCH_A = EVAL / "batch_a.jsonl"
 ANSWERS_MORE = EVAL / "answers_more.jsonl"
-
-
-def _reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=date(2026, 12, 6), now=0).text
 
 
 @pytest.mark.parametrize(
@@ -43,14 +36,14 @@ def _reply(text: str) -> str:
 )
 def test_past_59_converted_money_comes_out_with_no_10_percent(text: str) -> None:
     assert "conversion_after_59" in read(text).asks
-    reply = _reply(text)
+    reply = first_reply(text)
     assert "Past 59½ there is no 10% on any Roth IRA withdrawal" in reply
     assert "converted money comes out tax-free at any time" in reply
     assert "owes the 10% if taken out within" not in reply
 
 
 def test_it_cites_the_59_half_exception_when_it_leads() -> None:
-    reply = _reply(real_question("ac02", ANSWERS_MORE))
+    reply = first_reply(real_question("ac02", ANSWERS_MORE))
     assert reply.startswith("Past 59½")
     assert "Source: IRC 72(t)(2)(A)(i)" in reply
 

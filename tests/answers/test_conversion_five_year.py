@@ -18,12 +18,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from answer_findings import said_by
+from answer_findings import first_reply, said_by
 from conversation_stories import EVAL, real_question
 
-from bot.conversation import respond
 from bot.money import percent
-from bot.session import Session
 from knowledge.answers import answer
 from knowledge.citations import cite
 from knowledge.engine import calculate
@@ -35,10 +33,6 @@ TODAY = date(2026, 12, 6)
 BATCH_A = EVAL / "batch_a.jsonl"
 ANSWERS_MORE = EVAL / "answers_more.jsonl"
 SHARED = EVAL.parents[2] / ".." / "shared" / "eval" / "answers.jsonl"
-
-
-def _reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=TODAY, now=0).text
 
 
 @pytest.mark.parametrize(
@@ -69,7 +63,7 @@ def test_a_paraphrase_is_recognised(text: str) -> None:
 def test_the_real_question_is_answered_first(qid: str) -> None:
     text = real_question(qid, BATCH_A)
     assert read(text).asks[0] == "conversion_five_year"
-    reply = _reply(text)
+    reply = first_reply(text)
     assert reply.startswith(
         "Converted money comes back out tax-free, but the part taxed at conversion owes the 10%"
     )
@@ -117,7 +111,7 @@ def test_the_window_ends_at_59_and_a_known_age_past_it_is_said() -> None:
 
 
 def test_its_answer_holds_the_general_no_penalty_and_clock_answers() -> None:
-    reply = _reply(
+    reply = first_reply(
         "I'm 50. If I convert my 401k to a Roth IRA, is there a 10% penalty if I withdraw the "
         "converted amount within 5 years?"
     )
@@ -137,7 +131,7 @@ def test_its_answer_holds_the_general_no_penalty_and_clock_answers() -> None:
     ],
 )
 def test_no_10_on_the_conversion_itself_if_nothing_is_withheld(text: str) -> None:
-    assert _reply(text).startswith(
+    assert first_reply(text).startswith(
         "No 10% penalty on a direct rollover or on the conversion itself, in the plan or to a "
         "Roth IRA, at any age, if nothing is withheld from it."
     )

@@ -12,24 +12,15 @@ Real questions from batch_c (tests/eval/batch_c.jsonl), verbatim, and paraphrase
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-from answer_findings import said_by
+from answer_findings import first_reply, said_by
 from conversation_stories import EVAL, real_question
 
-from bot.conversation import respond
-from bot.session import Session
 from knowledge.params import param
 from nlu.reader import read
 
-TODAY = date(2026, 12, 6)
 BATCH_C = EVAL / "batch_c.jsonl"
 OPENING = "A conversion is ordinary income that year"
-
-
-def _reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=TODAY, now=0).text
 
 
 @pytest.mark.parametrize(
@@ -43,7 +34,7 @@ def _reply(text: str) -> str:
 def test_the_real_question_is_answered_first(qid: str) -> None:
     text = real_question(qid, BATCH_C)
     assert "conversion_planning" in read(text).asks
-    reply = _reply(text)
+    reply = first_reply(text)
     assert reply.startswith(OPENING)
     assert "IRMAA" in reply and "premium tax credit" in reply
     # no "income does not matter" to a poster whose income sets a subsidy (bc033)
@@ -60,7 +51,7 @@ def test_the_real_question_is_answered_first(qid: str) -> None:
 )
 def test_a_paraphrase_is_recognised(text: str) -> None:
     assert read(text).asks[0] == "conversion_planning"
-    assert _reply(text).startswith(OPENING)
+    assert first_reply(text).startswith(OPENING)
 
 
 @pytest.mark.parametrize(

@@ -17,25 +17,16 @@ question verbatim; every figure is the year-stamped parameter.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-from answer_findings import said_by
+from answer_findings import first_reply, said_by
 from conversation_stories import EVAL, real_question
 
-from bot.conversation import respond
 from bot.money import money, percent
-from bot.session import Session
 from knowledge.params import param
 from nlu.reader import read
 
-TODAY = date(2026, 12, 6)
 BATCH_A = EVAL / "batch_a.jsonl"
 BATCH_B = EVAL / "batch_b.jsonl"
-
-
-def _reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=TODAY, now=0).text
 
 
 def _p(name: str) -> object:
@@ -112,7 +103,7 @@ def test_the_real_question_is_answered_first(
 ) -> None:
     text = real_question(qid, source)
     assert read(text).asks[0] == question_id
-    assert _reply(text).startswith(opening)
+    assert first_reply(text).startswith(opening)
 
 
 def test_72t_payments_against_the_rule_of_55() -> None:
@@ -134,7 +125,7 @@ def test_72t_payments_against_the_rule_of_55() -> None:
 
 
 def test_a_reply_about_72t_does_not_repeat_the_rule_of_55_answer() -> None:
-    reply = _reply("Is the rule of 55 better than 72(t) payments if I retire at 55?")
+    reply = first_reply("Is the rule of 55 better than 72(t) payments if I retire at 55?")
     assert reply.startswith("72(t) payments (substantially equal periodic payments) work from")
     assert "The rule of 55 needs no schedule" in reply
     assert "The rule of 55 is a tax rule, not a plan feature" not in reply
@@ -182,6 +173,6 @@ def test_after_tax_money_over_the_limit_is_the_plans_to_correct() -> None:
 )
 def test_where_the_plans_basis_is_kept_is_answered_first(text: str) -> None:
     assert read(text).asks[0] == "find_the_basis"
-    reply = _reply(text)
+    reply = first_reply(text)
     assert reply.startswith("Your plan's statement (or the administrator) shows the after-tax")
     assert "Form 8606 is only for IRA basis" in reply

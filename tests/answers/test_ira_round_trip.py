@@ -11,21 +11,13 @@ The real question (batch_c bc037, tests/eval/batch_c.jsonl) verbatim, and paraph
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from answer_findings import first_reply
 from conversation_stories import EVAL, real_question
 
-from bot.conversation import respond
-from bot.session import Session
 from nlu.reader import read
 
-TODAY = date(2026, 12, 6)
 BATCH_C = EVAL / "batch_c.jsonl"
-
-
-def _reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=TODAY, now=0).text
 
 
 def test_the_real_question_is_answered_first() -> None:
@@ -34,7 +26,7 @@ def test_the_real_question_is_answered_first() -> None:
     # there amount of time I have to keep the money in the 401k?"
     text = real_question("bc037", BATCH_C)
     assert read(text).asks[0] == "ira_round_trip"
-    reply = _reply(text)
+    reply = first_reply(text)
     assert reply.startswith("Only pretax money can be rolled from an IRA into an employer plan")
     assert "not before January of the next year" in reply
     assert "no minimum holding period" in reply
@@ -54,4 +46,4 @@ def test_the_real_question_is_answered_first() -> None:
 )
 def test_a_paraphrase_is_recognised(text: str) -> None:
     assert "ira_round_trip" in read(text).asks
-    assert _reply(text).startswith("Only pretax money can be rolled from an IRA into")
+    assert first_reply(text).startswith("Only pretax money can be rolled from an IRA into")

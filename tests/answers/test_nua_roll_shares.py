@@ -13,11 +13,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from answer_findings import first_reply
 from conversation_stories import EVAL, real_question
 
 from bot.answers import render
-from bot.conversation import respond
-from bot.session import Session
 from knowledge.answers import answer
 from knowledge.citations import cite
 from knowledge.engine import calculate
@@ -29,16 +28,12 @@ TODAY = date(2026, 12, 6)
 BATCH_C = EVAL / "batch_c.jsonl"
 
 
-def _reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=TODAY, now=0).text
-
-
 def test_the_real_question_is_answered_first() -> None:
     # "I recently (22 days ago) took a total distribution of my 401k ... I wanted to roll part
     # of the stock (as stock) to my ROTH stock account. Can I still do this?"
     text = real_question("bc029", BATCH_C)
     assert "nua_roll_shares" in read(text).asks
-    reply = _reply(text)
+    reply = first_reply(text)
     days = param("gov.irs.rollover.period_days", 2026)
     assert reply.startswith(f"Yes: within {days} days of receiving them you can still roll")
     assert "Shares rolled lose NUA" in reply and "Shares kept keep NUA" in reply

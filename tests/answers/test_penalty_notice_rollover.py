@@ -10,21 +10,13 @@ The real question (batch_c bc036, tests/eval/batch_c.jsonl) verbatim, and paraph
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from answer_findings import first_reply
 from conversation_stories import EVAL, real_question
 
-from bot.conversation import respond
-from bot.session import Session
 from nlu.reader import read
 
-TODAY = date(2026, 12, 6)
 BATCH_C = EVAL / "batch_c.jsonl"
-
-
-def _reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=TODAY, now=0).text
 
 
 def test_the_real_question_is_answered_first() -> None:
@@ -32,7 +24,7 @@ def test_the_real_question_is_answered_first() -> None:
     # amount of amounts I directly moved from a 401k to a Roth IRA."
     text = real_question("bc036", BATCH_C)
     assert "penalty_notice_rollover" in read(text).asks
-    reply = _reply(text)
+    reply = first_reply(text)
     assert reply.startswith("Going straight to a Roth IRA is allowed")
     assert "owes no 10%, not even its taxable earnings" in reply
     assert "Form 5498" in reply and "lines 5a/5b" in reply
@@ -49,7 +41,7 @@ def test_the_real_question_is_answered_first() -> None:
 )
 def test_a_paraphrase_is_recognised(text: str) -> None:
     assert "penalty_notice_rollover" in read(text).asks
-    assert _reply(text).startswith("Going straight to a Roth IRA is allowed")
+    assert first_reply(text).startswith("Going straight to a Roth IRA is allowed")
 
 
 def test_notice_2014_54_is_not_an_irs_letter() -> None:

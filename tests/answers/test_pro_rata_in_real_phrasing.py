@@ -12,21 +12,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from answer_findings import first_reply
 from conversation_stories import EVAL, real_question
 
-from bot.conversation import respond
-from bot.session import Session
 from nlu.reader import read
 
-TODAY = date(2026, 12, 6)
 BATCH_C = EVAL / "batch_c.jsonl"
-
-
-def _reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=TODAY, now=0).text
 
 
 @pytest.mark.parametrize(
@@ -59,7 +51,7 @@ def test_the_real_question_is_answered_first(
 ) -> None:
     text = real_question(qid, BATCH_C)
     assert question_id in read(text).asks
-    reply = _reply(text)
+    reply = first_reply(text)
     assert reply.startswith(opening)
     assert says in reply
 
@@ -76,7 +68,7 @@ def test_a_second_ira_beside_backdoors_is_aggregated_per_person() -> None:
     # new traditional IRA" beside yearly nondeductible contributions converted (bc045)
     text = real_question("bc045", BATCH_C)
     assert "ira_pro_rata" in read(text).asks
-    reply = _reply(text)
+    reply = first_reply(text)
     assert "each spouse's separately) count as one on December 31" in reply
 
 
@@ -117,7 +109,7 @@ def test_a_mega_backdoors_pro_rata_question_beside_a_backdoor_ira() -> None:
     # process?" of a solo 401(k)'s after-tax money, a backdoor IRA held too (bc012)
     text = real_question("bc012", BATCH_C)
     assert "plan_vs_ira_aggregation" in read(text).asks
-    assert "so your IRAs do not affect the plan's distributions" in _reply(text)
+    assert "so your IRAs do not affect the plan's distributions" in first_reply(text)
 
 
 def test_a_plan_pro_rata_question_naming_only_a_roth_ira_is_not_the_ira_aggregation() -> None:

@@ -11,22 +11,14 @@ The real question (batch_c bc041, tests/eval/batch_c.jsonl) verbatim, and paraph
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from answer_findings import first_reply
 from conversation_stories import EVAL, real_question
 
-from bot.conversation import respond
-from bot.session import Session
 from nlu.reader import read
 
-TODAY = date(2026, 12, 6)
 BATCH_C = EVAL / "batch_c.jsonl"
 OPENING = "A 401(k) can go only into an IRA or Roth IRA in the participant's own name"
-
-
-def _reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=TODAY, now=0).text
 
 
 def test_the_real_question_is_answered_first() -> None:
@@ -34,7 +26,7 @@ def test_the_real_question_is_answered_first() -> None:
     # each of our names?"
     text = real_question("bc041", BATCH_C)
     assert read(text).asks[0] == "rollover_own_name"
-    reply = _reply(text)
+    reply = first_reply(text)
     assert reply.startswith(OPENING)
     assert "both tax-free" in reply and "ordinary income that year (no 10% penalty)" in reply
 
@@ -48,7 +40,7 @@ def test_the_real_question_is_answered_first() -> None:
 )
 def test_a_paraphrase_is_recognised(text: str) -> None:
     assert "rollover_own_name" in read(text).asks
-    assert _reply(text).startswith(OPENING)
+    assert first_reply(text).startswith(OPENING)
 
 
 def test_a_surviving_spouse_is_not_this_question() -> None:

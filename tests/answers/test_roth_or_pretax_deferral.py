@@ -8,24 +8,16 @@ paraphrases.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from answer_findings import first_reply
 from conversation_stories import EVAL, real_question
 
-from bot.conversation import respond
 from bot.money import money
-from bot.session import Session
 from knowledge.params import param
 from nlu.reader import read
 
-TODAY = date(2026, 12, 6)
 BATCH_C = EVAL / "batch_c.jsonl"
 OPENING = "Roth 401(k) deferrals have no income limit"
-
-
-def _reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=TODAY, now=0).text
 
 
 def test_the_real_question_is_recognised() -> None:
@@ -33,7 +25,7 @@ def test_the_real_question_is_recognised() -> None:
     # contribution into the Roth 401K?"
     text = real_question("bc034", BATCH_C)
     assert "roth_or_pretax_deferral" in read(text).asks
-    assert OPENING in _reply(text)
+    assert OPENING in first_reply(text)
 
 
 @pytest.mark.parametrize(
@@ -45,7 +37,7 @@ def test_the_real_question_is_recognised() -> None:
 )
 def test_a_paraphrase_is_answered_first(text: str) -> None:
     assert "roth_or_pretax_deferral" in read(text).asks
-    reply = _reply(text)
+    reply = first_reply(text)
     assert reply.startswith(OPENING)
     assert money(param("gov.irs.retirement.elective_deferral_limit", 2026)) in reply
     assert "Roth wins if you expect the same or a higher rate later" in reply

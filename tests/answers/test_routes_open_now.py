@@ -18,11 +18,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from answer_findings import first_reply
 from conversation_stories import SHARED, real_question
 
 from bot.answers import render
-from bot.conversation import respond
-from bot.session import Session
 from knowledge.answers import answer
 from knowledge.engine import calculate
 from knowledge.facts import Facts
@@ -41,10 +40,6 @@ LATER = "Once you leave the employer (or reach 59½"
 def _ids(facts: dict) -> list[str]:
     result = calculate(Facts.from_mapping(facts), today=TODAY).to_json()
     return [f.id for f in answer("prorata_partial", facts, result)]
-
-
-def _reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=TODAY, now=0).text
 
 
 @pytest.mark.parametrize(
@@ -118,20 +113,20 @@ def test_after_leaving_the_whole_account_is_the_route(facts: dict) -> None:
     ],
 )
 def test_a_paraphrase_gets_the_route_open_now(text: str, must: str) -> None:
-    reply = _reply(text)
+    reply = first_reply(text)
     assert WHOLE_NOW not in reply
     assert LATER in reply and must in reply
 
 
 def test_the_real_question_still_employed_with_in_service_allowed() -> None:
     # fq017: "they will allow it while I am still employed with the company I work for"
-    reply = _reply(real_question("fq017", RUBRICS))
+    reply = first_reply(real_question("fq017", RUBRICS))
     assert WHOLE_NOW not in reply
     assert LATER in reply
     assert "Open now: an in-service withdrawal of the after-tax source" in reply
 
 
 def test_a_hardship_withdrawal_is_not_offered_as_a_rollover() -> None:
-    reply = _reply("Should I take a 401k loan or a hardship withdrawal for my first home?")
+    reply = first_reply("Should I take a 401k loan or a hardship withdrawal for my first home?")
     assert "other than a hardship withdrawal, can be rolled to an IRA" in reply
     assert "cannot be rolled over (IRC 402(c)(4)(C))" in reply

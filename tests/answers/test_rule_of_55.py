@@ -12,9 +12,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from answer_findings import first_reply
 
-from bot.conversation import respond
-from bot.session import Session
 from knowledge.answers import answer, catalogue
 from knowledge.engine import calculate
 from knowledge.facts import Facts
@@ -22,10 +21,6 @@ from knowledge.params import param
 from nlu.reader import read
 
 TODAY = date(2026, 12, 6)
-
-
-def _reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=TODAY, now=0).text
 
 
 @pytest.mark.parametrize(
@@ -70,7 +65,7 @@ def test_a_penalty_free_withdrawal_beside_the_rules_name_is_not_the_roth_basis_a
 
 
 def test_rolled_in_money_is_covered_and_the_rule_is_the_tax_laws() -> None:
-    reply = _reply(
+    reply = first_reply(
         "Say one leaves Company A before the year they turn 55 and rolls that 401k into "
         "Company B's plan. Does the rule of 55 cover the rolled-in money if they leave B at 56?"
     )
@@ -92,7 +87,7 @@ def test_the_ages_and_the_rate_are_the_years_parameters() -> None:
 def test_the_deadline_question_holds_the_general_one() -> None:
     assert "rule_of_55" in catalogue()["rule_of_55_deadline"].covers
     # fq028, verbatim (both are recognised; only the deadline is answered)
-    reply = _reply(
+    reply = first_reply(
         "I am leaving my job on April 15, and I'd like to take a portion out of my 401k under "
         'the auspices of rule 55. How long after my actual job separation date can I "do" '
         "rule of 55?"

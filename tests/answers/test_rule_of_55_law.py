@@ -12,21 +12,14 @@ the Roth sub-question and gave the 415(c) limit.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from answer_findings import first_reply
 from conversation_stories import EVAL, real_question
 
-from bot.conversation import respond
-from bot.session import Session
 from nlu.reader import read
 
 BATCH_D = EVAL / "batch_d.jsonl"
 BATCH_A = EVAL / "batch_a.jsonl"
-
-
-def _reply(text: str) -> str:
-    return respond(Session(key="t"), text, today=date(2026, 12, 6), now=0).text
 
 
 @pytest.mark.parametrize(
@@ -42,7 +35,7 @@ def _reply(text: str) -> str:
 )
 def test_the_rule_of_55_is_tax_law_and_the_plan_decides_partial_withdrawals(text: str) -> None:
     assert "rule_of_55_law" in read(text).asks
-    reply = _reply(text)
+    reply = first_reply(text)
     first = reply.split("\n\n")[0]
     assert first.startswith("The rule of 55 is a tax rule, not a plan feature")
     assert "it decides whether it pays partial withdrawals" in reply
@@ -51,7 +44,7 @@ def test_the_rule_of_55_is_tax_law_and_the_plan_decides_partial_withdrawals(text
 
 
 def test_beside_the_roth_question_and_the_deferral_limit() -> None:
-    reply = _reply(real_question("bd014", BATCH_D))
+    reply = first_reply(real_question("bd014", BATCH_D))
     assert "covers the Roth 401(k) money in that plan too" in reply
     assert "is one limit for you: pretax and Roth 401(k) deferrals together" in reply
     assert "415(c)" not in reply
