@@ -170,7 +170,7 @@ def _turn(session: Session, text: str, today: date, given: Reading | None = None
         return Reply(wording.what_if_unclear(), facts=dict(session.facts))
     if not reading.facts and not reading.asks and not _on_topic(reading):
         return _nothing_read(session, text, expecting)
-    return _merge_and_answer(session, reading, today, text)
+    return _merge_and_answer(session, reading, today)
 
 
 # -- commands -----------------------------------------------------------------------------
@@ -367,7 +367,7 @@ def _recapture_ends(year: int) -> int | None:
         return None
 
 
-def _merge_and_answer(session: Session, reading: Reading, today: date, text: str) -> Reply:
+def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     new = {k: v for k, v in reading.facts.items() if k in FACT_KEYS}
     derived, derived_from = _pretax_from_plan_total({**session.facts, **new}, reading)
     new.update(derived)
@@ -544,10 +544,12 @@ def _compose(
     route = any(answers.is_route(a) for a in composed.answered)
     candidates = [
         k
-        for k in [*wanted, *composed.open_conditions, *(missing if route else [])]
-        if not _moot(_not_yet(k, facts), facts, result)
+        for k in (
+            _not_yet(k, facts)
+            for k in [*wanted, *composed.open_conditions, *(missing if route else [])]
+        )
+        if not _moot(k, facts, result)
     ]
-    candidates = [_not_yet(k, facts) for k in candidates]
     # the fact the first question's answer turns on (its catalogue entry names it) is
     # worth asking; any other must change what this reply says
     main = answers.follow_up_of(composed.answered[0]) if composed.answered else None
