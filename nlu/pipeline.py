@@ -298,16 +298,26 @@ def phrase_component(doc: Doc) -> Doc:
     return doc
 
 
-def _adding_phrases(nlp: Language, build: Callable[[Language], Any]) -> Callable[[Doc], Doc]:
-    """A component that adds the hits of the rules ``build(nlp)`` makes (``.hits(doc,
-    sentences)``) to the phrases' facts, in token order. The rules are built on the first Doc,
-    so their vocab is the pipeline's."""
+def _hits_of(nlp: Language, build: Callable[[Language], Any]) -> Callable[[Doc], list[Any]]:
+    """The hits (``.hits(doc, sentences)``) of the rules ``build(nlp)`` makes, on a Doc. The
+    rules are built on the first Doc, so their vocab is the pipeline's."""
     rules: list[Any] = []
 
-    def component(doc: Doc) -> Doc:
+    def hits(doc: Doc) -> list[Any]:
         if not rules:
             rules.append(build(nlp))
-        hits = rules[0].hits(doc, sentences(doc))
+        return rules[0].hits(doc, sentences(doc))
+
+    return hits
+
+
+def _adding_phrases(nlp: Language, build: Callable[[Language], Any]) -> Callable[[Doc], Doc]:
+    """A component that adds the hits of the rules ``build(nlp)`` makes to the phrases'
+    facts, in token order (``_hits_of``)."""
+    hits_of = _hits_of(nlp, build)
+
+    def component(doc: Doc) -> Doc:
+        hits = hits_of(doc)
         if hits:
             kept = list(_state(doc).found.get("phrases", ()))
             for hit in hits:
@@ -341,16 +351,13 @@ def make_money_kinds_component(nlp: Language, name: str) -> Callable[[Doc], Doc]
 @Language.factory("rothbot_spoken")
 def make_spoken_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """The facts the text speaks to (``nlu.spoken``), in group "spoken" (payload: the
-    fact key). The rules are built on the first Doc, so their vocab is the pipeline's."""
+    fact key; ``_hits_of``)."""
     from nlu.spoken import SpokenFacts
 
-    rules: list[SpokenFacts] = []
+    hits_of = _hits_of(nlp, SpokenFacts)
 
     def component(doc: Doc) -> Doc:
-        if not rules:
-            rules.append(SpokenFacts(nlp))
-        hits = rules[0].hits(doc, sentences(doc))
-        _store(doc, "spoken", [(h.start, h.end, h.fact, h.fact) for h in hits])
+        _store(doc, "spoken", [(h.start, h.end, h.fact, h.fact) for h in hits_of(doc)])
         return doc
 
     return component
