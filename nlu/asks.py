@@ -40,7 +40,7 @@ from spacy.vocab import Vocab
 from nlu.data import load
 from nlu.gating import Gated, Gates, first_token_exact, gated_matches, lower_places
 from nlu.questions import PREMISE, TELLS
-from nlu.questions import asking as question_sentences
+from nlu.questions import asking as sentence_levels
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,7 +355,7 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     per_sentence: list[set[str]] = [set() for _ in sentences]
     for token, cls, pattern in matches:
         per_sentence[bisect.bisect_right(starts, token) - 1].update((cls, pattern))
-    asking = question_sentences(doc, sentences)
+    asking = sentence_levels(doc, sentences)
     for i in range(1, len(sentences)):
         # "What does this mean?" asks about the sentence before it
         if asking[i] < PREMISE and _points_back(sentences[i]):

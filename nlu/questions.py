@@ -19,7 +19,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -50,12 +49,6 @@ class QuestionCues:
 # the question that follows it ("I am still working and under 59½. Can I take the
 # after-tax money out?": the question is about that case); or it only tells.
 ASKS, ANNOUNCES, PREMISE, TELLS = 0, 1, 2, 3
-
-
-@cache
-def _tokenizer() -> English:
-    # (spaCy's English rules split "don't" and "what's" as the reader's pipeline does)
-    return English()
 
 
 def phrases(entry: dict, words: dict[str, list[str]]) -> list[tuple[str, ...]]:
@@ -167,8 +160,3 @@ def _within(starts: list[int], sentence: Span) -> bool:
     """True when one of ``starts`` (sorted token indices) lies in ``sentence``."""
     at = bisect.bisect_left(starts, sentence.start)
     return at < len(starts) and starts[at] < sentence.end
-
-
-def question_sentences(doc: Doc, sentences: Sequence[Span]) -> list[int]:
-    """The indices of the sentences that ask or announce a question."""
-    return [n for n, level in enumerate(asking(doc, sentences)) if level < PREMISE]
