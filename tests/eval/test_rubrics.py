@@ -49,8 +49,8 @@ BATCH_D_ON_SPLIT = frozenset({"bd013", "bd028"})
 BATCH_D_ALTERNATES = json.loads(
     (HERE / "batch_d_answers_alternates.json").read_text(encoding="utf-8")
 )
-# batch_e: the collector's first-contact batch of the next session (tests/eval/README.md), rubrics
-# for 21 of its 40 questions, to the same standard; only the collector helper reads or edits it.
+# batch_e: released for tuning on 2026-12-07 (tests/eval/README.md); before, the collector's
+# first-contact batch. Rubrics for 21 of its 40 questions, to the same standard.
 BATCH_E = HERE / "batch_e_answers.jsonl"
 # batch_e questions whose expert answer is a two-destination rollover of after-tax money, where the
 # split template may earn points; the other batch_e rubrics must not reward it.
