@@ -608,6 +608,8 @@ def _common_figures(result: Json) -> dict[str, Any]:
         "age": _rate("gov.irs.early_distribution.separation_age", result),
         "safety_age": _rate("gov.irs.early_distribution.public_safety_separation_age", result),
         "owner_share": _rate("gov.irs.rmd.five_percent_owner_share", result),
+        # (the years a conversion's taxable part owes the 10% if taken out, IRC 408A(d)(3)(F))
+        "recapture_years": _period("conversion_recapture", result),
     }
 
 
@@ -963,6 +965,19 @@ def _after_tax_excess(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
+# -- answers-a (2026-12-07): question kinds of batch_e the catalogue lacked ----------------
+
+
+def _contribution_pace(facts: Json, result: Json) -> list[Finding]:
+    """Pay that varies and a fixed contribution rate: keeping the year's additions under
+    415(c) is the plan's job (a qualified plan must, IRC 401(a)(16)), so whether payroll
+    stops at the limit is the plan's to say; the person's part is the rate."""
+    return [
+        Finding("pace.plan_stops", "irc_401_a_16", _plan_limits(result)),
+        Finding("pace.adjust", "irc_415_c"),
+    ]
+
+
 def _roth_401k_roll_or_keep(facts: Json, result: Json) -> list[Finding]:
     """Roll a Roth 401(k) or keep it: no lifetime RMDs either way now, so the ordering of
     withdrawals, investments and the rule of 55 decide; the Roth IRA's own clock."""
@@ -1147,6 +1162,8 @@ ANSWERS: Mapping[str, Answer] = {
     "inherited_to_roth": _inherited_to_roth,
     "roth_401k_to_roth_ira": _roth_401k_to_roth_ira,
     "pretax_to_roth": _pretax_to_roth,
+    # answers-a (2026-12-07)
+    "contribution_pace": _contribution_pace,
 }
 
 
