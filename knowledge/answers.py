@@ -930,11 +930,15 @@ def _sepp_vs_rule_55(facts: Json, result: Json) -> list[Finding]:
         **_common_figures(result),
         "years": _rate("gov.irs.early_distribution.sepp_minimum_years", result),
     }
-    return [
-        Finding("sepp.how", "irc_72_t_2_a_iv", figures),
-        Finding("sepp.rule55", "irc_72_t_2_a_v", figures),
-        Finding("sepp.withholding", "irc_3405_c", figures),
-    ]
+    how = Finding("sepp.how", "irc_72_t_2_a_iv", figures)
+    rule55 = Finding("sepp.rule55", "irc_72_t_2_a_v", figures)
+    # (money in a plan, no IRA named, and an age at or past the separation age: the rule of
+    # 55 is the simpler answer and comes first, answers-a 2026-12-07, be033)
+    age = facts.get("separated_from_service_age", facts.get("age"))
+    plan_only = facts.get("employer_plan_type") and not facts.get("has_traditional_ira")
+    if plan_only and age is not None and figures["age"] is not None and age >= figures["age"]:
+        return [rule55, how, Finding("sepp.withholding", "irc_3405_c", figures)]
+    return [how, rule55, Finding("sepp.withholding", "irc_3405_c", figures)]
 
 
 def _home_purchase(facts: Json, result: Json) -> list[Finding]:

@@ -50,6 +50,16 @@ def test_money_taken_out_after_an_in_plan_conversion_is_the_access_question() ->
     assert "in_plan_conversion_penalty" not in asks
 
 
+def test_losing_penalty_free_access_by_converting_is_not_this_question() -> None:
+    text = (  # fq023 (shared answers.jsonl), verbatim
+        "A 401(k) plan allows participants to convert their after-tax contributions to Roth "
+        "via an in-plan Roth conversion feature. After a conversion, are those dollars "
+        "completely recharacterized as Roth such that they would no longer be eligible for a "
+        "penalty-free early withdrawal?"
+    )
+    assert "in_plan_conversion_penalty" not in read(text).asks
+
+
 def test_a_roth_ira_conversion_is_not_this_question() -> None:
     text = "I converted my traditional IRA to a Roth IRA at 50. Is there a 10% penalty?"
     assert "in_plan_conversion_penalty" not in read(text).asks
