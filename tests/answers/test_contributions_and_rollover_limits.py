@@ -111,7 +111,7 @@ def test_a_plan_rolled_to_a_roth_ira_is_taxed_at_your_rates_not_a_flat_20(text: 
     reply = first_reply(text)
     assert reply.startswith("A plan can be rolled directly into a Roth IRA: only the pretax")
     assert "at your own bracket rates, with no 10% penalty" in reply
-    assert "It is not a flat 20%: that is only withholding on a check paid to you" in reply
+    assert "The tax is not 20%: that is only withholding on a check paid to you" in reply
     assert "convert in slices" in reply
     # no after-tax money was named: the split rollover's template is not the answer
     assert "two direct rollovers" not in reply
