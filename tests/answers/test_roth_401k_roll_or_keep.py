@@ -57,7 +57,7 @@ def test_the_answer_no_rmds_the_choice_and_the_clock() -> None:
         now=0,
     ).text
     paragraphs = reply.split("\n\n")
-    assert paragraphs[0].startswith("Roth IRAs have no required minimum distributions (RMDs) during your life")
+    assert paragraphs[0].startswith("Roth IRAs have no required minimum distributions (RMDs)")
     assert "neither do Roth 401(k)s" in paragraphs[0]
     age = param("gov.irs.early_distribution.separation_age", 2026)
     assert paragraphs[1].startswith("So rolling it is a choice")
@@ -77,7 +77,7 @@ def test_the_real_question_is_answered() -> None:
     text = real_question("ba033", EVAL / "batch_a.jsonl")
     assert read(text).asks[0] == "roth_401k_roll_or_keep"
     reply = respond(Session(key="t"), text, today=TODAY, now=0).text
-    assert reply.startswith("Roth IRAs have no required minimum distributions (RMDs) during your life")
+    assert reply.startswith("Roth IRAs have no required minimum distributions (RMDs)")
 
 
 # -- pretax 401(k) money moved to a Roth IRA: a taxable conversion, no 10% ----------------
