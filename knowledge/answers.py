@@ -589,7 +589,13 @@ def _rmd(facts: Json, result: Json) -> list[Finding]:
 
 def _roth_vs_after_tax(facts: Json, result: Json) -> list[Finding]:
     params = _plan_limits(result, deferral=True)
-    return [Finding("kinds.roth_vs_after_tax", "irc_402_g", params)]
+    return [
+        Finding("kinds.roth_vs_after_tax", "irc_402_g", params),
+        # how each reaches a Roth IRA is half the difference (fq019: "Can they each,
+        # easily be rolled into Roth IRAs?"): Roth money whole (402A(c)(3)), its plan
+        # years left behind (1.408A-10); after-tax basis split from its earnings
+        Finding("kinds.roth_vs_after_tax_rolls", "reg_1_408a_10"),
+    ]
 
 
 def _mega_backdoor(facts: Json, result: Json) -> list[Finding]:
