@@ -126,7 +126,8 @@ def test_its_answer_holds_the_general_no_penalty_and_clock_answers() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "I'm 45. If I do an in-plan Roth conversion of my pretax 401k, will I owe the 10% penalty?",
+        # (an in-plan conversion's own answer, with its 5-year recapture, is
+        # test_in_plan_conversion_penalty's)
         "Is there a 10% penalty if I convert my traditional IRA to a Roth IRA at 50?",
     ],
 )

@@ -27,6 +27,7 @@ BATCH_E = EVAL / "batch_e.jsonl"
         "I converted my after-tax 401k contributions and their earnings to the Roth 401k "
         "inside the plan last month. I'm 45. Do I owe the 10% early withdrawal penalty on the "
         "earnings that were converted?",
+        "I'm 45. If I do an in-plan Roth conversion of my pretax 401k, will I owe the 10% penalty?",
     ],
 )
 def test_no_ten_percent_when_converted_only_within_its_five_years(text: str) -> None:
@@ -36,7 +37,7 @@ def test_no_ten_percent_when_converted_only_within_its_five_years(text: str) -> 
     assert first.startswith("No: converting in the plan is a rollover, not a payout")
     assert "owes no 10% penalty at any age" in first
     assert "taken out of the Roth 401(k) within 5 years" in reply
-    assert "converted after-tax contributions never owe the 10%" in reply
+    assert "never owe the 10%" in reply
     assert "two direct rollovers" not in first  # not the after-tax split to a Roth IRA
 
 
