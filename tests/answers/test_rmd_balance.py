@@ -45,7 +45,7 @@ def test_asked_after_the_convert_first_question_it_comes_second() -> None:
     ).text
     # the question asked first: the required distribution comes out first, never converted
     assert reply.startswith("In a year a required distribution is due")
-    assert reply.index("prior year-end") > reply.index("take it first")
+    assert reply.index("prior year-end") > reply.index("take the RMD first")
 
 
 def test_an_rmd_question_without_a_balance_is_not_this_question() -> None:
