@@ -589,7 +589,13 @@ def _rmd(facts: Json, result: Json) -> list[Finding]:
 
 def _roth_vs_after_tax(facts: Json, result: Json) -> list[Finding]:
     params = _plan_limits(result, deferral=True)
-    return [Finding("kinds.roth_vs_after_tax", "irc_402_g", params)]
+    return [
+        Finding("kinds.roth_vs_after_tax", "irc_402_g", params),
+        # how each reaches a Roth IRA is half the difference (fq019: "Can they each,
+        # easily be rolled into Roth IRAs?"): Roth money whole (402A(c)(3)), its plan
+        # years left behind (1.408A-10); after-tax basis split from its earnings
+        Finding("kinds.roth_vs_after_tax_rolls", "reg_1_408a_10"),
+    ]
 
 
 def _mega_backdoor(facts: Json, result: Json) -> list[Finding]:
@@ -1097,6 +1103,35 @@ def _qdro_distribution(facts: Json, result: Json) -> list[Finding]:
     return [*out, Finding("qdro.plan_terms", "plan_document")]
 
 
+def _check_to_roth(facts: Json, result: Json) -> list[Finding]:
+    """A payment already received, rolled to a Roth IRA within the 60 days: a conversion of
+    its taxable part (IRC 408A(d)(3)(A)); beside Roth 401(k) money, said of the pretax part
+    only, as designated Roth money rolled so is a rollover, untaxed (IRC 402A(c)(3))."""
+    figures = _common_figures(result)
+    conversion = "paid_out.conversion_pretax" if roth_named(facts) else "paid_out.conversion"
+    return [
+        Finding(conversion, "irc_408a_d_3_a", figures),
+        Finding("paid_out.pretax_first", "irc_402_c", figures),
+        Finding("paid_out.withheld", "irc_3405_c", figures),
+    ]
+
+
+def _roth_401k_plan_access(facts: Json, result: Json) -> list[Finding]:
+    """Roth 401(k) money taken out of the plan itself: pro-rata between contributions and
+    earnings until qualified (IRC 402A(d)(4) applies IRC 72 to the Roth account on its own,
+    72(e)(8); Treas. Reg. 1.402A-1, Q&A-2 to Q&A-4), never the Roth IRA's contributions
+    first (IRC 408A(d)(4)); rolled to a Roth IRA first, its contributions are regular
+    contributions there (Treas. Reg. 1.408A-10, Q&A-3)."""
+    params = {
+        "rate": _penalty_rate(result),
+        "years": _period("designated_roth_account", result),
+    }
+    return [
+        Finding("roth_plan_access.pro_rata", "roth_401k_plan_pro_rata", params),
+        Finding("roth_plan_access.roll_first", "reg_1_408a_10"),
+    ]
+
+
 ANSWERS: Mapping[str, Answer] = {
     "conversion_withholding": _conversion_withholding,
     "rmd_first": _rmd_first,
@@ -1146,6 +1181,9 @@ ANSWERS: Mapping[str, Answer] = {
     # answers-a (money kinds): designated Roth money, own or inherited
     "inherited_to_roth": _inherited_to_roth,
     "roth_401k_to_roth_ira": _roth_401k_to_roth_ira,
+    # harm: Roth 401(k) money taken out of the plan itself
+    "roth_401k_plan_access": _roth_401k_plan_access,
+    "check_to_roth": _check_to_roth,
     "pretax_to_roth": _pretax_to_roth,
 }
 

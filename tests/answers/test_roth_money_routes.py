@@ -86,7 +86,8 @@ def test_an_answer_that_holds_for_a_kind_is_kept_for_it_beside_the_roth_answer()
     result = calculate(Facts.from_mapping(facts), today=TODAY).to_json()
     ids = [f.id for f in answer("check_to_roth", facts, result)]
     assert "roth_check.sixty_days" in ids  # the Roth money's check: no conversion
-    assert "paid_out.conversion" in ids  # the pretax money's: a conversion
+    assert "paid_out.conversion_pretax" in ids  # the pretax part's: a conversion (harm)
+    assert "paid_out.conversion" not in ids  # never "that is a Roth conversion" of it all
 
 
 def test_roth_and_pretax_money_go_as_two_direct_rollovers() -> None:
