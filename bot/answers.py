@@ -230,6 +230,8 @@ class Answered:
     # the facts the first answer's sentences hold on that the facts do not show: the
     # answer to one settles a condition said, so it changes this reply
     open_conditions: tuple[str, ...] = ()
+    # the facts the first answer gives its answer for both ways (``turns_on``), unknown
+    turns_on: tuple[str, ...] = ()
 
 
 def answer_order(
@@ -261,7 +263,7 @@ def answer_order(
     return [asks[n] for n in order], minor
 
 
-def _beside_a_dedicated_question(
+def beside_a_dedicated_question(
     asks: Sequence[str], sentences: Mapping[str, int] | None
 ) -> set[str]:
     """The route questions recognised in a sentence that also asks a dedicated question
@@ -408,7 +410,7 @@ def compose(
     # money is taxed: a stock paragraph that question did not ask for
     minor |= {
         a
-        for a in _beside_a_dedicated_question(ordered, sentences)
+        for a in beside_a_dedicated_question(ordered, sentences)
         if [f.id for f in answer(a, facts, result)][:1] == [KINDS_OF_MONEY]
     }
     context = set(stated) if any(a not in stated for a in known) else set()
@@ -516,6 +518,13 @@ def compose(
         follow_up=follow,
         findings=tuple(findings),
         open_conditions=tuple(_open_conditions(first_findings, facts)),
+        turns_on=tuple(
+            dict.fromkeys(
+                k
+                for f in first_findings
+                if (k := _condition(f).get("turns_on")) and facts.get(k) is None
+            )
+        ),
     )
 
 

@@ -198,8 +198,9 @@ def test_a_passing_state_tax_or_pre_1987_is_noted_and_an_inherited_plan_needs_a_
             ),
             Step(
                 "Some of my after-tax contributions were made before 1987. How are they treated?",
-                must=("before 1987",),
-                must_not=("need a person",),
+                # answered (no follow-up: how much was before 1987 does not change it)
+                must=("pre-1987 after-tax contributions are basis",),
+                must_not=("need a person", "how much?"),
             ),
         ],
     )
