@@ -605,8 +605,8 @@ def _mega_backdoor(facts: Json, result: Json) -> list[Finding]:
 
 def _common_figures(result: Json) -> dict[str, Any]:
     """The year's figures an answer that is the same for everyone may quote: the 10%
-    rate, the days of a 60-day rollover, the withholding rate on a paid-out rollover and
-    the ages of the separation-from-service exception."""
+    rate, the days of a 60-day rollover, the withholding rate on a paid-out rollover, the
+    ages of the separation-from-service exception and the excess-contribution excise rate."""
     return {
         "rate": _penalty_rate(result),
         "days": _rate("gov.irs.rollover.period_days", result),
@@ -614,6 +614,7 @@ def _common_figures(result: Json) -> dict[str, Any]:
         "age": _rate("gov.irs.early_distribution.separation_age", result),
         "safety_age": _rate("gov.irs.early_distribution.public_safety_separation_age", result),
         "owner_share": _rate("gov.irs.rmd.five_percent_owner_share", result),
+        "excess_rate": _rate("gov.irs.ira.excess_contribution_tax_rate", result),
     }
 
 
