@@ -77,6 +77,16 @@ BATCH_G_ON_SPLIT = frozenset({"bg001", "bg002", "bg003"})
 BATCH_G_ALTERNATES = json.loads(
     (HERE / "batch_g_answers_alternates.json").read_text(encoding="utf-8")
 )
+# batch_h: the collector's first-contact batch of the session of 2026-12-07 06:31
+# (tests/eval/README.md), rubrics for 22 of its 40 questions, to the same standard; only the
+# collector helper edits it.
+BATCH_H = HERE / "batch_h_answers.jsonl"
+# batch_h questions whose expert answer is a two-destination rollover of after-tax money, where the
+# split template may earn points; the other batch_h rubrics must not reward it.
+BATCH_H_ON_SPLIT = frozenset({"bh027"})
+BATCH_H_ALTERNATES = json.loads(
+    (HERE / "batch_h_answers_alternates.json").read_text(encoding="utf-8")
+)
 
 
 def _shared() -> Path | None:
@@ -133,9 +143,16 @@ BATCH_D_RUBRICS = _load(BATCH_D)
 BATCH_E_RUBRICS = _load(BATCH_E)
 BATCH_F_RUBRICS = _load(BATCH_F)
 BATCH_G_RUBRICS = _load(BATCH_G)
+BATCH_H_RUBRICS = _load(BATCH_H)
 # rubrics written here, with a wrong answer each
 MINE = (
-    OURS + BATCH_C_RUBRICS + BATCH_D_RUBRICS + BATCH_E_RUBRICS + BATCH_F_RUBRICS + BATCH_G_RUBRICS
+    OURS
+    + BATCH_C_RUBRICS
+    + BATCH_D_RUBRICS
+    + BATCH_E_RUBRICS
+    + BATCH_F_RUBRICS
+    + BATCH_G_RUBRICS
+    + BATCH_H_RUBRICS
 )
 RELEASED = _load(SHARED / "answers.jsonl") if SHARED else []
 ALL = (
@@ -145,6 +162,7 @@ ALL = (
     + [("batch_e", r) for r in BATCH_E_RUBRICS]
     + [("batch_f", r) for r in BATCH_F_RUBRICS]
     + [("batch_g", r) for r in BATCH_G_RUBRICS]
+    + [("batch_h", r) for r in BATCH_H_RUBRICS]
     + [("released", r) for r in RELEASED]
 )
 
@@ -204,6 +222,16 @@ def test_batch_g_rubrics_cover_about_half_of_its_questions_in_order_with_new_ids
     assert set(ids) <= set(questions)
     assert ids == sorted(ids, key=questions.index)
     others = OURS + BATCH_C_RUBRICS + BATCH_D_RUBRICS + BATCH_E_RUBRICS + BATCH_F_RUBRICS + RELEASED
+    assert not set(ids) & {r["id"] for r in others}
+
+
+def test_batch_h_rubrics_cover_about_half_of_its_questions_in_order_with_new_ids():
+    questions = [q["id"] for q in _load(HERE / "batch_h.jsonl")]
+    ids = [r["id"] for r in BATCH_H_RUBRICS]
+    assert len(ids) >= 20 and len(ids) == len(set(ids))
+    assert set(ids) <= set(questions)
+    assert ids == sorted(ids, key=questions.index)
+    others = MINE[: len(MINE) - len(BATCH_H_RUBRICS)] + RELEASED
     assert not set(ids) & {r["id"] for r in others}
 
 
@@ -319,8 +347,9 @@ def test_the_split_template_makes_few_points_off_the_split_in_batch_c():
         (BATCH_E_RUBRICS, BATCH_E_ON_SPLIT),
         (BATCH_F_RUBRICS, BATCH_F_ON_SPLIT),
         (BATCH_G_RUBRICS, BATCH_G_ON_SPLIT),
+        (BATCH_H_RUBRICS, BATCH_H_ON_SPLIT),
     ],
-    ids=["batch_d", "batch_e", "batch_f", "batch_g"],
+    ids=["batch_d", "batch_e", "batch_f", "batch_g", "batch_h"],
 )
 def test_the_split_template_makes_few_points_off_the_split_in_held_out_batches(
     rubrics: list[dict], on_split_ids: frozenset[str]
@@ -440,6 +469,7 @@ ALTERNATE_REPLIES = {
     **BATCH_E_ALTERNATES,
     **BATCH_F_ALTERNATES,
     **BATCH_G_ALTERNATES,
+    **BATCH_H_ALTERNATES,
 }
 
 
@@ -448,7 +478,8 @@ def test_a_differently_worded_expert_reply_also_makes_every_point(qid):
     """The points are meant to be generous: a second expert reply, worded differently from the
     model answer (answers_more_alternates.json, batch_c_answers_alternates.json,
     batch_d_answers_alternates.json, batch_e_answers_alternates.json,
-    batch_f_answers_alternates.json, batch_g_answers_alternates.json), must earn them
+    batch_f_answers_alternates.json, batch_g_answers_alternates.json,
+    batch_h_answers_alternates.json), must earn them
     all and say nothing wrong."""
     rubric = next(r for r in MINE if r["id"] == qid)
     reply = ALTERNATE_REPLIES[qid]
