@@ -605,8 +605,8 @@ def _mega_backdoor(facts: Json, result: Json) -> list[Finding]:
 
 def _common_figures(result: Json) -> dict[str, Any]:
     """The year's figures an answer that is the same for everyone may quote: the 10%
-    rate, the days of a 60-day rollover, the withholding rate on a paid-out rollover and
-    the ages of the separation-from-service exception."""
+    rate, the days of a 60-day rollover, the withholding rate on a paid-out rollover, the
+    ages of the separation-from-service exception and the excess-contribution excise rate."""
     return {
         "rate": _penalty_rate(result),
         "days": _rate("gov.irs.rollover.period_days", result),
@@ -616,6 +616,7 @@ def _common_figures(result: Json) -> dict[str, Any]:
         "owner_share": _rate("gov.irs.rmd.five_percent_owner_share", result),
         # (the years a conversion's taxable part owes the 10% if taken out, IRC 408A(d)(3)(F))
         "recapture_years": _period("conversion_recapture", result),
+        "excess_rate": _rate("gov.irs.ira.excess_contribution_tax_rate", result),
     }
 
 
