@@ -1222,6 +1222,94 @@ def _roth_401k_plan_access(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
+# -- costs (2026-12-07): what a conversion's income does beside its own tax; paying the
+# tax on time; undoing a conversion. Every figure a year-stamped parameter.
+
+
+def _numbers(name: str, result: Json) -> Any:
+    """A parameter's value (a mapping of figures, nested) as plain JSON numbers."""
+    try:
+        value = param(name, _year(result))
+    except UnknownYear:  # pragma: no cover - the engine only runs covered years
+        return None
+    return _numbers_of(value)
+
+
+def _numbers_of(value: Any) -> Any:
+    """Plain numbers, unrounded (a rate such as 3.8% must not become 4%)."""
+    if isinstance(value, Mapping):
+        return {key: _numbers_of(item) for key, item in value.items()}
+    number = Decimal(value)
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def _conversion_social_security(facts: Json, result: Json) -> list[Finding]:
+    """IRC 86: the conversion's taxable amount is in the income that taxes the benefits;
+    the statutory base amounts (single and joint) and the two shares."""
+    rule = _numbers("gov.irs.social_security.taxable_benefits", result)
+    params = {
+        "share": rule["share"],
+        "max_share": rule["max_share"],
+        "base_single": rule["base_amount"]["single"],
+        "base_joint": rule["base_amount"]["mfj"],
+        "adjusted_single": rule["adjusted_base_amount"]["single"],
+        "adjusted_joint": rule["adjusted_base_amount"]["mfj"],
+    }
+    return [Finding("conv_cost.social_security", "irc_86", params)]
+
+
+def _conversion_irmaa(facts: Json, result: Json) -> list[Finding]:
+    """IRMAA reads MAGI from the look-back year (the parameter); the tiers are published
+    each year, so they are cited, not quoted."""
+    lookback = _rate("gov.hhs.medicare.irmaa_lookback_years", result)
+    return [
+        Finding("conv_cost.irmaa", "irmaa_lookback", {"lookback": lookback}),
+        Finding("conv_cost.irmaa_tiers", "irmaa_tiers"),
+    ]
+
+
+def _conversion_capital_gains(facts: Json, result: Json) -> list[Finding]:
+    """IRC 1(h): gains and qualified dividends stack on top of ordinary income."""
+    rates = _numbers("gov.irs.income.capital_gains_rates", result)
+    return [Finding("conv_cost.capital_gains", "irc_1_h", rates)]
+
+
+def _conversion_niit(facts: Json, result: Json) -> list[Finding]:
+    """IRC 1411: not investment income (c)(5), but in the MAGI of the threshold (b)."""
+    niit = _numbers("gov.irs.investment_income.niit", result)
+    params = {
+        "rate": niit["rate"],
+        "single": niit["threshold"]["single"],
+        "joint": niit["threshold"]["mfj"],
+    }
+    return [Finding("conv_cost.niit", "irc_1411_magi", params)]
+
+
+def _conversion_estimated_tax(facts: Json, result: Json) -> list[Finding]:
+    """IRC 6654(d): the safe harbor shares and the AGI above which last year's share is
+    higher; 6654(g): withholding counts as paid evenly."""
+    rule = _numbers("gov.irs.estimated_tax.safe_harbor", result)
+    params = {
+        "current": rule["current_year_share"],
+        "prior": rule["prior_year_share"],
+        "high": rule["high_income_prior_year_share"],
+        "agi": rule["high_income_agi"]["single"],
+    }
+    return [
+        Finding("conv_pay.safe_harbor", "irc_6654_d", params),
+        Finding("conv_pay.withholding_even", "irc_6654_d"),
+    ]
+
+
+def _undo_conversion(facts: Json, result: Json) -> list[Finding]:
+    """408A(d)(6)(B)(iii): no recharacterizing a conversion made after the last year."""
+    last = _numbers("gov.irs.ira.roth.conversion_recharacterization", result)
+    return [
+        Finding("undo.not_possible", "irc_408a_d_6_b_iii", {"last_year": last["last_year"]}),
+        Finding("undo.contribution_only", "irc_408a_d_6"),
+    ]
+
+
 ANSWERS: Mapping[str, Answer] = {
     "conversion_withholding": _conversion_withholding,
     "rmd_first": _rmd_first,
@@ -1277,6 +1365,13 @@ ANSWERS: Mapping[str, Answer] = {
     "pretax_to_roth": _pretax_to_roth,
     # answers-a (2026-12-07)
     "contribution_pace": _contribution_pace,
+    # costs (2026-12-07)
+    "conversion_social_security": _conversion_social_security,
+    "conversion_irmaa": _conversion_irmaa,
+    "conversion_capital_gains": _conversion_capital_gains,
+    "conversion_niit": _conversion_niit,
+    "conversion_estimated_tax": _conversion_estimated_tax,
+    "undo_conversion": _undo_conversion,
 }
 
 
