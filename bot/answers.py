@@ -10,6 +10,7 @@ route, every source) waits behind "why".
 from __future__ import annotations
 
 import string
+import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -620,7 +621,7 @@ _MARKERS = "•*-–—#>"
 def restated(sentence: str) -> str:
     """A question in the poster's words, short enough for a reply's first line: list
     markers dropped, cut after ``RESTATED_WORDS`` words ("..." where cut)."""
-    words = sentence.split()
+    words = unicodedata.normalize("NFC", sentence).split()
     while words and (words[0].strip(_MARKERS) == "" or _item_label(words[0])):
         words.pop(0)
     if len(words) > RESTATED_WORDS:

@@ -132,10 +132,14 @@ def test_paraphrase_unknown_topic_with_no_safety_fact_says_only_so() -> None:
 
 
 def test_a_plain_question_of_the_subject_still_gets_its_answer() -> None:
-    # "Can I move it?" names no topic of its own: the route is its answer
-    reply = _first_reply("I have $40,000 of after-tax money in my 401k. Can I move it?")
-    assert NO_CITED_ANSWER not in reply
-    assert "Roth IRA" in _paragraphs(reply)[0]
+    # "Can I move it?", "can I convert it?" name no topic of their own: the route answers
+    for text in (
+        "I have $40,000 of after-tax money in my 401k. Can I move it?",
+        "I have $20k after-tax in my 401k, can I convert it?",
+    ):
+        reply = _first_reply(text)
+        assert NO_CITED_ANSWER not in reply
+        assert "Roth IRA" in _paragraphs(reply)[0]
 
 
 def test_real_question_with_a_dedicated_answer_in_its_story_keeps_it() -> None:
