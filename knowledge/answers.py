@@ -76,6 +76,9 @@ class Question:
     # a topic's general answer, recognised from a topic word ("rollover", "back door"): it
     # follows the answers to the questions actually asked, never pushes them down
     general: bool = False
+    # a stock paragraph (the 415(c) room, a clock, the mega backdoor): recognised only in
+    # the story while the text asks what no question recognises, it does not answer that
+    stock: bool = False
 
 
 @cache
@@ -108,6 +111,7 @@ def catalogue() -> Mapping[str, Question]:
             after_tax_only=tuple(data.get("after_tax_only") or ()),
             follow_up_when=tuple((data.get("follow_up_when") or {}).items()),
             general=bool(data.get("general", False)),
+            stock=bool(data.get("stock", False)),
         )
     return out
 
