@@ -617,6 +617,9 @@ def _common_figures(result: Json) -> dict[str, Any]:
         # (the years a conversion's taxable part owes the 10% if taken out, IRC 408A(d)(3)(F))
         "recapture_years": _period("conversion_recapture", result),
         "excess_rate": _rate("gov.irs.ira.excess_contribution_tax_rate", result),
+        # (a SIMPLE IRA's first years: only to another SIMPLE IRA, and 25% for 10%)
+        "simple_years": _rate("gov.irs.ira.simple_ira_restricted_years", result),
+        "simple_rate": _rate("gov.irs.early_distribution.simple_ira_rate", result),
     }
 
 
