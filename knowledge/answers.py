@@ -620,6 +620,8 @@ def _common_figures(result: Json) -> dict[str, Any]:
         # (a SIMPLE IRA's first years: only to another SIMPLE IRA, and 25% for 10%)
         "simple_years": _rate("gov.irs.ira.simple_ira_restricted_years", result),
         "simple_rate": _rate("gov.irs.early_distribution.simple_ira_rate", result),
+        # (payments for life or this many years or more are not eligible rollovers)
+        "period_years": _rate("gov.irs.rollover.periodic_payment_years", result),
     }
 
 
