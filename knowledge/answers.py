@@ -1157,7 +1157,19 @@ def _roth_401k_plan_access(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
+def _ira_conversion_forms(facts: Json, result: Json) -> list[Finding]:
+    """An IRA conversion's reporting (code 2 or 7, Form 8606 Part II, Form 1040 lines 4a and
+    4b); a plan's direct rollover as the contrast only when the text names no IRA money, so
+    a conversion said without its account is never read as the plan's alone."""
+    out = [Finding("ira_forms.conversion", "irs_1099r_ira_conversion")]
+    fact, balance = KINDS["ira"]
+    if not (facts.get(fact) is True or (_num(facts.get(balance)) or 0) > 0):
+        out.append(Finding("ira_forms.not_plan", "irs_1040_ira_lines"))
+    return out
+
+
 ANSWERS: Mapping[str, Answer] = {
+    "ira_conversion_forms": _ira_conversion_forms,
     "conversion_withholding": _conversion_withholding,
     "rmd_first": _rmd_first,
     "in_service_sources": _in_service_sources,

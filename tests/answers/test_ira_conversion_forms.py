@@ -34,17 +34,28 @@ IRA_FIRST = (
     ],
 )
 def test_an_ira_conversion_is_reported_on_form_8606_and_the_ira_lines(text: str) -> None:
-    assert read(text).asks[0] == "ira_conversion_forms"
+    # (asked in the sentence that asks for the forms, it covers the plan's tax_forms)
+    assert "ira_conversion_forms" in read(text).asks
     reply = first_reply(text)
-    first, second = reply.split("\n\n")[:2]
+    first = reply.split("\n\n")[0]
     assert first.startswith(IRA_FIRST)
     assert "you report it on Form 8606 Part II" in first
     assert "the IRA distributions lines of Form 1040 (4a the total, 4b the taxable part)" in first
-    assert second.startswith("A direct rollover from a 401(k) or other workplace plan")
     # never the plan's reporting said of the IRA conversion
     assert "The plan issues a Form 1099-R" not in reply
     assert "A rollover from a plan does not go on Form 8606" not in reply
     assert "Source: Instructions for Forms 1099-R and 5498" in reply
+
+
+def test_the_plans_reporting_is_the_contrast_only_when_no_ira_is_named() -> None:
+    contrast = "A direct rollover from a 401(k) or other workplace plan to a Roth IRA is"
+    reply = first_reply("How do I report a Roth conversion on my tax return?")
+    assert reply.split("\n\n")[1].startswith(contrast)
+    reply = first_reply(
+        "I converted my traditional IRA to a Roth IRA this year. How do I report it? Which "
+        "1099-R code and which lines of Form 1040?"
+    )
+    assert contrast not in reply
 
 
 def test_a_plan_rollover_keeps_the_plans_reporting() -> None:
