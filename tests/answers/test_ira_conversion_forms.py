@@ -75,3 +75,18 @@ def test_the_code_2_question_of_a_backdoor_keeps_its_own_answer() -> None:
     reply = first_reply(text)
     assert reply.startswith("Code 2 is what an IRA custodian uses for a conversion before 59½")
     assert IRA_FIRST not in reply
+
+
+def test_an_ira_post_that_names_form_8606_never_gets_the_plans_code_g() -> None:
+    # ba071: after-tax money in a traditional IRA, "yes I have IRS 8606 records": before, the
+    # plan's "The plan issues a Form 1099-R ... code G ... not the IRA lines" was said to it
+    text = real_question("ba071", EVAL / "batch_a.jsonl")
+    reply = first_reply(text)
+    assert reply.startswith("No, not the after-tax money alone")  # the question asked leads
+    assert "The plan issues a Form 1099-R" not in reply
+    assert IRA_FIRST in reply
+
+
+def test_a_return_to_correct_is_not_this_question() -> None:
+    # be026: "Should I ignore the worksheet and file an amended return with a correct 8606"
+    assert "ira_conversion_forms" not in read(real_question("be026", EVAL / "batch_e.jsonl")).asks
