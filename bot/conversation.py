@@ -29,6 +29,7 @@ from knowledge.answers import (
     AFTER_TAX_SOURCE_FACTS,
     catalogue,
     kind_unknown,
+    other_kinds,
     questions_for_intents,
 )
 from knowledge.engine import calculate
@@ -627,9 +628,10 @@ def _not_yet(key: str, facts: Mapping[str, Any]) -> str:
 def _moot(key: str, facts: Mapping[str, Any], result: Mapping[str, Any]) -> bool:
     if key in MOOT_WHEN and facts.get(MOOT_WHEN[key][0]) is MOOT_WHEN[key][1]:
         return True
-    if key in PRESUME_AFTER_TAX and kind_unknown(facts):
+    if key in PRESUME_AFTER_TAX and (kind_unknown(facts) or other_kinds(facts)):
         # a question about the after-tax source presumes money the text has not named
-        # ("Does your plan let you take out the after-tax money ...?" to IRA basis)
+        # ("Does your plan let you take out the after-tax money ...?" to IRA basis), or
+        # not of the kinds it names (pretax, Roth 401(k) or IRA money alone: gating)
         return True
     age, name = facts.get("age"), MOOT_PAST.get(key)
     if age is None or name is None:

@@ -188,12 +188,66 @@ def kind_unknown(facts: Json) -> bool:
     )
 
 
+# The kinds of money in a plan (``money_of_findings.yaml``'s ``plan``).
+PLAN_KINDS = ("after_tax", "pretax", "roth_401k")
+
+
+@cache
+def money_of_findings() -> Mapping[str, frozenset[str]]:
+    """Finding id -> the kinds of money it speaks of (``data/money_of_findings.yaml``); a
+    finding not listed holds for any money."""
+    path = resources.files("knowledge").joinpath("data", "money_of_findings.yaml")
+    data = yaml.safe_load(path.read_text("utf-8"))
+    out: dict[str, set[str]] = {}
+    for kind, finding_ids in data.items():
+        kinds = PLAN_KINDS if kind == "plan" else (kind,)
+        for finding_id in finding_ids:
+            out.setdefault(finding_id, set()).update(kinds)
+    return {f: frozenset(k) for f, k in out.items()}
+
+
+def money_kinds_of(facts: Json) -> frozenset[str] | None:
+    """The kinds of money the post has, when the facts say it has other kinds than the
+    after-tax source alone (``other_kinds``): a finding or question of other kinds only
+    is then about money it does not have. None while after-tax money is named, or no kind
+    is: everything may apply (and an unknown kind that decides is asked, ``kind_unknown``)."""
+    kinds = set(other_kinds(facts))
+    if not kinds:
+        return None
+    if not kinds & set(PLAN_KINDS) and any(facts.get(k) is not None for k in PLAN_FACTS):
+        # a plan is named beside the IRA, its money's kind not said: a plan's rules may
+        # apply to it (its 1099-R, its 20%), its after-tax source's only if named
+        kinds |= {"pretax", "roth_401k"}
+    return frozenset(kinds)
+
+
+# Facts that say the post has money in an employer plan, whatever its kind.
+PLAN_FACTS = (
+    "employer_plan_type",
+    "plan_allows_in_service",
+    "plan_allows_in_plan_conversion",
+    "after_tax_separately_accounted",
+    "employee_deferral",
+    "employer_contribution",
+)
+
+
+def _question_kinds(question: Question) -> frozenset[str] | None:
+    """The kinds of money a question's answer speaks of: those of its findings
+    (``money_of_findings``), None when one of them holds for any money."""
+    declared = money_of_findings()
+    if not question.findings or any(f not in declared for f in question.findings):
+        return None
+    return frozenset().union(*(declared[f] for f in question.findings))
+
+
 def for_money(question_ids: Sequence[str], facts: Json) -> tuple[str, ...]:
     """The questions as they apply to the money the facts name: a question about the plan's
-    after-tax source (``money: after_tax``) asked about Roth 401(k), pretax or IRA money
-    alone is replaced by the question its file names for each of those kinds (or dropped
-    where none applies; kept where it names itself: its answer holds for that kind too), so
-    no answer speaks of money the person does not have."""
+    after-tax source (``money: after_tax``), or one whose every finding speaks of kinds of
+    money the post does not have (``money_of_findings``: a plan's 1099-R for a traditional
+    IRA's conversion), is replaced by the question its file names for each kind the post
+    has (``instead``; or dropped where none applies; kept where it names itself: its answer
+    holds for that kind too), so no answer speaks of money the person does not have."""
     kinds = other_kinds(facts)
     out: list[str] = []
     for question_id in question_ids:
@@ -204,12 +258,28 @@ def for_money(question_ids: Sequence[str], facts: Json) -> tuple[str, ...]:
             elif after_tax := dict(question.instead).get("after_tax"):
                 out.append(after_tax)
             continue
-        if not kinds or question.money != "after_tax":
+        if question.money == "after_tax":
+            stays = not kinds
+        else:  # of the kinds its findings speak of
+            speaks_of, has = _question_kinds(question), money_kinds_of(facts)
+            stays = speaks_of is None or has is None or bool(speaks_of & has)
+        if stays:
             out.append(question_id)
             continue
         instead = dict(question.instead)
-        out += [q for kind in kinds if (q := instead.get(kind))]
+        out += [q for kind in kinds if (q := instead.get(_instead_key(kind, facts, instead)))]
     return tuple(dict.fromkeys(out))
+
+
+def _instead_key(kind: str, facts: Json, instead: Mapping[str, Any]) -> str:
+    """The ``instead`` entry for a kind: for IRA money, ``ira_and_plan`` where a plan is
+    named beside the IRA, its money's kind not said (the money moved may be the plan's),
+    and the file names one; ``ira`` where the IRA is the only money (its conversion is
+    pro-rata over all traditional, SEP and SIMPLE IRAs, IRC 408(d)(2))."""
+    beside_plan = any(facts.get(k) is not None for k in PLAN_FACTS)
+    if kind == "ira" and beside_plan and "ira_and_plan" in instead:
+        return "ira_and_plan"
+    return kind
 
 
 # -- the figures a finding may carry, read from the engine's result ------------------------
@@ -1168,6 +1238,94 @@ def _ira_conversion_forms(facts: Json, result: Json) -> list[Finding]:
     return out
 
 
+# -- costs (2026-12-07): what a conversion's income does beside its own tax; paying the
+# tax on time; undoing a conversion. Every figure a year-stamped parameter.
+
+
+def _numbers(name: str, result: Json) -> Any:
+    """A parameter's value (a mapping of figures, nested) as plain JSON numbers."""
+    try:
+        value = param(name, _year(result))
+    except UnknownYear:  # pragma: no cover - the engine only runs covered years
+        return None
+    return _numbers_of(value)
+
+
+def _numbers_of(value: Any) -> Any:
+    """Plain numbers, unrounded (a rate such as 3.8% must not become 4%)."""
+    if isinstance(value, Mapping):
+        return {key: _numbers_of(item) for key, item in value.items()}
+    number = Decimal(value)
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def _conversion_social_security(facts: Json, result: Json) -> list[Finding]:
+    """IRC 86: the conversion's taxable amount is in the income that taxes the benefits;
+    the statutory base amounts (single and joint) and the two shares."""
+    rule = _numbers("gov.irs.social_security.taxable_benefits", result)
+    params = {
+        "share": rule["share"],
+        "max_share": rule["max_share"],
+        "base_single": rule["base_amount"]["single"],
+        "base_joint": rule["base_amount"]["mfj"],
+        "adjusted_single": rule["adjusted_base_amount"]["single"],
+        "adjusted_joint": rule["adjusted_base_amount"]["mfj"],
+    }
+    return [Finding("conv_cost.social_security", "irc_86", params)]
+
+
+def _conversion_irmaa(facts: Json, result: Json) -> list[Finding]:
+    """IRMAA reads MAGI from the look-back year (the parameter); the tiers are published
+    each year, so they are cited, not quoted."""
+    lookback = _rate("gov.hhs.medicare.irmaa_lookback_years", result)
+    return [
+        Finding("conv_cost.irmaa", "irmaa_lookback", {"lookback": lookback}),
+        Finding("conv_cost.irmaa_tiers", "irmaa_tiers"),
+    ]
+
+
+def _conversion_capital_gains(facts: Json, result: Json) -> list[Finding]:
+    """IRC 1(h): gains and qualified dividends stack on top of ordinary income."""
+    rates = _numbers("gov.irs.income.capital_gains_rates", result)
+    return [Finding("conv_cost.capital_gains", "irc_1_h", rates)]
+
+
+def _conversion_niit(facts: Json, result: Json) -> list[Finding]:
+    """IRC 1411: not investment income (c)(5), but in the MAGI of the threshold (b)."""
+    niit = _numbers("gov.irs.investment_income.niit", result)
+    params = {
+        "rate": niit["rate"],
+        "single": niit["threshold"]["single"],
+        "joint": niit["threshold"]["mfj"],
+    }
+    return [Finding("conv_cost.niit", "irc_1411_magi", params)]
+
+
+def _conversion_estimated_tax(facts: Json, result: Json) -> list[Finding]:
+    """IRC 6654(d): the safe harbor shares and the AGI above which last year's share is
+    higher; 6654(g): withholding counts as paid evenly."""
+    rule = _numbers("gov.irs.estimated_tax.safe_harbor", result)
+    params = {
+        "current": rule["current_year_share"],
+        "prior": rule["prior_year_share"],
+        "high": rule["high_income_prior_year_share"],
+        "agi": rule["high_income_agi"]["single"],
+    }
+    return [
+        Finding("conv_pay.safe_harbor", "irc_6654_d", params),
+        Finding("conv_pay.withholding_even", "irc_6654_d"),
+    ]
+
+
+def _undo_conversion(facts: Json, result: Json) -> list[Finding]:
+    """408A(d)(6)(B)(iii): no recharacterizing a conversion made after the last year."""
+    last = _numbers("gov.irs.ira.roth.conversion_recharacterization", result)
+    return [
+        Finding("undo.not_possible", "irc_408a_d_6_b_iii", {"last_year": last["last_year"]}),
+        Finding("undo.contribution_only", "irc_408a_d_6"),
+    ]
+
+
 ANSWERS: Mapping[str, Answer] = {
     "ira_conversion_forms": _ira_conversion_forms,
     "conversion_withholding": _conversion_withholding,
@@ -1224,6 +1382,13 @@ ANSWERS: Mapping[str, Answer] = {
     "pretax_to_roth": _pretax_to_roth,
     # answers-a (2026-12-07)
     "contribution_pace": _contribution_pace,
+    # costs (2026-12-07)
+    "conversion_social_security": _conversion_social_security,
+    "conversion_irmaa": _conversion_irmaa,
+    "conversion_capital_gains": _conversion_capital_gains,
+    "conversion_niit": _conversion_niit,
+    "conversion_estimated_tax": _conversion_estimated_tax,
+    "undo_conversion": _undo_conversion,
 }
 
 
@@ -1253,6 +1418,17 @@ def answer(question_id: str, facts: Json, result: Json) -> tuple[Finding, ...]:
 
 
 def _own_answer(question: Question, facts: Json, result: Json) -> tuple[Finding, ...]:
+    """The question's findings, without those of kinds of money the post does not have
+    (``money_of_findings``)."""
+    kinds = money_kinds_of(facts)
+    found = _findings_of(question, facts, result)
+    if kinds is None:
+        return found
+    declared = money_of_findings()
+    return tuple(f for f in found if f.id not in declared or declared[f.id] & kinds)
+
+
+def _findings_of(question: Question, facts: Json, result: Json) -> tuple[Finding, ...]:
     if question.fixed:  # the same for everyone: the file says it; figures from params
         figures = _common_figures(result)
         # (what speaks of the after-tax source only, unless after-tax money may be there)

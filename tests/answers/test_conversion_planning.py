@@ -46,7 +46,8 @@ def test_the_real_question_is_answered_first(qid: str) -> None:
     [
         "How much should I convert to Roth each year without losing my ACA premium tax credit?",
         "Should I do Roth conversions to fill up the 12% bracket before Medicare starts?",
-        "Will converting my IRA raise my IRMAA?",
+        # ("Will converting my IRA raise my IRMAA?" asks the effect alone: conversion_irmaa,
+        # tests/answers/test_conversion_costs.py)
     ],
 )
 def test_a_paraphrase_is_recognised(text: str) -> None:

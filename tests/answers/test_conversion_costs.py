@@ -1,0 +1,297 @@
+"""What a Roth conversion costs beside its own tax, paying that tax on time, and undoing one.
+
+The commonest miss an expert found on unseen forum questions: a question about the cost
+and mechanics of a conversion answered by the nearest stock paragraph. The catalogue now
+answers each in one or two sentences that lead the reply:
+
+- conversion income counts in the income that taxes Social Security benefits (IRC 86; the
+  base amounts are statutory, not indexed);
+- it counts in the MAGI Medicare reads two years later for IRMAA (42 U.S.C. 1395r(i)(4));
+  the tiers change each year and are cited, not quoted;
+- it counts in the MAGI of the same year's ACA premium tax credit (IRC 36B(d)(2));
+- it stacks under long-term gains and qualified dividends (IRC 1(h));
+- it is not net investment income but raises the MAGI of the 3.8% tax (IRC 1411(c)(5));
+- the estimated tax safe harbor (IRC 6654(d)) and withholding treated as paid evenly
+  (6654(g));
+- a conversion made after 2017 cannot be recharacterized (IRC 408A(d)(6)(B)(iii), TCJA
+  sec. 13611).
+
+Real questions, verbatim, with their source addresses, and paraphrases.
+"""
+
+from __future__ import annotations
+
+import pytest
+from answer_findings import first_reply, said_by
+
+from knowledge.params import param
+from nlu.reader import read
+
+# (id, the catalogue question, the text verbatim, its source)
+REAL = [
+    (
+        "conversion_social_security",
+        "Q: I've read a couple of your articles on converting a traditional individual "
+        "retirement account to a Roth IRA. Would such a conversion add to the income "
+        "included in calculating the tax I owe on my Social Security benefits?",
+        "http://money.com/roth-ira-conversion-taxes-social-security/",
+    ),
+    (
+        "conversion_aca",
+        "Dear Liz: With the recent stock market correction, I am considering doing a Roth "
+        "conversion on an existing IRA now that it is worth less. I can handle the "
+        "accompanying income tax hit. But while I see plenty of ink spilled on how a Roth "
+        "conversion can increase Medicare premiums, what about Affordable Care Act costs? "
+        "Is it the same story there: Will a one-time income spike this year due to Roth "
+        "conversion impact what I pay all next year for ACA health insurance?",
+        "https://asklizweston.com/qa-how-your-health-insurance-costs-could-rise-because-of-"
+        "a-roth-ira-conversion/",
+    ),
+    (
+        "conversion_estimated_tax",
+        "How do I avoid an underpayment penalty when I do a large ROTH conversion?\n\nI plan "
+        "on doing a ROTH conversion of around $80K.  The goal is to put my taxable income "
+        "near the top of the 24% tax bracket for single filers. That will be $197,300.\n\n"
+        "I have never paid estimated payments before. I receive a paycheck and get a W2 at "
+        "the end of the year.\n\nLast year I converted $70K and paid a $250 penalty.\n\n"
+        "I'd like to avoid that this year. Does it matter when during the year I do the "
+        "ROTH conversion to avoid a penalty?\n\nThanks",
+        "https://ttlc.intuit.com/community/retirement/discussion/how-do-i-avoid-an-"
+        "underpayment-penalty-when-i-do-a-large-roth-conversion/00/3707212",
+    ),
+    (
+        "conversion_estimated_tax",
+        "My current pension and SocSec tax withholding meets my current year tax "
+        "obligations.\n\nIf in November I then decide to do a significant Roth conversion, "
+        "assuming my tax obligation is an additional $15,000, will it be OK just to make an "
+        "online tax payment (federal and state) at the time of the conversion?\n\nDoesn't "
+        "the government assume my income, including now the Roth conversion, occurred over "
+        "the course of the entire year and I should've been making associated tax payments "
+        "all year long? And perhaps result in some type of penalty?",
+        "https://irahelp.com/forum-post/62637-roth-conversion-tax",
+    ),
+    (
+        "conversion_estimated_tax",
+        "Is the underpayment penalty calculated on actual tax owed or on the amount I would "
+        "have needed to pay quarterly to be in the safe harbor?\n\nI am planning a large "
+        "Roth conversion before the end of the year. I think this will trigger an "
+        "underpayment penalty for me. I should have been paying quarterly payments because "
+        "the amount to get in the safe harbor would have been very small.",
+        "https://ttlc.intuit.com/community/taxes/discussion/is-the-underpayment-penalty-"
+        "calculated-on-actual-tax-owed-or-on-the-amount-i-would-have-needed-to/00/3401919",
+    ),
+    (
+        "conversion_estimated_tax",
+        "Can you address underpayment penalty of paying taxes of a Roth Conversion?  I "
+        "understand to max dollars to your Roth account, most promote paying taxes from "
+        "after- tax accounts (i.e. cash, brokerage accounts\u2026).  However the pitfall; you "
+        "may be subject underpayment penalty if you have not provided and made sufficient 4 "
+        "quarterly estimated tax payments to the IRS.  This is especially problematic if you "
+        "make the traditional Roth Conversion in last quarter, e.g. December. With this the "
+        "IRS considers this earn income throughout the year and not the quarter when the "
+        "conversion was executed. However on the other hand, if you pay your Federal Taxes "
+        "and have a portion of as \u201cwithhold tax\u201d from the converted IRA dollars, "
+        "then you are not subject to and avoid underpayment penalty, as the IRS considers a "
+        "withholding as payment was made equally throughout the year.  Is my understanding "
+        "correct?",
+        "https://irahelp.com/?p=511188980",
+    ),
+]
+
+OPENINGS = {
+    "conversion_social_security": "A conversion's taxable amount counts in the income that "
+    "decides how much of your Social Security is taxed",
+    "conversion_irmaa": "A conversion's taxable amount counts in the modified AGI that sets "
+    "Medicare's",
+    "conversion_aca": "A conversion's taxable amount counts in the household MAGI that sets "
+    "your ACA premium tax credit",
+    "conversion_capital_gains": "A conversion is ordinary income at your bracket rates, but "
+    "your long-term gains",
+    "conversion_niit": "A conversion is not net investment income itself",
+    "conversion_estimated_tax": "There is no underpayment penalty if withholding plus",
+    "undo_conversion": "A Roth conversion, from an IRA or from a plan, can no longer be undone",
+}
+
+
+@pytest.mark.parametrize(("qid", "text", "source"), REAL, ids=[r[2][8:60] for r in REAL])
+def test_a_real_question_is_answered_first(qid: str, text: str, source: str) -> None:
+    assert read(text).asks[0] == qid, source
+    assert first_reply(text).startswith(OPENINGS[qid])
+
+
+@pytest.mark.parametrize(
+    ("qid", "text"),
+    [
+        (
+            "conversion_social_security",
+            "Will a Roth conversion make more of my Social Security taxable?",
+        ),
+        (
+            "conversion_social_security",
+            "I'm 66 and collecting SS benefits. If I convert "
+            "$40k of my IRA, does that increase the tax on my Social Security?",
+        ),
+        ("conversion_irmaa", "Will converting my IRA raise my IRMAA?"),
+        (
+            "conversion_irmaa",
+            "Does a Roth conversion count as income for Medicare Part B premiums?",
+        ),
+        ("conversion_aca", "Will a Roth conversion reduce my ACA subsidy?"),
+        (
+            "conversion_aca",
+            "I'm on a marketplace plan. If I convert part of my IRA, will I "
+            "lose my premium tax credit?",
+        ),
+        (
+            "conversion_capital_gains",
+            "Will converting push my qualified dividends into a higher capital gains bracket?",
+        ),
+        (
+            "conversion_capital_gains",
+            "If I do a Roth conversion, will my long term capital "
+            "gains be taxed at 15% instead of 0%?",
+        ),
+        ("conversion_niit", "Does a Roth conversion count as net investment income for the NIIT?"),
+        ("conversion_niit", "Will my Roth conversion trigger the 3.8% net investment income tax?"),
+        (
+            "conversion_estimated_tax",
+            "If I pay the conversion tax in April will I owe an underpayment penalty?",
+        ),
+        (
+            "conversion_estimated_tax",
+            "Do I need to make quarterly estimated payments after a Roth conversion?",
+        ),
+        ("undo_conversion", "Can I undo my Roth conversion?"),
+        (
+            "undo_conversion",
+            "I converted 20k to my Roth IRA last month and regret it. Is "
+            "there a way to reverse it?",
+        ),
+        (
+            "undo_conversion",
+            "Can I recharacterize my 2025 Roth conversion back to a traditional IRA?",
+        ),
+        ("undo_conversion", "Is a Roth conversion irreversible?"),
+    ],
+)
+def test_a_paraphrase_is_answered_first(qid: str, text: str) -> None:
+    assert read(text).asks[0] == qid
+    assert first_reply(text).startswith(OPENINGS[qid])
+
+
+@pytest.mark.parametrize(
+    ("qid", "text"),
+    [
+        # a reverse rollover (IRA money into a plan) is not undoing a conversion (ba014)
+        (
+            "undo_conversion",
+            "I did a reverse rollover earlier this month from a traditional "
+            "IRA to my 401k to get ready for a backdoor Roth conversion. Can I still fix this?",
+        ),
+        # Roth money taken out counting for a subsidy is not the conversion's income (ba075)
+        (
+            "conversion_aca",
+            "If I convert my rollover IRA in chunks, would the money "
+            "withdrawn from the Roth IRA count as income for an Obamacare subsidy?",
+        ),
+        # a capital loss against future tax payments is not estimated tax (bb058)
+        (
+            "conversion_estimated_tax",
+            "Is it possible to offset this loss against future "
+            "income tax payments in the event I elect to convert gross balance into a Roth "
+            "IRA?",
+        ),
+        # starting benefits is timing, not their tax (ab01's closing line)
+        (
+            "conversion_social_security",
+            "I have a sizeable Traditional IRA I want to convert "
+            "over before I start drawing Social Security.",
+        ),
+        # how much to convert around IRMAA is conversion_planning's (bc033-like)
+        (
+            "conversion_irmaa",
+            "How much should I convert each year to stay under the IRMAA threshold?",
+        ),
+        # a safe harbor 401(k) plan is not the estimated tax safe harbor (ba061)
+        (
+            "conversion_estimated_tax",
+            "Our plan is a safe harbor 401k. Can we add in-plan conversions of after-tax money?",
+        ),
+    ],
+)
+def test_a_near_miss_is_not_this_question(qid: str, text: str) -> None:
+    assert qid not in read(text).asks
+
+
+def test_an_effect_asked_alone_is_not_repeated_by_conversion_planning() -> None:
+    reply = first_reply("Will a Roth conversion reduce my ACA subsidy?")
+    assert reply.count("premium tax credit") == 1
+    assert "how much to convert" not in reply
+
+
+def test_social_security_amounts_are_the_statutes() -> None:
+    said = said_by("conversion_social_security")
+    text, section = said["conv_cost.social_security"]
+    rule = param("gov.irs.social_security.taxable_benefits", 2026)
+    # IRC 86(c): $25,000 / $32,000 base, $34,000 / $44,000 adjusted base; 50% then 85%
+    for amount in (
+        rule["base_amount"]["single"],
+        rule["base_amount"]["mfj"],
+        rule["adjusted_base_amount"]["single"],
+        rule["adjusted_base_amount"]["mfj"],
+    ):
+        assert f"${amount:,.0f}" in text
+    assert "up to 50%" in text and "up to 85%" in text and "not indexed" in text
+    assert section.startswith("IRC 86")
+
+
+def test_irmaa_gives_the_look_back_and_no_tier_figures() -> None:
+    said = said_by("conversion_irmaa")
+    years = param("gov.hhs.medicare.irmaa_lookback_years", 2026)
+    text, section = said["conv_cost.irmaa"]
+    assert f"{years} years earlier" in text
+    assert section.startswith("42 U.S.C. 1395r(i)(4)(B)(i)")
+    tiers, _ = said["conv_cost.irmaa_tiers"]
+    assert "$" not in tiers  # the year's tiers are not kept: where they are published
+
+
+def test_niit_rate_is_not_rounded_and_thresholds_are_statutory() -> None:
+    text, section = said_by("conversion_niit")["conv_cost.niit"]
+    assert "3.8% tax" in text
+    assert "$200,000 single, $250,000 joint; not indexed" in text
+    assert "not net investment income itself (IRC 1411(c)(5))" in text
+    assert section.startswith("IRC 1411")
+
+
+def test_capital_gains_rates() -> None:
+    text, section = said_by("conversion_capital_gains")["conv_cost.capital_gains"]
+    assert "0%, 15% or 20% rate (IRC 1(h))" in text
+    assert section.startswith("IRC 1(h)")
+
+
+def test_estimated_tax_safe_harbor_shares() -> None:
+    said = said_by("conversion_estimated_tax")
+    text, section = said["conv_pay.safe_harbor"]
+    # IRC 6654(d)(1)(B) 90% / 100%; (d)(1)(C) 110% above $150,000 AGI
+    assert "90% of this year's tax" in text and "100% of last year's" in text
+    assert "(110% if last year's AGI was over $150,000)" in text
+    assert section.startswith("IRC 6654(d)")
+    even, _ = said["conv_pay.withholding_even"]
+    assert "paid evenly through the year" in even and "6654(g)" in even
+
+
+def test_a_conversion_after_2017_cannot_be_undone() -> None:
+    said = said_by("undo_conversion")
+    text, section = said["undo.not_possible"]
+    last = param("gov.irs.ira.roth.conversion_recharacterization", 2026)["last_year"]
+    assert f"conversions made after {last}" in text
+    assert "408A(d)(6)(B)(iii), TCJA sec. 13611" in text
+    assert section.startswith("IRC 408A(d)(6)(B)(iii)")
+    # a year's regular contribution still can be (the recharacterize entry's rule)
+    assert said["undo.contribution_only"][1].startswith("IRC 408A(d)(6)")
+
+
+def test_undoing_is_not_answered_by_the_contribution_entry_alone() -> None:
+    asks = read("Can I recharacterize my Roth conversion back to my traditional IRA?").asks
+    assert asks[0] == "undo_conversion"
+    assert "recharacterize" not in asks  # covered: the contribution is its second sentence
