@@ -25,8 +25,6 @@ IRA_FIRST = (
 @pytest.mark.parametrize(
     "text",
     [
-        "I converted my traditional IRA to a Roth IRA this year. How do I report it? Which "
-        "1099-R code and which lines of Form 1040?",
         "I did a backdoor Roth this year. What tax forms do I need to file?",
         "I converted $20,000 from my rollover IRA to my Roth IRA. What will the 1099-R show?",
         # no account named: the IRA's reporting, then the plan's as the contrast
@@ -45,6 +43,19 @@ def test_an_ira_conversion_is_reported_on_form_8606_and_the_ira_lines(text: str)
     assert "The plan issues a Form 1099-R" not in reply
     assert "A rollover from a plan does not go on Form 8606" not in reply
     assert "Source: Instructions for Forms 1099-R and 5498" in reply
+
+
+def test_a_traditional_ira_converted_gets_the_iras_reporting_beside_its_pro_rata() -> None:
+    # (the conversion told, "How do I report it?" points back to it: the IRA's pro-rata
+    # answer, asked in the same sentence, comes first)
+    text = (
+        "I converted my traditional IRA to a Roth IRA this year. How do I report it? Which "
+        "1099-R code and which lines of Form 1040?"
+    )
+    reply = first_reply(text)
+    assert IRA_FIRST in reply
+    assert "The plan issues a Form 1099-R" not in reply
+    assert "A rollover from a plan does not go on Form 8606" not in reply
 
 
 def test_the_plans_reporting_is_the_contrast_only_when_no_ira_is_named() -> None:
