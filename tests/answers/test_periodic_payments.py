@@ -74,7 +74,7 @@ def test_annuity_payments_cannot_be_rolled_over_a_lump_sum_can(text: str) -> Non
     reply = first_reply(text)
     first = reply.split("\n\n")[0]
     assert first.startswith(
-        f"No: pension or annuity payments made for your life (or joint lives) or over {YEARS} "
+        f"Pension or annuity payments made for your life (or joint lives) or over {YEARS} "
         "years or more are not eligible rollover distributions"
     )
     assert "A lump sum the plan offers instead" in reply

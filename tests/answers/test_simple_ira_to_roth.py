@@ -58,7 +58,7 @@ def test_a_simple_ira_converts_after_two_years_and_only_to_a_simple_before(text:
     reply = first_reply(text)
     first, second = reply.split("\n\n")[:2]
     assert first.startswith(
-        f"Yes, once {YEARS} years have passed since your employer's first contribution to "
+        f"Once {YEARS} years have passed since your employer's first contribution to "
         "your SIMPLE IRA"
     )
     assert "converts to a Roth IRA like a traditional IRA" in first
