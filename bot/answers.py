@@ -10,6 +10,7 @@ route, every source) waits behind "why".
 from __future__ import annotations
 
 import string
+import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +24,7 @@ import yaml
 from bot.money import money, percent
 from bot.questions import question_for
 from knowledge.answers import Finding, answer, catalogue, for_money
-from nlu.asks import place_instead
+from nlu.asks import Unrecognised, place_instead
 
 # At most this many questions are answered in the first message; more would not fit a
 # phone, and the rest are named so the person can ask again.
@@ -170,6 +171,13 @@ def is_route(question_id: str) -> bool:
     return catalogue()[question_id].route
 
 
+def is_stock(question_id: str) -> bool:
+    """True for a stock paragraph: a route, a topic's general answer, or ``stock`` in its
+    file (the 415(c) room, the Roth IRA clock, the mega backdoor)."""
+    question = catalogue()[question_id]
+    return question.route or question.general or question.stock
+
+
 class _Formatter(string.Formatter):
     """``{x:$}`` whole dollars, ``{x:%}`` a rate, ``{x:date}`` a date, ``{x}`` as is."""
 
@@ -261,6 +269,16 @@ def answer_order(
         ),
     )
     return [asks[n] for n in order], minor
+
+
+def asked_in_words(
+    asks: Collection[str], stated: Collection[str], sentences: Mapping[str, int] | None
+) -> set[str]:
+    """The questions the text asks in a sentence that asks: not only told ("my income is
+    too high"), nor put in by the intents with no sentence of their own. The lines of
+    ``asked_only`` in the messages (the income limit, what the plan decides) are said only
+    to these."""
+    return {a for a in asks if sentences and a in sentences and a not in stated}
 
 
 def beside_a_dedicated_question(
@@ -390,12 +408,22 @@ def compose(
     *,
     stated: Collection[str] = (),
     sentences: Mapping[str, int] | None = None,
+    asked: Collection[str] | None = None,
+    unrecognised: bool = False,
 ) -> Answered:
     """Answer ``asks`` (catalogue ids, in the order asked) for these facts and result.
 
     Every question asked gets its answer's first sentence and the conditions and remedies
     it holds on (``keep`` in the messages), in the order asked; the rest of each answer,
     then the minor questions (``answer_order``), only while the reply fits a phone.
+
+    ``asked``: those of ``asks`` recognised where the text asks (``Reading.asked``; when
+    not given, those with a sentence that are not only ``stated``): a line of ``asked_only``
+    in the messages is said only to them.
+    ``unrecognised``: what the text asks is none of ``asks`` (they came from a word of its
+    story, or from its intents), so no answer leads: only the first sentence of the first,
+    without its verdict, is said, as what the facts support (the caller says first that
+    the question asked has no cited answer yet).
     """
     known = [a for a in dict.fromkeys(asks) if a in catalogue()] or [DEFAULT_ASK]
     # said by a fuller answer (before the kind of money maps it elsewhere too: the late
@@ -414,12 +442,20 @@ def compose(
         if [f.id for f in answer(a, facts, result)][:1] == [KINDS_OF_MONEY]
     }
     context = set(stated) if any(a not in stated for a in known) else set()
-    asked = [a for a in ordered if a not in minor and a not in context]
-    answered = asked[:MAX_ANSWERED] + [a for a in ordered if a in context or a in minor]
-    left = tuple(asked[MAX_ANSWERED:])
+    asked_here = [a for a in ordered if a not in minor and a not in context]
+    answered = asked_here[:MAX_ANSWERED] + [a for a in ordered if a in context or a in minor]
+    left = tuple(asked_here[MAX_ANSWERED:])
     # context past the first MAX_ANSWERED questions is said only if the reply has room
     room_only = minor | set(answered[MAX_ANSWERED:])
     keep = frozenset(_catalogue_file().get("keep") or ())
+    asked_only = {f: set(a) for f, a in (_catalogue_file().get("asked_only") or {}).items()}
+    in_words = (
+        set()
+        if unrecognised
+        else asked_in_words(known, stated, sentences)
+        if asked is None
+        else {q for a in asked for q in (a, *for_money([a], facts))}
+    )
     # (ask, findings of one sentence, rank: 0 said always, 1 detail of a question asked,
     # 2 a minor question's first sentence)
     planned: list[tuple[str, list[Finding], int]] = []
@@ -433,6 +469,8 @@ def compose(
         found = [f for f in found if not _waits_while_open(f, facts)]
         if not found:
             unanswerable.append(ask)
+        # (a line said only where its topic is asked in so many words)
+        found = [f for f in found if f.id not in asked_only or in_words & asked_only[f.id]]
         found = [f for f in found if f.id not in seen]
         first = True
         while found:
@@ -466,6 +504,8 @@ def compose(
             if p[2] == rank and total + words[n] <= WORD_BUDGET:
                 chosen.add(n)
                 total += words[n]
+    if unrecognised:  # what the facts support, short: one sentence
+        chosen = set(sorted(chosen)[:1])
     sentences_out: list[str] = []
     rules: list[str] = []
     findings: list[Finding] = []
@@ -485,6 +525,7 @@ def compose(
         verdict = verdict_of(group[0])
         heads = ask not in opened or (verdict is not None and verdict in said_by[ask])
         opening = ask not in minor and heads and not (verdict and verdicts - {verdict})
+        opening = opening and not unrecognised
         opened.add(ask)
         sentence = _worded(group[0], group[1:], facts, opening=opening)
         if not sentence:
@@ -496,7 +537,7 @@ def compose(
         rules.extend(f.rule for f in group)
         findings.extend(group)
     said_for = [a for a in answered if any(p[0] == a for n, p in enumerate(planned) if n in chosen)]
-    for ask in asked[:MAX_ANSWERED]:
+    for ask in [] if unrecognised else asked_here[:MAX_ANSWERED]:
         if ask in unanswerable:
             sentences_out.append(_who_knows(ask))  # one honest line, never silence
     follow = tuple(
@@ -569,6 +610,60 @@ def for_places(asks: Sequence[str], places: Sequence[str]) -> list[str]:
         moot = [p for p in places if p in catalogue()[ask].not_for]
         (substituted if moot else kept).append(instead[moot[0]] if moot else ask)
     return list(dict.fromkeys(kept + substituted or [instead[places[0]]]))
+
+
+# A question restated in the reply's first line is cut after so many words.
+RESTATED_WORDS = 14
+# What a question may open with that is no part of it: list markers and bullets.
+_MARKERS = "•*-–—#>"
+
+
+def restated(sentence: str) -> str:
+    """A question in the poster's words, short enough for a reply's first line: list
+    markers dropped, cut after ``RESTATED_WORDS`` words ("..." where cut)."""
+    words = unicodedata.normalize("NFC", sentence).split()
+    while words and (words[0].strip(_MARKERS) == "" or _item_label(words[0])):
+        words.pop(0)
+    if len(words) > RESTATED_WORDS:
+        return " ".join(words[:RESTATED_WORDS]).rstrip(",;:") + "..."
+    return " ".join(words)
+
+
+def no_cited_answer(question: Unrecognised | None) -> str:
+    """The honest first line for a question no catalogue answer answers: its words
+    restated when it is a question in form (a "?": a told sentence that asks, "my advisor
+    doesn't know if this creates a taxable event", is not repeated back as if it were
+    said here)."""
+    if question is None or not question.text.rstrip().endswith("?"):
+        return note("unrecognised.any")
+    return note("unrecognised.lead", question=restated(question.text))
+
+
+def safety_fact(
+    intents: Sequence[str], facts: Mapping[str, Any], result: Mapping[str, Any]
+) -> tuple[str, str] | None:
+    """The one safety fact for a text these intents describe (``safety`` in the messages:
+    the first intent that has one whose finding the facts give), with its rule; None when
+    none applies."""
+    table = _catalogue_file().get("safety") or {}
+    for intent in intents:
+        if intent not in table:
+            continue
+        question, finding_id = table[intent]
+        for finding in answer(question, facts, result):
+            if finding.id == finding_id and renderable(finding):
+                if _holds(finding, facts) in ("fails", "open"):
+                    break
+                fact = " ".join(render(finding).split())
+                return note("unrecognised.safety", fact=fact), finding.rule
+    return None
+
+
+def _item_label(word: str) -> bool:
+    """ "1)", "2.", "(a)", "Q1:": a list item's number or letter."""
+    core = word.strip("().:")
+    numbered = word != core and (core.isdigit() or (len(core) == 1 and core.isalpha()))
+    return numbered or word.lower().rstrip(":.") in {"q", "q1", "q2", "q3", "q4", "q5"}
 
 
 def topics_named(ids: Sequence[str]) -> str:

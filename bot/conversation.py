@@ -45,7 +45,7 @@ from knowledge.facts import (
 )
 from knowledge.money import to_json_number
 from knowledge.params import UnknownYear, covered_years, lookup, param
-from nlu.asks import place_instead
+from nlu.asks import Unrecognised, place_instead, words_of
 from nlu.reader import OUT_OF_SCOPE, Reading, read
 
 log = logging.getLogger(__name__)
@@ -440,7 +440,7 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     elif asking:
         suggested = questions_for_intents(reading.intents)[: answers.MAX_SUGGESTED]
         session.asks = list(suggested) or [answers.DEFAULT_ASK]
-        session.stated, session.ask_sentences = [], {}
+        session.stated, session.ask_sentences, session.asked_in_words = [], {}, []
     if reading.places:  # the money has left the plan: plan answers and questions are moot
         session.asks = answers.for_places(session.asks, reading.places)
         for key in PLAN_FACTS:
@@ -451,13 +451,49 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
         wording.acknowledge(new, changed, corrected) if had_facts and not reading.asks else ""
     )
     lead = _joined(wording.refused(reading.rejected), left_out_line, acknowledged)
-    return _compose(session, result, today, lead=lead, notes=notes, brief=not asking and had_facts)
+    return _compose(
+        session,
+        result,
+        today,
+        lead=lead,
+        notes=notes,
+        brief=not asking and had_facts,
+        unrecognised=reading.unrecognised,
+        unanswered=_unanswered(reading, session.asks),
+        intents=reading.intents,
+    )
+
+
+def _near_answer(
+    asks: Sequence[str], facts: Mapping[str, Any], result: Mapping[str, Any], session: Session
+) -> tuple[str, list[str]]:
+    """The first sentence of the answer to ``asks`` (no verdict, no line said only to a
+    question asked), and its rules."""
+    near = answers.compose(
+        asks, facts, result, stated=session.stated, sentences={}, asked=(), unrecognised=True
+    )
+    return near.text, list(near.rules)
+
+
+def _unanswered(reading: Reading, asks: Sequence[str]) -> bool:
+    """True when the text asks something of the subject that no catalogue question is
+    recognised in, none is recognised where it asks, and the questions the reply would
+    answer instead (``asks``: those recognised in its story, or suggested by its intents)
+    are only stock (a route, a topic's general answer, ``stock`` in its file): those
+    paragraphs only share a word with what was asked, so they must not lead (expert
+    grading, 2026-12-07). A dedicated question recognised in the story, or suggested by
+    the intents ("when can he withdraw his contributions from the Roth IRA?": the Roth
+    IRA's ordering), is what the text is about and still answers."""
+    if reading.asked or not any(u.specific for u in reading.unrecognised):
+        return False
+    return all(answers.is_stock(a) for a in asks)
 
 
 def _remember_asks(session: Session, reading: Reading) -> None:
     """The questions the message asks, which of them it only states, and where each is."""
     session.asks = list(reading.asks)
     session.stated = list(reading.stated)
+    session.asked_in_words = list(reading.asked)
     session.ask_sentences = dict(zip(reading.asks, reading.ask_sentences, strict=False))
 
 
@@ -514,6 +550,9 @@ def _compose(
     notes: Mapping[str, str] | Sequence[str] = (),
     brief: bool = False,
     facts: Mapping[str, Any] | None = None,
+    unrecognised: Sequence[Unrecognised] = (),
+    unanswered: bool = False,
+    intents: Sequence[str] = (),
 ) -> Reply:
     """The questions asked, answered first; then one question back; then the sources.
 
@@ -522,14 +561,47 @@ def _compose(
     ``facts``: a what-if's facts the answer is for (the session's real ones otherwise).
     ``notes``: lines said after the answers; given by catalogue question id, a line is
     left out when the answer to that question is in the reply already.
+    ``unrecognised``: the sentences of the message that ask and hold no catalogue
+    question; ``unanswered``: no question of the catalogue is recognised where the message
+    asks of the subject (``_unanswered``). The reply then says there is no cited answer to
+    what was asked, gives at most the one safety fact the message's ``intents`` call for
+    (``answers.safety_fact``), and asks nothing back (no answer to what was asked turns on
+    a fact). A reply with nothing else to say says the first line too.
     """
     facts = session.facts if facts is None else facts
     routes = [a for a in session.asks if answers.is_route(a)] or session.asks[:1]
     routes = routes or [answers.DEFAULT_ASK]
     asks = routes[:BRIEF_ROUTES] if brief else session.asks
     composed = answers.compose(
-        asks, facts, result, stated=session.stated, sentences=session.ask_sentences
+        asks,
+        facts,
+        result,
+        stated=session.stated,
+        sentences=session.ask_sentences,
+        asked=session.asked_in_words,
+        unrecognised=unanswered,
     )
+    if unanswered or not composed.text.strip():
+        asked = [u for u in unrecognised if u.specific or not unanswered]
+        honest = answers.no_cited_answer(asked[0] if asked else None)
+        said, rules = composed.text, list(composed.rules)
+        if unanswered:
+            # a stock paragraph only where the question asked names what it answers ("How
+            # does this play out once you hit the 18k max?": the 415(c) limit), its first
+            # sentence; else the one safety fact, never a paragraph that only shares a
+            # word with the story
+            words = {c for u in unrecognised for c in u.specific}
+            near = [a for a in asks if words_of(a) & words]
+            safety = None if near else answers.safety_fact(intents, facts, result)
+            if near:
+                said, rules = _near_answer(near[:1], facts, result, session)
+            else:
+                said, rules = (safety[0], [safety[1]]) if safety else ("", [])
+        if isinstance(notes, Mapping):
+            notes = [n for n in notes.values()]
+        body = "\n\n".join(p for p in (lead, honest, said, *notes) if p)
+        session.pending = None
+        return Reply(wording.finish(body, rules), (), dict(session.facts))
     if isinstance(notes, Mapping):
         notes = [n for ask, n in notes.items() if ask not in composed.answered]
     body = "\n\n".join(p for p in (lead, composed.text, *notes) if p)
@@ -656,6 +728,7 @@ class _ChangesReply:
     ) -> None:
         self.facts, self.result, self.today = facts, result, today
         self.stated, self.sentences = session.stated, session.ask_sentences
+        self.in_words = session.asked_in_words
         # only the answers to the questions asked count: a topic's general answer, or a
         # place's own question put in for money that has left the plan and not asked in a
         # sentence of the text ("once after-tax money is in a traditional IRA ..."), is not
@@ -678,7 +751,12 @@ class _ChangesReply:
 
     def _text(self, facts: Mapping[str, Any], result: Mapping[str, Any]) -> str:
         return answers.compose(
-            self.asked, facts, result, stated=self.stated, sentences=self.sentences
+            self.asked,
+            facts,
+            result,
+            stated=self.stated,
+            sentences=self.sentences,
+            asked=self.in_words,
         ).text
 
     def __call__(self, key: str) -> bool:

@@ -22,11 +22,11 @@ def percent(value: Any) -> str:
 
 def fact_value(key: str, value: Any) -> str:
     """A stored fact as a person would say it."""
-    from knowledge.facts import MONEY_KEYS
+    from knowledge.facts import MONEY_KEYS, TRANSACTION_KEYS
 
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if key in MONEY_KEYS:
+    if key in MONEY_KEYS or key in TRANSACTION_KEYS:
         return money(value)
     if key == "marginal_rate":
         return percent(value)

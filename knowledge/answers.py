@@ -76,6 +76,9 @@ class Question:
     # a topic's general answer, recognised from a topic word ("rollover", "back door"): it
     # follows the answers to the questions actually asked, never pushes them down
     general: bool = False
+    # a stock paragraph (the 415(c) room, a clock, the mega backdoor): recognised only in
+    # the story while the text asks what no question recognises, it does not answer that
+    stock: bool = False
 
 
 @cache
@@ -108,6 +111,7 @@ def catalogue() -> Mapping[str, Question]:
             after_tax_only=tuple(data.get("after_tax_only") or ()),
             follow_up_when=tuple((data.get("follow_up_when") or {}).items()),
             general=bool(data.get("general", False)),
+            stock=bool(data.get("stock", False)),
         )
     return out
 
@@ -1326,6 +1330,35 @@ def _undo_conversion(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
+
+def _conversion_tax(facts: Json, result: Json) -> list[Finding]:
+    """The engine's figure for the stated amount (limits.conversion), by the brackets or
+    the person's own marginal rate; without it, the rule and the fact it needs."""
+    conversion = (result.get("limits") or {}).get("conversion") or {}
+    rate = _penalty_rate(result)
+    tax = conversion.get("federal_tax")
+    if tax is not None and conversion.get("basis") == "brackets":
+        params = {
+            "amount": conversion["amount"],
+            "tax": tax,
+            "year": _year(result),
+            "income": facts.get("income"),
+            "rate": rate,
+        }
+        return [Finding("conv_tax.brackets", "irc_1_j", params)]
+    if tax is not None:
+        params = {
+            "amount": conversion["amount"],
+            "tax": tax,
+            "marginal": facts.get("marginal_rate"),
+            "rate": rate,
+        }
+        return [Finding("conv_tax.marginal", "irc_1_j", params)]
+    if conversion.get("amount") is not None:
+        return [Finding("conv_tax.rule", "conversion_income", {"rate": rate})]
+    return [Finding("conv_tax.rule_amount", "conversion_income", {"rate": rate})]
+
+
 ANSWERS: Mapping[str, Answer] = {
     "ira_conversion_forms": _ira_conversion_forms,
     "conversion_withholding": _conversion_withholding,
@@ -1389,6 +1422,7 @@ ANSWERS: Mapping[str, Answer] = {
     "conversion_niit": _conversion_niit,
     "conversion_estimated_tax": _conversion_estimated_tax,
     "undo_conversion": _undo_conversion,
+    "conversion_tax": _conversion_tax,
 }
 
 

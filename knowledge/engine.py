@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from knowledge.clocks import all_clocks
 from knowledge.context import Context
+from knowledge.conversion import conversion_tax
 from knowledge.facts import Facts, InvalidFacts
 from knowledge.limits import all_limits
 from knowledge.missing import order_missing
@@ -60,6 +61,9 @@ def calculate(facts: Facts, *, today: date, growth_rate: Decimal | None = None) 
     scenarios = tuple(build(ctx, money, sub) for build in ALL)
     clocks = all_clocks(ctx, scenarios)
     limits = all_limits(ctx)
+    conversion = conversion_tax(ctx)
+    if conversion is not None:  # (the tax of a stated conversion amount, IRA or pretax money)
+        limits["conversion"] = conversion
     _general_warnings(ctx)
     for scenario in scenarios:
         ctx.use(*scenario.citations)

@@ -40,6 +40,10 @@ MONEY_KEYS = (
     "employee_deferral",
     "pre_1987_basis",
 )
+# Money that moves rather than a holding (an addition to DESIGN.md's vocabulary): the amount
+# a person says they convert to a Roth, from an IRA or pretax plan money. Validated as money,
+# but no balance: nothing that counts holdings counts it.
+TRANSACTION_KEYS = ("conversion_amount",)
 AGE_KEYS = ("age", "retire_age", "spouse_age", "separated_from_service_age")
 YEAR_KEYS = ("roth_ira_first_year", "year", "separation_year")
 DATE_KEYS = ("birth_date",)
@@ -150,6 +154,7 @@ LABELS: dict[str, str] = {
     "has_after_tax_money": "whether the money is after-tax (non-Roth) contributions",
     "has_pretax_money": "whether you have pretax (traditional) money in the plan",
     "has_traditional_ira": "whether you have a traditional (rollover, SEP or SIMPLE) IRA",
+    "conversion_amount": "the amount you convert to a Roth",
 }
 
 
@@ -200,6 +205,8 @@ class Facts:
     has_after_tax_money: bool | None = None
     has_pretax_money: bool | None = None
     has_traditional_ira: bool | None = None
+    # the amount a person converts to a Roth (TRANSACTION_KEYS): the engine prices its tax
+    conversion_amount: Decimal | None = None
 
     @classmethod
     def keys(cls) -> tuple[str, ...]:
@@ -296,7 +303,7 @@ class Facts:
 
 def _coerce(key: str, raw: Any) -> Any:
     label = LABELS.get(key, key)
-    if key in MONEY_KEYS:
+    if key in MONEY_KEYS or key in TRANSACTION_KEYS:
         amount = _decimal(raw, label)
         if amount < 0:
             raise InvalidFacts(f"{label.capitalize()} cannot be negative (got {raw}).")

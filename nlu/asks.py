@@ -39,7 +39,7 @@ from spacy.vocab import Vocab
 
 from nlu.data import load
 from nlu.gating import Gated, Gates, first_token_exact, gated_matches, lower_places
-from nlu.questions import PREMISE, TELLS
+from nlu.questions import ASKS, PREMISE, TELLS
 from nlu.questions import asking as sentence_levels
 
 
@@ -91,6 +91,10 @@ class Catalogue:
     places: tuple[AskRule, ...] = ()  # where the money is now (``places`` of asks.yaml)
     gated: tuple[Gated, ...] = ()  # the others, by the words they need
     words: WordRegexes = WordRegexes(())  # the one-token regex tests of a word
+    # the classes that name the subject (``subject`` of asks.yaml), and those of them too
+    # broad to tie a question to one topic (``subject_broad``)
+    subject: frozenset[str] = frozenset()
+    broad: frozenset[str] = frozenset()
 
 
 def _rule(entry: dict) -> AskRule:
@@ -140,7 +144,12 @@ def build(vocab: Vocab) -> Catalogue:
     if named - names:  # a typo in the data must fail loudly, not silently never match
         raise ValueError(f"asks.yaml names unknown classes: {sorted(named - names)}")
     words = WordRegexes(tuple(word_tests))
-    return Catalogue(phrases, matcher, rules, places, gates.gates(), words)
+    subject = frozenset(str(c) for c in data.get("subject") or ())
+    broad = frozenset(str(c) for c in data.get("subject_broad") or ())
+    if (subject | broad) - set(data["classes"]):
+        unknown = sorted((subject | broad) - set(data["classes"]))
+        raise ValueError(f"asks.yaml subject names unknown classes: {unknown}")
+    return Catalogue(phrases, matcher, rules, places, gates.gates(), words, subject, broad)
 
 
 # The most words whose one-token regex tests are kept (a word is a few hundred bytes).
@@ -284,6 +293,19 @@ def _catalogue(vocab: Vocab) -> Catalogue:
 
 
 @cache
+def words_of(ask: str) -> frozenset[str]:
+    """The subject's word classes any rule recognising ``ask`` needs (``subject`` of
+    asks.yaml, but ``subject_broad``): a question that holds none of them is not about
+    what ``ask`` answers."""
+    data = load("asks")
+    subject = frozenset(str(c) for c in data.get("subject") or ())
+    subject -= frozenset(str(c) for c in data.get("subject_broad") or ())
+    rules = (e for e in data["asks"] if e["id"] == ask)
+    needed = (c for e in rules for group in e["all"] for c in str(group).split("|"))
+    return frozenset(needed) & subject
+
+
+@cache
 def ask_ids() -> tuple[str, ...]:
     """Every question id the patterns can recognise, in file order, once each."""
     return tuple(dict.fromkeys(str(e["id"]) for e in load("asks")["asks"]))
@@ -325,6 +347,22 @@ def fired(doc: Doc, catalogue: Catalogue | None = None) -> list[tuple[int, str, 
 
 
 @dataclass(frozen=True, slots=True)
+class Unrecognised:
+    """A sentence that asks and holds no catalogue question: its words (on one line),
+    whether it names the subject (``subject`` of asks.yaml: "Any thoughts?" does not), and
+    whether it is a short question about what was just said ("Is that correct?"), and
+    which of the subject's word classes that name a topic it holds."""
+
+    text: str
+    subject: bool
+    points_back: bool = False
+    # the subject's word classes it holds that tie it to a topic (``subject`` of asks.yaml
+    # but ``subject_broad``): "Can I move it?" holds none, "How does this play out once you
+    # hit the 18k max?" holds the limit
+    specific: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class Recognised:
     """The catalogue questions a text asks, in the order asked, and where it says the
     money is now (``in_ira``, ``paid_out``; empty when it does not say)."""
@@ -337,6 +375,13 @@ class Recognised:
     # the index of the sentence each of ``asks`` is held in (asks of one sentence were
     # recognised together: the most specific of them is the question asked there)
     sentence_of: tuple[int, ...] = ()
+    # the sentences that ask and hold no catalogue question, in text order: what the reply
+    # cannot answer from the catalogue
+    unrecognised: tuple[Unrecognised, ...] = ()
+    # those of ``asks`` recognised in a sentence that asks, announces a question, or is the
+    # premise of one ("Our MAGI is above the limit. Would this prevent the rollover?"):
+    # asked in so many words, not only told in the story
+    asked: tuple[str, ...] = ()
 
 
 def asks_of(doc: Doc, catalogue: Catalogue | None = None) -> tuple[str, ...]:
@@ -349,13 +394,15 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     catalogue = catalogue or _catalogue(doc.vocab)
     matches = fired(doc, catalogue)
     if not matches:
-        return Recognised()
+        return Recognised()  # (no word of the subject: no question of it either)
     sentences = _sentences(doc)
     starts = [s.start for s in sentences]
     per_sentence: list[set[str]] = [set() for _ in sentences]
     for token, cls, pattern in matches:
         per_sentence[bisect.bisect_right(starts, token) - 1].update((cls, pattern))
     asking = sentence_levels(doc, sentences)
+    own = [frozenset(present) for present in per_sentence]  # (before a question points back)
+    about: dict[int, int] = {}  # a question that points back -> the sentence it asks of
     for i in range(1, len(sentences)):
         # "What does this mean?" asks about the sentence before it
         if asking[i] < PREMISE and _points_back(sentences[i]):
@@ -365,11 +412,27 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
             while j and not per_sentence[j]:
                 j -= 1
             per_sentence[i] |= per_sentence[j]
-    ranked = _ordered(catalogue.rules, per_sentence, asking, ask_ids())
+            about[i] = j
+    held: set[int] = set()
+    levels: dict[str, int] = {}
+    ranked = _ordered(
+        catalogue.rules, per_sentence, asking, ask_ids(), held, levels, _set_up(asking, sentences)
+    )
     places = _ordered(catalogue.places, per_sentence, asking, tuple(place_instead()))
     stated = tuple(ask for ask, (level, _) in ranked.items() if level == TELLS)
     where = tuple(i for _, i in ranked.values())
-    return Recognised(tuple(ranked), tuple(places), stated, where)
+    unrecognised = tuple(
+        Unrecognised(
+            " ".join(sentences[i].text.split()),
+            bool(per_sentence[i] & catalogue.subject),
+            i in about,
+            own[i] & catalogue.subject - catalogue.broad,
+        )
+        for i, level in enumerate(asking)
+        if level == ASKS and i not in held
+    )
+    asked = tuple(ask for ask in ranked if levels[ask] < TELLS)
+    return Recognised(tuple(ranked), tuple(places), stated, where, unrecognised, asked)
 
 
 def _ordered(
@@ -377,6 +440,9 @@ def _ordered(
     per_sentence: list[set[str]],
     asking: list[int],
     file_order: tuple[str, ...],
+    held: set[int] | None = None,
+    levels: dict[str, int] | None = None,
+    setting: list[int] | None = None,
 ) -> dict[str, tuple[int, int]]:
     """The ids of the rules that hold, ordered by where each first holds: a sentence
     that asks ranks before one that only announces a question ("I have a few questions
@@ -386,6 +452,7 @@ def _ordered(
     sentence's index)."""
     whole = set().union(*per_sentence)
     found: dict[str, tuple[int, int]] = {}
+    levels = {} if levels is None else levels
     for rule in rules:
         # (then it holds in no sentence: most rules end here, at their first group)
         if rule.all and whole.isdisjoint(rule.all[0]):
@@ -401,6 +468,10 @@ def _ordered(
         where = [i for i in where if asking[i] != TELLS or not rule.question]
         if not where:
             continue
+        if held is not None:  # (every sentence a question is recognised in, and how
+            held.update(where)  # the best of them stands: a premise is asked about)
+            level = min((setting or asking)[i] for i in where)
+            levels[rule.ask] = min(level, levels.get(rule.ask, level))
         # (a premise is told, so what it holds is context: "I am still working and under
         # 59½. Can I take the after-tax money out?" asks that in-service question only
         # because nothing else is asked)
@@ -409,6 +480,22 @@ def _ordered(
             found[rule.ask] = rank
     order = {ask: n for n, ask in enumerate(file_order)}
     return {a: found[a] for a in sorted(found, key=lambda a: (found[a], order[a]))}
+
+
+def _set_up(asking: list[int], sentences: list[Span]) -> list[int]:
+    """How each sentence stands, with the told sentence just before a question taken as
+    its premise whatever its opening words ("Our MAGI is above the limit for contributing
+    to a Roth IRA. Would this prevent us from doing the rollover?"): what it names is asked
+    about, though the question is ranked by its own words."""
+    out = list(asking)
+    said = None
+    for n, sentence in enumerate(sentences):
+        if not any(not t.is_space for t in sentence):
+            continue
+        if asking[n] == ASKS and said is not None and out[said] == TELLS:
+            out[said] = PREMISE
+        said = n
+    return out
 
 
 # ("Is he right?" asks about what the coworker just said)

@@ -21,7 +21,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from knowledge.facts import MONEY_KEYS, YEAR_KEYS, Facts, InvalidFacts
 from nlu.amount_uses import never_held
@@ -240,6 +240,17 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     uses = found(doc, "amount_uses")
     moved = {amount.start for _span, amount in uses}
     never_held_here = {amount.start for span, amount in uses if span.label_ in never_held()}
+    # the amount converted ("convert $50,000", "a $30,000 Roth conversion"): one figure only
+    # (several are a story of conversions, for the conversation to ask about)
+    converted = [
+        Candidate(amount.value, amount.start, amount.end)
+        for span, amount in uses
+        if span.label_ in _CONVERSION_USES
+        and _converted(span)
+        and not (examples and _inside(examples, amount.start))  # (an example's, not theirs)
+    ]
+    if len({c.value for c in converted}) == 1:
+        candidates["conversion_amount"] = converted[:1]
     ira_basis: list[Any] = []  # the IRA basis figures left out, by value
     # (a quick look for the words of anyone's figures and worked-out sums, and of a breakdown)
     lower = index.lower
@@ -1236,6 +1247,30 @@ def _derive(chosen: dict[str, Candidate], retire_in_years: list[Candidate], unbo
 
 def _where(c: Candidate) -> tuple[int, int]:
     return c.start, c.end
+
+
+# The amount_uses entries (patterns/amount_uses.yaml) that can tell of a conversion, and
+# how near the amount their word stands ("converted about $20k", "a Roth conversion of
+# $15,000", "$7,000 converted", "a $30,000 Roth conversion").
+_CONVERSION_USES = frozenset(
+    {
+        "moved_before",
+        "move_of_a_sum_before",
+        "converting_a_sum_before",
+        "transaction_of",
+        "moved_after",
+        "roth_conversion_after",
+    }
+)
+_CONVERSION_REACH = 3  # tokens: the move's word and the words allowed between
+
+
+def _converted(amount: Span) -> bool:
+    """A conversion's word right beside the amount the move was read from."""
+    doc = amount.doc
+    before = doc[max(0, amount.start - _CONVERSION_REACH) : amount.start]
+    after = doc[amount.end : amount.end + _CONVERSION_REACH - 1]
+    return any(token.lower_.startswith("conver") for token in (*before, *after))
 
 
 def _json(key: str, value: Any) -> Any:

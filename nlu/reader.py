@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from nlu.asks import recognise
+from nlu.asks import Unrecognised, recognise
 from nlu.assemble import assemble
 from nlu.intent_classes import intents_from_classes
 from nlu.intent_model import intents_from_model
@@ -79,6 +79,8 @@ class Reading:
     plan_total: tuple[Any, str] | None = None
     own_years: tuple[OwnYear, ...] = ()
     spoken: frozenset[str] = frozenset()
+    asked: tuple[str, ...] = ()
+    unrecognised: tuple[Unrecognised, ...] = ()
 
 
 EMPTY = Reading()
@@ -135,6 +137,8 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         plan_total=built.plan_total,
         own_years=built.own_years,
         spoken=frozenset(payloads(doc, "spoken")),
+        asked=recognised.asked,
+        unrecognised=recognised.unrecognised,
     )
 
 

@@ -14,7 +14,9 @@ answers each in one or two sentences that lead the reply:
 - the estimated tax safe harbor (IRC 6654(d)) and withholding treated as paid evenly
   (6654(g));
 - a conversion made after 2017 cannot be recharacterized (IRC 408A(d)(6)(B)(iii), TCJA
-  sec. 13611).
+  sec. 13611);
+- "how much tax on converting $X": the engine's figure through the year's brackets
+  (knowledge.conversion), or the person's marginal rate, or the rule and the fact it needs.
 
 Real questions, verbatim, with their source addresses, and paraphrases.
 """
@@ -22,8 +24,10 @@ Real questions, verbatim, with their source addresses, and paraphrases.
 from __future__ import annotations
 
 import pytest
-from answer_findings import first_reply, said_by
+from answer_findings import TODAY, first_reply, said_by
 
+from knowledge.engine import calculate
+from knowledge.facts import Facts
 from knowledge.params import param
 from nlu.reader import read
 
@@ -295,3 +299,121 @@ def test_undoing_is_not_answered_by_the_contribution_entry_alone() -> None:
     asks = read("Can I recharacterize my Roth conversion back to my traditional IRA?").asks
     assert asks[0] == "undo_conversion"
     assert "recharacterize" not in asks  # covered: the contribution is its second sentence
+
+
+# ---- "How much tax will I owe on converting $X?": the engine's figure leads ----------------
+
+
+def _engine_conversion(facts: dict) -> dict:
+    result = calculate(Facts.from_mapping(facts), today=TODAY).to_json()
+    return result["limits"]["conversion"]
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (
+            "I want to convert $50,000 from my traditional IRA to a Roth IRA this year. I'm "
+            "single and my income is $80,000. How much tax will I owe on the conversion?",
+            {"conversion_amount": 50000, "income": 80000, "filing_status": "single"},
+        ),
+        (
+            "If I convert 40k of my IRA to Roth, how much federal tax will that be? We file "
+            "jointly, income about 120k.",
+            {"conversion_amount": 40000, "income": 120000, "filing_status": "mfj"},
+        ),
+    ],
+)
+def test_the_engines_figure_leads(text: str, facts: dict) -> None:
+    reading = read(text)
+    assert reading.asks[0] == "conversion_tax"
+    assert {k: reading.facts.get(k) for k in facts} == facts
+    tax = _engine_conversion(facts)["federal_tax"]
+    assert first_reply(text).startswith(
+        f"Converting ${facts['conversion_amount']:,} adds about ${tax:,.0f} of federal income tax"
+    )
+
+
+def test_the_brackets_not_a_flat_rate() -> None:
+    # $80,000 single in 2026: the $50,000 starts in the 22% band and ends in the 24% one
+    # (IRC 1(j), Rev. Proc. 2025-32), so the tax is between the two flat figures
+    conversion = _engine_conversion(
+        {"conversion_amount": 50000, "income": 80000, "filing_status": "single", "year": 2026}
+    )
+    assert conversion["basis"] == "brackets"
+    assert 50000 * 0.22 < conversion["federal_tax"] < 50000 * 0.24
+
+
+def test_a_marginal_rate_alone_gives_its_figure_and_asks_the_status() -> None:
+    text = "I'm in the 22% bracket. If I convert $25,000 of my IRA, how much tax will I owe?"
+    reply = first_reply(text)
+    assert reply.startswith("At your 22% marginal rate, converting $25,000 adds about $5,500")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How much tax will I owe on a $30,000 Roth conversion?",
+        "How much tax do I pay when I convert my IRA to a Roth?",
+    ],
+)
+def test_without_income_the_rule_and_the_fact_it_needs(text: str) -> None:
+    assert read(text).asks[0] == "conversion_tax"
+    reply = first_reply(text)
+    assert reply.startswith("A conversion's pretax part is added to your other income")
+    assert "I can give the figure" in reply
+    assert "How it is taxed depends on the kind of money" not in reply  # (covered)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after-tax plan money: its earnings are what is taxed (all_to_roth_tax, ba023)
+        "I contributed $10k after-tax and it is now $11k. How much taxes will I be paying on "
+        "the $1k earnings if I convert it?",
+        # an IRA holding basis: pro-rata decides the taxable part (be025, ba057)
+        "I made non-deductible contributions to my traditional IRA. How much tax will I owe "
+        "if I convert it?",
+        "how do I calculate my tax due on this backdoor Roth conversion assuming I will be in "
+        "the 24% tax bracket?",
+        # the tax "that will be due" on a conversion is a withholding question (ab01)
+        "Can I have my traditional IRA custodian withhold enough federal income tax to pay "
+        "the tax that will be due on the converted amount?",
+    ],
+)
+def test_not_the_conversion_tax_of_pretax_money(text: str) -> None:
+    assert "conversion_tax" not in read(text).asks
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("I plan to convert $50,000 this year.", 50000),
+        ("How much tax on a $30,000 Roth conversion?", 30000),
+        ("I did a Roth conversion of $15,000 in March.", 15000),
+        ("She is converting 20k from her rollover IRA.", 20000),
+    ],
+)
+def test_the_amount_converted_is_read(text: str, amount: int) -> None:
+    assert read(text).facts.get("conversion_amount") == amount
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the account converted is a holding, not the amount
+        "I am converting my $300k IRA over several years.",
+        # several different amounts: a story, for the conversation to ask about
+        "I converted $20,000 in 2023 and converted $35,000 in 2024.",
+        # an example's figure is not the asker's
+        "Here is an example that illustrates my situation:\n1. Convert $10K from tIRA into a "
+        "Roth IRA every year.\n\nQuestions: how much can I withdraw?",
+    ],
+)
+def test_no_conversion_amount_when_unclear(text: str) -> None:
+    assert "conversion_amount" not in read(text).facts
+
+
+def test_no_conversion_amount_no_conversion_block() -> None:
+    result = calculate(Facts.from_mapping({"age": 50}), today=TODAY).to_json()
+    assert "conversion" not in result["limits"]

@@ -160,7 +160,6 @@ def test_real_question_converting_401k_to_roth_401k_is_taxed_whole() -> None:
 @pytest.mark.parametrize(
     ("qid", "source"),
     [
-        ("bb038", BATCH_B),  # pre-tax and roth monies rolled to a Roth IRA
         ("ba039", BATCH_A),  # a Roth conversion ladder from the traditional TSP
         ("ba063", BATCH_A),  # "Take your traditional 401k and convert to Roth"
     ],
@@ -170,6 +169,14 @@ def test_real_questions_about_pretax_or_roth_money_get_no_after_tax_template(
 ) -> None:
     reply = _first_reply(real_question(qid, source))
     assert "taxable income" in reply or "only to a Roth IRA" in reply
+    assert not any(s in reply for s in AFTER_TAX_TEMPLATE)
+
+
+def test_real_question_on_withholding_from_pretax_and_roth_money_is_answered() -> None:
+    # bb038: pre-tax and roth monies rolled to a Roth IRA; it asks "Does the 20% mandatory
+    # Federal w/h still apply to the pretax portion?" ("w/h" is withholding)
+    reply = _first_reply(real_question("bb038", BATCH_B))
+    assert "has no withholding" in reply
     assert not any(s in reply for s in AFTER_TAX_TEMPLATE)
 
 
