@@ -165,6 +165,13 @@ def follow_up_of(question_id: str) -> str | None:
     return catalogue()[question_id].follow_up
 
 
+def not_covered(asks: Sequence[str]) -> list[str]:
+    """``asks`` less the questions another of them already answers (``covers``)."""
+    known = [a for a in asks if a in catalogue()]
+    covered = {c for a in known for c in catalogue()[a].covers}
+    return [a for a in asks if a not in covered]
+
+
 def is_route(question_id: str) -> bool:
     """True for a question whose answer is a route with figures (the engine's missing
     facts then decide the follow-up)."""

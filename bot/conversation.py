@@ -569,7 +569,10 @@ def _compose(
     a fact). A reply with nothing else to say says the first line too.
     """
     facts = session.facts if facts is None else facts
-    routes = [a for a in session.asks if answers.is_route(a)] or session.asks[:1]
+    # (a question another one asked answers is not said again: "the tax on converting
+    # $30,000" holds the "move it to a Roth" its words also recognise)
+    own = answers.not_covered(session.asks)
+    routes = [a for a in own if answers.is_route(a)] or own[:1]
     routes = routes or [answers.DEFAULT_ASK]
     asks = routes[:BRIEF_ROUTES] if brief else session.asks
     composed = answers.compose(

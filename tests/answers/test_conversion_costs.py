@@ -26,6 +26,8 @@ from __future__ import annotations
 import pytest
 from answer_findings import TODAY, first_reply, said_by
 
+from bot.conversation import respond
+from bot.session import Session
 from knowledge.engine import calculate
 from knowledge.facts import Facts
 from knowledge.params import param
@@ -100,6 +102,29 @@ REAL = [
         "correct?",
         "https://irahelp.com/?p=511188980",
     ),
+    (
+        # a generic "taxes on Roth conversions" opener first: the stock paragraph it
+        # would bring is not what is asked
+        "conversion_estimated_tax",
+        "I was wondering if you've discussed taxes on Roth conversions before. "
+        "Specifically, I'm really confused on whether or not I would need to make estimated "
+        "tax payments to the IRS. Does it matter when I do the conversion, January vs. "
+        "December, for instance? Would I make a single estimated payment, or would I have "
+        "to make four during the year? I do NOT currently make estimated payments. My wife "
+        "and I file jointly and have taxes withheld from our paychecks and typically may owe "
+        "a few grand at most in taxes in April.",
+        "https://obliviousinvestor.com/estimated-taxes-roth-conversions/",
+    ),
+    (
+        # withholding told beside the penalty it brought, then "Am I missing something?"
+        "conversion_withholding",
+        "In October 2020, I converted $15,000 of my IRA to my Roth IRA. My tax software says "
+        "I owe a penalty of $300 because I am under 59 \u00bd.  I knew the conversion would "
+        "be taxable, so I withheld $3,000 but I thought the penalty was waived on "
+        "conversions. Am I missing something?",
+        "https://profitpointstudio.com/retirement-weekly-why-am-i-being-charged-a-penalty-"
+        "on-my-roth-conversion/",
+    ),
 ]
 
 OPENINGS = {
@@ -114,13 +139,16 @@ OPENINGS = {
     "conversion_niit": "A conversion is not net investment income itself",
     "conversion_estimated_tax": "There is no underpayment penalty if withholding plus",
     "undo_conversion": "A Roth conversion, from an IRA or from a plan, can no longer be undone",
+    "conversion_withholding": "Tax withheld from a conversion never reaches the Roth",
 }
 
 
 @pytest.mark.parametrize(("qid", "text", "source"), REAL, ids=[r[2][8:60] for r in REAL])
 def test_a_real_question_is_answered_first(qid: str, text: str, source: str) -> None:
-    assert read(text).asks[0] == qid, source
-    assert first_reply(text).startswith(OPENINGS[qid])
+    assert qid in read(text).asks, source
+    reply = first_reply(text)
+    assert reply.startswith(OPENINGS[qid]), reply
+    assert "How it is taxed depends on the kind of money" not in reply
 
 
 @pytest.mark.parametrize(
@@ -417,3 +445,21 @@ def test_no_conversion_amount_when_unclear(text: str) -> None:
 def test_no_conversion_amount_no_conversion_block() -> None:
     result = calculate(Facts.from_mapping({"age": 50}), today=TODAY).to_json()
     assert "conversion" not in result["limits"]
+
+
+def test_a_fact_answered_gives_the_figure() -> None:
+    """The conversation asks the one fact that gives a figure, then says it."""
+    session = Session(key="t")
+    first = respond(
+        session,
+        "How much tax will I owe on a $30,000 Roth conversion from my IRA?",
+        today=TODAY,
+        now=0,
+    ).text
+    assert first.startswith("A conversion's pretax part is added to your other income")
+    assert "marginal tax rate" in first  # the one fact that gives a figure on its own
+    second = respond(session, "my income is 90k and I file single", today=TODAY, now=0).text
+    tax = _engine_conversion(
+        {"conversion_amount": 30000, "income": 90000, "filing_status": "single"}
+    )["federal_tax"]
+    assert f"Converting $30,000 adds about ${tax:,.0f} of federal income tax" in second
