@@ -435,6 +435,7 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     if focus:
         session.topic = focus[0]
     asking = bool(reading.asks) or (_on_topic(reading) and not session.asks)
+    session.third_party = session.third_party or reading.third_party
     if reading.asks:
         _remember_asks(session, reading)
     elif asking:
@@ -828,7 +829,7 @@ def _next_question(
         session.mark_asked(key)
         session.pending = key
         session.unanswered = 0
-        return question_for(key)
+        return question_for(key, session.third_party)
     session.pending = None
     return None
 
@@ -863,7 +864,7 @@ def _reask(session: Session, lead: str, expecting: str | None, otherwise: str) -
     Asked again and still not answered, the question goes to a person (a ticket).
     """
     if expecting:
-        body, choices = wording.with_question(lead, question_for(expecting))
+        body, choices = wording.with_question(lead, question_for(expecting, session.third_party))
         session.unanswered += 1
         if session.unanswered >= 2:
             reason = unanswered_reason(expecting)

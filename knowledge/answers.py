@@ -153,7 +153,15 @@ def other_kinds(facts: Json) -> tuple[str, ...]:
     )
     if not named and facts.get("has_after_tax_money") is False:
         return ("roth_401k", "pretax")  # not after-tax, kind not said: the plan's others
+    if "ira" in named and facts.get("pretax_balance") is None and not _plan_named(facts):
+        # pretax money beside a traditional IRA, no plan named: the IRA's own pretax money
+        # ("commingled after-tax and pre-tax funds" in an IRA), pro-rata (IRC 408(d)(2))
+        named = tuple(kind for kind in named if kind != "pretax")
     return named
+
+
+def _plan_named(facts: Json) -> bool:
+    return any(facts.get(key) is not None for key in PLAN_FACTS)
 
 
 def roth_named(facts: Json) -> bool:
@@ -218,7 +226,7 @@ def money_kinds_of(facts: Json) -> frozenset[str] | None:
     kinds = set(other_kinds(facts))
     if not kinds:
         return None
-    if not kinds & set(PLAN_KINDS) and any(facts.get(k) is not None for k in PLAN_FACTS):
+    if not kinds & set(PLAN_KINDS) and _plan_named(facts):
         # a plan is named beside the IRA, its money's kind not said: a plan's rules may
         # apply to it (its 1099-R, its 20%), its after-tax source's only if named
         kinds |= {"pretax", "roth_401k"}
@@ -230,7 +238,6 @@ PLAN_FACTS = (
     "employer_plan_type",
     "plan_allows_in_service",
     "plan_allows_in_plan_conversion",
-    "after_tax_separately_accounted",
     "employee_deferral",
     "employer_contribution",
 )
@@ -280,8 +287,7 @@ def _instead_key(kind: str, facts: Json, instead: Mapping[str, Any]) -> str:
     named beside the IRA, its money's kind not said (the money moved may be the plan's),
     and the file names one; ``ira`` where the IRA is the only money (its conversion is
     pro-rata over all traditional, SEP and SIMPLE IRAs, IRC 408(d)(2))."""
-    beside_plan = any(facts.get(k) is not None for k in PLAN_FACTS)
-    if kind == "ira" and beside_plan and "ira_and_plan" in instead:
+    if kind == "ira" and _plan_named(facts) and "ira_and_plan" in instead:
         return "ira_and_plan"
     return kind
 
