@@ -278,10 +278,10 @@ TOPIC_ANSWERED_BY = {"pre_1987": "pre_1987_basis"}
 
 # A topic the catalogue answers when the text asks one of these questions: a surviving
 # spouse may roll the late spouse's plan money as their own (IRC 402(c)(9)), and a
-# non-spouse beneficiary's move to an inherited Roth IRA is one rule (IRC 402(c)(11)), so
-# neither needs a person.
+# non-spouse beneficiary's move to an inherited Roth IRA is one rule (IRC 402(c)(11)), and
+# so is the bar on converting an inherited IRA (IRC 408(d)(3)(C)), so none needs a person.
 ANSWERED_TOPICS = {
-    "inherited": frozenset({"surviving_spouse", "inherited_to_roth"}),
+    "inherited": frozenset({"surviving_spouse", "inherited_to_roth", "inherited_ira_to_roth"}),
     # (a QDRO share's tax and 10%: IRC 72(t)(2)(C), 402(e)(1); its terms stay the order's)
     "qdro": frozenset({"qdro_distribution"}),
 }
@@ -435,6 +435,7 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     if focus:
         session.topic = focus[0]
     asking = bool(reading.asks) or (_on_topic(reading) and not session.asks)
+    session.third_party = session.third_party or reading.third_party
     if reading.asks:
         _remember_asks(session, reading)
     elif asking:
@@ -828,7 +829,7 @@ def _next_question(
         session.mark_asked(key)
         session.pending = key
         session.unanswered = 0
-        return question_for(key)
+        return question_for(key, session.third_party)
     session.pending = None
     return None
 
@@ -863,7 +864,7 @@ def _reask(session: Session, lead: str, expecting: str | None, otherwise: str) -
     Asked again and still not answered, the question goes to a person (a ticket).
     """
     if expecting:
-        body, choices = wording.with_question(lead, question_for(expecting))
+        body, choices = wording.with_question(lead, question_for(expecting, session.third_party))
         session.unanswered += 1
         if session.unanswered >= 2:
             reason = unanswered_reason(expecting)

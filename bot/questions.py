@@ -8,7 +8,7 @@ and the user needs to know what to ask.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.reply import Choice
 from knowledge.facts import LABELS
@@ -25,6 +25,35 @@ class Question:
     why: str
     choices: tuple[Choice, ...] = ()
     ask_the_plan: str | None = None  # set for facts only the plan administrator knows
+
+
+# How a question is put about someone else ("{who}": "the client"), for an adviser or an
+# administrator writing about a client's account: never "you" to them (expert grading,
+# 2026-12-07).
+ABOUT_OTHER: dict[str, str] = {
+    "plan_allows_in_service": "Does {who}'s plan let them take out the after-tax money while "
+    "they still work there?",
+    "after_tax_separately_accounted": "Does {who}'s plan account for the after-tax money "
+    "separately?",
+    "plan_allows_in_plan_conversion": "Does {who}'s plan allow in-plan Roth conversions of the "
+    "after-tax money?",
+    "has_after_tax_money": "Is the money {who} wants to move after-tax (non-Roth) "
+    "contributions, rather than pretax or Roth 401(k) money?",
+    "still_employed": "Does {who} still work for the employer that sponsors the plan?",
+    "separated_from_service_age": "How old was {who} in the year they left the employer?",
+    "employee_deferral": "How much does {who} defer into the plan a year (pretax or Roth)?",
+    "has_roth_ira": "Does {who} already have a Roth IRA?",
+    "roth_ira_first_year": "In what year did {who} first put money into any Roth IRA?",
+    "after_tax_contributions": "How much of the after-tax money is {who}'s own contributions "
+    "(the basis)?",
+    "after_tax_total": "How much is in the after-tax part of {who}'s plan in total?",
+    "marginal_rate": "What is {who}'s federal marginal tax rate (their top bracket)?",
+    "filing_status": "What is {who}'s filing status?",
+    "age": "How old is {who}?",
+    "retire_age": "At what age does {who} expect to leave the employer?",
+    "traditional_ira_balance": "How much does {who} hold in traditional, SEP or SIMPLE IRAs?",
+    "income": "Roughly what is {who}'s income (MAGI) this year?",
+}
 
 
 QUESTIONS: dict[str, Question] = {
@@ -170,10 +199,14 @@ QUESTIONS: dict[str, Question] = {
 }
 
 
-def question_for(key: str) -> Question:
-    """The catalogued question, or a plain one built from the fact's label."""
+def question_for(key: str, who: str = "") -> Question:
+    """The catalogued question, or a plain one built from the fact's label; put about
+    ``who`` ("client": the person an adviser writes about) where it has such a wording."""
     if key in QUESTIONS:
-        return QUESTIONS[key]
+        question = QUESTIONS[key]
+        if who and key in ABOUT_OTHER:
+            return replace(question, ask=ABOUT_OTHER[key].format(who=f"the {who}"))
+        return question
     label = LABELS.get(key, key.replace("_", " "))
     return Question(key, f"Could you tell me {label}?", "It changes the answer.")
 

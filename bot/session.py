@@ -46,6 +46,9 @@ class Session:
     asks: list[str] = field(default_factory=list)  # catalogue questions last asked
     stated: list[str] = field(default_factory=list)
     """Those of ``asks`` only stated, not asked ("my income is too high"): context."""
+    third_party: str = ""
+    """Whom the conversation is about when not the writer ("client": an adviser's post),
+    so the questions back name that person (``Reading.third_party``)."""
     asked_in_words: list[str] = field(default_factory=list)
     """Those of ``asks`` recognised where the text asks (``Reading.asked``): the lines said
     only to a question asked (the income limit, what the plan decides) need one of these."""
@@ -79,6 +82,7 @@ class Session:
         self.asks.clear()
         self.stated.clear()
         self.asked_in_words.clear()
+        self.third_party = ""
         self.ask_sentences.clear()
         self.what_if.clear()
 
@@ -154,6 +158,7 @@ class Session:
             unanswered=int(data.get("unanswered") or 0),
             asks=[str(a) for a in data.get("asks") or [] if isinstance(a, str)],
             stated=[str(a) for a in data.get("stated") or [] if isinstance(a, str)],
+            third_party=str(data.get("third_party") or ""),
             asked_in_words=[str(a) for a in data.get("asked_in_words") or [] if isinstance(a, str)],
             ask_sentences=_sentence_indexes(data.get("ask_sentences")),
             what_if=dict(what_if) if isinstance(what_if, dict) else {},

@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from types import MappingProxyType
 from typing import Any
 
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 
 from nlu.asks import Unrecognised, recognise
 from nlu.assemble import assemble
+from nlu.data import load
 from nlu.intent_classes import intents_from_classes
 from nlu.intent_model import intents_from_model
 from nlu.intents import derived_intents, intent_order, topic_descriptions
@@ -81,6 +83,7 @@ class Reading:
     spoken: frozenset[str] = frozenset()
     asked: tuple[str, ...] = ()
     unrecognised: tuple[Unrecognised, ...] = ()
+    third_party: str = ""
 
 
 EMPTY = Reading()
@@ -139,7 +142,20 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         spoken=frozenset(payloads(doc, "spoken")),
         asked=recognised.asked,
         unrecognised=recognised.unrecognised,
+        third_party=_third_party(index.text),
     )
+
+
+def _third_party(text: str) -> str:
+    """ "client" for "I have a client with ...": whom a post about someone else's account
+    is about (``third_party`` of language.yaml), else ""."""
+    found = _THIRD_PARTY().search(text)
+    return found.group(1).lower() if found else ""
+
+
+@cache
+def _THIRD_PARTY() -> re.Pattern[str]:
+    return re.compile(load("language")["third_party"], re.IGNORECASE)
 
 
 def _is_question_like(text: str, states_facts: bool = False) -> bool:
