@@ -697,6 +697,11 @@ def _common_figures(result: Json) -> dict[str, Any]:
         # (the years a conversion's taxable part owes the 10% if taken out, IRC 408A(d)(3)(F))
         "recapture_years": _period("conversion_recapture", result),
         "excess_rate": _rate("gov.irs.ira.excess_contribution_tax_rate", result),
+        # (a SIMPLE IRA's first years: only to another SIMPLE IRA, and 25% for 10%)
+        "simple_years": _rate("gov.irs.ira.simple_ira_restricted_years", result),
+        "simple_rate": _rate("gov.irs.early_distribution.simple_ira_rate", result),
+        # (payments for life or this many years or more are not eligible rollovers)
+        "period_years": _rate("gov.irs.rollover.periodic_payment_years", result),
     }
 
 
@@ -1232,6 +1237,17 @@ def _roth_401k_plan_access(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
+def _ira_conversion_forms(facts: Json, result: Json) -> list[Finding]:
+    """An IRA conversion's reporting (code 2 or 7, Form 8606 Part II, Form 1040 lines 4a and
+    4b); a plan's direct rollover as the contrast only when the text names no IRA money, so
+    a conversion said without its account is never read as the plan's alone."""
+    out = [Finding("ira_forms.conversion", "irs_1099r_ira_conversion")]
+    fact, balance = KINDS["ira"]
+    if not (facts.get(fact) is True or (_num(facts.get(balance)) or 0) > 0):
+        out.append(Finding("ira_forms.not_plan", "irs_1040_ira_lines"))
+    return out
+
+
 # -- costs (2026-12-07): what a conversion's income does beside its own tax; paying the
 # tax on time; undoing a conversion. Every figure a year-stamped parameter.
 
@@ -1350,6 +1366,7 @@ def _conversion_tax(facts: Json, result: Json) -> list[Finding]:
 
 
 ANSWERS: Mapping[str, Answer] = {
+    "ira_conversion_forms": _ira_conversion_forms,
     "conversion_withholding": _conversion_withholding,
     "rmd_first": _rmd_first,
     "in_service_sources": _in_service_sources,
