@@ -93,6 +93,7 @@ def test_an_ira_post_that_names_form_8606_never_gets_the_plans_code_g() -> None:
     # plan's "The plan issues a Form 1099-R ... code G ... not the IRA lines" was said to it
     text = real_question("ba071", EVAL / "batch_a.jsonl")
     reply = first_reply(text)
+    assert not reply.startswith(IRA_FIRST)  # the question asked (its pro-rata) leads
     # the question asked leads, answered for IRA money (gating, issue 10): pro-rata over all
     # the person's IRAs (IRC 408(d)(2)), never a plan's "No, not the after-tax money alone:
     # your plan does not account for it separately" (IRC 72(e)(8))
