@@ -66,7 +66,7 @@ class Question:
     # none: nothing of it applies to that kind), see ``for_money``; ``roth_401k``: designated
     # Roth money, and ``instead: {after_tax: ...}`` the question asked where the facts name
     # after-tax money and no Roth money
-    money: str | None = None
+    money: str | tuple[str, ...] | None = None
     instead: tuple[tuple[str, str | None], ...] = ()
     # findings of an answer otherwise for any money that speak of the after-tax source
     # only: left out when the facts name other money alone (``other_kinds``)
@@ -106,7 +106,9 @@ def catalogue() -> Mapping[str, Question]:
             not_for=tuple(data.get("not_for") or ()),
             fixed=tuple((a["finding"], a["rule"]) for a in data.get("answer") or ()),
             covers=tuple(data.get("covers") or ()),
-            money=data.get("money"),
+            money=(
+                tuple(data["money"]) if isinstance(data.get("money"), list) else data.get("money")
+            ),
             instead=tuple((data.get("instead") or {}).items()),
             after_tax_only=tuple(data.get("after_tax_only") or ()),
             follow_up_when=tuple((data.get("follow_up_when") or {}).items()),
@@ -244,8 +246,11 @@ PLAN_FACTS = (
 
 
 def _question_kinds(question: Question) -> frozenset[str] | None:
-    """The kinds of money a question's answer speaks of: those of its findings
-    (``money_of_findings``), None when one of them holds for any money."""
+    """The kinds of money a question's answer speaks of: those its file names (``money:
+    [kinds]``), else those of its findings (``money_of_findings``), None when one of them
+    holds for any money."""
+    if isinstance(question.money, tuple):  # the kinds its file names
+        return frozenset(question.money)
     declared = money_of_findings()
     if not question.findings or any(f not in declared for f in question.findings):
         return None

@@ -363,3 +363,28 @@ def test_bc009_after_tax_written_with_a_dash_is_after_tax_money() -> None:
     said = reply(BC009)
     assert "How it is taxed depends on the kind of money" not in said
     assert "after-tax" in said and "Roth IRA tax-free" in said
+
+
+# ---- Roth 401(k) money is not after-tax money and never goes to a traditional IRA -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My Roth 401k is after-tax money. Can I roll it to a traditional IRA and then convert?",
+        "I have only Roth contributions in my 401k. When I leave, what are my options for "
+        "rolling it over?",
+        "My 403(b) is all Roth. Can I move it to a Roth IRA?",
+    ],
+)
+def test_roth_401k_money_rolls_only_to_a_roth_ira(text: str) -> None:
+    said = reply(text)
+    assert "only to a Roth IRA or another plan's Roth account" in said, said
+    for wrong in (*AFTER_TAX_TEMPLATES, "How it is taxed depends on the kind of money"):
+        assert wrong not in said, said
+
+
+def test_a_roth_401k_rollover_is_reported_with_code_h() -> None:
+    said = reply("All of my 401k contributions were Roth. How is the rollover reported?")
+    assert "code H" in said
+    assert "code G" not in said and "box 5 your after-tax contributions" not in said
