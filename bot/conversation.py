@@ -278,10 +278,10 @@ TOPIC_ANSWERED_BY = {"pre_1987": "pre_1987_basis"}
 
 # A topic the catalogue answers when the text asks one of these questions: a surviving
 # spouse may roll the late spouse's plan money as their own (IRC 402(c)(9)), and a
-# non-spouse beneficiary's move to an inherited Roth IRA is one rule (IRC 402(c)(11)), so
-# neither needs a person.
+# non-spouse beneficiary's move to an inherited Roth IRA is one rule (IRC 402(c)(11)), and
+# so is the bar on converting an inherited IRA (IRC 408(d)(3)(C)), so none needs a person.
 ANSWERED_TOPICS = {
-    "inherited": frozenset({"surviving_spouse", "inherited_to_roth"}),
+    "inherited": frozenset({"surviving_spouse", "inherited_to_roth", "inherited_ira_to_roth"}),
     # (a QDRO share's tax and 10%: IRC 72(t)(2)(C), 402(e)(1); its terms stay the order's)
     "qdro": frozenset({"qdro_distribution"}),
 }

@@ -153,7 +153,15 @@ def other_kinds(facts: Json) -> tuple[str, ...]:
     )
     if not named and facts.get("has_after_tax_money") is False:
         return ("roth_401k", "pretax")  # not after-tax, kind not said: the plan's others
+    if "ira" in named and facts.get("pretax_balance") is None and not _plan_named(facts):
+        # pretax money beside a traditional IRA, no plan named: the IRA's own pretax money
+        # ("commingled after-tax and pre-tax funds" in an IRA), pro-rata (IRC 408(d)(2))
+        named = tuple(kind for kind in named if kind != "pretax")
     return named
+
+
+def _plan_named(facts: Json) -> bool:
+    return any(facts.get(key) is not None for key in PLAN_FACTS)
 
 
 def roth_named(facts: Json) -> bool:
@@ -218,7 +226,7 @@ def money_kinds_of(facts: Json) -> frozenset[str] | None:
     kinds = set(other_kinds(facts))
     if not kinds:
         return None
-    if not kinds & set(PLAN_KINDS) and any(facts.get(k) is not None for k in PLAN_FACTS):
+    if not kinds & set(PLAN_KINDS) and _plan_named(facts):
         # a plan is named beside the IRA, its money's kind not said: a plan's rules may
         # apply to it (its 1099-R, its 20%), its after-tax source's only if named
         kinds |= {"pretax", "roth_401k"}
@@ -230,7 +238,6 @@ PLAN_FACTS = (
     "employer_plan_type",
     "plan_allows_in_service",
     "plan_allows_in_plan_conversion",
-    "after_tax_separately_accounted",
     "employee_deferral",
     "employer_contribution",
 )
@@ -280,8 +287,7 @@ def _instead_key(kind: str, facts: Json, instead: Mapping[str, Any]) -> str:
     named beside the IRA, its money's kind not said (the money moved may be the plan's),
     and the file names one; ``ira`` where the IRA is the only money (its conversion is
     pro-rata over all traditional, SEP and SIMPLE IRAs, IRC 408(d)(2))."""
-    beside_plan = any(facts.get(k) is not None for k in PLAN_FACTS)
-    if kind == "ira" and beside_plan and "ira_and_plan" in instead:
+    if kind == "ira" and _plan_named(facts) and "ira_and_plan" in instead:
         return "ira_and_plan"
     return kind
 
@@ -691,6 +697,11 @@ def _common_figures(result: Json) -> dict[str, Any]:
         # (the years a conversion's taxable part owes the 10% if taken out, IRC 408A(d)(3)(F))
         "recapture_years": _period("conversion_recapture", result),
         "excess_rate": _rate("gov.irs.ira.excess_contribution_tax_rate", result),
+        # (a SIMPLE IRA's first years: only to another SIMPLE IRA, and 25% for 10%)
+        "simple_years": _rate("gov.irs.ira.simple_ira_restricted_years", result),
+        "simple_rate": _rate("gov.irs.early_distribution.simple_ira_rate", result),
+        # (payments for life or this many years or more are not eligible rollovers)
+        "period_years": _rate("gov.irs.rollover.periodic_payment_years", result),
     }
 
 
@@ -1226,6 +1237,17 @@ def _roth_401k_plan_access(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
+def _ira_conversion_forms(facts: Json, result: Json) -> list[Finding]:
+    """An IRA conversion's reporting (code 2 or 7, Form 8606 Part II, Form 1040 lines 4a and
+    4b); a plan's direct rollover as the contrast only when the text names no IRA money, so
+    a conversion said without its account is never read as the plan's alone."""
+    out = [Finding("ira_forms.conversion", "irs_1099r_ira_conversion")]
+    fact, balance = KINDS["ira"]
+    if not (facts.get(fact) is True or (_num(facts.get(balance)) or 0) > 0):
+        out.append(Finding("ira_forms.not_plan", "irs_1040_ira_lines"))
+    return out
+
+
 # -- costs (2026-12-07): what a conversion's income does beside its own tax; paying the
 # tax on time; undoing a conversion. Every figure a year-stamped parameter.
 
@@ -1344,6 +1366,7 @@ def _conversion_tax(facts: Json, result: Json) -> list[Finding]:
 
 
 ANSWERS: Mapping[str, Answer] = {
+    "ira_conversion_forms": _ira_conversion_forms,
     "conversion_withholding": _conversion_withholding,
     "rmd_first": _rmd_first,
     "in_service_sources": _in_service_sources,

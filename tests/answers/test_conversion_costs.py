@@ -204,11 +204,42 @@ def test_a_real_question_is_answered_first(qid: str, text: str, source: str) -> 
             "Can I recharacterize my 2025 Roth conversion back to a traditional IRA?",
         ),
         ("undo_conversion", "Is a Roth conversion irreversible?"),
+        ("undo_conversion", "Is there any way to undo a Roth IRA conversion I did in January?"),
+        (
+            "undo_conversion",
+            "I converted the wrong amount. Can I put it back into the traditional IRA?",
+        ),
+        ("conversion_irmaa", "Will my Roth conversion affect my Medicare premiums?"),
+        ("conversion_irmaa", "I'm 64. Does converting now hit IRMAA in two years?"),
+        ("conversion_irmaa", "Which year's income does Medicare use if I convert at 63?"),
+        ("conversion_social_security", "Does converting increase my provisional income?"),
+        (
+            "conversion_social_security",
+            "I'm collecting social security. Will Roth conversions make my benefits taxable?",
+        ),
+        ("conversion_aca", "Does a Roth conversion count as MAGI for Obamacare?"),
+        (
+            "conversion_capital_gains",
+            "I want to harvest capital gains at 0% and also convert some IRA money. Does the "
+            "conversion count against the 0% bracket?",
+        ),
+        # "Medicare surtax" is the NIIT, not Medicare's premiums
+        ("conversion_niit", "Is a Roth conversion subject to the 3.8% Medicare surtax?"),
+        ("conversion_niit", "Does converting my IRA count as investment income?"),
+        ("conversion_estimated_tax", "Should I make a quarterly payment after converting?"),
+        (
+            "conversion_estimated_tax",
+            "Can I just pay the tax on my Roth conversion when I file in April, or will there "
+            "be a penalty?",
+        ),
     ],
 )
 def test_a_paraphrase_is_answered_first(qid: str, text: str) -> None:
     assert read(text).asks[0] == qid
-    assert first_reply(text).startswith(OPENINGS[qid])
+    reply = first_reply(text)
+    assert reply.startswith(OPENINGS[qid])
+    assert "How it is taxed depends on the kind of money" not in reply
+    assert "As often as the plan allows" not in reply
 
 
 @pytest.mark.parametrize(
@@ -463,3 +494,16 @@ def test_a_fact_answered_gives_the_figure() -> None:
         {"conversion_amount": 30000, "income": 90000, "filing_status": "single"}
     )["federal_tax"]
     assert f"Converting $30,000 adds about ${tax:,.0f} of federal income tax" in second
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What will the tax be on a $20k conversion?",
+        "How much will converting $100k cost me in taxes?",
+        "What would my tax bill be if I converted $60,000 this year? I'm married filing "
+        "jointly with $150k income.",
+    ],
+)
+def test_a_tax_amount_asked_is_the_conversion_tax(text: str) -> None:
+    assert read(text).asks[0] == "conversion_tax"

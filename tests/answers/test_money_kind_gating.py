@@ -25,6 +25,7 @@ from bot.session import Session
 from knowledge.answers import answer, catalogue, for_money, money_kinds_of, money_of_findings
 from knowledge.engine import calculate
 from knowledge.facts import Facts
+from nlu.reader import read
 
 TODAY = date(2026, 12, 6)
 
@@ -206,3 +207,58 @@ def test_after_tax_money_named_keeps_the_split() -> None:
 def test_an_after_tax_follow_up_is_not_asked_of_other_money() -> None:
     said = reply("My old employer's traditional 401k has $80k. Can I roll it to a Roth IRA?")
     assert "after-tax money" not in said.split("\n\n")[-2]  # the question back
+
+
+# ---- A: after-tax money said of a traditional IRA is IRA basis --------------------------
+
+BA071 = (  # https://www.bogleheads.org/forum/viewtopic.php?f=1&t=223207&newpost=3569642
+    "I have an IRA that I started with after-tax dollars and continued contributing "
+    "after-tax funds for a number of years. As I approach retirement, I've learned that "
+    "commingled after-tax and pre-tax funds complicates distribution for the universe of "
+    "IRAs that I have.\n\nSo it would seem the simple solution might be to extract the "
+    "after-tax funds from the traditional IRA and roll the into a Roth. Is this as simple "
+    "as:\n\nI have, for example, an IRA with $30,000 total of which $6,000 was after-tax "
+    "contributions. Can I simply extract that $6,000 of after-tax money from that IRA and "
+    "roll it into a new Roth IRA account - and yes I have IRS 8606 records on the after-tax "
+    "contributions. In this case, I will end up with:\n\n$24,000 in the original IRA - now "
+    "all pre-tax dollars\n$6,000 in new Roth IRA\n\nor do I have to open two new IRAs, one "
+    "Roth and one traditional, and roll $6,000 into the Roth and $24,000 into the new "
+    "traditional IRA, and then close the old account? Or even more complex, do I have to do "
+    "some kind of pro-rata distribution?\n\nThanks for the advice - I couldn't get a "
+    'straight "google" answer.'
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BA071,
+        # paraphrases: after-tax money said of a traditional IRA, no plan named
+        "My traditional IRA was funded with after-tax contributions over the years, about "
+        "$8,000, and is now worth $25,000. Can I move just the after-tax part to a Roth IRA?",
+        "I have an IRA that has both pre-tax and after-tax money in it. Can I convert only "
+        "the after-tax dollars to Roth?",
+        "My IRA with $12k after tax contributions is worth $50k. If I convert $12k, is it "
+        "tax free?",
+    ],
+)
+def test_an_iras_after_tax_money_gets_ira_rules_not_the_plans(text: str) -> None:
+    said = reply(text)
+    for wrong in (*PLAN_REPORTING, *AFTER_TAX_TEMPLATES, "your plan", "(IRS Notice 2014-54)"):
+        assert wrong not in said, said
+    assert "all your traditional" in said, said  # pro-rata over all IRAs (IRC 408(d)(2))
+
+
+def test_bb040_after_tax_money_said_of_the_plan_stays_the_plans() -> None:
+    # https://irahelp.com/?p=15608: the 401(k) holds after-tax money, the TIRA basis too
+    text = (
+        "Client age 63 has a $400K 401(k) which contains $50K after-tax; also has a $400K "
+        "TIRA which contains only $15K after-tax; there is no current Roth account. Desire "
+        "is to convert up to $200K total to new Roth at lowest tax. My understanding is that "
+        "any or all of the 401(k) may be rolled over to a Roth without consideration of the "
+        "existing TIRA. If so, then 350/400 (87.5%) would be pro-rata taxable. Is that "
+        "correct? Also, is it possible to convert/roll only the after-tax portion of the "
+        "401(k) to a Roth?"
+    )
+    assert read(text).facts.get("has_after_tax_money") is True
+    assert "Notice 2014-54" in reply(text)

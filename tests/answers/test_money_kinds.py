@@ -76,7 +76,12 @@ def test_every_after_tax_question_names_an_answer_for_each_other_kind_it_replace
     [
         ({"has_roth_401k": True}, ("roth_401k",)),
         ({"roth_401k_balance": 25000}, ("roth_401k",)),
-        ({"has_pretax_money": True, "has_traditional_ira": True}, ("pretax", "ira")),
+        (
+            {"has_pretax_money": True, "has_traditional_ira": True, "employer_plan_type": "401k"},
+            ("pretax", "ira"),
+        ),
+        # pretax money beside an IRA and no plan named: the IRA's own pretax money (gating)
+        ({"has_pretax_money": True, "has_traditional_ira": True}, ("ira",)),
         # after-tax money named: the after-tax answers stand, whatever else is named
         ({"has_roth_401k": True, "has_after_tax_money": True}, ()),
         ({"has_roth_401k": True, "after_tax_contributions": 20000}, ()),

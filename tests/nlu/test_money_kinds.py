@@ -143,3 +143,35 @@ def test_after_tax_money_in_a_plan_is_named() -> None:
     assert kinds("I have after-tax money in my 401k.") == {"has_after_tax_money": True}
     # an amount says it already: no second fact beside it
     assert "has_after_tax_money" not in kinds("I have $40k of after-tax money in my 401k.")
+
+
+# ---- after-tax money said of an account (gating, 2026-12-07) ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have an IRA that I started with after-tax dollars.",  # ba071
+        "Traditional IRA funded with after-tax contributions",  # bb048
+        "I want to move money to a new ROTH from an IRA that has before-tax and after-tax "
+        "money and earnings.",  # bb066
+        "My IRA with $12k after tax contributions is worth $50k.",
+    ],
+)
+def test_after_tax_money_said_of_an_ira_is_not_a_plans(text: str) -> None:
+    facts = read(text).facts
+    assert facts.get("has_after_tax_money") is not True, facts
+    assert facts.get("has_traditional_ira") is True or "traditional_ira_balance" in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Client age 63 has a $400K 401(k) which contains $50K after-tax; also has a $400K TIRA "
+        "which contains only $15K after-tax.",  # bb040
+        "I have a rollover IRA and my 401k has after-tax money.",
+        "Attached a letter that said to put pre-tax in traditional IRA and after-tax in Roth.",
+    ],
+)
+def test_after_tax_money_of_a_plan_or_beside_an_ira_stays_after_tax(text: str) -> None:
+    assert read(text).facts.get("has_after_tax_money") is not False
