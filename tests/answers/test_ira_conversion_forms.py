@@ -93,7 +93,7 @@ def test_an_ira_post_that_names_form_8606_never_gets_the_plans_code_g() -> None:
     # plan's "The plan issues a Form 1099-R ... code G ... not the IRA lines" was said to it
     text = real_question("ba071", EVAL / "batch_a.jsonl")
     reply = first_reply(text)
-    assert reply.startswith("No, not the after-tax money alone")  # the question asked leads
+    assert not reply.startswith(IRA_FIRST)  # the question asked (its pro-rata) leads
     assert "The plan issues a Form 1099-R" not in reply
     assert IRA_FIRST in reply
 
