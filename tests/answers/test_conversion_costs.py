@@ -270,7 +270,8 @@ def test_a_paraphrase_is_answered_first(qid: str, text: str) -> None:
             "I have a sizeable Traditional IRA I want to convert "
             "over before I start drawing Social Security.",
         ),
-        # how much to convert around IRMAA is conversion_planning's (bc033-like)
+        # how much to convert around IRMAA is conversion_planning's (bc033-like), though
+        # "how much tax" beside an IRMAA question is not (the multi-question test below)
         (
             "conversion_irmaa",
             "How much should I convert each year to stay under the IRMAA threshold?",
@@ -507,3 +508,16 @@ def test_a_fact_answered_gives_the_figure() -> None:
 )
 def test_a_tax_amount_asked_is_the_conversion_tax(text: str) -> None:
     assert read(text).asks[0] == "conversion_tax"
+
+
+def test_several_costs_asked_in_one_sentence_each_answered_in_order() -> None:
+    text = (
+        "I'm 62, retired, single, with $600k in a traditional IRA and about $40k of pension "
+        "income. I'm thinking of converting $50,000 a year until 70. How much tax will I owe "
+        "on each conversion, and will it raise my Medicare premiums later? I also have "
+        "taxable dividends."
+    )
+    assert read(text).asks[:2] == ("conversion_tax", "conversion_irmaa")
+    reply = first_reply(text)
+    assert reply.startswith("A conversion's pretax part is added to your other income")
+    assert OPENINGS["conversion_irmaa"] in reply
