@@ -1336,7 +1336,6 @@ def _undo_conversion(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
-
 def _conversion_tax(facts: Json, result: Json) -> list[Finding]:
     """The engine's figure for the stated amount (limits.conversion), by the brackets or
     the person's own marginal rate; without it, the rule and the fact it needs."""
@@ -1351,7 +1350,16 @@ def _conversion_tax(facts: Json, result: Json) -> list[Finding]:
             "income": facts.get("income"),
             "rate": rate,
         }
-        return [Finding("conv_tax.brackets", "irc_1_j", params)]
+        out = [Finding("conv_tax.brackets", "irc_1_j", params)]
+        # (an age not given is taken to be under 65: at 65 the deductions differ)
+        spouse_unknown = facts.get("filing_status") == "mfj" and facts.get("spouse_age") is None
+        if (facts.get("age") is None and facts.get("birth_date") is None) or spouse_unknown:
+            aged = _rate("gov.irs.income.aged_age", result)
+            # (the senior deduction, 2025-2028, shrinks as the conversion raises MAGI)
+            senior = param("gov.irs.income.senior_deduction", _year(result)) is not None
+            finding = "conv_tax.under_65_senior" if senior else "conv_tax.under_65"
+            out.append(Finding(finding, "irc_63_f", {"aged_age": aged}))
+        return out
     if tax is not None:
         params = {
             "amount": conversion["amount"],

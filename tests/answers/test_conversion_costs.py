@@ -521,3 +521,28 @@ def test_several_costs_asked_in_one_sentence_each_answered_in_order() -> None:
     reply = first_reply(text)
     assert reply.startswith("A conversion's pretax part is added to your other income")
     assert OPENINGS["conversion_irmaa"] in reply
+
+
+def test_an_age_not_given_is_said_and_asked() -> None:
+    """At 65 the deductions change (IRC 63(f); 2025-2028 the senior deduction, which the
+    conversion's income can shrink, so the figure can go up, not only down): an age not
+    given is said as an assumption and asked."""
+    text = (
+        "I want to convert $50,000 from my traditional IRA to a Roth IRA this year. I am "
+        "single and my income is $80,000. How much tax will I owe on the conversion?"
+    )
+    session = Session(key="t")
+    first = respond(session, text, today=TODAY, now=0).text
+    assert "takes everyone on the return to be under 65" in first
+    assert "How old are you?" in first
+    second = respond(session, "68", today=TODAY, now=0).text
+    tax = _engine_conversion(
+        {"conversion_amount": 50000, "income": 80000, "filing_status": "single", "age": 68}
+    )["federal_tax"]
+    assert f"Converting $50,000 adds about ${tax:,.0f}" in second
+    assert "under 65" not in second
+    # the senior deduction lost to the conversion makes the 68-year-old's figure higher
+    under = _engine_conversion(
+        {"conversion_amount": 50000, "income": 80000, "filing_status": "single", "age": 50}
+    )["federal_tax"]
+    assert tax > under

@@ -94,6 +94,11 @@ def test_an_ira_post_that_names_form_8606_never_gets_the_plans_code_g() -> None:
     text = real_question("ba071", EVAL / "batch_a.jsonl")
     reply = first_reply(text)
     assert not reply.startswith(IRA_FIRST)  # the question asked (its pro-rata) leads
+    # the question asked leads, answered for IRA money (gating, issue 10): pro-rata over all
+    # the person's IRAs (IRC 408(d)(2)), never a plan's "No, not the after-tax money alone:
+    # your plan does not account for it separately" (IRC 72(e)(8))
+    assert reply.startswith("For a conversion from an IRA, all your traditional")
+    assert "your plan does not account" not in reply
     assert "The plan issues a Form 1099-R" not in reply
     assert IRA_FIRST in reply
 

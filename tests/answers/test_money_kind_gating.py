@@ -262,3 +262,104 @@ def test_bb040_after_tax_money_said_of_the_plan_stays_the_plans() -> None:
     )
     assert read(text).facts.get("has_after_tax_money") is True
     assert "Notice 2014-54" in reply(text)
+
+
+# ---- B: pretax money said in words; Notice 2014-54 as the authority is after-tax's ------
+
+BA053 = (  # http://www.early-retirement.org/forums/f28/tax-penalty-question-public-safety-retirement-43072-2.html?mode=threaded
+    "I've searched through the forum and didn't see this exact scenario, so I am "
+    "posting the question here.\n\nI retired in 2006 after 25 years of public "
+    "safety (law enforcement) service in Florida and have not been re-employed. "
+    "This is the normal length of service for special risk (generally police and "
+    "fire). I have limited investment control over the money (it is still in the "
+    "state retirement plan) that the state paid into the retirement account vs "
+    "the normal pension plan. None of it has been taxed. My rub is that I was 46 "
+    "when I retired, so I've been paying the 10% penalty since my financial needs "
+    "vary and I never set up a 72T type plan.\n\nOf late, I've been reading about "
+    "some IRS rules that changed in 2006 not requiring public safety workers to "
+    "pay the penalty so long as they had a normal retirement, which is defined as "
+    "age 50. My tax software mirrored this. My question is if my situation "
+    "constitutes a normal retirement so I don't have to pay the penalty. I'm "
+    "planning on contacting a tax firm such as HR Block and/or the IRS to get an "
+    "answer.\n\nI'm looking for anyone that may have experience in this area- I "
+    "can't be the first one to do this.\n\nThanks for any help or advice."
+)
+
+BA055 = (  # https://www.early-retirement.org/forums/f28/roth-conversion-5-year-rule-109803.html
+    "My wife got a notice from her employer today regarding her retirement and "
+    "options for her t401K. One option they mentioned was converting the proceeds "
+    "into a Roth IRA. She has a substantial sum of money in her t401K account so "
+    "that wouldn’t make sense tax wise to do it all of it. But the information "
+    "from her employer indicated that if she did do it, that her withdrawals "
+    "would be subject to a 5 year rule which I should probably have been aware "
+    "of, but embarrassingly, I was not.\n\nI’m a bit confused by what I read. If "
+    "she converts any of those funds she would need to pay taxes on the amount "
+    "converted (I get that). Would she also have to wait until she is 59 1/2 and "
+    "5 years from the tax year of the conversion to withdrawal any funds without "
+    "paying an additional tax and/or penalty? (That would make her about 63 to e "
+    "elligible.). Or would she be able to take out her converted contributions "
+    "once she hits 59 1/2 and not pay any taxes and/or penalties? (In other words "
+    "only the earnings are off limits for 5 years.) Or is it something "
+    "else?\n\nI’ve googled this and found a number of references but once I read "
+    "one website and think I understand, I look at another and get what appears "
+    "to be a different understanding.\n\nThanks in advance for helping to "
+    "clarify."
+)
+
+BA079 = (  # https://forum.mrmoneymustache.com/ask-a-mustachian/how-does-401k-work-with-young-age-early-retirement/?action=printpage
+    "I am wondering how the 401k helps with retirement if someone is wanting to "
+    "retire at a younger age. I don't feel like I fully understand how it works. "
+    "I know that my company does NOT do any matching at all, otherwise this would "
+    "seem more appealing.\n\nPlease correct me if I'm wrong because this is "
+    "something with which I have very little education or experience.\n\nThis is "
+    "my understanding:\nI can put up to $17.5k into the 401k and I don't have to "
+    "pay taxes on that money now, but I pay the taxes on the year I take it "
+    "out.\nI can see tax benefits of this if my tax bracket is lower in "
+    "retirement than it is now, and it probably will be. Otherwise I'm just "
+    "paying taxes later, but still paying taxes.\nHowever if I take it out before "
+    "I'm 59.5, then I pay the taxes plus an additional 10% penalty.\n\nThis is "
+    "the part where I don't understand the benefit for a very early retirement "
+    'age. I don\'t consider late 50s to be "early retirement" even though some '
+    "would.\n\nSo lets say I want to retire at age 40. I have to pay a 10% "
+    "penalty on anything I take out? It seems like my money is just locked up "
+    "until I'm 60 which is something I don't want to do."
+)
+
+BC009 = (  # https://irahelp.com/forum-post/15029-after-tax-contributions-roth
+    "!00% agreement (is that ever possible?) that After – tax contributions to a "
+    "401(k) can be rolled over into a Roth IRA?"
+)
+
+
+@pytest.mark.parametrize("text", [BA053, BA055, BA079])
+def test_pretax_money_gets_no_after_tax_paragraph(text: str) -> None:
+    said = reply(text)
+    for wrong in (
+        *AFTER_TAX_TEMPLATES,
+        "How it is taxed depends on the kind of money",
+        "The authority is IRS Notice 2014-54",
+        "After-tax contributions you roll",
+    ):
+        assert wrong not in said, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BA053,
+        BA079,
+        "None of it has been taxed; it is all in my 403(b).",
+        "I don't pay taxes on that money now, I pay when I take it out of the 401k.",
+        "My 401k is all pretax. Can I move some of it to a Roth IRA and what will it cost?",
+        "Last year I converted a portion of my (pure, vanilla, pre-tax) 401k directly to a "
+        "Roth IRA.",
+    ],
+)
+def test_pretax_money_said_in_words_is_read(text: str) -> None:
+    assert read(text).facts.get("has_pretax_money") is True
+
+
+def test_bc009_after_tax_written_with_a_dash_is_after_tax_money() -> None:
+    said = reply(BC009)
+    assert "How it is taxed depends on the kind of money" not in said
+    assert "after-tax" in said and "Roth IRA tax-free" in said
