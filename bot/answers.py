@@ -631,6 +631,13 @@ def restated(sentence: str) -> str:
     words = unicodedata.normalize("NFC", sentence).split()
     while words and (words[0].strip(_MARKERS) == "" or _item_label(words[0])):
         words.pop(0)
+    # (a lead-in that only announces the question: "My question is how do I ...")
+    lowered = " ".join(words).lower()
+    for lead in _catalogue_file().get("restate_drop") or ():
+        if lowered.startswith(lead + " ") and len(words) > len(lead.split()):
+            words = words[len(lead.split()) :]
+            words[0] = words[0][:1].upper() + words[0][1:]
+            break
     if len(words) > RESTATED_WORDS:
         return " ".join(words[:RESTATED_WORDS]).rstrip(",;:") + "..."
     return " ".join(words)

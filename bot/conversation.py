@@ -585,7 +585,7 @@ def _compose(
         asked=session.asked_in_words,
         unrecognised=unanswered,
     )
-    if unanswered or not composed.text.strip():
+    if unanswered or (not composed.text.strip() and not brief):
         asked = [u for u in unrecognised if u.specific or not unanswered]
         honest = answers.no_cited_answer(asked[0] if asked else None)
         said, rules = composed.text, list(composed.rules)

@@ -157,6 +157,10 @@ def test_restated_question_is_cut_and_loses_its_list_marker() -> None:
     long = "Can I " + " ".join(["really"] * 20) + " do it?"
     assert restated(long).endswith("...")
     assert len(restated(long).split()) == 14
+    # a lead-in that only announces the question is dropped (be040's words)
+    assert restated("My question is how do I enter these numbers correctly into TurboTax?") == (
+        "How do I enter these numbers correctly into TurboTax?"
+    )
 
 
 # -- lines said only where their topic is asked -------------------------------------------
