@@ -131,6 +131,22 @@ def test_paraphrase_unknown_topic_with_no_safety_fact_says_only_so() -> None:
     assert reply.count("\n\n") == 1  # the line, then the disclaimer
 
 
+def test_paraphrase_naming_a_section_or_form_no_question_knows_gets_the_honest_line() -> None:
+    # a code section or form named by its number is a topic of its own (``legal_ref``)
+    reply = _first_reply(
+        "I have after-tax money in my 401k and want to roll it over. "
+        "Does the 402(f) notice have to be signed before the rollover?"
+    )
+    assert reply.startswith(NO_CITED_ANSWER + ' "Does the 402(f) notice have to be signed')
+    assert "Notice 2014-54" not in reply
+    reading = read("I rolled my after-tax 401k money to a Roth IRA last year. Do I need Form 5329?")
+    assert [sorted(u.specific) for u in reading.unrecognised] == [["legal_ref"]]
+    # the plan types' own numbers are no such topic
+    assert not [
+        u for u in read("I have a 403(b) and a 401(k). Can I roll them?").unrecognised if u.specific
+    ]
+
+
 def test_a_plain_question_of_the_subject_still_gets_its_answer() -> None:
     # "Can I move it?", "can I convert it?" name no topic of their own: the route answers
     for text in (
