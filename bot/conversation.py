@@ -645,7 +645,12 @@ def _compose(
     question = _next_question(
         session,
         candidates,
-        lambda k: k in decides or ((k == main or k not in ASKED_ONLY_AS_MAIN) and changes(k)),
+        lambda k: k in decides
+        or (
+            (k == main or k not in ASKED_ONLY_AS_MAIN)
+            and not _decides_nothing_asked(k, changes.asked, facts, missing)
+            and changes(k)
+        ),
     )
     text, choices = wording.with_question(body.strip(), question)
     return Reply(wording.finish(text, composed.rules), choices, dict(session.facts))
@@ -713,6 +718,40 @@ def _moot(key: str, facts: Mapping[str, Any], result: Mapping[str, Any]) -> bool
     if age is None or name is None:
         return False
     return bool(age >= param(name, int(result.get("tax_year") or covered_years()[-1])))
+
+
+# Questions whose answer is about a part of the after-tax money (a distribution or an
+# in-plan conversion of that source alone, or what a partial distribution carries): the
+# plan's separate accounting decides them. Any other answer (the split rollover) turns on it
+# only for a distribution while the person still works there, which is of part of the
+# account (in service); a person who has left, or does not say, can be paid the whole
+# account in one distribution, whose split needs no separate accounting (IRS Notice
+# 2014-54), so it is not asked of them (2026-12-07: asked in 40 of 426 first replies,
+# mostly of a whole-account rollover).
+PARTIAL_ASKS = frozenset(
+    {"prorata_partial", "prorata_pretax_along", "prorata_in_plan", "faq_pretax_meaning"}
+)
+
+
+def _decides_nothing_asked(
+    key: str, asked: Sequence[str], facts: Mapping[str, Any], missing: Sequence[str]
+) -> bool:
+    """Whether the fact decides none of the answers to the questions asked: their catalogue
+    entries name it neither among the facts their answers depend on nor as a follow-up, nor
+    (for a route) does the engine need it (a form, a clock, an IRA or a limit asked about is
+    not answered better by the plan's rules), or it is the plan's separate accounting and
+    no partial distribution is in question (``PARTIAL_ASKS``)."""
+    entries = [catalogue()[a] for a in asked]
+    named = {k for q in entries for k in (*q.depends_on, q.follow_up) if k}
+    named |= {fact for q in entries for _, fact in q.follow_up_when}
+    named |= set(missing) if any(q.route for q in entries) else set()
+    if key not in named:
+        return True
+    return (
+        key == "after_tax_separately_accounted"
+        and facts.get("still_employed") is not True
+        and not PARTIAL_ASKS & set(asked)
+    )
 
 
 class _ChangesReply:
