@@ -645,11 +645,13 @@ def _compose(
     question = _next_question(
         session,
         candidates,
-        lambda k: k in decides
-        or (
-            (k == main or k not in ASKED_ONLY_AS_MAIN)
-            and not _decides_nothing_asked(k, changes.asked, facts, missing)
-            and changes(k)
+        lambda k: (
+            k in decides
+            or (
+                (k == main or k not in ASKED_ONLY_AS_MAIN)
+                and not _decides_nothing_asked(k, changes.asked, facts, missing)
+                and changes(k)
+            )
         ),
     )
     text, choices = wording.with_question(body.strip(), question)
