@@ -170,7 +170,7 @@ def _turn(session: Session, text: str, today: date, given: Reading | None = None
     if reading.hypothetical and session.facts and not reading.facts and not reading.asks:
         return Reply(wording.what_if_unclear(), facts=dict(session.facts))
     if not reading.facts and not reading.asks and not _on_topic(reading):
-        return _nothing_read(session, text, expecting)
+        return _nothing_read(session, text, expecting, reading)
     return _merge_and_answer(session, reading, today)
 
 
@@ -632,6 +632,15 @@ def _compose(
         )
         if not _moot(k, facts, result)
     ]
+    # the plan's separate accounting decides a split rollover only in service: while the
+    # text does not say whether the person still works there, that is asked in its place,
+    # last (a whole-account split after leaving needs no separate accounting:
+    # ``PARTIAL_ASKS``; the figures of the split, if asked, come first)
+    accounting_then = "after_tax_separately_accounted" in candidates and not (
+        PARTIAL_ASKS & set(composed.answered)
+    )
+    if accounting_then and facts.get("still_employed") is None:
+        candidates.append("still_employed")
     # a follow-up must change the answer to what was asked: a figure, a route or a
     # condition of it (``_ChangesReply``), or be the fact the first answer gives its answer
     # for both ways ("if you leave in or after the year you turn 55, ...": ``turns_on``).
@@ -648,7 +657,7 @@ def _compose(
         lambda k: (
             k in decides
             or (
-                (k == main or k not in ASKED_ONLY_AS_MAIN)
+                (k == main or k not in ASKED_ONLY_AS_MAIN or accounting_then)
                 and not _decides_nothing_asked(k, changes.asked, facts, missing)
                 and changes(k)
             )
@@ -875,8 +884,18 @@ def _next_question(
     return None
 
 
-def _nothing_read(session: Session, text: str, expecting: str | None) -> Reply:
-    """No fact, no rothbot intent: a number we could not use, off-topic, or a miss."""
+# Word classes of the subject that are everyday words too ("How do I transfer money to my
+# bank?"): a question holding only these is off-topic, not one of the subject's.
+EVERYDAY = frozenset({"move", "transfer", "withdraw", "income", "taxable", "tax_free", "earnings"})
+
+
+def _nothing_read(
+    session: Session, text: str, expecting: str | None, reading: Reading | None = None
+) -> Reply:
+    """No fact, no rothbot intent: a number we could not use, off-topic, or a miss. A
+    question in words of the subject (``subject`` of asks.yaml: "Will converting the IRA
+    affect our chances of getting financial aid?") that no catalogue question answers is
+    not off-topic: it gets the honest line of the unrecognised path (``unrecognised.*``)."""
     found = [m.group().strip().rstrip(",") for m in _NUMBER.finditer(text)]
     # A lone digit ("<script>alert(1)") is not an attempt at an age or an amount.
     numbers = [n for n in found if sum(c.isdigit() for c in n) >= 2 or n[0] in "-$"]
@@ -886,6 +905,8 @@ def _nothing_read(session: Session, text: str, expecting: str | None) -> Reply:
         lead = wording.unusable_numbers(numbers)
     elif session.facts or expecting:
         lead = wording.didnt_catch()
+    elif ours := [u for u in (reading.unrecognised if reading else ()) if u.words - EVERYDAY]:
+        return Reply(wording.finish(answers.no_cited_answer(ours[0]), ()), facts={})
     else:
         return Reply(wording.off_topic(), facts={})
     return _reask(session, lead, expecting, wording.short_help())

@@ -110,3 +110,36 @@ def test_in_other_words_asked_where_it_decides(assistant, store, text):
     reply = assistant.handle("p", text)
     assert question_for(SEPARATELY).ask in reply.text, reply.text
     assert store.load("p").pending == SEPARATELY
+
+
+# (question id, where its text is): whether the person still works there is what decides
+# whether the split needs separate accounting, and the text does not say: that is asked
+WHETHER_STILL_THERE = [
+    # "Can a After-Tax Contribution, not a Roth Contribution source be rolled over to a Roth
+    # IRA from a 401k plan or must it be taken as a distribution?" (the expert asks whether
+    # the participant has left the employer)
+    ("fq089", MORE_RUBRICS),
+    # "Client is rolling over funds from a retirement plan that include three buckets of
+    # funds" (the expert asks whether the whole account is paid out at once)
+    ("fq065", MORE_RUBRICS),
+    ("bb003", BATCH_B),
+]
+
+
+@pytest.mark.parametrize(("qid", "source"), WHETHER_STILL_THERE)
+def test_whether_they_still_work_there_is_asked_in_its_place(assistant, store, qid, source):
+    if not source.exists():
+        pytest.skip(f"{source} is not available")
+    assistant.handle(qid, real_question(qid, source))
+    assert store.load(qid).pending == "still_employed"
+
+
+def test_the_split_figures_come_before_whether_they_still_work_there(assistant, store):
+    # fq008: "$180k 401k balance, of which $102k is after-tax ... Can the plan administrator
+    # send 1 check, and the pre tax go into a TIRA & the after tax go into a ROTH?" (the
+    # expert asks whether the $102k includes earnings)
+    source = MORE_RUBRICS
+    if not source.exists():
+        pytest.skip(f"{source} is not available")
+    assistant.handle("fq008", real_question("fq008", source))
+    assert store.load("fq008").pending == "after_tax_contributions"
