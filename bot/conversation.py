@@ -638,11 +638,6 @@ def _compose(
     # text does not say whether the person still works there, that is asked in its place,
     # last (a whole-account split after leaving needs no separate accounting:
     # ``PARTIAL_ASKS``; the figures of the split, if asked, come first)
-    accounting_then = "after_tax_separately_accounted" in candidates and not (
-        PARTIAL_ASKS & set(composed.answered)
-    )
-    if accounting_then and facts.get("still_employed") is None:
-        candidates.append("still_employed")
     # a follow-up must change the answer to what was asked: a figure, a route or a
     # condition of it (``_ChangesReply``), or be the fact the first answer gives its answer
     # for both ways ("if you leave in or after the year you turn 55, ...": ``turns_on``).
@@ -653,13 +648,29 @@ def _compose(
     main = _not_yet(main, facts) if main else None
     decides = {_not_yet(k, facts) for k in composed.turns_on}
     changes = _ChangesReply(composed, facts, result, today, session)
+    accounting = "after_tax_separately_accounted"
+    accounting_then = (
+        facts.get("still_employed") is None
+        and accounting in candidates
+        and accounting not in session.asked
+        and not PARTIAL_ASKS & set(changes.asked)
+        and not _decides_nothing_asked(
+            accounting, changes.asked, {**facts, "still_employed": True}, missing
+        )
+        and changes(accounting)
+    )
+    if accounting_then:
+        candidates.append("still_employed")
     question = _next_question(
         session,
         candidates,
         lambda k: (
             k in decides
+            # (whether the condition the reply says, the plan's separate accounting,
+            # applies at all: it does only in service)
+            or (accounting_then and k == "still_employed")
             or (
-                (k == main or k not in ASKED_ONLY_AS_MAIN or accounting_then)
+                (k == main or k not in ASKED_ONLY_AS_MAIN)
                 and not _decides_nothing_asked(k, changes.asked, facts, missing)
                 and changes(k)
             )
