@@ -282,7 +282,13 @@ TOPIC_ANSWERED_BY = {"pre_1987": "pre_1987_basis"}
 # so is the bar on converting an inherited IRA (IRC 408(d)(3)(C)), so none needs a person.
 ANSWERED_TOPICS = {
     "inherited": frozenset(
-        {"surviving_spouse", "inherited_to_roth", "inherited_ira_to_roth", "spouse_inherited_ira"}
+        {
+            "surviving_spouse",
+            "inherited_to_roth",
+            "inherited_ira_to_roth",
+            "spouse_inherited_ira",
+            "inherited_1099r",
+        }
     ),
     # (a QDRO share's tax and 10%: IRC 72(t)(2)(C), 402(e)(1); its terms stay the order's)
     "qdro": frozenset({"qdro_distribution"}),

@@ -249,6 +249,12 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         and _converted(span)
         and not (examples and _inside(examples, amount.start))  # (an example's, not theirs)
     ]
+    # the whole of a holding converted: "convert my whole $80k IRA", "converting all $60,000"
+    converted += [
+        Candidate(amount.value, amount.start, amount.end)
+        for span, amount in found(doc, "money")
+        if _whole_converted(span) and not (examples and _inside(examples, amount.start))
+    ]
     if len({c.value for c in converted}) == 1:
         candidates["conversion_amount"] = converted[:1]
     ira_basis: list[Any] = []  # the IRA basis figures left out, by value
@@ -1271,6 +1277,19 @@ def _converted(amount: Span) -> bool:
     before = doc[max(0, amount.start - _CONVERSION_REACH) : amount.start]
     after = doc[amount.end : amount.end + _CONVERSION_REACH - 1]
     return any(token.lower_.startswith("conver") for token in (*before, *after))
+
+
+_WHOLE_WORDS = frozenset({"whole", "entire", "all", "full"})
+_WHOLE_REACH = 4  # tokens: "convert all of my $80k", "converting my entire $80k"
+
+
+def _whole_converted(amount: Span) -> bool:
+    """A conversion's word, then a word for the whole, right before the amount."""
+    before = amount.doc[max(0, amount.start - _WHOLE_REACH) : amount.start]
+    words = [token.lower_ for token in before]
+    return any(w.startswith("conver") for w in words[:-1]) and any(
+        w in _WHOLE_WORDS for w in words
+    )
 
 
 def _json(key: str, value: Any) -> Any:

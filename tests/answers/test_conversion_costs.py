@@ -452,6 +452,9 @@ def test_not_the_conversion_tax_of_pretax_money(text: str) -> None:
         ("How much tax on a $30,000 Roth conversion?", 30000),
         ("I did a Roth conversion of $15,000 in March.", 15000),
         ("She is converting 20k from her rollover IRA.", 20000),
+        # the whole of a holding converted
+        ("If I convert my whole $80k IRA, how much will I owe?", 80000),
+        ("I'm converting all of my $60,000 IRA this year.", 60000),
     ],
 )
 def test_the_amount_converted_is_read(text: str, amount: int) -> None:
