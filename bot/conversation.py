@@ -170,7 +170,7 @@ def _turn(session: Session, text: str, today: date, given: Reading | None = None
     if reading.hypothetical and session.facts and not reading.facts and not reading.asks:
         return Reply(wording.what_if_unclear(), facts=dict(session.facts))
     if not reading.facts and not reading.asks and not _on_topic(reading):
-        return _nothing_read(session, text, expecting)
+        return _nothing_read(session, text, expecting, reading)
     return _merge_and_answer(session, reading, today)
 
 
@@ -640,6 +640,10 @@ def _compose(
         )
         if not _moot(k, facts, result)
     ]
+    # the plan's separate accounting decides a split rollover only in service: while the
+    # text does not say whether the person still works there, that is asked in its place,
+    # last (a whole-account split after leaving needs no separate accounting:
+    # ``PARTIAL_ASKS``; the figures of the split, if asked, come first)
     # a follow-up must change the answer to what was asked: a figure, a route or a
     # condition of it (``_ChangesReply``), or be the fact the first answer gives its answer
     # for both ways ("if you leave in or after the year you turn 55, ...": ``turns_on``).
@@ -650,10 +654,33 @@ def _compose(
     main = _not_yet(main, facts) if main else None
     decides = {_not_yet(k, facts) for k in composed.turns_on}
     changes = _ChangesReply(composed, facts, result, today, session)
+    accounting = "after_tax_separately_accounted"
+    accounting_then = (
+        facts.get("still_employed") is None
+        and accounting in candidates
+        and accounting not in session.asked
+        and not PARTIAL_ASKS & set(changes.asked)
+        and not _decides_nothing_asked(
+            accounting, changes.asked, {**facts, "still_employed": True}, missing
+        )
+        and changes(accounting)
+    )
+    if accounting_then:
+        candidates.append("still_employed")
     question = _next_question(
         session,
         candidates,
-        lambda k: k in decides or ((k == main or k not in ASKED_ONLY_AS_MAIN) and changes(k)),
+        lambda k: (
+            k in decides
+            # (whether the condition the reply says, the plan's separate accounting,
+            # applies at all: it does only in service)
+            or (accounting_then and k == "still_employed")
+            or (
+                (k == main or k not in ASKED_ONLY_AS_MAIN)
+                and not _decides_nothing_asked(k, changes.asked, facts, missing)
+                and changes(k)
+            )
+        ),
     )
     text, choices = wording.with_question(body.strip(), question)
     return Reply(wording.finish(text, composed.rules), choices, dict(session.facts))
@@ -721,6 +748,40 @@ def _moot(key: str, facts: Mapping[str, Any], result: Mapping[str, Any]) -> bool
     if age is None or name is None:
         return False
     return bool(age >= param(name, int(result.get("tax_year") or covered_years()[-1])))
+
+
+# Questions whose answer is about a part of the after-tax money (a distribution or an
+# in-plan conversion of that source alone, or what a partial distribution carries): the
+# plan's separate accounting decides them. Any other answer (the split rollover) turns on it
+# only for a distribution while the person still works there, which is of part of the
+# account (in service); a person who has left, or does not say, can be paid the whole
+# account in one distribution, whose split needs no separate accounting (IRS Notice
+# 2014-54), so it is not asked of them (2026-12-07: asked in 40 of 426 first replies,
+# mostly of a whole-account rollover).
+PARTIAL_ASKS = frozenset(
+    {"prorata_partial", "prorata_pretax_along", "prorata_in_plan", "faq_pretax_meaning"}
+)
+
+
+def _decides_nothing_asked(
+    key: str, asked: Sequence[str], facts: Mapping[str, Any], missing: Sequence[str]
+) -> bool:
+    """Whether the fact decides none of the answers to the questions asked: their catalogue
+    entries name it neither among the facts their answers depend on nor as a follow-up, nor
+    (for a route) does the engine need it (a form, a clock, an IRA or a limit asked about is
+    not answered better by the plan's rules), or it is the plan's separate accounting and
+    no partial distribution is in question (``PARTIAL_ASKS``)."""
+    entries = [catalogue()[a] for a in asked]
+    named = {k for q in entries for k in (*q.depends_on, q.follow_up) if k}
+    named |= {fact for q in entries for _, fact in q.follow_up_when}
+    named |= set(missing) if any(q.route for q in entries) else set()
+    if key not in named:
+        return True
+    return (
+        key == "after_tax_separately_accounted"
+        and facts.get("still_employed") is not True
+        and not PARTIAL_ASKS & set(asked)
+    )
 
 
 class _ChangesReply:
@@ -842,8 +903,18 @@ def _next_question(
     return None
 
 
-def _nothing_read(session: Session, text: str, expecting: str | None) -> Reply:
-    """No fact, no rothbot intent: a number we could not use, off-topic, or a miss."""
+# Word classes of the subject that are everyday words too ("How do I transfer money to my
+# bank?"): a question holding only these is off-topic, not one of the subject's.
+EVERYDAY = frozenset({"move", "transfer", "withdraw", "income", "taxable", "tax_free", "earnings"})
+
+
+def _nothing_read(
+    session: Session, text: str, expecting: str | None, reading: Reading | None = None
+) -> Reply:
+    """No fact, no rothbot intent: a number we could not use, off-topic, or a miss. A
+    question in words of the subject (``subject`` of asks.yaml: "Will converting the IRA
+    affect our chances of getting financial aid?") that no catalogue question answers is
+    not off-topic: it gets the honest line of the unrecognised path (``unrecognised.*``)."""
     found = [m.group().strip().rstrip(",") for m in _NUMBER.finditer(text)]
     # A lone digit ("<script>alert(1)") is not an attempt at an age or an amount.
     numbers = [n for n in found if sum(c.isdigit() for c in n) >= 2 or n[0] in "-$"]
@@ -853,6 +924,8 @@ def _nothing_read(session: Session, text: str, expecting: str | None) -> Reply:
         lead = wording.unusable_numbers(numbers)
     elif session.facts or expecting:
         lead = wording.didnt_catch()
+    elif ours := [u for u in (reading.unrecognised if reading else ()) if u.words - EVERYDAY]:
+        return Reply(wording.finish(answers.no_cited_answer(ours[0]), ()), facts={})
     else:
         return Reply(wording.off_topic(), facts={})
     return _reask(session, lead, expecting, wording.short_help())

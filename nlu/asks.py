@@ -360,6 +360,8 @@ class Unrecognised:
     # but ``subject_broad``): "Can I move it?" holds none, "How does this play out once you
     # hit the 18k max?" holds the limit
     specific: frozenset[str] = frozenset()
+    # all the subject's word classes it holds (``subject`` of asks.yaml)
+    words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,6 +429,7 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
             bool(per_sentence[i] & catalogue.subject),
             i in about,
             own[i] & catalogue.subject - catalogue.broad,
+            own[i] & catalogue.subject,
         )
         for i, level in enumerate(asking)
         if level == ASKS and i not in held

@@ -112,8 +112,12 @@ def test_no_follow_up_whose_answer_changes_nothing_in_the_reply(assistant, store
 
 
 def test_the_condition_a_route_holds_on_is_the_follow_up_and_its_answer_changes_it(assistant):
+    # (someone still working there: the split is of the after-tax source alone, in service,
+    # which the plan's separate accounting decides; test_follow_up_decides.py)
     first = assistant.handle(
-        "c1", "Can I move the after-tax money in my 401k to a Roth IRA without paying tax?"
+        "c1",
+        "I still work for the employer. Can I move the after-tax money in my 401k to a Roth "
+        "IRA without paying tax?",
     )
     assert question_for("after_tax_separately_accounted").ask in first.text
     assert "If your plan accounts for the after-tax money separately" in first.text
