@@ -905,8 +905,11 @@ def _conversion_withholding(facts: Json, result: Json) -> list[Finding]:
             {"age": facts["age"], "rate": rate},
         )
     else:
+        days = _rate("gov.irs.rollover.period_days", result)
         kept = Finding(
-            "convert_withholding.not_converted", "withholding_not_converted", {"rate": rate}
+            "convert_withholding.not_converted",
+            "withholding_not_converted",
+            {"rate": rate, "days": days},
         )
     rates = {
         "ira_rate": _rate("gov.irs.withholding.nonperiodic_rate", result),

@@ -245,6 +245,14 @@ def test_the_deferral_answer_holds_the_general_room_and_ira_blocks() -> None:
             "never reaches the Roth",
             "72(t)(1)",
         ),
+        # the withheld amount made up from other money within 60 days is converted too, so the
+        # 10% is not owed on it (an expert's correction: a poster who did so was told it was)
+        (
+            "conversion_withholding",
+            "convert_withholding.not_converted",
+            "same amount into the Roth from other money within 60 days",
+            "408(d)(3)(A)",
+        ),
         ("conversion_withholding", "convert_withholding.who_withholds", "Form W-4R", "3405(b)"),
         (
             "rmd_first",
