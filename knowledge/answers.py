@@ -148,11 +148,7 @@ def other_kinds(facts: Json) -> tuple[str, ...]:
     unclear is not guessed)."""
     if _after_tax_named(facts):
         return ()
-    named = tuple(
-        kind
-        for kind, (fact, balance) in KINDS.items()
-        if facts.get(fact) is True or (_num(facts.get(balance)) or 0) > 0
-    )
+    named = tuple(kind for kind in KINDS if kind_named(kind, facts))
     if not named and facts.get("has_after_tax_money") is False:
         return ("roth_401k", "pretax")  # not after-tax, kind not said: the plan's others
     if "ira" in named and facts.get("pretax_balance") is None and not _plan_named(facts):
@@ -166,10 +162,16 @@ def _plan_named(facts: Json) -> bool:
     return any(facts.get(key) is not None for key in PLAN_FACTS)
 
 
+def kind_named(kind: str, facts: Json) -> bool:
+    """True when the facts name this kind of money (``KINDS``): its ``has_*`` fact, or a
+    balance above zero."""
+    fact, balance = KINDS[kind]
+    return facts.get(fact) is True or (_num(facts.get(balance)) or 0) > 0
+
+
 def roth_named(facts: Json) -> bool:
     """True when the facts name designated Roth (Roth 401(k), 403(b), 457(b)) money."""
-    fact, balance = KINDS["roth_401k"]
-    return facts.get(fact) is True or (_num(facts.get(balance)) or 0) > 0
+    return kind_named("roth_401k", facts)
 
 
 def roth_only(facts: Json) -> bool:
@@ -362,10 +364,23 @@ def _plan_limits(result: Json, *, deferral: bool = False) -> dict[str, Any]:
 
 
 def _rate(name: str, result: Json) -> Any:
+    """A parameter's value for the result's year as plain JSON numbers (a mapping of
+    figures stays a mapping)."""
     try:
-        return to_json_number(param(name, _year(result)))
+        return _plain(param(name, _year(result)))
     except UnknownYear:  # pragma: no cover - the engine only runs covered years
         return None
+
+
+def _plain(value: Any) -> Any:
+    """Plain numbers, unrounded: a rate such as 3.8% must not become 4% (``to_json_number``
+    rounds to cents, right for money only)."""
+    if value is None:
+        return None
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    number = Decimal(value)
+    return int(number) if number == number.to_integral_value() else float(number)
 
 
 def _penalty_rate(result: Json) -> Any:
@@ -798,8 +813,7 @@ def _roth_401k_to_roth_ira(facts: Json, result: Json) -> list[Finding]:
         Finding("roth_401k.only_roth", "irc_402a_c_3"),
         Finding("roth_401k.rolled_basis", "reg_1_408a_10"),
     ]
-    fact, balance = KINDS["pretax"]
-    if facts.get(fact) is True or (_num(facts.get(balance)) or 0) > 0:
+    if kind_named("pretax", facts):
         out.append(Finding("roth_401k.with_pretax", "reg_1_402a_1_a5"))
     return out
 
@@ -1250,8 +1264,7 @@ def _ira_conversion_forms(facts: Json, result: Json) -> list[Finding]:
     4b); a plan's direct rollover as the contrast only when the text names no IRA money, so
     a conversion said without its account is never read as the plan's alone."""
     out = [Finding("ira_forms.conversion", "irs_1099r_ira_conversion")]
-    fact, balance = KINDS["ira"]
-    if not (facts.get(fact) is True or (_num(facts.get(balance)) or 0) > 0):
+    if not kind_named("ira", facts):
         out.append(Finding("ira_forms.not_plan", "irs_1040_ira_lines"))
     return out
 
@@ -1260,27 +1273,10 @@ def _ira_conversion_forms(facts: Json, result: Json) -> list[Finding]:
 # tax on time; undoing a conversion. Every figure a year-stamped parameter.
 
 
-def _numbers(name: str, result: Json) -> Any:
-    """A parameter's value (a mapping of figures, nested) as plain JSON numbers."""
-    try:
-        value = param(name, _year(result))
-    except UnknownYear:  # pragma: no cover - the engine only runs covered years
-        return None
-    return _numbers_of(value)
-
-
-def _numbers_of(value: Any) -> Any:
-    """Plain numbers, unrounded (a rate such as 3.8% must not become 4%)."""
-    if isinstance(value, Mapping):
-        return {key: _numbers_of(item) for key, item in value.items()}
-    number = Decimal(value)
-    return int(number) if number == number.to_integral_value() else float(number)
-
-
 def _conversion_social_security(facts: Json, result: Json) -> list[Finding]:
     """IRC 86: the conversion's taxable amount is in the income that taxes the benefits;
     the statutory base amounts (single and joint) and the two shares."""
-    rule = _numbers("gov.irs.social_security.taxable_benefits", result)
+    rule = _rate("gov.irs.social_security.taxable_benefits", result)
     params = {
         "share": rule["share"],
         "max_share": rule["max_share"],
@@ -1304,13 +1300,13 @@ def _conversion_irmaa(facts: Json, result: Json) -> list[Finding]:
 
 def _conversion_capital_gains(facts: Json, result: Json) -> list[Finding]:
     """IRC 1(h): gains and qualified dividends stack on top of ordinary income."""
-    rates = _numbers("gov.irs.income.capital_gains_rates", result)
+    rates = _rate("gov.irs.income.capital_gains_rates", result)
     return [Finding("conv_cost.capital_gains", "irc_1_h", rates)]
 
 
 def _conversion_niit(facts: Json, result: Json) -> list[Finding]:
     """IRC 1411: not investment income (c)(5), but in the MAGI of the threshold (b)."""
-    niit = _numbers("gov.irs.investment_income.niit", result)
+    niit = _rate("gov.irs.investment_income.niit", result)
     params = {
         "rate": niit["rate"],
         "single": niit["threshold"]["single"],
@@ -1322,7 +1318,7 @@ def _conversion_niit(facts: Json, result: Json) -> list[Finding]:
 def _conversion_estimated_tax(facts: Json, result: Json) -> list[Finding]:
     """IRC 6654(d): the safe harbor shares and the AGI above which last year's share is
     higher; 6654(g): withholding counts as paid evenly."""
-    rule = _numbers("gov.irs.estimated_tax.safe_harbor", result)
+    rule = _rate("gov.irs.estimated_tax.safe_harbor", result)
     params = {
         "current": rule["current_year_share"],
         "prior": rule["prior_year_share"],
@@ -1337,7 +1333,7 @@ def _conversion_estimated_tax(facts: Json, result: Json) -> list[Finding]:
 
 def _undo_conversion(facts: Json, result: Json) -> list[Finding]:
     """408A(d)(6)(B)(iii): no recharacterizing a conversion made after the last year."""
-    last = _numbers("gov.irs.ira.roth.conversion_recharacterization", result)
+    last = _rate("gov.irs.ira.roth.conversion_recharacterization", result)
     return [
         Finding("undo.not_possible", "irc_408a_d_6_b_iii", {"last_year": last["last_year"]}),
         Finding("undo.contribution_only", "irc_408a_d_6"),

@@ -144,8 +144,7 @@ def build(vocab: Vocab) -> Catalogue:
     if named - names:  # a typo in the data must fail loudly, not silently never match
         raise ValueError(f"asks.yaml names unknown classes: {sorted(named - names)}")
     words = WordRegexes(tuple(word_tests))
-    subject = frozenset(str(c) for c in data.get("subject") or ())
-    broad = frozenset(str(c) for c in data.get("subject_broad") or ())
+    subject, broad = _subject_classes(data)
     if (subject | broad) - set(data["classes"]):
         unknown = sorted((subject | broad) - set(data["classes"]))
         raise ValueError(f"asks.yaml subject names unknown classes: {unknown}")
@@ -292,17 +291,23 @@ def _catalogue(vocab: Vocab) -> Catalogue:
     return build(vocab)
 
 
+def _subject_classes(data: dict) -> tuple[frozenset[str], frozenset[str]]:
+    """The classes that name the subject (``subject`` of asks.yaml) and those of them too
+    broad to tie a question to one topic (``subject_broad``)."""
+    subject = frozenset(str(c) for c in data.get("subject") or ())
+    return subject, frozenset(str(c) for c in data.get("subject_broad") or ())
+
+
 @cache
 def words_of(ask: str) -> frozenset[str]:
     """The subject's word classes any rule recognising ``ask`` needs (``subject`` of
     asks.yaml, but ``subject_broad``): a question that holds none of them is not about
     what ``ask`` answers."""
     data = load("asks")
-    subject = frozenset(str(c) for c in data.get("subject") or ())
-    subject -= frozenset(str(c) for c in data.get("subject_broad") or ())
-    rules = (e for e in data["asks"] if e["id"] == ask)
-    needed = (c for e in rules for group in e["all"] for c in str(group).split("|"))
-    return frozenset(needed) & subject
+    subject, broad = _subject_classes(data)
+    rules = (_rule(e) for e in data["asks"] if e["id"] == ask)
+    needed = (c for rule in rules for group in rule.all for c in group)
+    return frozenset(needed) & (subject - broad)
 
 
 @cache
