@@ -1287,9 +1287,7 @@ def _whole_converted(amount: Span) -> bool:
     """A conversion's word, then a word for the whole, right before the amount."""
     before = amount.doc[max(0, amount.start - _WHOLE_REACH) : amount.start]
     words = [token.lower_ for token in before]
-    return any(w.startswith("conver") for w in words[:-1]) and any(
-        w in _WHOLE_WORDS for w in words
-    )
+    return any(w.startswith("conver") for w in words[:-1]) and any(w in _WHOLE_WORDS for w in words)
 
 
 def _json(key: str, value: Any) -> Any:

@@ -81,9 +81,11 @@ def test_an_inherited_plan_is_not_this_question(qid, source) -> None:
 
 
 def test_an_inherited_roth_ira_or_a_spouse_is_not_this_question() -> None:
-    assert "inherited_ira_to_roth" not in read(
-        "I inherited a Roth IRA from my father. Can I move it to my own Roth IRA?"
-    ).asks
-    assert "inherited_ira_to_roth" not in read(
-        "My husband died and I inherited his IRA. Can I convert it to a Roth?"
-    ).asks
+    assert (
+        "inherited_ira_to_roth"
+        not in read("I inherited a Roth IRA from my father. Can I move it to my own Roth IRA?").asks
+    )
+    assert (
+        "inherited_ira_to_roth"
+        not in read("My husband died and I inherited his IRA. Can I convert it to a Roth?").asks
+    )

@@ -25,7 +25,7 @@ TURBOTAX = (
     "the 401k with will just use $10k from my balance to pay it off.\n\n \n\nI understand that I "
     "have until the filing deadline (so April of next year) to pay off an outstanding 401K loan, "
     "is that correct?  And if so, if the company uses the money from my balance to close out the "
-    "loan, do I just add another $10K when I\"m ready to pay it back, lets say in 6 months when I "
+    'loan, do I just add another $10K when I"m ready to pay it back, lets say in 6 months when I '
     "have the money?  Does it matter if I rollover the money to another custodian?"
 )
 

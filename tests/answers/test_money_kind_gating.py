@@ -16,18 +16,13 @@ whose every finding is) of kinds the post does not have.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from answer_findings import TODAY, first_reply
 
-from bot.conversation import respond
-from bot.session import Session
 from knowledge.answers import answer, catalogue, for_money, money_kinds_of, money_of_findings
 from knowledge.engine import calculate
 from knowledge.facts import Facts
 from nlu.reader import read
-
-TODAY = date(2026, 12, 6)
 
 # what a plan's rollover reporting says, never said of an IRA conversion
 PLAN_REPORTING = ("code G", "pensions and annuities", "does not go on Form 8606")
@@ -38,10 +33,6 @@ AFTER_TAX_TEMPLATES = (
     "two direct rollovers",
     "After-tax contributions fit under",
 )
-
-
-def reply(text: str) -> str:
-    return respond(Session(key="gating"), text, today=TODAY, now=0).text
 
 
 # ---- A: an IRA's conversion is reported as an IRA's ------------------------------------
@@ -60,7 +51,7 @@ IRA_CONVERSION_REPORTING = [
 
 @pytest.mark.parametrize("text", IRA_CONVERSION_REPORTING)
 def test_an_ira_conversion_is_reported_with_ira_codes_and_form_8606(text: str) -> None:
-    said = reply(text)
+    said = first_reply(text)
     for wrong in PLAN_REPORTING:
         assert wrong not in said, said
     assert "Form 8606" in said, said
@@ -86,7 +77,7 @@ def test_bb016_a_plan_rolled_into_an_ira_keeps_the_plans_codes() -> None:
         "and how do I account for the increase in the basis of my IRA’s on Form 8606?\n"
         "Guidance is appreciated."
     )
-    assert "code G" in reply(text)
+    assert "code G" in first_reply(text)
 
 
 # ---- A: IRA withholding is elective; IRA conversions are pro-rata over all IRAs ---------
@@ -100,7 +91,7 @@ def test_bd039_ira_conversion_withholding_is_the_iras_and_its_tax_pro_rata() -> 
         "converting to a Roth IRA is to pay taxes now so you can avoid them later so that "
         "advice seems contradictory.\n\nCan you help clarify this?"
     )
-    said = reply(text)
+    said = first_reply(text)
     assert "W-4R" in said  # an IRA's withholding is elected (IRC 3405(b))
     assert "all your traditional, SEP and SIMPLE IRAs" in said
     assert "deferrals, employer money" not in said  # not a plan's pretax money
@@ -115,7 +106,7 @@ def test_bd039_ira_conversion_withholding_is_the_iras_and_its_tax_pro_rata() -> 
     ],
 )
 def test_an_iras_conversion_is_pro_rata_over_all_iras(text: str) -> None:
-    said = reply(text)
+    said = first_reply(text)
     assert "all your traditional, SEP and SIMPLE IRAs" in said, said
     assert "only after-tax contributions go in tax-free" not in said, said
     for wrong in (*PLAN_REPORTING, "Notice 2014-54", "20%"):
@@ -138,7 +129,7 @@ def test_ba034_a_backdoor_roth_gets_the_ira_answer_once() -> None:
         "do to retract that extra 33 cents that again was contributed to a traditional IRA "
         "and then rolled over to a Roth IRA."
     )
-    said = reply(text)
+    said = first_reply(text)
     assert "all your traditional, SEP and SIMPLE IRAs" in said
     assert "deferrals, employer money" not in said
     for wrong in AFTER_TAX_TEMPLATES:
@@ -189,7 +180,7 @@ def test_a_plan_finding_is_never_given_for_ira_money_alone() -> None:
     ],
 )
 def test_a_post_without_after_tax_money_gets_no_after_tax_template(text: str) -> None:
-    said = reply(text)
+    said = first_reply(text)
     for wrong in AFTER_TAX_TEMPLATES:
         assert wrong not in said, said
     assert "after-tax (non-Roth) contributions, rather than" not in said  # no kind question
@@ -200,12 +191,12 @@ def test_after_tax_money_named_keeps_the_split() -> None:
         "I have $30k of after-tax contributions and $10k of earnings in my 401k. Can I move "
         "the after-tax money to a Roth IRA?"
     )
-    said = reply(text)
+    said = first_reply(text)
     assert "Roth IRA" in said and "Notice 2014-54" in said
 
 
 def test_an_after_tax_follow_up_is_not_asked_of_other_money() -> None:
-    said = reply("My old employer's traditional 401k has $80k. Can I roll it to a Roth IRA?")
+    said = first_reply("My old employer's traditional 401k has $80k. Can I roll it to a Roth IRA?")
     assert "after-tax money" not in said.split("\n\n")[-2]  # the question back
 
 
@@ -243,7 +234,7 @@ BA071 = (  # https://www.bogleheads.org/forum/viewtopic.php?f=1&t=223207&newpost
     ],
 )
 def test_an_iras_after_tax_money_gets_ira_rules_not_the_plans(text: str) -> None:
-    said = reply(text)
+    said = first_reply(text)
     for wrong in (*PLAN_REPORTING, *AFTER_TAX_TEMPLATES, "your plan", "(IRS Notice 2014-54)"):
         assert wrong not in said, said
     assert "all your traditional" in said, said  # pro-rata over all IRAs (IRC 408(d)(2))
@@ -261,7 +252,7 @@ def test_bb040_after_tax_money_said_of_the_plan_stays_the_plans() -> None:
         "401(k) to a Roth?"
     )
     assert read(text).facts.get("has_after_tax_money") is True
-    assert "Notice 2014-54" in reply(text)
+    assert "Notice 2014-54" in first_reply(text)
 
 
 # ---- B: pretax money said in words; Notice 2014-54 as the authority is after-tax's ------
@@ -333,7 +324,7 @@ BC009 = (  # https://irahelp.com/forum-post/15029-after-tax-contributions-roth
 
 @pytest.mark.parametrize("text", [BA053, BA055, BA079])
 def test_pretax_money_gets_no_after_tax_paragraph(text: str) -> None:
-    said = reply(text)
+    said = first_reply(text)
     for wrong in (
         *AFTER_TAX_TEMPLATES,
         "How it is taxed depends on the kind of money",
@@ -360,7 +351,7 @@ def test_pretax_money_said_in_words_is_read(text: str) -> None:
 
 
 def test_bc009_after_tax_written_with_a_dash_is_after_tax_money() -> None:
-    said = reply(BC009)
+    said = first_reply(BC009)
     assert "How it is taxed depends on the kind of money" not in said
     assert "after-tax" in said and "Roth IRA tax-free" in said
 
@@ -378,13 +369,13 @@ def test_bc009_after_tax_written_with_a_dash_is_after_tax_money() -> None:
     ],
 )
 def test_roth_401k_money_rolls_only_to_a_roth_ira(text: str) -> None:
-    said = reply(text)
+    said = first_reply(text)
     assert "only to a Roth IRA or another plan's Roth account" in said, said
     for wrong in (*AFTER_TAX_TEMPLATES, "How it is taxed depends on the kind of money"):
         assert wrong not in said, said
 
 
 def test_a_roth_401k_rollover_is_reported_with_code_h() -> None:
-    said = reply("All of my 401k contributions were Roth. How is the rollover reported?")
+    said = first_reply("All of my 401k contributions were Roth. How is the rollover reported?")
     assert "code H" in said
     assert "code G" not in said and "box 5 your after-tax contributions" not in said
