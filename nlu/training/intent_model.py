@@ -9,8 +9,9 @@ and writes ``settings.json`` and ``textcat/`` to ``nlu/models/intent_textcat/`` 
 ``--out``). The same data gives the same bytes: ``tests/nlu/test_intents_model.py``
 retrains and compares with the shipped files.
 
-The bytes depend on which SIMD kernels numpy picks for the CPU: the same seed on an AVX-512
-machine and on an AVX2 one gave weights apart by up to 0.6 after 20 epochs (2026-12-07). So
+The bytes depend on which SIMD kernels numpy picks for the CPU: with the same seed, data
+and versions, an AVX2 machine (2026-12-07) gave weights up to 0.6 apart from those trained
+on the machine of 2026-12-06, and its own baseline kernels gave a third set. So
 training always runs in a child process with numpy held to its baseline kernels, the same
 on every x86-64 machine (``NPY_DISABLE_CPU_FEATURES``, which must be set before numpy is
 imported).
