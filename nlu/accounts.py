@@ -84,6 +84,7 @@ class Accounts:
             word: who for who in ("self", "spouse", "third", "other") for word in owners[who]
         }
         self.describing = frozenset(owners["describing"])
+        self.paying_in = frozenset(data["paying_in"])
         self.binds = tuple(
             _Bind(
                 raw["id"],
@@ -108,6 +109,10 @@ class Accounts:
             Mention(self.kind[span.label_], self._owner(doc, span.start), span.start, span.end)
             for span in spans
         ]
+
+    def pays_in(self, doc: Doc, start: int, end: int) -> bool:
+        """True when tokens ``start``-``end`` say money is paid in ("I contribute")."""
+        return any(token.lower_ in self.paying_in for token in doc[start:end])
 
     def _owner(self, doc: Doc, start: int) -> str:
         """Whose account a mention starting at token ``start`` is: the first owner word

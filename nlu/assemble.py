@@ -212,8 +212,16 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         phrase_hits = [
             h for h in phrase_hits if h.fact not in ROLE_FREE or not _said_of_a_bare_role(index, h)
         ]
+    # a job read from paying into an IRA ("I contribute the maximum to my traditional IRA")
+    paid_into_ira = {
+        hit.start
+        for _span, (hit, bound) in found(doc, "account_statuses")
+        if hit.value is True and bound.mention.kind in IRA_KINDS
+    }
     for hit in phrase_hits:
         fact = hit.fact
+        if fact == "still_employed" and hit.start in paid_into_ira:
+            continue
         if fact == "retire_in_years":
             retire_in_years.append(Candidate(hit.value, hit.start, hit.end, hit.strength))
         elif fact == "year" and (

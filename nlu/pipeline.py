@@ -66,7 +66,10 @@ GROUPS = (
     "spoken",
     "accounts",
     "account_figures",
+    "account_statuses",
 )
+# The facts read from a phrase that the account rules bind to an account, as figures are.
+BOUND_FACTS = frozenset({"still_employed"})
 _USER_KEY = "rothbot"
 # spaCy's arrays are uint64: -1 ("not a sentence start") is stored as its max value
 _NOT_A_SENTENCE_START = numpy.iinfo(numpy.uint64).max
@@ -356,7 +359,8 @@ def make_money_kinds_component(nlp: Language, name: str) -> Callable[[Doc], Doc]
 def make_accounts_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Account mentions and whose they are (``nlu.accounts``), in group "accounts"
     (payload: ``Mention``), and the figures bound to them, in group "account_figures"
-    (payload: (the ``Amount``, its ``Bound``))."""
+    (payload: (the ``Amount``, its ``Bound``)), and the employment phrases bound to one, in
+    group "account_statuses" (payload: (the ``Hit``, its ``Bound``))."""
     from nlu.accounts import Accounts
 
     rules: list[Accounts] = []  # built on the first Doc: its vocab is the pipeline's
@@ -373,6 +377,20 @@ def make_accounts_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             doc,
             "account_figures",
             [(first, end, rule, (of_start[first], b)) for first, end, rule, b in bound],
+        )
+        # a job read from paying in: where the money goes ("I contribute the maximum to my
+        # traditional IRA": an IRA, which needs no employer)
+        paying = [
+            item
+            for item in _state(doc).found.get("phrases", ())
+            if item[2] in BOUND_FACTS and rules[0].pays_in(doc, item[0], item[1])
+        ]
+        bound = rules[0].bind(doc, [(first, end) for first, end, _l, _h in paying], mentions)
+        of_hit = {first: hit for first, _end, _l, hit in paying}
+        _record(
+            doc,
+            "account_statuses",
+            [(first, end, rule, (of_hit[first], b)) for first, end, rule, b in bound],
         )
         return doc
 
