@@ -916,6 +916,13 @@ _MADE_UP = re.compile(
 # to the next blank line.
 _LINE_END = re.compile(r"\n")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Words that point back to an example just set out, closing it ("The above example
+# assumes", "in the example above").
+_EXAMPLE_CLOSER = re.compile(
+    r"\b(?:the|this|that|my|in the|in my) (?:above example|example above|example i gave|"
+    r"example i just gave)\b",
+    re.IGNORECASE,
+)
 # Facts an example states for its made-up person; said inside one, they are no fact.
 EXAMPLE_FREE = frozenset({"age", "retire_age", "retire_in_years", "spouse_age"})
 
@@ -941,6 +948,12 @@ def example_scopes(text: str) -> list[tuple[int, int]]:
             after = end + len(text[end:]) - len(text[end:].lstrip())
             blank = _BLANK_LINE.search(text, after)
             end = blank.start() if blank else len(text)
+        closer = _EXAMPLE_CLOSER.search(text, end)
+        if closer is not None:
+            # "As an example: assume salary of 100k ... 53k + 4k match = 57k limit ... The
+            # above example assumes no salary increase": the example runs to the words
+            # that close it
+            end = closer.start()
         scopes.append((m.start(), end))
     return scopes
 
