@@ -19,10 +19,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from bot.money import money, percent
 from bot.questions import question_for
+from knowledge import yaml_files
 from knowledge.answers import Finding, answer, catalogue, for_money
 from nlu.asks import Unrecognised, place_instead
 
@@ -135,9 +134,7 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
 
 @cache
 def _catalogue_file() -> Mapping[str, Any]:
-    text = resources.files("bot").joinpath("messages", "en.yaml").read_text("utf-8")
-    # (libyaml's loader, as nlu.data: the pure-Python one took a tenth of a cold start)
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return yaml_files.read(resources.files("bot").joinpath("messages", "en.yaml"))
 
 
 def messages() -> Mapping[str, str]:

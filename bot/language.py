@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from knowledge import yaml_files
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 NON_LATIN_SHARE = 0.5  # more of the letters than this in other scripts: not English
@@ -24,8 +24,7 @@ NON_LATIN_SHARE = 0.5  # more of the letters than this in other scripts: not Eng
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files("bot").joinpath("data/language.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return yaml_files.read(resources.files("bot").joinpath("data/language.yaml"))
 
 
 @cache

@@ -12,9 +12,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
-import yaml
-
 from bot.reply import Choice
+from knowledge import yaml_files
 from knowledge.facts import LABELS
 
 
@@ -33,8 +32,7 @@ class Question:
 @cache
 def questions() -> dict[str, Question]:
     """Fact name -> its question (``bot/messages/questions.yaml``)."""
-    text = resources.files("bot").joinpath("messages", "questions.yaml").read_text("utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = yaml_files.read(resources.files("bot").joinpath("messages", "questions.yaml"))
     buttons = {
         name: tuple(Choice(label, sent) for label, sent in choices)
         for name, choices in data["choice_sets"].items()

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from knowledge import yaml_files
 from knowledge.money import cents, to_json_number
 from knowledge.params import UnknownYear, all_parameters, param
 from knowledge.prorata import basis_in_distribution
@@ -89,10 +90,7 @@ def catalogue() -> Mapping[str, Question]:
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if not entry.name.endswith(".yaml"):
             continue
-        # (libyaml's loader: the pure-Python one took a tenth of a cold start)
-        data = yaml.load(
-            entry.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        )
+        data = yaml_files.read(entry)  # (libyaml, through the parse cache)
         out[data["id"]] = Question(
             id=data["id"],
             question=data["question"],

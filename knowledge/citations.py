@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from knowledge import yaml_files
 
 RULES_FILE = Path(__file__).resolve().parent / "data" / "rules.yaml"
 
@@ -38,13 +38,7 @@ class Citation:
 @cache
 def all_rules() -> dict[str, Citation]:
     """Every citation by rule id, loaded once."""
-    raw = (
-        yaml.load(
-            RULES_FILE.read_text(encoding="utf-8"),
-            Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
-        )
-        or {}
-    )
+    raw = yaml_files.read(RULES_FILE) or {}
     return {
         rule_id: Citation(
             id=rule_id,

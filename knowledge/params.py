@@ -19,8 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from knowledge import yaml_files
 from knowledge.facts import InvalidFacts
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -100,9 +99,7 @@ def _to_decimal(value: Any) -> Any:
 
 
 def _load_file(path: Path) -> Parameter:
-    raw = yaml.load(
-        path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    )
+    raw = yaml_files.read(path)
     name = ".".join(path.relative_to(DATA_DIR).with_suffix("").parts)
     meta = raw.get("metadata") or {}
     values = {int(year): _to_decimal(v) for year, v in (raw.get("values") or {}).items()}
