@@ -1,7 +1,8 @@
 """A question about a topic beyond the catalogue is not answered by a catch-all rule.
 
 The expert's finding on unseen questions (issue 10, gradings of 2026-12-07): "Does my state
-tax Roth conversions?" got the kinds-of-money paragraph, because the broad rule of
+tax Roth conversions?" got the kinds-of-money paragraph (it has its own answer now:
+tests/answers/test_topics_asked_beside_the_subject.py), because the broad rule of
 move_to_roth (``[move|convert, roth]`` in a question) holds on any question that says
 "Roth" and "convert". The vocabulary of topics beyond the catalogue (``beyond`` of
 nlu/patterns/asks.yaml: a state's tax, college aid, what to invest in, other kinds of
@@ -94,13 +95,12 @@ def test_words_that_only_look_like_a_topic_beyond_do_not_fire(text: str) -> None
 @pytest.mark.parametrize(
     "text",
     [
-        "Does my state tax Roth conversions?",
-        "Will a Roth conversion affect my daughter's financial aid?",
-        "Does my Roth IRA count as an asset on the FAFSA?",
         "Should I hold bonds in my Roth or traditional IRA?",
-        "Is a Roth conversion taxed in New York?",
+        "Can I roll my HSA into my Roth IRA?",
+        "Is my Roth IRA protected from creditors if I convert it?",
+        "Can I convert my IRA to a Roth while living abroad?",
         # a short question pointing back takes no question from the story it points to
-        "I converted my IRA to a Roth last year. Does my state tax that?",
+        "I converted my IRA to a Roth last year. Which index fund should it hold?",
     ],
 )
 def test_a_question_about_a_topic_beyond_is_unrecognised_and_named(text: str) -> None:
@@ -122,10 +122,9 @@ def test_a_topic_beyond_told_in_the_story_leaves_the_question_recognised() -> No
 @pytest.mark.parametrize(
     "text",
     [
-        "Does my state tax Roth conversions?",
-        "Will a Roth conversion affect my daughter's financial aid?",
         "Should I hold bonds in my Roth or traditional IRA?",
-        "Is a Roth conversion taxed in New York?",
+        "Can I roll my HSA into my Roth IRA?",
+        "Can I convert my IRA to a Roth while living abroad?",
     ],
 )
 def test_the_reply_says_there_is_no_cited_answer_in_the_askers_words(text: str) -> None:
