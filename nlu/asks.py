@@ -89,6 +89,17 @@ class WordRegexes:
 
 
 @dataclass(frozen=True, slots=True)
+class ClauseBreaks:
+    """Where a sentence's clauses part (``clause_breaks`` of asks.yaml): at a mark (";"),
+    at a comma before one of ``after_comma`` (", and"), and at "and" or "but" before one
+    of ``and_then`` ("and will my state tax it")."""
+
+    marks: frozenset[str] = frozenset()
+    after_comma: frozenset[str] = frozenset()
+    and_then: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class Catalogue:
     phrases: PhraseMatcher  # the patterns that are finite sets of word sequences
     matcher: Matcher  # the others that need no particular word
@@ -104,6 +115,9 @@ class Catalogue:
     # tax, college aid, what to invest in): a sentence that asks and names one is not
     # answered by a broad rule
     beyond: frozenset[str] = frozenset()
+    # where a question asks two things ("Can I roll it to a Roth IRA, and will my state tax
+    # the earnings?"): ``clause_breaks`` of asks.yaml
+    breaks: ClauseBreaks = field(default_factory=lambda: ClauseBreaks())
 
 
 def _rule(entry: dict, broad: frozenset[str] = frozenset()) -> AskRule:
@@ -160,7 +174,16 @@ def build(vocab: Vocab) -> Catalogue:
     if (subject | broad | beyond) - set(data["classes"]):
         unknown = sorted((subject | broad | beyond) - set(data["classes"]))
         raise ValueError(f"asks.yaml subject names unknown classes: {unknown}")
-    return Catalogue(phrases, matcher, rules, places, gates.gates(), words, subject, broad, beyond)
+    spec = data.get("clause_breaks") or {}
+    breaks = ClauseBreaks(
+        *(
+            frozenset(str(w) for w in spec.get(k) or ())
+            for k in ("marks", "after_comma", "and_then")
+        )
+    )
+    return Catalogue(
+        phrases, matcher, rules, places, gates.gates(), words, subject, broad, beyond, breaks
+    )
 
 
 # The most words whose one-token regex tests are kept (a word is a few hundred bytes).
@@ -430,8 +453,11 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     sentences = _sentences(doc)
     starts = [s.start for s in sentences]
     per_sentence: list[set[str]] = [set() for _ in sentences]
+    where_in: list[list[tuple[int, str, str]]] = [[] for _ in sentences]
     for token, cls, pattern in matches:
-        per_sentence[bisect.bisect_right(starts, token) - 1].update((cls, pattern))
+        i = bisect.bisect_right(starts, token) - 1
+        per_sentence[i].update((cls, pattern))
+        where_in[i].append((token, cls, pattern))
     asking = sentence_levels(doc, sentences)
     own = [frozenset(present) for present in per_sentence]  # (before a question points back)
     about: dict[int, int] = {}  # a question that points back -> the sentence it asks of
@@ -447,9 +473,12 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
             about[i] = j
     held: set[int] = set()
     levels: dict[str, int] = {}
-    # the sentences that ask about a topic beyond the catalogue, and what each names itself
+    # the sentences that ask about a topic beyond the catalogue: what each names itself, and
+    # what its clauses that name no such topic hold
     beyond = {
-        i: own[i] for i, level in enumerate(asking) if level == ASKS and own[i] & catalogue.beyond
+        i: (own[i], _outside_topic(sentences[i], where_in[i], catalogue))
+        for i, level in enumerate(asking)
+        if level == ASKS and own[i] & catalogue.beyond
     }
     ranked = _ordered(
         catalogue.rules,
@@ -487,7 +516,7 @@ def _ordered(
     held: set[int] | None = None,
     levels: dict[str, int] | None = None,
     setting: list[int] | None = None,
-    beyond: Mapping[int, frozenset[str]] | None = None,
+    beyond: Mapping[int, tuple[frozenset[str], frozenset[str]]] | None = None,
 ) -> dict[str, tuple[int, int]]:
     """The ids of the rules that hold, ordered by where each first holds: a sentence
     that asks ranks before one that only announces a question ("I have a few questions
@@ -495,18 +524,20 @@ def _ordered(
     is context; "can I do it now?" is the question). Each id maps to its rank: (how its
     best sentence stands, ``nlu.questions.ASKS``, ``ANNOUNCES``, ``PREMISE`` or ``TELLS``, that
     sentence's index). In a sentence of ``beyond`` (one that asks about a topic beyond the
-    catalogue, by index, with the classes it names itself: "Does my state tax Roth
-    conversions?") a rule holds only where that sentence names one of its specific
-    classes: not a catch-all, nor a question of a sentence it points back to."""
+    catalogue, by index: the classes it names itself, and those of its clauses that name no
+    such topic) a rule holds only where that sentence names one of its specific classes
+    ("Does my state tax Roth conversions?": not a catch-all, nor a question of a sentence
+    it points back to), or on the words of its other clauses ("Can I roll it to a Roth IRA,
+    and will my state tax the earnings?")."""
     found: dict[str, tuple[int, int]] = {}
     levels = {} if levels is None else levels
     text = set().union(*per_sentence)  # (what rules out a question, or must be in the text)
     everywhere = per_sentence
     for rule in rules:
         per_sentence, whole = everywhere, text
-        if beyond and any(not (rule.specific & named) for named in beyond.values()):
+        if beyond and any(not (rule.specific & named) for named, _ in beyond.values()):
             per_sentence = [
-                set() if not (rule.specific & beyond.get(i, rule.specific)) else present
+                set(beyond[i][1]) if i in beyond and not (rule.specific & beyond[i][0]) else present
                 for i, present in enumerate(everywhere)
             ]
             whole = set().union(*per_sentence)
@@ -536,6 +567,31 @@ def _ordered(
             found[rule.ask] = rank
     order = {ask: n for n, ask in enumerate(file_order)}
     return {a: found[a] for a in sorted(found, key=lambda a: (found[a], order[a]))}
+
+
+def _outside_topic(
+    sentence: Span, matches: list[tuple[int, str, str]], catalogue: Catalogue
+) -> frozenset[str]:
+    """The classes (and pattern ids) of the clauses of ``sentence`` that name no topic
+    beyond the catalogue: "Can I roll it to a Roth IRA" of "Can I roll it to a Roth IRA,
+    and will my state tax the earnings?"; none of "Does my state tax Roth conversions?"."""
+    breaks = catalogue.breaks
+    words = [t.lower_ for t in sentence]
+    clause_of: dict[int, int] = {}
+    clause = 0
+    for n, word in enumerate(words):
+        after = words[n + 1] if n + 1 < len(words) else ""
+        if (
+            word in breaks.marks
+            or (word == "," and after in breaks.after_comma)
+            or (word in ("and", "but") and after in breaks.and_then)
+        ):
+            clause += 1
+        clause_of[sentence.start + n] = clause
+    held: dict[int, set[str]] = {}
+    for token, cls, pattern in matches:
+        held.setdefault(clause_of[token], set()).update((cls, pattern))
+    return frozenset(c for named in held.values() if not named & catalogue.beyond for c in named)
 
 
 def _set_up(asking: list[int], sentences: list[Span]) -> list[int]:

@@ -109,6 +109,34 @@ def test_a_question_about_a_topic_beyond_is_unrecognised_and_named(text: str) ->
     assert [u for u in reading.unrecognised if u.specific]
 
 
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # a clause of its own keeps its question
+        (
+            "I have 40k after-tax in my 401k. Can I roll it to a Roth IRA, and will my state "
+            "tax the earnings?",
+            {"move_to_roth", "state_tax"},
+        ),
+        (
+            "Can I roll my after-tax money to a Roth IRA and should I hold bonds there?",
+            {"move_to_roth"},
+        ),
+        # no clause of its own: a comma before no conjunction, "or" inside a phrase
+        (
+            "Will a Roth conversion, done this year, affect my daughter's financial aid?",
+            {"financial_aid"},
+        ),
+        ("Does my state tax Roth conversions, and if so how much?", {"state_tax"}),
+        ("Should I hold bonds in my Roth or traditional IRA?", set()),
+    ],
+)
+def test_a_question_in_a_clause_of_its_own_beside_a_topic_beyond_stands(
+    text: str, asked: set[str]
+) -> None:
+    assert set(read(text).asked) == asked
+
+
 def test_a_topic_beyond_told_in_the_story_leaves_the_question_recognised() -> None:
     reading = read(
         "I live in California and pay state tax. Can I roll my after-tax 401k money to a Roth IRA?"
