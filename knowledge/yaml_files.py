@@ -7,6 +7,7 @@ written like Python's byte-code and never trusted for other bytes.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import marshal
 import os
@@ -37,9 +38,11 @@ def parsed_yaml(raw: bytes, path: Path | None = None) -> Any:
     """
     cached = None
     if path is not None:
-        digest = hashlib.blake2b(raw, digest_size=10).hexdigest()
-        tag = sys.implementation.cache_tag or "python"
-        cached = path.parent / "__pycache__" / f"{path.stem}.{digest}.{tag}.marshal"
+        digest = hashlib.blake2b(raw, digest_size=10).hexdigest()  # literal: a name, not law
+        tag = f"{sys.implementation.cache_tag or 'python'}.marshal"
+        cached = path.parent / "__pycache__" / f"{path.stem}.{digest}.{tag}"
+        # (this file's entries for other bytes: the same name with another digest)
+        others = f"{glob.escape(path.stem)}.{'?' * len(digest)}.{tag}"
         try:
             return marshal.loads(cached.read_bytes())
         except (OSError, EOFError, ValueError, TypeError):
@@ -47,21 +50,21 @@ def parsed_yaml(raw: bytes, path: Path | None = None) -> Any:
     # (libyaml's loader when built in: the pure-Python one took a third of a second)
     data = yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if cached is not None and not sys.dont_write_bytecode:
-        _write_cache(cached, data)
+        _write_cache(cached, data, others)
     return data
 
 
-def _write_cache(cached: Path, data: Any) -> None:
-    """Write ``data`` to ``cached`` atomically, replacing the file's older digests; a
-    read-only install or content marshal cannot hold is left uncached."""
+def _write_cache(cached: Path, data: Any, others: str) -> None:
+    """Write ``data`` to ``cached`` atomically, replacing the file's older digests (the
+    entries ``others`` matches); a read-only install or content marshal cannot hold is
+    left uncached."""
     try:
         blob = marshal.dumps(data)
         cached.parent.mkdir(exist_ok=True)
         part = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
         part.write_bytes(blob)
         os.replace(part, cached)
-        stem, tag = cached.name.split(".")[0], cached.name.split(".", 2)[2]
-        for old in cached.parent.glob(f"{stem}.*.{tag}"):
+        for old in cached.parent.glob(others):
             if old != cached:
                 old.unlink(missing_ok=True)
     except (OSError, ValueError):

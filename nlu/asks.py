@@ -165,7 +165,8 @@ def build(vocab: Vocab) -> Catalogue:
                 # takes back when unpickled: a Doc per phrase was half the build)
                 phrases.add(key, [[add(word) for word in words] for words in sequences])
     subject, broad = _subject_classes(data)
-    rules = tuple(_rule(entry, _broad_names(data, broad)) for entry in data["asks"])
+    broad_names = _broad_names(data, broad)
+    rules = tuple(_rule(entry, broad_names) for entry in data["asks"])
     places = tuple(_rule(entry) for entry in data.get("places") or ())
     names = set(data["classes"]) | {p["id"] for ps in data["classes"].values() for p in ps}
     groups = (g for r in (*rules, *places) for g in (*r.all, *r.in_text, r.none, r.none_in_text))

@@ -37,3 +37,17 @@ def test_read_twice_equals_what_libyaml_reads(
     second = yaml_files.read(path)  # from the cache, when marshal can hold it
     assert first == expected and second == expected
     assert repr(second) == repr(expected)  # same types and order (1 == 1.0 == True)
+
+
+def test_a_file_whose_name_starts_another_keeps_its_own_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    (tmp_path / "limits.yaml").write_text("a: 1\n")
+    (tmp_path / "limits.ira.yaml").write_text("b: 2\n")
+    yaml_files.read(tmp_path / "limits.ira.yaml")
+    yaml_files.read(tmp_path / "limits.yaml")
+    (tmp_path / "limits.yaml").write_text("a: 3\n")  # a new entry replaces only its own
+    assert yaml_files.read(tmp_path / "limits.yaml") == {"a": 3}
+    names = sorted(p.name.split(".")[:2] for p in (tmp_path / "__pycache__").iterdir())
+    assert len(names) == 2 and ["limits", "ira"] in names
