@@ -21,6 +21,7 @@ library use and the tests compile as usual.
 from __future__ import annotations
 
 import atexit
+import importlib
 import marshal
 import os
 import sys
@@ -32,11 +33,15 @@ LIMIT = 4000
 _installed = False
 
 
+def _internal(name: str) -> Any:
+    """A module of ``re``'s implementation (private: typed as Any)."""
+    return importlib.import_module(name)
+
+
 def _tag() -> str | None:
     """The file's tag, or None when this Python's ``re`` internals are not the known ones."""
     try:
-        import _sre
-        from re import _compiler, _parser
+        _sre, _compiler, _parser = (_internal(m) for m in ("_sre", "re._compiler", "re._parser"))
     except ImportError:  # pragma: no cover - Python before 3.11
         return None
     if not (hasattr(_compiler, "_code") and hasattr(_parser, "parse")):  # pragma: no cover
@@ -50,8 +55,7 @@ def _tag() -> str | None:
 def parts(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
     """What ``re._compiler.compile`` hands ``_sre.compile`` after the pattern text:
     flags, code, group count, group index, index group (as in CPython 3.11-3.13)."""
-    from re import _compiler, _parser
-
+    _compiler, _parser = _internal("re._compiler"), _internal("re._parser")
     parsed = _parser.parse(pattern, flags)
     code = [int(op) for op in _compiler._code(parsed, flags)]  # (opcodes are int subclasses)
     groupindex = parsed.state.groupdict
@@ -74,9 +78,7 @@ def install(directory: Path | None = None) -> bool:
     tag = _tag()
     if _installed or tag is None:
         return False
-    import _sre
-    from re import _compiler
-
+    _sre, _compiler = _internal("_sre"), _internal("re._compiler")
     original = _compiler.compile
     probe = r"(?P<a>x+)|(y)\b"
     if _sre.compile(probe, *parts(probe, 0)) != original(probe, 0):  # pragma: no cover
