@@ -143,7 +143,8 @@ def test_457_answer_says_governmental_taxable_no_10_and_the_recapture() -> None:
 
 def test_in_kind_answer_is_the_fair_market_value_on_the_day() -> None:
     ((sentence, section),) = said_by("in_kind_conversion").values()
-    assert sentence.startswith("Yes, shares can be converted in kind, without selling")
+    # (no "Yes": "Do I need to sell my funds first?" asks the other way round)
+    assert sentence.startswith("Shares can be converted in kind, without selling them")
     assert "fair market value on the day" in sentence
     assert "408(d)(1)" in section
 
@@ -168,7 +169,8 @@ def test_in_service_access_says_the_plan_decides_and_deferrals_wait() -> None:
         ("Does my state tax Roth conversions?", "My figures are federal only"),
         ("Does my Roth IRA count as an asset on the FAFSA?", "The FAFSA does not count"),
         ("Will a Roth conversion affect my daughter's financial aid?", "The FAFSA does not count"),
-        ("Can I convert shares in kind from my IRA to my Roth IRA?", "Yes, shares can be"),
+        ("Can I convert shares in kind from my IRA to my Roth IRA?", "Shares can be converted"),
+        ("Do I need to sell my mutual funds before converting to Roth?", "Shares can be"),
         ("Can I withdraw money from my 401k while I'm still working?", "Only as your plan"),
     ],
 )
