@@ -16,7 +16,7 @@ with its rule and source (knowledge/data/rules.yaml), and only what the source s
   (IRC 408(d)(1), 408A(d)(3)(A); Form 1099-R box 1);
 - in_service_access: the plan decides; deferrals wait for 59½ but for a hardship, after-tax
   and rolled-in money often can leave at any age (IRC 401(k)(2)(B), Treas. Reg.
-  1.401(k)-1(d)).
+  1.401(k)-1(d); a 403(b)'s deferrals by IRC 403(b)(11)).
 
 The tuning sets hold one of these asked in a poster's own words (fq091, a 457 plan to a
 Roth IRA); the others are the graders' probes and paraphrases, and real texts that only
@@ -156,6 +156,8 @@ def test_in_service_access_says_the_plan_decides_and_deferrals_wait() -> None:
     assert "before 59½ except as a hardship distribution" in rule
     assert "after-tax and rolled-in money often can be at any age" in rule
     assert "401(k)(2)(B)" in section and "1.401(k)-1(d)" in section
+    # a 403(b)'s deferrals wait by their own section (kinds helper's left-over, 2026-12-07)
+    assert "IRC 403(b)(11) for a 403(b)" in rule
     cost, _ = said["in_service.access_cost"]
     assert "10% before 59½" in cost
 
