@@ -417,6 +417,8 @@ def compose(
     sentences: Mapping[str, int] | None = None,
     asked: Collection[str] | None = None,
     unrecognised: bool = False,
+    labels: Mapping[str, str] | None = None,
+    unanswered_items: Sequence[tuple[str, int]] = (),
 ) -> Answered:
     """Answer ``asks`` (catalogue ids, in the order asked) for these facts and result.
 
@@ -431,6 +433,11 @@ def compose(
     story, or from its intents), so no answer leads: only the first sentence of the first,
     without its verdict, is said, as what the facts support (the caller says first that
     the question asked has no cited answer yet).
+    ``labels``: the poster's number of the question each ask was asked in, when the text
+    numbers its questions ("1) ... 2) ..."); ``unanswered_items``: (number, sentence index)
+    of each numbered question no catalogue question was recognised in. When the reply
+    answers two numbers or more, each answer opens with the poster's number, and each such
+    item gets the honest line in its place (``numbered``), never silence.
     """
     known = [a for a in dict.fromkeys(asks) if a in catalogue()] or [DEFAULT_ASK]
     # said by a fuller answer (before the kind of money maps it elsewhere too: the late
@@ -514,6 +521,7 @@ def compose(
     if unrecognised:  # what the facts support, short: one sentence
         chosen = set(sorted(chosen)[:1])
     sentences_out: list[str] = []
+    said_for_ask: list[str] = []  # the question each of ``sentences_out`` answers
     rules: list[str] = []
     findings: list[Finding] = []
     opened: set[str] = set()
@@ -541,12 +549,20 @@ def compose(
             verdicts.add(verdict)
             said_by.setdefault(ask, set()).add(verdict)
         sentences_out.append(sentence)
+        said_for_ask.append(ask)
         rules.extend(f.rule for f in group)
         findings.extend(group)
     said_for = [a for a in answered if any(p[0] == a for n, p in enumerate(planned) if n in chosen)]
     for ask in [] if unrecognised else asked_here[:MAX_ANSWERED]:
         if ask in unanswerable:
             sentences_out.append(_who_knows(ask))  # one honest line, never silence
+            said_for_ask.append(ask)
+    if labels and not unrecognised:
+        # (a question as it applies to the kind of money keeps the number it was asked in)
+        labels = {q: n for a, n in labels.items() for q in for_money([a], facts)} | labels
+        sentences_out = numbered(
+            sentences_out, said_for_ask, labels, sentences or {}, unanswered_items
+        )
     follow = tuple(
         q.follow_up for q in (catalogue()[a] for a in said_for) if q.follow_up is not None
     )
@@ -574,6 +590,84 @@ def compose(
             )
         ),
     )
+
+
+# At most this many numbered questions with no cited answer get their honest line.
+MAX_UNANSWERED_ITEMS = 3
+
+
+def item_number(label: str) -> str:
+    """How a reply writes the poster's number of a question: "1." for "1)", "a)" for
+    "(a)", "Q1:" for "Q1", "2 and 3." for one answer to both ("2,3")."""
+    if "," in label:
+        *most, last = label.split(",")
+        return ", ".join(most) + " and " + item_number(last)
+    if label.isdigit():
+        return f"{label}."
+    return f"{label})" if len(label) == 1 else f"{label}:"
+
+
+def numbered(
+    paragraphs: Sequence[str],
+    asks: Sequence[str],
+    labels: Mapping[str, str],
+    sentences: Mapping[str, int],
+    unanswered_items: Sequence[tuple[str, int]] = (),
+) -> list[str]:
+    """The answers numbered as the poster numbered the questions ("1) Can I ...? 2) Do I
+    owe ...? 3) When ...?"): ``paragraphs`` (each answering the question of the same place
+    in ``asks``) with the first answer to each number opened by it, and a numbered
+    question no catalogue question answers given its honest line in its place, so a phone
+    reader sees "1. ... 2. ... 3. ..." and no number dropped. Unchanged unless two numbers
+    or more are said: a lone "2." numbers nothing."""
+    said = {n for a in asks if labels.get(a) for n in labels[a].split(",")}
+    answered = {n for label in labels.values() for n in label.split(",")}
+    first: dict[str, int] = {}  # each number's first question with no cited answer
+    for label, at in unanswered_items:
+        if label and label not in answered:
+            first.setdefault(label, at)
+    items = list(first.items())[:MAX_UNANSWERED_ITEMS]
+    if len(said | {label for label, _ in items}) < 2:
+        return list(paragraphs)
+    out: list[tuple[str, int | None]] = []  # (paragraph, the sentence its number is at)
+    opened: set[str] = set()
+    paragraphs, asks = _in_item_order(paragraphs, asks, labels, sentences)
+    for paragraph, ask in zip(paragraphs, asks, strict=True):
+        label = labels.get(ask, "")
+        if label and label.split(",")[0] not in opened:
+            opened.update(label.split(","))
+            out.append((f"{item_number(label)} {paragraph}", sentences.get(ask, -1)))
+        else:
+            out.append((paragraph, sentences.get(ask) if label else None))
+    for label, at in sorted(items, key=lambda item: item[1]):
+        line = note("unrecognised.item", number=item_number(label))
+        later = [n for n, (_, where) in enumerate(out) if where is not None and where > at]
+        numbered_at = [n for n, (_, where) in enumerate(out) if where is not None]
+        place = later[0] if later else (numbered_at[-1] + 1 if numbered_at else len(out))
+        out.insert(place, (line, at))
+    return [paragraph for paragraph, _ in out]
+
+
+def _in_item_order(
+    paragraphs: Sequence[str],
+    asks: Sequence[str],
+    labels: Mapping[str, str],
+    sentences: Mapping[str, int],
+) -> tuple[list[str], list[str]]:
+    """The numbered answers in the order of the items they answer (a dedicated question
+    before a general one recognised in an earlier item would read "1. 3. 2."), each
+    answer's paragraphs together; the unnumbered ones stay where they are."""
+    blocks: list[tuple[str, list[str]]] = []
+    for paragraph, ask in zip(paragraphs, asks, strict=True):
+        if blocks and blocks[-1][0] == ask:
+            blocks[-1][1].append(paragraph)
+        else:
+            blocks.append((ask, [paragraph]))
+    slots = [n for n, (ask, _) in enumerate(blocks) if labels.get(ask)]
+    placed = sorted((blocks[n] for n in slots), key=lambda b: sentences.get(b[0], -1))
+    for n, block in zip(slots, placed, strict=True):
+        blocks[n] = block
+    return [p for _, ps in blocks for p in ps], [a for a, ps in blocks for _ in ps]
 
 
 def _for_the_money(

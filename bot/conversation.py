@@ -450,6 +450,7 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
         suggested = questions_for_intents(reading.intents)[: answers.MAX_SUGGESTED]
         session.asks = list(suggested) or [answers.DEFAULT_ASK]
         session.stated, session.ask_sentences, session.asked_in_words = [], {}, []
+        session.ask_labels = {}
     if reading.places:  # the money has left the plan: plan answers and questions are moot
         session.asks = answers.for_places(session.asks, reading.places)
         for key in PLAN_FACTS:
@@ -504,6 +505,7 @@ def _remember_asks(session: Session, reading: Reading) -> None:
     session.stated = list(reading.stated)
     session.asked_in_words = list(reading.asked)
     session.ask_sentences = dict(zip(reading.asks, reading.ask_sentences, strict=False))
+    session.ask_labels = {a: n for a, n in zip(reading.asks, reading.ask_labels, strict=False) if n}
 
 
 def _checked(data: Mapping[str, Any], today: date) -> tuple[Facts, dict[str, Any]]:
@@ -592,6 +594,8 @@ def _compose(
         sentences=session.ask_sentences,
         asked=session.asked_in_words,
         unrecognised=unanswered,
+        labels=session.ask_labels,
+        unanswered_items=[(u.label, u.sentence) for u in unrecognised if u.label],
     )
     if unanswered or (not composed.text.strip() and not brief):
         asked = [u for u in unrecognised if u.specific or not unanswered]

@@ -160,3 +160,78 @@ def _within(starts: list[int], sentence: Span) -> bool:
     """True when one of ``starts`` (sorted token indices) lies in ``sentence``."""
     at = bisect.bisect_left(starts, sentence.start)
     return at < len(starts) and starts[at] < sentence.end
+
+
+# The most digits a list item's number has ("12." numbers an item; "2019." does not).
+MAX_ITEM_DIGITS = 2
+# A letter names a list item only before ")" ("a)", "(b)"): "A." opens a name as often.
+_ITEM_LETTER_ENDS = (")",)
+_ITEM_NUMBER_ENDS = (")", ".", ":")
+
+
+def item_label(sentence: Span) -> str:
+    """The number or letter a sentence opens a list item with, as the poster wrote it
+    without its punctuation: "1)", "2.", "(3)" -> "1", "2", "3"; "a)", "(b)" -> "a", "b";
+    "Q1:", "Q2." -> "Q1", "Q2". "" when it opens with none."""
+    words = [t for t in sentence if not t.is_space]
+    if not words:
+        return ""
+    first, rest = words[0].text, [t.text for t in words[1:3]]
+    if first == "(" and len(rest) == 2 and rest[1] == ")":  # "(a)" as three tokens
+        return rest[0] if _item_core(rest[0], ")") else ""
+    if len(first) > 1 and first[0] in "Qq" and first[1:].rstrip(".:)").isdigit():
+        return "Q" + first[1:].rstrip(".:)")
+    core = first.strip("(").rstrip(").:")
+    if core != first.strip("("):  # "1)", "2.", "(3)" as one token
+        return core if _item_core(core, first[-1]) else ""
+    return core if rest and _item_core(core, rest[0]) else ""
+
+
+def _item_core(core: str, end: str) -> bool:
+    """True for an item's number before ``end`` ("1" before ")"), or its letter."""
+    if core.isdigit():
+        return len(core) <= MAX_ITEM_DIGITS and end in _ITEM_NUMBER_ENDS
+    return len(core) == 1 and core.isalpha() and end in _ITEM_LETTER_ENDS
+
+
+def item_labels(sentences: Sequence[Span], levels: Sequence[int]) -> list[str]:
+    """The list item each sentence belongs to ("" for none), when the text numbers its
+    questions: at least two sentences that ask open with a number or letter of their own
+    ("1) Can I roll ...? 2) Do I owe tax ...? 3) When does the clock start?"). A marker
+    standing alone ("1." then the question, as the sentences split it) labels the sentence
+    after it; an item goes on to the end of its paragraph, and over the paragraphs between
+    it and the next item when it asks ("1. Does each rollover ...?\\n\\ni.e. if I ...?\\n\\n
+    2. Is the clock ...?"). A numbered list of facts labels nothing."""
+    own = [item_label(s) for s in sentences]
+    labels = [""] * len(sentences)
+    carried = ""
+    for n, sentence in enumerate(sentences):
+        words = [t for t in sentence if not t.is_space and not t.is_punct]
+        if own[n] and len(words) <= 1:  # the marker alone: it numbers what follows
+            labels[n] = carried = own[n]
+            continue
+        labels[n] = own[n] or carried
+        carried = ""
+    asked = {labels[n] for n in range(len(sentences)) if labels[n] and levels[n] == ASKS}
+    if len(asked) < 2:
+        return [""] * len(sentences)
+    current, asks = "", False
+    for n in range(len(sentences)):
+        if labels[n]:
+            current, asks = labels[n], levels[n] == ASKS
+            continue
+        if not current:
+            continue
+        later = any(labels[m] and labels[m] != current for m in range(n + 1, len(sentences)))
+        if not _ends_paragraph(sentences[n - 1]) or (asks and later):
+            labels[n] = current
+        else:
+            current = ""
+    return labels
+
+
+def _ends_paragraph(sentence: Span) -> bool:
+    """True when a line break follows the sentence's last word."""
+    tail = [t for t in sentence if not t.is_space][-1:]
+    after = sentence.doc[tail[0].i + 1 : sentence.end].text_with_ws if tail else ""
+    return "\n" in after or "\n" in (tail[0].whitespace_ if tail else "")

@@ -84,6 +84,9 @@ class Reading:
     asked: tuple[str, ...] = ()
     unrecognised: tuple[Unrecognised, ...] = ()
     third_party: str = ""
+    # the poster's number of the question each of ``asks`` is asked in, when the text
+    # numbers its questions ("1) ... 2) ..."): the reply numbers its answers the same way
+    ask_labels: tuple[str, ...] = ()
 
 
 EMPTY = Reading()
@@ -143,6 +146,7 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         asked=recognised.asked,
         unrecognised=recognised.unrecognised,
         third_party=_third_party(index.text),
+        ask_labels=recognised.labels,
     )
 
 

@@ -17,7 +17,7 @@ each rule's condition stated.
 from __future__ import annotations
 
 import pytest
-from answer_findings import first_reply
+from answer_findings import first_reply, unnumbered
 from conversation_stories import EVAL, real_question
 
 from nlu.reader import read
@@ -263,7 +263,7 @@ def test_after_tax_money_goes_to_a_new_plan_only_if_it_takes_it_never_its_roth_4
     # fq104: "Can these after-tax contributions be rolled into his new Roth 401(k) plan?"
     text = real_question("fq104", ANSWERS_MORE)
     assert read(text).asks[0] == "after_tax_to_plan"
-    reply = first_reply(text)
+    reply = unnumbered(first_reply(text))
     assert reply.startswith("Not into a Roth 401(k): a designated Roth account takes rollovers")
     assert "many plans don't" in reply
 

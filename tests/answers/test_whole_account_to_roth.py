@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from answer_findings import unnumbered
 from conversation_stories import SHARED, real_question
 
 from bot.conversation import respond
@@ -45,7 +46,7 @@ def test_the_route_answers_whether_it_is_possible(text: str) -> None:
     asks = read(text).asks
     assert asks[0] == "move_to_roth"
     assert "all_to_roth_tax" not in asks  # ("after-tax" is not "tax")
-    reply = reply_to(text)
+    reply = unnumbered(reply_to(text))
     assert reply.startswith(SEND)
     assert "with no tax and no 10% penalty (IRS Notice 2014-54)" in reply
 
