@@ -5,7 +5,7 @@ usage (from a worktree, with its .venv python):
   .venv/bin/python /work/tools/allreplies.py OUT.jsonl
   .venv/bin/python benchmarks/restated_follow_ups.py OUT.jsonl [--show]
 
-The follow-up is the paragraph that is one of ``bot.questions.QUESTIONS``' questions; the
+The follow-up is the paragraph that is one of ``bot/messages/questions.yaml``' questions; the
 text speaks to its fact when one of the regular expressions below finds it there. They are
 this check's own, written apart from ``nlu/patterns/spoken.yaml`` (which the bot uses
 not to ask), so the count is not the bot grading itself; a hit still needs reading by hand
@@ -21,7 +21,7 @@ import re
 import sys
 from pathlib import Path
 
-from bot.questions import QUESTIONS
+from bot.questions import questions
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("ROTHBOT_SHARED") or ROOT / ".." / "shared")
@@ -40,7 +40,7 @@ FILES = [
         )
     ),
 ]
-ASK = {q.ask: k for k, q in QUESTIONS.items()}
+ASK = {q.ask: k for k, q in questions().items()}
 # fmt: off
 SPOKEN = {
  "age": r"\b(?:I'?m|I am|he is|she is|he's|she's|client is|employee is|we are|we're|am)\s+(?:now\s+|currently\s+|about\s+|almost\s+|nearly\s+|already\s+|approaching\s+)?(?:age\s+)?(?:over\s+|past\s+|under\s+)?[2-9]\d\b|\b(?:age|aged)\s+[2-9]\d\b(?![^.?!]{0,5}(?:rule|and|or|\d))|\b[2-9]\d\s*(?:y/?o\b|yo\b|years? old|year-old)|\bturn(?:ed|s)\s+[2-9]\d",

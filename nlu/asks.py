@@ -95,6 +95,9 @@ class Catalogue:
     # broad to tie a question to one topic (``subject_broad``)
     subject: frozenset[str] = frozenset()
     broad: frozenset[str] = frozenset()
+    # the words by which a short question asks about what was just said (``points_back``)
+    pointing: frozenset[str] = frozenset()
+    verdict: frozenset[str] = frozenset()
 
 
 def _rule(entry: dict) -> AskRule:
@@ -148,7 +151,19 @@ def build(vocab: Vocab) -> Catalogue:
     if (subject | broad) - set(data["classes"]):
         unknown = sorted((subject | broad) - set(data["classes"]))
         raise ValueError(f"asks.yaml subject names unknown classes: {unknown}")
-    return Catalogue(phrases, matcher, rules, places, gates.gates(), words, subject, broad)
+    back = data["points_back"]
+    return Catalogue(
+        phrases,
+        matcher,
+        rules,
+        places,
+        gates.gates(),
+        words,
+        subject,
+        broad,
+        frozenset(back["pointing"]),
+        frozenset(back["verdict"]),
+    )
 
 
 # The most words whose one-token regex tests are kept (a word is a few hundred bytes).
@@ -420,8 +435,8 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     own = [frozenset(present) for present in per_sentence]  # (before a question points back)
     about: dict[int, int] = {}  # a question that points back -> the sentence it asks of
     for i in range(1, len(sentences)):
-        # "What does this mean?" asks about the sentence before it
-        if asking[i] < PREMISE and _points_back(sentences[i]):
+        # "What does this mean?" and "Am I wrong?" ask about the sentence before them
+        if asking[i] < PREMISE and _points_back(sentences[i], per_sentence[i], catalogue):
             # (the nearest sentence that says something: "I'm hoping he is wrong. Is he
             # right?" asks about what the coworker said before)
             j = i - 1
@@ -651,15 +666,22 @@ def _set_up(asking: list[int], sentences: list[Span]) -> list[int]:
     return out
 
 
-# ("Is he right?" asks about what the coworker just said)
-POINTING_BACK = frozenset({"this", "that", "it", "these", "those", "he", "she", "they"})
 SHORT_SENTENCE = 8  # tokens
 
 
-def _points_back(sentence: Span) -> bool:
-    """A short question that points at what was just said ("Is that right?")."""
-    words = [t for t in sentence if not t.is_space]  # (a paragraph's "\n\n" is no word)
-    return len(words) <= SHORT_SENTENCE and any(t.lower_ in POINTING_BACK for t in words)
+def _points_back(sentence: Span, present: set[str], catalogue: Catalogue) -> bool:
+    """A short question that points at what was just said: by a word that points back
+    ("Is that right?", "Is he right?" of what a coworker said), or by one that asks for a
+    verdict, with a question mark, when the question names nothing of the subject itself
+    ("Am I wrong?" after "I believe if I roll it within 60 days I pay tax only on the
+    rest"; "Is a Roth conversion right for me?" asks its own question)."""
+    words = [t.lower_ for t in sentence if not t.is_space]  # (a "\n\n" is no word)
+    if len(words) > SHORT_SENTENCE:
+        return False
+    if catalogue.pointing.intersection(words):
+        return True
+    asked = sentence.text.rstrip().endswith("?")
+    return asked and bool(catalogue.verdict.intersection(words)) and not present & catalogue.subject
 
 
 def _sentences_holding(per_sentence: list[set[str]], rule: AskRule) -> list[int]:

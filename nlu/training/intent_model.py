@@ -8,6 +8,13 @@ batch_b.jsonl (never ../shared/eval, which judges it, nor tests/eval/batch_c*), 
 and writes ``settings.json`` and ``textcat/`` to ``nlu/models/intent_textcat/`` (or
 ``--out``). The same data gives the same bytes: ``tests/nlu/test_intents_model.py``
 retrains and compares with the shipped files.
+
+The bytes depend on which SIMD kernels numpy picks for the CPU: with the same seed, data
+and versions, an AVX2 machine (2026-12-07) gave weights up to 0.6 apart from those trained
+on the machine of 2026-12-06, and its own baseline kernels gave a third set. So
+training always runs in a child process with numpy held to its baseline kernels, the same
+on every x86-64 machine (``NPY_DISABLE_CPU_FEATURES``, which must be set before numpy is
+imported).
 """
 
 from __future__ import annotations
@@ -15,7 +22,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
+import platform
 import random
+import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from importlib import metadata
@@ -38,6 +48,10 @@ TRAINING_SETS = (
     ROOT / "tests" / "eval" / "batch_b.jsonl",
 )
 SHIPPED = ROOT.joinpath("nlu", *MODEL_DIR)
+
+# numpy's dispatch groups above the x86-64 baseline, all held back while training (a group
+# the CPU lacks is ignored)
+NUMPY_DISPATCH = ("NPY_DISABLE_CPU_FEATURES", "X86_V3 X86_V4 AVX512_ICL AVX512_SPR")
 
 SEED = 0
 EPOCHS = 20
@@ -121,10 +135,12 @@ def probabilities(
 
 
 def trained_with() -> dict[str, str]:
-    """The versions whose numerics the weights depend on: the same script, seed and data
-    give other bytes under another thinc, spaCy or numpy, so a byte-for-byte check only
-    holds between the same versions."""
-    return {name: metadata.version(name) for name in ("spacy", "thinc", "numpy")}
+    """What the weights' numerics depend on: the same script, seed and data give other
+    bytes under another thinc, spaCy or numpy, or on another instruction set, so a
+    byte-for-byte check only holds between the same of these. (The kernels are numpy's
+    baseline ones, whatever the CPU: see the module's docstring.)"""
+    versions = {name: metadata.version(name) for name in ("spacy", "thinc", "numpy")}
+    return {**versions, "machine": platform.machine(), "numpy_kernels": "baseline"}
 
 
 def write(textcat: MultiLabel_TextCategorizer, out: Path, settings: Settings = SETTINGS) -> None:
@@ -156,6 +172,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=SHIPPED, help=f"default {SHIPPED}")
     args = parser.parse_args(argv)
+    name, value = NUMPY_DISPATCH
+    if os.environ.get(name) != value:  # (numpy is imported already: train in a child)
+        child = [sys.executable, "-m", "nlu.training.intent_model", "--out", str(args.out)]
+        return subprocess.run(child, env={**os.environ, name: value}, check=False).returncode
     questions = load_questions()
     textcat = train(questions, build().make_doc)
     write(textcat, args.out)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from bot.commands import command_of
 from bot.conversation import MAX_TEXT_CHARS, respond
-from bot.questions import QUESTIONS
+from bot.questions import questions
 from bot.reply import MAX_CHOICE_DATA_BYTES, Choice
 from bot.session import Session
 
@@ -82,7 +82,7 @@ def test_respond_never_raises(text):
 
 
 def test_every_catalogued_choice_fits_telegram_callback_data():
-    for question in QUESTIONS.values():
+    for question in questions().values():
         for choice in question.choices:
             assert len(choice.data.encode("utf-8")) <= MAX_CHOICE_DATA_BYTES
 
