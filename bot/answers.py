@@ -399,6 +399,36 @@ def _worded(
     return rest[:1].upper() + rest[1:]
 
 
+def _asks_what_is_possible(opening: str) -> bool:
+    """True for a question of what is possible ("can i roll", "is it possible", "are we
+    able"; ``verdict_openers`` in the messages), not a request ("can anyone explain",
+    ``verdict_not``) nor one whose verdict turns with its wording ("would my income
+    prevent", "do i owe")."""
+    words = opening.split()
+    data = _catalogue_file()
+    if len(words) > 1 and words[1] in data.get("verdict_not", ()):
+        return False
+    return any(opening == o or opening.startswith(o + " ") for o in data["verdict_openers"])
+
+
+def _with_verdict(ask: str, group: Sequence[Finding], sentence: str, word: str) -> str:
+    """``sentence`` opened with the verdict the catalogue gives its findings as the answer
+    to ``ask`` asked for a yes or a no ("It depends on your plan: if your plan accounts
+    ..."); unchanged where it gives none. A bare "Yes" or "No" answers only a question
+    that opens with one of ``verdict_words`` ("Can I roll it ...?"): "Would my income
+    prevent the rollover?" or "Do I owe tax on it?" flips the verdict's sense."""
+    verdict = dict(catalogue()[ask].verdicts).get("+".join(f.id for f in group))
+    if not verdict:
+        return sentence
+    first = sentence.split(" ", 1)[0]
+    proper = _catalogue_file().get("proper_words", ())
+    # (its first word lower-cased after the colon, unless a name: "IRS", "Roth", "A 403(b)")
+    plain = first.replace("-", "").isalpha() and first[1:] == first[1:].lower()
+    if plain and first not in proper:
+        sentence = sentence[:1].lower() + sentence[1:]
+    return f"{verdict}: {sentence}"
+
+
 def _who_knows(ask: str) -> str:
     """The line for a question asked that the facts do not let rothbot answer: who can."""
     plan = [k for k in catalogue()[ask].depends_on if question_for(k).ask_the_plan]
@@ -419,6 +449,7 @@ def compose(
     unrecognised: bool = False,
     labels: Mapping[str, str] | None = None,
     unanswered_items: Sequence[tuple[str, int]] = (),
+    yes_no: Mapping[str, str] | None = None,
 ) -> Answered:
     """Answer ``asks`` (catalogue ids, in the order asked) for these facts and result.
 
@@ -438,6 +469,11 @@ def compose(
     of each numbered question no catalogue question was recognised in. When the reply
     answers two numbers or more, each answer opens with the poster's number, and each such
     item gets the honest line in its place (``numbered``), never silence.
+    ``yes_no``: those of ``asks`` asked for a yes or a no, with the words each question
+    opens with ("can i roll"): the answer that opens the reply (or a numbered part), to a
+    question of what is possible (``verdict_openers``: "Can I ...?", "Is it possible
+    ...?"), opens with the verdict its catalogue entry gives for its first sentence
+    (``Question.verdicts``: "Yes: ...", "It depends on your plan: ...").
     """
     known = [a for a in dict.fromkeys(asks) if a in catalogue()] or [DEFAULT_ASK]
     # said by a fuller answer (before the kind of money maps it elsewhere too: the late
@@ -475,6 +511,12 @@ def compose(
     planned: list[tuple[str, list[Finding], int]] = []
     seen: set[str] = set()
     said: dict[str, tuple[Any, str]] = {}  # claim -> (value, the question it answered)
+    # the questions asked for a yes or a no in so many words, and what each question
+    # answered stands for (a question as it applies to the kind of money)
+    yes_no = dict(yes_no or {})
+    closed = {a for a in set(yes_no) & in_words if _asks_what_is_possible(yes_no[a])}
+    beside = beside_a_dedicated_question(ordered, sentences)
+    mapped_from = {q: {a} for a in yes_no for q in for_money([a], facts)}
     figures = False  # a route's block of numbers said already
     unanswerable: list[str] = []  # no finding of theirs holds for these facts
     for ask in answered:
@@ -541,10 +583,17 @@ def compose(
         heads = ask not in opened or (verdict is not None and verdict in said_by[ask])
         opening = ask not in minor and heads and not (verdict and verdicts - {verdict})
         opening = opening and not unrecognised
+        leads = ask not in opened and opening
         opened.add(ask)
         sentence = _worded(group[0], group[1:], facts, opening=opening)
         if not sentence:
             continue
+        asked_so = closed & {ask, *mapped_from.get(ask, ())}
+        # (the reply's first answer, or a numbered part's, and the question its sentence
+        # asks, not a route beside a dedicated one)
+        heads_reply = not sentences_out or bool(labels and labels.get(ask))
+        if leads and heads_reply and verdict is None and asked_so and ask not in beside:
+            sentence = _with_verdict(ask, group, sentence, yes_no[min(asked_so)])
         if verdict and sentence.startswith(_condition(group[0])["opens"]):
             verdicts.add(verdict)
             said_by.setdefault(ask, set()).add(verdict)

@@ -58,6 +58,9 @@ class Session:
     ask_labels: dict[str, str] = field(default_factory=dict)
     """The poster's number of the question each of ``asks`` was asked in ("1) ... 2)
     ..."), so the reply numbers its answers the same way (``Reading.ask_labels``)."""
+    yes_no: dict[str, str] = field(default_factory=dict)
+    """Those of ``asks`` asked for a yes or a no, with the word the question opens with
+    ("can"), so their answers may open with a verdict (``Reading.yes_no``)."""
     what_if: dict[str, Any] = field(default_factory=dict)
     """The last what-if's changed facts, kept for one message only, so "those are my real
     numbers" can make them real."""
@@ -88,6 +91,7 @@ class Session:
         self.third_party = ""
         self.ask_sentences.clear()
         self.ask_labels.clear()
+        self.yes_no.clear()
         self.what_if.clear()
 
     def drop_history_before(self, cutoff: float) -> bool:
@@ -166,6 +170,7 @@ class Session:
             asked_in_words=[str(a) for a in data.get("asked_in_words") or [] if isinstance(a, str)],
             ask_sentences=_sentence_indexes(data.get("ask_sentences")),
             ask_labels=_labels(data.get("ask_labels")),
+            yes_no=_labels(data.get("yes_no")),
             what_if=dict(what_if) if isinstance(what_if, dict) else {},
         )
 

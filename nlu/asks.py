@@ -39,7 +39,7 @@ from spacy.vocab import Vocab
 
 from nlu.data import load
 from nlu.gating import Gated, Gates, first_token_exact, gated_matches, lower_places
-from nlu.questions import ASKS, PREMISE, TELLS, item_labels
+from nlu.questions import ASKS, PREMISE, TELLS, item_labels, yes_no
 from nlu.questions import asking as sentence_levels
 
 
@@ -412,6 +412,9 @@ class Recognised:
     # the poster's number of the question each of ``asks`` is asked in, when the text
     # numbers its questions ("1", "2", "a", "Q1"); "" for one asked outside the list
     labels: tuple[str, ...] = ()
+    # (ask, the word its question opens with) for those of ``asks`` asked in a sentence
+    # that asks for a yes or a no ("Can I ...?": "can")
+    yes_no: tuple[tuple[str, str], ...] = ()
 
 
 def asks_of(doc: Doc, catalogue: Catalogue | None = None) -> tuple[str, ...]:
@@ -479,7 +482,13 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     )
     asked = tuple(ask for ask in ranked if levels[ask] < TELLS)
     labels = _item_labels(tuple(ranked), where, numbers, asking, items)
-    return Recognised(tuple(ranked), tuple(places), stated, where, unrecognised, asked, labels)
+    forms = yes_no(doc, sentences)
+    closed = tuple(
+        (a, forms[i]) for a, i in zip(ranked, where, strict=True) if forms[i] and asking[i] == ASKS
+    )
+    return Recognised(
+        tuple(ranked), tuple(places), stated, where, unrecognised, asked, labels, closed
+    )
 
 
 def _in_the_list(

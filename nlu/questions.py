@@ -41,6 +41,9 @@ class QuestionCues:
     cues: PhraseMatcher  # phrases that ask anywhere in a sentence
     lead_ins: frozenset[str]  # words passed over before the opener
     announcing: frozenset[str]  # the ids of the cues that only announce a question
+    # the ids of the openers of a question asked for a yes or a no ("Can I ...", "Isn't
+    # it ..."), not "How ...", "What ...", "Any thoughts ..."
+    yes_no: frozenset[str] = frozenset()
 
 
 # How a sentence stands to what the text asks, strongest first: it asks; it announces a
@@ -82,7 +85,8 @@ def build(vocab: Vocab) -> QuestionCues:
     openers, statements = matcher(data["openers"]), matcher(data["statements"])
     announcing = frozenset(str(e["id"]) for e in data["cues"] if e.get("announces"))
     premises, cues = matcher(data["premises"]), matcher(data["cues"])
-    return QuestionCues(openers, statements, premises, cues, lead_ins, announcing)
+    yes_no = frozenset(str(e["id"]) for e in data["openers"] if e.get("yes_no"))
+    return QuestionCues(openers, statements, premises, cues, lead_ins, announcing, yes_no)
 
 
 @cache
@@ -154,6 +158,33 @@ def asking(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None
         if opening(sentence, cues.lead_ins) is not None:
             said = n
     return out
+
+
+def yes_no(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None) -> list[str]:
+    """For each sentence that opens as a question asked for a yes or a no ("Can I roll it
+    to a Roth IRA?", "Isn't that taxable?"; ``yes_no`` openers of ``questions.yaml``), its
+    first ``OPENING_WORDS`` words, lower-cased ("can i roll", "is it possible"); "" for any
+    other. An answer may open with its verdict where they ask what is possible."""
+    cues = cues or _cues(doc.vocab)
+    strings = doc.vocab.strings
+    longest: dict[int, tuple[int, str]] = {}  # start -> (end, id) of the longest opener
+    for match_id, start, end in cues.openers(doc):
+        if end > longest.get(start, (0, ""))[0]:
+            longest[start] = (end, strings[match_id])
+    for _id, start, end in cues.statements(doc):
+        if start in longest and longest[start][0] <= end:
+            del longest[start]
+    out = []
+    for sentence in sentences:
+        first = opening(sentence, cues.lead_ins)
+        closed = first is not None and first in longest and longest[first][1] in cues.yes_no
+        words = [t.lower_ for t in doc[first : sentence.end] if not t.is_space][:OPENING_WORDS]
+        out.append(" ".join(words) if closed else "")
+    return out
+
+
+# How many words of a yes/no question's opening are kept ("is it possible", "can anyone").
+OPENING_WORDS = 3
 
 
 def _within(starts: list[int], sentence: Span) -> bool:
