@@ -20,8 +20,10 @@ SETS = (SHARED / "dev.jsonl", SHARED / "real.jsonl")
 SCORER = SHARED / "score_nlu.py"
 
 # intents F1 on dev + real, as reached: 0.713 at the session start, 0.720 with the
-# word-class rules, 0.728 with the trained classifier's sure intents added
-INTENTS_F1_BAR = 0.728
+# word-class rules, 0.728 with the trained classifier's sure intents added; 0.724 with the
+# classifier retrained on numpy's baseline kernels (2026-12-07), so that its training
+# reproduces on any machine (the same seed, data and versions: no tuning on these sets)
+INTENTS_F1_BAR = 0.724
 
 
 def load_scorer() -> ModuleType:
