@@ -608,7 +608,7 @@ def compose(
             said_for_ask.append(ask)
     if labels and not unrecognised:
         # (a question as it applies to the kind of money keeps the number it was asked in)
-        labels = {q: n for a, n in labels.items() for q in for_money([a], facts)} | labels
+        labels = {q: n for a, n in labels.items() for q in for_money([a], facts)} | dict(labels)
         sentences_out = numbered(
             sentences_out, said_for_ask, labels, sentences or {}, unanswered_items
         )
