@@ -35,6 +35,7 @@ def test_real_statement_then_am_i_wrong_is_asked() -> None:
         "Am I right?",
         "I got a check for my 401k. I can still put it into an IRA within 60 days. Correct?",
         "My plan sent me a check. I think I have 60 days to roll it over. Is that true?",
+        "My plan sent me a check. I think I have 60 days to roll it over. True?",
     ],
 )
 def test_a_verdict_asked_on_the_statement_before(text: str) -> None:
