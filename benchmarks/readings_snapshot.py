@@ -5,8 +5,8 @@
 
 Speed work on ``nlu`` must not change what is read. The corpus: every released question
 (dev, real and answers in ../shared when present; batch_a, batch_b, batch_c and the rubric
-sets in tests/eval; never the held-out batch_d, batch_e, batch_f), the team's own held-out
-and synthetic questions in this repository, each
+sets in tests/eval; never a held-out batch: batch_f, batch_g, batch_h, batch_i), the team's
+own held-out and synthetic questions in this repository, each
 of their sentences alone, and every string literal of three or more characters in
 tests/nlu (the phrasings the tests pin down). Each text is read with three ``expecting``
 values; each record holds the Reading and the spans of every pipeline component, so a
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared" / "eval"
-# The released questions only: batch_d, batch_e and batch_f are held out and never read.
+# The released questions only: the held-out batch_f, batch_g, batch_h and batch_i are never read.
 QUESTION_FILES = (
     SHARED / "dev.jsonl",
     SHARED / "real.jsonl",

@@ -24,6 +24,14 @@ from typing import Any, NamedTuple
 from spacy.tokens import Doc, Span
 
 from knowledge.facts import MONEY_KEYS, YEAR_KEYS, Facts, InvalidFacts
+from nlu.accounts import (
+    HELD_IN,
+    IRA_KINDS,
+    PLAN_KINDS,
+    account_clash,
+    after_tax_words,
+    names_no_plan,
+)
 from nlu.amount_uses import never_held
 from nlu.answers import Answer, read_answer
 from nlu.context import CaseBlind, Sentences, language_regex
@@ -36,6 +44,8 @@ from nlu.providers import current_firms, main_plan_type, plan_provider
 from nlu.roles import PLAN_TOTAL, RoleHit, bind_amounts
 from nlu.tables import Hit
 
+# The figures that are plan money only (``nlu.accounts.HELD_IN``).
+PLAN_MONEY_KEYS = frozenset(key for key, kinds in HELD_IN.items() if kinds == PLAN_KINDS)
 # When the figures do not add up, drop these first (least specific first).
 DROP_ORDER = (
     "after_tax_total",
@@ -202,8 +212,16 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         phrase_hits = [
             h for h in phrase_hits if h.fact not in ROLE_FREE or not _said_of_a_bare_role(index, h)
         ]
+    # a job read from paying into an IRA ("I contribute the maximum to my traditional IRA")
+    paid_into_ira = {
+        hit.start
+        for _span, (hit, bound) in found(doc, "account_statuses")
+        if hit.value is True and bound.mention.kind in IRA_KINDS
+    }
     for hit in phrase_hits:
         fact = hit.fact
+        if fact == "still_employed" and hit.start in paid_into_ira:
+            continue
         if fact == "retire_in_years":
             retire_in_years.append(Candidate(hit.value, hit.start, hit.end, hit.strength))
         elif fact == "year" and (
@@ -262,7 +280,39 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     lower = index.lower
     no_ones_words = "would" in lower or any(word in lower for word in _ANYONE_WORDS)
     breakdown_words = "as follows" in lower
+    # the account each figure is said to be in ("income in my traditional IRA")
+    in_account = {amount.start: bound for _span, (amount, bound) in found(doc, "account_figures")}
+    mentions = payloads(doc, "accounts")
+    # a text that names IRAs and no plan: its after-tax figures are an IRA's basis
+    no_plan = names_no_plan(mentions)
+    after_tax_at = after_tax_words(doc) if no_plan else []
+    if after_tax_at:
+        # after-tax money said of no IRA ("my after-tax rollover"): the plan's, unnamed
+        iras_at = [doc[m.start].idx for m in mentions if m.kind in IRA_KINDS]
+        no_plan = all(
+            any(lo <= at < hi for at in iras_at) for lo, hi in map(index.bounds, after_tax_at)
+        )
+    asker_speaks = bool(_FIRST_PERSON.search(text))
     for rh in role_hits:
+        bound = in_account.get(rh.amount.start)
+        if (
+            no_plan
+            and rh.key in PLAN_MONEY_KEYS
+            and not any(lo <= at < hi for at in after_tax_at for lo, hi in [index.bounds(rh.start)])
+        ):
+            # "I don't want to lose $1,750 in basis" of a text about IRAs only: no plan
+            # money (unless named as after-tax money: "rolled $22,400 of after-tax
+            # contributions to my Roth IRA")
+            continue
+        if bound is not None and (
+            (bound.mention.owner == "spouse" and asker_speaks)
+            or (bound.mention.owner == "third" and pronoun_is_spouse)
+        ):
+            continue  # "$20k in her 401k" said by someone who speaks of themselves: hers
+        if account_clash(rh.key, bound):
+            if rh.key in IRA_BASIS_KEYS:
+                ira_basis.append(rh.value)  # an IRA's after-tax money, named again later too
+            continue  # "$17,897.40 of non-deducted income in my traditional IRA": no pay
         if rh.amount.start in moved and (
             rh.amount.start in never_held_here
             or not (rh.key in AFTER_TAX_KEYS and _MEASURED_AFTER_TAX.match(text, rh.amount.end))
@@ -866,6 +916,13 @@ _MADE_UP = re.compile(
 # to the next blank line.
 _LINE_END = re.compile(r"\n")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Words that point back to an example just set out, closing it ("The above example
+# assumes", "in the example above").
+_EXAMPLE_CLOSER = re.compile(
+    r"\b(?:the|this|that|my|in the|in my) (?:above example|example above|example i gave|"
+    r"example i just gave)\b",
+    re.IGNORECASE,
+)
 # Facts an example states for its made-up person; said inside one, they are no fact.
 EXAMPLE_FREE = frozenset({"age", "retire_age", "retire_in_years", "spouse_age"})
 
@@ -891,6 +948,12 @@ def example_scopes(text: str) -> list[tuple[int, int]]:
             after = end + len(text[end:]) - len(text[end:].lstrip())
             blank = _BLANK_LINE.search(text, after)
             end = blank.start() if blank else len(text)
+        closer = _EXAMPLE_CLOSER.search(text, end)
+        if closer is not None:
+            # "As an example: assume salary of 100k ... 53k + 4k match = 57k limit ... The
+            # above example assumes no salary increase": the example runs to the words
+            # that close it
+            end = closer.start()
         scopes.append((m.start(), end))
     return scopes
 

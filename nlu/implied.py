@@ -197,7 +197,6 @@ class ImpliedFacts:
             found.append(Hit(rule.fact, rule.value, begin, stop, rule.strength))
         return found
 
-
     def keep(self, rule: Rule, doc: Doc, start: int, end: int) -> bool:
         """Whether a match (tokens ``start``-``end``) of ``rule`` counts: a hook for a
         subclass with a test of its own (``nlu.money_kinds``); every match here."""

@@ -22,6 +22,8 @@ Components, in order:
   patterns over a shared vocabulary (``nlu.implied``; implied.yaml, vocabulary.yaml).
 - ``rothbot_money_kinds``: the kinds of money the text is about (designated Roth,
   after-tax, pretax, an IRA), from the same kind of patterns (``nlu.money_kinds``).
+- ``rothbot_accounts``: each mention of an account and whose it is, and the figures bound
+  to one (``nlu.accounts``; accounts.yaml), for the assembler's account test.
 - ``rothbot_spoken``: the facts the text speaks to, settled or not (``nlu.spoken``;
   spoken.yaml), from the same kind of patterns.
 - ``rothbot_providers`` and ``rothbot_plan_types``: who keeps the plan and what it is.
@@ -62,7 +64,12 @@ GROUPS = (
     "intents",
     "topics",
     "spoken",
+    "accounts",
+    "account_figures",
+    "account_statuses",
 )
+# The facts read from a phrase that the account rules bind to an account, as figures are.
+BOUND_FACTS = frozenset({"still_employed"})
 _USER_KEY = "rothbot"
 # spaCy's arrays are uint64: -1 ("not a sentence start") is stored as its max value
 _NOT_A_SENTENCE_START = numpy.iinfo(numpy.uint64).max
@@ -348,6 +355,48 @@ def make_money_kinds_component(nlp: Language, name: str) -> Callable[[Doc], Doc]
     return _adding_phrases(nlp, MoneyKinds)
 
 
+@Language.factory("rothbot_accounts")
+def make_accounts_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Account mentions and whose they are (``nlu.accounts``), in group "accounts"
+    (payload: ``Mention``), and the figures bound to them, in group "account_figures"
+    (payload: (the ``Amount``, its ``Bound``)), and the employment phrases bound to one, in
+    group "account_statuses" (payload: (the ``Hit``, its ``Bound``))."""
+    from nlu.accounts import Accounts
+
+    rules: list[Accounts] = []  # built on the first Doc: its vocab is the pipeline's
+
+    def accounts_component(doc: Doc) -> Doc:
+        if not rules:
+            rules.append(Accounts(nlp))
+        mentions = rules[0].mentions(doc)
+        _record(doc, "accounts", [(m.start, m.end, m.kind, m) for m in mentions])
+        amounts = _state(doc).found.get("money", ())
+        bound = rules[0].bind(doc, [(first, end) for first, end, _l, _a in amounts], mentions)
+        of_start = {first: amount for first, _end, _l, amount in amounts}
+        _record(
+            doc,
+            "account_figures",
+            [(first, end, rule, (of_start[first], b)) for first, end, rule, b in bound],
+        )
+        # a job read from paying in: where the money goes ("I contribute the maximum to my
+        # traditional IRA": an IRA, which needs no employer)
+        paying = [
+            item
+            for item in _state(doc).found.get("phrases", ())
+            if item[2] in BOUND_FACTS and rules[0].pays_in(doc, item[0], item[1])
+        ]
+        bound = rules[0].bind(doc, [(first, end) for first, end, _l, _h in paying], mentions)
+        of_hit = {first: hit for first, _end, _l, hit in paying}
+        _record(
+            doc,
+            "account_statuses",
+            [(first, end, rule, (of_hit[first], b)) for first, end, rule, b in bound],
+        )
+        return doc
+
+    return accounts_component
+
+
 @Language.factory("rothbot_spoken")
 def make_spoken_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """The facts the text speaks to (``nlu.spoken``), in group "spoken" (payload: the
@@ -405,6 +454,7 @@ COMPONENTS = (
     "rothbot_phrases",
     "rothbot_implied",
     "rothbot_money_kinds",
+    "rothbot_accounts",
     "rothbot_spoken",
     "rothbot_providers",
     "rothbot_plan_types",

@@ -15,7 +15,9 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from nlu.asks import Unrecognised, recognise
 from nlu.assemble import assemble
@@ -148,22 +150,35 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         spoken=frozenset(payloads(doc, "spoken")),
         asked=recognised.asked,
         unrecognised=recognised.unrecognised,
-        third_party=_third_party(index.text),
+        third_party=_third_party(doc),
         ask_labels=recognised.labels,
         yes_no=recognised.yes_no,
     )
 
 
-def _third_party(text: str) -> str:
+def _third_party(doc: Doc) -> str:
     """ "client" for "I have a client with ...": whom a post about someone else's account
-    is about (``third_party`` of language.yaml), else ""."""
-    found = _THIRD_PARTY().search(text)
-    return found.group(1).lower() if found else ""
+    is about (spaCy ``Matcher`` token patterns, ``third_party`` of language.yaml: the
+    first match's last word, singular), else ""."""
+    matcher, persons = _third_party_matcher(doc.vocab)
+    lower = sentences(doc).lower
+    if not any(person in lower for person in persons):
+        return ""  # (a quick look for the words first: most texts name no one)
+    matches = matcher(doc)
+    if not matches:
+        return ""
+    _id, _start, end = min(matches, key=lambda m: (m[1], m[2]))
+    return doc[end - 1].lower_.removesuffix("s")
 
 
 @cache
-def _THIRD_PARTY() -> re.Pattern[str]:
-    return re.compile(load("language")["third_party"], re.IGNORECASE)
+def _third_party_matcher(vocab: Vocab) -> tuple[Matcher, tuple[str, ...]]:
+    """The Matcher of the patterns, and the words their last token may be."""
+    patterns = load("language")["third_party"]
+    matcher = Matcher(vocab)
+    matcher.add("third_party", patterns)
+    persons = {word for pattern in patterns for word in pattern[-1]["LOWER"]["IN"]}
+    return matcher, tuple(sorted(persons))
 
 
 def _is_question_like(text: str, states_facts: bool = False) -> bool:

@@ -87,6 +87,16 @@ BATCH_H_ON_SPLIT = frozenset({"bh027"})
 BATCH_H_ALTERNATES = json.loads(
     (HERE / "batch_h_answers_alternates.json").read_text(encoding="utf-8")
 )
+# batch_i: the collector's first-contact batch of the session of 2026-12-07 15:12
+# (tests/eval/README.md), rubrics for 22 of its 40 questions, to the same standard; only the
+# collector helper edits it.
+BATCH_I = HERE / "batch_i_answers.jsonl"
+# batch_i questions whose expert answer is a two-destination rollover of after-tax money, where the
+# split template may earn points; the other batch_i rubrics must not reward it.
+BATCH_I_ON_SPLIT = frozenset({"bi001", "bi002", "bi010", "bi011", "bi015", "bi016"})
+BATCH_I_ALTERNATES = json.loads(
+    (HERE / "batch_i_answers_alternates.json").read_text(encoding="utf-8")
+)
 
 
 def _shared() -> Path | None:
@@ -144,6 +154,7 @@ BATCH_E_RUBRICS = _load(BATCH_E)
 BATCH_F_RUBRICS = _load(BATCH_F)
 BATCH_G_RUBRICS = _load(BATCH_G)
 BATCH_H_RUBRICS = _load(BATCH_H)
+BATCH_I_RUBRICS = _load(BATCH_I)
 # rubrics written here, with a wrong answer each
 MINE = (
     OURS
@@ -153,6 +164,7 @@ MINE = (
     + BATCH_F_RUBRICS
     + BATCH_G_RUBRICS
     + BATCH_H_RUBRICS
+    + BATCH_I_RUBRICS
 )
 RELEASED = _load(SHARED / "answers.jsonl") if SHARED else []
 ALL = (
@@ -163,6 +175,7 @@ ALL = (
     + [("batch_f", r) for r in BATCH_F_RUBRICS]
     + [("batch_g", r) for r in BATCH_G_RUBRICS]
     + [("batch_h", r) for r in BATCH_H_RUBRICS]
+    + [("batch_i", r) for r in BATCH_I_RUBRICS]
     + [("released", r) for r in RELEASED]
 )
 
@@ -231,7 +244,17 @@ def test_batch_h_rubrics_cover_about_half_of_its_questions_in_order_with_new_ids
     assert len(ids) >= 20 and len(ids) == len(set(ids))
     assert set(ids) <= set(questions)
     assert ids == sorted(ids, key=questions.index)
-    others = MINE[: len(MINE) - len(BATCH_H_RUBRICS)] + RELEASED
+    others = MINE[: len(MINE) - len(BATCH_H_RUBRICS) - len(BATCH_I_RUBRICS)] + RELEASED
+    assert not set(ids) & {r["id"] for r in others}
+
+
+def test_batch_i_rubrics_cover_about_half_of_its_questions_in_order_with_new_ids():
+    questions = [q["id"] for q in _load(HERE / "batch_i.jsonl")]
+    ids = [r["id"] for r in BATCH_I_RUBRICS]
+    assert len(ids) >= 20 and len(ids) == len(set(ids))
+    assert set(ids) <= set(questions)
+    assert ids == sorted(ids, key=questions.index)
+    others = MINE[: len(MINE) - len(BATCH_I_RUBRICS)] + RELEASED
     assert not set(ids) & {r["id"] for r in others}
 
 
@@ -348,8 +371,9 @@ def test_the_split_template_makes_few_points_off_the_split_in_batch_c():
         (BATCH_F_RUBRICS, BATCH_F_ON_SPLIT),
         (BATCH_G_RUBRICS, BATCH_G_ON_SPLIT),
         (BATCH_H_RUBRICS, BATCH_H_ON_SPLIT),
+        (BATCH_I_RUBRICS, BATCH_I_ON_SPLIT),
     ],
-    ids=["batch_d", "batch_e", "batch_f", "batch_g", "batch_h"],
+    ids=["batch_d", "batch_e", "batch_f", "batch_g", "batch_h", "batch_i"],
 )
 def test_the_split_template_makes_few_points_off_the_split_in_held_out_batches(
     rubrics: list[dict], on_split_ids: frozenset[str]
@@ -470,6 +494,7 @@ ALTERNATE_REPLIES = {
     **BATCH_F_ALTERNATES,
     **BATCH_G_ALTERNATES,
     **BATCH_H_ALTERNATES,
+    **BATCH_I_ALTERNATES,
 }
 
 
@@ -479,7 +504,7 @@ def test_a_differently_worded_expert_reply_also_makes_every_point(qid):
     model answer (answers_more_alternates.json, batch_c_answers_alternates.json,
     batch_d_answers_alternates.json, batch_e_answers_alternates.json,
     batch_f_answers_alternates.json, batch_g_answers_alternates.json,
-    batch_h_answers_alternates.json), must earn them
+    batch_h_answers_alternates.json, batch_i_answers_alternates.json), must earn them
     all and say nothing wrong."""
     rubric = next(r for r in MINE if r["id"] == qid)
     reply = ALTERNATE_REPLIES[qid]

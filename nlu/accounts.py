@@ -1,0 +1,253 @@
+"""Account mentions, whose they are, and the figures bound to them (issue 11).
+
+A first pass tags each mention of an account - the employer plan, its after-tax source, a
+designated Roth account, a Roth IRA, a traditional IRA - with spaCy's ``Matcher`` over the
+shared vocabulary (``patterns/vocabulary.yaml``, tagged into the tokens' ``NORM`` by
+``nlu.implied``), from the token patterns of ``patterns/accounts.yaml``. Each mention is a
+span of ``doc.spans["accounts"]`` (label: the account kind) whose payload says whose
+account it is ("my", "her", "client's": self, spouse, other, unknown).
+
+Small named rules of the same file then bind a figure to the mention it is said to be in
+("$17,897.40 of non-deducted income in my traditional IRA", "IRA worth $310k"); each
+binding is a span of ``doc.spans["account_figures"]`` over the figure (label: the rule).
+``nlu.assemble`` leaves out a figure whose bound account is not the account its role names
+(:func:`account_clash`): a wrong fact is worse than a question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from nlu.data import load
+from nlu.implied import _TAGGED, _expand
+
+# The kinds of account a mention may be (``accounts.yaml`` ``kind``).
+PLAN, ROTH_PLAN, ROTH_IRA, IRA = "plan", "roth_plan", "roth_ira", "ira"
+IRA_KINDS = frozenset({IRA, ROTH_IRA})
+# Not an account: the employer, whose plan a text naming it speaks of.
+EMPLOYER = "employer"
+# Sentence and clause ends a binding never crosses.
+_ENDS = frozenset({".", "?", "!", ";", "\n", "\n\n"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an account: its kind, whose it is, and its tokens."""
+
+    kind: str
+    owner: str  # "self", "spouse", "third" (his, her), "other" or "unknown"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """A figure (tokens ``start``-``end``) bound to ``mention`` by the rule ``rule``."""
+
+    rule: str
+    mention: Mention
+    destination: bool = False  # the account the figure goes to, not the one it is in
+
+
+@dataclass(frozen=True, slots=True)
+class _Bind:
+    id: str
+    direction: str  # "after": the mention follows the figure; "before": it precedes it
+    links: frozenset[str]
+    reach: int
+    stop: frozenset[str]
+    destination: bool
+
+
+class Accounts:
+    """The mention patterns and the binding rules, built once for a pipeline's vocab."""
+
+    def __init__(self, nlp: Language) -> None:
+        data = load("accounts")
+        self.matcher = Matcher(nlp.vocab)
+        self.kind: dict[str, str] = {}
+        for entry in data["mentions"]:
+            self.kind[entry["id"]] = entry["kind"]
+            self.matcher.add(
+                entry["id"], [[t for s in spec for t in _expand(s)] for spec in entry["patterns"]]
+            )
+        owners = data["owners"]
+        self.owner_reach = int(owners["reach"])
+        self.owner_of = {
+            word: who for who in ("self", "spouse", "third", "other") for word in owners[who]
+        }
+        self.describing = frozenset(owners["describing"])
+        self.paying_in = frozenset(data["paying_in"])
+        self.binds = tuple(
+            _Bind(
+                raw["id"],
+                raw["direction"],
+                frozenset(raw["links"]),
+                int(raw["reach"]),
+                frozenset(raw.get("stop", ())),
+                bool(raw.get("destination", False)),
+            )
+            for raw in data["binds"]
+        )
+
+    def mentions(self, doc: Doc) -> list[Mention]:
+        """The account mentions of ``doc`` (its vocabulary tagged), longest first where
+        two overlap, in text order."""
+        if doc.user_data.get(_TAGGED) is None:
+            return []  # (no vocabulary phrase was tagged: ``nlu.implied`` runs first)
+        spans = filter_spans(
+            Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)
+        )
+        return [
+            Mention(self.kind[span.label_], self._owner(doc, span.start), span.start, span.end)
+            for span in spans
+        ]
+
+    def pays_in(self, doc: Doc, start: int, end: int) -> bool:
+        """True when tokens ``start``-``end`` say money is paid in ("I contribute")."""
+        return any(token.lower_ in self.paying_in for token in doc[start:end])
+
+    def _owner(self, doc: Doc, start: int) -> str:
+        """Whose account a mention starting at token ``start`` is: the first owner word
+        walking back over describing words."""
+        for token in reversed(doc[max(0, start - self.owner_reach - 1) : start]):
+            who = self.owner_of.get(token.lower_)
+            if who is not None:
+                return who
+            if token.lower_ not in self.describing:
+                break
+        return "unknown"
+
+    def bind(
+        self, doc: Doc, amounts: list[tuple[int, int]], mentions: list[Mention]
+    ) -> list[tuple[int, int, str, Bound]]:
+        """(first token, end token, rule id, Bound) for each figure (token spans
+        ``amounts``) a rule binds to a mention, the first rule in file order winning."""
+        if not mentions or not amounts:
+            return []
+        # (the employer is no account: a figure is never bound to it)
+        accounts = [m for m in mentions if m.kind != EMPLOYER]
+        starting = {m.start: m for m in accounts}
+        ending = {m.end: m for m in accounts}
+        money_tokens = {i for first, end in amounts for i in range(first, end)}
+        bound = []
+        for first, end in amounts:
+            for rule in self.binds:
+                mention = (
+                    self._after(doc, end, rule, starting, money_tokens)
+                    if rule.direction == "after"
+                    else self._before(doc, first, rule, ending)
+                )
+                if mention is not None:
+                    bound.append((first, end, rule.id, Bound(rule.id, mention, rule.destination)))
+                    break
+        return bound
+
+    def _after(
+        self, doc: Doc, end: int, rule: _Bind, starting: dict[int, Mention], money: set[int]
+    ) -> Mention | None:
+        """The mention reached after a figure ending at token ``end``: a link word, then
+        owner and describing words, then the mention."""
+        if not rule.links:  # the mention right after the figure: "my $18K traditional IRA"
+            j = end
+            while (
+                j not in starting
+                and j < len(doc)
+                and j - end <= self.owner_reach
+                and doc[j].lower_ in self.describing
+            ):
+                j += 1
+            return starting.get(j)
+        stop = min(len(doc), end + rule.reach)
+        i = end
+        while i < stop:
+            token = doc[i]
+            word = token.lower_
+            if i in money or word in rule.stop or word.strip(" ") in _ENDS or token.is_sent_start:
+                return None
+            if word in rule.links:
+                j = i + 1
+                while (
+                    j < len(doc)
+                    and j - i <= self.owner_reach + 1
+                    and j not in starting
+                    and (doc[j].lower_ in self.describing or doc[j].lower_ in self.owner_of)
+                ):
+                    j += 1
+                if j in starting:
+                    return starting[j]
+            i += 1
+        return None
+
+    def _before(
+        self, doc: Doc, first: int, rule: _Bind, ending: dict[int, Mention]
+    ) -> Mention | None:
+        """The mention right before a figure starting at token ``first``, with only the
+        rule's link words between them."""
+        i = first
+        while i > 0 and first - i <= rule.reach:
+            if i in ending:
+                return ending[i]
+            if doc[i - 1].lower_ not in rule.links:
+                return None
+            i -= 1
+        return None
+
+
+@cache
+def accounts(nlp: Language) -> Accounts:
+    """The account rules of ``nlp`` (one per pipeline; built on first use)."""
+    return Accounts(nlp)
+
+
+# The accounts each figure's role may be held in; a figure bound to another is left out.
+# (income is held in no account: a figure in one is no pay)
+PLAN_KINDS = frozenset({PLAN, ROTH_PLAN})
+_PLAN_MONEY = PLAN_KINDS
+HELD_IN: dict[str, frozenset[str]] = {
+    "income": frozenset(),
+    "traditional_ira_balance": frozenset({IRA}),
+    "roth_ira_balance": frozenset({ROTH_IRA}),
+    "roth_401k_balance": _PLAN_MONEY,
+    "pretax_balance": _PLAN_MONEY,
+    "after_tax_contributions": _PLAN_MONEY,
+    "after_tax_earnings": _PLAN_MONEY,
+    "after_tax_total": _PLAN_MONEY,
+    "annual_after_tax_contribution": _PLAN_MONEY,
+    "employer_contribution": _PLAN_MONEY,
+    "employee_deferral": _PLAN_MONEY,
+}
+
+
+def after_tax_words(doc: Doc) -> list[int]:
+    """Where the after-tax words of ``doc`` start (characters; its vocabulary tagged)."""
+    tagged = doc.user_data.get(_TAGGED)
+    if tagged is None:
+        return []
+    return [span.start_char for span in tagged[0] if span.label_ == "AFTER_TAX"]
+
+
+def names_no_plan(mentions: list[Mention]) -> bool:
+    """True when the mentions name an IRA and no plan, designated Roth account or employer:
+    the text is about IRAs only ("Rollover IRA with about $300,000 ... I don't want to lose
+    $1,750 in basis"), so no figure of it is plan money."""
+    kinds = {m.kind for m in mentions}
+    return bool(kinds & IRA_KINDS) and not kinds & (PLAN_KINDS | {EMPLOYER})
+
+
+def account_clash(key: str, bound: Bound | None) -> bool:
+    """True when a figure read as ``key`` is bound to an account that role is never held
+    in ("$17,897.40 of non-deducted income in my traditional IRA")."""
+    if bound is None:
+        return False
+    allowed: Any = HELD_IN.get(key)
+    if allowed is None or (bound.destination and allowed):
+        return False  # (money sent to an account keeps its role: only pay is ruled out)
+    return bound.mention.kind not in allowed
