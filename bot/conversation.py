@@ -274,7 +274,7 @@ NOTED_TOPICS = frozenset({"state_tax", "pre_1987"})
 
 
 # The catalogue question whose answer says all a topic's note says (the note is then left out).
-TOPIC_ANSWERED_BY = {"pre_1987": "pre_1987_basis"}
+TOPIC_ANSWERED_BY = {"pre_1987": "pre_1987_basis", "state_tax": "state_tax"}
 
 # A topic the catalogue answers when the text asks one of these questions: a surviving
 # spouse may roll the late spouse's plan money as their own (IRC 402(c)(9)), and a

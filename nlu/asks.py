@@ -57,6 +57,11 @@ class AskRule:
     in_text: tuple[frozenset[str], ...]
     within: str
     question: bool
+    # the classes (or pattern ids) it needs that are not the subject's broad words
+    # (``subject_broad``): a question about a topic beyond the catalogue (``beyond``: "Does
+    # my state tax Roth conversions?") is answered by it only if it names one of these
+    # itself; a rule with none ("move it to a Roth") is a catch-all
+    specific: frozenset[str] = frozenset()
 
     def holds(self, present: set[str]) -> bool:
         return all(group & present for group in self.all) and not (self.none & present)
@@ -84,6 +89,17 @@ class WordRegexes:
 
 
 @dataclass(frozen=True, slots=True)
+class ClauseBreaks:
+    """Where a sentence's clauses part (``clause_breaks`` of asks.yaml): at a mark (";"),
+    at a comma before one of ``after_comma`` (", and"), and at "and" or "but" before one
+    of ``and_then`` ("and will my state tax it")."""
+
+    marks: frozenset[str] = frozenset()
+    after_comma: frozenset[str] = frozenset()
+    and_then: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class Catalogue:
     phrases: PhraseMatcher  # the patterns that are finite sets of word sequences
     matcher: Matcher  # the others that need no particular word
@@ -95,12 +111,20 @@ class Catalogue:
     # broad to tie a question to one topic (``subject_broad``)
     subject: frozenset[str] = frozenset()
     broad: frozenset[str] = frozenset()
+    # the classes that name a topic beyond the catalogue's answers (``beyond``: a state's
+    # tax, college aid, what to invest in): a sentence that asks and names one is not
+    # answered by a broad rule
+    beyond: frozenset[str] = frozenset()
+    # where a question asks two things ("Can I roll it to a Roth IRA, and will my state tax
+    # the earnings?"): ``clause_breaks`` of asks.yaml
+    breaks: ClauseBreaks = field(default_factory=lambda: ClauseBreaks())
     # the words by which a short question asks about what was just said (``points_back``)
     pointing: frozenset[str] = frozenset()
     verdict: frozenset[str] = frozenset()
 
 
-def _rule(entry: dict) -> AskRule:
+def _rule(entry: dict, broad: frozenset[str] = frozenset()) -> AskRule:
+    needs = frozenset(c for g in entry["all"] for c in str(g).split("|"))
     return AskRule(
         ask=str(entry["id"]),
         all=tuple(frozenset(str(g).split("|")) for g in entry["all"]),
@@ -109,6 +133,7 @@ def _rule(entry: dict) -> AskRule:
         in_text=tuple(frozenset(str(g).split("|")) for g in entry.get("in_text", ())),
         within=str(entry.get("within", "sentence")),
         question=bool(entry.get("question", False)),
+        specific=needs - broad,
     )
 
 
@@ -139,7 +164,8 @@ def build(vocab: Vocab) -> Catalogue:
                 # (a phrase as its words' LOWER hashes, the form PhraseMatcher keeps and
                 # takes back when unpickled: a Doc per phrase was half the build)
                 phrases.add(key, [[add(word) for word in words] for words in sequences])
-    rules = tuple(_rule(entry) for entry in data["asks"])
+    subject, broad = _subject_classes(data)
+    rules = tuple(_rule(entry, _broad_names(data, broad)) for entry in data["asks"])
     places = tuple(_rule(entry) for entry in data.get("places") or ())
     names = set(data["classes"]) | {p["id"] for ps in data["classes"].values() for p in ps}
     groups = (g for r in (*rules, *places) for g in (*r.all, *r.in_text, r.none, r.none_in_text))
@@ -147,10 +173,17 @@ def build(vocab: Vocab) -> Catalogue:
     if named - names:  # a typo in the data must fail loudly, not silently never match
         raise ValueError(f"asks.yaml names unknown classes: {sorted(named - names)}")
     words = WordRegexes(tuple(word_tests))
-    subject, broad = _subject_classes(data)
-    if (subject | broad) - set(data["classes"]):
-        unknown = sorted((subject | broad) - set(data["classes"]))
+    beyond = frozenset(str(c) for c in data.get("beyond") or ())
+    if (subject | broad | beyond) - set(data["classes"]):
+        unknown = sorted((subject | broad | beyond) - set(data["classes"]))
         raise ValueError(f"asks.yaml subject names unknown classes: {unknown}")
+    spec = data.get("clause_breaks") or {}
+    breaks = ClauseBreaks(
+        *(
+            frozenset(str(w) for w in spec.get(k) or ())
+            for k in ("marks", "after_comma", "and_then")
+        )
+    )
     back = data["points_back"]
     return Catalogue(
         phrases,
@@ -161,6 +194,8 @@ def build(vocab: Vocab) -> Catalogue:
         words,
         subject,
         broad,
+        beyond,
+        breaks,
         frozenset(back["pointing"]),
         frozenset(back["verdict"]),
     )
@@ -313,6 +348,18 @@ def _subject_classes(data: dict) -> tuple[frozenset[str], frozenset[str]]:
     return subject, frozenset(str(c) for c in data.get("subject_broad") or ())
 
 
+def _broad_names(data: dict, broad: frozenset[str]) -> frozenset[str]:
+    """The broad classes and the ids of their patterns that no other class has ("roll" of
+    ``move``): what a rule may name without naming a topic."""
+    owners: dict[str, set[str]] = {}
+    for cls, patterns in data["classes"].items():
+        for pattern in patterns:
+            owners.setdefault(str(pattern["id"]), set()).add(cls)
+    return broad | {
+        p for p, classes in owners.items() if classes <= broad and p not in data["classes"]
+    }
+
+
 @cache
 def words_of(ask: str) -> frozenset[str]:
     """The subject's word classes any rule recognising ``ask`` needs (``subject`` of
@@ -378,7 +425,8 @@ class Unrecognised:
     points_back: bool = False
     # the subject's word classes it holds that tie it to a topic (``subject`` of asks.yaml
     # but ``subject_broad``): "Can I move it?" holds none, "How does this play out once you
-    # hit the 18k max?" holds the limit
+    # hit the 18k max?" holds the limit; and the classes of a topic beyond the catalogue
+    # (``beyond``) it names: "Does my state tax Roth conversions?" holds the state's tax
     specific: frozenset[str] = frozenset()
     # all the subject's word classes it holds (``subject`` of asks.yaml)
     words: frozenset[str] = frozenset()
@@ -431,8 +479,11 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     sentences = _sentences(doc)
     starts = [s.start for s in sentences]
     per_sentence: list[set[str]] = [set() for _ in sentences]
+    where_in: list[list[tuple[int, str, str]]] = [[] for _ in sentences]
     for token, cls, pattern in matches:
-        per_sentence[bisect.bisect_right(starts, token) - 1].update((cls, pattern))
+        i = bisect.bisect_right(starts, token) - 1
+        per_sentence[i].update((cls, pattern))
+        where_in[i].append((token, cls, pattern))
     asking = sentence_levels(doc, sentences)
     numbers = item_labels(sentences, asking)
     own = [frozenset(present) for present in per_sentence]  # (before a question points back)
@@ -450,6 +501,13 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     held: set[int] = set()
     levels: dict[str, int] = {}
     items: dict[str, list[str]] = {}
+    # the sentences that ask about a topic beyond the catalogue: what each names itself, and
+    # what its clauses that name no such topic hold
+    beyond = {
+        i: (own[i], _outside_topic(sentences[i], where_in[i], catalogue))
+        for i, level in enumerate(asking)
+        if level == ASKS and own[i] & catalogue.beyond
+    }
     ranked = _ordered(
         catalogue.rules,
         per_sentence,
@@ -458,6 +516,7 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
         held,
         levels,
         _set_up(asking, sentences),
+        beyond,
         numbers,
         items,
     )
@@ -472,7 +531,7 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
             " ".join(sentences[i].text.split()),
             bool(per_sentence[i] & catalogue.subject),
             i in about,
-            own[i] & catalogue.subject - catalogue.broad,
+            own[i] & (catalogue.subject - catalogue.broad | catalogue.beyond),
             own[i] & catalogue.subject,
             numbers[i],
             i,
@@ -566,6 +625,7 @@ def _ordered(
     held: set[int] | None = None,
     levels: dict[str, int] | None = None,
     setting: list[int] | None = None,
+    beyond: Mapping[int, tuple[frozenset[str], frozenset[str]]] | None = None,
     numbers: list[str] | None = None,
     items: dict[str, list[str]] | None = None,
 ) -> dict[str, tuple[int, int]]:
@@ -574,14 +634,18 @@ def _ordered(
     about the rollover:"), and that before one that only states ("my income is too high"
     is context; "can I do it now?" is the question). Each id maps to its rank: (how its
     best sentence stands, ``nlu.questions.ASKS``, ``ANNOUNCES``, ``PREMISE`` or ``TELLS``, that
-    sentence's index).
+    sentence's index). In a sentence of ``beyond`` (one that asks about a topic beyond the
+    catalogue, by index: the classes it names itself, and those of its clauses that name no
+    such topic) a rule holds only where that sentence names one of its specific classes
+    ("Does my state tax Roth conversions?": not a catch-all, nor a question of a sentence
+    it points back to), or on the words of its other clauses ("Can I roll it to a Roth IRA,
+    and will my state tax the earnings?").
 
     ``numbers``: the list item of each sentence, when the text numbers its questions
     (``nlu.questions.item_labels``): a question asked in a numbered item is placed there,
     not at a sentence outside the list that holds only a part of it ("I have a few
     questions on the tax implications ... 2. What code should the custodian use ...?"),
     and ``items`` gets, for each id, the numbers of the items that ask it."""
-    whole = set().union(*per_sentence)
     found: dict[str, tuple[int, int]] = {}
     # the asks placed in a numbered item rather than where they were first held, and the
     # item sentences that ask them
@@ -591,13 +655,22 @@ def _ordered(
     whole_at: dict[int, set[str]] = {}
     later: dict[str, int] = {}
     levels = {} if levels is None else levels
+    text = set().union(*per_sentence)  # (what rules out a question, or must be in the text)
+    everywhere = per_sentence
     for rule in rules:
+        per_sentence, whole = everywhere, text
+        if beyond and any(not (rule.specific & named) for named, _ in beyond.values()):
+            per_sentence = [
+                set(beyond[i][1]) if i in beyond and not (rule.specific & beyond[i][0]) else present
+                for i, present in enumerate(everywhere)
+            ]
+            whole = set().union(*per_sentence)
         # (then it holds in no sentence: most rules end here, at their first group)
         if rule.all and whole.isdisjoint(rule.all[0]):
             continue
         if not all(group & whole for group in rule.all):
             continue
-        if rule.none_in_text & whole or not all(group & whole for group in rule.in_text):
+        if rule.none_in_text & text or not all(group & text for group in rule.in_text):
             continue
         if rule.within == "text":
             where = _sentences_holding(per_sentence, rule) if rule.holds(whole) else []
@@ -657,6 +730,31 @@ def _ordered(
             found[ask] = (ASKS, (free or options)[0])
     order = {ask: n for n, ask in enumerate(file_order)}
     return {a: found[a] for a in sorted(found, key=lambda a: (found[a], order[a]))}
+
+
+def _outside_topic(
+    sentence: Span, matches: list[tuple[int, str, str]], catalogue: Catalogue
+) -> frozenset[str]:
+    """The classes (and pattern ids) of the clauses of ``sentence`` that name no topic
+    beyond the catalogue: "Can I roll it to a Roth IRA" of "Can I roll it to a Roth IRA,
+    and will my state tax the earnings?"; none of "Does my state tax Roth conversions?"."""
+    breaks = catalogue.breaks
+    words = [t.lower_ for t in sentence]
+    clause_of: dict[int, int] = {}
+    clause = 0
+    for n, word in enumerate(words):
+        after = words[n + 1] if n + 1 < len(words) else ""
+        if (
+            word in breaks.marks
+            or (word == "," and after in breaks.after_comma)
+            or (word in ("and", "but") and after in breaks.and_then)
+        ):
+            clause += 1
+        clause_of[sentence.start + n] = clause
+    held: dict[int, set[str]] = {}
+    for token, cls, pattern in matches:
+        held.setdefault(clause_of[token], set()).update((cls, pattern))
+    return frozenset(c for named in held.values() if not named & catalogue.beyond for c in named)
 
 
 def _set_up(asking: list[int], sentences: list[Span]) -> list[int]:

@@ -1,5 +1,5 @@
 """A question in words of the subject that no catalogue question answers, with no fact and
-no intent read ("Will converting the IRA affect our chances of getting financial aid?"), is
+no intent read ("Should I hold bonds in a Roth IRA?"), is
 not off-topic: it gets the honest line of the unrecognised path (``unrecognised.*`` in
 bot/messages/en.yaml), never "I only know about moving after-tax 401(k) money ...". A
 question whose only words of the subject are everyday ones ("transfer", "withdraw") and
@@ -12,10 +12,12 @@ import pytest
 OFF_TOPIC = "I only know about"
 HONEST = "I can't give a cited answer to"
 
+# (college aid, this test's first examples, has its own answer now: financial_aid,
+# tests/answers/test_topics_asked_beside_the_subject.py)
 OF_THE_SUBJECT = [
-    "Will converting the IRA affect our chances of getting financial aid?",
-    "Should we convert the IRA before applying for college aid?",
-    "Does my Roth count as an asset on the FAFSA?",
+    "Should I hold bonds in a Roth IRA?",
+    "Can I roll my HSA into a Roth IRA?",
+    "Is a Roth IRA safe from creditors?",
 ]
 
 
