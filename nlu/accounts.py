@@ -21,18 +21,21 @@ from functools import cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
 
 from nlu.data import load
 from nlu.implied import _TAGGED, _expand
+from nlu.pipeline import longest_first
 
 # The kinds of account a mention may be (``accounts.yaml`` ``kind``).
 PLAN, ROTH_PLAN, ROTH_IRA, IRA = "plan", "roth_plan", "roth_ira", "ira"
 IRA_KINDS = frozenset({IRA, ROTH_IRA})
 # Not an account: the employer, whose plan a text naming it speaks of.
 EMPLOYER = "employer"
+# How far past a tagged phrase a combined mention pattern may reach (tokens): the longest
+# vocabulary phrase (4) and one word.
+WINDOW = 6
 # Sentence and clause ends a binding never crosses.
 _ENDS = frozenset({".", "?", "!", ";", "\n", "\n\n"})
 
@@ -73,11 +76,34 @@ class Accounts:
         data = load("accounts")
         self.matcher = Matcher(nlp.vocab)
         self.kind: dict[str, str] = {}
+        # a pattern that is one vocabulary class ("$PLAN") is that class's tagged phrases:
+        # read from the tagging pass, not matched again; the others, in the Matcher, run
+        # only in a text holding every class one of them names
+        self.of_class: dict[str, str] = {}
+        self.needs: list[frozenset[str]] = []
         for entry in data["mentions"]:
             self.kind[entry["id"]] = entry["kind"]
-            self.matcher.add(
-                entry["id"], [[t for s in spec for t in _expand(s)] for spec in entry["patterns"]]
-            )
+            for spec in entry["patterns"]:
+                if len(spec) == 1 and isinstance(spec[0], str) and spec[0].startswith("$"):
+                    self.of_class[spec[0][1:]] = entry["kind"]
+                    continue
+                self.matcher.add(entry["id"], [[t for s in spec for t in _expand(s)]])
+                self.needs.append(frozenset(s[1:].rstrip("?") for s in spec if isinstance(s, str)))
+        # account words as the tokenizer leaves them glued to punctuation, and plurals
+        self.glued = PhraseMatcher(nlp.vocab, attr="LOWER")
+        glued = data["glued"]
+        for kind, stems in glued["stems"].items():
+            # (the tokenizer splits a full stop after a lower-case letter, not after a
+            # capital: "401k." is two tokens, "401K." one; both spellings are made)
+            phrases = {
+                spelled + mark
+                for stem in stems
+                for spelled in (stem, stem.upper())
+                for mark in glued["punct"]
+            }
+            phrases.update(glued["plain"].get(kind, ()))
+            self.glued.add(kind, [nlp.make_doc(p) for p in sorted(phrases)])
+        self.combined = frozenset().union(*self.needs)
         owners = data["owners"]
         self.owner_reach = int(owners["reach"])
         self.owner_of = {
@@ -100,15 +126,46 @@ class Accounts:
     def mentions(self, doc: Doc) -> list[Mention]:
         """The account mentions of ``doc`` (its vocabulary tagged), longest first where
         two overlap, in text order."""
-        if doc.user_data.get(_TAGGED) is None:
+        tagged = doc.user_data.get(_TAGGED)
+        if tagged is None:
             return []  # (no vocabulary phrase was tagged: ``nlu.implied`` runs first)
-        spans = filter_spans(
-            Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)
-        )
-        return [
-            Mention(self.kind[span.label_], self._owner(doc, span.start), span.start, span.end)
-            for span in spans
+        strings = doc.vocab.strings
+        kind = self.kind
+        of_class = self.of_class
+        # (tuples, not Span objects: a long post holds dozens of mentions)
+        found = [
+            (span.start, span.end, of_class[span.label_], None)
+            for span in tagged[0]
+            if span.label_ in of_class
         ]
+        present = {span.label_ for span in tagged[0]}
+        if any(needed <= present for needed in self.needs):
+            # (the Matcher makes a Token object for every position it is run on: it runs
+            # on the stretches after each tagged phrase a combined pattern may start with)
+            for first, last in self._windows(doc, tagged[0]):
+                found += [
+                    (first + start, first + end, kind[strings[match_id]], None)
+                    for match_id, start, end in self.matcher(doc[first:last])
+                ]
+        found += [(start, end, strings[match_id], None) for match_id, start, end in self.glued(doc)]
+        return [
+            Mention(label, self._owner(doc, start), start, end)
+            for start, end, label, _none in longest_first(found)
+        ]
+
+    def _windows(self, doc: Doc, phrases: list[Any]) -> list[tuple[int, int]]:
+        """Token stretches (merged where they overlap) from each tagged phrase of a class a
+        combined pattern needs to ``WINDOW`` tokens past its end."""
+        windows: list[tuple[int, int]] = []
+        for span in phrases:
+            if span.label_ not in self.combined:
+                continue
+            last = min(len(doc), span.end + WINDOW)
+            if windows and span.start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], last))
+            else:
+                windows.append((span.start, last))
+        return windows
 
     def pays_in(self, doc: Doc, start: int, end: int) -> bool:
         """True when tokens ``start``-``end`` say money is paid in ("I contribute")."""

@@ -277,11 +277,11 @@ def role_cue_component(doc: Doc) -> Doc:
             where = expand(cue.start, cue.end)
             if where is not None and where[0] < where[1]:
                 spans.append((where[0], where[1], cue.role, cue))
-    _record(doc, "role_cues", _longest_first(spans))
+    _record(doc, "role_cues", longest_first(spans))
     return doc
 
 
-def _longest_first(spans: list[_Found]) -> list[_Found]:
+def longest_first(spans: list[_Found]) -> list[_Found]:
     """``spacy.util.filter_spans`` on token spans: of overlapping spans the (first)
     longest is kept; the kept ones in text order."""
     ordered = sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True)

@@ -16,7 +16,7 @@ with its rule and source (knowledge/data/rules.yaml), and only what the source s
   (IRC 408(d)(1), 408A(d)(3)(A); Form 1099-R box 1);
 - in_service_access: the plan decides; deferrals wait for 59½ but for a hardship, after-tax
   and rolled-in money often can leave at any age (IRC 401(k)(2)(B), Treas. Reg.
-  1.401(k)-1(d)).
+  1.401(k)-1(d); a 403(b)'s deferrals by IRC 403(b)(11)).
 
 The tuning sets hold one of these asked in a poster's own words (fq091, a 457 plan to a
 Roth IRA); the others are the graders' probes and paraphrases, and real texts that only
@@ -143,7 +143,8 @@ def test_457_answer_says_governmental_taxable_no_10_and_the_recapture() -> None:
 
 def test_in_kind_answer_is_the_fair_market_value_on_the_day() -> None:
     ((sentence, section),) = said_by("in_kind_conversion").values()
-    assert sentence.startswith("Yes, shares can be converted in kind, without selling")
+    # (no "Yes": "Do I need to sell my funds first?" asks the other way round)
+    assert sentence.startswith("Shares can be converted in kind, without selling them")
     assert "fair market value on the day" in sentence
     assert "408(d)(1)" in section
 
@@ -155,6 +156,8 @@ def test_in_service_access_says_the_plan_decides_and_deferrals_wait() -> None:
     assert "before 59½ except as a hardship distribution" in rule
     assert "after-tax and rolled-in money often can be at any age" in rule
     assert "401(k)(2)(B)" in section and "1.401(k)-1(d)" in section
+    # a 403(b)'s deferrals wait by their own section (kinds helper's left-over, 2026-12-07)
+    assert "IRC 403(b)(11) for a 403(b)" in rule
     cost, _ = said["in_service.access_cost"]
     assert "10% before 59½" in cost
 
@@ -168,7 +171,8 @@ def test_in_service_access_says_the_plan_decides_and_deferrals_wait() -> None:
         ("Does my state tax Roth conversions?", "My figures are federal only"),
         ("Does my Roth IRA count as an asset on the FAFSA?", "The FAFSA does not count"),
         ("Will a Roth conversion affect my daughter's financial aid?", "The FAFSA does not count"),
-        ("Can I convert shares in kind from my IRA to my Roth IRA?", "Yes, shares can be"),
+        ("Can I convert shares in kind from my IRA to my Roth IRA?", "Shares can be converted"),
+        ("Do I need to sell my mutual funds before converting to Roth?", "Shares can be"),
         ("Can I withdraw money from my 401k while I'm still working?", "Only as your plan"),
     ],
 )
