@@ -396,6 +396,36 @@ def _worded(
     return rest[:1].upper() + rest[1:]
 
 
+def _asks_what_is_possible(opening: str) -> bool:
+    """True for a question of what is possible ("can i roll", "is it possible", "are we
+    able"; ``verdict_openers`` in the messages), not a request ("can anyone explain",
+    ``verdict_not``) nor one whose verdict turns with its wording ("would my income
+    prevent", "do i owe")."""
+    words = opening.split()
+    data = _catalogue_file()
+    if len(words) > 1 and words[1] in data.get("verdict_not", ()):
+        return False
+    return any(opening == o or opening.startswith(o + " ") for o in data["verdict_openers"])
+
+
+def _with_verdict(ask: str, group: Sequence[Finding], sentence: str, word: str) -> str:
+    """``sentence`` opened with the verdict the catalogue gives its findings as the answer
+    to ``ask`` asked for a yes or a no ("It depends on your plan: if your plan accounts
+    ..."); unchanged where it gives none. A bare "Yes" or "No" answers only a question
+    that opens with one of ``verdict_words`` ("Can I roll it ...?"): "Would my income
+    prevent the rollover?" or "Do I owe tax on it?" flips the verdict's sense."""
+    verdict = dict(catalogue()[ask].verdicts).get("+".join(f.id for f in group))
+    if not verdict:
+        return sentence
+    first = sentence.split(" ", 1)[0]
+    proper = _catalogue_file().get("proper_words", ())
+    # (its first word lower-cased after the colon, unless a name: "IRS", "Roth", "A 403(b)")
+    plain = first.replace("-", "").isalpha() and first[1:] == first[1:].lower()
+    if plain and first not in proper:
+        sentence = sentence[:1].lower() + sentence[1:]
+    return f"{verdict}: {sentence}"
+
+
 def _who_knows(ask: str) -> str:
     """The line for a question asked that the facts do not let rothbot answer: who can."""
     plan = [k for k in catalogue()[ask].depends_on if question_for(k).ask_the_plan]
@@ -414,6 +444,9 @@ def compose(
     sentences: Mapping[str, int] | None = None,
     asked: Collection[str] | None = None,
     unrecognised: bool = False,
+    labels: Mapping[str, str] | None = None,
+    unanswered_items: Sequence[tuple[str, int]] = (),
+    yes_no: Mapping[str, str] | None = None,
 ) -> Answered:
     """Answer ``asks`` (catalogue ids, in the order asked) for these facts and result.
 
@@ -428,6 +461,16 @@ def compose(
     story, or from its intents), so no answer leads: only the first sentence of the first,
     without its verdict, is said, as what the facts support (the caller says first that
     the question asked has no cited answer yet).
+    ``labels``: the poster's number of the question each ask was asked in, when the text
+    numbers its questions ("1) ... 2) ..."); ``unanswered_items``: (number, sentence index)
+    of each numbered question no catalogue question was recognised in. When the reply
+    answers two numbers or more, each answer opens with the poster's number, and each such
+    item gets the honest line in its place (``numbered``), never silence.
+    ``yes_no``: those of ``asks`` asked for a yes or a no, with the words each question
+    opens with ("can i roll"): the answer that opens the reply (or a numbered part), to a
+    question of what is possible (``verdict_openers``: "Can I ...?", "Is it possible
+    ...?"), opens with the verdict its catalogue entry gives for its first sentence
+    (``Question.verdicts``: "Yes: ...", "It depends on your plan: ...").
     """
     known = [a for a in dict.fromkeys(asks) if a in catalogue()] or [DEFAULT_ASK]
     # said by a fuller answer (before the kind of money maps it elsewhere too: the late
@@ -465,6 +508,12 @@ def compose(
     planned: list[tuple[str, list[Finding], int]] = []
     seen: set[str] = set()
     said: dict[str, tuple[Any, str]] = {}  # claim -> (value, the question it answered)
+    # the questions asked for a yes or a no in so many words, and what each question
+    # answered stands for (a question as it applies to the kind of money)
+    yes_no = dict(yes_no or {})
+    closed = {a for a in set(yes_no) & in_words if _asks_what_is_possible(yes_no[a])}
+    beside = beside_a_dedicated_question(ordered, sentences)
+    mapped_from = {q: {a} for a in yes_no for q in for_money([a], facts)}
     figures = False  # a route's block of numbers said already
     unanswerable: list[str] = []  # no finding of theirs holds for these facts
     for ask in answered:
@@ -511,6 +560,7 @@ def compose(
     if unrecognised:  # what the facts support, short: one sentence
         chosen = set(sorted(chosen)[:1])
     sentences_out: list[str] = []
+    said_for_ask: list[str] = []  # the question each of ``sentences_out`` answers
     rules: list[str] = []
     findings: list[Finding] = []
     opened: set[str] = set()
@@ -530,20 +580,35 @@ def compose(
         heads = ask not in opened or (verdict is not None and verdict in said_by[ask])
         opening = ask not in minor and heads and not (verdict and verdicts - {verdict})
         opening = opening and not unrecognised
+        leads = ask not in opened and opening
         opened.add(ask)
         sentence = _worded(group[0], group[1:], facts, opening=opening)
         if not sentence:
             continue
+        asked_so = closed & {ask, *mapped_from.get(ask, ())}
+        # (the reply's first answer, or a numbered part's, and the question its sentence
+        # asks, not a route beside a dedicated one)
+        heads_reply = not sentences_out or bool(labels and labels.get(ask))
+        if leads and heads_reply and verdict is None and asked_so and ask not in beside:
+            sentence = _with_verdict(ask, group, sentence, yes_no[min(asked_so)])
         if verdict and sentence.startswith(_condition(group[0])["opens"]):
             verdicts.add(verdict)
             said_by.setdefault(ask, set()).add(verdict)
         sentences_out.append(sentence)
+        said_for_ask.append(ask)
         rules.extend(f.rule for f in group)
         findings.extend(group)
     said_for = [a for a in answered if any(p[0] == a for n, p in enumerate(planned) if n in chosen)]
     for ask in [] if unrecognised else asked_here[:MAX_ANSWERED]:
         if ask in unanswerable:
             sentences_out.append(_who_knows(ask))  # one honest line, never silence
+            said_for_ask.append(ask)
+    if labels and not unrecognised:
+        # (a question as it applies to the kind of money keeps the number it was asked in)
+        labels = {q: n for a, n in labels.items() for q in for_money([a], facts)} | dict(labels)
+        sentences_out = numbered(
+            sentences_out, said_for_ask, labels, sentences or {}, unanswered_items
+        )
     follow = tuple(
         q.follow_up for q in (catalogue()[a] for a in said_for) if q.follow_up is not None
     )
@@ -571,6 +636,84 @@ def compose(
             )
         ),
     )
+
+
+# At most this many numbered questions with no cited answer get their honest line.
+MAX_UNANSWERED_ITEMS = 3
+
+
+def item_number(label: str) -> str:
+    """How a reply writes the poster's number of a question: "1." for "1)", "a)" for
+    "(a)", "Q1:" for "Q1", "2 and 3." for one answer to both ("2,3")."""
+    if "," in label:
+        *most, last = label.split(",")
+        return ", ".join(most) + " and " + item_number(last)
+    if label.isdigit():
+        return f"{label}."
+    return f"{label})" if len(label) == 1 else f"{label}:"
+
+
+def numbered(
+    paragraphs: Sequence[str],
+    asks: Sequence[str],
+    labels: Mapping[str, str],
+    sentences: Mapping[str, int],
+    unanswered_items: Sequence[tuple[str, int]] = (),
+) -> list[str]:
+    """The answers numbered as the poster numbered the questions ("1) Can I ...? 2) Do I
+    owe ...? 3) When ...?"): ``paragraphs`` (each answering the question of the same place
+    in ``asks``) with the first answer to each number opened by it, and a numbered
+    question no catalogue question answers given its honest line in its place, so a phone
+    reader sees "1. ... 2. ... 3. ..." and no number dropped. Unchanged unless two numbers
+    or more are said: a lone "2." numbers nothing."""
+    said = {n for a in asks if labels.get(a) for n in labels[a].split(",")}
+    answered = {n for label in labels.values() for n in label.split(",")}
+    first: dict[str, int] = {}  # each number's first question with no cited answer
+    for label, at in unanswered_items:
+        if label and label not in answered:
+            first.setdefault(label, at)
+    items = list(first.items())[:MAX_UNANSWERED_ITEMS]
+    if len(said | {label for label, _ in items}) < 2:
+        return list(paragraphs)
+    out: list[tuple[str, int | None]] = []  # (paragraph, the sentence its number is at)
+    opened: set[str] = set()
+    paragraphs, asks = _in_item_order(paragraphs, asks, labels, sentences)
+    for paragraph, ask in zip(paragraphs, asks, strict=True):
+        label = labels.get(ask, "")
+        if label and label.split(",")[0] not in opened:
+            opened.update(label.split(","))
+            out.append((f"{item_number(label)} {paragraph}", sentences.get(ask, -1)))
+        else:
+            out.append((paragraph, sentences.get(ask) if label else None))
+    for label, at in sorted(items, key=lambda item: item[1]):
+        line = note("unrecognised.item", number=item_number(label))
+        later = [n for n, (_, where) in enumerate(out) if where is not None and where > at]
+        numbered_at = [n for n, (_, where) in enumerate(out) if where is not None]
+        place = later[0] if later else (numbered_at[-1] + 1 if numbered_at else len(out))
+        out.insert(place, (line, at))
+    return [paragraph for paragraph, _ in out]
+
+
+def _in_item_order(
+    paragraphs: Sequence[str],
+    asks: Sequence[str],
+    labels: Mapping[str, str],
+    sentences: Mapping[str, int],
+) -> tuple[list[str], list[str]]:
+    """The numbered answers in the order of the items they answer (a dedicated question
+    before a general one recognised in an earlier item would read "1. 3. 2."), each
+    answer's paragraphs together; the unnumbered ones stay where they are."""
+    blocks: list[tuple[str, list[str]]] = []
+    for paragraph, ask in zip(paragraphs, asks, strict=True):
+        if blocks and blocks[-1][0] == ask:
+            blocks[-1][1].append(paragraph)
+        else:
+            blocks.append((ask, [paragraph]))
+    slots = [n for n, (ask, _) in enumerate(blocks) if labels.get(ask)]
+    placed = sorted((blocks[n] for n in slots), key=lambda b: sentences.get(b[0], -1))
+    for n, block in zip(slots, placed, strict=True):
+        blocks[n] = block
+    return [p for _, ps in blocks for p in ps], [a for a, ps in blocks for _ in ps]
 
 
 def _for_the_money(

@@ -450,6 +450,7 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
         suggested = questions_for_intents(reading.intents)[: answers.MAX_SUGGESTED]
         session.asks = list(suggested) or [answers.DEFAULT_ASK]
         session.stated, session.ask_sentences, session.asked_in_words = [], {}, []
+        session.ask_labels, session.yes_no = {}, {}
     if reading.places:  # the money has left the plan: plan answers and questions are moot
         session.asks = answers.for_places(session.asks, reading.places)
         for key in PLAN_FACTS:
@@ -504,6 +505,8 @@ def _remember_asks(session: Session, reading: Reading) -> None:
     session.stated = list(reading.stated)
     session.asked_in_words = list(reading.asked)
     session.ask_sentences = dict(zip(reading.asks, reading.ask_sentences, strict=False))
+    session.ask_labels = {a: n for a, n in zip(reading.asks, reading.ask_labels, strict=False) if n}
+    session.yes_no = dict(reading.yes_no)
 
 
 def _checked(data: Mapping[str, Any], today: date) -> tuple[Facts, dict[str, Any]]:
@@ -592,6 +595,9 @@ def _compose(
         sentences=session.ask_sentences,
         asked=session.asked_in_words,
         unrecognised=unanswered,
+        labels=session.ask_labels,
+        yes_no=session.yes_no,
+        unanswered_items=[(u.label, u.sentence) for u in unrecognised if u.label],
     )
     if unanswered or (not composed.text.strip() and not brief):
         asked = [u for u in unrecognised if u.specific or not unanswered]
@@ -820,7 +826,9 @@ class _ChangesReply:
             if not catalogue()[a].general and a not in placed and a not in context
         )
         self.asked = asked or composed.answered
-        self.text = composed.text if self.asked == composed.answered else self._text(facts, result)
+        # (composed again, as each probe is: the reply's numbers and verdicts, which the
+        # probes do not say, are no change)
+        self.text = self._text(facts, result)
 
     def _text(self, facts: Mapping[str, Any], result: Mapping[str, Any]) -> str:
         return answers.compose(

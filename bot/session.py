@@ -55,6 +55,12 @@ class Session:
     ask_sentences: dict[str, int] = field(default_factory=dict)
     """The sentence each of ``asks`` was recognised in: asks of one sentence came
     together, and the most specific of them is the question asked there."""
+    ask_labels: dict[str, str] = field(default_factory=dict)
+    """The poster's number of the question each of ``asks`` was asked in ("1) ... 2)
+    ..."), so the reply numbers its answers the same way (``Reading.ask_labels``)."""
+    yes_no: dict[str, str] = field(default_factory=dict)
+    """Those of ``asks`` asked for a yes or a no, with the word the question opens with
+    ("can"), so their answers may open with a verdict (``Reading.yes_no``)."""
     what_if: dict[str, Any] = field(default_factory=dict)
     """The last what-if's changed facts, kept for one message only, so "those are my real
     numbers" can make them real."""
@@ -84,6 +90,8 @@ class Session:
         self.asked_in_words.clear()
         self.third_party = ""
         self.ask_sentences.clear()
+        self.ask_labels.clear()
+        self.yes_no.clear()
         self.what_if.clear()
 
     def drop_history_before(self, cutoff: float) -> bool:
@@ -161,6 +169,8 @@ class Session:
             third_party=str(data.get("third_party") or ""),
             asked_in_words=[str(a) for a in data.get("asked_in_words") or [] if isinstance(a, str)],
             ask_sentences=_sentence_indexes(data.get("ask_sentences")),
+            ask_labels=_labels(data.get("ask_labels")),
+            yes_no=_labels(data.get("yes_no")),
             what_if=dict(what_if) if isinstance(what_if, dict) else {},
         )
 
@@ -170,6 +180,13 @@ def _sentence_indexes(data: Any) -> dict[str, int]:
     if not isinstance(data, dict):
         return {}
     return {str(k): v for k, v in data.items() if isinstance(v, int) and not isinstance(v, bool)}
+
+
+def _labels(data: Any) -> dict[str, str]:
+    """``ask_labels`` from a stored document; anything unreadable is left out."""
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): v for k, v in data.items() if isinstance(v, str) and v}
 
 
 def _stamps(data: Any) -> dict[str, float]:

@@ -80,6 +80,11 @@ class Question:
     # a stock paragraph (the 415(c) room, a clock, the mega backdoor): recognised only in
     # the story while the text asks what no question recognises, it does not answer that
     stock: bool = False
+    # the verdict the answer opens with when the question is asked in yes/no form ("Can I
+    # ...?"), by the findings of the sentence that opens it ("route.split_general+route.
+    # if_separate": "It depends on your plan"; "route.split_general": "Yes"): data, never a
+    # guess, said by ``bot.answers.compose`` only where the facts leave that sentence
+    verdicts: tuple[tuple[str, str], ...] = ()
 
 
 @cache
@@ -112,6 +117,7 @@ def catalogue() -> Mapping[str, Question]:
             follow_up_when=tuple((data.get("follow_up_when") or {}).items()),
             general=bool(data.get("general", False)),
             stock=bool(data.get("stock", False)),
+            verdicts=tuple((data.get("verdicts") or {}).items()),
         )
     return out
 

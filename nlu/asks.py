@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from math import prod
@@ -39,7 +39,7 @@ from spacy.vocab import Vocab
 
 from nlu.data import load
 from nlu.gating import Gated, Gates, first_token_exact, gated_matches, lower_places
-from nlu.questions import ASKS, PREMISE, TELLS
+from nlu.questions import ASKS, PREMISE, TELLS, item_labels, yes_no
 from nlu.questions import asking as sentence_levels
 
 
@@ -431,6 +431,11 @@ class Unrecognised:
     specific: frozenset[str] = frozenset()
     # all the subject's word classes it holds (``subject`` of asks.yaml)
     words: frozenset[str] = frozenset()
+    # the number or letter of the list item it asks in, when the text numbers its
+    # questions ("2" for "2) Do I owe tax on the earnings?"; ``nlu.questions.item_labels``)
+    label: str = ""
+    # the index of its sentence
+    sentence: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,6 +458,12 @@ class Recognised:
     # premise of one ("Our MAGI is above the limit. Would this prevent the rollover?"):
     # asked in so many words, not only told in the story
     asked: tuple[str, ...] = ()
+    # the poster's number of the question each of ``asks`` is asked in, when the text
+    # numbers its questions ("1", "2", "a", "Q1"); "" for one asked outside the list
+    labels: tuple[str, ...] = ()
+    # (ask, the word its question opens with) for those of ``asks`` asked in a sentence
+    # that asks for a yes or a no ("Can I ...?": "can")
+    yes_no: tuple[tuple[str, str], ...] = ()
 
 
 def asks_of(doc: Doc, catalogue: Catalogue | None = None) -> tuple[str, ...]:
@@ -475,6 +486,7 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
         per_sentence[i].update((cls, pattern))
         where_in[i].append((token, cls, pattern))
     asking = sentence_levels(doc, sentences)
+    numbers = item_labels(sentences, asking)
     own = [frozenset(present) for present in per_sentence]  # (before a question points back)
     about: dict[int, int] = {}  # a question that points back -> the sentence it asks of
     for i in range(1, len(sentences)):
@@ -489,6 +501,7 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
             about[i] = j
     held: set[int] = set()
     levels: dict[str, int] = {}
+    items: dict[str, list[str]] = {}
     # the sentences that ask about a topic beyond the catalogue: what each names itself, and
     # what its clauses that name no such topic hold
     beyond = {
@@ -505,7 +518,12 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
         levels,
         _set_up(asking, sentences),
         beyond,
+        numbers,
+        items,
     )
+    if any(numbers):
+        ranked = _in_the_list(catalogue, per_sentence, asking, numbers, held, ranked, items)
+        levels.update({a: ASKS for a in ranked if a not in levels})
     places = _ordered(catalogue.places, per_sentence, asking, tuple(place_instead()))
     stated = tuple(ask for ask, (level, _) in ranked.items() if level == TELLS)
     where = tuple(i for _, i in ranked.values())
@@ -516,12 +534,88 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
             i in about,
             own[i] & (catalogue.subject - catalogue.broad | catalogue.beyond),
             own[i] & catalogue.subject,
+            numbers[i],
+            i,
         )
         for i, level in enumerate(asking)
         if level == ASKS and i not in held
     )
     asked = tuple(ask for ask in ranked if levels[ask] < TELLS)
-    return Recognised(tuple(ranked), tuple(places), stated, where, unrecognised, asked)
+    labels = _item_labels(tuple(ranked), where, numbers, asking, items)
+    forms = yes_no(doc, sentences)
+    closed = tuple(
+        (a, forms[i]) for a, i in zip(ranked, where, strict=True) if forms[i] and asking[i] == ASKS
+    )
+    return Recognised(
+        tuple(ranked), tuple(places), stated, where, unrecognised, asked, labels, closed
+    )
+
+
+def _in_the_list(
+    catalogue: Catalogue,
+    per_sentence: list[set[str]],
+    asking: list[int],
+    numbers: list[str],
+    held: set[int],
+    ranked: dict[str, tuple[int, int]],
+    items: dict[str, list[str]],
+) -> dict[str, tuple[int, int]]:
+    """A numbered question that holds no catalogue question on its own words, read with
+    the words of the items before it: "1) Can I roll my after-tax 401k money to a Roth
+    IRA? 2) Do I owe tax on the earnings? 3) When does the 5-year clock start?" asks the
+    second and third about that rollover. A question so found that the text asks already
+    gets the item's number too ("1 and 2"); a new one is taken only when the item's own
+    words name its topic (``words_of``: "5-year clock"), placed at the item. Sentence
+    rules only; ``held`` and ``items`` are updated."""
+    whole = set().union(*per_sentence)
+    found = dict(ranked)
+    before: set[str] = set()  # the classes of the numbered items so far
+    for i, present in enumerate(per_sentence):
+        if not numbers[i]:
+            continue
+        context = present | before
+        if asking[i] == ASKS:  # (the questions of the list, not a numbered list of facts)
+            before |= present
+        if i in held or asking[i] != ASKS or not context - present:
+            continue
+        topic = present & catalogue.subject - catalogue.broad
+        for rule in catalogue.rules:
+            if rule.within == "text" or not rule.holds(context):
+                continue
+            if rule.none_in_text & whole or not all(g & whole for g in rule.in_text):
+                continue
+            if rule.ask in found and rule.ask not in ranked:  # (found here already)
+                continue
+            if rule.ask not in found and not words_of(rule.ask) & topic:
+                continue
+            held.add(i)
+            items.setdefault(rule.ask, []).append(numbers[i])
+            found.setdefault(rule.ask, (ASKS, i))
+    order = {ask: n for n, ask in enumerate(found)}
+    return {a: found[a] for a in sorted(found, key=lambda a: (found[a], order[a]))}
+
+
+def _item_labels(
+    asks: Sequence[str],
+    where: Sequence[int],
+    numbers: Sequence[str],
+    asking: Sequence[int],
+    items: Mapping[str, Sequence[str]],
+) -> tuple[str, ...]:
+    """The poster's number of the question each ask is placed at ("" outside a numbered
+    list), and after it the numbers of the items that ask it too where no other question
+    is placed, the first ask to claim each: "1) Can one roll a traditional IRA into a Roth
+    401(k)? 2) Does the 5-year period begin anew if I move a Roth IRA to company B? 3)
+    Does it begin anew if I convert to a Roth IRA opened > 5 years ago?" answers 2 and 3
+    in one ("2,3")."""
+    own = [numbers[i] if numbers[i] and asking[i] == ASKS else "" for i in where]
+    claimed = set(own)
+    labels = []
+    for ask, number in zip(asks, own, strict=True):
+        more = [n for n in dict.fromkeys(items.get(ask, ())) if n not in claimed]
+        claimed.update(more)
+        labels.append(",".join([number, *more]) if number else "")
+    return tuple(labels)
 
 
 def _ordered(
@@ -533,6 +627,8 @@ def _ordered(
     levels: dict[str, int] | None = None,
     setting: list[int] | None = None,
     beyond: Mapping[int, tuple[frozenset[str], frozenset[str]]] | None = None,
+    numbers: list[str] | None = None,
+    items: dict[str, list[str]] | None = None,
 ) -> dict[str, tuple[int, int]]:
     """The ids of the rules that hold, ordered by where each first holds: a sentence
     that asks ranks before one that only announces a question ("I have a few questions
@@ -544,8 +640,21 @@ def _ordered(
     such topic) a rule holds only where that sentence names one of its specific classes
     ("Does my state tax Roth conversions?": not a catch-all, nor a question of a sentence
     it points back to), or on the words of its other clauses ("Can I roll it to a Roth IRA,
-    and will my state tax the earnings?")."""
+    and will my state tax the earnings?").
+
+    ``numbers``: the list item of each sentence, when the text numbers its questions
+    (``nlu.questions.item_labels``): a question asked in a numbered item is placed there,
+    not at a sentence outside the list that holds only a part of it ("I have a few
+    questions on the tax implications ... 2. What code should the custodian use ...?"),
+    and ``items`` gets, for each id, the numbers of the items that ask it."""
     found: dict[str, tuple[int, int]] = {}
+    # the asks placed in a numbered item rather than where they were first held, and the
+    # item sentences that ask them
+    moved: dict[str, list[int]] = {}
+    # the sentence of each ask a rule holds in in full, and for one placed at a sentence
+    # holding only a part of it, the later question that holds it all
+    whole_at: dict[int, set[str]] = {}
+    later: dict[str, int] = {}
     levels = {} if levels is None else levels
     text = set().union(*per_sentence)  # (what rules out a question, or must be in the text)
     everywhere = per_sentence
@@ -579,8 +688,47 @@ def _ordered(
         # 59½. Can I take the after-tax money out?" asks that in-service question only
         # because nothing else is asked)
         rank = min((asking[i] if asking[i] < PREMISE else TELLS, i) for i in where)
+        if numbers and any(numbers) and items is not None:
+            listed = [i for i in where if numbers[i] and asking[i] == ASKS]
+            # (the items that ask it in so many words, not by a part of a text-wide rule)
+            items.setdefault(rule.ask, []).extend(
+                numbers[i] for i in sorted(listed) if rule.holds(per_sentence[i])
+            )
+            # (a sentence before the list, "I have a few questions on the tax implications
+            # ...", or one that holds only a part of it, does not place it)
+            before_list = rank[1] < min(i for i, n in enumerate(numbers) if n)
+            unlisted = not numbers[rank[1]]
+            if listed and unlisted and (before_list or not rule.holds(per_sentence[rank[1]])):
+                whole_items = [i for i in listed if rule.holds(per_sentence[i])]
+                moved[rule.ask] = whole_items or listed
+                rank = (ASKS, moved[rule.ask][0])
+        # (a text-wide rule placed at a question that holds only a part of it, and asked
+        # in full by a later question: that later question asks it. "Can I do an in-plan
+        # Roth conversion of just the after-tax part? Also is my 457b eligible to go to a
+        # Roth IRA?": the 457(b) question, placed at the first by "Roth conversion")
+        again = [i for i in where if asking[i] == ASKS and rule.holds(per_sentence[i])]
         if rule.ask not in found or rank < found[rule.ask]:
             found[rule.ask] = rank
+            later.pop(rule.ask, None)
+            if rule.within == "text" and again and not rule.holds(per_sentence[rank[1]]):
+                later[rule.ask] = again[0]
+            else:
+                whole_at.setdefault(rank[1], set()).add(rule.ask)
+    # (a text-wide rule placed at a question that holds only a part of it, while another
+    # question is asked there in full, is asked by the later question that holds it all:
+    # "Can I do an in-plan Roth conversion of just the after-tax part? Also is my 457b
+    # eligible to go to a Roth IRA?": the 457(b) question, placed at the first by "Roth
+    # conversion", is asked in the second)
+    for ask, sentence in later.items():
+        if whole_at.get(found[ask][1], set()) - {ask}:
+            found[ask] = (found[ask][0], sentence)
+    # (of the items that ask it, the first no other question is placed in: the broad
+    # words that put it before the list may fit an item that asks something else)
+    for ask, options in moved.items():
+        if found[ask][1] in options:
+            taken = {numbers[found[a][1]] for a in found if a not in moved}  # type: ignore[index]
+            free = [i for i in options if numbers[i] not in taken]  # type: ignore[index]
+            found[ask] = (ASKS, (free or options)[0])
     order = {ask: n for n, ask in enumerate(file_order)}
     return {a: found[a] for a in sorted(found, key=lambda a: (found[a], order[a]))}
 

@@ -41,6 +41,9 @@ class QuestionCues:
     cues: PhraseMatcher  # phrases that ask anywhere in a sentence
     lead_ins: frozenset[str]  # words passed over before the opener
     announcing: frozenset[str]  # the ids of the cues that only announce a question
+    # the ids of the openers of a question asked for a yes or a no ("Can I ...", "Isn't
+    # it ..."), not "How ...", "What ...", "Any thoughts ..."
+    yes_no: frozenset[str] = frozenset()
 
 
 # How a sentence stands to what the text asks, strongest first: it asks; it announces a
@@ -82,7 +85,8 @@ def build(vocab: Vocab) -> QuestionCues:
     openers, statements = matcher(data["openers"]), matcher(data["statements"])
     announcing = frozenset(str(e["id"]) for e in data["cues"] if e.get("announces"))
     premises, cues = matcher(data["premises"]), matcher(data["cues"])
-    return QuestionCues(openers, statements, premises, cues, lead_ins, announcing)
+    yes_no = frozenset(str(e["id"]) for e in data["openers"] if e.get("yes_no"))
+    return QuestionCues(openers, statements, premises, cues, lead_ins, announcing, yes_no)
 
 
 @cache
@@ -156,7 +160,109 @@ def asking(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None
     return out
 
 
+def yes_no(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None) -> list[str]:
+    """For each sentence that opens as a question asked for a yes or a no ("Can I roll it
+    to a Roth IRA?", "Isn't that taxable?"; ``yes_no`` openers of ``questions.yaml``), its
+    first ``OPENING_WORDS`` words, lower-cased ("can i roll", "is it possible"); "" for any
+    other. An answer may open with its verdict where they ask what is possible."""
+    cues = cues or _cues(doc.vocab)
+    strings = doc.vocab.strings
+    longest: dict[int, tuple[int, str]] = {}  # start -> (end, id) of the longest opener
+    for match_id, start, end in cues.openers(doc):
+        if end > longest.get(start, (0, ""))[0]:
+            longest[start] = (end, strings[match_id])
+    for _id, start, end in cues.statements(doc):
+        if start in longest and longest[start][0] <= end:
+            del longest[start]
+    out = []
+    for sentence in sentences:
+        first = opening(sentence, cues.lead_ins)
+        closed = first is not None and first in longest and longest[first][1] in cues.yes_no
+        words = [t.lower_ for t in doc[first : sentence.end] if not t.is_space][:OPENING_WORDS]
+        out.append(" ".join(words) if closed else "")
+    return out
+
+
+# How many words of a yes/no question's opening are kept ("is it possible", "can anyone").
+OPENING_WORDS = 3
+
+
 def _within(starts: list[int], sentence: Span) -> bool:
     """True when one of ``starts`` (sorted token indices) lies in ``sentence``."""
     at = bisect.bisect_left(starts, sentence.start)
     return at < len(starts) and starts[at] < sentence.end
+
+
+# The most digits a list item's number has ("12." numbers an item; "2019." does not).
+MAX_ITEM_DIGITS = 2
+# A letter names a list item only before ")" ("a)", "(b)"): "A." opens a name as often.
+_ITEM_LETTER_ENDS = (")",)
+_ITEM_NUMBER_ENDS = (")", ".", ":")
+
+
+def item_label(sentence: Span) -> str:
+    """The number or letter a sentence opens a list item with, as the poster wrote it
+    without its punctuation: "1)", "2.", "(3)" -> "1", "2", "3"; "a)", "(b)" -> "a", "b";
+    "Q1:", "Q2." -> "Q1", "Q2". "" when it opens with none."""
+    words = [t for t in sentence if not t.is_space]
+    if not words:
+        return ""
+    first, rest = words[0].text, [t.text for t in words[1:3]]
+    if first == "(" and len(rest) == 2 and rest[1] == ")":  # "(a)" as three tokens
+        return rest[0] if _item_core(rest[0], ")") else ""
+    if len(first) > 1 and first[0] in "Qq" and first[1:].rstrip(".:)").isdigit():
+        return "Q" + first[1:].rstrip(".:)")
+    core = first.strip("(").rstrip(").:")
+    if core != first.strip("("):  # "1)", "2.", "(3)" as one token
+        return core if _item_core(core, first[-1]) else ""
+    return core if rest and _item_core(core, rest[0]) else ""
+
+
+def _item_core(core: str, end: str) -> bool:
+    """True for an item's number before ``end`` ("1" before ")"), or its letter."""
+    if core.isdigit():
+        return len(core) <= MAX_ITEM_DIGITS and end in _ITEM_NUMBER_ENDS
+    return len(core) == 1 and core.isalpha() and end in _ITEM_LETTER_ENDS
+
+
+def item_labels(sentences: Sequence[Span], levels: Sequence[int]) -> list[str]:
+    """The list item each sentence belongs to ("" for none), when the text numbers its
+    questions: at least two sentences that ask open with a number or letter of their own
+    ("1) Can I roll ...? 2) Do I owe tax ...? 3) When does the clock start?"). A marker
+    standing alone ("1." then the question, as the sentences split it) labels the sentence
+    after it; an item goes on to the end of its paragraph, and over the paragraphs between
+    it and the next item when it asks ("1. Does each rollover ...?\\n\\ni.e. if I ...?\\n\\n
+    2. Is the clock ...?"). A numbered list of facts labels nothing."""
+    own = [item_label(s) for s in sentences]
+    labels = [""] * len(sentences)
+    carried = ""
+    for n, sentence in enumerate(sentences):
+        words = [t for t in sentence if not t.is_space and not t.is_punct]
+        if own[n] and len(words) <= 1:  # the marker alone: it numbers what follows
+            labels[n] = carried = own[n]
+            continue
+        labels[n] = own[n] or carried
+        carried = ""
+    asked = {labels[n] for n in range(len(sentences)) if labels[n] and levels[n] == ASKS}
+    if len(asked) < 2:
+        return [""] * len(sentences)
+    current, asks = "", False
+    for n in range(len(sentences)):
+        if labels[n]:
+            current, asks = labels[n], levels[n] == ASKS
+            continue
+        if not current:
+            continue
+        later = any(labels[m] and labels[m] != current for m in range(n + 1, len(sentences)))
+        if not _ends_paragraph(sentences[n - 1]) or (asks and later):
+            labels[n] = current
+        else:
+            current = ""
+    return labels
+
+
+def _ends_paragraph(sentence: Span) -> bool:
+    """True when a line break follows the sentence's last word."""
+    tail = [t for t in sentence if not t.is_space][-1:]
+    after = sentence.doc[tail[0].i + 1 : sentence.end].text_with_ws if tail else ""
+    return "\n" in after or "\n" in (tail[0].whitespace_ if tail else "")

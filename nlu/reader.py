@@ -86,6 +86,12 @@ class Reading:
     asked: tuple[str, ...] = ()
     unrecognised: tuple[Unrecognised, ...] = ()
     third_party: str = ""
+    # the poster's number of the question each of ``asks`` is asked in, when the text
+    # numbers its questions ("1) ... 2) ..."): the reply numbers its answers the same way
+    ask_labels: tuple[str, ...] = ()
+    # those of ``asks`` asked for a yes or a no ("Can I ...?"): an answer may open with
+    # its verdict
+    yes_no: tuple[tuple[str, str], ...] = ()
 
 
 EMPTY = Reading()
@@ -145,6 +151,8 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         asked=recognised.asked,
         unrecognised=recognised.unrecognised,
         third_party=_third_party(doc),
+        ask_labels=recognised.labels,
+        yes_no=recognised.yes_no,
     )
 
 

@@ -17,7 +17,7 @@ system.
 from __future__ import annotations
 
 import pytest
-from answer_findings import first_reply
+from answer_findings import first_reply, unnumbered
 from conversation_stories import EVAL, real_question
 
 from nlu.reader import read
@@ -57,7 +57,7 @@ def test_a_public_system_holds_after_tax_money_and_its_check_can_go_to_a_roth_ir
 ) -> None:
     asks = read(text).asks
     assert "public_plan_after_tax" in asks and "after_tax_only_rollover" in asks
-    reply = first_reply(text)
+    reply = unnumbered(first_reply(text))
     assert reply.startswith("Yes: state and local retirement systems can hold after-tax money")
     assert "within 60 days of receiving it" in reply
     assert "Source: IRC 414(h)(2)" in reply

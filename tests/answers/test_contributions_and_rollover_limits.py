@@ -17,7 +17,7 @@ each rule's condition stated.
 from __future__ import annotations
 
 import pytest
-from answer_findings import first_reply
+from answer_findings import first_reply, unnumbered
 from conversation_stories import EVAL, real_question
 
 from nlu.reader import read
@@ -99,17 +99,21 @@ def test_moving_plan_money_is_not_an_ira_contribution_question(text: str) -> Non
 
 PLAN_TO_ROTH = [
     # fq097: "Can I roll the 401(k) directly into a Roth IRA, or ... a traditional IRA first?"
-    real_question("fq097", ANSWERS_MORE),
+    # asks what is possible: the catalogue's verdict first (tests/conversation/
+    # test_verdict_first.py)
+    (real_question("fq097", ANSWERS_MORE), "Yes: a plan can be rolled directly into a Roth IRA"),
     # fq083: "Do I just need to pay tax on the pre-tax amount? Is it 20%"
-    real_question("fq083", ANSWERS_MORE),
+    (real_question("fq083", ANSWERS_MORE), "A plan can be rolled directly into a Roth IRA"),
 ]
 
 
-@pytest.mark.parametrize("text", PLAN_TO_ROTH)
-def test_a_plan_rolled_to_a_roth_ira_is_taxed_at_your_rates_not_a_flat_20(text: str) -> None:
+@pytest.mark.parametrize(("text", "opens"), PLAN_TO_ROTH)
+def test_a_plan_rolled_to_a_roth_ira_is_taxed_at_your_rates_not_a_flat_20(
+    text: str, opens: str
+) -> None:
     assert read(text).asks[0] == "plan_to_roth_ira"
     reply = first_reply(text)
-    assert reply.startswith("A plan can be rolled directly into a Roth IRA: only the pretax")
+    assert reply.startswith(f"{opens}: only the pretax")
     assert "at your own bracket rates, with no 10% penalty" in reply
     assert "The tax is not 20%: that is only withholding on a check paid to you" in reply
     assert "convert in slices" in reply
@@ -218,7 +222,8 @@ def test_basis_rolled_to_a_roth_ira_can_come_straight_back_out() -> None:
     text = real_question("fq016", ANSWERS_MORE)
     assert read(text).asks[0] == "basis_access_before_59"
     reply = first_reply(text)
-    assert reply.startswith("After-tax contributions you roll or convert to a Roth IRA come back")
+    # ("Can after tax money be rolled over ...?": the catalogue's verdict first)
+    assert reply.startswith("Yes: after-tax contributions you roll or convert to a Roth IRA")
     assert "regular contributions first" in reply and "earnings last" in reply
     # the 10% within 5 years reaches only a taxable part
     assert "the basis never does" in reply
@@ -263,7 +268,7 @@ def test_after_tax_money_goes_to_a_new_plan_only_if_it_takes_it_never_its_roth_4
     # fq104: "Can these after-tax contributions be rolled into his new Roth 401(k) plan?"
     text = real_question("fq104", ANSWERS_MORE)
     assert read(text).asks[0] == "after_tax_to_plan"
-    reply = first_reply(text)
+    reply = unnumbered(first_reply(text))
     assert reply.startswith("Not into a Roth 401(k): a designated Roth account takes rollovers")
     assert "many plans don't" in reply
 

@@ -11,7 +11,7 @@ with Roth 401(k) money going out to a Roth IRA, the opposite direction.
 from __future__ import annotations
 
 import pytest
-from answer_findings import first_reply
+from answer_findings import first_reply, unnumbered
 from conversation_stories import EVAL, real_question
 
 from nlu.reader import read
@@ -30,6 +30,7 @@ def test_ira_money_does_not_go_into_a_roth_401k(text: str) -> None:
     assert read(text).asks[0] == "ira_to_roth_401k"
     reply = first_reply(text)
     first, second = reply.split("\n\n")[:2]
+    first = unnumbered(first)
     assert first.startswith("No: a Roth 401(k) takes rollovers only from another plan's Roth")
     assert "Roth IRA money can never go into one" in first
     assert "rolled into the plan's pretax account, if the plan takes IRA roll-ins" in second

@@ -10,7 +10,7 @@ or were asked whether the money was after-tax 401(k) money.
 from __future__ import annotations
 
 import pytest
-from answer_findings import TODAY, first_reply
+from answer_findings import TODAY, first_reply, unnumbered
 
 from knowledge.params import param
 from nlu.reader import read
@@ -57,6 +57,7 @@ def test_a_simple_ira_converts_after_two_years_and_only_to_a_simple_before(text:
     assert read(text).asks[0] == "simple_ira_to_roth"
     reply = first_reply(text)
     first, second = reply.split("\n\n")[:2]
+    first = unnumbered(first)
     assert first.startswith(
         f"Once {YEARS} years have passed since your employer's first contribution to "
         "your SIMPLE IRA"

@@ -24,7 +24,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from answer_findings import said_by
+from answer_findings import said_by, unnumbered
 from conversation_stories import EVAL, real_question
 
 from bot.answers import compose
@@ -195,7 +195,7 @@ def test_roth_and_traditional_401k_money_beside_limit_taxes_is_no_limit_question
 
 def test_withholding_on_a_conversion_is_answered_first_for_the_real_question() -> None:
     reply = _reply(real_question("bb025", BATCH_B))
-    first = reply.text.split("\n\n")[0]
+    first = unnumbered(reply.text.split("\n\n")[0])
     assert first.startswith("Tax withheld from a conversion never reaches the Roth")
     assert "additional tax" in first
 

@@ -120,7 +120,7 @@ def test_the_condition_a_route_holds_on_is_the_follow_up_and_its_answer_changes_
         "IRA without paying tax?",
     )
     assert question_for("after_tax_separately_accounted").ask in first.text
-    assert "If your plan accounts for the after-tax money separately" in first.text
+    assert "if your plan accounts for the after-tax money separately" in first.text.lower()
     settled = assistant.handle("c1", "yes")
     # said as settled: no "if" left for the condition the person just answered
     assert "If your plan accounts for the after-tax money separately" not in settled.text
