@@ -165,10 +165,6 @@ def _add_support(sub: argparse._SubParsersAction) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if argv is None:  # the ``rothbot`` command (not a caller passing its own arguments)
-        from bot import regex_cache
-
-        regex_cache.install()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
