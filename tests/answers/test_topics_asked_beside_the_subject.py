@@ -171,7 +171,8 @@ def test_in_service_access_says_the_plan_decides_and_deferrals_wait() -> None:
         ("Does my state tax Roth conversions?", "My figures are federal only"),
         ("Does my Roth IRA count as an asset on the FAFSA?", "The FAFSA does not count"),
         ("Will a Roth conversion affect my daughter's financial aid?", "The FAFSA does not count"),
-        ("Can I convert shares in kind from my IRA to my Roth IRA?", "Shares can be converted"),
+        # (a question of what is possible: the verdict first)
+        ("Can I convert shares in kind from my IRA to my Roth IRA?", "Yes: shares can be"),
         ("Do I need to sell my mutual funds before converting to Roth?", "Shares can be"),
         ("Can I withdraw money from my 401k while I'm still working?", "Only as your plan"),
     ],
@@ -193,7 +194,11 @@ def test_state_tax_answered_is_not_noted_again() -> None:
 def test_real_457_question_gets_the_457_answer_first() -> None:
     reply = first_reply(real_question("fq091", ANSWERS_MORE))
     first, second, *_ = _paragraphs(reply)
-    assert first.startswith("A governmental 457(b) can be rolled directly to a Roth IRA")
+    # ("Can a distribution ... from a 457 plan be rolled over": governmental or not decides)
+    assert first.startswith(
+        "It depends on the kind of 457(b): a governmental 457(b) can be rolled directly to a "
+        "Roth IRA"
+    )
     assert "owes no 10% at any age" in second
     # the general rollover paragraph for other plans is not said beside it
     assert "follow a 401(k)'s rollover rules" not in reply

@@ -20,19 +20,23 @@ IN_PLAN = "The TSP now offers Roth in-plan conversions"
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "opens"),
     [
-        "Can I do an in-plan Roth conversion in my TSP?",
-        "Does the TSP allow Roth conversions inside the plan now? I'm a federal employee with "
-        "$300k in traditional TSP.",
-        "I'm a fed. Can I convert my traditional TSP to Roth TSP?",
+        # (a question of what is possible: the verdict first)
+        ("Can I do an in-plan Roth conversion in my TSP?", "Yes: the TSP now offers"),
+        (
+            "Does the TSP allow Roth conversions inside the plan now? I'm a federal employee "
+            "with $300k in traditional TSP.",
+            IN_PLAN,
+        ),
+        ("I'm a fed. Can I convert my traditional TSP to Roth TSP?", "Yes: the TSP now offers"),
     ],
 )
-def test_the_tsp_offers_roth_in_plan_conversions(text: str) -> None:
+def test_the_tsp_offers_roth_in_plan_conversions(text: str, opens: str) -> None:
     assert read(text).asks[0] == "tsp_roth_conversion"
     reply = first_reply(text)
     first, second = reply.split("\n\n")[:2]
-    assert first.startswith(IN_PLAN)
+    assert first.startswith(opens)
     assert "nothing is withheld from it, the tax must be paid from money outside the TSP" in first
     assert second.startswith("The TSP takes no after-tax (non-Roth) contributions")
     assert "only if the plan document offers in-plan Roth rollovers" not in reply
