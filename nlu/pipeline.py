@@ -35,7 +35,7 @@ from __future__ import annotations
 import bisect
 import gc
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from operator import itemgetter
 from typing import Any
@@ -370,27 +370,24 @@ def make_accounts_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             rules.append(Accounts(nlp))
         mentions = rules[0].mentions(doc)
         _record(doc, "accounts", [(m.start, m.end, m.kind, m) for m in mentions])
-        amounts = _state(doc).found.get("money", ())
-        bound = rules[0].bind(doc, [(first, end) for first, end, _l, _a in amounts], mentions)
-        of_start = {first: amount for first, _end, _l, amount in amounts}
-        _record(
-            doc,
-            "account_figures",
-            [(first, end, rule, (of_start[first], b)) for first, end, rule, b in bound],
-        )
+
+        def bind(group: str, items: Sequence[tuple[int, int, str, Any]]) -> None:
+            """Each item (first token, end, label, payload) bound to a mention, recorded in
+            ``group`` with (its payload, the ``Bound``)."""
+            bound = rules[0].bind(doc, [(first, end) for first, end, _l, _p in items], mentions)
+            payload = {first: value for first, _end, _l, value in items}
+            _record(doc, group, [(f, e, rule, (payload[f], b)) for f, e, rule, b in bound])
+
+        bind("account_figures", _state(doc).found.get("money", ()))
         # a job read from paying in: where the money goes ("I contribute the maximum to my
         # traditional IRA": an IRA, which needs no employer)
-        paying = [
-            item
-            for item in _state(doc).found.get("phrases", ())
-            if item[2] in BOUND_FACTS and rules[0].pays_in(doc, item[0], item[1])
-        ]
-        bound = rules[0].bind(doc, [(first, end) for first, end, _l, _h in paying], mentions)
-        of_hit = {first: hit for first, _end, _l, hit in paying}
-        _record(
-            doc,
+        bind(
             "account_statuses",
-            [(first, end, rule, (of_hit[first], b)) for first, end, rule, b in bound],
+            [
+                item
+                for item in _state(doc).found.get("phrases", ())
+                if item[2] in BOUND_FACTS and rules[0].pays_in(doc, item[0], item[1])
+            ],
         )
         return doc
 
