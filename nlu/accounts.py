@@ -25,7 +25,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from nlu.data import load
-from nlu.implied import _TAGGED, _expand
+from nlu.implied import TAGGED, token_specs
 from nlu.pipeline import longest_first
 
 # The kinds of account a mention may be (``accounts.yaml`` ``kind``).
@@ -87,7 +87,7 @@ class Accounts:
                 if len(spec) == 1 and isinstance(spec[0], str) and spec[0].startswith("$"):
                     self.of_class[spec[0][1:]] = entry["kind"]
                     continue
-                self.matcher.add(entry["id"], [[t for s in spec for t in _expand(s)]])
+                self.matcher.add(entry["id"], [[t for s in spec for t in token_specs(s)]])
                 self.needs.append(frozenset(s[1:].rstrip("?") for s in spec if isinstance(s, str)))
         # account words as the tokenizer leaves them glued to punctuation, and plurals
         self.glued = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -126,7 +126,7 @@ class Accounts:
     def mentions(self, doc: Doc) -> list[Mention]:
         """The account mentions of ``doc`` (its vocabulary tagged), longest first where
         two overlap, in text order."""
-        tagged = doc.user_data.get(_TAGGED)
+        tagged = doc.user_data.get(TAGGED)
         if tagged is None:
             return []  # (no vocabulary phrase was tagged: ``nlu.implied`` runs first)
         strings = doc.vocab.strings
@@ -285,7 +285,7 @@ HELD_IN: dict[str, frozenset[str]] = {
 
 def after_tax_words(doc: Doc) -> list[int]:
     """Where the after-tax words of ``doc`` start (characters; its vocabulary tagged)."""
-    tagged = doc.user_data.get(_TAGGED)
+    tagged = doc.user_data.get(TAGGED)
     if tagged is None:
         return []
     return [span.start_char for span in tagged[0] if span.label_ == "AFTER_TAX"]

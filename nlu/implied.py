@@ -38,8 +38,9 @@ _CONTINUES = "~"
 # tokens, and their combinations made one read take seconds.)
 MAX_MATCH_TOKENS = 30
 # Where a Doc keeps its vocabulary phrases and the places of its words and classes
-# (``ImpliedFacts.tag_vocabulary``; every user reads the one vocabulary.yaml).
-_TAGGED = "rothbot_vocabulary"
+# (``ImpliedFacts.tag_vocabulary``; every user reads the one vocabulary.yaml, and
+# ``nlu.accounts`` reads the tagging from here).
+TAGGED = "rothbot_vocabulary"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +59,10 @@ class Rule:
     requires: frozenset[str] = frozenset()
 
 
-def _expand(spec: Any) -> list[dict[str, Any]]:
+def token_specs(spec: Any) -> list[dict[str, Any]]:
     """A pattern spec as spaCy token dicts: "$CLASS" is the class's first token and any
-    of its later ones."""
+    of its later ones. (Public: the account pass's patterns, ``nlu.accounts``, use the same
+    vocabulary classes.)"""
     if isinstance(spec, str) and spec.startswith(_REFERENCE):
         name = spec[1:].rstrip("?")
         first: dict[str, Any] = {"NORM": name}
@@ -107,7 +109,7 @@ class ImpliedFacts:
             )
             self.rules[rule.id] = rule
             for spec in raw["patterns"]:
-                pattern = [t for s in spec for t in _expand(s)]
+                pattern = [t for s in spec for t in token_specs(s)]
                 spelled = gating.first_token_exact(pattern)
                 # (the gates read the pattern with each "~CLASS" run at its longest)
                 bounded = [
@@ -122,7 +124,7 @@ class ImpliedFacts:
     def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(rule id hash, start, end) of the patterns' matches in ``doc`` (vocabulary
         tagged) of at most ``MAX_MATCH_TOKENS`` tokens, by start and rule (file order)."""
-        tagged = doc.user_data.get(_TAGGED)
+        tagged = doc.user_data.get(TAGGED)
         if tagged is None:  # (tagged by someone else: its places are read now)
             places = gating.places_of(doc.to_array(LOWER), doc.to_array(NORM))
         else:
@@ -140,10 +142,10 @@ class ImpliedFacts:
         """Write each vocabulary phrase's class into its tokens' NORM; the phrases.
 
         Once per Doc: the phrases and the places of the words and classes are kept on
-        it (``_TAGGED``), and the money kinds' patterns, over the same vocabulary, use
+        it (``TAGGED``), and the money kinds' patterns, over the same vocabulary, use
         them after the implied facts' (tagging again took about 0.13 ms a read, reading
         the places 0.1)."""
-        tagged = doc.user_data.get(_TAGGED)
+        tagged = doc.user_data.get(TAGGED)
         if tagged is not None:
             return tagged[0]
         spans = filter_spans(self.phrases(doc, as_spans=True))
@@ -152,7 +154,7 @@ class ImpliedFacts:
             for token in span[1:]:
                 token.norm_ = _CONTINUES + span.label_
         places = gating.places_of(doc.to_array(LOWER), doc.to_array(NORM))
-        doc.user_data[_TAGGED] = (spans, places)
+        doc.user_data[TAGGED] = (spans, places)
         return spans
 
     def hits(self, doc: Doc, index: Sentences) -> list[Hit]:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from nlu.data import load
 from nlu.gating import needed_words
-from nlu.implied import MAX_MATCH_TOKENS, ImpliedFacts, _expand
+from nlu.implied import MAX_MATCH_TOKENS, ImpliedFacts, token_specs
 from nlu.pipeline import get_nlp
 
 QUESTION_FILES = (BATCH_A, BATCH_B, ANSWERS_MORE, DEV, REAL)
@@ -35,7 +35,7 @@ def reference() -> Matcher:
     """Every pattern of implied.yaml as written, in one Matcher."""
     matcher = Matcher(get_nlp().vocab, validate=True)
     for raw in load("implied")["entries"]:
-        matcher.add(raw["id"], [[t for s in p for t in _expand(s)] for p in raw["patterns"]])
+        matcher.add(raw["id"], [[t for s in p for t in token_specs(s)] for p in raw["patterns"]])
     return matcher
 
 
@@ -115,8 +115,8 @@ def test_a_long_text_matches_as_with_one_plain_matcher() -> None:
 def test_a_pattern_needs_its_vocabulary_classes_as_written() -> None:
     pattern = [
         {"LOWER": {"IN": ["my", "our"]}},
-        *_expand("$EMPLOYER"),
-        *_expand("$PLAN?"),
+        *token_specs("$EMPLOYER"),
+        *token_specs("$PLAN?"),
         {"LOWER": {"REGEX": "^allow"}},
     ]
     assert needed_words(pattern, ("LOWER", "NORM")) == [
@@ -140,7 +140,7 @@ def test_money_kinds_match_as_with_one_plain_matcher() -> None:
     kinds = MoneyKinds(get_nlp())
     matcher = Matcher(get_nlp().vocab, validate=True)
     for raw in load("money_kinds")["entries"]:
-        matcher.add(raw["id"], [[t for s in p for t in _expand(s)] for p in raw["patterns"]])
+        matcher.add(raw["id"], [[t for s in p for t in token_specs(s)] for p in raw["patterns"]])
     matched = 0
     for text in _questions():
         doc = tagged(text)

@@ -13,7 +13,7 @@ import pytest
 from spacy.matcher import Matcher
 
 from nlu.data import load
-from nlu.implied import _expand
+from nlu.implied import token_specs
 from nlu.pipeline import get_nlp
 from nlu.reader import read
 
@@ -109,5 +109,5 @@ def test_every_pattern_is_a_valid_spacy_pattern() -> None:
     matcher = Matcher(get_nlp().vocab, validate=True)
     for entry in load("spoken")["entries"]:
         for spec in entry["patterns"]:
-            matcher.add(entry["id"], [[t for s in spec for t in _expand(s)]])
+            matcher.add(entry["id"], [[t for s in spec for t in token_specs(s)]])
         assert entry["fact"]
