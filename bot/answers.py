@@ -481,13 +481,11 @@ def compose(
     covered = {c for a in known for c in catalogue()[a].covers}
     known = [a for a in known if a not in covered]
     ordered, minor = answer_order(known, stated, sentences)
-    # a route beside a dedicated question whose answer would only say how each kind of
-    # money is taxed: a stock paragraph that question did not ask for
-    minor |= {
-        a
-        for a in beside_a_dedicated_question(ordered, sentences)
-        if [f.id for f in answer(a, facts, result)][:1] == [KINDS_OF_MONEY]
-    }
+    # a route beside a dedicated question: never the one a verdict opens, and a stock
+    # paragraph that question did not ask for where it would only say how each kind of
+    # money is taxed
+    beside = beside_a_dedicated_question(ordered, sentences)
+    minor |= {a for a in beside if [f.id for f in answer(a, facts, result)][:1] == [KINDS_OF_MONEY]}
     context = set(stated) if any(a not in stated for a in known) else set()
     asked_here = [a for a in ordered if a not in minor and a not in context]
     answered = asked_here[:MAX_ANSWERED] + [a for a in ordered if a in context or a in minor]
@@ -512,7 +510,6 @@ def compose(
     # answered stands for (a question as it applies to the kind of money)
     yes_no = dict(yes_no or {})
     closed = {a for a in set(yes_no) & in_words if _asks_what_is_possible(yes_no[a])}
-    beside = beside_a_dedicated_question(ordered, sentences)
     mapped_from = {q: {a} for a in yes_no for q in for_money([a], facts)}
     figures = False  # a route's block of numbers said already
     unanswerable: list[str] = []  # no finding of theirs holds for these facts
