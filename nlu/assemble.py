@@ -541,7 +541,7 @@ WHOLE_KEYS = frozenset(
 HELD_KEYS = WHOLE_KEYS | {"after_tax_contributions", "after_tax_earnings"}
 # Amounts a limit word before them makes a limit ("contributions in excess of $19k",
 # "no subsidies once you get beyond about $45k in yearly MAGI").
-LIMITED_KEYS = HELD_KEYS | {"income"}
+LIMITED_KEYS = HELD_KEYS | {"income", "annual_after_tax_contribution"}
 # Between an amount and the words that gave its role: "of the" in "$20k of the after
 # tax monies", "of that" in "$100,000 of that IRA" - the role names what the amount is a
 # part of ("$52,000 of that is after-tax" is the after-tax part: a verb comes between).
@@ -557,7 +557,10 @@ _LIMIT_WORDS = re.compile(
     r"\b(?:no more than|not more than|at most|up to|maximum|max(?:imum)? of|limit(?:ed)?|"
     r"cap(?:ped)?|cannot exceed|can't exceed|must include|in excess of|beyond|exceeds?|"
     # the code sections of the limits: "I have maxed out my 402g $18000 contributions"
-    r"exceeding|402\(?g\)?|415\(?c\)?)(?!\w)",
+    r"exceeding|402\(?g\)?|415\(?c\)?|"
+    # "Max amount that can be contributed in 2012 (pre-tax + match + after-tax) = $50K"
+    # (batch_a ba022): the plan's limit, not what the asker puts in
+    r"max(?:imum)? amount|can be contributed)(?!\w)",
     re.IGNORECASE,
 )
 # How far back (characters) a limit word makes an amount a limit.

@@ -161,3 +161,42 @@ def test_a_threads_date_paraphrased() -> None:
 
 def test_a_year_the_poster_acts_in_still_counts() -> None:
     assert read("I want to do a mega backdoor conversion in 2024.").facts.get("year") == 2024
+
+
+# ---- a limit is not the asker's contribution ---------------------------------------------
+
+
+def test_the_plans_limit_is_no_yearly_after_tax_contribution() -> None:
+    # batch_a ba022, http://www.bogleheads.org/forum/viewtopic.php?f=1&t=92534
+    text = (
+        "1. Max pre-tax 401k employee contribution for 2012 = $17K (Max employer match in my "
+        "case = $5K)\n2. Max amount that can be contributed in 2012 (pre-tax + match + "
+        "after-tax) = $50K\n"
+    )
+    assert "annual_after_tax_contribution" not in read(text).facts
+
+
+def test_the_plans_limit_paraphrased() -> None:
+    text = "Max amount that can be contributed in 2024 (pre-tax + match + after-tax) = $69K"
+    assert "annual_after_tax_contribution" not in read(text).facts
+
+
+# ---- a firm spoken to ---------------------------------------------------------------------
+
+
+def test_a_firm_spoken_to_is_not_the_plans_firm() -> None:
+    # batch_e be009, https://redlib.privacytools.click/r/fidelityinvestments/comments/1d6hclc/i_got_fired_401k_into_roth_ira/l6sr9hk
+    text = (
+        "I got fired after 5 years. 401k balance on principal $122,000 vested balance "
+        "$114,000. I want to take my money out of there and convert into a Roth IRA. Fidelity "
+        "can you help me?"
+    )
+    assert "provider" not in read(text).facts
+
+
+def test_a_firm_spoken_to_paraphrased() -> None:
+    assert "provider" not in read("My 401k question: Vanguard, could you explain this?").facts
+
+
+def test_a_firm_said_to_keep_the_plan_still_counts() -> None:
+    assert read("My 401k is with Vanguard. Can you help me?").facts.get("provider") == "Vanguard"
