@@ -295,6 +295,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             any(lo <= at < hi for at in iras_at) for lo, hi in map(index.bounds, after_tax_at)
         )
     asker_speaks = bool(_FIRST_PERSON.search(text))
+    pre_1987 = _names_pre_1987_money(text)
     for rh in role_hits:
         bound = in_account.get(rh.amount.start)
         if (
@@ -339,8 +340,15 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             continue  # "Its not like a lot of people making 80K", "Employee is 30, makes $50,000"
         if no_ones_words and _no_ones_figure(index, rh.amount.start):
             continue  # "someone could contribute 58,000", "So that would be $26,000 of employee"
-        if rh.key == "after_tax_earnings" and sentence_says(_whole_accounts_gains, rh.amount.start):
-            continue  # "matching from the employer (3k) and investment gains (4k)": all of it
+        if rh.key == "after_tax_earnings" and (
+            sentence_says(_whole_accounts_gains, rh.amount.start)
+            or not sentence_says(_near_after_tax_money, rh.amount.start)
+        ):
+            # "matching from the employer (3k) and investment gains (4k)": all of it;
+            # "until it earns $0.01 pre-tax earnings", said of no after-tax money: whose?
+            continue
+        if rh.key == "after_tax_contributions" and pre_1987:
+            continue  # "$10,060 contributions ... value of the 'Pre-87' after tax": whose basis?
         if rh.key in AFTER_TAX_KEYS and sentence_says(_already_in_an_ira, rh.amount.start):
             continue  # "I rolled over $5000 of after tax contributions ... to a TIRA": basis
         if rh.key in HELD_KEYS and _WHOLE_AFTER_ITS_PART.search(
@@ -678,6 +686,8 @@ _MAIN_CLAUSE = re.compile(
     r"what|how|when)\b)",
     re.IGNORECASE,
 )
+# A main clause after a supposition that says only what would be done then.
+_WOULD = re.compile(r"\W*(?:then\s+)?(?:i|we)\s+(?:would|'d|will|'ll)\b", re.IGNORECASE)
 # After a supposition, "my" makes the figure the person's again: "if I convert my
 # after-tax subaccount ($14k)".
 _OWNED = re.compile(r"\b(?:my|our)\b", re.IGNORECASE)
@@ -708,7 +718,13 @@ def _asked_or_supposed(index: Sentences, pos: int) -> bool:
     if not cues:
         return False
     clause = text[cues[-1].end() : pos]
-    return not (_MAIN_CLAUSE.search(clause) or _OWNED.search(clause) or _PAY.search(clause))
+    if _OWNED.search(clause) or _PAY.search(clause):
+        return False
+    main = _MAIN_CLAUSE.search(clause)
+    # a main clause that only says what would then be done is the supposition's too: "If
+    # true, I would need to convert $85k to ..., then convert the remaining $10k in the
+    # tIRA funds to a Roth" (batch_a ba065)
+    return main is None or bool(_WOULD.match(clause, main.end()))
 
 
 # Words of the employer's money, and of after-tax money: gains in a sentence that lists the
@@ -728,6 +744,28 @@ def _whole_accounts_gains(index: Sentences, pos: int) -> bool:
         _EMPLOYER_MONEY.search(index.text, start, end)
         and not _AFTER_TAX_WORD.search(index.text, start, end)
     )
+
+
+# After-tax money paid in before 1987 (its basis comes out first, IRC 72(e)(8)(D)), unless
+# denied just after ("unless it is pre-1986 contribution (it's not)"), or set apart from the
+# later money ("post 1986 after tax dollars").
+_PRE_1987 = re.compile(
+    r"\b(?:pre|before|prior to)[- ]?['’“\"]?(?:19)?8[67]\b(?![^.;\n]{0,20}\bnot\b)", re.IGNORECASE
+)
+
+
+def _names_pre_1987_money(text: str) -> bool:
+    """True when the text names after-tax money paid in before 1987: an after-tax
+    contributions figure in it may be that basis, which is taxed apart, or the later part."""
+    return bool(_PRE_1987.search(text))
+
+
+def _near_after_tax_money(index: Sentences, pos: int) -> bool:
+    """True when the sentence holding ``pos``, or the one before it, names after-tax money:
+    earnings said of none are of no money the text has named as after-tax."""
+    start, end = index.bounds(pos)
+    before = index.bounds(start - 1)[0] if start else start
+    return bool(_AFTER_TAX_WORD.search(index.text, before, end))
 
 
 # The balances of one account: a figure between two accounts is none of them unless it is

@@ -200,3 +200,109 @@ def test_a_firm_spoken_to_paraphrased() -> None:
 
 def test_a_firm_said_to_keep_the_plan_still_counts() -> None:
     assert read("My 401k is with Vanguard. Can you help me?").facts.get("provider") == "Vanguard"
+
+
+# ---- what would be done after an "if": no holding ----------------------------------------
+
+
+def test_a_figure_in_what_would_be_done_after_an_if_is_no_balance() -> None:
+    # batch_a ba065, https://forum.mrmoneymustache.com/investor-alley/eli5-roth-conversion-ladder/msg2361696/
+    text = (
+        "If true, I would need to convert $85k to either a solo 401k or to an employer 401k, "
+        "then convert the remaining $10k in the tIRA funds to a Roth. But...then what do I do "
+        "with that 401k? I'd still be stuck with an account that will have RMDs."
+    )
+    assert "traditional_ira_balance" not in read(text).facts
+
+
+def test_a_figure_in_what_would_be_done_after_an_if_paraphrased() -> None:
+    text = (
+        "If so, I would roll $40k into a new 401k, then convert the remaining $8k in the "
+        "traditional IRA to a Roth."
+    )
+    assert "traditional_ira_balance" not in read(text).facts
+
+
+def test_a_balance_stated_before_the_if_still_counts() -> None:
+    text = "I have $8k in my traditional IRA. If I convert it, I would owe tax."
+    assert read(text).facts.get("traditional_ira_balance") == 8000
+
+
+# ---- earnings said of no after-tax money -------------------------------------------------
+
+
+def test_earnings_said_of_no_after_tax_money_are_left_out() -> None:
+    # batch_b bb051, https://benefitslink.com/boards/profile/95316-carelessostrich/content/?change_section=1
+    text = (
+        "1. The plan document allows conversion from subaccounts that contain pre-tax. But "
+        "some subaccounts contain a mix. A strict interpretation: subaccount does not contain "
+        "pre-tax until it earns $0.01 pre-tax earnings, then suddenly becomes eligible for "
+        "conversion."
+    )
+    assert "after_tax_earnings" not in read(text).facts
+
+
+def test_earnings_said_of_no_after_tax_money_paraphrased() -> None:
+    text = "The plan lets a subaccount convert once it earns $0.05 of earnings."
+    assert "after_tax_earnings" not in read(text).facts
+
+
+def test_earnings_of_after_tax_money_named_just_before_still_count() -> None:
+    # real fq057, https://irahelp.com/?p=12546 (its first two paragraphs)
+    text = (
+        "I am 40 and have about $40K of post 1986 after tax dollars in my 401K. I want to do an "
+        "in-service rollover of this aftertax dollars to a Roth IRA.\n\nThere used to be gains "
+        "on this money but current market conditions now have the gains at $.01."
+    )
+    assert read(text).facts.get("after_tax_earnings") == 0.01
+
+
+# ---- pre-1987 after-tax money ----------------------------------------------------------------
+
+
+def test_contributions_beside_pre_1987_money_are_not_read_as_the_after_tax_basis() -> None:
+    # batch_c bc017, https://irahelp.com/forum-post/24337-pre-87-how-does-taxation-work-after-tax-pre-87-contributions
+    text = (
+        "She has the following in AFTER-TAX contributions within her 401k plan (Park Nicollet "
+        "401k):\n\n$10,060 contributions of after-tax contributions only\nvalue of the “Pre-87” "
+        "after tax contributions today (as of 12/31/14) is $110,722.62 balance"
+    )
+    assert "after_tax_contributions" not in read(text).facts
+
+
+def test_contributions_beside_pre_1987_money_paraphrased() -> None:
+    text = "My plan holds $12,000 of after-tax contributions, all made pre-1987."
+    assert "after_tax_contributions" not in read(text).facts
+
+
+def test_pre_1987_money_denied_leaves_the_basis_read() -> None:
+    # real fq010, https://irahelp.com/forum-post/18363-401k-after-tax-account-roth
+    text = (
+        "My client (age 58, already retired) has about $22k in the “After Tax” part of the 401k "
+        "and about $18k in basis.\nBalance in the 401k is about $300,000.\nHis company will not "
+        "split the growth and basis part of the account unless it is pre-1986 contribution "
+        "(it’s not)."
+    )
+    assert read(text).facts.get("after_tax_contributions") == 18000
+
+
+# ---- a Roth conversion's year is not the Roth IRA's first year ----------------------------
+
+
+def test_a_backdoor_roth_from_a_year_is_not_the_roth_iras_first_year() -> None:
+    # batch_a ba064, https://redlib.plushiemc.com/r/personalfinance/comments/1im0khs/i_triggered_the_pro_rata_rule_on_backdoor_roth
+    text = (
+        "Assuming I pay taxes on the $7K backdoor Roth from 2024 which was technically post "
+        "tax dollars and the $18K in 2025 (pre-tax dollars) how am I not getting double taxed "
+        "on the effective $7K in either 2024 or 2025?"
+    )
+    assert "roth_ira_first_year" not in read(text).facts
+
+
+def test_a_backdoor_roth_from_a_year_paraphrased() -> None:
+    assert "roth_ira_first_year" not in read("I did a backdoor Roth from 2023 funds.").facts
+
+
+def test_a_roth_ira_opened_in_a_year_still_dates_it() -> None:
+    facts = read("I have had a Roth IRA since 2015.").facts
+    assert facts.get("roth_ira_first_year") == 2015
