@@ -296,6 +296,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         )
     asker_speaks = bool(_FIRST_PERSON.search(text))
     pre_1987 = _names_pre_1987_money(text)
+    money_kinds_named = bool(_MONEY_KIND_WORD.search(text))
     for rh in role_hits:
         bound = in_account.get(rh.amount.start)
         if (
@@ -342,10 +343,12 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             continue  # "someone could contribute 58,000", "So that would be $26,000 of employee"
         if rh.key == "after_tax_earnings" and (
             sentence_says(_whole_accounts_gains, rh.amount.start)
-            or not sentence_says(_near_after_tax_money, rh.amount.start)
+            or (money_kinds_named and not sentence_says(_near_after_tax_money, rh.amount.start))
         ):
             # "matching from the employer (3k) and investment gains (4k)": all of it;
             # "until it earns $0.01 pre-tax earnings", said of no after-tax money: whose?
+            # (a message naming no kind of money, "sorry, earnings are 12k not 10k", speaks
+            # of the conversation's after-tax money)
             continue
         if rh.key == "after_tax_contributions" and pre_1987:
             continue  # "$10,060 contributions ... value of the 'Pre-87' after tax": whose basis?
@@ -758,6 +761,12 @@ def _names_pre_1987_money(text: str) -> bool:
     """True when the text names after-tax money paid in before 1987: an after-tax
     contributions figure in it may be that basis, which is taxed apart, or the later part."""
     return bool(_PRE_1987.search(text))
+
+
+# Words naming a kind of money or account: a text naming none speaks of the conversation's.
+_MONEY_KIND_WORD = re.compile(
+    r"\b(?:pre|after|post)[- ]?tax|\baftertax|\bmatch|\broth\b|\biras?\b|\b40[13]", re.IGNORECASE
+)
 
 
 def _near_after_tax_money(index: Sentences, pos: int) -> bool:

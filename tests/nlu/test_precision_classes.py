@@ -243,8 +243,13 @@ def test_earnings_said_of_no_after_tax_money_are_left_out() -> None:
 
 
 def test_earnings_said_of_no_after_tax_money_paraphrased() -> None:
-    text = "The plan lets a subaccount convert once it earns $0.05 of earnings."
+    text = "The plan lets a pre-tax subaccount convert once it earns $0.05 of earnings."
     assert "after_tax_earnings" not in read(text).facts
+
+
+def test_earnings_in_a_message_naming_no_kind_of_money_are_the_conversations() -> None:
+    # (a correction in a conversation about after-tax money, tests/conversation)
+    assert read("sorry, earnings are 12k not 10k").facts.get("after_tax_earnings") == 12000
 
 
 def test_earnings_of_after_tax_money_named_just_before_still_count() -> None:
