@@ -437,6 +437,16 @@ def _who_knows(ask: str) -> str:
     return note("unanswered.person", topic=topic)
 
 
+def questions_composed(asks: Sequence[str]) -> list[str]:
+    """The questions ``compose`` answers for ``asks``, before the kind of money maps them:
+    those of the catalogue, less those a fuller answer among them says (the late spouse's
+    answer holds the Roth money's rollover). Two lists that give the same are composed
+    alike, for the same facts and the same other arguments."""
+    known = [a for a in dict.fromkeys(asks) if a in catalogue()] or [DEFAULT_ASK]
+    covered = {c for a in known for c in catalogue()[a].covers}
+    return [a for a in known if a not in covered] or known
+
+
 def compose(
     asks: Sequence[str],
     facts: Mapping[str, Any],
@@ -474,11 +484,7 @@ def compose(
     ...?"), opens with the verdict its catalogue entry gives for its first sentence
     (``Question.verdicts``: "Yes: ...", "It depends on your plan: ...").
     """
-    known = [a for a in dict.fromkeys(asks) if a in catalogue()] or [DEFAULT_ASK]
-    # said by a fuller answer (before the kind of money maps it elsewhere too: the late
-    # spouse's answer holds the Roth money's rollover)
-    covered = {c for a in known for c in catalogue()[a].covers}
-    known = [a for a in known if a not in covered] or known
+    known = questions_composed(asks)
     known, stated, sentences = _for_the_money(known, facts, stated, sentences)
     covered = {c for a in known for c in catalogue()[a].covers}
     known = [a for a in known if a not in covered]
