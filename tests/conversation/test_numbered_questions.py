@@ -81,6 +81,15 @@ def _numbers(text: str) -> list[str]:
         ("401k money can go to a Roth IRA, right?", ""),
         ("A. Smith said it was fine.", ""),  # a letter names an item only before ")"
         ("2019 was the year I left.", ""),
+        # (the openings are Matcher patterns of questions.yaml's ``items``)
+        ("(12) Is there a limit?", "12"),
+        ("q3 can i roll it?", "Q3"),
+        ("1 ) Can I roll it?", "1"),
+        ("I) Can I roll it?", "I"),
+        ("12. Can I roll it?", "12"),
+        ("123. Can I roll it?", ""),  # three digits: a figure, not an item
+        ("Q2019: the year it changed.", ""),  # a year after Q is no item's number
+        ("b. Can I roll it?", ""),
     ],
 )
 def test_a_sentence_opens_a_list_item_with_its_number(sentence: str, label: str) -> None:
