@@ -702,11 +702,11 @@ def numbered(
             out.append((f"{item_number(own)} {paragraph}", sentences.get(ask, -1)))
         else:
             out.append((paragraph, sentences.get(ask) if own else None))
-    for _label, (at, line) in items:
-        later = [n for n, (_, where) in enumerate(out) if where is not None and where > at]
+    for _label, (spot, line) in items:
+        later = [n for n, (_, where) in enumerate(out) if where is not None and where > spot]
         numbered_at = [n for n, (_, where) in enumerate(out) if where is not None]
         place = later[0] if later else (numbered_at[-1] + 1 if numbered_at else len(out))
-        out.insert(place, (line, at))
+        out.insert(place, (line, spot))
     return [paragraph for paragraph, _ in out]
 
 
