@@ -679,17 +679,25 @@ def numbered(
     are said: a lone "2." numbers nothing."""
     said = {labels[a].split(",")[0] for a in asks if labels.get(a)}
     lines: dict[str, tuple[float, str]] = {}  # item -> (where it goes, its line)
+    beside: dict[str, tuple[str, int]] = {}  # item -> (the item said, its sentence)
     for ask in dict.fromkeys(asks):
         own, *more = labels.get(ask, "").split(",")
-        for n, label in enumerate(more, start=1):  # (after the paragraphs of the one said)
+        for label in more:
             if label and label not in said:
-                line = note("unrecognised.item_beside", number=item_number(label), said=own)
-                lines.setdefault(label, (sentences.get(ask, -1) + n / 100, line))
-    answered = said | set(lines)
+                beside.setdefault(label, (own, sentences.get(ask, -1)))
     for label, at in unanswered_items:
-        if label and label not in answered:
+        if label and label not in said and label not in beside:
             lines.setdefault(label, (at, note("unrecognised.item", number=item_number(label))))
-    items = sorted(lines.items(), key=lambda item: item[1][0])[:MAX_UNANSWERED_ITEMS]
+    # (an item the text places nowhere goes after the items numbered before it)
+    known = {labels[a].split(",")[0]: float(sentences.get(a, -1)) for a in asks if labels.get(a)}
+    known |= {label: at for label, (at, _) in lines.items()}
+    for label, (own, at) in beside.items():
+        before = [spot for n, spot in known.items() if _item_order(n) < _item_order(label)]
+        spot = max(before, default=float(at)) + 0.01
+        line = note("unrecognised.item_beside", number=item_number(label), said=own)
+        lines[label] = (spot, line)
+    items = sorted(lines.items(), key=lambda item: (item[1][0], _item_order(item[0])))
+    items = items[:MAX_UNANSWERED_ITEMS]
     if len(said | {label for label, _ in items}) < 2:
         return list(paragraphs)
     out: list[tuple[str, float | None]] = []  # (paragraph, the sentence its number is at)
@@ -708,6 +716,13 @@ def numbered(
         place = later[0] if later else (numbered_at[-1] + 1 if numbered_at else len(out))
         out.insert(place, (line, spot))
     return [paragraph for paragraph, _ in out]
+
+
+def _item_order(label: str) -> tuple[int, str]:
+    """The place of an item's number among the poster's ("2" before "10", "a" before "b",
+    "Q1" before "Q2")."""
+    digits = label.lstrip("Qq")
+    return (int(digits), "") if digits.isdigit() else (0, label.lower())
 
 
 def _in_item_order(

@@ -39,6 +39,7 @@ TODAY = date(2026, 12, 6)
 MORE = EVAL / "answers_more.jsonl"
 REAL = SHARED / "eval" / "real.jsonl"
 BATCH_A = EVAL / "batch_a.jsonl"
+BATCH_B = EVAL / "batch_b.jsonl"
 BATCH_C = EVAL / "batch_c_answers.jsonl"
 
 THREE_PARTS = (
@@ -266,3 +267,20 @@ def test_answers_follow_the_items_order_and_honest_lines_fill_the_gaps() -> None
     )
     assert [p.split(" ", 1)[0] for p in out] == ["1.", "2.", "3."]
     assert HONEST in out[1]
+
+
+@pytest.mark.parametrize(
+    ("qid", "source", "beside"),
+    [
+        # https://www.bogleheads.org/forum/viewtopic.php?p=4587485: the 415(c) catches,
+        # recognised in items 2 and 4, numbered 2; item 4's line comes after item 3's
+        ("ba061", BATCH_A, "4. On that part I can cite only the answer to 2 above"),
+        # https://irahelp.com/forum-post/64626-rollover-and-1099-r-questions: the split,
+        # recognised in items 1 and 4, numbered 1; item 4's line after 2 and 3
+        ("bb037", BATCH_B, "4. On that part I can cite only the answer to 1 above"),
+    ],
+)
+def test_an_items_line_keeps_the_posters_order(qid, source, beside: str) -> None:
+    reply = _reply(real_question(qid, source))
+    assert _numbers(reply) == ["1", "2", "3", "4"], reply
+    assert beside in reply
