@@ -5,7 +5,7 @@
 
 Speed work on ``nlu`` must not change what is read. The corpus: every released question
 (dev, real and answers in ../shared when present; batch_a, batch_b, batch_c and the rubric
-sets in tests/eval; never a held-out batch: batch_f, batch_g, batch_h, batch_i), the team's
+sets in tests/eval; never a held-out batch: batch_f, batch_g, batch_h, batch_i, batch_j), the team's
 own held-out and synthetic questions in this repository, each
 of their sentences alone, and every string literal of three or more characters in
 tests/nlu (the phrasings the tests pin down). Each text is read with three ``expecting``
@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared" / "eval"
-# The released questions only: the held-out batch_f, batch_g, batch_h and batch_i are never read.
+# The released questions only: the held-out batch_f, batch_g, batch_h, batch_i and batch_j are never
+# read.
 QUESTION_FILES = (
     SHARED / "dev.jsonl",
     SHARED / "real.jsonl",

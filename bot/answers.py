@@ -23,6 +23,7 @@ from bot.money import money, percent
 from bot.questions import question_for
 from knowledge import yaml_files
 from knowledge.answers import Finding, answer, catalogue, for_money
+from knowledge.answers import verdict as verdict_for
 from nlu.asks import Unrecognised, place_instead
 
 # At most this many questions are answered in the first message; more would not fit a
@@ -408,13 +409,14 @@ def _asks_what_is_possible(opening: str) -> bool:
     return any(opening == o or opening.startswith(o + " ") for o in data["verdict_openers"])
 
 
-def _with_verdict(ask: str, group: Sequence[Finding], sentence: str, word: str) -> str:
+def _with_verdict(
+    ask: str, group: Sequence[Finding], sentence: str, facts: Mapping[str, Any]
+) -> str:
     """``sentence`` opened with the verdict the catalogue gives its findings as the answer
-    to ``ask`` asked for a yes or a no ("It depends on your plan: if your plan accounts
-    ..."); unchanged where it gives none. A bare "Yes" or "No" answers only a question
-    that opens with one of ``verdict_words`` ("Can I roll it ...?"): "Would my income
-    prevent the rollover?" or "Do I owe tax on it?" flips the verdict's sense."""
-    verdict = dict(catalogue()[ask].verdicts).get("+".join(f.id for f in group))
+    to ``ask`` asked for a yes or a no, for these facts ("It depends on your plan: if your
+    plan accounts ..."; ``knowledge.answers.verdict``); unchanged where it gives none, for
+    them or at all."""
+    verdict = verdict_for(ask, "+".join(f.id for f in group), facts)
     if not verdict:
         return sentence
     first = sentence.split(" ", 1)[0]
@@ -433,6 +435,16 @@ def _who_knows(ask: str) -> str:
     if plan:
         return note("unanswered.plan", topic=topic, ask=question_for(plan[0]).ask_the_plan)
     return note("unanswered.person", topic=topic)
+
+
+def questions_composed(asks: Sequence[str]) -> list[str]:
+    """The questions ``compose`` answers for ``asks``, before the kind of money maps them:
+    those of the catalogue, less those a fuller answer among them says (the late spouse's
+    answer holds the Roth money's rollover). Two lists that give the same are composed
+    alike, for the same facts and the same other arguments."""
+    known = [a for a in dict.fromkeys(asks) if a in catalogue()] or [DEFAULT_ASK]
+    covered = {c for a in known for c in catalogue()[a].covers}
+    return [a for a in known if a not in covered] or known
 
 
 def compose(
@@ -472,11 +484,7 @@ def compose(
     ...?"), opens with the verdict its catalogue entry gives for its first sentence
     (``Question.verdicts``: "Yes: ...", "It depends on your plan: ...").
     """
-    known = [a for a in dict.fromkeys(asks) if a in catalogue()] or [DEFAULT_ASK]
-    # said by a fuller answer (before the kind of money maps it elsewhere too: the late
-    # spouse's answer holds the Roth money's rollover)
-    covered = {c for a in known for c in catalogue()[a].covers}
-    known = [a for a in known if a not in covered] or known
+    known = questions_composed(asks)
     known, stated, sentences = _for_the_money(known, facts, stated, sentences)
     covered = {c for a in known for c in catalogue()[a].covers}
     known = [a for a in known if a not in covered]
@@ -587,7 +595,7 @@ def compose(
         # asks, not a route beside a dedicated one)
         heads_reply = not sentences_out or bool(labels and labels.get(ask))
         if leads and heads_reply and verdict is None and asked_so and ask not in beside:
-            sentence = _with_verdict(ask, group, sentence, yes_no[min(asked_so)])
+            sentence = _with_verdict(ask, group, sentence, facts)
         if verdict and sentence.startswith(_condition(group[0])["opens"]):
             verdicts.add(verdict)
             said_by.setdefault(ask, set()).add(verdict)

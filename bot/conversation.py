@@ -587,6 +587,7 @@ def _compose(
     routes = [a for a in own if answers.is_route(a)] or own[:1]
     routes = routes or [answers.DEFAULT_ASK]
     asks = routes[:BRIEF_ROUTES] if brief else session.asks
+    items = [(u.label, u.sentence) for u in unrecognised if u.label]
     composed = answers.compose(
         asks,
         facts,
@@ -597,7 +598,7 @@ def _compose(
         unrecognised=unanswered,
         labels=session.ask_labels,
         yes_no=session.yes_no,
-        unanswered_items=[(u.label, u.sentence) for u in unrecognised if u.label],
+        unanswered_items=items,
     )
     if unanswered or (not composed.text.strip() and not brief):
         asked = [u for u in unrecognised if u.specific or not unanswered]
@@ -659,7 +660,7 @@ def _compose(
     main = answers.follow_up_of(composed.answered[0]) if composed.answered else None
     main = _not_yet(main, facts) if main else None
     decides = {_not_yet(k, facts) for k in composed.turns_on}
-    changes = _ChangesReply(composed, facts, result, today, session)
+    changes = _ChangesReply(composed, facts, result, today, session, items, asks)
     accounting = "after_tax_separately_accounted"
     accounting_then = (
         facts.get("still_employed") is None
@@ -804,6 +805,8 @@ class _ChangesReply:
         result: Mapping[str, Any],
         today: date,
         session: Session,
+        unanswered_items: Sequence[tuple[str, int]] = (),
+        composed_for: Sequence[str] = (),
     ) -> None:
         self.facts, self.result, self.today = facts, result, today
         self.stated, self.sentences = session.stated, session.ask_sentences
@@ -826,9 +829,13 @@ class _ChangesReply:
             if not catalogue()[a].general and a not in placed and a not in context
         )
         self.asked = asked or composed.answered
-        # (composed again, as each probe is: the reply's numbers and verdicts, which the
-        # probes do not say, are no change)
-        self.text = self._text(facts, result)
+        # (the probes say the reply's numbers and verdicts as the reply does, so where they
+        # compose the same questions (``composed_for``: those the reply was composed for),
+        # the reply's own text is theirs for these facts)
+        self.labels, self.yes_no = session.ask_labels, session.yes_no
+        self.items = unanswered_items
+        same = answers.questions_composed(self.asked) == answers.questions_composed(composed_for)
+        self.text = composed.text if same else self._text(facts, result)
 
     def _text(self, facts: Mapping[str, Any], result: Mapping[str, Any]) -> str:
         return answers.compose(
@@ -838,6 +845,9 @@ class _ChangesReply:
             stated=self.stated,
             sentences=self.sentences,
             asked=self.in_words,
+            labels=self.labels,
+            yes_no=self.yes_no,
+            unanswered_items=self.items,
         ).text
 
     def __call__(self, key: str) -> bool:

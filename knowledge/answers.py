@@ -43,6 +43,16 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Verdict:
+    """One verdict of a catalogue answer ("Yes", "No", "It depends on your plan") and the
+    facts it holds for: each (fact, the values it may have), all stated by the facts; no
+    ``when`` holds for any facts."""
+
+    say: str
+    when: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Question:
     """One entry of the catalogue (``data/questions/<id>.yaml``)."""
 
@@ -82,9 +92,11 @@ class Question:
     stock: bool = False
     # the verdict the answer opens with when the question is asked in yes/no form ("Can I
     # ...?"), by the findings of the sentence that opens it ("route.split_general+route.
-    # if_separate": "It depends on your plan"; "route.split_general": "Yes"): data, never a
-    # guess, said by ``bot.answers.compose`` only where the facts leave that sentence
-    verdicts: tuple[tuple[str, str], ...] = ()
+    # if_separate": "It depends on your plan"; "route.split_general": "Yes"), each with the
+    # facts it holds for (``Verdict.when``: "Yes" to "Can I roll my 403(b) to a Roth IRA?"
+    # only once the person has left the employer): data, never a guess, read by
+    # ``verdict`` and said by ``bot.answers.compose`` only where the facts leave that sentence
+    verdicts: tuple[tuple[str, tuple[Verdict, ...]], ...] = ()
 
 
 @cache
@@ -117,9 +129,65 @@ def catalogue() -> Mapping[str, Question]:
             follow_up_when=tuple((data.get("follow_up_when") or {}).items()),
             general=bool(data.get("general", False)),
             stock=bool(data.get("stock", False)),
-            verdicts=tuple((data.get("verdicts") or {}).items()),
+            verdicts=tuple(
+                (key, _verdicts(cases)) for key, cases in (data.get("verdicts") or {}).items()
+            ),
         )
     return out
+
+
+def _verdicts(cases: str | list[Mapping[str, Any]]) -> tuple[Verdict, ...]:
+    """A ``verdicts`` entry of a question file: one verdict for any facts ("Yes"), or a
+    list of cases, each ``say`` with the facts it holds for (``when``: fact -> a value, or
+    a list of values any of which holds), the first that holds said."""
+    if isinstance(cases, str):
+        return (Verdict(cases),)
+    return tuple(
+        Verdict(
+            str(case["say"]),
+            tuple(
+                (fact, tuple(value) if isinstance(value, list) else (value,))
+                for fact, value in (case.get("when") or {}).items()
+            ),
+        )
+        for case in cases
+    )
+
+
+def verdict(question_id: str, key: str, facts: Json) -> str | None:
+    """The verdict the answer to ``question_id`` opens with when the sentence it opens
+    with is ``key`` (its finding ids joined by "+"), for these facts: the first of the
+    file's cases whose facts the person stated (``Verdict.when``; ``VERDICT_FACTS`` for
+    those worked out from the facts). None when the file gives none for these facts: the
+    facts do not decide it, and the answer opens without one. Pure."""
+    cases = dict(catalogue()[question_id].verdicts).get(key, ())
+    for case in cases:
+        if all(_fact_of(fact, facts) in values for fact, values in case.when):
+            return case.say
+    return None
+
+
+def _fact_of(name: str, facts: Json) -> Any:
+    """A fact for a verdict's ``when``: stated (None when not), or worked out from the
+    stated facts (``VERDICT_FACTS``)."""
+    worked_out = VERDICT_FACTS.get(name)
+    return worked_out(facts) if worked_out is not None else facts.get(name)
+
+
+def _money_in_plan(facts: Json) -> bool | None:
+    """True when the facts name money in an employer plan (a plan, or a plan's kind of
+    money); False when they name a traditional IRA's money alone; None when they name
+    neither, or an IRA beside money whose place they do not say."""
+    if _plan_named(facts) or kind_named("roth_401k", facts):
+        return True
+    elsewhere = _after_tax_named(facts) or facts.get("pretax_balance") is not None
+    if kind_named("ira", facts):
+        return None if elsewhere else False
+    return True if elsewhere or kind_named("pretax", facts) else None
+
+
+# Facts a verdict may hold on that are worked out from the stated ones, not stated.
+VERDICT_FACTS: Mapping[str, Callable[[Json], Any]] = {"money_in_plan": _money_in_plan}
 
 
 # -- the kind of money a question is about ---------------------------------------------------

@@ -29,6 +29,7 @@ from answer_findings import TODAY, first_reply, said_by
 from bot.conversation import respond
 from bot.session import Session
 from knowledge.answers import catalogue
+from knowledge.answers import verdict as verdict_of
 from knowledge.engine import calculate
 from knowledge.facts import Facts
 from knowledge.params import param
@@ -239,7 +240,7 @@ def test_a_paraphrase_is_answered_first(qid: str, text: str) -> None:
     assert read(text).asks[0] == qid
     reply = first_reply(text)
     # (a question of what is possible gets its verdict first: "No: a Roth conversion ...")
-    verdict = dict(catalogue()[qid].verdicts).get(catalogue()[qid].findings[0])
+    verdict = verdict_of(qid, catalogue()[qid].findings[0], {})
     opening = OPENINGS[qid]
     assert reply.startswith(opening) or (
         verdict is not None and reply.startswith(f"{verdict}: {opening[:1].lower()}{opening[1:]}")

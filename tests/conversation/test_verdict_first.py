@@ -24,7 +24,8 @@ from conversation_stories import EVAL, SHARED, real_question
 from bot.answers import messages
 from bot.conversation import respond
 from bot.session import Session
-from knowledge.answers import catalogue
+from knowledge.answers import VERDICT_FACTS, catalogue, verdict
+from knowledge.facts import Facts
 
 TODAY = date(2026, 12, 6)
 BATCH_B = EVAL / "batch_b.jsonl"
@@ -32,6 +33,7 @@ BATCH_C = EVAL / "batch_c.jsonl"
 REAL = SHARED / "eval" / "real.jsonl"
 MORE = EVAL / "answers_more.jsonl"
 VERDICTS = ("Yes", "No")
+FACT_KEYS = frozenset(Facts.keys())
 
 
 def _first(text: str) -> str:
@@ -44,17 +46,20 @@ def _first(text: str) -> str:
 def test_every_verdict_belongs_to_an_answer_of_its_question() -> None:
     together = {k for k in messages()}  # (a finding of the catalogue's messages)
     for question in catalogue().values():
-        for key, verdict in question.verdicts:
+        for key, cases in question.verdicts:
             for finding in key.split("+"):
                 assert finding in question.findings, (question.id, key)
                 assert finding in together, (question.id, key)
-            assert verdict in VERDICTS or verdict.startswith("It depends on"), verdict
+            for case in cases:
+                assert case.say in VERDICTS or case.say.startswith("It depends on"), case
+                # (each fact a case holds on is a fact, or one worked out from the facts)
+                assert all(k in FACT_KEYS or k in VERDICT_FACTS for k, _ in case.when), case
 
 
 def test_a_conditional_answer_says_what_it_depends_on() -> None:
-    verdicts = dict(catalogue()["move_to_roth"].verdicts)
-    assert verdicts["route.split_general+route.if_separate"].startswith("It depends on")
-    assert verdicts["route.split_general"] == "Yes"  # the condition settled
+    conditional = verdict("move_to_roth", "route.split_general+route.if_separate", {})
+    assert conditional is not None and conditional.startswith("It depends on")
+    assert verdict("move_to_roth", "route.split_general", {}) == "Yes"  # the condition settled
 
 
 # -- in replies -------------------------------------------------------------------------

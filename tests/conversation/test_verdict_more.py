@@ -10,11 +10,13 @@ only within 60 days), tsp_roth_conversion ("Yes": the TSP offers in-plan Roth
 conversions). "Can a ...?" / "Can an ...?" ask what is
 possible too ("Can a distribution from a 457 plan be rolled over ...?").
 
-Left without one, because the finding does not decide the poster's case: other_plans ("A
-403(b), ... the TSP and a pension follow a 401(k)'s rollover rules" says nothing of a plan
-that cannot pay out yet: "Can I roll my pension to a Roth IRA before I retire?"),
-sixty_day_rollover ("Can I ... put it back within 60 days twice this year?" is a no for
-IRAs), corrective_not_rollable ("Can the custodian remove it?" is a yes), rule_of_55*
+Left without one where the finding does not decide the poster's case: other_plans while
+the person still works there or does not say ("A 403(b), ... the TSP and a pension follow
+a 401(k)'s rollover rules" says nothing of a plan that cannot pay out yet: "Can I roll my
+pension to a Roth IRA before I retire?"; "Yes" once they have left, by the facts:
+test_verdict_by_facts), sixty_day_rollover for an IRA's money ("Can I ... put it back
+within 60 days twice this year?" is a no for IRAs; "Yes" for a plan's payout),
+corrective_not_rollable ("Can the custodian remove it?" is a yes), rule_of_55*
 (the age left decides), conversion_after_59 (earnings still wait for the 5-year clock).
 """
 
@@ -27,7 +29,7 @@ from conversation_stories import SHARED, real_question
 
 from bot.conversation import respond
 from bot.session import Session
-from knowledge.answers import catalogue
+from knowledge.answers import verdict as verdict_of
 
 TODAY = date(2026, 12, 6)
 DEV = SHARED / "eval" / "dev.jsonl"
@@ -51,7 +53,7 @@ def _first(text: str) -> str:
     ],
 )
 def test_the_catalogue_gives_the_verdict(ask: str, key: str, verdict: str) -> None:
-    assert dict(catalogue()[ask].verdicts)[key] == verdict
+    assert verdict_of(ask, key, {}) == verdict
 
 
 @pytest.mark.parametrize(

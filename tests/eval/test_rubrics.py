@@ -97,6 +97,16 @@ BATCH_I_ON_SPLIT = frozenset({"bi001", "bi002", "bi010", "bi011", "bi015", "bi01
 BATCH_I_ALTERNATES = json.loads(
     (HERE / "batch_i_answers_alternates.json").read_text(encoding="utf-8")
 )
+# batch_j: the collector's first-contact batch of the session of 2026-12-07 17:38
+# (tests/eval/README.md), rubrics for 21 of its 31 questions, to the same standard; only the
+# collector helper edits it.
+BATCH_J = HERE / "batch_j_answers.jsonl"
+# batch_j questions whose expert answer is a two-destination distribution of after-tax money, where
+# the split template may earn points; the other batch_j rubrics must not reward it.
+BATCH_J_ON_SPLIT = frozenset({"bj001", "bj004", "bj006", "bj008"})
+BATCH_J_ALTERNATES = json.loads(
+    (HERE / "batch_j_answers_alternates.json").read_text(encoding="utf-8")
+)
 
 
 def _shared() -> Path | None:
@@ -155,6 +165,7 @@ BATCH_F_RUBRICS = _load(BATCH_F)
 BATCH_G_RUBRICS = _load(BATCH_G)
 BATCH_H_RUBRICS = _load(BATCH_H)
 BATCH_I_RUBRICS = _load(BATCH_I)
+BATCH_J_RUBRICS = _load(BATCH_J)
 # rubrics written here, with a wrong answer each
 MINE = (
     OURS
@@ -165,6 +176,7 @@ MINE = (
     + BATCH_G_RUBRICS
     + BATCH_H_RUBRICS
     + BATCH_I_RUBRICS
+    + BATCH_J_RUBRICS
 )
 RELEASED = _load(SHARED / "answers.jsonl") if SHARED else []
 ALL = (
@@ -176,6 +188,7 @@ ALL = (
     + [("batch_g", r) for r in BATCH_G_RUBRICS]
     + [("batch_h", r) for r in BATCH_H_RUBRICS]
     + [("batch_i", r) for r in BATCH_I_RUBRICS]
+    + [("batch_j", r) for r in BATCH_J_RUBRICS]
     + [("released", r) for r in RELEASED]
 )
 
@@ -244,7 +257,8 @@ def test_batch_h_rubrics_cover_about_half_of_its_questions_in_order_with_new_ids
     assert len(ids) >= 20 and len(ids) == len(set(ids))
     assert set(ids) <= set(questions)
     assert ids == sorted(ids, key=questions.index)
-    others = MINE[: len(MINE) - len(BATCH_H_RUBRICS) - len(BATCH_I_RUBRICS)] + RELEASED
+    later = len(BATCH_H_RUBRICS) + len(BATCH_I_RUBRICS) + len(BATCH_J_RUBRICS)
+    others = MINE[: len(MINE) - later] + RELEASED
     assert not set(ids) & {r["id"] for r in others}
 
 
@@ -254,7 +268,17 @@ def test_batch_i_rubrics_cover_about_half_of_its_questions_in_order_with_new_ids
     assert len(ids) >= 20 and len(ids) == len(set(ids))
     assert set(ids) <= set(questions)
     assert ids == sorted(ids, key=questions.index)
-    others = MINE[: len(MINE) - len(BATCH_I_RUBRICS)] + RELEASED
+    others = MINE[: len(MINE) - len(BATCH_I_RUBRICS) - len(BATCH_J_RUBRICS)] + RELEASED
+    assert not set(ids) & {r["id"] for r in others}
+
+
+def test_batch_j_rubrics_cover_about_half_of_its_questions_in_order_with_new_ids():
+    questions = [q["id"] for q in _load(HERE / "batch_j.jsonl")]
+    ids = [r["id"] for r in BATCH_J_RUBRICS]
+    assert len(ids) >= 20 and len(ids) == len(set(ids))
+    assert set(ids) <= set(questions)
+    assert ids == sorted(ids, key=questions.index)
+    others = MINE[: len(MINE) - len(BATCH_J_RUBRICS)] + RELEASED
     assert not set(ids) & {r["id"] for r in others}
 
 
@@ -372,8 +396,9 @@ def test_the_split_template_makes_few_points_off_the_split_in_batch_c():
         (BATCH_G_RUBRICS, BATCH_G_ON_SPLIT),
         (BATCH_H_RUBRICS, BATCH_H_ON_SPLIT),
         (BATCH_I_RUBRICS, BATCH_I_ON_SPLIT),
+        (BATCH_J_RUBRICS, BATCH_J_ON_SPLIT),
     ],
-    ids=["batch_d", "batch_e", "batch_f", "batch_g", "batch_h", "batch_i"],
+    ids=["batch_d", "batch_e", "batch_f", "batch_g", "batch_h", "batch_i", "batch_j"],
 )
 def test_the_split_template_makes_few_points_off_the_split_in_held_out_batches(
     rubrics: list[dict], on_split_ids: frozenset[str]
@@ -495,6 +520,7 @@ ALTERNATE_REPLIES = {
     **BATCH_G_ALTERNATES,
     **BATCH_H_ALTERNATES,
     **BATCH_I_ALTERNATES,
+    **BATCH_J_ALTERNATES,
 }
 
 
@@ -504,8 +530,8 @@ def test_a_differently_worded_expert_reply_also_makes_every_point(qid):
     model answer (answers_more_alternates.json, batch_c_answers_alternates.json,
     batch_d_answers_alternates.json, batch_e_answers_alternates.json,
     batch_f_answers_alternates.json, batch_g_answers_alternates.json,
-    batch_h_answers_alternates.json, batch_i_answers_alternates.json), must earn them
-    all and say nothing wrong."""
+    batch_h_answers_alternates.json, batch_i_answers_alternates.json,
+    batch_j_answers_alternates.json), must earn them all and say nothing wrong."""
     rubric = next(r for r in MINE if r["id"] == qid)
     reply = ALTERNATE_REPLIES[qid]
     assert [p["say"] for p in rubric["points"] if not _said(p["any"], reply)] == []

@@ -1,7 +1,7 @@
 """The real questions' texts that the matching tests compare spaCy's matchers on.
 
 Labelled JSONL files in the repository, and the shared ones beside the checkout when
-present (never a held-out batch: batch_f, batch_g, batch_h or batch_i).
+present (never a held-out batch: batch_f, batch_g, batch_h, batch_i or batch_j).
 """
 
 from __future__ import annotations
