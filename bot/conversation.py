@@ -28,6 +28,7 @@ from bot.session import CONFIRM_FORGET, EVIDENCE_MAX_CHARS, Session
 from knowledge.answers import (
     AFTER_TAX_SOURCE_FACTS,
     catalogue,
+    for_accounts,
     kind_unknown,
     other_kinds,
     questions_for_intents,
@@ -455,6 +456,9 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
         session.asks = answers.for_places(session.asks, reading.places)
         for key in PLAN_FACTS:
             session.mark_asked(key)
+    # a question whose rules belong to another kind of account than any the text names
+    # (the Roth IRA's ordering rules to basis in a traditional IRA) is not answered
+    session.asks = for_accounts(session.asks, reading.accounts, session.facts, reading.places)
     # A bare answer to the bot's question confirms it; a message that asks something
     # gets its answer, never "I already had that".
     acknowledged = (

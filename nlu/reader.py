@@ -92,6 +92,10 @@ class Reading:
     # those of ``asks`` asked for a yes or a no ("Can I ...?"): an answer may open with
     # its verdict
     yes_no: tuple[tuple[str, str], ...] = ()
+    # the kinds of account the text names (``nlu.accounts``: "plan", "roth_plan",
+    # "roth_ira", "ira"; a bare "Roth" both Roth kinds): whose rules may answer it
+    # (``knowledge.answers.for_accounts``); empty when it names none
+    accounts: frozenset[str] = frozenset()
 
 
 EMPTY = Reading()
@@ -153,7 +157,23 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         third_party=_third_party(doc),
         ask_labels=recognised.labels,
         yes_no=recognised.yes_no,
+        accounts=_accounts_named(doc),
     )
+
+
+# Account kinds of ``nlu.accounts`` a text's money may be in (the employer is no account).
+_ACCOUNT_KINDS = frozenset({"plan", "roth_plan", "roth_ira", "ira"})
+
+
+def _accounts_named(doc: Doc) -> frozenset[str]:
+    """The kinds of account the text names (``doc.spans["accounts"]``'s mentions); a "Roth"
+    that is in no mention ("I assume a Roth would be the same?") may be either Roth kind."""
+    mentions = payloads(doc, "accounts")
+    named = {m.kind for m in mentions if m.kind in _ACCOUNT_KINDS}
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    if any(t.lower_.startswith("roth") and t.i not in covered for t in doc):
+        named |= {"roth_plan", "roth_ira"}
+    return frozenset(named)
 
 
 def _third_party(doc: Doc) -> str:
