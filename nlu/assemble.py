@@ -118,6 +118,8 @@ _YEAR_NOT_TAX_YEAR = re.compile(
     # ("Notice 2014-54 came out in 2014", "the law that was passed in 2014", "effective
     # January 2015", "Newsletter - October 2014", "upon my retirement in March 2014")
     r"came out|passed|enacted|issued|published|released|updated|effective|newsletter|"
+    # a source's date: "There is a thread from November, 2007 on this topic" (be037)
+    r"(?:thread|article|post|blog|discussion) (?:from|dated|of)|"
     r"retirement(?! (?:account|plan|savings|fund))|"
     # the end of something: "a company I worked for up until 2017"
     r"until|till)\b",
@@ -337,6 +339,8 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             continue  # "Its not like a lot of people making 80K", "Employee is 30, makes $50,000"
         if no_ones_words and _no_ones_figure(index, rh.amount.start):
             continue  # "someone could contribute 58,000", "So that would be $26,000 of employee"
+        if rh.key == "after_tax_earnings" and sentence_says(_whole_accounts_gains, rh.amount.start):
+            continue  # "matching from the employer (3k) and investment gains (4k)": all of it
         if rh.key in AFTER_TAX_KEYS and sentence_says(_already_in_an_ira, rh.amount.start):
             continue  # "I rolled over $5000 of after tax contributions ... to a TIRA": basis
         if rh.key in HELD_KEYS and _WHOLE_AFTER_ITS_PART.search(
@@ -537,7 +541,7 @@ WHOLE_KEYS = frozenset(
 HELD_KEYS = WHOLE_KEYS | {"after_tax_contributions", "after_tax_earnings"}
 # Amounts a limit word before them makes a limit ("contributions in excess of $19k",
 # "no subsidies once you get beyond about $45k in yearly MAGI").
-LIMITED_KEYS = HELD_KEYS | {"income"}
+LIMITED_KEYS = HELD_KEYS | {"income", "annual_after_tax_contribution"}
 # Between an amount and the words that gave its role: "of the" in "$20k of the after
 # tax monies", "of that" in "$100,000 of that IRA" - the role names what the amount is a
 # part of ("$52,000 of that is after-tax" is the after-tax part: a verb comes between).
@@ -553,7 +557,10 @@ _LIMIT_WORDS = re.compile(
     r"\b(?:no more than|not more than|at most|up to|maximum|max(?:imum)? of|limit(?:ed)?|"
     r"cap(?:ped)?|cannot exceed|can't exceed|must include|in excess of|beyond|exceeds?|"
     # the code sections of the limits: "I have maxed out my 402g $18000 contributions"
-    r"exceeding|402\(?g\)?|415\(?c\)?)(?!\w)",
+    r"exceeding|402\(?g\)?|415\(?c\)?|"
+    # "Max amount that can be contributed in 2012 (pre-tax + match + after-tax) = $50K"
+    # (batch_a ba022): the plan's limit, not what the asker puts in
+    r"max(?:imum)? amount|can be contributed)(?!\w)",
     re.IGNORECASE,
 )
 # How far back (characters) a limit word makes an amount a limit.
@@ -702,6 +709,25 @@ def _asked_or_supposed(index: Sentences, pos: int) -> bool:
         return False
     clause = text[cues[-1].end() : pos]
     return not (_MAIN_CLAUSE.search(clause) or _OWNED.search(clause) or _PAY.search(clause))
+
+
+# Words of the employer's money, and of after-tax money: gains in a sentence that lists the
+# employer's match beside them and names no after-tax money are the whole account's
+# ("The rest of the money is matching from the employer (3k) and investment gains (4k)").
+_EMPLOYER_MONEY = re.compile(
+    r"\b(?:match(?:ing|ed|es)?|employer (?:contributions?|money|funds?))\b", re.IGNORECASE
+)
+_AFTER_TAX_WORD = re.compile(r"\b(?:after|post)[- ]?tax|\bnon-?roth\b", re.IGNORECASE)
+
+
+def _whole_accounts_gains(index: Sentences, pos: int) -> bool:
+    """True when the sentence holding ``pos`` lists the employer's money and names no
+    after-tax money: its earnings are the whole account's, not the after-tax money's."""
+    start, end = index.bounds(pos)
+    return bool(
+        _EMPLOYER_MONEY.search(index.text, start, end)
+        and not _AFTER_TAX_WORD.search(index.text, start, end)
+    )
 
 
 # The balances of one account: a figure between two accounts is none of them unless it is
@@ -894,6 +920,9 @@ def _already_in_an_ira(index: Sentences, pos: int) -> bool:
 _EXAMPLE_MARKER = re.compile(
     r"\b(?:let'?s say|let[’‘]s say|lets say|for example|as an example|for instance|e\.g\.|"
     r"an example|example:|hypothetical(?:ly)?|to simplify|for simplicity|"
+    # a case set out as assumptions: "Assumptions:\n401k owner under age 59 1/2. Owner
+    # makes $10,000 after-tax contribution" (be007): a generic owner's figures
+    r"assumptions:|"
     r"for the sake of (?:argument|example|simplicity|discussion)|"
     # "My question is say I contributed $10k" (not "I'd say I have about 40k")
     r"(?:question is|[.,:;(]) *say,? (?:i|we|you|he|she|it|someone|a|an|the)\b|"
@@ -923,8 +952,13 @@ _EXAMPLE_CLOSER = re.compile(
     r"example i just gave)\b",
     re.IGNORECASE,
 )
-# Facts an example states for its made-up person; said inside one, they are no fact.
-EXAMPLE_FREE = frozenset({"age", "retire_age", "retire_in_years", "spouse_age"})
+# Facts an example states for its made-up person; said inside one, they are no fact. A
+# worked example's steps state no plan feature nor Roth IRA either ("4. Let's say I
+# contribute $10K after-tax ... 5. I make an in-service withdrawal ... 6. ... will move to
+# my Roth IRA", batch_a ba022).
+EXAMPLE_FREE = frozenset(
+    {"age", "retire_age", "retire_in_years", "spouse_age", "has_roth_ira", "plan_allows_in_service"}
+)
 
 
 def example_scopes(text: str) -> list[tuple[int, int]]:
@@ -943,9 +977,12 @@ def example_scopes(text: str) -> list[tuple[int, int]]:
         line_end = _LINE_END.search(text, m.end())
         end = line_end.start() if line_end else len(text)
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if text[:end].rstrip().endswith(":") or _LIST_ITEM.match(text, line_start):
-            # (the list may start after a blank line: "I will end up with:\n\n$24,000 ...")
-            after = end + len(text[end:]) - len(text[end:].lstrip())
+        colon = text[:end].rstrip().endswith(":")
+        if colon or _LIST_ITEM.match(text, line_start):
+            # (the list may start after a blank line: "I will end up with:\n\n$24,000 ...";
+            # a list item's example ends at a blank line: the next item after one is the
+            # poster's next question, "2.) Building on question 1. ... I also have")
+            after = end + len(text[end:]) - len(text[end:].lstrip()) if colon else end
             blank = _BLANK_LINE.search(text, after)
             end = blank.start() if blank else len(text)
         closer = _EXAMPLE_CLOSER.search(text, end)

@@ -218,6 +218,10 @@ _A_SOURCE = re.compile(
     re.IGNORECASE,
 )
 _IN_AN_ADDRESS = re.compile(r"(?:://|www\.)[\w.-]*$", re.IGNORECASE)
+# Right after a firm's name: the firm is spoken to, not said to keep anything ("I want to
+# take my money out of there and convert into a Roth IRA. Fidelity can you help me?",
+# batch_e be009): which account it would keep is unclear.
+_ADDRESSED = re.compile(r",?\s+(?:can|could|would|will) you\b", re.IGNORECASE)
 # How far before a firm (characters) those words are looked for.
 NOT_THE_KEEPER_REACH = 90
 _NONDISCRIMINATION_TEST = re.compile(
@@ -246,6 +250,8 @@ def find_providers(sentences: Sentences, *, answer: bool = False) -> list[Provid
             text, max(0, m.start() - 12), m.start()
         ):
             continue  # "Fidelity seems to say", "www.fidelity.com/viewpoints": a source
+        if _ADDRESSED.match(text, m.end()):
+            continue  # "Fidelity can you help me?": spoken to, not said to keep the plan
         if _NOT_THE_KEEPER.search(text, max(0, m.start() - NOT_THE_KEEPER_REACH), m.start()):
             continue  # an example, a source, or where money was sent: not the plan's firm
         if name == "ADP" and _NONDISCRIMINATION_TEST.search(
