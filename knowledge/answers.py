@@ -834,6 +834,10 @@ def _common_figures(result: Json) -> dict[str, Any]:
         "simple_rate": _rate("gov.irs.early_distribution.simple_ira_rate", result),
         # (payments for life or this many years or more are not eligible rollovers)
         "period_years": _rate("gov.irs.rollover.periodic_payment_years", result),
+        # (a former employee's balance a plan may pay out without consent, and the amount
+        # above which such a payout goes to an IRA the plan opens, IRC 411(a)(11), 401(a)(31)(B))
+        "cashout": _rate("gov.irs.rollover.cashout_limit", result),
+        "auto_ira": _rate("gov.irs.rollover.automatic_rollover_threshold", result),
     }
 
 

@@ -55,3 +55,38 @@ def test_without_an_in_plan_conversion_only_the_roth_iras_ordering_is_said() -> 
     reply = first_reply(text)
     assert IN_PLAN not in reply
     assert "come back out tax- and penalty-free at any time" in reply
+
+
+# The contributions asked about by name, with no age and no "early" in the sentence: before,
+# bb012 named no catalogue question (batch_b,
+# https://irahelp.com/forum-post/27547-after-tax-401k-rollover-roth-subsequent-distribution).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A client, age 50, rolls over his after-tax 401k contributions to a Roth IRA. When can "
+        "he withdraw his contributions (not the earnings) from the Roth IRA without incurring "
+        "tax penalties? Immediately, after 5 years, or at age 59 1/2?",
+        "Can I pull my contributions back out of the Roth IRA without a penalty after the "
+        "rollover?",
+    ],
+)
+def test_the_contributions_asked_by_name_come_out_any_time(text: str) -> None:
+    assert read(text).asks[0] == "basis_access_before_59"
+    assert "come back out tax- and penalty-free at any time" in first_reply(text).split("\n\n")[0]
+
+
+def test_the_earnings_asked_alone_are_not_the_basis_question() -> None:
+    assert (
+        "basis_access_before_59"
+        not in read("Can I withdraw my Roth IRA earnings without penalty?").asks
+    )
+
+
+def test_money_withdrawn_from_the_401k_into_the_roth_ira_is_not_the_basis_question() -> None:
+    # fq055 (answers_more), verbatim sentence: the withdrawal is from the 401(k), on its way
+    # into the Roth IRA
+    text = (
+        "Can these after tax separate contributions go into the Roth IRA since they are able "
+        "to be withdrawn from the 401k without earnings or tax implications?"
+    )
+    assert "basis_access_before_59" not in read(text).asks

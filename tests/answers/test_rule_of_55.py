@@ -13,6 +13,7 @@ from datetime import date
 
 import pytest
 from answer_findings import first_reply
+from conversation_stories import EVAL, real_question
 
 from knowledge.answers import answer, catalogue
 from knowledge.engine import calculate
@@ -94,3 +95,55 @@ def test_the_deadline_question_holds_the_general_one() -> None:
     )
     assert reply.startswith("There is no deadline")
     assert "not a plan feature" not in reply
+
+
+# The rule asked about by its age, not its name (issue 10: the largest class of poor
+# replies was a stock paragraph picked on a shared word). Before, these texts named no
+# catalogue question and got the Roth IRA basis paragraph ("After-tax contributions you
+# roll or convert to a Roth IRA come back out ...") first.
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # ba016 (batch_a), https://www.early-retirement.org/threads/retirement-in-my-55th-year.74550/
+        ("ba016", EVAL / "batch_a.jsonl"),
+        # ba050 (batch_a), https://www.early-retirement.org/forums/f28/rule-of-55-question-111310.html
+        ("ba050", EVAL / "batch_a.jsonl"),
+        # ba048 (batch_a): "I am 55 and understand I can access that money penalty free, if I
+        # leave my job. ... Can I still access the money from A penalty free?"
+        ("ba048", EVAL / "batch_a.jsonl"),
+        # paraphrases
+        (
+            "I turn 55 next year. If I quit in March, can I take money from my 401k without the "
+            "10% penalty?",
+            None,
+        ),
+        (
+            "I turned 55 in May and got laid off in June; can I withdraw from my 401(k) without "
+            "the penalty?",
+            None,
+        ),
+        ("Do I qualify for the age 55 exception if I retire in the year I turn 55?", None),
+    ],
+)
+def test_the_rule_asked_by_its_age_is_the_rule_of_55(text: str, source) -> None:
+    text = real_question(text, source) if source else text
+    assert read(text).asks[:1] == ("rule_of_55",)
+    reply = first_reply(text)
+    assert reply.startswith("The rule of 55 is a tax rule, not a plan feature")
+    assert "come back out tax- and penalty-free" not in reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an age of 55 with a move to a Roth IRA: no withdrawal, so no rule of 55
+        "I'm 56 and left my job last year. Is there a penalty if I move my after-tax money to "
+        "a Roth IRA?",
+        # a Roth IRA's own money: the rule never covers an IRA
+        "I'm 55 and retired. Can I take my Roth IRA contributions out penalty free?",
+        # 55 as an amount, not an age
+        "I have $55 of earnings in the after-tax account. Is there a penalty if I convert it?",
+    ],
+)
+def test_an_age_of_55_beside_another_question_is_not_the_rule(text: str) -> None:
+    assert "rule_of_55" not in read(text).asks
