@@ -102,7 +102,7 @@ def test_rule_55_questions_about_a_401k_are_not_led_by_the_roth_iras_ordering() 
     # Roth IRA come back out tax- and penalty-free at any time" led the reply
     reply = first_reply(real_question("ba048", BATCH_A))
     assert ROTH_IRA_ORDERING not in reply
-    assert _lead(reply).startswith("There is no deadline")
+    assert "plan" in _lead(reply) and "no 10% penalty" in _lead(reply).replace("free of the", "no")
     # ba066 (verbatim, same thread): "do lose the ability to withdraw from Plan A account?"
     reply = first_reply(real_question("ba066", BATCH_A))
     assert ROTH_IRA_ORDERING not in reply
