@@ -667,36 +667,62 @@ def numbered(
 ) -> list[str]:
     """The answers numbered as the poster numbered the questions ("1) Can I ...? 2) Do I
     owe ...? 3) When ...?"): ``paragraphs`` (each answering the question of the same place
-    in ``asks``) with the first answer to each number opened by it, and a numbered
-    question no catalogue question answers given its honest line in its place, so a phone
-    reader sees "1. ... 2. ... 3. ..." and no number dropped. Unchanged unless two numbers
-    or more are said: a lone "2." numbers nothing."""
-    said = {n for a in asks if labels.get(a) for n in labels[a].split(",")}
-    answered = {n for label in labels.values() for n in label.split(",")}
-    first: dict[str, int] = {}  # each number's first question with no cited answer
+    in ``asks``) with the first answer to each number opened by it, so a phone reader sees
+    "1. ... 2. ... 3. ..." and no number dropped. A number is said only over an answer to
+    the question asked in that item (an expert grading found a number over a paragraph
+    that does not answer that item misleading, and "1, 2 and 3." over one paragraph a claim
+    to answer items it only touches): a question recognised in several items opens with
+    the number of the item it is placed at, and each later item it was also recognised in
+    gets a line that says only that answer is cited (``unrecognised.item_beside``); a
+    numbered question no catalogue question answers gets the honest line in its place,
+    never silence. Unchanged unless two numbers or more
+    are said: a lone "2." numbers nothing."""
+    said = {labels[a].split(",")[0] for a in asks if labels.get(a)}
+    lines: dict[str, tuple[float, str]] = {}  # item -> (where it goes, its line)
+    beside: dict[str, tuple[str, int]] = {}  # item -> (the item said, its sentence)
+    for ask in dict.fromkeys(asks):
+        own, *more = labels.get(ask, "").split(",")
+        for label in more:
+            if label and label not in said:
+                beside.setdefault(label, (own, sentences.get(ask, -1)))
     for label, at in unanswered_items:
-        if label and label not in answered:
-            first.setdefault(label, at)
-    items = list(first.items())[:MAX_UNANSWERED_ITEMS]
+        if label and label not in said and label not in beside:
+            lines.setdefault(label, (at, note("unrecognised.item", number=item_number(label))))
+    # (an item the text places nowhere goes after the items numbered before it)
+    known = {labels[a].split(",")[0]: float(sentences.get(a, -1)) for a in asks if labels.get(a)}
+    known |= {label: at for label, (at, _) in lines.items()}
+    for label, (own, at) in beside.items():
+        before = [spot for n, spot in known.items() if _item_order(n) < _item_order(label)]
+        spot = max(before, default=float(at)) + 0.01
+        line = note("unrecognised.item_beside", number=item_number(label), said=own)
+        lines[label] = (spot, line)
+    items = sorted(lines.items(), key=lambda item: (item[1][0], _item_order(item[0])))
+    items = items[:MAX_UNANSWERED_ITEMS]
     if len(said | {label for label, _ in items}) < 2:
         return list(paragraphs)
-    out: list[tuple[str, int | None]] = []  # (paragraph, the sentence its number is at)
+    out: list[tuple[str, float | None]] = []  # (paragraph, the sentence its number is at)
     opened: set[str] = set()
     paragraphs, asks = _in_item_order(paragraphs, asks, labels, sentences)
     for paragraph, ask in zip(paragraphs, asks, strict=True):
-        label = labels.get(ask, "")
-        if label and label.split(",")[0] not in opened:
-            opened.update(label.split(","))
-            out.append((f"{item_number(label)} {paragraph}", sentences.get(ask, -1)))
+        own = labels.get(ask, "").split(",")[0]
+        if own and own not in opened:
+            opened.add(own)
+            out.append((f"{item_number(own)} {paragraph}", sentences.get(ask, -1)))
         else:
-            out.append((paragraph, sentences.get(ask) if label else None))
-    for label, at in sorted(items, key=lambda item: item[1]):
-        line = note("unrecognised.item", number=item_number(label))
-        later = [n for n, (_, where) in enumerate(out) if where is not None and where > at]
+            out.append((paragraph, sentences.get(ask) if own else None))
+    for _label, (spot, line) in items:
+        later = [n for n, (_, where) in enumerate(out) if where is not None and where > spot]
         numbered_at = [n for n, (_, where) in enumerate(out) if where is not None]
         place = later[0] if later else (numbered_at[-1] + 1 if numbered_at else len(out))
-        out.insert(place, (line, at))
+        out.insert(place, (line, spot))
     return [paragraph for paragraph, _ in out]
+
+
+def _item_order(label: str) -> tuple[int, str]:
+    """The place of an item's number among the poster's ("2" before "10", "a" before "b",
+    "Q1" before "Q2")."""
+    digits = label.lstrip("Qq")
+    return (int(digits), "") if digits.isdigit() else (0, label.lower())
 
 
 def _in_item_order(

@@ -838,6 +838,8 @@ def _common_figures(result: Json) -> dict[str, Any]:
         # above which such a payout goes to an IRA the plan opens, IRC 411(a)(11), 401(a)(31)(B))
         "cashout": _rate("gov.irs.rollover.cashout_limit", result),
         "auto_ira": _rate("gov.irs.rollover.automatic_rollover_threshold", result),
+        # (the years a 72(t) series must run unchanged, and at least to 59½)
+        "sepp_years": _rate("gov.irs.early_distribution.sepp_minimum_years", result),
     }
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -44,6 +44,8 @@ class QuestionCues:
     # the ids of the openers of a question asked for a yes or a no ("Can I ...", "Isn't
     # it ..."), not "How ...", "What ...", "Any thoughts ..."
     yes_no: frozenset[str] = frozenset()
+    # token patterns of how a list item opens ("1)", "(a)", "Q1:"; ``items``)
+    items: Matcher | None = None
 
 
 # How a sentence stands to what the text asks, strongest first: it asks; it announces a
@@ -86,7 +88,10 @@ def build(vocab: Vocab) -> QuestionCues:
     announcing = frozenset(str(e["id"]) for e in data["cues"] if e.get("announces"))
     premises, cues = matcher(data["premises"]), matcher(data["cues"])
     yes_no = frozenset(str(e["id"]) for e in data["openers"] if e.get("yes_no"))
-    return QuestionCues(openers, statements, premises, cues, lead_ins, announcing, yes_no)
+    items = Matcher(vocab)
+    for entry in data["items"]:
+        items.add(str(entry["id"]), [entry["pattern"]])
+    return QuestionCues(openers, statements, premises, cues, lead_ins, announcing, yes_no, items)
 
 
 @cache
@@ -193,36 +198,34 @@ def _within(starts: list[int], sentence: Span) -> bool:
     return at < len(starts) and starts[at] < sentence.end
 
 
-# The most digits a list item's number has ("12." numbers an item; "2019." does not).
-MAX_ITEM_DIGITS = 2
-# A letter names a list item only before ")" ("a)", "(b)"): "A." opens a name as often.
-_ITEM_LETTER_ENDS = (")",)
-_ITEM_NUMBER_ENDS = (")", ".", ":")
+# The item pattern whose label is a question's number ("Q1"): its "q" is written "Q".
+_Q_NUMBER = "q_number"
 
 
-def item_label(sentence: Span) -> str:
+def item_label(sentence: Span, cues: QuestionCues | None = None) -> str:
     """The number or letter a sentence opens a list item with, as the poster wrote it
     without its punctuation: "1)", "2.", "(3)" -> "1", "2", "3"; "a)", "(b)" -> "a", "b";
-    "Q1:", "Q2." -> "Q1", "Q2". "" when it opens with none."""
+    "Q1:", "Q2." -> "Q1", "Q2". "" when it opens with none. The openings are spaCy
+    ``Matcher`` patterns (``items`` of ``questions.yaml``), matched at the sentence's
+    first word."""
     words = [t for t in sentence if not t.is_space]
     if not words:
         return ""
-    first, rest = words[0].text, [t.text for t in words[1:3]]
-    if first == "(" and len(rest) == 2 and rest[1] == ")":  # "(a)" as three tokens
-        return rest[0] if _item_core(rest[0], ")") else ""
-    if len(first) > 1 and first[0] in "Qq" and first[1:].rstrip(".:)").isdigit():
-        return "Q" + first[1:].rstrip(".:)")
-    core = first.strip("(").rstrip(").:")
-    if core != first.strip("("):  # "1)", "2.", "(3)" as one token
-        return core if _item_core(core, first[-1]) else ""
-    return core if rest and _item_core(core, rest[0]) else ""
-
-
-def _item_core(core: str, end: str) -> bool:
-    """True for an item's number before ``end`` ("1" before ")"), or its letter."""
-    if core.isdigit():
-        return len(core) <= MAX_ITEM_DIGITS and end in _ITEM_NUMBER_ENDS
-    return len(core) == 1 and core.isalpha() and end in _ITEM_LETTER_ENDS
+    cues = cues or _cues(sentence.doc.vocab)
+    assert cues.items is not None
+    first = words[0].i
+    strings = sentence.doc.vocab.strings
+    found = [
+        (end, strings[match_id])
+        for match_id, start, end in cues.items(sentence.doc[first : sentence.end])
+        if start == 0
+    ]
+    if not found:
+        return ""
+    end, pattern = max(found)
+    marked = "".join(t.text for t in sentence.doc[first : first + end] if not t.is_space)
+    label = marked.strip("(").rstrip(").:")
+    return "Q" + label[1:] if pattern == _Q_NUMBER else label
 
 
 def item_labels(sentences: Sequence[Span], levels: Sequence[int]) -> list[str]:

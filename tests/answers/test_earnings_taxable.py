@@ -92,3 +92,13 @@ def test_the_answer_cites_the_rollover_rule_and_quotes_the_years_rate() -> None:
     assert "with no 10% penalty on a direct rollover or conversion" in sentence
     assert section == "IRC 408A(d)(3)(A)"
     assert "notice_2014_54" in catalogue()["earnings_taxable"].rules
+
+
+def test_tax_on_the_earnings_only_is_the_pro_rata_question() -> None:
+    # fq010 (answers.jsonl), verbatim sentence: whether the after-tax account alone can go
+    # with tax on its growth only is the plan's pro-rata question, answered first there
+    text = (
+        "Can my client just rollover the $22k “After Tax Account” directly to Roth IRA (before "
+        "2012 year end) and pay taxes only on the growth part (18%)?"
+    )
+    assert "earnings_taxable" not in read(text).asks

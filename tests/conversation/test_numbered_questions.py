@@ -10,9 +10,12 @@ part, the rest dropped. So:
   words first appear in an earlier question, but which is asked later ("Also is my 457b
   eligible ...?"), comes after the earlier one.
 - When two numbers or more are answered, each answer opens with the poster's number, so a
-  phone reader sees "1. ... 2. ... 3. ..."; one answer to two items says both ("1 and
-  2."); a numbered question no catalogue answer answers gets the honest line for that
-  number, never silence.
+  phone reader sees "1. ... 2. ... 3. ..."; a number only over the answer to the question
+  asked in that item: one answer recognised in two items opens with the number where it
+  is asked, and the other item says that answer is all that is cited ("2. On that part I
+  can cite only the answer to 1 above ..."), never "1 and 2." over one paragraph; a
+  numbered question no catalogue answer answers gets the honest line for that number,
+  never silence.
 - A numbered question that leans on the items before it ("2) Do I owe tax on the
   earnings?") is read with their words.
 """
@@ -36,6 +39,7 @@ TODAY = date(2026, 12, 6)
 MORE = EVAL / "answers_more.jsonl"
 REAL = SHARED / "eval" / "real.jsonl"
 BATCH_A = EVAL / "batch_a.jsonl"
+BATCH_B = EVAL / "batch_b.jsonl"
 BATCH_C = EVAL / "batch_c_answers.jsonl"
 
 THREE_PARTS = (
@@ -81,6 +85,15 @@ def _numbers(text: str) -> list[str]:
         ("401k money can go to a Roth IRA, right?", ""),
         ("A. Smith said it was fine.", ""),  # a letter names an item only before ")"
         ("2019 was the year I left.", ""),
+        # (the openings are Matcher patterns of questions.yaml's ``items``)
+        ("(12) Is there a limit?", "12"),
+        ("q3 can i roll it?", "Q3"),
+        ("1 ) Can I roll it?", "1"),
+        ("I) Can I roll it?", "I"),
+        ("12. Can I roll it?", "12"),
+        ("123. Can I roll it?", ""),  # three digits: a figure, not an item
+        ("Q2019: the year it changed.", ""),  # a year after Q is no item's number
+        ("b. Can I roll it?", ""),
     ],
 )
 def test_a_sentence_opens_a_list_item_with_its_number(sentence: str, label: str) -> None:
@@ -138,7 +151,13 @@ def test_each_numbered_question_keeps_its_number() -> None:
     assert labels["roth_ira_five_year"] == "3"  # "5-year clock" names its own topic
 
 
+BESIDE = "On that part I can cite only the answer to"
+
+
 def test_three_parts_get_three_numbered_answers() -> None:
+    # the tax on the earnings has its own answer (earnings_taxable), numbered 2; no label
+    # is joined over the split ("1 and 2." claimed it answered item 2, which it only
+    # touches: expert gradings of batch_h/i)
     reply = _reply(THREE_PARTS)
     assert _numbers(reply) == ["1", "2", "3"], reply
     assert "The earnings on after-tax contributions are pretax money" in _paragraphs(reply)[1]
@@ -175,16 +194,40 @@ def test_a_numbered_question_without_a_cited_answer_gets_its_honest_line() -> No
     assert paragraphs[2].startswith("3. ") and HONEST not in paragraphs[2]
 
 
-def test_one_answer_to_two_items_says_so() -> None:
+def test_one_answer_recognised_in_two_items_is_numbered_once() -> None:
     # fq005, https://irahelp.com/forum-post/10609-after-tax-401k-money-direct-rollover-roth:
     # 1. after-tax to a Roth IRA? 2. the growth to the traditional IRA? 3. tax on the
-    # growth even if rolled over? The split answers the first two; the third has its own
-    # answer (earnings_taxable: untaxed for now in a traditional IRA)
+    # growth even if rolled over? The split is the answer to 1 (item 2 says it is all the
+    # cited answer there is: neither claimed answered nor "no cited answer"); the third
+    # has its own answer (earnings_taxable: untaxed for now in a traditional IRA)
     reply = _reply(real_question("fq005", REAL))
-    assert _numbers(reply) == ["1 and 2", "3"], reply
-    third = next(p for p in _paragraphs(reply) if p.startswith("3. "))
+    assert _numbers(reply) == ["1", "2", "3"], reply
+    paragraphs = _paragraphs(reply)
+    assert paragraphs[0].startswith("1. Yes: the clean route")
+    assert paragraphs[1].startswith(f"2. {BESIDE} 1 above")
+    third = next(p for p in paragraphs if p.startswith("3. "))
     assert "or untaxed for now if rolled to a traditional IRA" in third
     assert HONEST not in reply
+
+
+@pytest.mark.parametrize(
+    ("qid", "source", "numbers", "beside"),
+    [
+        # ac03, https://irahelp.com/?p=63703: 1. 72(t) from a rollover IRA? 2.
+        # both spouses? 3. half to a separate IRA first, same year? 4. the RMD method? The
+        # 72(t) paragraph answers 1 only ("1, 2 and 3." before)
+        ("ac03", MORE, ["1", "2", "3"], ["2", "3"]),
+        # fq104, https://irahelp.com/?p=72411: 1.
+        # after-tax into a Roth 401(k)? 2. into the new 401(k)? ("1 and 2." before)
+        ("fq104", MORE, ["1", "2"], ["2"]),
+    ],
+)
+def test_no_number_is_joined_over_one_paragraph(qid, source, numbers, beside) -> None:
+    reply = _reply(real_question(qid, source))
+    assert _numbers(reply) == numbers, reply
+    assert not re.search(r"^\w+(, \w+)* and \w+[.):] ", reply, re.MULTILINE), reply
+    for n in beside:
+        assert f"{n}. {BESIDE} 1 above" in reply
 
 
 @pytest.mark.parametrize(
@@ -224,3 +267,20 @@ def test_answers_follow_the_items_order_and_honest_lines_fill_the_gaps() -> None
     )
     assert [p.split(" ", 1)[0] for p in out] == ["1.", "2.", "3."]
     assert HONEST in out[1]
+
+
+@pytest.mark.parametrize(
+    ("qid", "source", "beside"),
+    [
+        # https://www.bogleheads.org/forum/viewtopic.php?p=4587485: the 415(c) catches,
+        # recognised in items 2 and 4, numbered 2; item 4's line comes after item 3's
+        ("ba061", BATCH_A, "4. On that part I can cite only the answer to 2 above"),
+        # https://irahelp.com/forum-post/64626-rollover-and-1099-r-questions: the split,
+        # recognised in items 1 and 4, numbered 1; item 4's line after 2 and 3
+        ("bb037", BATCH_B, "4. On that part I can cite only the answer to 1 above"),
+    ],
+)
+def test_an_items_line_keeps_the_posters_order(qid, source, beside: str) -> None:
+    reply = _reply(real_question(qid, source))
+    assert _numbers(reply) == ["1", "2", "3", "4"], reply
+    assert beside in reply

@@ -76,7 +76,7 @@ def test_a_conditional_answer_says_what_it_depends_on() -> None:
         ("bb086", BATCH_B, "Yes: Roth 401(k) money can go only to a Roth IRA"),
         # https://irahelp.com/forum-post/10609-after-tax-401k-money-direct-rollover-roth:
         # the numbered part opens with its number, then the verdict
-        ("fq005", REAL, "1 and 2. Yes: the clean route"),  # (3 is earnings_taxable)
+        ("fq005", REAL, "1. Yes: the clean route"),
     ],
 )
 def test_a_real_question_of_what_is_possible_gets_its_verdict_first(qid, source, opens) -> None:
