@@ -109,13 +109,17 @@ def test_rule_55_questions_about_a_401k_are_not_led_by_the_roth_iras_ordering() 
     assert "every distribution from that plan is free of the 10% penalty" in _lead(reply)
 
 
-def test_a_penalty_question_about_the_401k_itself_gets_the_honest_line() -> None:
+# the plan's own answer to a 10% question (early_withdrawal_penalty), or the honest line
+PLAN_PENALTY_OR_HONEST = ("Before 59½ the 10% penalty falls only on", "I can't give a cited")
+
+
+def test_a_penalty_question_about_the_401k_itself_is_not_led_by_the_roth_ira() -> None:
     # bb085 (verbatim, irahelp 36851): "will he have the 10 percent penalty to withdraw early
     # from the 401k plan?" (the story names a Roth IRA as where the money goes); before, the
     # Roth IRA's "tax- and penalty-free at any time" led, read as "no penalty"
     reply = first_reply(real_question("bb085", BATCH_B))
     assert ROTH_IRA_ORDERING not in reply
-    assert _lead(reply).startswith("I can't give a cited answer to")
+    assert _lead(reply).startswith(PLAN_PENALTY_OR_HONEST)
 
 
 def test_a_401k_penalty_question_no_entry_answers_is_not_led_by_the_roth_ira() -> None:
@@ -124,7 +128,7 @@ def test_a_401k_penalty_question_no_entry_answers_is_not_led_by_the_roth_ira() -
         "I left my employer at 56. Is there a deadline to take money from the 401(k) penalty free?"
     )
     assert ROTH_IRA_ORDERING not in reply
-    assert _lead(reply).startswith("I can't give a cited answer to")
+    assert _lead(reply).startswith(PLAN_PENALTY_OR_HONEST)
 
 
 @pytest.mark.parametrize(
