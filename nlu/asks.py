@@ -33,12 +33,19 @@ from functools import cache
 from math import prod
 
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from nlu.data import load
-from nlu.gating import Gated, Gates, first_token_exact, gated_matches, lower_places
+from nlu.gating import (
+    Gated,
+    Gates,
+    WordRegexes,
+    first_token_exact,
+    gated_matches,
+    lower_places,
+    word_regex,
+)
 from nlu.questions import ASKS, PREMISE, TELLS, item_labels, yes_no
 from nlu.questions import asking as sentence_levels
 
@@ -68,27 +75,6 @@ class AskRule:
 
 
 @dataclass(frozen=True, slots=True)
-class WordRegexes:
-    """The patterns of one token that only tests its lower-cased word with a regex
-    (``{LOWER: {REGEX: ...}}``, "401k", "403(b)", "roth-ira"): spaCy's ``Matcher`` runs
-    such a test in Python at every token (0.3-0.5 ms a read for these few); here each
-    distinct word is tested once, and its answer kept (as spaCy does, ``re.search``)."""
-
-    tests: tuple[tuple[int, re.Pattern[str]], ...]  # (match id, regex)
-    known: dict[int, tuple[int, ...]] = field(default_factory=dict)  # word -> match ids
-
-    def matching(self, word: int, strings: StringStore) -> tuple[int, ...]:
-        """The match ids of the patterns the word (a LOWER hash) matches."""
-        ids = self.known.get(word)
-        if ids is None:
-            if len(self.known) >= MAX_KNOWN_WORDS:
-                self.known.clear()
-            text = strings[word]
-            ids = self.known[word] = tuple(key for key, test in self.tests if test.search(text))
-        return ids
-
-
-@dataclass(frozen=True, slots=True)
 class ClauseBreaks:
     """Where a sentence's clauses part (``clause_breaks`` of asks.yaml): at a mark (";"),
     at a comma before one of ``after_comma`` (", and"), and at "and" or "but" before one
@@ -106,7 +92,7 @@ class Catalogue:
     rules: tuple[AskRule, ...]
     places: tuple[AskRule, ...] = ()  # where the money is now (``places`` of asks.yaml)
     gated: tuple[Gated, ...] = ()  # the others, by the words they need
-    words: WordRegexes = WordRegexes(())  # the one-token regex tests of a word
+    words: WordRegexes = field(default_factory=lambda: WordRegexes(()))  # one-token regexes
     # the classes that name the subject (``subject`` of asks.yaml), and those of them too
     # broad to tie a question to one topic (``subject_broad``)
     subject: frozenset[str] = frozenset()
@@ -147,12 +133,18 @@ def build(vocab: Vocab) -> Catalogue:
     matcher = Matcher(vocab, validate=False)
     gates = Gates(vocab)
     word_tests: list[tuple[int, re.Pattern[str]]] = []
+    ids: dict[str, int] = {}
+
+    def hashed(word: str) -> int:
+        ids[word] = add(word)
+        return ids[word]
+
     for cls, patterns in data["classes"].items():
         for pattern in patterns:
             key = f"{cls}/{pattern['id']}"
             tokens = _as_strings(pattern["pattern"])
             sequences = word_sequences(tokens)
-            regex = _word_regex(tokens)
+            regex = word_regex(tokens)
             if regex is not None:
                 word_tests.append((add(key), re.compile(regex)))
             elif sequences is None:
@@ -163,7 +155,9 @@ def build(vocab: Vocab) -> Catalogue:
             else:
                 # (a phrase as its words' LOWER hashes, the form PhraseMatcher keeps and
                 # takes back when unpickled: a Doc per phrase was half the build)
-                phrases.add(key, [[add(word) for word in words] for words in sequences])
+                # (each word hashed once: the StringStore call was a sixth of the build)
+                hashes = {w: ids[w] if w in ids else hashed(w) for ws in sequences for w in ws}
+                phrases.add(key, [[hashes[w] for w in ws] for ws in sequences])
     subject, broad = _subject_classes(data)
     broad_names = _broad_names(data, broad)
     rules = tuple(_rule(entry, broad_names) for entry in data["asks"])
@@ -202,8 +196,6 @@ def build(vocab: Vocab) -> Catalogue:
     )
 
 
-# The most words whose one-token regex tests are kept (a word is a few hundred bytes).
-MAX_KNOWN_WORDS = 50_000
 # A pattern is matched as phrases when it spells at most this many word sequences.
 MAX_SEQUENCES = 5_000
 # A Matcher pattern with optional or bounded tokens is added as the patterns of fixed
@@ -219,17 +211,6 @@ LONG_GAP = 10
 MAX_FIRST_WORDS = 5
 
 
-def _word_regex(pattern: list[dict]) -> str | None:
-    """The regex of a pattern that is one token testing its lower-cased word with one
-    (``{LOWER: {REGEX: ...}}``, nothing else); None for any other."""
-    if len(pattern) != 1 or list(pattern[0]) != ["LOWER"]:
-        return None
-    value = pattern[0]["LOWER"]
-    if not isinstance(value, dict) or list(value) != ["REGEX"]:
-        return None
-    return value["REGEX"] if isinstance(value["REGEX"], str) else None
-
-
 def word_sequences(pattern: list[dict]) -> list[tuple[str, ...]] | None:
     """The lower-cased word sequences ``pattern`` matches, when it is such a finite set:
     each token an exact word or a word set (LOWER, or TEXT/ORTH without letter case),
@@ -240,10 +221,16 @@ def word_sequences(pattern: list[dict]) -> list[tuple[str, ...]] | None:
         if words is None:
             return None
         choices.append(words)
-    sequences = {
-        tuple(word for word in combination if word is not None)
-        for combination in itertools.product(*choices)
-    }
+    # (built token by token, the same ones met once: the product of the choices repeats
+    # a sequence once per way of leaving out optional words, 166,000 products for the
+    # 22,000 sequences of asks.yaml, a third of the catalogue's build)
+    sequences: set[tuple[str, ...]] = {()}
+    for words in choices:
+        sequences = {
+            sequence if word is None else (*sequence, word)
+            for sequence in sequences
+            for word in words
+        }
     sequences.discard(())
     if not sequences or len(sequences) > MAX_SEQUENCES:
         return None

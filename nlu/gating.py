@@ -19,15 +19,17 @@ at every token of every window, and most windows concern a few patterns.)
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 import numpy
 from spacy.attrs import LOWER
 from spacy.matcher import Matcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -76,7 +78,7 @@ class Gated:
         reach = self.reach or ((side, side),) * len(self.needs)
         if len(self.needs) == 1:
             back, ahead = reach[0]
-            return _around(_places(self.needs[0], places), back, ahead, length)
+            return around(_places(self.needs[0], places), back, ahead, length)
         # (the sets by an estimate of their tokens, places times width; the others' ranges
         # only near those kept so far)
         order = []
@@ -91,7 +93,7 @@ class Gated:
             return [(0, length)] if length else []
         order.sort(key=itemgetter(0, 1))
         _size, k, at = order[0]
-        ranges = _around(at, *reach[k], length)
+        ranges = around(at, *reach[k], length)
         for _size, k, at in order[1:]:
             if not ranges:
                 break
@@ -99,7 +101,7 @@ class Gated:
             # (a place further than its reach from every range kept adds nothing)
             first = 0 if ahead is None else bisect_left(at, ranges[0][0] - ahead)
             last = len(at) if back is None else bisect_right(at, ranges[-1][1] - 1 + back)
-            ranges = _intersection(ranges, _around(at[first:last], back, ahead, length))
+            ranges = _intersection(ranges, around(at[first:last], back, ahead, length))
         return ranges
 
 
@@ -112,7 +114,7 @@ def _places(choice: frozenset[int], places: Mapping[int, list[int]]) -> list[int
     return sorted(i for at in found for i in at)
 
 
-def _around(
+def around(
     places: list[int], back: int | None, ahead: int | None, length: int
 ) -> list[tuple[int, int]]:
     """The token ranges within ``back`` tokens before and ``ahead`` after (None: any
@@ -271,6 +273,55 @@ def lower_places(doc: Doc) -> dict[int, list[int]]:
     return places
 
 
+# The most words whose one-token regex tests are kept (a word is a few hundred bytes).
+MAX_KNOWN_WORDS = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class WordRegexes:
+    """The patterns of one token that only tests its lower-cased word with a regex
+    (``{LOWER: {REGEX: ...}}``, "401k", "403(b)", "roth-ira"): spaCy's ``Matcher`` runs
+    such a test in Python at every token (0.3-0.5 ms a read for the answer catalogue's
+    few); here each distinct word is tested once, and its answer kept (as spaCy does,
+    ``re.search``). Used by the answer catalogue (``nlu.asks``) and the implied facts
+    (``nlu.implied``: "60yo", "co-mingled" in spoken.yaml)."""
+
+    tests: tuple[tuple[int, re.Pattern[str]], ...]  # (match id, regex)
+    known: dict[int, tuple[int, ...]] = field(default_factory=dict)  # word -> match ids
+
+    def matching(self, word: int, strings: StringStore) -> tuple[int, ...]:
+        """The match ids of the patterns the word (a LOWER hash) matches."""
+        ids = self.known.get(word)
+        if ids is None:
+            if len(self.known) >= MAX_KNOWN_WORDS:
+                self.known.clear()
+            text = strings[word]
+            ids = self.known[word] = tuple(key for key, test in self.tests if test.search(text))
+        return ids
+
+    def found(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(match id, start, end) of the one-token matches in ``doc``, as a Matcher over
+        these patterns gives them (in another order)."""
+        strings = doc.vocab.strings
+        return [
+            (match_id, i, i + 1)
+            for word, at in lower_places(doc).items()
+            for match_id in self.matching(word, strings)
+            for i in at
+        ]
+
+
+def word_regex(pattern: list[dict]) -> str | None:
+    """The regex of a pattern that is one token testing its lower-cased word with one
+    (``{LOWER: {REGEX: ...}}``, nothing else); None for any other."""
+    if len(pattern) != 1 or list(pattern[0]) != ["LOWER"]:
+        return None
+    value = pattern[0]["LOWER"]
+    if not isinstance(value, dict) or list(value) != ["REGEX"]:
+        return None
+    return value["REGEX"] if isinstance(value["REGEX"], str) else None
+
+
 def gated_matches(
     gates: Iterable[Gated],
     doc: Doc,
@@ -295,10 +346,18 @@ def gated_matches(
     return found
 
 
+def reach(pattern: list[dict], i: int) -> tuple[int | None, int | None]:
+    """How many tokens of a match of ``pattern`` can come before its token ``i`` and
+    after it (None: any number), for a token that every match holds once (no operator):
+    a match lies within that reach of where that token is (``around``)."""
+    repeats = [_repeats(token.get("OP"))[1] for token in pattern]
+    return _total(repeats[:i]), _total(repeats[i + 1 :])
+
+
 def needed(pattern: list[dict], attrs: tuple[str, ...] = WORD_ATTRS) -> list[Needed]:
     """For each token every match of ``pattern`` holds (no "?", "*", "!" or "{0,m}") that
-    names its words (LOWER, or TEXT/ORTH words without letter case, or any of ``attrs``
-    beyond these, taken as written): those words, lower-cased, and how many tokens of a
+    names its words (LOWER or TEXT/ORTH words, or any of ``attrs`` beyond these, taken as
+    written): those words, lower-cased, and how many tokens of a
     match come before and after it. A text without one of each set cannot match, so its
     Matcher is not run there: spaCy's ``Matcher`` tries every pattern at every token, and
     most texts hold the words of under a third of them."""
@@ -352,9 +411,10 @@ def _words(token: dict, attrs: tuple[str, ...]) -> list[str] | None:
             if all(isinstance(w, str) for w in listed):
                 return list(listed)
             continue
-        if all(
-            isinstance(w, str) and (attr == "LOWER" or w == w.lower() == w.upper()) for w in listed
-        ):
+        # (a token whose TEXT is "SIMPLE" has the LOWER "simple": spaCy lower-cases a
+        # word with ``str.lower``, so a cased word is needed as its lower-cased one; the
+        # gate is only a necessary condition, the Matcher still tests the case)
+        if all(isinstance(w, str) for w in listed):
             return [w.lower() for w in listed]
     return None
 

@@ -97,6 +97,10 @@ class ImpliedFacts:
         self.matcher = Matcher(nlp.vocab)
         # (a longer match is dropped, so no match that counts is longer)
         gates = gating.Gates(nlp.vocab, (*gating.WORD_ATTRS, "NORM"), MAX_MATCH_TOKENS)
+        # a pattern of one token testing its word with a regex ("60yo", "co-mingled") is
+        # tested once per distinct word of a text (``gating.WordRegexes``), not by the
+        # Matcher at every token of every text (it needs no word to be gated by)
+        word_tests: list[tuple[int, re.Pattern[str]]] = []
         for raw in load(self.FILE)["entries"]:
             rule = Rule(
                 raw["id"],
@@ -110,6 +114,10 @@ class ImpliedFacts:
             self.rules[rule.id] = rule
             for spec in raw["patterns"]:
                 pattern = [t for s in spec for t in token_specs(s)]
+                regex = gating.word_regex(pattern)
+                if regex is not None:
+                    word_tests.append((nlp.vocab.strings.add(rule.id), re.compile(regex)))
+                    continue
                 spelled = gating.first_token_exact(pattern)
                 # (the gates read the pattern with each "~CLASS" run at its longest)
                 bounded = [
@@ -119,6 +127,7 @@ class ImpliedFacts:
                 if not gates.add(rule.id, bounded, spelled):
                     self.matcher.add(rule.id, spelled)
         self.gated = gates.gates()
+        self.words = gating.WordRegexes(tuple(word_tests))
         self._order = {rule_id: i for i, rule_id in enumerate(self.rules)}
 
     def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
@@ -130,7 +139,9 @@ class ImpliedFacts:
         else:
             places = tagged[1]
         found = set(gating.gated_matches(self.gated, doc, places))
-        if len(self.matcher):  # (every pattern of today's file needs a word)
+        if self.words.tests:
+            found.update(self.words.found(doc))
+        if len(self.matcher):  # (every pattern of today's files needs a word or is a test)
             found.update(self.matcher(doc))
         strings = doc.vocab.strings
         return sorted(

@@ -194,7 +194,10 @@ def test_every_pattern_passes_spacys_schema() -> None:
         ([{"LOWER": {"IN": ["roll", "move"]}}, GAP, {"LOWER": "to"}], [{"roll", "move"}, {"to"}]),
         ([{"LOWER": "a", "OP": "?"}, {"TEXT": "$"}, {"LIKE_NUM": True}], [{"$"}]),
         ([{"LOWER": "and", "OP": "+"}, {"LOWER": "x", "OP": "*"}], [{"and"}]),
-        ([{"LOWER": {"REGEX": "^401"}}, {"TEXT": "Roth"}, {"LOWER": "y", "OP": "!"}], []),
+        # a cased word is needed as its lower-cased word (the LOWER the places are read
+        # from): "SIMPLE" is where "simple" is
+        ([{"LOWER": {"REGEX": "^401"}}, {"TEXT": "Roth"}, {"LOWER": "y", "OP": "!"}], [{"roth"}]),
+        ([{"TEXT": {"IN": ["SIMPLE", "SIMPLE-IRA"]}}], [{"simple", "simple-ira"}]),
         ([{"LOWER": "b", "OP": "{2,3}"}, {"LOWER": "c", "OP": "{,3}"}], [{"b"}]),
     ],
 )  # fmt: skip

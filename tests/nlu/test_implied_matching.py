@@ -152,3 +152,47 @@ def test_money_kinds_match_as_with_one_plain_matcher() -> None:
         assert found == expected, text[:80]
         matched += bool(expected)
     assert matched > 20
+
+
+@cache
+def spoken() -> tuple:
+    """The spoken facts' patterns (``nlu.spoken``, the same machinery over spoken.yaml),
+    and one Matcher over them as written."""
+    from nlu.spoken import SpokenFacts
+
+    facts = SpokenFacts(get_nlp())
+    matcher = Matcher(get_nlp().vocab, validate=True)
+    for raw in load("spoken")["entries"]:
+        matcher.add(raw["id"], [[t for s in p for t in token_specs(s)] for p in raw["patterns"]])
+    return facts, matcher
+
+
+def _spoken_matches(doc: Doc) -> tuple[list, list]:
+    facts, matcher = spoken()
+    strings = doc.vocab.strings
+    found = sorted((strings[key], start, end) for key, start, end in facts.matches(doc))
+    expected = sorted({(strings[k], s, e) for k, s, e in matcher(doc) if e - s <= MAX_MATCH_TOKENS})
+    return found, expected
+
+
+def test_spoken_facts_match_as_with_one_plain_matcher() -> None:
+    # (its one-token regex patterns, "60yo" and "co-mingled", are tested once per distinct
+    # word of a text: ``gating.WordRegexes``)
+    assert len(spoken()[0].words.tests) >= 2
+    matched = 0
+    for text in _questions():
+        found, expected = _spoken_matches(tagged(text))
+        assert found == expected, text[:80]
+        matched += bool(expected)
+    assert matched > 20
+
+
+SPOKEN_WORDS = ["60yo", "58y/o", "60YO", "9yo", "600yo", "co-mingled", "Comingle", "comingled",
+                "co", "-", "mingled", "I", "am", "62", "years", "old", "my", "Roth", "IRA", "."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from(SPOKEN_WORDS + _words()), min_size=1, max_size=30))
+def test_spoken_word_runs_match_as_with_one_plain_matcher(words: list[str]) -> None:
+    found, expected = _spoken_matches(tagged(" ".join(words)))
+    assert found == expected
