@@ -28,6 +28,7 @@ from bot.session import CONFIRM_FORGET, EVIDENCE_MAX_CHARS, Session
 from knowledge.answers import (
     AFTER_TAX_SOURCE_FACTS,
     catalogue,
+    for_accounts,
     kind_unknown,
     other_kinds,
     questions_for_intents,
@@ -455,6 +456,15 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
         session.asks = answers.for_places(session.asks, reading.places)
         for key in PLAN_FACTS:
             session.mark_asked(key)
+    # a question whose rules belong to another kind of account than any the text names
+    # (the Roth IRA's ordering rules to basis in a traditional IRA) is not answered
+    # (where nothing is recognised where the text asks, the accounts that sentence names:
+    # "will he have the 10% penalty to withdraw early from the 401k plan?" is no question of
+    # a Roth IRA's ordering, whatever else the story names)
+    named = reading.accounts
+    if not reading.asked and reading.asking_accounts:
+        named = reading.asking_accounts
+    session.asks = for_accounts(session.asks, named, session.facts, reading.places)
     # A bare answer to the bot's question confirms it; a message that asks something
     # gets its answer, never "I already had that".
     acknowledged = (

@@ -11,7 +11,7 @@ parameter. Nothing here writes English, so a sentence lives in one place only
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -97,6 +97,10 @@ class Question:
     # only once the person has left the employer): data, never a guess, read by
     # ``verdict`` and said by ``bot.answers.compose`` only where the facts leave that sentence
     verdicts: tuple[tuple[str, tuple[Verdict, ...]], ...] = ()
+    # the kinds of account whose rules its answer states (``ACCOUNTS``), where they differ
+    # by account: never given to a text whose money is named in other kinds only
+    # (``for_accounts``); empty: its answer holds whatever the account
+    accounts: tuple[str, ...] = ()
 
 
 @cache
@@ -132,6 +136,7 @@ def catalogue() -> Mapping[str, Question]:
             verdicts=tuple(
                 (key, _verdicts(cases)) for key, cases in (data.get("verdicts") or {}).items()
             ),
+            accounts=tuple(data.get("accounts") or ()),
         )
     return out
 
@@ -359,6 +364,41 @@ def for_money(question_ids: Sequence[str], facts: Json) -> tuple[str, ...]:
         instead = dict(question.instead)
         out += [q for kind in kinds if (q := instead.get(_instead_key(kind, facts, instead)))]
     return tuple(dict.fromkeys(out))
+
+
+# -- the kind of account a question's rules belong to ----------------------------------------
+
+# Which rules apply depends on the account the money is in: an employer plan's (separate
+# accounting of its after-tax source, IRC 72(e)(8) and Notice 2014-54; the rule of 55, IRC
+# 72(t)(2)(A)(v)), a designated Roth account's (its own 5 years, pro-rata payouts, IRC
+# 402A(d)), a traditional, SEP or SIMPLE IRA's (one IRA for pro-rata, IRC 408(d)(2), Form
+# 8606; no rule of 55, IRC 72(t)(3)(A)), a Roth IRA's (ordering rules, IRC 408A(d)(4)).
+# A paragraph of one account's rules read as the answer about money in another was the one
+# harmful kind of reply left (expert grading, 2026-12-07): "No 10% penalty on a direct
+# rollover" to a rule-of-55 question about an IRA, the Roth IRA's ordering to basis in a
+# traditional IRA, "It counts" (IRA aggregation) to plan money rolled to a Roth IRA.
+ACCOUNTS = ("plan", "roth_plan", "ira", "roth_ira")
+
+
+def for_accounts(
+    question_ids: Sequence[str], named: Iterable[str], facts: Json, places: Iterable[str] = ()
+) -> list[str]:
+    """The questions whose rules may apply to money in the accounts the text names
+    (``named``: kinds of ``ACCOUNTS``, from the reader's account mentions; a traditional
+    IRA also by its facts or by money said to be in one, ``places`` ``in_ira``: "Basis has
+    been reported on Form 8606"): one whose file names the accounts its rules belong to
+    (``accounts``) is left out when the text names accounts and none of those; with none
+    named, nothing is left out (the account is not guessed)."""
+    named = frozenset(named)
+    if named and ("in_ira" in places or kind_named("ira", facts)):
+        named |= {"ira"}
+    if not named:
+        return list(question_ids)
+    return [
+        q
+        for q in question_ids
+        if not (accounts := catalogue()[q].accounts) or named & set(accounts)
+    ]
 
 
 def _instead_key(kind: str, facts: Json, instead: Mapping[str, Any]) -> str:

@@ -92,6 +92,13 @@ class Reading:
     # those of ``asks`` asked for a yes or a no ("Can I ...?"): an answer may open with
     # its verdict
     yes_no: tuple[tuple[str, str], ...] = ()
+    # the kinds of account the text names (``nlu.accounts``: "plan", "roth_plan",
+    # "roth_ira", "ira"; a bare "Roth" both Roth kinds): whose rules may answer it
+    # (``knowledge.answers.for_accounts``); empty when it names none
+    accounts: frozenset[str] = frozenset()
+    # the kinds of account named in the sentences that ask and hold no catalogue question
+    # (``unrecognised`` that name the subject): where the money asked about is
+    asking_accounts: frozenset[str] = frozenset()
 
 
 EMPTY = Reading()
@@ -153,7 +160,41 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         third_party=_third_party(doc),
         ask_labels=recognised.labels,
         yes_no=recognised.yes_no,
+        accounts=_accounts_named(doc),
+        asking_accounts=_accounts_named(
+            doc, [u.sentence for u in recognised.unrecognised if u.subject]
+        ),
     )
+
+
+# Account kinds of ``nlu.accounts`` a text's money may be in (the employer is no account).
+_ACCOUNT_KINDS = frozenset({"plan", "roth_plan", "roth_ira", "ira"})
+
+
+def _accounts_named(doc: Doc, sentences: list[int] | None = None) -> frozenset[str]:
+    """The kinds of account the text names (``doc.spans["accounts"]``'s mentions), or those
+    of its ``sentences`` (indexes of ``doc.sents``); a "Roth" that is in no mention ("I
+    assume a Roth would be the same?") may be either Roth kind."""
+    tokens: range | set[int] = range(len(doc))
+    if sentences is not None:
+        if not sentences:
+            return frozenset()
+        spans = _sentence_spans(doc)
+        tokens = {t for i in sentences if i < len(spans) for t in range(*spans[i])}
+    mentions = [m for m in payloads(doc, "accounts") if m.start in tokens]
+    named = {m.kind for m in mentions if m.kind in _ACCOUNT_KINDS}
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    if any(doc[i].lower_.startswith("roth") and i not in covered for i in tokens):
+        named |= {"roth_plan", "roth_ira"}
+    return frozenset(named)
+
+
+def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token bounds of each sentence, as ``nlu.asks`` numbers them."""
+    try:
+        return [(s.start, s.end) for s in doc.sents]
+    except ValueError:  # no sentence boundaries set: the whole text is one sentence
+        return [(0, len(doc))]
 
 
 def _third_party(doc: Doc) -> str:
