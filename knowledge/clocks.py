@@ -89,8 +89,7 @@ def age_59_half(ctx: Context) -> dict[str, Any] | None:
         return {
             **span.to_json(),
             "note": "From your date of birth: six months after your 59th birthday.",
-            "text": f"You reach 59½ on {day(span.earliest)} (six months after your 59th "
-            "birthday).",
+            "text": f"You reach 59½ on {day(span.earliest)} (six months after your 59th birthday).",
         }
     return {
         **span.to_json(),

@@ -117,4 +117,3 @@ class Context:
         if facts.filing_status is None:
             self.need("filing_status")
         return None, []
-

@@ -135,4 +135,3 @@ def five_taxable_years(first_year: int) -> tuple[int, int]:
     """The first and last year of a 5-taxable-year period starting in ``first_year``; the
     period is met on Jan 1 of the year after the last (1.402A-1 Q&A-4, 1.408A-6 Q&A-2)."""
     return first_year, first_year + recapture_years(first_year) - 1
-

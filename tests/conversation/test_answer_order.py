@@ -283,7 +283,7 @@ def test_fq045_a_rollover_that_counts_for_pro_rata_is_no_bare_yes():
         Session(key="fq045"), real_question("fq045", EVAL / "answers_more.jsonl"), today=TODAY
     ).text
     assert not text.startswith("Yes")
-    assert text.startswith("It counts: pro-rata counts all your traditional (a \"rollover IRA\"")
+    assert text.startswith('It counts: pro-rata counts all your traditional (a "rollover IRA"')
 
 
 def test_the_seed_threads_second_poster_gets_both_yeses():

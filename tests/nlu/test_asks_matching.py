@@ -74,8 +74,20 @@ def _pattern_words() -> list[str]:
 
 FILLERS = ["the", "money", "and", "it", "?", ".", "\n", "$", "5,000", "401(k)", "403b", "457"]
 # words the one-token regex patterns test (``nlu.asks.WordRegexes``), and near misses
-FILLERS += ["401a", "401(a", "403(b", "457-b", "4010", "Roth-401k", "roth-IRA", "roth-",
-            "recharacterized", "Re-Characterise", "precharacterize", "401k's"]
+FILLERS += [
+    "401a",
+    "401(a",
+    "403(b",
+    "457-b",
+    "4010",
+    "Roth-401k",
+    "roth-IRA",
+    "roth-",
+    "recharacterized",
+    "Re-Characterise",
+    "precharacterize",
+    "401k's",
+]
 WORDS = st.sampled_from(_pattern_words() + FILLERS)
 
 

@@ -187,8 +187,28 @@ def test_spoken_facts_match_as_with_one_plain_matcher() -> None:
     assert matched > 20
 
 
-SPOKEN_WORDS = ["60yo", "58y/o", "60YO", "9yo", "600yo", "co-mingled", "Comingle", "comingled",
-                "co", "-", "mingled", "I", "am", "62", "years", "old", "my", "Roth", "IRA", "."]
+SPOKEN_WORDS = [
+    "60yo",
+    "58y/o",
+    "60YO",
+    "9yo",
+    "600yo",
+    "co-mingled",
+    "Comingle",
+    "comingled",
+    "co",
+    "-",
+    "mingled",
+    "I",
+    "am",
+    "62",
+    "years",
+    "old",
+    "my",
+    "Roth",
+    "IRA",
+    ".",
+]
 
 
 @settings(max_examples=200, deadline=None)
