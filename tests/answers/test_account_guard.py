@@ -123,12 +123,13 @@ def test_a_penalty_question_about_the_401k_itself_is_not_led_by_the_roth_ira() -
 
 
 def test_a_401k_penalty_question_no_entry_answers_is_not_led_by_the_roth_ira() -> None:
-    # (before: the Roth IRA's ordering rules, suggested by the penalty intent, led)
+    # (before: the Roth IRA's ordering rules, suggested by the penalty intent, led; the age
+    # of leaving, 56, now asks the rule of 55's deadline question, which answers it)
     reply = first_reply(
         "I left my employer at 56. Is there a deadline to take money from the 401(k) penalty free?"
     )
     assert ROTH_IRA_ORDERING not in reply
-    assert _lead(reply).startswith(PLAN_PENALTY_OR_HONEST)
+    assert _lead(reply).startswith("There is no deadline")
 
 
 @pytest.mark.parametrize(

@@ -123,6 +123,12 @@ def test_the_deadline_question_holds_the_general_one() -> None:
             None,
         ),
         ("Do I qualify for the age 55 exception if I retire in the year I turn 55?", None),
+        # an age past 55 and before 59 asks the same: the rule covers leaving in or after
+        # the year of turning 55
+        (
+            "I'm 57 and retired last year. Can I take money out of my 401k without the penalty?",
+            None,
+        ),
     ],
 )
 def test_the_rule_asked_by_its_age_is_the_rule_of_55(text: str, source) -> None:
@@ -147,3 +153,21 @@ def test_the_rule_asked_by_its_age_is_the_rule_of_55(text: str, source) -> None:
 )
 def test_an_age_of_55_beside_another_question_is_not_the_rule(text: str) -> None:
     assert "rule_of_55" not in read(text).asks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I left my job at 56. If I roll my 401k into an IRA, can I still take money out without "
+        "the 10% penalty?",
+        "I'm retiring at age 55. If I roll my 403b to an IRA, can I still withdraw without a "
+        "penalty?",
+    ],
+)
+def test_a_rollover_to_an_ira_at_55_or_later_is_told_the_rule_stays_with_the_plan(
+    text: str,
+) -> None:
+    """The rule of 55 does not follow the money into an IRA (IRC 72(t)(3)(A)): the reply says
+    so first, not "no 10% on a direct rollover", which reads as "no penalty"."""
+    assert read(text).asks[:1] == ("rule_of_55_ira",)
+    assert first_reply(text).startswith("The rule of 55 stays with the plan")
