@@ -373,7 +373,9 @@ def place_instead() -> Mapping[str, str]:
     return {str(e["id"]): str(e["instead"]) for e in load("asks").get("places") or ()}
 
 
-def _sentences(doc: Doc) -> list[Span]:
+def sentences_of(doc: Doc) -> list[Span]:
+    """The sentences of ``doc`` as the catalogue numbers them (``Reading.ask_sentences``,
+    ``Unrecognised.sentence``); one, the whole text, when no boundaries are set."""
     try:
         return list(doc.sents)
     except ValueError:  # no sentence boundaries set: the whole text is one sentence
@@ -464,7 +466,7 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     matches = fired(doc, catalogue)
     if not matches:
         return Recognised()  # (no word of the subject: no question of it either)
-    sentences = _sentences(doc)
+    sentences = sentences_of(doc)
     starts = [s.start for s in sentences]
     per_sentence: list[set[str]] = [set() for _ in sentences]
     where_in: list[list[tuple[int, str, str]]] = [[] for _ in sentences]

@@ -736,7 +736,6 @@ def _asked_or_supposed(index: Sentences, pos: int) -> bool:
 _EMPLOYER_MONEY = re.compile(
     r"\b(?:match(?:ing|ed|es)?|employer (?:contributions?|money|funds?))\b", re.IGNORECASE
 )
-_AFTER_TAX_WORD = re.compile(r"\b(?:after|post)[- ]?tax|\bnon-?roth\b", re.IGNORECASE)
 
 
 def _whole_accounts_gains(index: Sentences, pos: int) -> bool:

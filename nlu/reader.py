@@ -19,7 +19,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from nlu.asks import Unrecognised, recognise
+from nlu.asks import Unrecognised, recognise, sentences_of
 from nlu.assemble import assemble
 from nlu.data import load
 from nlu.intent_classes import intents_from_classes
@@ -179,22 +179,16 @@ def _accounts_named(doc: Doc, sentences: list[int] | None = None) -> frozenset[s
     if sentences is not None:
         if not sentences:
             return frozenset()
-        spans = _sentence_spans(doc)
-        tokens = {t for i in sentences if i < len(spans) for t in range(*spans[i])}
+        spans = sentences_of(doc)
+        tokens = {
+            t for i in sentences if i < len(spans) for t in range(spans[i].start, spans[i].end)
+        }
     mentions = [m for m in payloads(doc, "accounts") if m.start in tokens]
     named = {m.kind for m in mentions if m.kind in _ACCOUNT_KINDS}
     covered = {i for m in mentions for i in range(m.start, m.end)}
     if any(doc[i].lower_.startswith("roth") and i not in covered for i in tokens):
         named |= {"roth_plan", "roth_ira"}
     return frozenset(named)
-
-
-def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) token bounds of each sentence, as ``nlu.asks`` numbers them."""
-    try:
-        return [(s.start, s.end) for s in doc.sents]
-    except ValueError:  # no sentence boundaries set: the whole text is one sentence
-        return [(0, len(doc))]
 
 
 def _third_party(doc: Doc) -> str:
