@@ -22,7 +22,7 @@ from typing import Any
 from bot.money import money, percent
 from bot.questions import question_for
 from knowledge import yaml_files
-from knowledge.answers import Finding, answer, catalogue, for_money
+from knowledge.answers import Belief, Finding, answer, belief_entries, catalogue, for_money
 from knowledge.answers import verdict as verdict_for
 from nlu.asks import Unrecognised, place_instead
 
@@ -459,6 +459,7 @@ def compose(
     labels: Mapping[str, str] | None = None,
     unanswered_items: Sequence[tuple[str, int]] = (),
     yes_no: Mapping[str, str] | None = None,
+    beliefs: Sequence[str] = (),
 ) -> Answered:
     """Answer ``asks`` (catalogue ids, in the order asked) for these facts and result.
 
@@ -483,6 +484,11 @@ def compose(
     question of what is possible (``verdict_openers``: "Can I ...?", "Is it possible
     ...?"), opens with the verdict its catalogue entry gives for its first sentence
     (``Question.verdicts``: "Yes: ...", "It depends on your plan: ...").
+    ``beliefs``: the wrong beliefs about the rules the text states as settled
+    (``Reading.beliefs``: "I know I'll have to pay the 10% penalty when I roll it over").
+    The answer to the question whose entry corrects one opens with its correction, said in
+    the place of the finding it rests on (``Belief.says``) and only where that finding holds
+    for the facts; an entry not asked is answered by its correction alone, first.
     """
     known = questions_composed(asks)
     known, stated, sentences = _for_the_money(known, facts, stated, sentences)
@@ -496,10 +502,16 @@ def compose(
     minor |= {a for a in beside if [f.id for f in answer(a, facts, result)][:1] == [KINDS_OF_MONEY]}
     context = set(stated) if any(a not in stated for a in known) else set()
     asked_here = [a for a in ordered if a not in minor and a not in context]
+    # each correction of a wrong belief stated opens the reply, alone; the rest of its
+    # entry's answer keeps its place among the questions asked
+    corrects = {} if unrecognised else corrections(beliefs)
     answered = asked_here[:MAX_ANSWERED] + [a for a in ordered if a in context or a in minor]
     left = tuple(asked_here[MAX_ANSWERED:])
     # context past the first MAX_ANSWERED questions is said only if the reply has room
     room_only = minor | set(answered[MAX_ANSWERED:])
+    lead_ask = answered[0] if answered else None
+    correcting = len(corrects)  # (the first so many of ``answered`` are corrections)
+    answered = [*corrects, *answered]
     keep = frozenset(_catalogue_file().get("keep") or ())
     asked_only = {f: set(a) for f, a in (_catalogue_file().get("asked_only") or {}).items()}
     in_words = (
@@ -521,18 +533,30 @@ def compose(
     mapped_from = {q: {a} for a in yes_no for q in for_money([a], facts)}
     figures = False  # a route's block of numbers said already
     unanswerable: list[str] = []  # no finding of theirs holds for these facts
-    for ask in answered:
+    corrections_planned: set[int] = set()  # (indexes in ``planned``)
+    for place, ask in enumerate(answered):
         found = [f for f in answer(ask, facts, result) if renderable(f)]
         found = [f for f in found if _holds(f, facts) != "fails" and not _said_by_facts(f, facts)]
         found = [f for f in found if not _waits_while_open(f, facts)]
         if not found:
             unanswerable.append(ask)
-        # (a line said only where its topic is asked in so many words)
-        found = [f for f in found if f.id not in asked_only or in_words & asked_only[f.id]]
+        belief = corrects.get(ask) if place < correcting else None
+        # (a line said only where its topic is asked in so many words, or stated wrongly)
+        found = [
+            f
+            for f in found
+            if f.id not in asked_only
+            or in_words & asked_only[f.id]
+            or (belief is not None and f.id == belief.says)
+        ]
         found = [f for f in found if f.id not in seen]
+        if belief is not None:  # (the correction: the finding it rests on, alone)
+            found = [f for f in found if f.id == belief.says]
+            if found:
+                corrections_planned.add(len(planned))
         first = True
         while found:
-            finding, *pair = _sentence_of(found, seen)
+            finding, *pair = [found.pop(0)] if belief is not None else _sentence_of(found, seen)
             if finding.id in ROUTE_FIGURES and figures:
                 continue
             if any(_claims_clash(f, ask, said) for f in (finding, *pair)):
@@ -541,12 +565,13 @@ def compose(
             # sentence and what it must keep, the rest only while the reply fits a phone
             essential = (
                 first
-                or (ask == answered[0] and ask not in context)
+                or (ask == lead_ask and ask not in context)
                 or any(f.id in keep for f in (finding, *pair))
             )
             if ask in room_only and not first:
                 continue
             rank = 2 if ask in room_only else (0 if essential else 1)
+            rank = 0 if belief is not None else rank  # (a correction is always said)
             for f in (finding, *pair):
                 seen.add(f.id)
                 seen.update(SUPERSEDES.get(f.id, ()))
@@ -572,11 +597,24 @@ def compose(
     verdicts: set[str] = set()  # "yes" / "no": the verdicts said
     said_by: dict[str, set[str]] = {a: set() for a in answered}  # and by which answer
     first_findings: list[Finding] = []
+    # (the answer that leads: a correction's, where its question was asked, else the first
+    # question's after the corrections)
+    asked_ones = set(answered[correcting:])
+    leading = next(
+        (p[0] for n, p in enumerate(planned) if n not in corrections_planned or p[0] in asked_ones),
+        None,
+    )
     for n, (ask, group, _) in enumerate(planned):
         if n not in chosen:
             continue
-        if ask == planned[0][0]:
+        if ask == leading:
             first_findings.extend(group)
+        if n in corrections_planned:
+            sentences_out.append(correction(corrects[ask], group[0]))
+            said_for_ask.append(ask)
+            rules.extend((corrects[ask].rule, group[0].rule))
+            findings.append(group[0])
+            continue
         # a verdict ("Yes: ...") opens the answer to a question asked, or goes on from a
         # verdict of that answer ("Yes: ..." then "Yes after a rollover too: ..."), never
         # a later line, and never the opposite of a verdict said before it ("Not unless
@@ -603,7 +641,12 @@ def compose(
         said_for_ask.append(ask)
         rules.extend(f.rule for f in group)
         findings.extend(group)
-    said_for = [a for a in answered if any(p[0] == a for n, p in enumerate(planned) if n in chosen)]
+    # (a question asked whose correction was said is answered; one only corrected is not)
+    said_for = [
+        a
+        for a in answered[correcting:]
+        if any(p[0] == a for n, p in enumerate(planned) if n in chosen)
+    ]
     for ask in [] if unrecognised else asked_here[:MAX_ANSWERED]:
         if ask in unanswerable:
             sentences_out.append(_who_knows(ask))  # one honest line, never silence
@@ -641,6 +684,33 @@ def compose(
             )
         ),
     )
+
+
+def corrections(beliefs: Sequence[str]) -> dict[str, Belief]:
+    """The catalogue question whose answer corrects each of ``beliefs`` (belief ids, in
+    the order stated; ``knowledge.answers.belief_entries``), and the belief: the first for
+    a question corrected twice."""
+    entries = belief_entries()
+    out: dict[str, Belief] = {}
+    for belief_id in beliefs:
+        if belief_id in entries:
+            ask, belief = entries[belief_id]
+            out.setdefault(ask, belief)
+    return out
+
+
+def correction(belief: Belief, finding: Finding) -> str:
+    """The sentence that corrects ``belief`` (``beliefs`` of the messages), with the
+    figures of the finding it rests on; ``{finding}`` in it is that finding's own sentence
+    (where it states the rule in full: "No: rolled-in contributions ... come out any
+    time")."""
+    template = _catalogue_file()["beliefs"][belief.id]
+    said = " ".join(render(finding).split())
+    first = said.split(" ", 1)[0]
+    plain = first.replace("-", "").isalpha() and first[1:] == first[1:].lower()
+    if plain and first not in _catalogue_file().get("proper_words", ()):
+        said = said[:1].lower() + said[1:]
+    return " ".join(_FORMAT.format(template, **finding.params, finding=said).split())
 
 
 # At most this many numbered questions with no cited answer get their honest line.

@@ -148,6 +148,7 @@ def _turn(session: Session, text: str, today: date, given: Reading | None = None
 
     expecting = session.pending if session.pending in FACT_KEYS else None
     reading = given if given is not None and expecting is None else read(text, expecting=expecting)
+    session.beliefs = list(reading.beliefs)  # (corrected in the reply to this message only)
 
     topic = _out_of_scope_topic(reading)
     if topic:  # the service opens a ticket and says so
@@ -609,6 +610,7 @@ def _compose(
         labels=session.ask_labels,
         yes_no=session.yes_no,
         unanswered_items=items,
+        beliefs=() if brief else session.beliefs,
     )
     if unanswered or (not composed.text.strip() and not brief):
         asked = [u for u in unrecognised if u.specific or not unanswered]
@@ -843,6 +845,7 @@ class _ChangesReply:
         # compose the same questions (``composed_for``: those the reply was composed for),
         # the reply's own text is theirs for these facts)
         self.labels, self.yes_no = session.ask_labels, session.yes_no
+        self.beliefs = session.beliefs
         self.items = unanswered_items
         same = answers.questions_composed(self.asked) == answers.questions_composed(composed_for)
         self.text = composed.text if same else self._text(facts, result)
@@ -858,6 +861,7 @@ class _ChangesReply:
             labels=self.labels,
             yes_no=self.yes_no,
             unanswered_items=self.items,
+            beliefs=self.beliefs,
         ).text
 
     def __call__(self, key: str) -> bool:

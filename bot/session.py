@@ -61,6 +61,9 @@ class Session:
     yes_no: dict[str, str] = field(default_factory=dict)
     """Those of ``asks`` asked for a yes or a no, with the word the question opens with
     ("can"), so their answers may open with a verdict (``Reading.yes_no``)."""
+    beliefs: list[str] = field(default_factory=list)
+    """The wrong beliefs about the rules the last question stated as settled
+    (``Reading.beliefs``), so its answer opens with their corrections."""
     what_if: dict[str, Any] = field(default_factory=dict)
     """The last what-if's changed facts, kept for one message only, so "those are my real
     numbers" can make them real."""
@@ -92,6 +95,7 @@ class Session:
         self.ask_sentences.clear()
         self.ask_labels.clear()
         self.yes_no.clear()
+        self.beliefs.clear()
         self.what_if.clear()
 
     def drop_history_before(self, cutoff: float) -> bool:
@@ -171,6 +175,7 @@ class Session:
             ask_sentences=_sentence_indexes(data.get("ask_sentences")),
             ask_labels=_labels(data.get("ask_labels")),
             yes_no=_labels(data.get("yes_no")),
+            beliefs=[str(b) for b in data.get("beliefs") or [] if isinstance(b, str)],
             what_if=dict(what_if) if isinstance(what_if, dict) else {},
         )
 

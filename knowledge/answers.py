@@ -53,6 +53,19 @@ class Verdict:
 
 
 @dataclass(frozen=True, slots=True)
+class Belief:
+    """A wrong belief about the rules that a question's answer corrects, stated by a
+    poster as settled ("I know I'll have to pay the 10% penalty when I roll it over"): its
+    id (``nlu/patterns/beliefs.yaml`` recognises it), the finding of the answer the
+    correction rests on (``says``: said in its place, and only where it holds for the
+    facts, so a belief the facts make right is never corrected) and the rule it cites."""
+
+    id: str
+    says: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
 class Question:
     """One entry of the catalogue (``data/questions/<id>.yaml``)."""
 
@@ -101,6 +114,9 @@ class Question:
     # by account: never given to a text whose money is named in other kinds only
     # (``for_accounts``); empty: its answer holds whatever the account
     accounts: tuple[str, ...] = ()
+    # the wrong beliefs about the rules its answer corrects (``Belief``): a poster who
+    # states one as settled gets the correction first (``bot.answers.compose``)
+    beliefs: tuple[Belief, ...] = ()
 
 
 @cache
@@ -137,8 +153,18 @@ def catalogue() -> Mapping[str, Question]:
                 (key, _verdicts(cases)) for key, cases in (data.get("verdicts") or {}).items()
             ),
             accounts=tuple(data.get("accounts") or ()),
+            beliefs=tuple(
+                Belief(str(b["id"]), str(b["says"]), str(b["rule"]))
+                for b in data.get("beliefs") or ()
+            ),
         )
     return out
+
+
+def belief_entries() -> Mapping[str, tuple[str, Belief]]:
+    """Each wrong belief the catalogue corrects, by id: (the question whose answer
+    corrects it, the belief)."""
+    return {b.id: (q.id, b) for q in catalogue().values() for b in q.beliefs}
 
 
 def _verdicts(cases: str | list[Mapping[str, Any]]) -> tuple[Verdict, ...]:

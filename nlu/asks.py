@@ -109,7 +109,9 @@ class Catalogue:
     verdict: frozenset[str] = frozenset()
 
 
-def _rule(entry: dict, broad: frozenset[str] = frozenset()) -> AskRule:
+def rule_of(entry: dict, broad: frozenset[str] = frozenset()) -> AskRule:
+    """The rule an entry of a pattern file spells (``asks``, ``places`` of asks.yaml,
+    ``beliefs`` of beliefs.yaml): ``all``, ``none``, ``within``, ``question``, ..."""
     needs = frozenset(c for g in entry["all"] for c in str(g).split("|"))
     return AskRule(
         ask=str(entry["id"]),
@@ -160,8 +162,8 @@ def build(vocab: Vocab) -> Catalogue:
                 phrases.add(key, [[hashes[w] for w in ws] for ws in sequences])
     subject, broad = _subject_classes(data)
     broad_names = _broad_names(data, broad)
-    rules = tuple(_rule(entry, broad_names) for entry in data["asks"])
-    places = tuple(_rule(entry) for entry in data.get("places") or ())
+    rules = tuple(rule_of(entry, broad_names) for entry in data["asks"])
+    places = tuple(rule_of(entry) for entry in data.get("places") or ())
     names = set(data["classes"]) | {p["id"] for ps in data["classes"].values() for p in ps}
     groups = (g for r in (*rules, *places) for g in (*r.all, *r.in_text, r.none, r.none_in_text))
     named = {c for g in groups for c in g}
@@ -355,7 +357,7 @@ def words_of(ask: str) -> frozenset[str]:
     what ``ask`` answers."""
     data = load("asks")
     subject, broad = _subject_classes(data)
-    rules = (_rule(e) for e in data["asks"] if e["id"] == ask)
+    rules = (rule_of(e) for e in data["asks"] if e["id"] == ask)
     needed = (c for rule in rules for group in rule.all for c in group)
     return frozenset(needed) & (subject - broad)
 

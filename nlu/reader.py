@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 
 from nlu.asks import Unrecognised, recognise, sentences_of
 from nlu.assemble import assemble
+from nlu.beliefs import stated as beliefs_stated
 from nlu.data import load
 from nlu.intent_classes import intents_from_classes
 from nlu.intent_model import intents_from_model
@@ -99,6 +100,10 @@ class Reading:
     # the kinds of account named in the sentences that ask and hold no catalogue question
     # (``unrecognised`` that name the subject): where the money asked about is
     asking_accounts: frozenset[str] = frozenset()
+    # the wrong beliefs about the rules the text states as settled (``nlu.beliefs``: "I know
+    # I'll have to pay the 10% penalty when I roll it over"), ids of the catalogue's
+    # ``beliefs``, in text order: the answer opens with the correction
+    beliefs: tuple[str, ...] = ()
 
 
 EMPTY = Reading()
@@ -164,6 +169,7 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         asking_accounts=_accounts_named(
             doc, [u.sentence for u in recognised.unrecognised if u.subject]
         ),
+        beliefs=tuple(belief for belief, _sentence in beliefs_stated(doc)),
     )
 
 

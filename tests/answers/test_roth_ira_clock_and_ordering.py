@@ -82,7 +82,9 @@ def test_the_ordering_answer_to_a_real_question() -> None:
     text = real_question("bc008", BATCH_C)
     assert read(text).asks[0] == "roth_ira_ordering"
     reply = reply_to(text)
-    assert reply.startswith("The 5 years are not tracked deposit by deposit")
+    # (its "a Roth account must be owned/opened for a period of 5 years before tax-free
+    # withdrawals can be made on initially deposited funds" is corrected first: "No:")
+    assert reply.startswith("No: the 5 years are not tracked deposit by deposit")
     assert "regular contributions first (any time, no tax, penalty or 5-year wait)" in reply
     assert "Only the taxable part of each conversion has its own 5-year period" in reply
     assert "You keep the record, not the custodian" in reply and "Form 8606, Part III" in reply

@@ -1,0 +1,148 @@
+"""A wrong belief about the rules, stated as settled, is corrected first (issue 10, "answer
+the question that was asked"; expert graders found replies that answered around "I know
+I'll have to pay the 10% penalty when I roll it over" and left it standing).
+
+The beliefs are data beside the catalogue entry whose answer contradicts them
+(``beliefs:`` of ``knowledge/data/questions/<entry>.yaml``: an id, the finding the
+correction rests on, its rule), recognised by ``nlu/patterns/beliefs.yaml`` and worded by
+the ``beliefs`` section of ``bot/messages/en.yaml``:
+
+- the answer to that entry opens with the correction, "No: ...", in the place of the
+  finding it rests on, with that finding's figures from the engine;
+- an entry the text does not ask gets its correction alone, before the answers to what
+  was asked, which are unchanged;
+- a question ("Will I owe the 10%?") is answered as asked, with no correction; nor is a
+  belief corrected in a reply that only answers the bot's question back.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conversation_stories import EVAL, SHARED, real_question
+
+from bot import answers
+from bot.conversation import respond
+from bot.session import Session
+from knowledge.engine import calculate
+from knowledge.facts import Facts
+
+TODAY = date(2026, 12, 6)
+DEV = SHARED / "eval" / "dev.jsonl"
+REAL = SHARED / "eval" / "real.jsonl"
+
+
+def _reply(text: str) -> str:
+    return respond(Session(key="t"), text, today=TODAY, now=0).text
+
+
+def _paragraphs(text: str) -> list[str]:
+    return _reply(text).split("\n\n")
+
+
+def test_fq038_five_year_wait_for_the_basis_is_corrected_first() -> None:
+    # dev.jsonl fq038: "I am fairly certain the AT-contributions which are rolled into a
+    # RIRA can be pulled out before 59 1/2 as long as they meet the 5 year holding period.
+    # Correct?"
+    first = _paragraphs(real_question("fq038", DEV))[0]
+    assert first.startswith("No: rolled-in contributions, after-tax or Roth 401(k), come out")
+    assert "with no 5-year wait" in first
+
+
+def test_bc008_five_years_for_deposits_is_corrected_first() -> None:
+    # batch_c.jsonl bc008: "I understand, that in general, a Roth account must be
+    # owned/opened for a period of 5 years before tax-free withdrawals can be made on
+    # initially deposited funds."
+    first = _paragraphs(real_question("bc008", EVAL / "batch_c.jsonl"))[0]
+    assert first.startswith("No: the 5 years are not tracked deposit by deposit")
+    assert "regular contributions first (any time, no tax, penalty or 5-year wait)" in first
+
+
+def test_fq080_income_cutoff_for_a_rollover_is_corrected_first() -> None:
+    # real.jsonl fq080: "my current salary, however, is higher than the cutoff for the
+    # traditional IRA, so I would have to go to a Roth IRA"
+    paragraphs = _paragraphs(real_question("fq080", REAL))
+    assert paragraphs[0].startswith("No: income never limits a rollover, to a traditional IRA")
+    # what was asked is still answered after it: the 60-day question first
+    assert paragraphs[1].startswith("A distribution paid to you can be rolled over within 60")
+
+
+def test_penalty_on_a_rollover_corrected_before_the_question_asked() -> None:
+    asked = "How do I split the after-tax money from the pretax money?"
+    plain = _paragraphs(asked)
+    corrected = _paragraphs(f"I know I'll have to pay the 10% penalty when I roll it over. {asked}")
+    assert corrected[0].startswith("No: a direct rollover or a conversion owes no 10% penalty")
+    assert "IRC 72(t)" in corrected[0]
+    assert corrected[1] == plain[0]
+
+
+def test_the_ira_limit_correction_takes_the_engine_figure() -> None:
+    text = (
+        "I'm rolling $30k of after-tax money to a Roth IRA. Since this would count against my "
+        "$7,000 IRA contribution limit, I'll do it over several years. What forms will I get?"
+    )
+    first = _paragraphs(text)[0]
+    facts = Facts.from_mapping({"after_tax_contributions": 30000})
+    limit = calculate(facts, today=TODAY).to_json()["limits"]
+    assert first.startswith("No: a rollover is not a contribution")
+    assert "($7,500 for 2026)" in first, limit
+
+
+def test_income_too_high_for_a_conversion_corrected() -> None:
+    text = "I can't do a Roth conversion because my income is too high. Is that right?"
+    assert _paragraphs(text)[0].startswith("No: income never limits a rollover")
+
+
+def test_after_tax_taxed_again_corrected() -> None:
+    text = "I assume the after-tax money would all be taxed again. Should I stop contributing?"
+    first = _paragraphs(text)[0]
+    assert first.startswith("No: after-tax contributions were taxed before they went in")
+
+
+def test_the_question_asked_is_answered_as_asked_with_no_correction() -> None:
+    reply = _reply("Will I owe the 10% penalty when I roll the after-tax money to a Roth IRA?")
+    assert not reply.startswith("No: a direct rollover or a conversion owes")
+    assert "No 10% penalty on a direct rollover" in reply
+
+
+def test_a_reported_claim_is_not_corrected() -> None:
+    reply = _reply(
+        "I was told I'll have to pay the 10% penalty when I roll it over. How do I split "
+        "the after-tax money from the pretax money?"
+    )
+    assert "No: a direct rollover or a conversion owes" not in reply
+
+
+def test_the_correction_is_said_once_in_the_reply_to_its_message() -> None:
+    session = Session(key="t")
+    first = respond(
+        session,
+        "I know I'll have to pay the 10% penalty when I roll over my $20k of after-tax money.",
+        today=TODAY,
+        now=0,
+    ).text
+    assert first.count("No: a direct rollover or a conversion owes") == 1
+    later = respond(session, "I'm 52", today=TODAY, now=1).text
+    assert "No: a direct rollover or a conversion owes" not in later
+
+
+def test_compose_opens_the_entry_with_its_correction_in_place_of_its_finding() -> None:
+    facts = {"after_tax_contributions": 20000}
+    result = calculate(Facts.from_mapping(facts), today=TODAY).to_json()
+    plain = answers.compose(["no_penalty_on_rollover"], facts, result)
+    corrected = answers.compose(
+        ["no_penalty_on_rollover"], facts, result, beliefs=["penalty_on_rollover"]
+    )
+    assert plain.text.startswith("No 10% penalty on a direct rollover")
+    assert corrected.text.startswith("No: a direct rollover or a conversion owes no 10%")
+    assert "No 10% penalty on a direct rollover" not in corrected.text
+    assert corrected.rules[0] == "irc_72_t_1"
+
+
+def test_no_correction_where_nothing_asked_is_recognised() -> None:
+    facts = {"after_tax_contributions": 20000}
+    result = calculate(Facts.from_mapping(facts), today=TODAY).to_json()
+    composed = answers.compose(
+        ["move_to_roth"], facts, result, beliefs=["penalty_on_rollover"], unrecognised=True
+    )
+    assert "No: a direct rollover" not in composed.text

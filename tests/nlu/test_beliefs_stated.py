@@ -1,0 +1,149 @@
+"""Wrong beliefs about the rules a poster states as settled (issue 10, "answer the question
+that was asked": premise correction), recognised by ``nlu.beliefs`` from
+``nlu/patterns/beliefs.yaml``.
+
+A belief is recognised only where the poster tells it as settled of their own case: in a
+sentence that tells (never one that asks: "Will I owe the 10%?" is the entry's question),
+with the poster's stance in it ("I know", "I'll have to", "my understanding"), and with no
+sign of another person's claim or of a supposition ("I was told", "I've read"). A belief
+that is right ("if I withdraw money from the IRA to pay the taxes, I'd be subject to a 10%
+penalty") is not one of them: precision first; when unsure, nothing.
+
+Real released text is quoted verbatim with its id and file; the rest are paraphrases.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answers import belief_entries, catalogue
+from knowledge.citations import cite
+from nlu.beliefs import build, stated
+from nlu.data import load
+from nlu.pipeline import get_nlp, parse
+from nlu.reader import read
+
+RECOGNISED = [
+    # dev.jsonl fq038: the belief told, then "Correct?" asks about it
+    (
+        "I am fairly certain the AT-contributions which are rolled into a RIRA can be pulled "
+        "out before 59 1/2 as long as they meet the 5 year holding period. Correct?",
+        "basis_waits_five_years",
+    ),
+    # real.jsonl fq080
+    (
+        "As I understand it, then, I wouldn't incur the early withdrawal penalty so long as I "
+        "put the disbursement from the 403(b) into an IRA within 60 days; my current salary, "
+        "however, is higher than the cutoff for the traditional IRA, so I would have to go to "
+        "a Roth IRA.",
+        "income_blocks_rollover",
+    ),
+    # batch_c.jsonl bc008
+    (
+        "I understand, that in general, a Roth account must be owned/opened for a period of 5 "
+        "years before tax-free withdrawals can be made on initially deposited funds.",
+        "contributions_wait_five_years",
+    ),
+    (
+        "My understanding is that I have to wait 5 years before I can withdraw my Roth IRA "
+        "contributions.",
+        "contributions_wait_five_years",
+    ),
+    ("I know I'll have to pay the 10% penalty when I roll it over.", "penalty_on_rollover"),
+    ("We'll owe the 10% penalty on the conversion since I'm only 52.", "penalty_on_rollover"),
+    (
+        "I'm rolling $30k of after-tax money to a Roth IRA. Since this would count against my "
+        "$7,000 IRA contribution limit, I'll split it over two years.",
+        "rollover_counts_to_ira_limit",
+    ),
+    ("I can't do a Roth conversion because my income is too high.", "income_blocks_rollover"),
+    (
+        "My income is too high, so I can't roll the after-tax money to a Roth IRA.",
+        "income_blocks_rollover",
+    ),
+    ("I assume the after-tax money would all be taxed again.", "after_tax_taxed_again"),
+]
+
+
+@pytest.mark.parametrize(("text", "belief"), RECOGNISED)
+def test_a_belief_told_as_settled_is_recognised(text: str, belief: str) -> None:
+    assert belief in read(text).beliefs
+
+
+NOT_RECOGNISED = [
+    # asked, not told: the entry answers the question as asked
+    "Will I owe the 10% penalty when I roll it over?",
+    "Does rolling the after-tax money to a Roth IRA count against my IRA contribution limit?",
+    # another person's claim, not adopted
+    "I was told I'll have to pay the 10% penalty when I roll it over.",
+    # batch_d.jsonl bd040: the withholding kept is a distribution, so the 10% is right
+    "I have been told on another forum that the withholding will be treated as a withdrawal "
+    "and that my client will owe the 10% penalty (he’s under 59 1/2), even though there was "
+    "no mention of this in the paperwork from the plan.",
+    # right beliefs: money kept, withdrawn early, or a missed 60-day window owes the 10%
+    # (answers_more.jsonl ab01)
+    "I understand if I withdrawal money from the IRA account to pay the taxes, i’d be "
+    "subject to a 10% early withdrawal penalty.",
+    "I understand I'd owe the 10% penalty if I withdraw the converted earnings within 5 years.",
+    "I know I'll owe the 10% penalty because I missed the 60-day rollover window.",
+    "I know I won't owe the 10% penalty on a direct rollover.",
+    "If I cash out instead of rolling it over, I know I'll have to pay the 10% penalty.",
+    # the income limit on contributing to a Roth IRA is right (batch_b.jsonl bb005; batch_d
+    # bd043)
+    "Client’s income too high for any direct Roth contribution.",
+    "I am planning to start doing backdoor Roth IRA contributions in 2020 due my income "
+    "being too high for regular contributions.",
+    # the earnings are taxed once: right (batch_b.jsonl bb057)
+    "I know that I’ll be subject to tax only on “earnings” for these conversions.",
+    "I know the earnings on the after-tax money will be taxed when I convert.",
+    # "10%" as a share, not the penalty (real.jsonl fq101)
+    "I recently left my job, and want to convert my significant traditional 401(k) into my "
+    "traditional IRA, but at that point, the after-tax basis of the account will only be "
+    "about 10% and therefore I believe I would be subject to a lot more taxes on any "
+    "conversion.",
+    # a Roth 401(k)'s clock is its own (batch_e-style paraphrase), and earnings do wait
+    "I understand my Roth 401(k) contributions must be in the plan 5 years before a "
+    "qualified withdrawal.",
+    "I know the earnings in my Roth IRA have to wait 5 years before tax-free withdrawal.",
+    # a Roth 401(k)'s own money is paid pro-rata, and earnings wait: not the basis belief
+    "I understand the earnings rolled into my Roth IRA can't come out before 59 1/2 unless "
+    "they meet the 5 year holding period.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_RECOGNISED)
+def test_no_belief_where_it_is_asked_reported_or_right(text: str) -> None:
+    assert read(text).beliefs == ()
+
+
+def test_the_sentence_of_each_belief_is_given() -> None:
+    doc = parse("I have $20k after-tax. I know I'll have to pay the 10% penalty when I roll it.")
+    assert stated(doc) == (("penalty_on_rollover", 1),)
+
+
+def test_every_pattern_is_valid_spacy() -> None:
+    from spacy.matcher import Matcher
+
+    checker = Matcher(get_nlp().vocab, validate=True)
+    for name, patterns in load("beliefs")["classes"].items():
+        for entry in patterns:
+            checker.add(f"{name}/{entry['id']}", [entry["pattern"]])
+    matcher, rules = build(get_nlp().vocab)
+    assert len(matcher) == len(checker)
+    assert rules
+
+
+def test_every_belief_rule_is_a_catalogue_belief_with_a_message_and_a_source() -> None:
+    from bot.answers import _catalogue_file
+
+    recognised = {entry["id"] for entry in load("beliefs")["beliefs"]}
+    entries = belief_entries()
+    assert recognised == set(entries)
+    classes = set(load("beliefs")["classes"])
+    for entry in load("beliefs")["beliefs"]:
+        named = {c for g in entry["all"] for c in str(g).split("|")} | set(entry.get("none", ()))
+        assert named <= classes, entry["id"]
+    for belief_id, (question, belief) in entries.items():
+        assert belief.says in catalogue()[question].findings, belief_id
+        assert cite(belief.rule).section, belief_id
+        assert belief_id in _catalogue_file()["beliefs"], belief_id
