@@ -170,21 +170,6 @@ def not_covered(asks: Sequence[str]) -> list[str]:
     return [a for a in asks if a not in covered]
 
 
-def _with_covered_labels(labels: Mapping[str, str], answered: Sequence[str]) -> dict[str, str]:
-    """``labels`` with the poster's numbers of each question another answered one covers
-    (``covers``) added to that one's: "2,4" of the 415(c) catches beside "2,3" of the ACP
-    test that covers them gives the test "2,3,4", so item 4 keeps its line (ba061)."""
-    out = dict(labels)
-    for ask in dict.fromkeys(answered):
-        if ask not in catalogue() or not out.get(ask):
-            continue
-        numbers = out[ask].split(",")
-        for covered in catalogue()[ask].covers:
-            numbers += [n for n in labels.get(covered, "").split(",") if n and n not in numbers]
-        out[ask] = ",".join(numbers)
-    return out
-
-
 def is_route(question_id: str) -> bool:
     """True for a question whose answer is a route with figures (the engine's missing
     facts then decide the follow-up)."""
@@ -626,8 +611,6 @@ def compose(
     if labels and not unrecognised:
         # (a question as it applies to the kind of money keeps the number it was asked in)
         labels = {q: n for a, n in labels.items() for q in for_money([a], facts)} | dict(labels)
-        # (an item only a covered question was asked in is answered by the one covering it)
-        labels = _with_covered_labels(labels, said_for_ask)
         sentences_out = numbered(
             sentences_out, said_for_ask, labels, sentences or {}, unanswered_items
         )
