@@ -30,8 +30,7 @@ LEAD = "After-tax contributions count in the ACP nondiscrimination test, with th
     [
         real_question("ba061", BATCH_A),
         real_question("ba013", BATCH_A),
-        "Do after-tax contributions count toward the ACP test for highly compensated "
-        "employees?",
+        "Do after-tax contributions count toward the ACP test for highly compensated employees?",
         "Our plan is a safe harbor 401k. If they add after-tax contributions for the mega "
         "backdoor, is there still discrimination testing?",
     ],
@@ -64,8 +63,7 @@ def test_ba061_keeps_an_answer_or_a_line_for_each_item() -> None:
         # a catch asked, no test named: the catches paragraph
         "What's the catch with after-tax contributions to my 401k?",
         # the ADP test of deferrals, no after-tax money in the text
-        "My 401k refunded part of my deferrals because of discrimination testing. Is that "
-        "taxable?",
+        "My 401k refunded part of my deferrals because of discrimination testing. Is that taxable?",
         # an excess over the 415(c) limit: its own answer
         "I overcontributed after-tax money above the 415(c) limit. Will it be refunded?",
     ],

@@ -10,8 +10,10 @@ Released real questions (verbatim): ba045 (batch_a,
 https://www.reddit.com/r/personalfinance/ laid-off 44-year-old): "So is it foolish to roll
 over my 401k into my IRA ..., or should I roll it into a new 401k when I start my new job
 ...?"; bc042 (batch_c): "Also, would this be a good time to move the traditional 401k into an
-IRA?"; bc041 (batch_c): "It has been doing well, so should he leave it there or transfer
-it?". Before, bc042's and bc041's question had no answer, and ba045's second half none.
+IRA?"; bc041 (batch_c, https://jeanchatzky.com/mailbag-monday-rolling-over-a-401k/): "It
+has been doing well, so should he leave it there or transfer it?". Before, bc042's question
+had no answer, and ba045's second half none; bc041's is answered by the Roth IRAs "in each
+of our names" entry, whose answer holds the choice (it covers this one).
 """
 
 from __future__ import annotations
@@ -30,11 +32,16 @@ LEAD = "Leaving it in the old plan, a direct rollover into the new employer's pl
 @pytest.mark.parametrize(
     ("text", "first"),
     [
-        (real_question("bc041", EVAL / "batch_c.jsonl"), True),
         (real_question("bc042", EVAL / "batch_c.jsonl"), False),
         (real_question("ba045", EVAL / "batch_a.jsonl"), False),
-        ("I changed jobs. Should I roll my old 401k into my new employer's 401k or into an IRA?", True),
-        ("Is it better to roll my previous employer's 401(k) to an IRA or leave it where it is?", True),
+        (
+            "I changed jobs. Should I roll my old 401k into my new employer's 401k or into an IRA?",
+            True,
+        ),
+        (
+            "Is it better to roll my previous employer's 401(k) to an IRA or leave it where it is?",
+            True,
+        ),
     ],
 )
 def test_an_old_401k_into_the_new_plan_or_an_ira(text: str, first: bool) -> None:
@@ -71,3 +78,11 @@ def test_the_rules_are_cited_and_the_open_part_said() -> None:
     (choice, section) = said["plan_or_ira.choice"]
     assert "the law leaves that comparison to you" in choice
     assert section.startswith("IRS, Verifying Rollover Contributions to Plans")
+
+
+def test_bc041_is_answered_once_by_the_entry_that_covers_it() -> None:
+    text = real_question("bc041", EVAL / "batch_c.jsonl")
+    assert read(text).asks[:1] == ("old_plan_or_ira",)
+    reply = first_reply(text)
+    assert "Leaving it in the plan and a direct rollover to a traditional IRA are both" in reply
+    assert LEAD not in reply

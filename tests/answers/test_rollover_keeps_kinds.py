@@ -43,8 +43,7 @@ def test_a_rollover_to_an_ira_converts_nothing_and_keeps_the_roth(text: str) -> 
         # a rollover to a Roth IRA is a conversion: another answer
         "If I roll my 401k to a Roth IRA, would it convert my pre-tax money?",
         # an IRA's own conversion
-        "I rolled my 401k to an IRA last year. Will it convert the IRA if I do a backdoor "
-        "Roth?",
+        "I rolled my 401k to an IRA last year. Will it convert the IRA if I do a backdoor Roth?",
         # the Roth 401(k)'s clock asked about
         "If I roll my 401k to an IRA, would I lose my Roth 401k's 5-year clock?",
         # no rollover to an IRA in the text
