@@ -39,10 +39,8 @@ def test_a_roth_401k_rolled_in_an_rmd_year(text: str) -> None:
     reply = first_reply(text)
     assert reply.startswith(LEAD)
     share = percent(param("gov.irs.rmd.five_percent_owner_share", 2026))
-    assert (
-        f"none was due from the plan of an employer you still worked for (unless you owned over {share}"
-        in reply
-    )
+    still_working = "none was due from the plan of an employer you still worked for"
+    assert f"{still_working} (unless you owned over {share}" in reply
     # the plain "take the RMD first" is not said as well
     assert "take the RMD first, then convert or roll over the rest" not in reply
 
