@@ -315,7 +315,6 @@ def account_clash(key: str, bound: Bound | None) -> bool:
 class _Unclear:
     destination: frozenset[str]
     exempt: frozenset[str]
-    flows: frozenset[str]
     describing: frozenset[str]
     owners: frozenset[str]
 
@@ -328,7 +327,6 @@ def _unclear() -> _Unclear:
     return _Unclear(
         frozenset(rule["destination"]),
         frozenset(rule["exempt"]),
-        frozenset(rule["flows"]),
         frozenset(owners["describing"]),
         frozenset(w for who in ("self", "spouse", "third", "other") for w in owners[who]),
     )
@@ -355,8 +353,7 @@ def unclear_accounts(doc: Doc, mentions: list[Mention]) -> Callable[[str, tuple[
         lo, hi = bounds
         if (key, lo) not in memo:
             memo[key, lo] = any(
-                lo <= at < hi and kind not in allowed and (key in rule.flows or not to)
-                for at, kind, to in placed
+                lo <= at < hi and kind not in allowed and not to for at, kind, to in placed
             )
         return memo[key, lo]
 
