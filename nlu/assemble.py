@@ -36,6 +36,7 @@ from nlu.accounts import (
 from nlu.amount_uses import never_held
 from nlu.answers import Answer, read_answer
 from nlu.context import CaseBlind, Sentences, language_regex
+from nlu.cues import names_a_money_kind, names_pre_1987_money, would_follow
 from nlu.data import load
 from nlu.money import to_json_number
 from nlu.money_kinds import drop_said_by_amounts
@@ -300,8 +301,8 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     # figures written as "$0": they weigh against another reading of their fact, but are
     # never stated themselves (below)
     written_zeros: set[tuple[int, int]] = set()
-    pre_1987 = _names_pre_1987_money(text)
-    money_kinds_named = bool(_MONEY_KIND_WORD.search(text))
+    pre_1987 = names_pre_1987_money(doc)
+    money_kinds_named = names_a_money_kind(doc)
     for rh in role_hits:
         bound = in_account.get(rh.amount.start)
         if (
@@ -328,7 +329,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         ):
             continue  # "rolled over his $18,500 Roth 401k": a move, not a holding
         if sentence_says(_in_a_question_or_supposition, rh.amount.start) and _asked_or_supposed(
-            index, rh.amount.start
+            index, rh.amount.start, doc
         ):
             continue  # "if I have a $5k mega Backdoor contribution": no holding stated
         if examples and _inside(examples, rh.amount.start):
@@ -736,14 +737,12 @@ _MAIN_CLAUSE = re.compile(
     r"what|how|when)\b)",
     re.IGNORECASE,
 )
-# A main clause after a supposition that says only what would be done then.
-_WOULD = re.compile(r"\W*(?:then\s+)?(?:i|we)\s+(?:would|'d|will|'ll)\b", re.IGNORECASE)
 # After a supposition, "my" makes the figure the person's again: "if I convert my
 # after-tax subaccount ($14k)".
 _OWNED = re.compile(r"\b(?:my|our)\b", re.IGNORECASE)
 
 
-def _asked_or_supposed(index: Sentences, pos: int) -> bool:
+def _asked_or_supposed(index: Sentences, pos: int, doc: Doc) -> bool:
     """True when the amount at ``pos`` is in a question ("Can he roll the $400k after tax
     value directly to a Roth IRA?") or in a supposition's clause ("Assuming I pay taxes on
     ... the $18K in 2025 (pre-tax dollars)", "if I have a $5k mega Backdoor contribution"):
@@ -774,7 +773,8 @@ def _asked_or_supposed(index: Sentences, pos: int) -> bool:
     # a main clause that only says what would then be done is the supposition's too: "If
     # true, I would need to convert $85k to ..., then convert the remaining $10k in the
     # tIRA funds to a Roth" (batch_a ba065)
-    return main is None or bool(_WOULD.match(clause, main.end()))
+    # (``cues.yaml`` ``would_follow``)
+    return main is None or would_follow(doc, cues[-1].end() + main.end())
 
 
 # Words of the employer's money, and of after-tax money: gains in a sentence that lists the
@@ -793,26 +793,6 @@ def _whole_accounts_gains(index: Sentences, pos: int) -> bool:
         _EMPLOYER_MONEY.search(index.text, start, end)
         and not _AFTER_TAX_WORD.search(index.text, start, end)
     )
-
-
-# After-tax money paid in before 1987 (its basis comes out first, IRC 72(e)(8)(D)), unless
-# denied just after ("unless it is pre-1986 contribution (it's not)"), or set apart from the
-# later money ("post 1986 after tax dollars").
-_PRE_1987 = re.compile(
-    r"\b(?:pre|before|prior to)[- ]?['’“\"]?(?:19)?8[67]\b(?![^.;\n]{0,20}\bnot\b)", re.IGNORECASE
-)
-
-
-def _names_pre_1987_money(text: str) -> bool:
-    """True when the text names after-tax money paid in before 1987: an after-tax
-    contributions figure in it may be that basis, which is taxed apart, or the later part."""
-    return bool(_PRE_1987.search(text))
-
-
-# Words naming a kind of money or account: a text naming none speaks of the conversation's.
-_MONEY_KIND_WORD = re.compile(
-    r"\b(?:pre|after|post)[- ]?tax|\baftertax|\bmatch|\broth\b|\biras?\b|\b40[13]", re.IGNORECASE
-)
 
 
 def _near_after_tax_money(index: Sentences, pos: int) -> bool:
