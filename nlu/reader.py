@@ -92,6 +92,9 @@ class Reading:
     # those of ``asks`` asked for a yes or a no ("Can I ...?"): an answer may open with
     # its verdict
     yes_no: tuple[tuple[str, str], ...] = ()
+    # (number, topic classes) of each numbered item that asks (``nlu.asks.topic_classes``):
+    # an answer recognised in an item answers it only if it speaks of all of them
+    item_topics: tuple[tuple[str, frozenset[str]], ...] = ()
     # the kinds of account the text names (``nlu.accounts``: "plan", "roth_plan",
     # "roth_ira", "ira"; a bare "Roth" both Roth kinds): whose rules may answer it
     # (``knowledge.answers.for_accounts``); empty when it names none
@@ -160,6 +163,7 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         third_party=_third_party(doc),
         ask_labels=recognised.labels,
         yes_no=recognised.yes_no,
+        item_topics=recognised.item_topics,
         accounts=_accounts_named(doc),
         asking_accounts=_accounts_named(
             doc, [u.sentence for u in recognised.unrecognised if u.subject]
