@@ -26,6 +26,7 @@ from knowledge.answers import Finding, answer, catalogue, for_money
 from knowledge.answers import verdict as verdict_for
 from nlu.asks import Unrecognised, place_instead, topics_spoken_of, words_of
 from nlu.pipeline import parse
+from nlu.questions import without_item_marker
 
 # At most this many questions are answered in the first message; more would not fit a
 # phone, and the rest are named so the person can ask again.
@@ -880,9 +881,9 @@ _MARKERS = "•*-–—#>"
 def restated(sentence: str) -> str:
     """A question in the poster's words, short enough for a reply's first line: list
     markers dropped, cut after ``RESTATED_WORDS`` words ("..." where cut)."""
-    words = unicodedata.normalize("NFC", sentence).split()
-    while words and (words[0].strip(_MARKERS) == "" or _item_label(words[0])):
-        words.pop(0)
+    words = _unbulleted(unicodedata.normalize("NFC", sentence).split())
+    # (the list item's number: nlu.questions' one reading of it)
+    words = _unbulleted(without_item_marker(parse(" ".join(words))[:]).split())
     # (a lead-in that only announces the question: "My question is how do I ...")
     lowered = " ".join(words).lower()
     for lead in _catalogue_file().get("restate_drop") or ():
@@ -925,11 +926,11 @@ def safety_fact(
     return None
 
 
-def _item_label(word: str) -> bool:
-    """ "1)", "2.", "(a)", "Q1:": a list item's number or letter."""
-    core = word.strip("().:")
-    numbered = word != core and (core.isdigit() or (len(core) == 1 and core.isalpha()))
-    return numbered or word.lower().rstrip(":.") in {"q", "q1", "q2", "q3", "q4", "q5"}
+def _unbulleted(words: list[str]) -> list[str]:
+    """``words`` without the bullets they open with ("•", "-", "#")."""
+    while words and words[0].strip(_MARKERS) == "":
+        words = words[1:]
+    return words
 
 
 def topics_named(ids: Sequence[str]) -> str:

@@ -31,11 +31,11 @@ from datetime import date
 import pytest
 from conversation_stories import EVAL, SHARED, real_question
 
-from bot.answers import item_number, numbered
+from bot.answers import item_number, numbered, restated
 from bot.conversation import respond
 from bot.session import Session
 from nlu.pipeline import parse
-from nlu.questions import asking, item_label, item_labels
+from nlu.questions import asking, item_label, item_labels, opening
 from nlu.reader import read
 
 TODAY = date(2026, 12, 6)
@@ -97,11 +97,44 @@ def _numbers(text: str) -> list[str]:
         ("123. Can I roll it?", ""),  # three digits: a figure, not an item
         ("Q2019: the year it changed.", ""),  # a year after Q is no item's number
         ("b. Can I roll it?", ""),
+        ("#2: Can I roll it?", "2"),  # fq063 numbers its items "#2"
     ],
 )
 def test_a_sentence_opens_a_list_item_with_its_number(sentence: str, label: str) -> None:
     doc = parse(sentence)
     assert item_label(doc[:]) == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "opens_with"),
+    [
+        ("2) Also, can I roll it?", "can"),
+        ("(b) Is it taxable?", "Is"),
+        ("Q3: Does the clock restart?", "Does"),
+        ("#2 is where it gets tricky", "is"),  # fq063
+        ("2019 was the year I left.", "2019"),  # a year is no item's number
+    ],
+)
+def test_a_sentence_opens_past_its_items_number(sentence: str, opens_with: str) -> None:
+    # (one reading of a list item's number, the Matcher patterns of questions.yaml, for the
+    # opening words, the label and the question said back: nlu.questions.item_marker)
+    doc = parse(sentence)
+    at = opening(doc[:], frozenset({"also"}))
+    assert at is not None and doc[at].text == opens_with
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said_back"),
+    [
+        ("Q1) Can I roll it?", "Can I roll it?"),
+        ("#3: Is it taxable?", "Is it taxable?"),
+        ("(a) Is it taxable?", "Is it taxable?"),
+        ("• 2. Is it taxable?", "Is it taxable?"),
+        ("2019 was the year I left?", "2019 was the year I left?"),
+    ],
+)
+def test_a_question_is_said_back_without_its_items_number(sentence: str, said_back: str) -> None:
+    assert restated(sentence) == said_back
 
 
 def _labels(text: str) -> list[tuple[str, str]]:
