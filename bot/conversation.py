@@ -448,7 +448,8 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     if reading.asks:
         _remember_asks(session, reading)
     elif asking:
-        suggested = questions_for_intents(reading.intents)[: answers.MAX_SUGGESTED]
+        where = dict(zip(reading.intents, reading.intents_at, strict=False))
+        suggested = questions_for_intents(reading.intents, where, answers.MAX_SUGGESTED)
         session.asks = list(suggested) or [answers.DEFAULT_ASK]
         session.stated, session.ask_sentences, session.asked_in_words = [], {}, []
         session.ask_labels, session.yes_no, session.item_topics = {}, {}, {}
