@@ -450,12 +450,18 @@ def questions_composed(asks: Sequence[str], labels: Mapping[str, str] | None = N
 
 def covered(asks: Sequence[str], labels: Mapping[str, str] | None = None) -> set[str]:
     """Those of ``asks`` a fuller answer among them says (``covers`` in its file), but not
-    one the poster asked as a numbered question (``labels``) beside an answer to no
-    numbered question: "1) If I convert the after tax 401k to the Roth 401k, I should not
-    be subject to pro-rata rule, correct?" keeps its answer beside the story's "thus not
-    paying taxes since I will have losses" (ba036), which says only how a loss converts."""
+    a question of its own (no route) the poster asked as a numbered question (``labels``)
+    beside an answer to no numbered question: "1) If I convert the after tax 401k to the
+    Roth 401k, I should not be subject to pro-rata rule, correct?" keeps its answer beside
+    the story's "thus not paying taxes since I will have losses" (ba036), which says only
+    how a loss converts; the split to a Roth IRA its words also recognise does not."""
     labels = labels or {}
-    return {c for a in asks for c in catalogue()[a].covers if labels.get(a) or not labels.get(c)}
+    return {
+        c
+        for a in asks
+        for c in catalogue()[a].covers
+        if labels.get(a) or not labels.get(c) or catalogue()[c].route
+    }
 
 
 def compose(

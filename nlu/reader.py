@@ -138,9 +138,11 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
     # (where each is first found: the cues' and the word classes' places)
     cues = char_bounds(doc, "intents")
     by_classes = intent_hits(doc, index, get_nlp())
+    places = [(at, str(intent)) for at, _end, intent in cues]
+    places += [(at, intent) for at, _end, intent, _rule in by_classes]
     found_at: dict[str, int] = {}
-    for at, _end, intent, *_rule in sorted((*cues, *by_classes)):
-        found_at.setdefault(str(intent), at)
+    for at, intent in sorted(places):
+        found_at.setdefault(intent, at)
     present = {str(intent) for *_, intent in cues} | {i for _, _, i, _ in by_classes}
     if _is_question_like(index.text, bool(facts)):
         present |= intents_from_model(doc)
