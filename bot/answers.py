@@ -607,10 +607,14 @@ def compose(
         # a verdict ("Yes: ...") opens the answer to a question asked, or goes on from a
         # verdict of that answer ("Yes: ..." then "Yes after a rollover too: ..."), never
         # a later line, and never the opposite of a verdict said before it ("Not unless
-        # ..." after "Yes, that works"): that one is said without its verdict
+        # ..." after "Yes, that works"): that one is said without its verdict; nor the
+        # answer to what was only told while something else is asked (context: "When I
+        # received the check, which was made out to my Roth IRA custodian", bc047, asked
+        # nothing of the check, so no "Yes:" answers it)
         verdict = verdict_of(group[0])
         heads = ask not in opened or (verdict is not None and verdict in said_by[ask])
         opening = ask not in minor and heads and not (verdict and verdicts - {verdict})
+        opening = opening and ask not in context
         opening = opening and not unrecognised
         leads = ask not in opened and opening
         opened.add(ask)

@@ -351,14 +351,14 @@ def _broad_names(data: dict, broad: frozenset[str]) -> frozenset[str]:
 
 @cache
 def words_of(ask: str) -> frozenset[str]:
-    """The subject's word classes any rule recognising ``ask`` needs (``subject`` of
-    asks.yaml, but ``subject_broad``): a question that holds none of them is not about
+    """The subject's word classes among the ``specific`` ones of the rules recognising
+    ``ask`` (``subject`` of asks.yaml): a question that holds none of them is not about
     what ``ask`` answers."""
     data = load("asks")
     subject, broad = _subject_classes(data)
-    rules = (_rule(e) for e in data["asks"] if e["id"] == ask)
-    needed = (c for rule in rules for group in rule.all for c in group)
-    return frozenset(needed) & (subject - broad)
+    broad_names = _broad_names(data, broad)
+    rules = (_rule(e, broad_names) for e in data["asks"] if e["id"] == ask)
+    return frozenset().union(*(rule.specific for rule in rules)) & subject
 
 
 @cache
