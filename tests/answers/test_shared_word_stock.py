@@ -241,3 +241,14 @@ def test_a_question_of_the_whole_story_is_not_asked_of_the_sentence_before() -> 
     assert "income_limit" in whole and whole[0] != "income_limit"
     effect = read(story + "Would this stop me from taking the contributions out?").asks
     assert effect[0] == "income_limit"
+
+
+def test_a_salary_deferral_is_no_income() -> None:
+    # fq025 (https://www.irahelp.com/forum-post/23617-tax-free-roth-conversions-after-tax-
+    # plan-funds): "whether or not it is necessary ... for the Plan to also permit Roth
+    # salary deferrals" got the IRA deduction's income limits
+    text = real_question("fq025", MORE)
+    assert "ira_contribution" not in read(text).asks
+    assert "Income never stops a traditional IRA contribution" not in first_reply(text)
+    # a salary is still income: "my salary is too high to contribute to a Roth IRA"
+    assert "ira_contribution" in read("My salary is too high to contribute to a Roth IRA?").asks
