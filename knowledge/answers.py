@@ -1197,6 +1197,8 @@ def _after_tax_excess(facts: Json, result: Json) -> list[Finding]:
     params = _plan_limits(result)
     return [
         Finding("excess.plan_corrects", "reg_1_415_6_b_6", params),
+        # (the refund's 10% and rollover: Instructions for Forms 1099-R, EPCRS section 415)
+        Finding("excess.no_penalty", "irs_1099r_415_correction", {"rate": _penalty_rate(result)}),
         Finding("excess.per_employer", "reg_1_415_6_b_6"),
     ]
 

@@ -176,3 +176,24 @@ def test_where_the_plans_basis_is_kept_is_answered_first(text: str) -> None:
     reply = first_reply(text)
     assert reply.startswith("Your plan's statement (or the administrator) shows the after-tax")
     assert "Form 8606 is only for IRA basis" in reply
+
+
+def test_the_refund_of_an_after_tax_excess_owes_no_penalty_and_cannot_be_rolled() -> None:
+    """bd027 (batch_d, http://www.bogleheads.org/forum/viewtopic.php?f=10&t=119078): "But
+    what if you overfund with after tax? ... I assume the plan has to refund it to you, but
+    there are no tax consequences (except on the earnings). Is there a penalty?" Before,
+    "overfund" was not read and the reply opened with "No 10% penalty on a direct
+    rollover", a rollover's answer to a refund's question."""
+    text = real_question("bd027", EVAL / "batch_d.jsonl")
+    assert read(text).asks[:1] == ("after_tax_excess",)
+    reply = first_reply(text)
+    assert reply.startswith("After-tax money over the 2026 limit on all additions")
+    rate = _p("gov.irs.early_distribution.additional_tax_rate")
+    assert f"That refund owes no {rate * 100:.0f}% penalty and cannot be rolled over" in reply
+    assert "No 10% penalty on a direct rollover" not in reply
+    (no_penalty, section) = said_by("after_tax_excess")["excess.no_penalty"]
+    assert "code E" in no_penalty and "box 5" in no_penalty
+    assert section.startswith("Instructions for Forms 1099-R and 5498")
+    # a paraphrase
+    para = "What happens if I overfund my 401k with after-tax money past the annual limit?"
+    assert read(para).asks[:1] == ("after_tax_excess",)

@@ -29,12 +29,15 @@ def test_the_real_question_gets_the_rmd_first_rule_and_the_retirement_year() -> 
     # then retired in March 2023
     text = real_question("bc019", EVAL / "batch_c_answers.jsonl")
     asks = read(text).asks
-    assert asks[0] == "rmd_first"
+    # the Roth 401(k) rolled over in 2023 (roth_401k_rmd_rollover), then the general rule
+    assert asks[:2] == ("roth_401k_rmd_rollover", "rmd_first")
     assert "rmd_after_retiring" in asks
     assert "roth_401k_rolled_access" not in asks  # no withdrawal from the Roth IRA asked
     reply = reply_to(text)
-    assert reply.startswith("In a year a required distribution is due, the first dollars out")
-    assert "(through 2023 they did)" in reply
+    assert reply.startswith("Since 2024 a Roth 401(k) owes no required distributions")
+    assert "Through 2023 it did owe them" in reply
+    assert "the first dollars out, even before you retired, were the RMD" in reply
+    assert "In a year a required distribution is due, the first dollars out" in reply
     assert "The year you retire is the plan's first RMD year, not the year after" in reply
     assert "April 1 of the next year, but then two fall in that year" in reply
     # a 2023 rollover is not told "rolling it is a choice"

@@ -25,7 +25,9 @@ def test_the_real_question_is_answered_first() -> None:
     # "should he leave it there or transfer it? For tax purposes, should we buy Roth IRAs in
     # each of our names?"
     text = real_question("bc041", BATCH_C)
-    assert read(text).asks[0] == "rollover_own_name"
+    # ("should he leave it there or transfer it?" is old_plan_or_ira, asked first; this
+    # answer covers it: its second sentence holds the leave-or-roll choice)
+    assert read(text).asks[:2] == ("old_plan_or_ira", "rollover_own_name")
     reply = first_reply(text)
     assert reply.startswith(OPENING)
     assert "both tax-free" in reply and "ordinary income that year (no 10% penalty)" in reply

@@ -272,8 +272,9 @@ def test_answers_follow_the_items_order_and_honest_lines_fill_the_gaps() -> None
 @pytest.mark.parametrize(
     ("qid", "source", "beside"),
     [
-        # https://www.bogleheads.org/forum/viewtopic.php?p=4587485: the 415(c) catches,
-        # recognised in items 2 and 4, numbered 2; item 4's line comes after item 3's
+        # https://www.bogleheads.org/forum/viewtopic.php?p=4587485: the ACP test's answer
+        # (covering the 415(c) catches), recognised in items 2, 3 and 4, numbered 2; item
+        # 4's line comes after item 3's
         ("ba061", BATCH_A, "4. On that part I can cite only the answer to 2 above"),
         # https://irahelp.com/forum-post/64626-rollover-and-1099-r-questions: the split,
         # recognised in items 1 and 4, numbered 1; item 4's line after 2 and 3
