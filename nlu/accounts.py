@@ -16,6 +16,7 @@ binding is a span of ``doc.spans["account_figures"]`` over the figure (label: th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -308,3 +309,63 @@ def account_clash(key: str, bound: Bound | None) -> bool:
     if allowed is None or (bound.destination and allowed):
         return False  # (money sent to an account keeps its role: only pay is ruled out)
     return bound.mention.kind not in allowed
+
+
+@dataclass(frozen=True, slots=True)
+class _Unclear:
+    destination: frozenset[str]
+    exempt: frozenset[str]
+    describing: frozenset[str]
+    owners: frozenset[str]
+
+
+@cache
+def _unclear() -> _Unclear:
+    data = load("accounts")
+    rule = data["unclear_account"]
+    owners = data["owners"]
+    return _Unclear(
+        frozenset(rule["destination"]),
+        frozenset(rule["exempt"]),
+        frozenset(owners["describing"]),
+        frozenset(w for who in ("self", "spouse", "third", "other") for w in owners[who]),
+    )
+
+
+def unclear_accounts(doc: Doc, mentions: list[Mention]) -> Callable[[str, tuple[int, int]], bool]:
+    """A test ``(key, sentence bounds) -> bool``: True when an unbound figure read as ``key``
+    in that sentence (characters) may be another account's - the sentence names an account
+    that role is never held in, and not as where money goes (``accounts.yaml``
+    ``unclear_account``). Worked out once per sentence and role."""
+    rule = _unclear()
+    # (the mentions of accounts, with where each starts and whether money goes to it)
+    placed = [
+        (doc[m.start].idx, m.kind, _destination(doc, m.start, rule))
+        for m in mentions
+        if m.kind != EMPLOYER
+    ]
+    memo: dict[tuple[str, int], bool] = {}
+
+    def unclear(key: str, bounds: tuple[int, int]) -> bool:
+        allowed = HELD_IN.get(key)
+        if allowed is None or key in rule.exempt:
+            return False
+        lo, hi = bounds
+        if (key, lo) not in memo:
+            memo[key, lo] = any(
+                lo <= at < hi and kind not in allowed and not to for at, kind, to in placed
+            )
+        return memo[key, lo]
+
+    return unclear
+
+
+def _destination(doc: Doc, start: int, rule: _Unclear) -> bool:
+    """True when the mention at token ``start`` is where money goes ("to my Vanguard Roth
+    IRA": owner, describing words and a firm's name may stand between)."""
+    i = start - 1
+    while i >= 0 and (
+        doc[i].lower_ in rule.describing or doc[i].lower_ in rule.owners or doc[i].is_title
+    ):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in rule.destination

@@ -31,10 +31,12 @@ from nlu.accounts import (
     account_clash,
     after_tax_words,
     names_no_plan,
+    unclear_accounts,
 )
 from nlu.amount_uses import never_held
 from nlu.answers import Answer, read_answer
 from nlu.context import CaseBlind, Sentences, language_regex
+from nlu.cues import names_a_money_kind, names_pre_1987_money, would_follow
 from nlu.data import load
 from nlu.money import to_json_number
 from nlu.money_kinds import drop_said_by_amounts
@@ -295,8 +297,12 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
             any(lo <= at < hi for at in iras_at) for lo, hi in map(index.bounds, after_tax_at)
         )
     asker_speaks = bool(_FIRST_PERSON.search(text))
-    pre_1987 = _names_pre_1987_money(text)
-    money_kinds_named = bool(_MONEY_KIND_WORD.search(text))
+    unclear = unclear_accounts(doc, mentions)
+    # figures written as "$0": they weigh against another reading of their fact, but are
+    # never stated themselves (below)
+    written_zeros: set[tuple[int, int]] = set()
+    pre_1987 = names_pre_1987_money(doc)
+    money_kinds_named = names_a_money_kind(doc)
     for rh in role_hits:
         bound = in_account.get(rh.amount.start)
         if (
@@ -323,7 +329,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         ):
             continue  # "rolled over his $18,500 Roth 401k": a move, not a holding
         if sentence_says(_in_a_question_or_supposition, rh.amount.start) and _asked_or_supposed(
-            index, rh.amount.start
+            index, rh.amount.start, doc
         ):
             continue  # "if I have a $5k mega Backdoor contribution": no holding stated
         if examples and _inside(examples, rh.amount.start):
@@ -377,12 +383,16 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         ):
             spouse_income = spouse_income or rh.key == "income"
             continue  # "her after-tax account is about $26k": not the asker's money
+        if bound is None and rh.value and unclear(rh.key, _clause(index, rh.amount.start)):
+            continue  # "rolled my 401k to an IRA and have $40k pre-tax": whose is it?
         key = rh.key
         if key == "after_tax_contributions" and _OF_WHICH.match(text, rh.amount.end):
             # "The value of his after tax contributions is $35,000 of which $15,000 is
             # principal": the whole after-tax money, its parts named after it
             key = "after_tax_total"
         candidates[key].append(Candidate(rh.value, rh.start, rh.end))
+        if not rh.value and not _zero_as_a_heading(doc, rh.amount):
+            written_zeros.add((rh.start, rh.end))
     if spouse_income:
         # "he makes 190k and I make 45k": the asker's own pay is not the household income
         candidates.pop("income", None)
@@ -446,6 +456,11 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     chosen = {
         key: pick for key, cands in candidates.items() if (pick := _resolve(key, cands, look))
     }
+    for key in [k for k, c in chosen.items() if (c.start, c.end) in written_zeros]:
+        # a written "$0" is a result ("the taxable amount ($0.00)", "my IRA would be $0
+        # after"), seldom a holding; a zero held is said in words ("no traditional IRA":
+        # facts.yaml), so the figure is left out and the conversation asks
+        del chosen[key]
     plan_total = None
     if plan_totals:  # of several ("my $49k of 401k contributions"), the balance is the largest
         biggest = max(plan_totals, key=lambda c: Decimal(str(c.value)))
@@ -462,6 +477,39 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     evidence = {key: _evidence(index.original, chosen[key]) for key in facts}
     corrections = frozenset(key for key in facts if look.corrects(chosen[key].start))
     return Assembled(facts, evidence, corrections, unsure, rejected, declined, plan_total, owned)
+
+
+def _clause(index: Sentences, pos: int) -> tuple[int, int]:
+    """(start, end) of the clause holding character ``pos``: its sentence cut at the commas
+    and semicolons around it ("after tax = 12k, roth ira = none": two clauses)."""
+    lo, hi = index.bounds(pos)
+    text = index.text
+    start = max(text.rfind(",", lo, pos), text.rfind(";", lo, pos)) + 1 or lo
+    ends = [i for i in (text.find(",", pos, hi), text.find(";", pos, hi)) if i >= 0]
+    return max(start, lo), min(ends, default=hi)
+
+
+def _zero_as_a_heading(doc: Doc, amount: Any) -> bool:
+    """True when a "$0" ends a line that states it as a heading does ("Traditional IRA: $0",
+    "- Roth 401(k) = $0"): a holding said outright, unlike a "$0" in a sentence (a result,
+    or the state after a move). The marks are ``language.yaml``'s ``heading_marks``."""
+    span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.text == "$" and span.start > 1:
+        before = doc[span.start - 2]
+    if before.text not in _heading_marks():
+        return False
+    after = span.end
+    if after < len(doc) and doc[after].text == ".":
+        after += 1
+    return after == len(doc) or "\n" in doc[after].text or "\n" in span[-1].whitespace_
+
+
+@cache
+def _heading_marks() -> frozenset[str]:
+    return frozenset(load("language")["heading_marks"])
 
 
 def _settled_years(candidates: dict[str, list[Candidate]], owned: tuple[OwnYear, ...]) -> None:
@@ -689,14 +737,12 @@ _MAIN_CLAUSE = re.compile(
     r"what|how|when)\b)",
     re.IGNORECASE,
 )
-# A main clause after a supposition that says only what would be done then.
-_WOULD = re.compile(r"\W*(?:then\s+)?(?:i|we)\s+(?:would|'d|will|'ll)\b", re.IGNORECASE)
 # After a supposition, "my" makes the figure the person's again: "if I convert my
 # after-tax subaccount ($14k)".
 _OWNED = re.compile(r"\b(?:my|our)\b", re.IGNORECASE)
 
 
-def _asked_or_supposed(index: Sentences, pos: int) -> bool:
+def _asked_or_supposed(index: Sentences, pos: int, doc: Doc) -> bool:
     """True when the amount at ``pos`` is in a question ("Can he roll the $400k after tax
     value directly to a Roth IRA?") or in a supposition's clause ("Assuming I pay taxes on
     ... the $18K in 2025 (pre-tax dollars)", "if I have a $5k mega Backdoor contribution"):
@@ -727,7 +773,8 @@ def _asked_or_supposed(index: Sentences, pos: int) -> bool:
     # a main clause that only says what would then be done is the supposition's too: "If
     # true, I would need to convert $85k to ..., then convert the remaining $10k in the
     # tIRA funds to a Roth" (batch_a ba065)
-    return main is None or bool(_WOULD.match(clause, main.end()))
+    # (``cues.yaml`` ``would_follow``)
+    return main is None or would_follow(doc, cues[-1].end() + main.end())
 
 
 # Words of the employer's money, and of after-tax money: gains in a sentence that lists the
@@ -746,26 +793,6 @@ def _whole_accounts_gains(index: Sentences, pos: int) -> bool:
         _EMPLOYER_MONEY.search(index.text, start, end)
         and not _AFTER_TAX_WORD.search(index.text, start, end)
     )
-
-
-# After-tax money paid in before 1987 (its basis comes out first, IRC 72(e)(8)(D)), unless
-# denied just after ("unless it is pre-1986 contribution (it's not)"), or set apart from the
-# later money ("post 1986 after tax dollars").
-_PRE_1987 = re.compile(
-    r"\b(?:pre|before|prior to)[- ]?['’“\"]?(?:19)?8[67]\b(?![^.;\n]{0,20}\bnot\b)", re.IGNORECASE
-)
-
-
-def _names_pre_1987_money(text: str) -> bool:
-    """True when the text names after-tax money paid in before 1987: an after-tax
-    contributions figure in it may be that basis, which is taxed apart, or the later part."""
-    return bool(_PRE_1987.search(text))
-
-
-# Words naming a kind of money or account: a text naming none speaks of the conversation's.
-_MONEY_KIND_WORD = re.compile(
-    r"\b(?:pre|after|post)[- ]?tax|\baftertax|\bmatch|\broth\b|\biras?\b|\b40[13]", re.IGNORECASE
-)
 
 
 def _near_after_tax_money(index: Sentences, pos: int) -> bool:

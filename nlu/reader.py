@@ -138,6 +138,9 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
     if "other" in present or (not intents and _is_question_like(index.text, bool(facts))):
         intents = (*intents, "other")
     recognised = recognise(doc)
+    accounts, asking_accounts = _accounts_named(
+        doc, [u.sentence for u in recognised.unrecognised if u.subject]
+    )
     return Reading(
         facts=facts,
         intents=intents,
@@ -160,10 +163,8 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         third_party=_third_party(doc),
         ask_labels=recognised.labels,
         yes_no=recognised.yes_no,
-        accounts=_accounts_named(doc),
-        asking_accounts=_accounts_named(
-            doc, [u.sentence for u in recognised.unrecognised if u.subject]
-        ),
+        accounts=accounts,
+        asking_accounts=asking_accounts,
     )
 
 
@@ -171,24 +172,29 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
 _ACCOUNT_KINDS = frozenset({"plan", "roth_plan", "roth_ira", "ira"})
 
 
-def _accounts_named(doc: Doc, sentences: list[int] | None = None) -> frozenset[str]:
-    """The kinds of account the text names (``doc.spans["accounts"]``'s mentions), or those
-    of its ``sentences`` (indexes of ``doc.sents``); a "Roth" that is in no mention ("I
-    assume a Roth would be the same?") may be either Roth kind."""
-    tokens: range | set[int] = range(len(doc))
-    if sentences is not None:
-        if not sentences:
-            return frozenset()
-        spans = sentences_of(doc)
-        tokens = {
-            t for i in sentences if i < len(spans) for t in range(spans[i].start, spans[i].end)
-        }
-    mentions = [m for m in payloads(doc, "accounts") if m.start in tokens]
-    named = {m.kind for m in mentions if m.kind in _ACCOUNT_KINDS}
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    if any(doc[i].lower_.startswith("roth") and i not in covered for i in tokens):
-        named |= {"roth_plan", "roth_ira"}
-    return frozenset(named)
+def _accounts_named(doc: Doc, asking: list[int]) -> tuple[frozenset[str], frozenset[str]]:
+    """The kinds of account the text names (``doc.spans["accounts"]``'s mentions), and those
+    of its ``asking`` sentences (indexes of ``doc.sents``); a "Roth" that is in no mention
+    ("I assume a Roth would be the same?") may be either Roth kind. The mentions are read
+    once for both."""
+    every = payloads(doc, "accounts")
+    mentions = [m for m in every if m.kind in _ACCOUNT_KINDS]
+    covered = {i for m in every for i in range(m.start, m.end)}
+    # (a bare "Roth": where each one stands, outside every mention)
+    bare_roth = [t.i for t in doc if t.lower_.startswith("roth") and t.i not in covered]
+
+    def kinds(tokens: range | set[int]) -> frozenset[str]:
+        named = {m.kind for m in mentions if m.start in tokens}
+        if any(i in tokens for i in bare_roth):
+            named |= {"roth_plan", "roth_ira"}
+        return frozenset(named)
+
+    everywhere = kinds(range(len(doc)))
+    if not asking:
+        return everywhere, frozenset()
+    spans = sentences_of(doc)
+    tokens = {t for i in asking if i < len(spans) for t in range(spans[i].start, spans[i].end)}
+    return everywhere, kinds(tokens)
 
 
 def _third_party(doc: Doc) -> str:
