@@ -75,7 +75,7 @@ def cold_start(runs: int) -> dict[str, float]:
 
 
 # The reader's steps after the pipeline, timed by ``--stages`` (names in ``nlu.reader``).
-READER_STEPS = ("assemble", "recognise", "intents_from_classes", "intents_from_model")
+READER_STEPS = ("assemble", "recognise", "intent_hits", "intents_from_model")
 
 
 def _timed(

@@ -24,7 +24,9 @@ from bot.questions import question_for
 from knowledge import yaml_files
 from knowledge.answers import Finding, answer, catalogue, for_money
 from knowledge.answers import verdict as verdict_for
-from nlu.asks import Unrecognised, place_instead
+from nlu.asks import Unrecognised, place_instead, topics_spoken_of, words_of
+from nlu.pipeline import parse
+from nlu.questions import without_item_marker
 
 # At most this many questions are answered in the first message; more would not fit a
 # phone, and the rest are named so the person can ask again.
@@ -165,9 +167,8 @@ def follow_up_of(question_id: str) -> str | None:
 
 def not_covered(asks: Sequence[str]) -> list[str]:
     """``asks`` less the questions another of them already answers (``covers``)."""
-    known = [a for a in asks if a in catalogue()]
-    covered = {c for a in known for c in catalogue()[a].covers}
-    return [a for a in asks if a not in covered]
+    gone = covered([a for a in asks if a in catalogue()])
+    return [a for a in asks if a not in gone]
 
 
 def is_route(question_id: str) -> bool:
@@ -437,14 +438,30 @@ def _who_knows(ask: str) -> str:
     return note("unanswered.person", topic=topic)
 
 
-def questions_composed(asks: Sequence[str]) -> list[str]:
+def questions_composed(asks: Sequence[str], labels: Mapping[str, str] | None = None) -> list[str]:
     """The questions ``compose`` answers for ``asks``, before the kind of money maps them:
     those of the catalogue, less those a fuller answer among them says (the late spouse's
-    answer holds the Roth money's rollover). Two lists that give the same are composed
-    alike, for the same facts and the same other arguments."""
+    answer holds the Roth money's rollover; ``covered``). Two lists that give the same are
+    composed alike, for the same facts and the same other arguments."""
     known = [a for a in dict.fromkeys(asks) if a in catalogue()] or [DEFAULT_ASK]
-    covered = {c for a in known for c in catalogue()[a].covers}
-    return [a for a in known if a not in covered] or known
+    gone = covered(known, labels)
+    return [a for a in known if a not in gone] or known
+
+
+def covered(asks: Sequence[str], labels: Mapping[str, str] | None = None) -> set[str]:
+    """Those of ``asks`` a fuller answer among them says (``covers`` in its file), but not
+    a question of its own (no route) the poster asked as a numbered question (``labels``)
+    beside an answer to no numbered question: "1) If I convert the after tax 401k to the
+    Roth 401k, I should not be subject to pro-rata rule, correct?" keeps its answer beside
+    the story's "thus not paying taxes since I will have losses" (ba036), which says only
+    how a loss converts; the split to a Roth IRA its words also recognise does not."""
+    labels = labels or {}
+    return {
+        c
+        for a in asks
+        for c in catalogue()[a].covers
+        if labels.get(a) or not labels.get(c) or catalogue()[c].route
+    }
 
 
 def compose(
@@ -459,6 +476,7 @@ def compose(
     labels: Mapping[str, str] | None = None,
     unanswered_items: Sequence[tuple[str, int]] = (),
     yes_no: Mapping[str, str] | None = None,
+    item_topics: Mapping[str, Collection[str]] | None = None,
 ) -> Answered:
     """Answer ``asks`` (catalogue ids, in the order asked) for these facts and result.
 
@@ -478,16 +496,18 @@ def compose(
     of each numbered question no catalogue question was recognised in. When the reply
     answers two numbers or more, each answer opens with the poster's number, and each such
     item gets the honest line in its place (``numbered``), never silence.
+    ``item_topics``: the topic classes each numbered item names (``Reading.item_topics``):
+    an answer recognised in a later item too points there only if it speaks of them all.
     ``yes_no``: those of ``asks`` asked for a yes or a no, with the words each question
     opens with ("can i roll"): the answer that opens the reply (or a numbered part), to a
     question of what is possible (``verdict_openers``: "Can I ...?", "Is it possible
     ...?"), opens with the verdict its catalogue entry gives for its first sentence
     (``Question.verdicts``: "Yes: ...", "It depends on your plan: ...").
     """
-    known = questions_composed(asks)
+    known = questions_composed(asks, labels)
     known, stated, sentences = _for_the_money(known, facts, stated, sentences)
-    covered = {c for a in known for c in catalogue()[a].covers}
-    known = [a for a in known if a not in covered]
+    gone = covered(known, labels)
+    known = [a for a in known if a not in gone]
     ordered, minor = answer_order(known, stated, sentences)
     # a route beside a dedicated question: never the one a verdict opens, and a stock
     # paragraph that question did not ask for where it would only say how each kind of
@@ -521,6 +541,8 @@ def compose(
     mapped_from = {q: {a} for a in yes_no for q in for_money([a], facts)}
     figures = False  # a route's block of numbers said already
     unanswerable: list[str] = []  # no finding of theirs holds for these facts
+    sayer: dict[str, str] = {}  # finding -> the question whose answer says it
+    absorbed: dict[str, str] = {}  # question -> the question whose answer said all of it
     for ask in answered:
         found = [f for f in answer(ask, facts, result) if renderable(f)]
         found = [f for f in found if _holds(f, facts) != "fails" and not _said_by_facts(f, facts)]
@@ -529,7 +551,11 @@ def compose(
             unanswerable.append(ask)
         # (a line said only where its topic is asked in so many words)
         found = [f for f in found if f.id not in asked_only or in_words & asked_only[f.id]]
+        # (an answer an earlier one said already: that one answers this question too)
+        sayers = [sayer[f.id] for f in found if f.id in sayer]
         found = [f for f in found if f.id not in seen]
+        if not found and sayers:
+            absorbed[ask] = sayers[0]
         first = True
         while found:
             finding, *pair = _sentence_of(found, seen)
@@ -550,6 +576,7 @@ def compose(
             for f in (finding, *pair):
                 seen.add(f.id)
                 seen.update(SUPERSEDES.get(f.id, ()))
+                sayer.setdefault(f.id, ask)
                 said.update({k: (v, ask) for k, v in _claims(f).items() if k not in said})
             figures = figures or finding.id in ROUTE_FIGURES
             planned.append((ask, [finding, *pair], rank))
@@ -615,8 +642,9 @@ def compose(
     if labels and not unrecognised:
         # (a question as it applies to the kind of money keeps the number it was asked in)
         labels = {q: n for a, n in labels.items() for q in for_money([a], facts)} | dict(labels)
+        labels = items_said_by(labels, asks, said_for_ask, absorbed)
         sentences_out = numbered(
-            sentences_out, said_for_ask, labels, sentences or {}, unanswered_items
+            sentences_out, said_for_ask, labels, sentences or {}, unanswered_items, item_topics
         )
     follow = tuple(
         q.follow_up for q in (catalogue()[a] for a in said_for) if q.follow_up is not None
@@ -668,6 +696,7 @@ def numbered(
     labels: Mapping[str, str],
     sentences: Mapping[str, int],
     unanswered_items: Sequence[tuple[str, int]] = (),
+    item_topics: Mapping[str, Collection[str]] | None = None,
 ) -> list[str]:
     """The answers numbered as the poster numbered the questions ("1) Can I ...? 2) Do I
     owe ...? 3) When ...?"): ``paragraphs`` (each answering the question of the same place
@@ -676,29 +705,42 @@ def numbered(
     the question asked in that item (an expert grading found a number over a paragraph
     that does not answer that item misleading, and "1, 2 and 3." over one paragraph a claim
     to answer items it only touches): a question recognised in several items opens with
-    the number of the item it is placed at, and each later item it was also recognised in
-    gets a line that says only that answer is cited (``unrecognised.item_beside``); a
-    numbered question no catalogue question answers gets the honest line in its place,
-    never silence. Unchanged unless two numbers or more
-    are said: a lone "2." numbers nothing."""
+    the number of the item it is placed at. Each later item it was also recognised in
+    points to that answer only where it answers that item (``answers_item``: it speaks of
+    every topic the item names, ``item_topics``); else, like a numbered question no
+    catalogue question answers, it gets the honest line in its place, never silence, and
+    never a pointer to an answer that does not answer it (expert gradings found "On that
+    part I can cite only the answer to 1 above" false modesty where 1 answers it, and a
+    false lead where it does not). Unchanged unless two numbers or more are said: a lone
+    "2." numbers nothing."""
     said = {labels[a].split(",")[0] for a in asks if labels.get(a)}
     lines: dict[str, tuple[float, str]] = {}  # item -> (where it goes, its line)
-    beside: dict[str, tuple[str, int]] = {}  # item -> (the item said, its sentence)
+    # item -> (the item said, its ask, sentence) of each answer recognised in it too
+    beside: dict[str, list[tuple[str, str, int]]] = {}
     for ask in dict.fromkeys(asks):
         own, *more = labels.get(ask, "").split(",")
         for label in more:
             if label and label not in said:
-                beside.setdefault(label, (own, sentences.get(ask, -1)))
+                beside.setdefault(label, []).append((own, ask, sentences.get(ask, -1)))
     for label, at in unanswered_items:
         if label and label not in said and label not in beside:
             lines.setdefault(label, (at, note("unrecognised.item", number=item_number(label))))
     # (an item the text places nowhere goes after the items numbered before it)
     known = {labels[a].split(",")[0]: float(sentences.get(a, -1)) for a in asks if labels.get(a)}
     known |= {label: at for label, (at, _) in lines.items()}
-    for label, (own, at) in beside.items():
+    for label, recognised in beside.items():
         before = [spot for n, spot in known.items() if _item_order(n) < _item_order(label)]
-        spot = max(before, default=float(at)) + 0.01
-        line = note("unrecognised.item_beside", number=item_number(label), said=own)
+        spot = max(before, default=float(recognised[0][2])) + 0.01
+        line = note("unrecognised.item", number=item_number(label))
+        topics = (item_topics or {}).get(label)
+        # (only an answer recognised in the item, or one that says its question: another
+        # answer numbered before it that speaks of its topics may answer another question
+        # of them, bb037's 1099-R of an in-plan conversion for that of a rollover)
+        for own, ask, _at in recognised:
+            said_here = [p for p, a in zip(paragraphs, asks, strict=True) if a == ask]
+            if topics is not None and answers_item(said_here, ask, topics):
+                line = note("item.answered_above", number=item_number(label), said=own)
+                break
         lines[label] = (spot, line)
     items = sorted(lines.items(), key=lambda item: (item[1][0], _item_order(item[0])))
     items = items[:MAX_UNANSWERED_ITEMS]
@@ -720,6 +762,52 @@ def numbered(
         place = later[0] if later else (numbered_at[-1] + 1 if numbered_at else len(out))
         out.insert(place, (line, spot))
     return [paragraph for paragraph, _ in out]
+
+
+def items_said_by(
+    labels: Mapping[str, str],
+    asks: Sequence[str],
+    said: Sequence[str],
+    absorbed: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """``labels`` with the number of each item whose question is left unsaid because a
+    fuller answer said, numbered before it, has it (``covers``: the 72(t) answer holds "4.
+    Is the easiest the RMD format?"; or ``absorbed``: the pro-rata answer said the split
+    that answers "Q3: If I can't do the targeted roll-over ... splitting the assets ... Is
+    that correct?") added to that answer's, so ``numbered`` points the item there, or
+    says it has no cited answer, and never drops it."""
+    absorbed = absorbed or {}
+    out = dict(labels)
+    present = {n for a in said for n in out.get(a, "").split(",") if n}
+    for ask in dict.fromkeys(asks):
+        for number in labels.get(ask, "").split(","):
+            if not number or number in present:
+                continue
+            fuller = [
+                a
+                for a in dict.fromkeys(said)
+                if out.get(a)
+                and (ask in catalogue()[a].covers or absorbed.get(ask) == a)
+                and _item_order(out[a].split(",")[0]) < _item_order(number)
+            ]
+            if fuller:
+                out[fuller[0]] += "," + number
+                present.add(number)
+    return out
+
+
+def answers_item(paragraphs: Sequence[str], ask: str, topics: Collection[str]) -> bool:
+    """True when ``paragraphs``, the answer said to ``ask``, answer a numbered item whose
+    sentences name ``topics`` (``Reading.item_topics``): they, or what ``ask``'s rules are
+    about (``nlu.asks.words_of``), speak of every one. "Would the growth on those
+    contributions be rolled into the Traditional IRA?" names no topic beyond the split's
+    words, and the split sends the earnings to a traditional IRA; "Can both the spouses do
+    a 72t from their own IRA?" names whose money, which the 72(t) paragraph never speaks
+    of."""
+    spoken = set(words_of(ask))
+    for paragraph in paragraphs:
+        spoken |= topics_spoken_of(parse(paragraph))
+    return set(topics) <= spoken
 
 
 def _item_order(label: str) -> tuple[int, str]:
@@ -803,9 +891,9 @@ _MARKERS = "•*-–—#>"
 def restated(sentence: str) -> str:
     """A question in the poster's words, short enough for a reply's first line: list
     markers dropped, cut after ``RESTATED_WORDS`` words ("..." where cut)."""
-    words = unicodedata.normalize("NFC", sentence).split()
-    while words and (words[0].strip(_MARKERS) == "" or _item_label(words[0])):
-        words.pop(0)
+    words = _unbulleted(unicodedata.normalize("NFC", sentence).split())
+    # (the list item's number: nlu.questions' one reading of it)
+    words = _unbulleted(without_item_marker(parse(" ".join(words))[:]).split())
     # (a lead-in that only announces the question: "My question is how do I ...")
     lowered = " ".join(words).lower()
     for lead in _catalogue_file().get("restate_drop") or ():
@@ -848,11 +936,11 @@ def safety_fact(
     return None
 
 
-def _item_label(word: str) -> bool:
-    """ "1)", "2.", "(a)", "Q1:": a list item's number or letter."""
-    core = word.strip("().:")
-    numbered = word != core and (core.isdigit() or (len(core) == 1 and core.isalpha()))
-    return numbered or word.lower().rstrip(":.") in {"q", "q1", "q2", "q3", "q4", "q5"}
+def _unbulleted(words: list[str]) -> list[str]:
+    """``words`` without the bullets they open with ("•", "-", "#")."""
+    while words and words[0].strip(_MARKERS) == "":
+        words = words[1:]
+    return words
 
 
 def topics_named(ids: Sequence[str]) -> str:

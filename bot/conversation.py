@@ -448,10 +448,11 @@ def _merge_and_answer(session: Session, reading: Reading, today: date) -> Reply:
     if reading.asks:
         _remember_asks(session, reading)
     elif asking:
-        suggested = questions_for_intents(reading.intents)[: answers.MAX_SUGGESTED]
+        where = dict(zip(reading.intents, reading.intents_at, strict=False))
+        suggested = questions_for_intents(reading.intents, where, answers.MAX_SUGGESTED)
         session.asks = list(suggested) or [answers.DEFAULT_ASK]
         session.stated, session.ask_sentences, session.asked_in_words = [], {}, []
-        session.ask_labels, session.yes_no = {}, {}
+        session.ask_labels, session.yes_no, session.item_topics = {}, {}, {}
     if reading.places:  # the money has left the plan: plan answers and questions are moot
         session.asks = answers.for_places(session.asks, reading.places)
         for key in PLAN_FACTS:
@@ -516,6 +517,7 @@ def _remember_asks(session: Session, reading: Reading) -> None:
     session.asked_in_words = list(reading.asked)
     session.ask_sentences = dict(zip(reading.asks, reading.ask_sentences, strict=False))
     session.ask_labels = {a: n for a, n in zip(reading.asks, reading.ask_labels, strict=False) if n}
+    session.item_topics = {n: sorted(topics) for n, topics in reading.item_topics}
     session.yes_no = dict(reading.yes_no)
 
 
@@ -609,6 +611,7 @@ def _compose(
         labels=session.ask_labels,
         yes_no=session.yes_no,
         unanswered_items=items,
+        item_topics=session.item_topics,
     )
     if unanswered or (not composed.text.strip() and not brief):
         asked = [u for u in unrecognised if u.specific or not unanswered]
@@ -843,7 +846,7 @@ class _ChangesReply:
         # compose the same questions (``composed_for``: those the reply was composed for),
         # the reply's own text is theirs for these facts)
         self.labels, self.yes_no = session.ask_labels, session.yes_no
-        self.items = unanswered_items
+        self.items, self.item_topics = unanswered_items, session.item_topics
         same = answers.questions_composed(self.asked) == answers.questions_composed(composed_for)
         self.text = composed.text if same else self._text(facts, result)
 
@@ -858,6 +861,7 @@ class _ChangesReply:
             labels=self.labels,
             yes_no=self.yes_no,
             unanswered_items=self.items,
+            item_topics=self.item_topics,
         ).text
 
     def __call__(self, key: str) -> bool:

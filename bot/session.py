@@ -58,6 +58,10 @@ class Session:
     ask_labels: dict[str, str] = field(default_factory=dict)
     """The poster's number of the question each of ``asks`` was asked in ("1) ... 2)
     ..."), so the reply numbers its answers the same way (``Reading.ask_labels``)."""
+    item_topics: dict[str, list[str]] = field(default_factory=dict)
+    """The topic classes each numbered question names (``Reading.item_topics``): an answer
+    recognised in two items points from the second to the first only if it speaks of
+    them all."""
     yes_no: dict[str, str] = field(default_factory=dict)
     """Those of ``asks`` asked for a yes or a no, with the word the question opens with
     ("can"), so their answers may open with a verdict (``Reading.yes_no``)."""
@@ -91,6 +95,7 @@ class Session:
         self.third_party = ""
         self.ask_sentences.clear()
         self.ask_labels.clear()
+        self.item_topics.clear()
         self.yes_no.clear()
         self.what_if.clear()
 
@@ -170,6 +175,7 @@ class Session:
             asked_in_words=[str(a) for a in data.get("asked_in_words") or [] if isinstance(a, str)],
             ask_sentences=_sentence_indexes(data.get("ask_sentences")),
             ask_labels=_labels(data.get("ask_labels")),
+            item_topics=_item_topics(data.get("item_topics")),
             yes_no=_labels(data.get("yes_no")),
             what_if=dict(what_if) if isinstance(what_if, dict) else {},
         )
@@ -187,6 +193,17 @@ def _labels(data: Any) -> dict[str, str]:
     if not isinstance(data, dict):
         return {}
     return {str(k): v for k, v in data.items() if isinstance(v, str) and v}
+
+
+def _item_topics(data: Any) -> dict[str, list[str]]:
+    """``item_topics`` from a stored document; anything unreadable is left out."""
+    if not isinstance(data, dict):
+        return {}
+    return {
+        str(k): [str(c) for c in v if isinstance(c, str)]
+        for k, v in data.items()
+        if isinstance(v, list)
+    }
 
 
 def _stamps(data: Any) -> dict[str, float]:

@@ -1564,11 +1564,25 @@ ANSWERS: Mapping[str, Answer] = {
 }
 
 
-def questions_for_intents(intents: Sequence[str]) -> tuple[str, ...]:
-    """The catalogue questions the reader's intents suggest, in catalogue order: the
-    fallback when no question was recognised in so many words."""
+def questions_for_intents(
+    intents: Sequence[str], where: Mapping[str, int] | None = None, at_most: int | None = None
+) -> tuple[str, ...]:
+    """The catalogue questions the reader's intents suggest: the fallback when no question
+    was recognised in so many words; the first ``at_most`` of them in catalogue order. In
+    the order asked: each question at the first place one of its intents is found in the
+    text (``where``: intent -> place, ``Reading.intents_at``; "Thinking of retiring at 55.
+    ... without penalty. I assume a Roth would be the same?" asks the rule of 55 before a
+    Roth's early withdrawals), the catalogue's order breaking ties and placing those with
+    no place last."""
     wanted = set(intents)
-    return tuple(q.id for q in catalogue().values() if wanted & set(q.intents))
+    where = where or {}
+    suggested = [q for q in catalogue().values() if wanted & set(q.intents)][:at_most]
+    last = max(where.values(), default=0) + 1
+
+    def place(question: Question) -> int:
+        return min(where.get(i, last) for i in wanted & set(question.intents))
+
+    return tuple(q.id for q in sorted(suggested, key=place))
 
 
 def answer(question_id: str, facts: Json, result: Json) -> tuple[Finding, ...]:

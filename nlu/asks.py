@@ -173,8 +173,9 @@ def build(vocab: Vocab) -> Catalogue:
         raise ValueError(f"asks.yaml names unknown classes: {sorted(named - names)}")
     words = WordRegexes(tuple(word_tests))
     beyond = frozenset(str(c) for c in data.get("beyond") or ())
-    if (subject | broad | beyond) - set(data["classes"]):
-        unknown = sorted((subject | broad | beyond) - set(data["classes"]))
+    named_sets = subject | broad | beyond | frozenset(data.get("item_topics") or ())
+    if named_sets - set(data["classes"]):
+        unknown = sorted(named_sets - set(data["classes"]))
         raise ValueError(f"asks.yaml subject names unknown classes: {unknown}")
     spec = data.get("clause_breaks") or {}
     breaks = ClauseBreaks(
@@ -367,6 +368,23 @@ def words_of(ask: str) -> frozenset[str]:
 
 
 @cache
+def topic_classes() -> frozenset[str]:
+    """The word classes that tie a question to a topic: the subject's (``subject`` of
+    asks.yaml) but its broad ones, and ``item_topics`` (whose money, which year, a second
+    IRA). A numbered question naming one that an answer does not speak of is not answered
+    by it ("Can both the spouses do a 72t ...?" by the 72(t) paragraph of item 1)."""
+    data = load("asks")
+    subject, broad = _subject_classes(data)
+    return subject - broad | frozenset(str(c) for c in data.get("item_topics") or ())
+
+
+def topics_spoken_of(doc: Doc) -> frozenset[str]:
+    """The topic classes (``topic_classes``) ``doc`` names: of a reply's paragraph, what
+    it speaks of."""
+    return frozenset(cls for _, cls, _ in fired(doc)) & topic_classes()
+
+
+@cache
 def ask_ids() -> tuple[str, ...]:
     """Every question id the patterns can recognise, in file order, once each."""
     return tuple(dict.fromkeys(str(e["id"]) for e in load("asks")["asks"]))
@@ -459,6 +477,9 @@ class Recognised:
     # (ask, the word its question opens with) for those of ``asks`` asked in a sentence
     # that asks for a yes or a no ("Can I ...?": "can")
     yes_no: tuple[tuple[str, str], ...] = ()
+    # (number, the topic classes its sentences name: ``topic_classes``) for each numbered
+    # item that asks, in text order: what an answer must speak of to answer that item
+    item_topics: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 def asks_of(doc: Doc, catalogue: Catalogue | None = None) -> tuple[str, ...]:
@@ -542,8 +563,24 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     closed = tuple(
         (a, forms[i]) for a, i in zip(ranked, where, strict=True) if forms[i] and asking[i] == ASKS
     )
+    topics = topic_classes()
+    # (every sentence of an item: "On the 1099-R for the IRR taxes will be paid on the
+    # earnings ... Is that correct?" asks about what the item told first)
+    asking_items = {n for n, level in zip(numbers, asking, strict=True) if n and level == ASKS}
+    item_topics: dict[str, set[str]] = {}
+    for i, number in enumerate(numbers):
+        if number in asking_items:
+            item_topics.setdefault(number, set()).update(own[i] & topics)
     return Recognised(
-        tuple(ranked), tuple(places), stated, where, unrecognised, asked, labels, closed
+        tuple(ranked),
+        tuple(places),
+        stated,
+        where,
+        unrecognised,
+        asked,
+        labels,
+        closed,
+        tuple((n, frozenset(t)) for n, t in item_topics.items()),
     )
 
 
@@ -605,11 +642,10 @@ def _item_labels(
     Does it begin anew if I convert to a Roth IRA opened > 5 years ago?" answers 2 and 3
     in one ("2,3")."""
     own = [numbers[i] if numbers[i] and asking[i] == ASKS else "" for i in where]
-    claimed = set(own)
+    placed = set(own)
     labels = []
     for ask, number in zip(asks, own, strict=True):
-        more = [n for n in dict.fromkeys(items.get(ask, ())) if n not in claimed]
-        claimed.update(more)
+        more = [n for n in dict.fromkeys(items.get(ask, ())) if n not in placed]
         labels.append(",".join([number, *more]) if number else "")
     return tuple(labels)
 

@@ -187,6 +187,7 @@ def intent_classes(nlp: Language) -> IntentClasses:
     return built
 
 
-def intents_from_classes(doc: Doc, index: Sentences, nlp: Language) -> set[str]:
-    """The intents the word-class rules find in ``doc``."""
-    return {intent for _start, _end, intent, _rule in intent_classes(nlp).find(doc, index)}
+def intent_hits(doc: Doc, index: Sentences, nlp: Language) -> list[tuple[int, int, str, str]]:
+    """(start character, end, intent, rule id) of each intent the word-class rules find
+    in ``doc``: the intents, and where each is found."""
+    return intent_classes(nlp).find(doc, index)

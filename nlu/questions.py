@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
@@ -99,28 +99,16 @@ def _cues(vocab: Vocab) -> QuestionCues:
     return build(vocab)
 
 
-def _list_marker(token: Token) -> bool:
-    """ "1", "2.", "3)", "(a)", "b." (or "b" then "."): the number or letter of an item in
-    a list."""
-    core = token.lower_.strip("().:#")
-    if core.isdigit():
-        return True
-    if len(core) == 1 and core.isalpha():
-        if core != token.lower_:  # "a)", "b." as one token
-            return True
-        following = token.i + 1
-        return following < len(token.doc) and token.doc[following].text in (")", ".")
-    return False
-
-
 def opening(sentence: Span, lead_ins: frozenset[str]) -> int | None:
-    """The index (in the Doc) of the word a sentence opens with, past list markers and
-    lead-in words; None when it holds no such word within ``MAX_LEAD`` tokens."""
+    """The index (in the Doc) of the word a sentence opens with, past its list item's
+    number (``item_marker``) and lead-in words; None when it holds no such word within
+    ``MAX_LEAD`` tokens."""
+    marker = item_marker(sentence)
     passed = 0
     for token in sentence:
         if token.is_space:
             continue
-        if token.lower_ in lead_ins or token.is_punct or _list_marker(token):
+        if token.i < marker.end or token.lower_ in lead_ins or token.is_punct:
             passed += 1
             if passed > MAX_LEAD:
                 return None
@@ -202,30 +190,48 @@ def _within(starts: list[int], sentence: Span) -> bool:
 _Q_NUMBER = "q_number"
 
 
-def item_label(sentence: Span, cues: QuestionCues | None = None) -> str:
-    """The number or letter a sentence opens a list item with, as the poster wrote it
-    without its punctuation: "1)", "2.", "(3)" -> "1", "2", "3"; "a)", "(b)" -> "a", "b";
-    "Q1:", "Q2." -> "Q1", "Q2". "" when it opens with none. The openings are spaCy
-    ``Matcher`` patterns (``items`` of ``questions.yaml``), matched at the sentence's
-    first word."""
+def item_marker(sentence: Span, cues: QuestionCues | None = None) -> Span:
+    """The number or letter a sentence opens a list item with ("1)", "2.", "(a)", "Q1:"),
+    as a span of its Doc, empty (at the sentence's first word) when it opens with none.
+    The openings are spaCy ``Matcher`` patterns (``items`` of ``questions.yaml``), matched
+    at the sentence's first word: the one reading of a list item's number, for the
+    sentence's opening words (``opening``), its label (``item_label``) and a question said
+    back without it (``without_item_marker``)."""
     words = [t for t in sentence if not t.is_space]
+    doc = sentence.doc
     if not words:
-        return ""
-    cues = cues or _cues(sentence.doc.vocab)
+        return doc[sentence.end : sentence.end]
+    cues = cues or _cues(doc.vocab)
     assert cues.items is not None
     first = words[0].i
-    strings = sentence.doc.vocab.strings
     found = [
-        (end, strings[match_id])
-        for match_id, start, end in cues.items(sentence.doc[first : sentence.end])
+        (end, match_id)
+        for match_id, start, end in cues.items(doc[first : sentence.end])
         if start == 0
     ]
     if not found:
+        return doc[first:first]
+    end, match_id = max(found)
+    return Span(doc, first, first + end, label=match_id)
+
+
+def item_label(sentence: Span, cues: QuestionCues | None = None) -> str:
+    """The number or letter a sentence opens a list item with (``item_marker``), as the
+    poster wrote it without its punctuation: "1)", "2.", "(3)", "#4" -> "1", "2", "3", "4"; "a)",
+    "(b)" -> "a", "b"; "Q1:", "Q2." -> "Q1", "Q2". "" when it opens with none."""
+    marker = item_marker(sentence, cues)
+    if not len(marker):
         return ""
-    end, pattern = max(found)
-    marked = "".join(t.text for t in sentence.doc[first : first + end] if not t.is_space)
-    label = marked.strip("(").rstrip(").:")
-    return "Q" + label[1:] if pattern == _Q_NUMBER else label
+    marked = "".join(t.text for t in marker if not t.is_space)
+    label = marked.lstrip("(#").rstrip(").:")
+    return "Q" + label[1:] if marker.label_ == _Q_NUMBER else label
+
+
+def without_item_marker(sentence: Span) -> str:
+    """A sentence's words without the number or letter it opens a list item with
+    ("2) Do I owe tax on the earnings?" -> "Do I owe tax on the earnings?")."""
+    marker = item_marker(sentence)
+    return sentence.doc[marker.end : sentence.end].text.strip() if len(marker) else sentence.text
 
 
 def item_labels(sentences: Sequence[Span], levels: Sequence[int]) -> list[str]:

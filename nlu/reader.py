@@ -22,11 +22,11 @@ from spacy.vocab import Vocab
 from nlu.asks import Unrecognised, recognise, sentences_of
 from nlu.assemble import assemble
 from nlu.data import load
-from nlu.intent_classes import intents_from_classes
+from nlu.intent_classes import intent_hits
 from nlu.intent_model import intents_from_model
 from nlu.intents import derived_intents, intent_order, topic_descriptions
 from nlu.own_years import OwnYear
-from nlu.pipeline import get_nlp, parse, payloads, release, sentences
+from nlu.pipeline import char_bounds, get_nlp, parse, payloads, release, sentences
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +92,14 @@ class Reading:
     # those of ``asks`` asked for a yes or a no ("Can I ...?"): an answer may open with
     # its verdict
     yes_no: tuple[tuple[str, str], ...] = ()
+    # where each of ``intents`` is first found in the text (a character offset; the text's
+    # length for one only the trained classifier or a derivation gives): the questions
+    # the intents suggest are answered in the order asked
+    # (``knowledge.answers.questions_for_intents``)
+    intents_at: tuple[int, ...] = ()
+    # (number, topic classes) of each numbered item that asks (``nlu.asks.topic_classes``):
+    # an answer recognised in an item answers it only if it speaks of all of them
+    item_topics: tuple[tuple[str, frozenset[str]], ...] = ()
     # the kinds of account the text names (``nlu.accounts``: "plan", "roth_plan",
     # "roth_ira", "ira"; a bare "Roth" both Roth kinds): whose rules may answer it
     # (``knowledge.answers.for_accounts``); empty when it names none
@@ -127,7 +135,15 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
     # the cues of intents.yaml, the word classes meeting in a sentence, and, in a text
     # that asks something, what the trained classifier is sure of (it reads the whole
     # text, so it cannot tell "I'm not worried about the 5 year rule." from a question)
-    present = set(payloads(doc, "intents")) | intents_from_classes(doc, index, get_nlp())
+    # (where each is first found: the cues' and the word classes' places)
+    cues = char_bounds(doc, "intents")
+    by_classes = intent_hits(doc, index, get_nlp())
+    places = [(at, str(intent)) for at, _end, intent in cues]
+    places += [(at, intent) for at, _end, intent, _rule in by_classes]
+    found_at: dict[str, int] = {}
+    for at, intent in sorted(places):
+        found_at.setdefault(intent, at)
+    present = {str(intent) for *_, intent in cues} | {i for _, _, i, _ in by_classes}
     if _is_question_like(index.text, bool(facts)):
         present |= intents_from_model(doc)
     still_working = facts.get("still_employed") is True and bool(
@@ -144,6 +160,7 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
     return Reading(
         facts=facts,
         intents=intents,
+        intents_at=tuple(found_at.get(i, len(index.text)) for i in intents),
         evidence=evidence,
         corrections=built.corrections,
         hypothetical=bool(index.hypothetical_starts),
@@ -163,6 +180,7 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         third_party=_third_party(doc),
         ask_labels=recognised.labels,
         yes_no=recognised.yes_no,
+        item_topics=recognised.item_topics,
         accounts=accounts,
         asking_accounts=asking_accounts,
     )
