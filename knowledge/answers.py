@@ -92,6 +92,10 @@ class Question:
     # after-tax money and no Roth money
     money: str | tuple[str, ...] | None = None
     instead: tuple[tuple[str, str | None], ...] = ()
+    # the ``instead`` keys where the after-tax money it speaks of is held (``held_in``: basis
+    # in a traditional IRA beside a plan, ``ira_and_plan``; no fact holds IRA basis): there
+    # the question stays, alone, whatever other kinds are named
+    held_in: tuple[str, ...] = ()
     # findings of an answer otherwise for any money that speak of the after-tax source
     # only: left out when the facts name other money alone (``other_kinds``)
     after_tax_only: tuple[str, ...] = ()
@@ -145,6 +149,7 @@ def catalogue() -> Mapping[str, Question]:
                 tuple(data["money"]) if isinstance(data.get("money"), list) else data.get("money")
             ),
             instead=tuple((data.get("instead") or {}).items()),
+            held_in=tuple(data.get("held_in") or ()),
             after_tax_only=tuple(data.get("after_tax_only") or ()),
             follow_up_when=tuple((data.get("follow_up_when") or {}).items()),
             general=bool(data.get("general", False)),
@@ -380,7 +385,13 @@ def for_money(question_ids: Sequence[str], facts: Json) -> tuple[str, ...]:
                 out.append(after_tax)
             continue
         if question.money == "after_tax":
-            stays = not kinds
+            # a kind where the after-tax money it speaks of is held (``held_in``: basis in a
+            # traditional IRA, which no fact holds: a nondeductible contribution, "the basis
+            # in the traditional IRA"): the question stays, alone
+            instead = dict(question.instead)
+            stays = not kinds or any(
+                _instead_key(kind, facts, instead) in question.held_in for kind in kinds
+            )
         else:  # of the kinds its findings speak of
             speaks_of, has = _question_kinds(question), money_kinds_of(facts)
             stays = speaks_of is None or has is None or bool(speaks_of & has)

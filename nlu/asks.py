@@ -107,6 +107,10 @@ class Catalogue:
     # the words by which a short question asks about what was just said (``points_back``)
     pointing: frozenset[str] = frozenset()
     verdict: frozenset[str] = frozenset()
+    # the words by which a question of any length opens on what was just told ("Would
+    # this prevent us ...?"): ``points_back.premise``
+    premise: frozenset[str] = frozenset()
+    premise_effect: frozenset[str] = frozenset()
 
 
 def rule_of(entry: dict, broad: frozenset[str] = frozenset()) -> AskRule:
@@ -196,6 +200,8 @@ def build(vocab: Vocab) -> Catalogue:
         breaks,
         frozenset(back["pointing"]),
         frozenset(back["verdict"]),
+        frozenset(back.get("premise") or ()),
+        frozenset(back.get("premise_effect") or ()),
     )
 
 
@@ -532,6 +538,7 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
         beyond,
         numbers,
         items,
+        _pointed_at(asking, sentences, catalogue),
     )
     if any(numbers):
         ranked = _in_the_list(catalogue, per_sentence, asking, numbers, held, ranked, items)
@@ -656,6 +663,7 @@ def _ordered(
     beyond: Mapping[int, tuple[frozenset[str], frozenset[str]]] | None = None,
     numbers: list[str] | None = None,
     items: dict[str, list[str]] | None = None,
+    pointed: frozenset[int] = frozenset(),
 ) -> dict[str, tuple[int, int]]:
     """The ids of the rules that hold, ordered by where each first holds: a sentence
     that asks ranks before one that only announces a question ("I have a few questions
@@ -714,7 +722,12 @@ def _ordered(
         # (a premise is told, so what it holds is context: "I am still working and under
         # 59½. Can I take the after-tax money out?" asks that in-service question only
         # because nothing else is asked)
-        rank = min((asking[i] if asking[i] < PREMISE else TELLS, i) for i in where)
+        # (and a premise the question after it opens on is what that question asks:
+        # ``pointed``, ``_pointed_at``)
+        rank = min(
+            (ASKS if i in pointed else asking[i] if asking[i] < PREMISE else TELLS, i)
+            for i in where
+        )
         if numbers and any(numbers) and items is not None:
             listed = [i for i in where if numbers[i] and asking[i] == ASKS]
             # (the items that ask it in so many words, not by a part of a text-wide rule)
@@ -800,6 +813,36 @@ def _set_up(asking: list[int], sentences: list[Span]) -> list[int]:
         said = n
     return out
 
+
+def _pointed_at(asking: list[int], sentences: list[Span], catalogue: Catalogue) -> frozenset[int]:
+    """The told sentences just before a question that opens on them ("Our MAGI is above
+    the limit for contributing to a Roth IRA. Would this prevent us from doing the rollover
+    from Roth 401k to Roth IRA?", bc042: ``points_back.premise`` in its first words, with
+    a word of what it does, ``premise_effect``): what
+    such a sentence names is what the question asks, so it ranks as asked there, before the
+    question's own words (the rollover is the setting; the income limit is the answer).
+    Which rules hold is unchanged: only their order."""
+    out: set[int] = set()
+    if not catalogue.premise:
+        return frozenset()
+    said = None
+    for n, sentence in enumerate(sentences):
+        words = [t.lower_ for t in sentence if not t.is_space]
+        if not words:
+            continue
+        opening = words[: PREMISE_WORDS + 2]
+        opens_on_it = bool(catalogue.premise.intersection(words[:PREMISE_WORDS])) and bool(
+            catalogue.premise_effect.intersection(opening)
+        )
+        if asking[n] == ASKS and said is not None and asking[said] == TELLS and opens_on_it:
+            out.add(said)
+        said = n
+    return frozenset(out)
+
+
+# how far into a question its word pointing at the sentence before may stand ("Would this",
+# "Does that mean", "If so, would this")
+PREMISE_WORDS = 4
 
 SHORT_SENTENCE = 8  # tokens
 

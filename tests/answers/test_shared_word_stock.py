@@ -179,3 +179,76 @@ def test_after_tax_payout_with_its_own_earnings_is_separate_accounting() -> None
     # asked, not told: nothing is known
     asked = "Does a withdrawal of after-tax contributions have to take the earnings with it?"
     assert "after_tax_separately_accounted" not in read(asked).facts
+
+
+# -- what the plan allows given as the question's premise -------------------------------------
+
+PLAN_DECIDES = "Within the IRS's limits, your plan decides whether it offers"
+
+
+def test_a_plan_allowing_it_as_the_premise_gets_no_plan_decides_paragraph() -> None:
+    # bd033 (https://irahelp.com/forum-post/17943-service-after-tax-401k-withdraws): "Am I
+    # correct that if a 401(k) plan allows for non-hardship in-service withdraws as well as
+    # after-tax contributions, a participant can ... withdraw those after-tax funds ...?";
+    # be021: "Can taxpayer roll IRA money back into 401k (assume plan allows for it) ...?"
+    for qid, source in (("bd033", BATCH_D), ("be021", BATCH_E)):
+        text = real_question(qid, source)
+        assert "plan_decides" not in read(text).asks, qid
+        assert PLAN_DECIDES not in first_reply(text), qid
+    paraphrase = (
+        "Assuming my plan permits in-service withdrawals, can I take the after-tax money out at 50?"
+    )
+    assert "plan_decides" not in read(paraphrase).asks
+
+
+def test_whether_the_plan_allows_it_is_still_asked() -> None:
+    for text in (
+        # fq071: "I'm trying to understand if my 401(k) allows in-service non-hardship
+        # withdrawals ..."
+        real_question("fq071", MORE),
+        "Does my 401k plan allow in-service withdrawals of after-tax money?",
+    ):
+        assert "plan_decides" in read(text).asks, text[:60]
+
+
+# -- a question that opens on the told sentence before it asks what that sentence names -----
+
+
+def test_would_this_prevent_asks_the_premise_first() -> None:
+    # bc042 (https://irahelp.com/forum-post/12832-roth-401k-roth-ira): "Our MAGI is above
+    # the limit for contributing to a Roth IRA. Would this prevent us from doing the
+    # rollover from Roth 401k to Roth IRA?"
+    text = real_question("bc042", BATCH_C)
+    reading = read(text)
+    assert reading.asks[0] == "income_limit"
+    assert "income_limit" not in reading.stated
+    assert first_reply(text).startswith(INCOME_LIMIT)
+    paraphrase = (
+        "I have Roth 401k money to move. We make too much for Roth IRA contributions. Would "
+        "that stop us from rolling the Roth 401k into a Roth IRA?"
+    )
+    assert read(paraphrase).asks[0] == "income_limit"
+
+
+def test_a_question_of_the_whole_story_is_not_asked_of_the_sentence_before() -> None:
+    # "Is this considered ...?" asks of the whole story, not what the sentence before names;
+    # "Would this stop me ...?" asks what that sentence does
+    story = (
+        "I rolled my Roth 401k into a Roth IRA last year at 52. My income is too high for Roth "
+        "IRA contributions. "
+    )
+    whole = read(story + "Is this considered a qualified distribution?").asks
+    assert "income_limit" in whole and whole[0] != "income_limit"
+    effect = read(story + "Would this stop me from taking the contributions out?").asks
+    assert effect[0] == "income_limit"
+
+
+def test_a_salary_deferral_is_no_income() -> None:
+    # fq025 (https://www.irahelp.com/forum-post/23617-tax-free-roth-conversions-after-tax-
+    # plan-funds): "whether or not it is necessary ... for the Plan to also permit Roth
+    # salary deferrals" got the IRA deduction's income limits
+    text = real_question("fq025", MORE)
+    assert "ira_contribution" not in read(text).asks
+    assert "Income never stops a traditional IRA contribution" not in first_reply(text)
+    # a salary is still income: "my salary is too high to contribute to a Roth IRA"
+    assert "ira_contribution" in read("My salary is too high to contribute to a Roth IRA?").asks

@@ -90,13 +90,17 @@ def test_real_spillover_question_gets_the_honest_line_then_the_limit_it_names() 
     assert reply.count("?") == 1  # no question back
 
 
-def test_real_turbotax_question_gets_the_honest_line_not_the_income_limit() -> None:
+def test_real_turbotax_question_gets_the_recharacterization_reporting_not_the_income_limit() -> (
+    None
+):
     # be040 (https://ttlc.intuit.com/community/retirement/discussion/re-properly-reporting-
     # a-roth-ira-recharacterization-to-a-traditional-ira/01/1829922/highlight/true): "My
-    # question is how do I enter these numbers correctly into TurboTax?"
+    # question is how do I enter these numbers correctly into TurboTax?" - a Roth IRA
+    # contribution recharacterized, then a backdoor conversion: both have cited reporting
+    # (Instructions for Form 8606), so no honest "can't" line any more
     reply = _first_reply(real_question("be040", BATCH_E))
-    assert reply.startswith(NO_CITED_ANSWER)
-    assert "TurboTax" in _paragraphs(reply)[0]
+    assert not reply.startswith(NO_CITED_ANSWER)
+    assert _paragraphs(reply)[0].startswith("A Roth IRA contribution recharacterized")
     assert INCOME_LINE not in reply
 
 

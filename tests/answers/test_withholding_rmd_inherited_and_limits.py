@@ -385,7 +385,11 @@ def test_in_service_names_the_age_only_past_59_and_a_half(age: int, named: bool)
 
 def test_a_general_answer_goes_after_the_specific_one() -> None:
     general = [q for q in catalogue().values() if q.general]
-    assert {"plan_to_roth_ira", "income_limit", "plan_decides"} <= {q.id for q in general}
+    assert {"plan_to_roth_ira", "plan_decides"} <= {q.id for q in general}
+    # (the income limit is no topic's general answer since session 10: recognised only where
+    # income bars a Roth IRA, it answers the question it is asked in, in its order; still a
+    # stock paragraph: tests/answers/test_shared_word_stock.py)
+    assert not catalogue()["income_limit"].general and catalogue()["income_limit"].stock
     composed = compose(["plan_to_roth_ira", "prorata_partial"], {}, _result({}))
     assert composed.answered == ("prorata_partial", "plan_to_roth_ira")
 
