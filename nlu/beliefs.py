@@ -18,6 +18,7 @@ finding it rests on holds for them).
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
 
 from spacy.matcher import Matcher
@@ -30,10 +31,10 @@ from nlu.questions import PREMISE, TELLS
 from nlu.questions import asking as sentence_levels
 
 
-@cache
-def _matcher(vocab: Vocab) -> tuple[Matcher, tuple[AskRule, ...]]:
+def build(vocab: Vocab) -> tuple[Matcher, tuple[AskRule, ...]]:
     """The Matcher of the classes of ``beliefs.yaml`` over ``vocab`` (match ids
-    "class/pattern id"), and its rules."""
+    "class/pattern id"), and its rules; built afresh (tests check each pattern on its own
+    vocabulary), and once per vocabulary by ``_matcher``."""
     data = load("beliefs")
     matcher = Matcher(vocab, validate=False)
     for name, patterns in data["classes"].items():
@@ -42,16 +43,13 @@ def _matcher(vocab: Vocab) -> tuple[Matcher, tuple[AskRule, ...]]:
     return matcher, tuple(rule_of(entry) for entry in data["beliefs"])
 
 
+_matcher = cache(build)
+
+
 @cache
 def _context() -> frozenset[str]:
     """The classes that count in the sentence after the one they are told in."""
     return frozenset(load("beliefs").get("context") or ())
-
-
-def build(vocab: Vocab) -> tuple[Matcher, tuple[AskRule, ...]]:
-    """A fresh matcher and the rules (tests check each pattern on its own vocabulary)."""
-    _matcher.cache_clear()
-    return _matcher(vocab)
 
 
 def stated(doc: Doc) -> tuple[tuple[str, int], ...]:
@@ -68,7 +66,7 @@ def stated(doc: Doc) -> tuple[tuple[str, int], ...]:
     starts = [s.start for s in sentences]
     present: list[set[str]] = [set() for _ in sentences]
     for match_id, start, _end in matches:
-        at = _sentence_at(starts, start)
+        at = bisect.bisect_right(starts, start) - 1
         present[at].add(strings[match_id].split("/", 1)[0])
     levels = sentence_levels(doc, sentences)
     out: dict[str, int] = {}
@@ -81,15 +79,3 @@ def stated(doc: Doc) -> tuple[tuple[str, int], ...]:
             if rule.ask not in out and rule.holds(classes):
                 out[rule.ask] = n
     return tuple(sorted(out.items(), key=lambda item: item[1]))
-
-
-def _sentence_at(starts: list[int], token: int) -> int:
-    """The index of the sentence (by its first token, ``starts``) holding ``token``."""
-    low, high = 0, len(starts)
-    while high - low > 1:
-        middle = (low + high) // 2
-        if starts[middle] <= token:
-            low = middle
-        else:
-            high = middle
-    return low
