@@ -19,31 +19,43 @@ finding it rests on holds for them).
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from functools import cache
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from nlu.asks import AskRule, rule_of, sentences_of
 from nlu.data import load
+from nlu.gating import Gated, Gates, gated_matches, lower_places
 from nlu.questions import PREMISE, TELLS
 from nlu.questions import asking as sentence_levels
 
 
-def build(vocab: Vocab) -> tuple[Matcher, tuple[AskRule, ...]]:
-    """The Matcher of the classes of ``beliefs.yaml`` over ``vocab`` (match ids
-    "class/pattern id"), and its rules; built afresh (tests check each pattern on its own
-    vocabulary), and once per vocabulary by ``_matcher``."""
+@dataclass(frozen=True, slots=True)
+class BeliefMatchers:
+    """The classes of ``beliefs.yaml`` over one vocabulary (match ids "class/pattern id"),
+    each pattern in the ``nlu.gating`` Matcher of the words it needs (run only where they
+    are), and the rules that combine them."""
+
+    gated: tuple[Gated, ...]
+    rules: tuple[AskRule, ...]
+
+
+def build(vocab: Vocab) -> BeliefMatchers:
+    """The matchers and rules of ``beliefs.yaml`` over ``vocab``, built afresh (tests check
+    each pattern on its own vocabulary), and once per vocabulary by ``_matchers``. Every
+    pattern needs a word (a belief is said in words): one that needs none is an error."""
     data = load("beliefs")
-    matcher = Matcher(vocab, validate=False)
+    gates = Gates(vocab)
     for name, patterns in data["classes"].items():
         for entry in patterns:
-            matcher.add(f"{name}/{entry['id']}", [entry["pattern"]])
-    return matcher, tuple(rule_of(entry) for entry in data["beliefs"])
+            if not gates.add(f"{name}/{entry['id']}", entry["pattern"], [entry["pattern"]]):
+                raise ValueError(f"beliefs.yaml: {name}/{entry['id']} needs no word")
+    return BeliefMatchers(gates.gates(), tuple(rule_of(entry) for entry in data["beliefs"]))
 
 
-_matcher = cache(build)
+_matchers = cache(build)
 
 
 @cache
@@ -58,8 +70,8 @@ def stated(doc: Doc) -> tuple[tuple[str, int], ...]:
     sentences = sentences_of(doc)
     if not sentences:
         return ()
-    matcher, rules = _matcher(doc.vocab)
-    matches = matcher(doc)
+    matchers = _matchers(doc.vocab)
+    matches = gated_matches(matchers.gated, doc, lower_places(doc))
     if not matches:
         return ()
     strings = doc.vocab.strings
@@ -68,14 +80,16 @@ def stated(doc: Doc) -> tuple[tuple[str, int], ...]:
     for match_id, start, _end in matches:
         at = bisect.bisect_right(starts, start) - 1
         present[at].add(strings[match_id].split("/", 1)[0])
+    context = _context()
+    classes = [own | (present[n - 1] & context if n else set()) for n, own in enumerate(present)]
+    if not any(rule.holds(c) for c in classes for rule in matchers.rules):
+        return ()  # (then whether a sentence asks or tells is not needed)
     levels = sentence_levels(doc, sentences)
     out: dict[str, int] = {}
-    context = _context()
-    for n, own in enumerate(present):
-        classes = own | (present[n - 1] & context if n else set())
+    for n, held in enumerate(classes):
         if levels[n] not in (TELLS, PREMISE) or "?" in sentences[n].text:
             continue  # (a belief is told; a question is answered as asked)
-        for rule in rules:
-            if rule.ask not in out and rule.holds(classes):
+        for rule in matchers.rules:
+            if rule.ask not in out and rule.holds(held):
                 out[rule.ask] = n
     return tuple(sorted(out.items(), key=lambda item: item[1]))

@@ -46,6 +46,9 @@ class QuestionCues:
     yes_no: frozenset[str] = frozenset()
     # token patterns of how a list item opens ("1)", "(a)", "Q1:"; ``items``)
     items: Matcher | None = None
+    # the most words (tokens but spaces) a match of ``items`` holds: how far into a
+    # sentence ``item_marker`` looks
+    item_words: int = 0
 
 
 # How a sentence stands to what the text asks, strongest first: it asks; it announces a
@@ -91,7 +94,12 @@ def build(vocab: Vocab) -> QuestionCues:
     items = Matcher(vocab)
     for entry in data["items"]:
         items.add(str(entry["id"]), [entry["pattern"]])
-    return QuestionCues(openers, statements, premises, cues, lead_ins, announcing, yes_no, items)
+    item_words = max(
+        sum(1 for token in entry["pattern"] if not token.get("IS_SPACE")) for entry in data["items"]
+    )
+    return QuestionCues(
+        openers, statements, premises, cues, lead_ins, announcing, yes_no, items, item_words
+    )
 
 
 @cache
@@ -120,7 +128,20 @@ def opening(sentence: Span, lead_ins: frozenset[str]) -> int | None:
 def asking(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None) -> list[int]:
     """How each of ``sentences`` (spans of ``doc``, in order) stands to what the text
     asks: ``ASKS``, ``ANNOUNCES``, ``PREMISE`` or ``TELLS``."""
-    cues = cues or _cues(doc.vocab)
+    if cues is None:  # (the catalogue and the beliefs both ask: worked out once per Doc)
+        known = doc.user_data.setdefault(_ASKING, {})
+        key = tuple((s.start, s.end) for s in sentences)
+        if key not in known:
+            known[key] = tuple(_asking(doc, sentences, _cues(doc.vocab)))
+        return list(known[key])
+    return _asking(doc, sentences, cues)
+
+
+# Where a Doc keeps how its sentences stand (``Doc.user_data``).
+_ASKING = "rothbot.asking"
+
+
+def _asking(doc: Doc, sentences: Sequence[Span], cues: QuestionCues) -> list[int]:
     # (where an opener starts, and how far the longest opener and statement there reach)
     opener_ends: dict[int, int] = {}
     for _id, start, end in cues.openers(doc):
@@ -197,18 +218,31 @@ def item_marker(sentence: Span, cues: QuestionCues | None = None) -> Span:
     at the sentence's first word: the one reading of a list item's number, for the
     sentence's opening words (``opening``), its label (``item_label``) and a question said
     back without it (``without_item_marker``)."""
+    doc = sentence.doc
+    if cues is None:  # (asked of each sentence several times a read: once per Doc)
+        known = doc.user_data.setdefault(_ITEM_MARKERS, {})
+        key = (sentence.start, sentence.end)
+        if key not in known:
+            known[key] = _item_marker(sentence, _cues(doc.vocab))
+        return known[key]
+    return _item_marker(sentence, cues)
+
+
+# Where a Doc keeps the item markers of its sentences (``Doc.user_data``).
+_ITEM_MARKERS = "rothbot.item_markers"
+
+
+def _item_marker(sentence: Span, cues: QuestionCues) -> Span:
     words = [t for t in sentence if not t.is_space]
     doc = sentence.doc
     if not words:
         return doc[sentence.end : sentence.end]
-    cues = cues or _cues(doc.vocab)
     assert cues.items is not None
     first = words[0].i
-    found = [
-        (end, match_id)
-        for match_id, start, end in cues.items(doc[first : sentence.end])
-        if start == 0
-    ]
+    # (only the opening words can hold it: the Matcher costs by the tokens it is given,
+    # and this is asked of every sentence several times a read)
+    last = words[min(len(words), cues.item_words) - 1].i + 1
+    found = [(end, match_id) for match_id, start, end in cues.items(doc[first:last]) if start == 0]
     if not found:
         return doc[first:first]
     end, match_id = max(found)
