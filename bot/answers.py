@@ -25,7 +25,7 @@ from knowledge import yaml_files
 from knowledge.answers import Belief, Finding, answer, belief_entries, catalogue, for_money
 from knowledge.answers import verdict as verdict_for
 from nlu.asks import Unrecognised, place_instead, topics_spoken_of, words_of
-from nlu.pipeline import parse
+from nlu.pipeline import tokenized
 from nlu.questions import without_item_marker
 
 # At most this many questions are answered in the first message; more would not fit a
@@ -876,7 +876,7 @@ def answers_item(paragraphs: Sequence[str], ask: str, topics: Collection[str]) -
     of."""
     spoken = set(words_of(ask))
     for paragraph in paragraphs:
-        spoken |= topics_spoken_of(parse(paragraph))
+        spoken |= topics_spoken_of(tokenized(paragraph))
     return set(topics) <= spoken
 
 
@@ -963,7 +963,7 @@ def restated(sentence: str) -> str:
     markers dropped, cut after ``RESTATED_WORDS`` words ("..." where cut)."""
     words = _unbulleted(unicodedata.normalize("NFC", sentence).split())
     # (the list item's number: nlu.questions' one reading of it)
-    words = _unbulleted(without_item_marker(parse(" ".join(words))[:]).split())
+    words = _unbulleted(without_item_marker(tokenized(" ".join(words))[:]).split())
     # (a lead-in that only announces the question: "My question is how do I ...")
     lowered = " ".join(words).lower()
     for lead in _catalogue_file().get("restate_drop") or ():

@@ -36,10 +36,17 @@ from nlu.questions import asking as sentence_levels
 class BeliefMatchers:
     """The classes of ``beliefs.yaml`` over one vocabulary (match ids "class/pattern id"),
     each pattern in the ``nlu.gating`` Matcher of the words it needs (run only where they
-    are), and the rules that combine them."""
+    are), and the rules that combine them. ``leading``: the classes some rule needs first
+    (its first group: the poster's stance, mostly); ``others`` run only on a text holding
+    one of those, as no rule holds without."""
 
-    gated: tuple[Gated, ...]
+    leading: tuple[Gated, ...]
+    others: tuple[Gated, ...]
     rules: tuple[AskRule, ...]
+
+    @property
+    def gated(self) -> tuple[Gated, ...]:
+        return (*self.leading, *self.others)
 
 
 def build(vocab: Vocab) -> BeliefMatchers:
@@ -47,12 +54,15 @@ def build(vocab: Vocab) -> BeliefMatchers:
     each pattern on its own vocabulary), and once per vocabulary by ``_matchers``. Every
     pattern needs a word (a belief is said in words): one that needs none is an error."""
     data = load("beliefs")
-    gates = Gates(vocab)
+    rules = tuple(rule_of(entry) for entry in data["beliefs"])
+    first = frozenset(c for rule in rules for c in rule.all[0])
+    leading, others = Gates(vocab), Gates(vocab)
     for name, patterns in data["classes"].items():
+        gates = leading if name in first else others
         for entry in patterns:
             if not gates.add(f"{name}/{entry['id']}", entry["pattern"], [entry["pattern"]]):
                 raise ValueError(f"beliefs.yaml: {name}/{entry['id']} needs no word")
-    return BeliefMatchers(gates.gates(), tuple(rule_of(entry) for entry in data["beliefs"]))
+    return BeliefMatchers(leading.gates(), others.gates(), rules)
 
 
 _matchers = cache(build)
@@ -71,9 +81,11 @@ def stated(doc: Doc) -> tuple[tuple[str, int], ...]:
     if not sentences:
         return ()
     matchers = _matchers(doc.vocab)
-    matches = gated_matches(matchers.gated, doc, lower_places(doc))
+    places = lower_places(doc)
+    matches = gated_matches(matchers.leading, doc, places)
     if not matches:
         return ()
+    matches += gated_matches(matchers.others, doc, places)
     strings = doc.vocab.strings
     starts = [s.start for s in sentences]
     present: list[set[str]] = [set() for _ in sentences]

@@ -562,6 +562,13 @@ def parse(text: str) -> Doc:
     return _parser()(text)
 
 
+def tokenized(text: str) -> Doc:
+    """``text`` as spaCy's tokenizer splits it, with no component run and nothing kept on
+    the Doc (so nothing to ``release``): for matching word patterns on the bot's own
+    sentences (a reply's paragraph, a question said back)."""
+    return get_nlp().make_doc(text)
+
+
 def release(doc: Doc) -> None:
     """Drop what the components kept on ``doc`` (``doc.user_data``), once it is read.
 

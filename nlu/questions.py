@@ -220,11 +220,15 @@ def item_marker(sentence: Span, cues: QuestionCues | None = None) -> Span:
     back without it (``without_item_marker``)."""
     doc = sentence.doc
     if cues is None:  # (asked of each sentence several times a read: once per Doc)
+        # (kept as offsets: a Span kept on its Doc is a reference cycle, left to the
+        # garbage collector)
         known = doc.user_data.setdefault(_ITEM_MARKERS, {})
         key = (sentence.start, sentence.end)
         if key not in known:
-            known[key] = _item_marker(sentence, _cues(doc.vocab))
-        return known[key]
+            marker = _item_marker(sentence, _cues(doc.vocab))
+            known[key] = (marker.start, marker.end, marker.label)
+        start, end, label = known[key]
+        return Span(doc, start, end, label=label)
     return _item_marker(sentence, cues)
 
 
