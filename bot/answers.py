@@ -420,13 +420,17 @@ def _with_verdict(
     verdict = verdict_for(ask, "+".join(f.id for f in group), facts)
     if not verdict:
         return sentence
+    return f"{verdict}: {_after_colon(sentence)}"
+
+
+def _after_colon(sentence: str) -> str:
+    """``sentence`` continued after a colon ("Yes: ...", "No: ..."): its first word
+    lower-cased, unless a name ("IRS", "Roth", "A 403(b)"; ``proper_words``)."""
     first = sentence.split(" ", 1)[0]
-    proper = _catalogue_file().get("proper_words", ())
-    # (its first word lower-cased after the colon, unless a name: "IRS", "Roth", "A 403(b)")
     plain = first.replace("-", "").isalpha() and first[1:] == first[1:].lower()
-    if plain and first not in proper:
-        sentence = sentence[:1].lower() + sentence[1:]
-    return f"{verdict}: {sentence}"
+    if plain and first not in _catalogue_file().get("proper_words", ()):
+        return sentence[:1].lower() + sentence[1:]
+    return sentence
 
 
 def _who_knows(ask: str) -> str:
@@ -737,11 +741,7 @@ def correction(belief: Belief, finding: Finding) -> str:
     (where it states the rule in full: "No: rolled-in contributions ... come out any
     time")."""
     template = _catalogue_file()["beliefs"][belief.id]
-    said = " ".join(render(finding).split())
-    first = said.split(" ", 1)[0]
-    plain = first.replace("-", "").isalpha() and first[1:] == first[1:].lower()
-    if plain and first not in _catalogue_file().get("proper_words", ()):
-        said = said[:1].lower() + said[1:]
+    said = _after_colon(" ".join(render(finding).split()))
     return " ".join(_FORMAT.format(template, **finding.params, finding=said).split())
 
 

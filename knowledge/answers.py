@@ -166,6 +166,7 @@ def catalogue() -> Mapping[str, Question]:
     return out
 
 
+@cache
 def belief_entries() -> Mapping[str, tuple[str, Belief]]:
     """Each wrong belief the catalogue corrects, by id: (the question whose answer
     corrects it, the belief)."""

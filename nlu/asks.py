@@ -139,12 +139,8 @@ def build(vocab: Vocab) -> Catalogue:
     matcher = Matcher(vocab, validate=False)
     gates = Gates(vocab)
     word_tests: list[tuple[int, re.Pattern[str]]] = []
-    ids: dict[str, int] = {}
-
-    def hashed(word: str) -> int:
-        ids[word] = add(word)
-        return ids[word]
-
+    # (each word hashed once: the StringStore call was a sixth of the build)
+    hashed = cache(add)
     for cls, patterns in data["classes"].items():
         for pattern in patterns:
             key = f"{cls}/{pattern['id']}"
@@ -161,9 +157,7 @@ def build(vocab: Vocab) -> Catalogue:
             else:
                 # (a phrase as its words' LOWER hashes, the form PhraseMatcher keeps and
                 # takes back when unpickled: a Doc per phrase was half the build)
-                # (each word hashed once: the StringStore call was a sixth of the build)
-                hashes = {w: ids[w] if w in ids else hashed(w) for ws in sequences for w in ws}
-                phrases.add(key, [[hashes[w] for w in ws] for ws in sequences])
+                phrases.add(key, [[hashed(w) for w in ws] for ws in sequences])
     subject, broad = _subject_classes(data)
     broad_names = _broad_names(data, broad)
     rules = tuple(rule_of(entry, broad_names) for entry in data["asks"])

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -129,16 +130,28 @@ def asking(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None
     """How each of ``sentences`` (spans of ``doc``, in order) stands to what the text
     asks: ``ASKS``, ``ANNOUNCES``, ``PREMISE`` or ``TELLS``."""
     if cues is None:  # (the catalogue and the beliefs both ask: worked out once per Doc)
-        known = doc.user_data.setdefault(_ASKING, {})
         key = tuple((s.start, s.end) for s in sentences)
-        if key not in known:
-            known[key] = tuple(_asking(doc, sentences, _cues(doc.vocab)))
-        return list(known[key])
+        return list(
+            _kept(doc, _ASKING, key, lambda: tuple(_asking(doc, sentences, _cues(doc.vocab))))
+        )
     return _asking(doc, sentences, cues)
 
 
-# Where a Doc keeps how its sentences stand (``Doc.user_data``).
+# Where a Doc keeps how its sentences stand, and their item markers (``_kept``).
 _ASKING = "rothbot.asking"
+_ITEM_MARKERS = "rothbot.item_markers"
+
+_T = TypeVar("_T")
+
+
+def _kept(doc: Doc, store: str, key: Hashable, work: Callable[[], _T]) -> _T:
+    """``work()`` done once per Doc and ``key``, its result kept in ``doc.user_data[store]``
+    (dropped with the rest by ``nlu.pipeline.release``). Keep no Span: a Span kept on its
+    Doc is a reference cycle, left to the garbage collector."""
+    known = doc.user_data.setdefault(store, {})
+    if key not in known:
+        known[key] = work()
+    return known[key]
 
 
 def _asking(doc: Doc, sentences: Sequence[Span], cues: QuestionCues) -> list[int]:
@@ -220,20 +233,14 @@ def item_marker(sentence: Span, cues: QuestionCues | None = None) -> Span:
     back without it (``without_item_marker``)."""
     doc = sentence.doc
     if cues is None:  # (asked of each sentence several times a read: once per Doc)
-        # (kept as offsets: a Span kept on its Doc is a reference cycle, left to the
-        # garbage collector)
-        known = doc.user_data.setdefault(_ITEM_MARKERS, {})
-        key = (sentence.start, sentence.end)
-        if key not in known:
+
+        def offsets() -> tuple[int, int, int]:
             marker = _item_marker(sentence, _cues(doc.vocab))
-            known[key] = (marker.start, marker.end, marker.label)
-        start, end, label = known[key]
+            return marker.start, marker.end, marker.label
+
+        start, end, label = _kept(doc, _ITEM_MARKERS, (sentence.start, sentence.end), offsets)
         return Span(doc, start, end, label=label)
     return _item_marker(sentence, cues)
-
-
-# Where a Doc keeps the item markers of its sentences (``Doc.user_data``).
-_ITEM_MARKERS = "rothbot.item_markers"
 
 
 def _item_marker(sentence: Span, cues: QuestionCues) -> Span:
