@@ -1146,7 +1146,8 @@ def _period(name: str, result: Json) -> Any:
 def _conversion_five_year(facts: Json, result: Json) -> list[Finding]:
     """The taxable part of each conversion carries the 10% for its own 5 years, unless a
     72(t) exception applies (59½ ends it); basis never does. A conversion this tax year
-    shows the dates: the window runs from January 1 of the conversion's year."""
+    shows the dates: the window runs from January 1 of the conversion's year. Past 59½ by
+    the stated age, that alone is said: the window no longer applies."""
     years = _period("conversion_recapture", result)
     year = _year(result)
     window = {
@@ -1155,14 +1156,16 @@ def _conversion_five_year(facts: Json, result: Json) -> list[Finding]:
         "year": year,
         "clear": None if years is None else year + years,
     }
-    out = [
-        Finding("recapture.window", "reg_1_408a_6_a5", window),
-        Finding("recapture.basis_order", "reg_1_408a_6_a8"),
-    ]
     rate = {"rate": window["rate"]}
     if _before_59_half(facts, result) is False:
-        return [*out, Finding("recapture.your_age", "irc_408a_d_2", {"age": facts["age"], **rate})]
-    return [*out, Finding("recapture.after_59", "irc_408a_d_2", rate)]
+        # past 59½ the window no longer matters: that is the answer, and all of it (asked
+        # "at 67, must I wait five years after converting?", be032)
+        return [Finding("recapture.your_age", "irc_408a_d_2", {"age": facts["age"], **rate})]
+    return [
+        Finding("recapture.window", "reg_1_408a_6_a5", window),
+        Finding("recapture.basis_order", "reg_1_408a_6_a8"),
+        Finding("recapture.after_59", "irc_408a_d_2", rate),
+    ]
 
 
 def _in_plan_conversion_access(facts: Json, result: Json) -> list[Finding]:

@@ -144,3 +144,27 @@ def test_the_conversion_answer_cites_the_statute_and_notice() -> None:
     assert [f.id for f in found] == ["penalty.none_on_conversion"]
     assert "Notice 2010-84" in cite(found[0].rule).section
     assert "408A(d)(3)(A)(ii)" in cite(found[0].rule).section
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # be032 (batch_e), verbatim: "I am now retired and I am 67 years old. In my case, I
+        # don't have to wait five years to withdraw money from my account after it's
+        # converted, right?"
+        real_question("be032", EVAL / "batch_e.jsonl"),
+        "I'm 64 and retired. If I convert part of my IRA to a Roth this year, do I have to "
+        "wait 5 years before I can withdraw the converted amount?",
+        "I am 62. Is there a five-year waiting period on money I convert from my 401k to my "
+        "Roth IRA?",
+    ],
+)
+def test_past_59_by_the_stated_age_the_answer_is_that_the_window_does_not_apply(text) -> None:
+    reply = first_reply(text)
+    first = reply.split("\n\n")[0]
+    assert first.startswith("At ")
+    assert "you are past 59½, so the 5-year rule for conversions" in first
+    assert "does not apply to you" in first
+    assert "still taxable income in the year you convert" in first
+    # the window itself, which no longer applies, is not said
+    assert "a 2026 conversion is clear on" not in reply
