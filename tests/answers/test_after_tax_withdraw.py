@@ -39,8 +39,8 @@ def test_the_real_question_is_answered_first(qid: str, source) -> None:
     reply = unnumbered(first_reply(text))
     assert reply.startswith(LEAD)
     assert "pro-rata share" in reply.split("\n\n")[0]
-    # the general earnings answer it holds is not said again
-    assert "The earnings on after-tax contributions are pretax money: taxable income" not in reply
+    # the pro-rata answer it holds is not said again
+    assert "any partial distribution carries a pro-rata share of the pretax money" not in reply
 
 
 @pytest.mark.parametrize(
