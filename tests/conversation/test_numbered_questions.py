@@ -220,14 +220,24 @@ def test_q_numbers_are_said_as_the_poster_wrote_them() -> None:
 
 
 def test_a_numbered_question_without_a_cited_answer_gets_its_honest_line() -> None:
+    # be028 (batch_e): "Q1) In filling out year 2 tax form8606, is there any total bias (line
+    # 2)? ... Q2) ...": Q1 has no catalogue answer, Q2 has one
+    reply = _reply(real_question("be028", EVAL / "batch_e.jsonl"))
+    paragraphs = _paragraphs(reply)
+    assert paragraphs[0].startswith("Q1: ") and HONEST in paragraphs[0]
+    assert paragraphs[1].startswith("Q2: ") and HONEST not in paragraphs[1]
+
+
+def test_items_answered_by_the_catalogue_are_answered_in_their_place() -> None:
     # bc017, https://irahelp.com/forum-post/24337-pre-87-how-does-taxation-work-after-tax-pre-87-contributions:
-    # 1. a tax-free distribution of pre-87 money, 2. how the taxes work, 3. all of it to
-    # a Roth IRA; only the third has a catalogue answer
+    # 1. a tax-free distribution of the whole $110,722.62, 2. how the taxes work for the
+    # difference, 3. all of it to a Roth IRA. Item 1 is after_tax_withdraw's (only the
+    # contributions come out tax-free), which also says how the rest is taxed (item 2)
     reply = _reply(real_question("bc017", BATCH_C))
     paragraphs = _paragraphs(reply)
-    assert paragraphs[0].startswith("1. ") and HONEST in paragraphs[0]
-    assert paragraphs[1].startswith("2. ") and HONEST in paragraphs[1]
-    assert paragraphs[2].startswith("3. ") and HONEST not in paragraphs[2]
+    assert paragraphs[0].startswith("1. Only the contributions come out tax-free")
+    assert paragraphs[1] == f"2. {POINTER} 1 above."
+    assert paragraphs[2].startswith("3. ") and HONEST not in reply
 
 
 def test_one_answer_recognised_in_two_items_is_numbered_once() -> None:
