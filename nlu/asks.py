@@ -46,7 +46,7 @@ from nlu.gating import (
     lower_places,
     word_regex,
 )
-from nlu.questions import ASKS, PREMISE, TELLS, item_labels, yes_no
+from nlu.questions import ANNOUNCES, ASKS, PREMISE, TELLS, item_labels, understood, yes_no
 from nlu.questions import asking as sentence_levels
 
 
@@ -490,6 +490,33 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     if not matches:
         return Recognised()  # (no word of the subject: no question of it either)
     sentences = sentences_of(doc)
+    asking = sentence_levels(doc, sentences)
+    found = _recognised(doc, catalogue, matches, sentences, asking)
+    if found.asked:
+        return found
+    # nothing of the catalogue asked in so many words ("can you correct any misconceptions
+    # that I have?", fq036): an understanding the poster stated to be checked is what is
+    # asked ("From what I can tell, ... we can put the contributions directly into a Roth
+    # IRA ..."), ranked as a heading is, after any sentence that asks
+    checked = understood(doc, sentences)
+    if not any(c and level == TELLS for c, level in zip(checked, asking, strict=True)):
+        return found
+    levels = [
+        ANNOUNCES if c and level == TELLS else level
+        for c, level in zip(checked, asking, strict=True)
+    ]
+    again = _recognised(doc, catalogue, matches, sentences, levels)
+    return again if again.asked else found
+
+
+def _recognised(
+    doc: Doc,
+    catalogue: Catalogue,
+    matches: list[tuple[int, str, str]],
+    sentences: list[Span],
+    asking: list[int],
+) -> Recognised:
+    """``recognise`` for sentences that stand as ``asking`` says."""
     starts = [s.start for s in sentences]
     per_sentence: list[set[str]] = [set() for _ in sentences]
     where_in: list[list[tuple[int, str, str]]] = [[] for _ in sentences]
@@ -497,7 +524,6 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
         i = bisect.bisect_right(starts, token) - 1
         per_sentence[i].update((cls, pattern))
         where_in[i].append((token, cls, pattern))
-    asking = sentence_levels(doc, sentences)
     numbers = item_labels(sentences, asking)
     own = [frozenset(present) for present in per_sentence]  # (before a question points back)
     about: dict[int, int] = {}  # a question that points back -> the sentence it asks of

@@ -50,6 +50,8 @@ class QuestionCues:
     # the most words (tokens but spaces) a match of ``items`` holds: how far into a
     # sentence ``item_marker`` looks
     item_words: int = 0
+    # phrases that state an understanding the poster wants checked (``understanding``)
+    understanding: PhraseMatcher | None = None
 
 
 # How a sentence stands to what the text asks, strongest first: it asks; it announces a
@@ -99,7 +101,16 @@ def build(vocab: Vocab) -> QuestionCues:
         sum(1 for token in entry["pattern"] if not token.get("IS_SPACE")) for entry in data["items"]
     )
     return QuestionCues(
-        openers, statements, premises, cues, lead_ins, announcing, yes_no, items, item_words
+        openers,
+        statements,
+        premises,
+        cues,
+        lead_ins,
+        announcing,
+        yes_no,
+        items,
+        item_words,
+        matcher(data["understanding"]),
     )
 
 
@@ -185,6 +196,17 @@ def _asking(doc: Doc, sentences: Sequence[Span], cues: QuestionCues) -> list[int
         if opening(sentence, cues.lead_ins) is not None:
             said = n
     return out
+
+
+def understood(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None) -> list[bool]:
+    """For each of ``sentences``, whether it states an understanding the poster wants
+    checked ("From what I can tell, ...", "My understanding is that ..."; ``understanding``
+    of ``questions.yaml``)."""
+    cues = cues or _cues(doc.vocab)
+    if cues.understanding is None:  # pragma: no cover - build always sets it
+        return [False] * len(sentences)
+    starts = sorted(start for _id, start, _end in cues.understanding(doc))
+    return [_within(starts, sentence) for sentence in sentences]
 
 
 def yes_no(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = None) -> list[str]:

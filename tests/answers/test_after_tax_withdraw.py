@@ -27,9 +27,11 @@ LEAD = "Only the contributions come out tax-free: the earnings on after-tax cont
 @pytest.mark.parametrize(
     ("qid", "source"),
     [
-        # https://www.bogleheads.org/forum/viewtopic.php?t=386063 (answers_more)
+        # https://www.yourwealth.com/rolling-over-money-to-a-roth-ira/ (answers_more)
         ("fq088", EVAL / "answers_more.jsonl"),
+        # https://irahelp.com/forum-post/24337-pre-87-how-does-taxation-work-after-tax-pre-87-contributions
         ("bc017", EVAL / "batch_c.jsonl"),
+        # https://irahelp.com/forum-post/17221-withdrawal-after-tax-401k-contributions
         ("be004", EVAL / "batch_e.jsonl"),
     ],
 )
