@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import pytest
 from answer_findings import TODAY, first_reply, said_by
+from conversation_stories import EVAL, real_question
 
 from bot.conversation import respond
 from bot.session import Session
@@ -134,8 +135,8 @@ OPENINGS = {
     "decides how much of your Social Security is taxed",
     "conversion_irmaa": "A conversion's taxable amount counts in the modified AGI that sets "
     "Medicare's",
-    "conversion_aca": "A conversion's taxable amount counts in the household MAGI that sets "
-    "your ACA premium tax credit",
+    "conversion_aca": "A conversion's taxable amount is income: it counts in your household's "
+    "modified AGI (MAGI), which sets your ACA premium tax credit",
     "conversion_capital_gains": "A conversion is ordinary income at your bracket rates, but "
     "your long-term gains",
     "conversion_niit": "A conversion is not net investment income itself",
@@ -556,3 +557,30 @@ def test_an_age_not_given_is_said_and_asked() -> None:
         {"conversion_amount": 50000, "income": 80000, "filing_status": "single", "age": 50}
     )["federal_tax"]
     assert tax > under
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bd029 (batch_d), verbatim: the ACA named in the first sentence, the income asked
+        # beside the conversion ("can I do a $10k-$15k Roth conversion to make up the
+        # difference? Looks like conversions count as income?")
+        real_question("bd029", EVAL / "batch_d.jsonl"),
+        "We want to qualify for a marketplace subsidy next year. Would a $12,000 Roth "
+        "conversion count toward our income?",
+        "Our ACA plan needs us above the poverty line. Can we use IRA conversions to add income?",
+    ],
+)
+def test_the_aca_named_elsewhere_and_the_income_asked_by_the_conversion(text: str) -> None:
+    assert "conversion_aca" in read(text).asked
+    first = first_reply(text).split("\n\n")[0]
+    assert first.startswith(OPENINGS["conversion_aca"])
+    # both ways: an income under the credit's floor lifted into it, or the credit shrunk
+    assert "lift an income below the credit's floor into its range" in first
+    assert "shrink or end the credit above it" in first
+
+
+def test_the_aca_named_as_not_theirs_is_no_aca_question() -> None:
+    # ba004 (batch_a): "my health insurance is through Tricare so I won't be dealing with ACA
+    # subsides ... Can anyone argue that Roth conversions would be more beneficial ...?"
+    assert "conversion_aca" not in read(real_question("ba004", EVAL / "batch_a.jsonl")).asks
