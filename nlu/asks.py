@@ -30,7 +30,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from math import prod
 
 from spacy.matcher import Matcher
@@ -147,6 +147,17 @@ def build(vocab: Vocab) -> Catalogue:
         for pattern in patterns:
             key = f"{cls}/{pattern['id']}"
             tokens = _as_strings(pattern["pattern"])
+            choices = word_choices(tokens)
+            if (
+                choices
+                and all(choices)
+                and prod(map(len, choices)) <= MAX_SEQUENCES
+                and (begins := first_words(choices))
+            ):
+                # (surely a phrase pattern, of at most that many sequences: they are spelled
+                # out when a text first holds one of their first words, most never are)
+                phrases.add(key, begins, partial(_sequences, choices))
+                continue
             sequences = word_sequences(tokens)
             regex = word_regex(tokens)
             if regex is not None:
@@ -157,7 +168,7 @@ def build(vocab: Vocab) -> Catalogue:
                 if not gates.add(key, tokens, spelled):
                     matcher.add(key, spelled)
             else:
-                phrases.add(key, sequences)
+                phrases.add(key, {words[0] for words in sequences}, partial(list, sequences))
     subject, broad = _subject_classes(data)
     broad_names = _broad_names(data, broad)
     rules = tuple(rule_of(entry, broad_names) for entry in data["asks"])
@@ -218,12 +229,35 @@ def word_sequences(pattern: list[dict]) -> list[tuple[str, ...]] | None:
     """The lower-cased word sequences ``pattern`` matches, when it is such a finite set:
     each token an exact word or a word set (LOWER, or TEXT/ORTH without letter case),
     alone or optional ("?"). None for any other pattern."""
+    choices = word_choices(pattern)
+    return None if choices is None else _sequences(choices)
+
+
+def word_choices(pattern: list[dict]) -> list[list[str | None]] | None:
+    """The words each token of ``pattern`` may be (None among them: it may be left out),
+    when each is a plain word choice (``word_sequences``); None for any other pattern."""
     choices = []
     for token in pattern:
         words = _token_words(token)
         if words is None:
             return None
         choices.append(words)
+    return choices
+
+
+def first_words(choices: list[list[str | None]]) -> set[str]:
+    """The words a sequence of these word choices may begin with: those of the first
+    token, and of the next while the ones before may be left out."""
+    found: set[str] = set()
+    for words in choices:
+        found.update(word for word in words if word is not None)
+        if None not in words:
+            break
+    return found
+
+
+def _sequences(choices: list[list[str | None]]) -> list[tuple[str, ...]] | None:
+    """``word_sequences`` of a pattern's word choices (``word_choices``)."""
     # (built token by token, the same ones met once: the product of the choices repeats
     # a sequence once per way of leaving out optional words, 166,000 products for the
     # 22,000 sequences of asks.yaml, a third of the catalogue's build)

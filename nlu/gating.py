@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter
 
 import numpy
@@ -107,17 +108,28 @@ class FirstWordPhrases:
         self.vocab = vocab
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         # first word (hash) -> (key, the sequences of that key it begins), to be added
-        self._pending: dict[int, list[tuple[str, list[tuple[str, ...]]]]] = {}
+        self._pending: dict[int, list[tuple[str, Callable[[], list[tuple[str, ...]]]]]] = {}
         self._lock = threading.Lock()
 
-    def add(self, key: str, sequences: Iterable[tuple[str, ...]]) -> None:
-        """Add ``key``'s word sequences (lower-cased words; none empty)."""
-        by_first: dict[str, list[tuple[str, ...]]] = {}
-        for sequence in sequences:
-            by_first.setdefault(sequence[0], []).append(sequence)
+    def add(
+        self,
+        key: str,
+        first_words: Iterable[str],
+        sequences: Callable[[], Sequence[tuple[str, ...]] | None],
+    ) -> None:
+        """Add ``key``'s word sequences (lower-cased words; none empty): ``sequences()``
+        spells them all, each beginning with one of ``first_words``; it is called when a
+        text first holds one of those (and once only)."""
+        spelled: list[Sequence[tuple[str, ...]]] = []
+
+        def begun(first: str) -> list[tuple[str, ...]]:
+            if not spelled:
+                spelled.append(sequences() or ())
+            return [words for words in spelled[0] if words[0] == first]
+
         add = self.vocab.strings.add
-        for first, begun in by_first.items():
-            self._pending.setdefault(add(first), []).append((key, begun))
+        for first in sorted(first_words):
+            self._pending.setdefault(add(first), []).append((key, partial(begun, first)))
 
     def __call__(self, doc: Doc, places: Mapping[int, list[int]]) -> list[tuple[int, int, int]]:
         """(match id, start, end) of the sequences in ``doc``, given where its lower-cased
@@ -127,17 +139,19 @@ class FirstWordPhrases:
             with self._lock:  # (a word leaves ``pending`` once all its sequences are in)
                 add = self.vocab.strings.add
                 for word in pending.keys() & places.keys():
-                    for key, sequences in pending[word]:
+                    for key, begun in pending[word]:
                         # (as their words' LOWER hashes, the form PhraseMatcher keeps and
                         # takes back when unpickled: a Doc per phrase costs far more)
-                        self.matcher.add(key, [[add(w) for w in words] for words in sequences])
+                        sequences = [[add(w) for w in words] for words in begun()]
+                        if sequences:
+                            self.matcher.add(key, sequences)
                     del pending[word]
         return self.matcher(doc)
 
     @property
     def waiting(self) -> int:
-        """How many sequences are not added yet."""
-        return sum(len(sequences) for keyed in self._pending.values() for _k, sequences in keyed)
+        """How many first words no text has held yet."""
+        return len(self._pending)
 
 
 @dataclass(frozen=True, slots=True)

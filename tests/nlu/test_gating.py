@@ -112,7 +112,7 @@ def test_phrases_added_by_first_word_find_what_one_phrase_matcher_holding_all_fi
     full, lazy = PhraseMatcher(vocab, attr="LOWER"), FirstWordPhrases(vocab)
     for key, sequences in PHRASES:
         full.add(key, [Doc(vocab, words=list(words)) for words in sequences])
-        lazy.add(key, sequences)
+        lazy.add(key, {words[0] for words in sequences}, lambda sequences=sequences: sequences)
     for words in texts:
         doc = Doc(vocab, words=words)
         places = places_of(doc.to_array("LOWER"))
@@ -122,10 +122,12 @@ def test_phrases_added_by_first_word_find_what_one_phrase_matcher_holding_all_fi
 def test_a_phrase_is_added_only_once_a_text_holds_its_first_word() -> None:
     vocab = get_nlp().vocab
     lazy = FirstWordPhrases(vocab)
+    spelled = []
     for key, sequences in PHRASES:
-        lazy.add(key, sequences)
-    assert lazy.waiting == 6
+        lazy.add(key, {words[0] for words in sequences}, lambda s=sequences: spelled.append(s) or s)
+    assert lazy.waiting == 4 and not spelled  # (roll, move, it, over: nothing spelled yet)
     doc = Doc(vocab, words=["it", "is", "over"])
     found = lazy(doc, places_of(doc.to_array("LOWER")))
     assert [(vocab.strings[key], start, end) for key, start, end in found] == [("b/y", 0, 1)]
-    assert lazy.waiting == 3  # ("roll ...", "move ...": no such word yet)
+    assert lazy.waiting == 2  # ("roll ...", "move ...": no such word yet)
+    assert sorted(spelled) == [PHRASES[1][1], PHRASES[2][1]]
