@@ -64,6 +64,59 @@ RECOGNISED = [
         "income_blocks_rollover",
     ),
     ("I assume the after-tax money would all be taxed again.", "after_tax_taxed_again"),
+    # real.jsonl fq034 (https://irahelp.com/?p=63045): the stance ("I understand") told two
+    # sentences before; "would reset" is the poster's own claim
+    (
+        "However, if I opened another Roth IRA to accept these rollover funds, the 5 year "
+        "aging clock would reset based the new Roth IRA when opened.",
+        "roth_ira_clock_restarts",
+    ),
+    ("If I open another Roth IRA, the 5-year clock will restart.", "roth_ira_clock_restarts"),
+    (
+        "I know that opening a second Roth IRA resets the five-year clock.",
+        "roth_ira_clock_restarts",
+    ),
+    (
+        "My understanding is that moving my Roth IRA to a different brokerage would reset the "
+        "5 year clock.",
+        "roth_ira_clock_restarts",
+    ),
+    (
+        "I assume each new conversion restarts the 5-year clock on my Roth IRA.",
+        "roth_ira_clock_restarts",
+    ),
+    # batch_b.jsonl bb005 (https://irahelp.com/forum-post/26145-...): whether it is wrong
+    # turns on the age (the entry's `when`), not on the words
+    (
+        "My understanding is that each after tax 401k to In Plan 401k Roth Conversion has its "
+        "own 5 year wait period.",
+        "in_plan_conversion_own_clock",
+    ),
+    (
+        "I understand each in-plan Roth conversion starts a new 5-year period.",
+        "in_plan_conversion_own_clock",
+    ),
+    # real.jsonl fq100 (https://irahelp.com/?p=54157)
+    (
+        "He has a Roth IRA- my understanding is that the after tax contributions are only "
+        "eligible to be rolled over in the Roth IRA and the earnings must be rolled over into "
+        "the traditional IRA along with the balance of his 401K.",
+        "earnings_must_go_traditional",
+    ),
+    ("I know the earnings have to go to a traditional IRA.", "earnings_must_go_traditional"),
+    (
+        "I believe the gains need to be rolled into a rollover IRA.",
+        "earnings_must_go_traditional",
+    ),
+    # batch_a.jsonl ba019 (https://www.bogleheads.org/forum/viewtopic.php?p=8201206)
+    (
+        "My understanding was that the pro-rata rule applies only to IRAs.",
+        "pro_rata_only_iras",
+    ),
+    (
+        "My understanding is that pro rata only applies to IRAs and not to 401(k) plans.",
+        "pro_rata_only_iras",
+    ),
 ]
 
 
@@ -110,6 +163,28 @@ NOT_RECOGNISED = [
     # a Roth 401(k)'s own money is paid pro-rata, and earnings wait: not the basis belief
     "I understand the earnings rolled into my Roth IRA can't come out before 59 1/2 unless "
     "they meet the 5 year holding period.",
+    # the clock: asked, reported, negated, wondered; each conversion's own clock for the 10%
+    # (right, batch_e.jsonl be031); a Roth 401(k) moved to a first Roth IRA (its years do
+    # not carry over: right)
+    "Would the 5-year clock restart if I open another Roth IRA?",
+    "Fidelity told me opening another Roth IRA would reset the 5-year clock.",
+    "Opening another Roth IRA does not restart the 5-year clock.",
+    "I'm wondering whether opening another Roth IRA would reset the clock.",
+    "I know each conversion has its own 5-year clock for the penalty.",
+    "I know that each conversion creates a new Roth IRA account and a new 5 year clock for "
+    "penalty free withdrawals.",
+    "If I roll my Roth 401k into another Roth IRA, the 5-year clock would restart.",
+    # a conversion's own clock asked, or an IRA conversion (its 10% clock: right)
+    "Does each in-plan conversion have its own 5 year clock?",
+    "I know that each conversion has its own 5 year waiting period.",
+    # the earnings to a traditional IRA to keep them untaxed: right; asked
+    "I know the earnings must go to a traditional IRA to avoid paying tax on them.",
+    "Must the earnings go to a traditional IRA?",
+    # the aggregation for a backdoor IRA conversion counts IRAs only: right; reported; asked
+    "I understand the pro-rata rule only applies to IRAs, so my 401k won't affect my "
+    "backdoor Roth.",
+    "I was told the pro-rata rule only applies to IRAs.",
+    "Does the pro-rata rule only apply to IRAs?",
 ]
 
 
