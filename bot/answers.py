@@ -536,7 +536,7 @@ def compose(
     asked_here = [a for a in ordered if a not in minor and a not in context]
     # each correction of a wrong belief stated opens the reply, alone; the rest of its
     # entry's answer keeps its place among the questions asked
-    corrects = {} if unrecognised else corrections(beliefs, facts)
+    corrects = {} if unrecognised else corrections(beliefs, facts, result)
     answered = asked_here[:MAX_ANSWERED] + [a for a in ordered if a in context or a in minor]
     left = tuple(asked_here[MAX_ANSWERED:])
     # context past the first MAX_ANSWERED questions is said only if the reply has room
@@ -730,7 +730,9 @@ def compose(
     )
 
 
-def corrections(beliefs: Sequence[str], facts: Mapping[str, Any]) -> dict[str, Belief]:
+def corrections(
+    beliefs: Sequence[str], facts: Mapping[str, Any], result: Mapping[str, Any]
+) -> dict[str, Belief]:
     """The catalogue question whose answer corrects each of ``beliefs`` (belief ids, in
     the order stated; ``knowledge.answers.belief_entries``), and the belief: the first for
     a question corrected twice; only a belief the facts show wrong for this person
@@ -740,7 +742,7 @@ def corrections(beliefs: Sequence[str], facts: Mapping[str, Any]) -> dict[str, B
     for belief_id in beliefs:
         if belief_id in entries:
             ask, belief = entries[belief_id]
-            if belief_wrong_for(belief, facts):
+            if belief_wrong_for(belief, facts, result):
                 out.setdefault(ask, belief)
     return out
 

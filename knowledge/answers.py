@@ -61,7 +61,7 @@ class Belief:
     facts, so a belief the facts make right is never corrected) and the rule it cites.
     ``when``: the facts it is wrong for where the rule alone does not make it wrong, each
     (fact, the values it may have), all stated by the facts (or worked out from them:
-    ``VERDICT_FACTS``), as a verdict's (``Verdict.when``): "each in-plan conversion has its
+    ``belief_wrong_for``), as a verdict's (``Verdict.when``): "each in-plan conversion has its
     own 5 years" is wrong only past 59½; none: wrong whatever the facts."""
 
     id: str
@@ -196,10 +196,19 @@ def _when(when: Mapping[str, Any] | None) -> tuple[tuple[str, tuple[Any, ...]], 
     )
 
 
-def belief_wrong_for(belief: Belief, facts: Json) -> bool:
+def belief_wrong_for(belief: Belief, facts: Json, result: Json) -> bool:
     """True when the facts show ``belief`` wrong for this person: its ``when`` stated by
-    the facts (or worked out from them), or it has none. Pure."""
-    return all(_fact_of(fact, facts) in values for fact, values in belief.when)
+    the facts (or worked out from them: ``VERDICT_FACTS``, and ``over_59_half`` from the
+    age and the year's 59½), or it has none. Pure."""
+    for fact, values in belief.when:
+        if fact == "over_59_half":
+            before = _before_59_half(facts, result)
+            value = None if before is None else not before
+        else:
+            value = _fact_of(fact, facts)
+        if value not in values:
+            return False
+    return True
 
 
 def verdict(question_id: str, key: str, facts: Json) -> str | None:
@@ -234,21 +243,8 @@ def _money_in_plan(facts: Json) -> bool | None:
     return True if elsewhere or kind_named("pretax", facts) else None
 
 
-def _over_59_half(facts: Json) -> bool | None:
-    """True for an age of 60 or more, False for one under 59; None for 59 (the half year
-    is not known) or no age."""
-    age = facts.get("age")
-    if age is None or age == 59:
-        return None
-    return age >= 60
-
-
-# Facts a verdict (or a belief's ``when``) may hold on that are worked out from the stated
-# ones, not stated.
-VERDICT_FACTS: Mapping[str, Callable[[Json], Any]] = {
-    "money_in_plan": _money_in_plan,
-    "over_59_half": _over_59_half,
-}
+# Facts a verdict may hold on that are worked out from the stated ones, not stated.
+VERDICT_FACTS: Mapping[str, Callable[[Json], Any]] = {"money_in_plan": _money_in_plan}
 
 
 # -- the kind of money a question is about ---------------------------------------------------

@@ -212,16 +212,46 @@ def test_pro_rata_only_for_iras_is_not_corrected_of_ira_money_alone() -> None:
     assert "No: a plan's own payouts are pro-rata too" not in _reply(text)
 
 
+def test_the_mega_backdoor_against_the_ira_limit_corrected() -> None:
+    first = _paragraphs(
+        "I assume the mega backdoor counts against my IRA contribution limit. How do I start?"
+    )[0]
+    assert first.startswith("No: a rollover is not a contribution, so it does not count")
+
+
+def test_a_clock_per_conversion_for_the_earnings_corrected() -> None:
+    text = (
+        "I know each Roth conversion has its own 5-year clock for the earnings. When can I "
+        "take the earnings out tax-free?"
+    )
+    first = _paragraphs(text)[0]
+    assert first.startswith("No: the earnings of every conversion wait for your Roth IRA's one")
+    assert "only for the 10% penalty on the converted amount before 59½" in first
+
+
+def test_59_half_for_after_tax_money_corrected_by_law_and_the_plan_left_to_say() -> None:
+    text = (
+        "I know I have to be 59½ to roll my after-tax money to a Roth IRA. I'm 50 and still "
+        "working. How do I split the after-tax money from the pretax money?"
+    )
+    paragraphs = _paragraphs(text)
+    assert paragraphs[0].startswith("Not by law: after-tax contributions are not elective")
+    assert "if your plan allows it" in paragraphs[0]
+    assert paragraphs[1].startswith("If your plan accounts for the after-tax money separately")
+
+
 def test_a_belief_with_facts_is_corrected_only_where_they_make_it_wrong() -> None:
     from knowledge.answers import belief_entries, belief_wrong_for
 
+    result = calculate(Facts.from_mapping({}), today=TODAY).to_json()
     _, belief = belief_entries()["in_plan_conversion_own_clock"]
-    assert belief_wrong_for(belief, {"age": 63})
-    assert not belief_wrong_for(belief, {"age": 45})
-    assert not belief_wrong_for(belief, {"age": 59})  # (the half year not known)
-    assert not belief_wrong_for(belief, {})
+    assert belief_wrong_for(belief, {"age": 63}, result)
+    assert not belief_wrong_for(belief, {"age": 45}, result)
+    assert not belief_wrong_for(belief, {"age": 59}, result)  # (the half year not known)
+    assert not belief_wrong_for(belief, {}, result)
     _, restart = belief_entries()["roth_ira_clock_restarts"]
-    assert belief_wrong_for(restart, {}) and belief_wrong_for(restart, {"has_roth_ira": True})
-    assert not belief_wrong_for(restart, {"has_roth_ira": False})
+    assert belief_wrong_for(restart, {}, result)
+    assert belief_wrong_for(restart, {"has_roth_ira": True}, result)
+    assert not belief_wrong_for(restart, {"has_roth_ira": False}, result)
     _, always = belief_entries()["penalty_on_rollover"]
-    assert belief_wrong_for(always, {"age": 45, "has_roth_ira": False})
+    assert belief_wrong_for(always, {"age": 45, "has_roth_ira": False}, result)

@@ -117,6 +117,39 @@ RECOGNISED = [
         "My understanding is that pro rata only applies to IRAs and not to 401(k) plans.",
         "pro_rata_only_iras",
     ),
+    # the mega backdoor against the IRA limit, or one limit shared with the backdoor
+    (
+        "I assume the mega backdoor counts against my IRA contribution limit.",
+        "rollover_counts_to_ira_limit",
+    ),
+    (
+        "I believe the mega backdoor and backdoor Roth share one limit, so I can only do one.",
+        "rollover_counts_to_ira_limit",
+    ),
+    (
+        "I know rolling my after-tax money to a Roth IRA will use up my Roth IRA contribution "
+        "limit.",
+        "rollover_counts_to_ira_limit",
+    ),
+    # a clock per conversion for the earnings
+    (
+        "I know each Roth conversion has its own 5-year clock for the earnings.",
+        "conversion_earnings_own_clock",
+    ),
+    (
+        "My understanding is that each conversion starts a new 5 year clock before the "
+        "earnings are tax-free.",
+        "conversion_earnings_own_clock",
+    ),
+    # 59½ for after-tax money
+    (
+        "I know I have to be 59½ to roll my after-tax money to a Roth IRA.",
+        "after_tax_waits_for_59",
+    ),
+    (
+        "I understand I can't roll the after-tax contributions to my Roth IRA until I'm 59 1/2.",
+        "after_tax_waits_for_59",
+    ),
 ]
 
 
@@ -185,12 +218,45 @@ NOT_RECOGNISED = [
     "backdoor Roth.",
     "I was told the pro-rata rule only applies to IRAs.",
     "Does the pro-rata rule only apply to IRAs?",
+    "Does the mega backdoor count against my IRA contribution limit?",
+    # a conversion's own clock said of the 10%, or with nothing said of what it governs
+    # (right before 59½: each has its own for the 10%)
+    "I know each conversion has its own 5 year clock.",
+    # 59½: the poster's plan's own rule; pretax money (elective deferrals do wait); no wait
+    # said; asked; reported
+    "My plan only allows in-service withdrawals of after-tax money at 59½, so I know I have "
+    "to wait.",
+    "I know I have to be 59½ to roll my pretax money to a Roth IRA while working.",
+    "I know I don't have to be 59½ to roll after-tax money to a Roth IRA.",
+    "Do I have to be 59½ to roll my after-tax money to a Roth IRA?",
+    "I was told I have to be 59½ to roll my after-tax money to a Roth IRA.",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_RECOGNISED)
 def test_no_belief_where_it_is_asked_reported_or_right(text: str) -> None:
     assert read(text).beliefs == ()
+
+
+def test_fq038_basis_before_59_half_is_not_the_59_half_belief() -> None:
+    # dev.jsonl fq038: what "can be pulled out before 59 1/2" is the belief of a 5-year
+    # wait, not of a wait for 59½ to roll the after-tax money out of the plan
+    text = (
+        "I am fairly certain the AT-contributions which are rolled into a RIRA can be pulled "
+        "out before 59 1/2 as long as they meet the 5 year holding period. Correct?"
+    )
+    assert read(text).beliefs == ("basis_waits_five_years",)
+    # and its last paragraph: 59½ is when the Roth IRA pays out penalty-free
+    last = (
+        "I have done some preliminary planning, and I will need the majority of contributions "
+        "and conversion in my R401k/AT contributions/conversions + taxable accounts + t401k to "
+        "survive until I can get to the meat of my rIRA accounts at 59 1/2 penalty free."
+    )
+    assert read(last).beliefs == ()
+    assert (
+        read("I know the after-tax money I roll to a Roth IRA can come out before 59½.").beliefs
+        == ()
+    )
 
 
 def test_the_sentence_of_each_belief_is_given() -> None:
