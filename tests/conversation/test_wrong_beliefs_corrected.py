@@ -240,6 +240,16 @@ def test_59_half_for_after_tax_money_corrected_by_law_and_the_plan_left_to_say()
     assert paragraphs[1].startswith("If your plan accounts for the after-tax money separately")
 
 
+def test_pretax_to_a_roth_untaxed_corrected() -> None:
+    text = (
+        "I know I can roll my pretax 401(k) to a Roth IRA tax-free. How do I split the "
+        "after-tax money from the pretax money?"
+    )
+    paragraphs = _paragraphs(text)
+    assert paragraphs[0].startswith("No: pretax money (deferrals, employer money, earnings)")
+    assert "IRC 408A(d)(3)(A)" in paragraphs[0]
+
+
 def test_a_belief_with_facts_is_corrected_only_where_they_make_it_wrong() -> None:
     from knowledge.answers import belief_entries, belief_wrong_for
 

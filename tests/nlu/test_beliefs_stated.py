@@ -150,6 +150,18 @@ RECOGNISED = [
         "I understand I can't roll the after-tax contributions to my Roth IRA until I'm 59 1/2.",
         "after_tax_waits_for_59",
     ),
+    # pretax money said to move to a Roth untaxed
+    ("I know I can roll my pretax 401(k) to a Roth IRA tax-free.", "pretax_to_roth_untaxed"),
+    (
+        "My understanding is that a direct rollover of our pre-tax 401k money to a Roth IRA "
+        "means we never pay any income tax on it.",
+        "pretax_to_roth_untaxed",
+    ),
+    (
+        "I believe converting the pretax money to Roth won't cost any tax since it's a direct "
+        "rollover.",
+        "pretax_to_roth_untaxed",
+    ),
 ]
 
 
@@ -230,6 +242,13 @@ NOT_RECOGNISED = [
     "I know I don't have to be 59½ to roll after-tax money to a Roth IRA.",
     "Do I have to be 59½ to roll my after-tax money to a Roth IRA?",
     "I was told I have to be 59½ to roll my after-tax money to a Roth IRA.",
+    # pretax: taxed (right); to a traditional IRA (untaxed: right); beside after-tax money
+    # (its contributions do move untaxed); asked; reported
+    "I know the pretax part will be taxed when I convert it to a Roth IRA.",
+    "I know rolling my pretax 401k to a traditional IRA is tax-free.",
+    "I know I can roll the pretax to a traditional IRA tax-free and the after-tax to a Roth IRA.",
+    "Can I roll my pretax 401(k) to a Roth IRA tax-free?",
+    "I was told I can roll my pretax 401(k) to a Roth IRA tax-free.",
 ]
 
 
