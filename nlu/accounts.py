@@ -357,11 +357,11 @@ def _unclear(vocab: Vocab) -> _Unclear:
 
 
 def unclear_accounts(doc: Doc, mentions: list[Mention]) -> Callable[[str, tuple[int, int]], bool]:
-    """A test ``(key, sentence bounds) -> bool``: True when an unbound figure read as ``key``
-    in that sentence (characters) may be another account's - the sentence names an account
-    that role is never held in, and not as where money goes (``accounts.yaml``
-    ``unclear_account``). Worked out once per sentence and role, and whether money goes to
-    a mention only for those that would make a figure unclear."""
+    """A test ``(key, clause bounds) -> bool``: True when an unbound figure read as ``key``
+    in that comma clause (characters: ``Sentences.comma_clause``) may be another account's -
+    the clause names an account that role is never held in, and not as where money goes
+    (``accounts.yaml`` ``unclear_account``). Worked out once per clause and role, and
+    whether money goes to a mention only for those that would make a figure unclear."""
     rule = _unclear(doc.vocab)
     # (the mentions of accounts, with where each starts in characters and in tokens)
     placed = [(doc[m.start].idx, m.kind, m.start) for m in mentions if m.kind != EMPLOYER]

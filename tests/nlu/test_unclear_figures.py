@@ -171,6 +171,20 @@ def test_the_destination_patterns_say_where_money_goes(text: str, unclear: bool)
     assert test("pretax_balance", (0, len(text))) is unclear
 
 
+def test_a_comma_clause_is_wider_than_a_clause() -> None:
+    # the accounts of a list joined by "and" stay in the figure's comma clause; a negation
+    # or a holding verb governs no word past the "and" (nlu.context.Sentences)
+    from nlu.context import Sentences
+
+    text = "My rollover IRA and my 401k hold $40k pre-tax; the rest (none) is Roth."
+    index = Sentences(text, [0])
+    at = text.index("$40k")
+    assert index.comma_clause(at) == (0, text.index(";"))
+    assert index.clause_start(at) == text.index(" my 401k")
+    assert index.comma_clause(text.index("none")) == (text.index(";") + 1, len(text))
+    assert index.clause_start(text.index("none")) == text.index("none")
+
+
 def test_the_other_account_in_another_clause_leaves_the_figure() -> None:
     # batch_b bb040, https://irahelp.com/?p=15608
     text = (
