@@ -300,6 +300,15 @@ def _space_before_bullet_or_dash(text: str) -> bool:
     return _SPACE_BEFORE_DASH.search(text) is not None
 
 
+def sentence_holding(starts: Sequence[int], at: int) -> int:
+    """Which sentence holds ``at`` (a token or a character): the index in ``starts``, where
+    the sentences start in order, of the last one at or before it (-1 before the first).
+    The one look-up of the sentence holding a place: by characters for ``Sentences``, by
+    tokens for the readers of a Doc's sentences (``nlu.asks``, ``nlu.implied``,
+    ``nlu.beliefs``)."""
+    return bisect.bisect_right(starts, at) - 1
+
+
 class Sentences:
     """Sentence bounds of one text, looked up by character offset.
 
@@ -322,7 +331,7 @@ class Sentences:
     def bounds(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding character ``pos``."""
         starts = self.starts
-        i = bisect.bisect_right(starts, pos) - 1
+        i = sentence_holding(starts, pos)
         if i < 0:
             i = 0
         return starts[i], starts[i + 1] if i + 1 < len(starts) else len(self.text)
