@@ -270,6 +270,8 @@ def accounts(nlp: Language) -> Accounts:
 # The accounts each figure's role may be held in; a figure bound to another is left out.
 # (income is held in no account: a figure in one is no pay)
 PLAN_KINDS = frozenset({PLAN, ROTH_PLAN})
+# The kinds that are accounts: a text's money may be in one (the employer is none).
+ACCOUNT_KINDS = PLAN_KINDS | IRA_KINDS
 _PLAN_MONEY = PLAN_KINDS
 HELD_IN: dict[str, frozenset[str]] = {
     "income": frozenset(),
