@@ -12,8 +12,9 @@ How the patterns run (the speed of a read): spaCy's ``Matcher`` checks a word se
 (``{LOWER: {IN: [...]}}``) in Python at every token, and tries every pattern at every
 token. So a pattern that is a finite set of word sequences (exact words, word sets,
 optional tokens) goes to a ``PhraseMatcher``, a hash lookup per token in C, one phrase
-per sequence; a pattern of one token testing its word with a regex is tested once per
-distinct word (``WordRegexes``); the rest (gaps of any words, REGEX, NOT_IN) stay in
+per sequence, added when a text first holds its first word (``FirstWordPhrases``); a
+pattern of one token testing its word with a regex is tested once per distinct word
+(``WordRegexes``); the rest (gaps of any words, REGEX, NOT_IN) stay in
 ``Matcher`` objects,
 their first token matched as an exact word where its set is small, a long gap spelled at
 each of its lengths (``fixed_lengths``), and each run only on a text that holds the
@@ -28,16 +29,17 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from math import prod
 
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from nlu.context import sentence_holding
 from nlu.data import load
 from nlu.gating import (
+    FirstWordPhrases,
     Gated,
     Gates,
     WordRegexes,
@@ -87,7 +89,9 @@ class ClauseBreaks:
 
 @dataclass(frozen=True, slots=True)
 class Catalogue:
-    phrases: PhraseMatcher  # the patterns that are finite sets of word sequences
+    # the patterns that are finite sets of word sequences (each added to a PhraseMatcher
+    # when a text first holds its first word)
+    phrases: FirstWordPhrases
     matcher: Matcher  # the others that need no particular word
     rules: tuple[AskRule, ...]
     places: tuple[AskRule, ...] = ()  # where the money is now (``places`` of asks.yaml)
@@ -132,19 +136,28 @@ def rule_of(entry: dict, broad: frozenset[str] = frozenset()) -> AskRule:
 def build(vocab: Vocab) -> Catalogue:
     """The matcher and rules of ``asks.yaml`` over ``vocab`` (tests build a fresh one)."""
     data = load("asks")
-    phrases = PhraseMatcher(vocab, attr="LOWER")
+    phrases = FirstWordPhrases(vocab)
     add = vocab.strings.add
     # (the patterns are checked against spaCy's schema by tests/nlu/test_asks_matching.py;
     # checking them here costs a fifth of the build on every start)
     matcher = Matcher(vocab, validate=False)
     gates = Gates(vocab)
     word_tests: list[tuple[int, re.Pattern[str]]] = []
-    # (each word hashed once: the StringStore call was a sixth of the build)
-    hashed = cache(add)
     for cls, patterns in data["classes"].items():
         for pattern in patterns:
             key = f"{cls}/{pattern['id']}"
             tokens = _as_strings(pattern["pattern"])
+            choices = word_choices(tokens)
+            if (
+                choices
+                and all(choices)
+                and prod(map(len, choices)) <= MAX_SEQUENCES
+                and (begins := first_words(choices))
+            ):
+                # (surely a phrase pattern, of at most that many sequences: they are spelled
+                # out when a text first holds one of their first words, most never are)
+                phrases.add(key, begins, partial(_sequences, choices))
+                continue
             sequences = word_sequences(tokens)
             regex = word_regex(tokens)
             if regex is not None:
@@ -155,9 +168,7 @@ def build(vocab: Vocab) -> Catalogue:
                 if not gates.add(key, tokens, spelled):
                     matcher.add(key, spelled)
             else:
-                # (a phrase as its words' LOWER hashes, the form PhraseMatcher keeps and
-                # takes back when unpickled: a Doc per phrase was half the build)
-                phrases.add(key, [[hashed(w) for w in ws] for ws in sequences])
+                phrases.add(key, {words[0] for words in sequences}, partial(list, sequences))
     subject, broad = _subject_classes(data)
     broad_names = _broad_names(data, broad)
     rules = tuple(rule_of(entry, broad_names) for entry in data["asks"])
@@ -218,12 +229,35 @@ def word_sequences(pattern: list[dict]) -> list[tuple[str, ...]] | None:
     """The lower-cased word sequences ``pattern`` matches, when it is such a finite set:
     each token an exact word or a word set (LOWER, or TEXT/ORTH without letter case),
     alone or optional ("?"). None for any other pattern."""
+    choices = word_choices(pattern)
+    return None if choices is None else _sequences(choices)
+
+
+def word_choices(pattern: list[dict]) -> list[list[str | None]] | None:
+    """The words each token of ``pattern`` may be (None among them: it may be left out),
+    when each is a plain word choice (``word_sequences``); None for any other pattern."""
     choices = []
     for token in pattern:
         words = _token_words(token)
         if words is None:
             return None
         choices.append(words)
+    return choices
+
+
+def first_words(choices: list[list[str | None]]) -> set[str]:
+    """The words a sequence of these word choices may begin with: those of the first
+    token, and of the next while the ones before may be left out."""
+    found: set[str] = set()
+    for words in choices:
+        found.update(word for word in words if word is not None)
+        if None not in words:
+            break
+    return found
+
+
+def _sequences(choices: list[list[str | None]]) -> list[tuple[str, ...]] | None:
+    """``word_sequences`` of a pattern's word choices (``word_choices``)."""
     # (built token by token, the same ones met once: the product of the choices repeats
     # a sequence once per way of leaving out optional words, 166,000 products for the
     # 22,000 sequences of asks.yaml, a third of the catalogue's build)
@@ -409,12 +443,12 @@ def fired(doc: Doc, catalogue: Catalogue | None = None) -> list[tuple[int, str, 
     strings = doc.vocab.strings
     # (only where a class starts counts: a pattern's matches of several lengths at one
     # token, or its several phrases there, are one)
-    starts = {(start, match_id) for match_id, start, _end in catalogue.phrases(doc)}
+    places = lower_places(doc)
+    starts = {(start, match_id) for match_id, start, _end in catalogue.phrases(doc, places)}
     if len(catalogue.matcher):  # (today every pattern needs a word or is a word test)
         starts.update((start, match_id) for match_id, start, _end in catalogue.matcher(doc))
     # (a Matcher run makes a Token object for every token it is given, twice: most of
     # its cost on a long text, hence the gates and windows of ``nlu.gating``)
-    places = lower_places(doc)
     for word, at in places.items():
         for match_id in catalogue.words.matching(word, strings):
             starts.update((start, match_id) for start in at)

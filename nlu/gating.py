@@ -20,17 +20,19 @@ at every token of every window, and most windows concern a few patterns.)
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter
 
 import numpy
 from spacy.attrs import LOWER
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import StringStore
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 # The token attributes whose words ``needed_words`` reads by default: lower-cased words.
@@ -49,6 +51,109 @@ class Needed:
     tail: int | None
 
 
+class DeferredMatcher:
+    """A ``Matcher`` of given patterns, built when first run (or measured): most gates
+    never run on a text (about 10 of the answer catalogue's 48 on a question), so a
+    process that reads a few texts builds few of their Matchers (``rothbot ask``: about a
+    tenth of its start went on Matchers it never ran). Built as ``Gates`` built them
+    before: the same patterns, added in the same order, so the same matches."""
+
+    __slots__ = ("_built", "_patterns", "_vocab")
+
+    # (two threads' first runs build it once)
+    _building = threading.Lock()
+
+    def __init__(self, vocab: Vocab, patterns: list[tuple[str, list[list[dict]]]]) -> None:
+        self._vocab = vocab
+        self._patterns = patterns
+        self._built: Matcher | None = None
+
+    def built(self) -> Matcher:
+        matcher = self._built
+        if matcher is None:
+            with self._building:
+                matcher = self._built
+                if matcher is None:
+                    # (the patterns are checked against spaCy's schema by the tests of
+                    # their users: checking them here costs a fifth of a build)
+                    matcher = Matcher(self._vocab, validate=False)
+                    for key, spelled in self._patterns:
+                        matcher.add(key, spelled)
+                    self._built = matcher
+        return matcher
+
+    @property
+    def is_built(self) -> bool:
+        return self._built is not None
+
+    def __call__(self, doclike: Doc | Span) -> list[tuple[int, int, int]]:
+        return self.built()(doclike)
+
+    def __len__(self) -> int:
+        return len(self.built())
+
+
+class FirstWordPhrases:
+    """A ``PhraseMatcher`` on lower-cased words, each of its word sequences added when a
+    text first holds the sequence's first word: a sequence cannot match a text without
+    it, so the matches are those of a PhraseMatcher holding every sequence (a match
+    found later than with all sequences added at once, in another order). The answer
+    catalogue's phrases are 22,800 sequences over 1,300 first words, and a question holds
+    the first words of about 1,300 of them: adding them all was about a tenth of
+    ``rothbot ask``'s start."""
+
+    __slots__ = ("_lock", "_pending", "matcher", "vocab")
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        # first word (hash) -> (key, the sequences of that key it begins), to be added
+        self._pending: dict[int, list[tuple[str, Callable[[], list[tuple[str, ...]]]]]] = {}
+        self._lock = threading.Lock()
+
+    def add(
+        self,
+        key: str,
+        first_words: Iterable[str],
+        sequences: Callable[[], Sequence[tuple[str, ...]] | None],
+    ) -> None:
+        """Add ``key``'s word sequences (lower-cased words; none empty): ``sequences()``
+        spells them all, each beginning with one of ``first_words``; it is called when a
+        text first holds one of those (and once only)."""
+        spelled: list[Sequence[tuple[str, ...]]] = []
+
+        def begun(first: str) -> list[tuple[str, ...]]:
+            if not spelled:
+                spelled.append(sequences() or ())
+            return [words for words in spelled[0] if words[0] == first]
+
+        add = self.vocab.strings.add
+        for first in sorted(first_words):
+            self._pending.setdefault(add(first), []).append((key, partial(begun, first)))
+
+    def __call__(self, doc: Doc, places: Mapping[int, list[int]]) -> list[tuple[int, int, int]]:
+        """(match id, start, end) of the sequences in ``doc``, given where its lower-cased
+        words are (``lower_places``)."""
+        pending = self._pending
+        if not pending.keys().isdisjoint(places.keys()):
+            with self._lock:  # (a word leaves ``pending`` once all its sequences are in)
+                add = self.vocab.strings.add
+                for word in pending.keys() & places.keys():
+                    for key, begun in pending[word]:
+                        # (as their words' LOWER hashes, the form PhraseMatcher keeps and
+                        # takes back when unpickled: a Doc per phrase costs far more)
+                        sequences = [[add(w) for w in words] for words in begun()]
+                        if sequences:
+                            self.matcher.add(key, sequences)
+                    del pending[word]
+        return self.matcher(doc)
+
+    @property
+    def waiting(self) -> int:
+        """How many first words no text has held yet."""
+        return len(self._pending)
+
+
 @dataclass(frozen=True, slots=True)
 class Gated:
     """A ``Matcher`` whose patterns can match only in a text holding, for each set of
@@ -59,7 +164,7 @@ class Gated:
     may start and after it end (None: any number; by default ``longest`` - 1 each)."""
 
     needs: tuple[frozenset[int], ...]
-    matcher: Matcher
+    matcher: Matcher | DeferredMatcher
     longest: int | None = None
     reach: tuple[tuple[int | None, int | None], ...] | None = None
 
@@ -180,7 +285,8 @@ class Gates:
         self.vocab = vocab
         self.attrs = attrs
         self.bound = longest
-        self.matchers: dict[tuple[frozenset[int], ...], Matcher] = {}
+        # (the patterns of each Matcher, in order: built when first run, ``DeferredMatcher``)
+        self.matchers: dict[tuple[frozenset[int], ...], list[tuple[str, list[list[dict]]]]] = {}
         self.longest: dict[tuple[frozenset[int], ...], int | None] = {}
         self.offsets: dict[
             tuple[frozenset[int], ...], list[tuple[int, int | None, int | None]]
@@ -194,14 +300,12 @@ class Gates:
             return False
         add = self.vocab.strings.add
         needs = tuple(frozenset(add(word) for word in n.words) for n in tokens)
-        matcher = self.matchers.get(needs)
-        if matcher is None:
-            # (the patterns are checked against spaCy's schema by the tests of their
-            # users: checking them here costs a fifth of a build on every start)
-            matcher = self.matchers[needs] = Matcher(self.vocab, validate=False)
+        patterns = self.matchers.get(needs)
+        if patterns is None:
+            patterns = self.matchers[needs] = []
             self.longest[needs] = 0
             self.offsets[needs] = [(n.after, n.within, n.tail) for n in tokens]
-        matcher.add(key, spelled)
+        patterns.append((key, spelled))
         bound = longest_match(pattern)
         if self.bound is not None:  # (a longer match does not count)
             bound = min(bound or self.bound, self.bound)
@@ -217,11 +321,11 @@ class Gates:
         return tuple(
             Gated(
                 needs,
-                matcher,
+                DeferredMatcher(self.vocab, patterns),
                 self.longest[needs],
                 _reach(self.offsets[needs], self.longest[needs]),
             )
-            for needs, matcher in self.matchers.items()
+            for needs, patterns in self.matchers.items()
         )
 
 

@@ -45,6 +45,15 @@ def _intent_patterns() -> PatternSet[str]:
     )
 
 
+@cache
+def _asked_only_patterns() -> PatternSet[str]:
+    """The cues of ``only_when_asked``: things named more often than asked about."""
+    cues: dict[str, list[str]] = load("intents").get("only_when_asked", {})
+    return PatternSet(
+        (intent, FastRegex(pattern)) for intent, patterns in cues.items() for pattern in patterns
+    )
+
+
 def _negated_statement(sentences: Sentences, pos: int) -> bool:
     """A negated statement ("I don't want to pay tax"); a question still asks."""
     if sentences.is_question(pos):
@@ -53,11 +62,17 @@ def _negated_statement(sentences: Sentences, pos: int) -> bool:
 
 
 def find_intent_cues(sentences: Sentences) -> list[tuple[int, int, str]]:
-    """(start, end, intent) for every cue that counts."""
+    """(start, end, intent) for every cue that counts (an ``only_when_asked`` cue only in
+    a sentence that asks)."""
     hits = [
         (m.start(), m.end(), intent)
         for intent, m in _intent_patterns().scan(sentences.text, sentences.finder)
         if not _negated_statement(sentences, m.start())
+    ]
+    hits += [
+        (m.start(), m.end(), intent)
+        for intent, m in _asked_only_patterns().scan(sentences.text, sentences.finder)
+        if sentences.is_question(m.start())
     ]
     hits.sort()
     return _unsuppressed(hits, sentences)
@@ -114,6 +129,7 @@ def derived_intents(
     if "backdoor" in out and (facts.get("traditional_ira_balance") or 0) > 0:
         out.add("pro_rata")
     out.discard("backdoor")
+    out.discard("roth_plan_money")
     return out
 
 

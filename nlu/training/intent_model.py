@@ -84,6 +84,7 @@ def train(
     *,
     seed: int = SEED,
     settings: Settings = SETTINGS,
+    epochs: int = EPOCHS,
 ) -> MultiLabel_TextCategorizer:
     """A textcat_multilabel trained on ``questions`` (their "text" and "intents")."""
     fix_random_seed(seed)
@@ -98,7 +99,7 @@ def train(
         )
         for q in questions
     ]
-    return fit(textcat, examples, seed=seed)
+    return fit(textcat, examples, seed=seed, epochs=epochs)
 
 
 def fit(

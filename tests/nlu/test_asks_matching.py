@@ -8,6 +8,7 @@ that, on real questions and on random word runs drawn from the patterns' own wor
 """
 
 from functools import cache
+from math import prod
 
 import pytest
 from eval_texts import BATCH_A, BATCH_B, DEV, REAL, texts_of
@@ -17,11 +18,14 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from nlu.asks import (
+    MAX_SEQUENCES,
     Catalogue,
     _as_strings,
     build,
     fired,
+    first_words,
     fixed_lengths,
+    word_choices,
     word_sequences,
 )
 from nlu.data import load
@@ -260,3 +264,23 @@ def test_a_gate_runs_its_matcher_only_where_all_its_words_are_within_reach() -> 
     assert gate.windows({1: [0], 3: [2]}, 30) == [(0, 3)]  # (at the text's start)
     unbounded = Gated(gate.needs, gate.matcher)
     assert unbounded.windows(places, 30) == [(0, 30)]
+
+
+def test_a_phrase_pattern_begins_with_the_first_words_of_its_choices() -> None:
+    """The catalogue adds a phrase pattern's sequences when a text first holds one of its
+    ``first_words``, spelled out only then: those must be the words its sequences begin
+    with, and a pattern of at most MAX_SEQUENCES choices a phrase pattern."""
+    checked = 0
+    for patterns in load("asks")["classes"].values():
+        for pattern in patterns:
+            tokens = _as_strings(pattern["pattern"])
+            choices = word_choices(tokens)
+            sequences = word_sequences(tokens)
+            if choices is None or sequences is None:
+                assert not (choices and all(choices) and prod(map(len, choices)) <= MAX_SEQUENCES)
+                continue
+            assert first_words(choices) == {words[0] for words in sequences}
+            checked += 1
+    assert checked > 400
+    assert first_words([["a", None], ["b"], ["c"]]) == {"a", "b"}
+    assert first_words([["a"], [None, "b"]]) == {"a"}

@@ -6,10 +6,13 @@ never loses or adds a match.
 """
 
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import nlu
+from nlu.data import load
 from nlu.intents import _intent_patterns, _topics
 from nlu.matching import (
     FastRegex,
@@ -77,6 +80,44 @@ def test_every_pattern_finds_what_a_full_scan_finds(text: str) -> None:
 
 def test_lower_casing_a_pattern_keeps_escapes_and_group_names() -> None:
     assert lowercase_pattern(r"(?P<n>\d+) TSP \W\S") == r"(?P<n>\d+) tsp \W\S"
+
+
+def _lowercased_char_by_char(pattern: str) -> str:
+    """``lowercase_pattern`` as first written: a character loop, a backslash keeping the
+    character after it."""
+    out = []
+    escaped = False
+    for char in pattern:
+        out.append(char if escaped else char.lower())
+        escaped = char == "\\" and not escaped
+    return "".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from([*"aZ\\(?P<>=\n WSİΣß.", "(?P<", "(?P=", "\\\\", "\\W", "ΑΣ "])).map(
+        "".join
+    )
+)
+def test_lower_casing_a_pattern_equals_the_character_loop(pattern: str) -> None:
+    assert lowercase_pattern(pattern) == _lowercased_char_by_char(pattern)
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def test_lower_casing_every_string_of_the_pattern_files_equals_the_character_loop() -> None:
+    names = [path.stem for path in (Path(nlu.__file__).parent / "patterns").glob("*.yaml")]
+    strings = [s for name in sorted(names) for s in _strings(load(name))]
+    assert len(strings) > 5000 and any("\\b" in s for s in strings)
+    assert [lowercase_pattern(s) for s in strings] == [_lowercased_char_by_char(s) for s in strings]
 
 
 def test_a_case_blind_pattern_matches_any_case() -> None:

@@ -9,10 +9,10 @@ a match each stands, and the token ranges a gate then runs on.
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from nlu.gating import Gates, Needed, gated_matches, needed, places_of
+from nlu.gating import FirstWordPhrases, Gates, Needed, gated_matches, needed, places_of
 from nlu.pipeline import get_nlp
 
 GAP = {"LOWER": {"NOT_IN": ["x"]}, "OP": "{0,3}"}
@@ -94,3 +94,40 @@ def test_gated_matchers_find_what_one_plain_matcher_finds(words: list[str]) -> N
     doc = Doc(vocab, words=words)
     places = places_of(doc.to_array("LOWER"))
     assert sorted(set(gated_matches(gates.gates(), doc, places))) == sorted(plain(doc))
+
+
+PHRASES = [("a/x", [("roll", "it"), ("roll", "over"), ("move", "it", "over")]),
+           ("b/y", [("it",), ("it", "over")]), ("c/z", [("over", "to", "roth")])]  # fmt: skip
+PHRASE_WORDS = st.sampled_from(["roll", "ROLL", "it", "over", "move", "to", "Roth", "the", "?"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(st.lists(PHRASE_WORDS, min_size=1, max_size=12), min_size=1, max_size=4))
+def test_phrases_added_by_first_word_find_what_one_phrase_matcher_holding_all_finds(
+    texts: list[list[str]],
+) -> None:
+    """Whatever texts came before (each adds the sequences of its first words), a text's
+    matches are those of a PhraseMatcher holding every sequence."""
+    vocab = get_nlp().vocab
+    full, lazy = PhraseMatcher(vocab, attr="LOWER"), FirstWordPhrases(vocab)
+    for key, sequences in PHRASES:
+        full.add(key, [Doc(vocab, words=list(words)) for words in sequences])
+        lazy.add(key, {words[0] for words in sequences}, lambda sequences=sequences: sequences)
+    for words in texts:
+        doc = Doc(vocab, words=words)
+        places = places_of(doc.to_array("LOWER"))
+        assert sorted(lazy(doc, places)) == sorted(full(doc))
+
+
+def test_a_phrase_is_added_only_once_a_text_holds_its_first_word() -> None:
+    vocab = get_nlp().vocab
+    lazy = FirstWordPhrases(vocab)
+    spelled = []
+    for key, sequences in PHRASES:
+        lazy.add(key, {words[0] for words in sequences}, lambda s=sequences: spelled.append(s) or s)
+    assert lazy.waiting == 4 and not spelled  # (roll, move, it, over: nothing spelled yet)
+    doc = Doc(vocab, words=["it", "is", "over"])
+    found = lazy(doc, places_of(doc.to_array("LOWER")))
+    assert [(vocab.strings[key], start, end) for key, start, end in found] == [("b/y", 0, 1)]
+    assert lazy.waiting == 2  # ("roll ...", "move ...": no such word yet)
+    assert sorted(spelled) == [PHRASES[1][1], PHRASES[2][1]]

@@ -3,6 +3,7 @@
 import gc
 
 import spacy
+from eval_texts import BATCH_A, BATCH_B, DEV, REAL, texts_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +15,25 @@ def test_the_pipeline_is_blank_english_with_rule_components_only() -> None:
     assert nlp.lang == "en"
     assert tuple(nlp.pipe_names) == COMPONENTS
     assert nlp.meta["name"] == spacy.blank("en").meta["name"]  # no trained model
+
+
+def test_the_tokenizer_is_blank_englishs_with_long_runs_kept_whole() -> None:
+    """The pipeline's language object is made directly (``English()``, not through the
+    config as ``spacy.blank`` makes it): the same tokenizer settings and the same tokens
+    on real questions, only ``token_match`` (a run of 200 characters) its own."""
+    ours, blank = build(), spacy.blank("en")
+    tokenizer, theirs = ours.tokenizer.tokenizer, blank.tokenizer
+    assert tokenizer.rules == theirs.rules
+    for name in ("prefix_search", "suffix_search", "infix_finditer", "url_match"):
+        assert getattr(tokenizer, name).__self__.pattern == getattr(theirs, name).__self__.pattern
+    assert tokenizer.token_match.__self__.pattern == r"\S{200}"
+    assert theirs.token_match is None
+    assert sorted(ours.vocab.lex_attr_getters) == sorted(blank.vocab.lex_attr_getters)
+    assert (ours.max_length, ours.batch_size) == (blank.max_length, blank.batch_size)
+    texts = texts_of((BATCH_A, BATCH_B, DEV, REAL))
+    assert len(texts) > 250
+    for text in texts:
+        assert [t.text for t in tokenizer(text)] == [t.text for t in theirs(text)]
 
 
 def test_the_pipeline_is_built_once_per_process() -> None:
