@@ -250,6 +250,26 @@ def test_pretax_to_a_roth_untaxed_corrected() -> None:
     assert "IRC 408A(d)(3)(A)" in paragraphs[0]
 
 
+def test_roth_401k_years_carried_over_corrected() -> None:
+    text = (
+        "I know my Roth 401k's 5 years will carry over to my Roth IRA. Should I roll it over "
+        "when I retire?"
+    )
+    first = _paragraphs(text)[0]
+    assert first.startswith("No: the Roth 401(k)'s clock does not carry over to a Roth IRA")
+    assert "Treas. Reg. 1.408A-10" in first
+
+
+def test_withholding_on_a_direct_rollover_corrected() -> None:
+    text = (
+        "I know they'll withhold 20% on the direct rollover to my Roth IRA. How do I split "
+        "the after-tax money from the pretax money?"
+    )
+    first = _paragraphs(text)[0]
+    assert first.startswith("No: nothing is withheld on a direct rollover")
+    assert "20% of its taxable part withheld (IRC 3405(c))" in first
+
+
 def test_a_belief_with_facts_is_corrected_only_where_they_make_it_wrong() -> None:
     from knowledge.answers import belief_entries, belief_wrong_for
 

@@ -152,6 +152,29 @@ RECOGNISED = [
     ),
     # pretax money said to move to a Roth untaxed
     ("I know I can roll my pretax 401(k) to a Roth IRA tax-free.", "pretax_to_roth_untaxed"),
+    # a Roth 401(k)'s years said to carry over to the Roth IRA
+    (
+        "I know my Roth 401k's 5 years will carry over to my Roth IRA.",
+        "roth_401k_years_carry_over",
+    ),
+    (
+        "I assume the years in my Roth 401(k) count toward the Roth IRA's 5-year clock.",
+        "roth_401k_years_carry_over",
+    ),
+    (
+        "My understanding is that the Roth 401k keeps its 5 year clock when I roll it to a "
+        "Roth IRA.",
+        "roth_401k_years_carry_over",
+    ),
+    # tax said to be withheld on a direct rollover
+    (
+        "I know they'll withhold 20% on the direct rollover to my Roth IRA.",
+        "withholding_on_direct_rollover",
+    ),
+    (
+        "I assume the plan has to withhold 20% even on a trustee-to-trustee transfer.",
+        "withholding_on_direct_rollover",
+    ),
     (
         "My understanding is that a direct rollover of our pre-tax 401k money to a Roth IRA "
         "means we never pay any income tax on it.",
@@ -249,6 +272,15 @@ NOT_RECOGNISED = [
     "I know I can roll the pretax to a traditional IRA tax-free and the after-tax to a Roth IRA.",
     "Can I roll my pretax 401(k) to a Roth IRA tax-free?",
     "I was told I can roll my pretax 401(k) to a Roth IRA tax-free.",
+    # the years do not carry over (right); asked; reported
+    "I know my Roth 401k's 5 years don't carry over to my Roth IRA.",
+    "Do my Roth 401k's 5 years carry over to my Roth IRA?",
+    "I read that the Roth 401k's 5 years carry over to the Roth IRA.",
+    # withholding on money paid to the poster, or asked for (right); none said; asked
+    "I know they'll withhold 20% if they send me a check instead of a direct rollover.",
+    "I know nothing is withheld on a direct rollover.",
+    "I know I can elect to have tax withheld from the direct rollover to the Roth IRA.",
+    "Will they withhold 20% on the direct rollover?",
 ]
 
 
