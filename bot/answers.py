@@ -22,7 +22,15 @@ from typing import Any
 from bot.money import money, percent
 from bot.questions import question_for
 from knowledge import yaml_files
-from knowledge.answers import Belief, Finding, answer, belief_entries, catalogue, for_money
+from knowledge.answers import (
+    Belief,
+    Finding,
+    answer,
+    belief_entries,
+    belief_wrong_for,
+    catalogue,
+    for_money,
+)
 from knowledge.answers import verdict as verdict_for
 from nlu.asks import Unrecognised, place_instead, topics_spoken_of, words_of
 from nlu.pipeline import tokenized
@@ -528,7 +536,7 @@ def compose(
     asked_here = [a for a in ordered if a not in minor and a not in context]
     # each correction of a wrong belief stated opens the reply, alone; the rest of its
     # entry's answer keeps its place among the questions asked
-    corrects = {} if unrecognised else corrections(beliefs)
+    corrects = {} if unrecognised else corrections(beliefs, facts, result)
     answered = asked_here[:MAX_ANSWERED] + [a for a in ordered if a in context or a in minor]
     left = tuple(asked_here[MAX_ANSWERED:])
     # context past the first MAX_ANSWERED questions is said only if the reply has room
@@ -722,16 +730,20 @@ def compose(
     )
 
 
-def corrections(beliefs: Sequence[str]) -> dict[str, Belief]:
+def corrections(
+    beliefs: Sequence[str], facts: Mapping[str, Any], result: Mapping[str, Any]
+) -> dict[str, Belief]:
     """The catalogue question whose answer corrects each of ``beliefs`` (belief ids, in
     the order stated; ``knowledge.answers.belief_entries``), and the belief: the first for
-    a question corrected twice."""
+    a question corrected twice; only a belief the facts show wrong for this person
+    (``belief_wrong_for``: "each conversion has its own 5 years" only past 59½)."""
     entries = belief_entries()
     out: dict[str, Belief] = {}
     for belief_id in beliefs:
         if belief_id in entries:
             ask, belief = entries[belief_id]
-            out.setdefault(ask, belief)
+            if belief_wrong_for(belief, facts, result):
+                out.setdefault(ask, belief)
     return out
 
 

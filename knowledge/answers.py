@@ -58,11 +58,16 @@ class Belief:
     poster as settled ("I know I'll have to pay the 10% penalty when I roll it over"): its
     id (``nlu/patterns/beliefs.yaml`` recognises it), the finding of the answer the
     correction rests on (``says``: said in its place, and only where it holds for the
-    facts, so a belief the facts make right is never corrected) and the rule it cites."""
+    facts, so a belief the facts make right is never corrected) and the rule it cites.
+    ``when``: the facts it is wrong for where the rule alone does not make it wrong, each
+    (fact, the values it may have), all stated by the facts (or worked out from them:
+    ``belief_wrong_for``), as a verdict's (``Verdict.when``): "each in-plan conversion has its
+    own 5 years" is wrong only past 59½; none: wrong whatever the facts."""
 
     id: str
     says: str
     rule: str
+    when: tuple[tuple[str, tuple[Any, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +164,7 @@ def catalogue() -> Mapping[str, Question]:
             ),
             accounts=tuple(data.get("accounts") or ()),
             beliefs=tuple(
-                Belief(str(b["id"]), str(b["says"]), str(b["rule"]))
+                Belief(str(b["id"]), str(b["says"]), str(b["rule"]), _when(b.get("when")))
                 for b in data.get("beliefs") or ()
             ),
         )
@@ -179,16 +184,31 @@ def _verdicts(cases: str | list[Mapping[str, Any]]) -> tuple[Verdict, ...]:
     a list of values any of which holds), the first that holds said."""
     if isinstance(cases, str):
         return (Verdict(cases),)
+    return tuple(Verdict(str(case["say"]), _when(case.get("when"))) for case in cases)
+
+
+def _when(when: Mapping[str, Any] | None) -> tuple[tuple[str, tuple[Any, ...]], ...]:
+    """A ``when`` of a question file (fact -> a value, or a list of values any of which
+    holds) as (fact, values) pairs."""
     return tuple(
-        Verdict(
-            str(case["say"]),
-            tuple(
-                (fact, tuple(value) if isinstance(value, list) else (value,))
-                for fact, value in (case.get("when") or {}).items()
-            ),
-        )
-        for case in cases
+        (fact, tuple(value) if isinstance(value, list) else (value,))
+        for fact, value in (when or {}).items()
     )
+
+
+def belief_wrong_for(belief: Belief, facts: Json, result: Json) -> bool:
+    """True when the facts show ``belief`` wrong for this person: its ``when`` stated by
+    the facts (or worked out from them: ``VERDICT_FACTS``, and ``over_59_half`` from the
+    age and the year's 59½), or it has none. Pure."""
+    for fact, values in belief.when:
+        if fact == "over_59_half":
+            before = _before_59_half(facts, result)
+            value = None if before is None else not before
+        else:
+            value = _fact_of(fact, facts)
+        if value not in values:
+            return False
+    return True
 
 
 def verdict(question_id: str, key: str, facts: Json) -> str | None:
@@ -1362,12 +1382,12 @@ def _roth_401k_rolled_clock(facts: Json, result: Json) -> list[Finding]:
 def _roth_clock_start(facts: Json, result: Json) -> list[Finding]:
     """When the Roth IRA's one clock starts (Treas. Reg. 1.408A-6, Q&A-2), dated when the
     facts give the first Roth IRA year; the other clocks, named so none is taken for it."""
-    out = [Finding("clock_start.when", "reg_1_408a_6_a2")]
+    rate = {"rate": _penalty_rate(result)}  # (said by the correction of a belief)
+    out = [Finding("clock_start.when", "reg_1_408a_6_a2", rate)]
     clock = (result.get("clocks") or {}).get("roth_ira_five_year") or {}
     if clock.get("starts") and facts.get("roth_ira_first_year") is not None:
         dates = {"starts": clock["starts"], "met_on": clock.get("five_years_met_on")}
         out.append(Finding("roth_ira_clock.yours", "reg_1_408a_6_a2", dates))
-    rate = {"rate": _penalty_rate(result)}
     return [*out, Finding("clock_start.other_clocks", "reg_1_408a_6_a5", rate)]
 
 

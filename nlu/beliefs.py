@@ -38,15 +38,18 @@ class BeliefMatchers:
     each pattern in the ``nlu.gating`` Matcher of the words it needs (run only where they
     are), and the rules that combine them. ``leading``: the classes some rule needs first
     (its first group: the poster's stance, mostly); ``others`` run only on a text holding
-    one of those, as no rule holds without."""
+    one of those, as no rule holds without; ``vetoes``, the classes no rule needs (named
+    only in ``none``), only in a sentence where every class some rule needs is, as they
+    can only undo that rule."""
 
     leading: tuple[Gated, ...]
     others: tuple[Gated, ...]
     rules: tuple[AskRule, ...]
+    vetoes: tuple[Gated, ...] = ()
 
     @property
     def gated(self) -> tuple[Gated, ...]:
-        return (*self.leading, *self.others)
+        return (*self.leading, *self.others, *self.vetoes)
 
 
 def build(vocab: Vocab) -> BeliefMatchers:
@@ -56,13 +59,19 @@ def build(vocab: Vocab) -> BeliefMatchers:
     data = load("beliefs")
     rules = tuple(rule_of(entry) for entry in data["beliefs"])
     first = frozenset(c for rule in rules for c in rule.all[0])
-    leading, others = Gates(vocab), Gates(vocab)
+    needed = frozenset(c for rule in rules for group in rule.all for c in group)
+    leading, others, vetoes = Gates(vocab), Gates(vocab), Gates(vocab)
     for name, patterns in data["classes"].items():
-        gates = leading if name in first else others
+        gates = leading if name in first else others if name in needed else vetoes
         for entry in patterns:
             if not gates.add(f"{name}/{entry['id']}", entry["pattern"], [entry["pattern"]]):
                 raise ValueError(f"beliefs.yaml: {name}/{entry['id']} needs no word")
-    return BeliefMatchers(leading.gates(), others.gates(), rules)
+    return BeliefMatchers(leading.gates(), others.gates(), rules, vetoes.gates())
+
+
+# No pattern of a veto class is longer than this many tokens past its sentence's end (a
+# match is its first token's sentence's).
+_VETO_REACH = 8
 
 
 _matchers = cache(build)
@@ -94,11 +103,24 @@ def stated(doc: Doc) -> tuple[tuple[str, int], ...]:
         present[at].add(strings[match_id].split("/", 1)[0])
     context = _context()
     classes = [own | (present[n - 1] & context if n else set()) for n, own in enumerate(present)]
-    if not any(rule.holds(c) for c in classes for rule in matchers.rules):
+    # (the sentences where every class of some rule is; a veto class can only undo it)
+    candidates = [
+        n for n, c in enumerate(classes) if any(all(g & c for g in r.all) for r in matchers.rules)
+    ]
+    if not candidates:
         return ()  # (then whether a sentence asks or tells is not needed)
+    for n in candidates:
+        span = sentences[n]
+        within = (span.start, min(len(doc), span.end + _VETO_REACH))
+        for match_id, start, _end in gated_matches(matchers.vetoes, doc, places, within):
+            if start < span.end:
+                classes[n].add(strings[match_id].split("/", 1)[0])
+    if not any(rule.holds(classes[n]) for n in candidates for rule in matchers.rules):
+        return ()
     levels = sentence_levels(doc, sentences)
     out: dict[str, int] = {}
-    for n, held in enumerate(classes):
+    for n in candidates:
+        held = classes[n]
         if levels[n] not in (TELLS, PREMISE) or "?" in sentences[n].text:
             continue  # (a belief is told; a question is answered as asked)
         for rule in matchers.rules:

@@ -129,6 +129,7 @@ def derived_intents(
     if "backdoor" in out and (facts.get("traditional_ira_balance") or 0) > 0:
         out.add("pro_rata")
     out.discard("backdoor")
+    out.discard("roth_plan_money")
     return out
 
 

@@ -64,6 +64,127 @@ RECOGNISED = [
         "income_blocks_rollover",
     ),
     ("I assume the after-tax money would all be taxed again.", "after_tax_taxed_again"),
+    # real.jsonl fq034 (https://irahelp.com/?p=63045): the stance ("I understand") told two
+    # sentences before; "would reset" is the poster's own claim
+    (
+        "However, if I opened another Roth IRA to accept these rollover funds, the 5 year "
+        "aging clock would reset based the new Roth IRA when opened.",
+        "roth_ira_clock_restarts",
+    ),
+    ("If I open another Roth IRA, the 5-year clock will restart.", "roth_ira_clock_restarts"),
+    (
+        "I know that opening a second Roth IRA resets the five-year clock.",
+        "roth_ira_clock_restarts",
+    ),
+    (
+        "My understanding is that moving my Roth IRA to a different brokerage would reset the "
+        "5 year clock.",
+        "roth_ira_clock_restarts",
+    ),
+    (
+        "I assume each new conversion restarts the 5-year clock on my Roth IRA.",
+        "roth_ira_clock_restarts",
+    ),
+    # batch_b.jsonl bb005 (https://irahelp.com/forum-post/26145-...): whether it is wrong
+    # turns on the age (the entry's `when`), not on the words
+    (
+        "My understanding is that each after tax 401k to In Plan 401k Roth Conversion has its "
+        "own 5 year wait period.",
+        "in_plan_conversion_own_clock",
+    ),
+    (
+        "I understand each in-plan Roth conversion starts a new 5-year period.",
+        "in_plan_conversion_own_clock",
+    ),
+    # real.jsonl fq100 (https://irahelp.com/?p=54157)
+    (
+        "He has a Roth IRA- my understanding is that the after tax contributions are only "
+        "eligible to be rolled over in the Roth IRA and the earnings must be rolled over into "
+        "the traditional IRA along with the balance of his 401K.",
+        "earnings_must_go_traditional",
+    ),
+    ("I know the earnings have to go to a traditional IRA.", "earnings_must_go_traditional"),
+    (
+        "I believe the gains need to be rolled into a rollover IRA.",
+        "earnings_must_go_traditional",
+    ),
+    # batch_a.jsonl ba019 (https://www.bogleheads.org/forum/viewtopic.php?p=8201206)
+    (
+        "My understanding was that the pro-rata rule applies only to IRAs.",
+        "pro_rata_only_iras",
+    ),
+    (
+        "My understanding is that pro rata only applies to IRAs and not to 401(k) plans.",
+        "pro_rata_only_iras",
+    ),
+    # the mega backdoor against the IRA limit, or one limit shared with the backdoor
+    (
+        "I assume the mega backdoor counts against my IRA contribution limit.",
+        "rollover_counts_to_ira_limit",
+    ),
+    (
+        "I believe the mega backdoor and backdoor Roth share one limit, so I can only do one.",
+        "rollover_counts_to_ira_limit",
+    ),
+    (
+        "I know rolling my after-tax money to a Roth IRA will use up my Roth IRA contribution "
+        "limit.",
+        "rollover_counts_to_ira_limit",
+    ),
+    # a clock per conversion for the earnings
+    (
+        "I know each Roth conversion has its own 5-year clock for the earnings.",
+        "conversion_earnings_own_clock",
+    ),
+    (
+        "My understanding is that each conversion starts a new 5 year clock before the "
+        "earnings are tax-free.",
+        "conversion_earnings_own_clock",
+    ),
+    # 59½ for after-tax money
+    (
+        "I know I have to be 59½ to roll my after-tax money to a Roth IRA.",
+        "after_tax_waits_for_59",
+    ),
+    (
+        "I understand I can't roll the after-tax contributions to my Roth IRA until I'm 59 1/2.",
+        "after_tax_waits_for_59",
+    ),
+    # pretax money said to move to a Roth untaxed
+    ("I know I can roll my pretax 401(k) to a Roth IRA tax-free.", "pretax_to_roth_untaxed"),
+    # a Roth 401(k)'s years said to carry over to the Roth IRA
+    (
+        "I know my Roth 401k's 5 years will carry over to my Roth IRA.",
+        "roth_401k_years_carry_over",
+    ),
+    (
+        "I assume the years in my Roth 401(k) count toward the Roth IRA's 5-year clock.",
+        "roth_401k_years_carry_over",
+    ),
+    (
+        "My understanding is that the Roth 401k keeps its 5 year clock when I roll it to a "
+        "Roth IRA.",
+        "roth_401k_years_carry_over",
+    ),
+    # tax said to be withheld on a direct rollover
+    (
+        "I know they'll withhold 20% on the direct rollover to my Roth IRA.",
+        "withholding_on_direct_rollover",
+    ),
+    (
+        "I assume the plan has to withhold 20% even on a trustee-to-trustee transfer.",
+        "withholding_on_direct_rollover",
+    ),
+    (
+        "My understanding is that a direct rollover of our pre-tax 401k money to a Roth IRA "
+        "means we never pay any income tax on it.",
+        "pretax_to_roth_untaxed",
+    ),
+    (
+        "I believe converting the pretax money to Roth won't cost any tax since it's a direct "
+        "rollover.",
+        "pretax_to_roth_untaxed",
+    ),
 ]
 
 
@@ -110,12 +231,83 @@ NOT_RECOGNISED = [
     # a Roth 401(k)'s own money is paid pro-rata, and earnings wait: not the basis belief
     "I understand the earnings rolled into my Roth IRA can't come out before 59 1/2 unless "
     "they meet the 5 year holding period.",
+    # the clock: asked, reported, negated, wondered; each conversion's own clock for the 10%
+    # (right, batch_e.jsonl be031); a Roth 401(k) moved to a first Roth IRA (its years do
+    # not carry over: right)
+    "Would the 5-year clock restart if I open another Roth IRA?",
+    "Fidelity told me opening another Roth IRA would reset the 5-year clock.",
+    "Opening another Roth IRA does not restart the 5-year clock.",
+    "I'm wondering whether opening another Roth IRA would reset the clock.",
+    "I know each conversion has its own 5-year clock for the penalty.",
+    "I know that each conversion creates a new Roth IRA account and a new 5 year clock for "
+    "penalty free withdrawals.",
+    "If I roll my Roth 401k into another Roth IRA, the 5-year clock would restart.",
+    # a conversion's own clock asked, or an IRA conversion (its 10% clock: right)
+    "Does each in-plan conversion have its own 5 year clock?",
+    "I know that each conversion has its own 5 year waiting period.",
+    # the earnings to a traditional IRA to keep them untaxed: right; asked
+    "I know the earnings must go to a traditional IRA to avoid paying tax on them.",
+    "Must the earnings go to a traditional IRA?",
+    # the aggregation for a backdoor IRA conversion counts IRAs only: right; reported; asked
+    "I understand the pro-rata rule only applies to IRAs, so my 401k won't affect my "
+    "backdoor Roth.",
+    "I was told the pro-rata rule only applies to IRAs.",
+    "Does the pro-rata rule only apply to IRAs?",
+    "Does the mega backdoor count against my IRA contribution limit?",
+    # a conversion's own clock said of the 10%, or with nothing said of what it governs
+    # (right before 59½: each has its own for the 10%)
+    "I know each conversion has its own 5 year clock.",
+    # 59½: the poster's plan's own rule; pretax money (elective deferrals do wait); no wait
+    # said; asked; reported
+    "My plan only allows in-service withdrawals of after-tax money at 59½, so I know I have "
+    "to wait.",
+    "I know I have to be 59½ to roll my pretax money to a Roth IRA while working.",
+    "I know I don't have to be 59½ to roll after-tax money to a Roth IRA.",
+    "Do I have to be 59½ to roll my after-tax money to a Roth IRA?",
+    "I was told I have to be 59½ to roll my after-tax money to a Roth IRA.",
+    # pretax: taxed (right); to a traditional IRA (untaxed: right); beside after-tax money
+    # (its contributions do move untaxed); asked; reported
+    "I know the pretax part will be taxed when I convert it to a Roth IRA.",
+    "I know rolling my pretax 401k to a traditional IRA is tax-free.",
+    "I know I can roll the pretax to a traditional IRA tax-free and the after-tax to a Roth IRA.",
+    "Can I roll my pretax 401(k) to a Roth IRA tax-free?",
+    "I was told I can roll my pretax 401(k) to a Roth IRA tax-free.",
+    # the years do not carry over (right); asked; reported
+    "I know my Roth 401k's 5 years don't carry over to my Roth IRA.",
+    "Do my Roth 401k's 5 years carry over to my Roth IRA?",
+    "I read that the Roth 401k's 5 years carry over to the Roth IRA.",
+    # withholding on money paid to the poster, or asked for (right); none said; asked
+    "I know they'll withhold 20% if they send me a check instead of a direct rollover.",
+    "I know nothing is withheld on a direct rollover.",
+    "I know I can elect to have tax withheld from the direct rollover to the Roth IRA.",
+    "Will they withhold 20% on the direct rollover?",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_RECOGNISED)
 def test_no_belief_where_it_is_asked_reported_or_right(text: str) -> None:
     assert read(text).beliefs == ()
+
+
+def test_fq038_basis_before_59_half_is_not_the_59_half_belief() -> None:
+    # dev.jsonl fq038: what "can be pulled out before 59 1/2" is the belief of a 5-year
+    # wait, not of a wait for 59½ to roll the after-tax money out of the plan
+    text = (
+        "I am fairly certain the AT-contributions which are rolled into a RIRA can be pulled "
+        "out before 59 1/2 as long as they meet the 5 year holding period. Correct?"
+    )
+    assert read(text).beliefs == ("basis_waits_five_years",)
+    # and its last paragraph: 59½ is when the Roth IRA pays out penalty-free
+    last = (
+        "I have done some preliminary planning, and I will need the majority of contributions "
+        "and conversion in my R401k/AT contributions/conversions + taxable accounts + t401k to "
+        "survive until I can get to the meat of my rIRA accounts at 59 1/2 penalty free."
+    )
+    assert read(last).beliefs == ()
+    assert (
+        read("I know the after-tax money I roll to a Roth IRA can come out before 59½.").beliefs
+        == ()
+    )
 
 
 def test_the_sentence_of_each_belief_is_given() -> None:

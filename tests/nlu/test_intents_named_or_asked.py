@@ -1,10 +1,11 @@
-"""Two intent rules written from the misses on tests/eval/batch_a-e (benchmarks/README.md,
+"""Three intent rules written from the misses on tests/eval/batch_a-e (benchmarks/README.md,
 "Intents with batch_c-e"): a Roth 401(k)'s five years ask whether a withdrawal is
 qualified (``roth_plan_clock`` in nlu/patterns/intent_classes.yaml), and the things of a
 provider's process that people mostly mention ("the custodian", "the plan administrator",
 "the plan document", "two checks") count only in a sentence that asks
-(``only_when_asked`` in nlu/patterns/intents.yaml). Real sentences verbatim, with their
-source, and paraphrases."""
+(``only_when_asked`` in nlu/patterns/intents.yaml), and moving a plan's Roth account to a
+Roth IRA converts nothing (``roth_plan_money`` suppresses ``convert_all_to_roth`` in its
+sentence). Real sentences verbatim, with their source, and paraphrases."""
 
 import pytest
 
@@ -92,3 +93,35 @@ def test_a_provider_named_in_a_statement_asks_nothing_of_it(text: str) -> None:
 )
 def test_a_provider_named_in_a_question_is_asked_about(text: str) -> None:
     assert "provider_process" in read(text).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # https://irahelp.com/?p=70915 (batch_c bc007)
+        "If I transfer that full Roth 401(k) balance to my Roth IRA, does my fulfillment of "
+        "the 5-year clock “carry over” to the Roth IRA?",
+        # https://irahelp.com/forum-post/early-distribution-of-roth-contributions (batch_c bc023)
+        "They left the job so they moved the 401(k) into an IRA and the Roth portion into a "
+        "Roth IRA.",
+        # https://irahelp.com/?p=24904 (batch_d bd016)
+        "Should I transfer all Roth 401k balance to Roth IRA the year prior I reached 70 1/2 in "
+        "order to have a lower 401k balance when calculate for the 1st RMD when I reached 70 "
+        "1/2?",
+        # a paraphrase
+        "Can I roll my whole Roth 403(b) into my Roth IRA when I retire?",
+    ],
+)
+def test_moving_a_plans_roth_money_to_a_roth_ira_converts_nothing(text: str) -> None:
+    assert "convert_all_to_roth" not in read(text).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I convert my whole 401(k) to a Roth IRA this year?",
+        "I want to roll the entire 403(b) into a Roth IRA when I retire.",
+    ],
+)
+def test_a_plans_pretax_money_to_a_roth_ira_is_still_a_conversion(text: str) -> None:
+    assert "convert_all_to_roth" in read(text).intents
