@@ -18,7 +18,6 @@ finding it rests on holds for them).
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,6 +25,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from nlu.asks import AskRule, rule_of, sentences_of
+from nlu.context import sentence_holding
 from nlu.data import load
 from nlu.gating import Gated, Gates, gated_matches, lower_places
 from nlu.questions import PREMISE, TELLS
@@ -99,7 +99,7 @@ def stated(doc: Doc) -> tuple[tuple[str, int], ...]:
     starts = [s.start for s in sentences]
     present: list[set[str]] = [set() for _ in sentences]
     for match_id, start, _end in matches:
-        at = bisect.bisect_right(starts, start) - 1
+        at = sentence_holding(starts, start)
         present[at].add(strings[match_id].split("/", 1)[0])
     context = _context()
     classes = [own | (present[n - 1] & context if n else set()) for n, own in enumerate(present)]
