@@ -521,7 +521,83 @@ def compose(
     The answer to the question whose entry corrects one opens with its correction, said in
     the place of the finding it rests on (``Belief.says``) and only where that finding holds
     for the facts; an entry not asked is answered by its correction alone, first.
+
+    The steps: which questions, in what order (``_order``); the sentences each answer may
+    say, ranked (``_plan``); those that fit a phone (``_within_budget``); their words
+    (``_say``); the honest line for a question nothing answers, and the poster's numbers
+    (``_numbered_and_honest``); the follow-ups (``_follow_ups``).
     """
+    order = _order(asks, facts, result, stated, sentences, labels, beliefs, unrecognised)
+    in_words = (
+        set()
+        if unrecognised
+        else asked_in_words(order.known, order.stated, order.sentences)
+        if asked is None
+        else {q for a in asked for q in (a, *for_money([a], facts))}
+    )
+    plan = _plan(order, facts, result, in_words)
+    chosen = _within_budget(plan.planned, unrecognised)
+    said = _say(order, plan, chosen, facts, in_words, yes_no, labels, unrecognised)
+    # (a question asked whose correction was said is answered; one only corrected is not)
+    said_for = [
+        a
+        for a in order.answered[order.correcting :]
+        if any(p[0] == a for n, p in enumerate(plan.planned) if n in chosen)
+    ]
+    text = _numbered_and_honest(
+        said, order, plan, facts, asks, labels, unanswered_items, item_topics, unrecognised
+    )
+    return Answered(
+        text="\n\n".join(text),  # a paragraph each: short blocks suit a phone
+        rules=tuple(dict.fromkeys(said.rules)),
+        answered=tuple(said_for),
+        left=order.left,
+        follow_up=_follow_ups(said_for, said.findings),
+        findings=tuple(said.findings),
+        open_conditions=tuple(_open_conditions(said.first_findings, facts)),
+        turns_on=tuple(
+            dict.fromkeys(
+                k
+                for f in said.first_findings
+                if (k := _condition(f).get("turns_on")) and facts.get(k) is None
+            )
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Order:
+    """Which questions a reply answers, in what order, and how each stands (``_order``)."""
+
+    known: list[str]  # the questions composed, as each applies to the money
+    stated: Collection[str]
+    sentences: Mapping[str, int] | None
+    minor: set[str]  # said only while the reply has room
+    beside: set[str]  # routes asked beside a dedicated question
+    context: set[str]  # only told, while something else is asked
+    asked_here: list[str]  # the questions asked, in order (at most MAX_ANSWERED answered)
+    corrects: dict[str, Belief]  # question -> the wrong belief its answer corrects
+    answered: list[str]  # the corrections' questions first, then those answered
+    left: tuple[str, ...]  # asked past MAX_ANSWERED: named, not answered
+    room_only: set[str]  # said only if the reply has room
+    lead_ask: str | None  # the first question answered after the corrections
+    correcting: int  # the first so many of ``answered`` are corrections
+
+
+def _order(
+    asks: Sequence[str],
+    facts: Mapping[str, Any],
+    result: Mapping[str, Any],
+    stated: Collection[str],
+    sentences: Mapping[str, int] | None,
+    labels: Mapping[str, str] | None,
+    beliefs: Sequence[str],
+    unrecognised: bool,
+) -> _Order:
+    """Which questions the reply answers and in what order, worked out before any sentence:
+    a question as it applies to the kind of money, none another answer covers, at most
+    MAX_ANSWERED asked (the rest named), context and minor ones after, each correction of a
+    wrong belief first."""
     known = questions_composed(asks, labels)
     known, stated, sentences = _for_the_money(known, facts, stated, sentences)
     gone = covered(known, labels)
@@ -538,43 +614,61 @@ def compose(
     # entry's answer keeps its place among the questions asked
     corrects = {} if unrecognised else corrections(beliefs, facts, result)
     answered = asked_here[:MAX_ANSWERED] + [a for a in ordered if a in context or a in minor]
-    left = tuple(asked_here[MAX_ANSWERED:])
-    # context past the first MAX_ANSWERED questions is said only if the reply has room
-    room_only = minor | set(answered[MAX_ANSWERED:])
-    lead_ask = answered[0] if answered else None
-    correcting = len(corrects)  # (the first so many of ``answered`` are corrections)
-    answered = [*corrects, *answered]
-    keep = frozenset(_catalogue_file().get("keep") or ())
-    asked_only = {f: set(a) for f, a in (_catalogue_file().get("asked_only") or {}).items()}
-    in_words = (
-        set()
-        if unrecognised
-        else asked_in_words(known, stated, sentences)
-        if asked is None
-        else {q for a in asked for q in (a, *for_money([a], facts))}
+    return _Order(
+        known=known,
+        stated=stated,
+        sentences=sentences,
+        minor=minor,
+        beside=beside,
+        context=context,
+        asked_here=asked_here,
+        corrects=corrects,
+        answered=[*corrects, *answered],
+        left=tuple(asked_here[MAX_ANSWERED:]),
+        # context past the first MAX_ANSWERED questions is said only if the reply has room
+        room_only=minor | set(answered[MAX_ANSWERED:]),
+        lead_ask=answered[0] if answered else None,
+        correcting=len(corrects),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """The sentences the answers may say, in order, each ranked (``_plan``)."""
+
     # (ask, findings of one sentence, rank: 0 said always, 1 detail of a question asked,
     # 2 a minor question's first sentence)
+    planned: list[tuple[str, list[Finding], int]]
+    corrections: set[int]  # (indexes in ``planned``)
+    unanswerable: list[str]  # no finding of theirs holds for these facts
+    absorbed: dict[str, str]  # question -> the question whose answer said all of it
+
+
+def _plan(
+    order: _Order, facts: Mapping[str, Any], result: Mapping[str, Any], in_words: set[str]
+) -> _Plan:
+    """The sentences each answer may say, ranked, before any is worded: a finding said once
+    (by the first answer that holds it), a route's figures once, no claim that clashes with
+    one said, a line of ``asked_only`` only where its topic is asked in so many words. The
+    ranks let ``_within_budget`` keep what matters when the reply must be short."""
+    keep = frozenset(_catalogue_file().get("keep") or ())
+    asked_only = {f: set(a) for f, a in (_catalogue_file().get("asked_only") or {}).items()}
     planned: list[tuple[str, list[Finding], int]] = []
     seen: set[str] = set()
     said: dict[str, tuple[Any, str]] = {}  # claim -> (value, the question it answered)
-    # the questions asked for a yes or a no in so many words, and what each question
-    # answered stands for (a question as it applies to the kind of money)
-    yes_no = dict(yes_no or {})
-    closed = {a for a in set(yes_no) & in_words if _asks_what_is_possible(yes_no[a])}
-    mapped_from = {q: {a} for a in yes_no for q in for_money([a], facts)}
     figures = False  # a route's block of numbers said already
-    unanswerable: list[str] = []  # no finding of theirs holds for these facts
-    corrections_planned: set[int] = set()  # (indexes in ``planned``)
+    unanswerable: list[str] = []
+    corrections_planned: set[int] = set()
     sayer: dict[str, str] = {}  # finding -> the question whose answer says it
-    absorbed: dict[str, str] = {}  # question -> the question whose answer said all of it
-    for place, ask in enumerate(answered):
+    absorbed: dict[str, str] = {}
+    context, room_only = order.context, order.room_only
+    for place, ask in enumerate(order.answered):
         found = [f for f in answer(ask, facts, result) if renderable(f)]
         found = [f for f in found if _holds(f, facts) != "fails" and not _said_by_facts(f, facts)]
         found = [f for f in found if not _waits_while_open(f, facts)]
         if not found:
             unanswerable.append(ask)
-        belief = corrects.get(ask) if place < correcting else None
+        belief = order.corrects.get(ask) if place < order.correcting else None
         # (a line said only where its topic is asked in so many words, or stated wrongly)
         found = [
             f
@@ -603,7 +697,7 @@ def compose(
             # sentence and what it must keep, the rest only while the reply fits a phone
             essential = (
                 first
-                or (ask == lead_ask and ask not in context)
+                or (ask == order.lead_ask and ask not in context)
                 or any(f.id in keep for f in (finding, *pair))
             )
             if ask in room_only and not first:
@@ -618,6 +712,13 @@ def compose(
             figures = figures or finding.id in ROUTE_FIGURES
             planned.append((ask, [finding, *pair], rank))
             first = False
+    return _Plan(planned, corrections_planned, unanswerable, absorbed)
+
+
+def _within_budget(planned: list[tuple[str, list[Finding], int]], unrecognised: bool) -> set[int]:
+    """The planned sentences said (indexes): every rank 0, then rank 1 and rank 2 while the
+    reply stays within WORD_BUDGET words, for a phone; one sentence when what was asked is
+    not recognised (what the facts support, short)."""
     words = {n: len(render(p[1][0], *p[1][1:]).split()) for n, p in enumerate(planned)}
     chosen = {n for n, p in enumerate(planned) if p[2] == 0}
     total = sum(words[n] for n in chosen)
@@ -626,33 +727,66 @@ def compose(
             if p[2] == rank and total + words[n] <= WORD_BUDGET:
                 chosen.add(n)
                 total += words[n]
-    if unrecognised:  # what the facts support, short: one sentence
+    if unrecognised:
         chosen = set(sorted(chosen)[:1])
-    sentences_out: list[str] = []
-    said_for_ask: list[str] = []  # the question each of ``sentences_out`` answers
-    rules: list[str] = []
-    findings: list[Finding] = []
+    return chosen
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """The sentences worded (``_say``), each with the question it answers."""
+
+    sentences: list[str]
+    for_ask: list[str]  # the question each of ``sentences`` answers
+    rules: list[str]
+    findings: list[Finding]
+    first_findings: list[Finding]  # the leading answer's: its open conditions are asked
+
+
+def _say(
+    order: _Order,
+    plan: _Plan,
+    chosen: set[int],
+    facts: Mapping[str, Any],
+    in_words: set[str],
+    yes_no: Mapping[str, str] | None,
+    labels: Mapping[str, str] | None,
+    unrecognised: bool,
+) -> _Said:
+    """The chosen sentences in words, apart from the planning: only here is it known which
+    sentence opens an answer, so only here a verdict ("Yes: ...") may be said, and a
+    correction takes its words (``correction``)."""
+    # the questions asked for a yes or a no in so many words, and what each question
+    # answered stands for (a question as it applies to the kind of money)
+    yes_no = dict(yes_no or {})
+    closed = {a for a in set(yes_no) & in_words if _asks_what_is_possible(yes_no[a])}
+    mapped_from = {q: {a} for a in yes_no for q in for_money([a], facts)}
+    out = _Said([], [], [], [], [])
     opened: set[str] = set()
     verdicts: set[str] = set()  # "yes" / "no": the verdicts said
-    said_by: dict[str, set[str]] = {a: set() for a in answered}  # and by which answer
-    first_findings: list[Finding] = []
+    said_by: dict[str, set[str]] = {a: set() for a in order.answered}  # and by which answer
     # (the answer that leads: a correction's, where its question was asked, else the first
     # question's after the corrections)
-    asked_ones = set(answered[correcting:])
+    asked_ones = set(order.answered[order.correcting :])
     leading = next(
-        (p[0] for n, p in enumerate(planned) if n not in corrections_planned or p[0] in asked_ones),
+        (
+            p[0]
+            for n, p in enumerate(plan.planned)
+            if n not in plan.corrections or p[0] in asked_ones
+        ),
         None,
     )
-    for n, (ask, group, _) in enumerate(planned):
+    minor, context = order.minor, order.context
+    for n, (ask, group, _) in enumerate(plan.planned):
         if n not in chosen:
             continue
         if ask == leading:
-            first_findings.extend(group)
-        if n in corrections_planned:
-            sentences_out.append(correction(corrects[ask], group[0]))
-            said_for_ask.append(ask)
-            rules.extend((corrects[ask].rule, group[0].rule))
-            findings.append(group[0])
+            out.first_findings.extend(group)
+        if n in plan.corrections:
+            out.sentences.append(correction(order.corrects[ask], group[0]))
+            out.for_ask.append(ask)
+            out.rules.extend((order.corrects[ask].rule, group[0].rule))
+            out.findings.append(group[0])
             continue
         # a verdict ("Yes: ...") opens the answer to a question asked, or goes on from a
         # verdict of that answer ("Yes: ..." then "Yes after a rollover too: ..."), never
@@ -674,59 +808,65 @@ def compose(
         asked_so = closed & {ask, *mapped_from.get(ask, ())}
         # (the reply's first answer, or a numbered part's, and the question its sentence
         # asks, not a route beside a dedicated one)
-        heads_reply = not sentences_out or bool(labels and labels.get(ask))
-        if leads and heads_reply and verdict is None and asked_so and ask not in beside:
+        heads_reply = not out.sentences or bool(labels and labels.get(ask))
+        if leads and heads_reply and verdict is None and asked_so and ask not in order.beside:
             sentence = _with_verdict(ask, group, sentence, facts)
         if verdict and sentence.startswith(_condition(group[0])["opens"]):
             verdicts.add(verdict)
             said_by.setdefault(ask, set()).add(verdict)
-        sentences_out.append(sentence)
-        said_for_ask.append(ask)
-        rules.extend(f.rule for f in group)
-        findings.extend(group)
-    # (a question asked whose correction was said is answered; one only corrected is not)
-    said_for = [
-        a
-        for a in answered[correcting:]
-        if any(p[0] == a for n, p in enumerate(planned) if n in chosen)
-    ]
-    for ask in [] if unrecognised else asked_here[:MAX_ANSWERED]:
-        if ask in unanswerable:
-            sentences_out.append(_who_knows(ask))  # one honest line, never silence
+        out.sentences.append(sentence)
+        out.for_ask.append(ask)
+        out.rules.extend(f.rule for f in group)
+        out.findings.extend(group)
+    return out
+
+
+def _numbered_and_honest(
+    said: _Said,
+    order: _Order,
+    plan: _Plan,
+    facts: Mapping[str, Any],
+    asks: Sequence[str],
+    labels: Mapping[str, str] | None,
+    unanswered_items: Sequence[tuple[str, int]],
+    item_topics: Mapping[str, Collection[str]] | None,
+    unrecognised: bool,
+) -> list[str]:
+    """The paragraphs of the reply: the sentences said, one honest line for each question
+    asked that no finding answers (never silence), and, when the text numbers its
+    questions, the poster's numbers (``numbered``)."""
+    sentences_out, said_for_ask = list(said.sentences), list(said.for_ask)
+    for ask in [] if unrecognised else order.asked_here[:MAX_ANSWERED]:
+        if ask in plan.unanswerable:
+            sentences_out.append(_who_knows(ask))
             said_for_ask.append(ask)
     if labels and not unrecognised:
         # (a question as it applies to the kind of money keeps the number it was asked in)
         labels = {q: n for a, n in labels.items() for q in for_money([a], facts)} | dict(labels)
-        labels = items_said_by(labels, asks, said_for_ask, absorbed)
+        labels = items_said_by(labels, asks, said_for_ask, plan.absorbed)
         sentences_out = numbered(
-            sentences_out, said_for_ask, labels, sentences or {}, unanswered_items, item_topics
+            sentences_out,
+            said_for_ask,
+            labels,
+            order.sentences or {},
+            unanswered_items,
+            item_topics,
         )
+    return sentences_out
+
+
+def _follow_ups(said_for: Sequence[str], findings: Sequence[Finding]) -> tuple[str, ...]:
+    """The facts worth asking next: each answered question's follow-up, then the fact a
+    finding said turns on ("it depends on the kind of money" asks it)."""
     follow = tuple(
         q.follow_up for q in (catalogue()[a] for a in said_for) if q.follow_up is not None
     )
-    # (the fact a finding said turns on: "it depends on the kind of money" asks it)
     given = {f.id for f in findings}
-    follow += tuple(
+    return follow + tuple(
         fact
         for a in said_for
         for finding, fact in catalogue()[a].follow_up_when
         if finding in given and fact not in follow
-    )
-    return Answered(
-        text="\n\n".join(sentences_out),  # a paragraph each: short blocks suit a phone
-        rules=tuple(dict.fromkeys(rules)),
-        answered=tuple(said_for),
-        left=left,
-        follow_up=follow,
-        findings=tuple(findings),
-        open_conditions=tuple(_open_conditions(first_findings, facts)),
-        turns_on=tuple(
-            dict.fromkeys(
-                k
-                for f in first_findings
-                if (k := _condition(f).get("turns_on")) and facts.get(k) is None
-            )
-        ),
     )
 
 

@@ -149,7 +149,11 @@ def _chart_data(facts: Any, calc: Any, day: date) -> dict[str, Any] | None:
 
 def run_ask(args: argparse.Namespace) -> int:
     """Answer one question; ``--json`` prints everything the turn produced (without it,
-    only the reply is made: no engine result or chart data)."""
+    only the reply is made: no engine result or chart data). One text is read: the
+    reader builds only what it needs (``nlu.pipeline.for_one_text``)."""
+    from nlu.pipeline import for_one_text
+
+    for_one_text()
     try:
         if getattr(args, "json", False):
             print(json.dumps(ask_once(args.text), indent=2, ensure_ascii=False, default=str))

@@ -23,9 +23,11 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from nlu.data import load
+from nlu.gating import longest_match
 from nlu.implied import TAGGED, token_specs
 from nlu.pipeline import longest_first
 
@@ -268,6 +270,8 @@ def accounts(nlp: Language) -> Accounts:
 # The accounts each figure's role may be held in; a figure bound to another is left out.
 # (income is held in no account: a figure in one is no pay)
 PLAN_KINDS = frozenset({PLAN, ROTH_PLAN})
+# The kinds that are accounts: a text's money may be in one (the employer is none).
+ACCOUNT_KINDS = PLAN_KINDS | IRA_KINDS
 _PLAN_MONEY = PLAN_KINDS
 HELD_IN: dict[str, frozenset[str]] = {
     "income": frozenset(),
@@ -311,39 +315,58 @@ def account_clash(key: str, bound: Bound | None) -> bool:
     return bound.mention.kind not in allowed
 
 
-@dataclass(frozen=True, slots=True)
-class _Unclear:
-    destination: frozenset[str]
-    exempt: frozenset[str]
-    describing: frozenset[str]
-    owners: frozenset[str]
+# A word that may stand between a destination word and the account it names ("to my
+# Vanguard Roth IRA"): an owner's or describing word (``accounts.yaml`` ``owners``) or a
+# capitalised one, a firm's name. Read by the ``unclear_account`` ``destination`` patterns.
+BEFORE_ACCOUNT = "rothbot_before_account"
 
 
 @cache
-def _unclear() -> _Unclear:
-    data = load("accounts")
-    rule = data["unclear_account"]
-    owners = data["owners"]
-    return _Unclear(
-        frozenset(rule["destination"]),
-        frozenset(rule["exempt"]),
-        frozenset(owners["describing"]),
-        frozenset(w for who in ("self", "spouse", "third", "other") for w in owners[who]),
+def _owner_and_describing_words() -> frozenset[str]:
+    owners = load("accounts")["owners"]
+    return frozenset(owners["describing"]).union(
+        *(owners[who] for who in ("self", "spouse", "third", "other"))
     )
 
 
+def _before_account(token: Token) -> bool:
+    return token.is_title or token.lower_ in _owner_and_describing_words()
+
+
+Token.set_extension(BEFORE_ACCOUNT, getter=_before_account, force=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Unclear:
+    destination: Matcher  # a match ending where a mention starts: money goes to it
+    reach: int  # the most tokens a match spans
+    exempt: frozenset[str]
+
+    def sent_to(self, doc: Doc, start: int) -> bool:
+        """True when the mention at token ``start`` is where money goes ("to my Vanguard
+        Roth IRA"): a ``destination`` match ends where it starts."""
+        before = doc[max(0, start - self.reach) : start]
+        return any(end == len(before) for _id, _start, end in self.destination(before))
+
+
+@cache
+def _unclear(vocab: Vocab) -> _Unclear:
+    rule = load("accounts")["unclear_account"]
+    destination = Matcher(vocab)
+    destination.add("destination", rule["destination"])
+    reach = max(longest_match(pattern) or 0 for pattern in rule["destination"])
+    return _Unclear(destination, reach, frozenset(rule["exempt"]))
+
+
 def unclear_accounts(doc: Doc, mentions: list[Mention]) -> Callable[[str, tuple[int, int]], bool]:
-    """A test ``(key, sentence bounds) -> bool``: True when an unbound figure read as ``key``
-    in that sentence (characters) may be another account's - the sentence names an account
-    that role is never held in, and not as where money goes (``accounts.yaml``
-    ``unclear_account``). Worked out once per sentence and role."""
-    rule = _unclear()
-    # (the mentions of accounts, with where each starts and whether money goes to it)
-    placed = [
-        (doc[m.start].idx, m.kind, _destination(doc, m.start, rule))
-        for m in mentions
-        if m.kind != EMPLOYER
-    ]
+    """A test ``(key, clause bounds) -> bool``: True when an unbound figure read as ``key``
+    in that comma clause (characters: ``Sentences.comma_clause``) may be another account's -
+    the clause names an account that role is never held in, and not as where money goes
+    (``accounts.yaml`` ``unclear_account``). Worked out once per clause and role, and
+    whether money goes to a mention only for those that would make a figure unclear."""
+    rule = _unclear(doc.vocab)
+    # (the mentions of accounts, with where each starts in characters and in tokens)
+    placed = [(doc[m.start].idx, m.kind, m.start) for m in mentions if m.kind != EMPLOYER]
     memo: dict[tuple[str, int], bool] = {}
 
     def unclear(key: str, bounds: tuple[int, int]) -> bool:
@@ -353,19 +376,9 @@ def unclear_accounts(doc: Doc, mentions: list[Mention]) -> Callable[[str, tuple[
         lo, hi = bounds
         if (key, lo) not in memo:
             memo[key, lo] = any(
-                lo <= at < hi and kind not in allowed and not to for at, kind, to in placed
+                lo <= at < hi and kind not in allowed and not rule.sent_to(doc, start)
+                for at, kind, start in placed
             )
         return memo[key, lo]
 
     return unclear
-
-
-def _destination(doc: Doc, start: int, rule: _Unclear) -> bool:
-    """True when the mention at token ``start`` is where money goes ("to my Vanguard Roth
-    IRA": owner, describing words and a firm's name may stand between)."""
-    i = start - 1
-    while i >= 0 and (
-        doc[i].lower_ in rule.describing or doc[i].lower_ in rule.owners or doc[i].is_title
-    ):
-        i -= 1
-    return i >= 0 and doc[i].lower_ in rule.destination

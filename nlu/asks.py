@@ -25,7 +25,6 @@ the same starts as one ``Matcher`` over the patterns as written
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -37,6 +36,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from nlu.context import sentence_holding
 from nlu.data import load
 from nlu.gating import (
     FirstWordPhrases,
@@ -528,7 +528,7 @@ def recognise(doc: Doc, catalogue: Catalogue | None = None) -> Recognised:
     per_sentence: list[set[str]] = [set() for _ in sentences]
     where_in: list[list[tuple[int, str, str]]] = [[] for _ in sentences]
     for token, cls, pattern in matches:
-        i = bisect.bisect_right(starts, token) - 1
+        i = sentence_holding(starts, token)
         per_sentence[i].update((cls, pattern))
         where_in[i].append((token, cls, pattern))
     asking = sentence_levels(doc, sentences)

@@ -383,7 +383,7 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         ):
             spouse_income = spouse_income or rh.key == "income"
             continue  # "her after-tax account is about $26k": not the asker's money
-        if bound is None and rh.value and unclear(rh.key, _clause(index, rh.amount.start)):
+        if bound is None and rh.value and unclear(rh.key, index.comma_clause(rh.amount.start)):
             continue  # "rolled my 401k to an IRA and have $40k pre-tax": whose is it?
         key = rh.key
         if key == "after_tax_contributions" and _OF_WHICH.match(text, rh.amount.end):
@@ -477,16 +477,6 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
     evidence = {key: _evidence(index.original, chosen[key]) for key in facts}
     corrections = frozenset(key for key in facts if look.corrects(chosen[key].start))
     return Assembled(facts, evidence, corrections, unsure, rejected, declined, plan_total, owned)
-
-
-def _clause(index: Sentences, pos: int) -> tuple[int, int]:
-    """(start, end) of the clause holding character ``pos``: its sentence cut at the commas
-    and semicolons around it ("after tax = 12k, roth ira = none": two clauses)."""
-    lo, hi = index.bounds(pos)
-    text = index.text
-    start = max(text.rfind(",", lo, pos), text.rfind(";", lo, pos)) + 1 or lo
-    ends = [i for i in (text.find(",", pos, hi), text.find(";", pos, hi)) if i >= 0]
-    return max(start, lo), min(ends, default=hi)
 
 
 def _zero_as_a_heading(doc: Doc, amount: Any) -> bool:

@@ -18,7 +18,6 @@ finding it rests on holds for them).
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,6 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from nlu.asks import AskRule, rule_of, sentences_of
+from nlu.context import sentence_holding
 from nlu.data import load
 from nlu.gating import Gated, Gates, gated_matches, lower_places
 from nlu.questions import PREMISE, TELLS
@@ -112,14 +112,14 @@ def stated(doc: Doc) -> tuple[tuple[str, int], ...]:
     starts = [s.start for s in sentences]
     # (a rule holds only in a sentence holding a class of its first group, with the
     # ``context`` classes of the one before: the others are needed only there)
-    led = sorted({bisect.bisect_right(starts, start) - 1 for _id, start, _end in matches})
+    led = sorted({sentence_holding(starts, start) for _id, start, _end in matches})
     wanted = {m for n in led for m in (n - 1, n) if m >= 0}
     for low, high in _ranges(sentences, led, len(doc)):
         matches += gated_matches(matchers.others, doc, places, (low, high))
     strings = doc.vocab.strings
     present: list[set[str]] = [set() for _ in sentences]
     for match_id, start, _end in matches:
-        at = bisect.bisect_right(starts, start) - 1
+        at = sentence_holding(starts, start)
         if at in wanted:
             present[at].add(strings[match_id].split("/", 1)[0])
     context = _context()

@@ -83,14 +83,22 @@ _SPACE_BEFORE_DASH = re.compile(r"-(?<=\s-)")
 _BULLETS = ("•", "▪", "●")
 # The word a full stop ends ("max." in "the max. pre-tax"), searched up to the stop.
 _WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\bbut\b|\bhowever\b|\bso\b|\band\b", re.IGNORECASE)
+# Two notions of a clause, one built on the other. A comma clause (``Sentences.comma_clause``)
+# is cut only at these marks: the accounts a list names, joined by "and", stay in the clause
+# of its figure ("my rollover IRA and my 401k hold $40k pre-tax").
+_COMMA_BREAKS = ",;"
+# A clause (``Sentences.clause_start``) is cut there too, and at a colon, a parenthesis and
+# the words that join clauses: what a negation or a holding verb governs ends at "and".
+_CLAUSE_BREAK = re.compile(
+    rf"[{_COMMA_BREAKS}:()]|\bbut\b|\bhowever\b|\bso\b|\band\b", re.IGNORECASE
+)
 # The last clause break of a stretch of lower-cased text, found by backing up from its
 # end: the greedy ``.*`` runs to the end and gives back one character at a time until a
 # break matches (breaks never overlap, so the rightmost one to start is the last one
 # ``_CLAUSE_BREAK.finditer`` gives). Each word opens with its letter, the look-behind
 # after it, so that ``re`` rules a position out on its first character.
 _LAST_CLAUSE_BREAK = re.compile(
-    r"(?s:.*)(?:[,;:()]|b(?<!\wb)ut\b|h(?<!\wh)owever\b|s(?<!\ws)o\b|a(?<!\wa)nd\b)"
+    rf"(?s:.*)(?:[{_COMMA_BREAKS}:()]|b(?<!\wb)ut\b|h(?<!\wh)owever\b|s(?<!\ws)o\b|a(?<!\wa)nd\b)"
 )
 # The only characters on which a case-blind ``re`` match of ASCII letters differs from a
 # match of the lower-cased letters in lower-cased text: "i" matches "İ" and "ı", "s"
@@ -292,6 +300,15 @@ def _space_before_bullet_or_dash(text: str) -> bool:
     return _SPACE_BEFORE_DASH.search(text) is not None
 
 
+def sentence_holding(starts: Sequence[int], at: int) -> int:
+    """Which sentence holds ``at`` (a token or a character): the index in ``starts``, where
+    the sentences start in order, of the last one at or before it (-1 before the first).
+    The one look-up of the sentence holding a place: by characters for ``Sentences``, by
+    tokens for the readers of a Doc's sentences (``nlu.asks``, ``nlu.implied``,
+    ``nlu.beliefs``)."""
+    return bisect.bisect_right(starts, at) - 1
+
+
 class Sentences:
     """Sentence bounds of one text, looked up by character offset.
 
@@ -314,7 +331,7 @@ class Sentences:
     def bounds(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding character ``pos``."""
         starts = self.starts
-        i = bisect.bisect_right(starts, pos) - 1
+        i = sentence_holding(starts, pos)
         if i < 0:
             i = 0
         return starts[i], starts[i + 1] if i + 1 < len(starts) else len(self.text)
@@ -354,14 +371,29 @@ class Sentences:
         return matches[: bisect.bisect_right(ends, pos)]
 
     def clause_start(self, pos: int) -> int:
-        """Where the clause holding ``pos`` starts: after the last comma, "and", "but"
-        before ``pos`` in its sentence, else at the sentence start."""
+        """Where the clause holding ``pos`` starts: after the last break before ``pos`` in
+        its sentence (a comma clause's comma or semicolon, or a colon, a parenthesis, "and",
+        "but", "however", "so"), else at the sentence start. Narrower than
+        :meth:`comma_clause`, which "and" does not cut: a negation or a holding verb governs
+        no word past an "and", but a list's accounts are named on both sides of one."""
         start = self.bounds(pos)[0]
         if self.lower_from(start):
             last = _LAST_CLAUSE_BREAK.match(self.lower, start, pos)
             return last.end() if last else start
         breaks = list(_CLAUSE_BREAK.finditer(self.text[start:pos]))
         return start + breaks[-1].end() if breaks else start
+
+    def comma_clause(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the comma clause holding ``pos``: its sentence cut at the commas
+        and semicolons around it, and nowhere else ("after tax = 12k, roth ira = none": two
+        clauses; "my rollover IRA and my 401k hold $40k pre-tax": one). Wider than the
+        clause of :meth:`clause_start`, which "and", "but", a colon or a parenthesis also
+        cut: the accounts a list names, joined by "and", stay in its figure's clause."""
+        lo, hi = self.bounds(pos)
+        text = self.text
+        start = max(text.rfind(mark, lo, pos) for mark in _COMMA_BREAKS) + 1 or lo
+        ends = [i for i in (text.find(mark, pos, hi) for mark in _COMMA_BREAKS) if i >= 0]
+        return max(start, lo), min(ends, default=hi)
 
     def clause_before(self, pos: int) -> str:
         """The part of the clause before ``pos`` (back to the last comma, "and", "but")."""

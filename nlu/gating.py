@@ -51,12 +51,32 @@ class Needed:
     tail: int | None
 
 
+# Whether the builds deferred below wait for their first use (``build_on_demand``): off
+# by default, so that a long-running process (the bots, the benchmarks) builds everything
+# when it is made and no reply pays for a build; a process that reads one text
+# (``rothbot ask``) turns it on and builds only what that text needs.
+_on_demand = False
+
+
+def build_on_demand(on: bool = True) -> bool:
+    """Set whether Matchers and phrases made from now on are built when first needed
+    (``DeferredMatcher``, ``FirstWordPhrases``); the setting it replaces."""
+    global _on_demand
+    previous, _on_demand = _on_demand, on
+    return previous
+
+
+def on_demand() -> bool:
+    return _on_demand
+
+
 class DeferredMatcher:
-    """A ``Matcher`` of given patterns, built when first run (or measured): most gates
-    never run on a text (about 10 of the answer catalogue's 48 on a question), so a
-    process that reads a few texts builds few of their Matchers (``rothbot ask``: about a
-    tenth of its start went on Matchers it never ran). Built as ``Gates`` built them
-    before: the same patterns, added in the same order, so the same matches."""
+    """A ``Matcher`` of given patterns, built when first run (or measured) where builds
+    wait for their first use (``build_on_demand``), else at once: most gates never run on
+    a text (21 of the 359 on a first question), so a process that reads one text builds
+    few of their Matchers (``rothbot ask``: about a tenth of its start went on Matchers it
+    never ran). Built as ``Gates`` built them before: the same patterns, added in the
+    same order, so the same matches."""
 
     __slots__ = ("_built", "_patterns", "_vocab")
 
@@ -67,6 +87,8 @@ class DeferredMatcher:
         self._vocab = vocab
         self._patterns = patterns
         self._built: Matcher | None = None
+        if not _on_demand:
+            self.built()
 
     def built(self) -> Matcher:
         matcher = self._built
@@ -95,17 +117,18 @@ class DeferredMatcher:
 
 class FirstWordPhrases:
     """A ``PhraseMatcher`` on lower-cased words, each of its word sequences added when a
-    text first holds the sequence's first word: a sequence cannot match a text without
-    it, so the matches are those of a PhraseMatcher holding every sequence (a match
-    found later than with all sequences added at once, in another order). The answer
-    catalogue's phrases are 22,800 sequences over 1,300 first words, and a question holds
-    the first words of about 1,300 of them: adding them all was about a tenth of
-    ``rothbot ask``'s start."""
+    text first holds the sequence's first word, where builds wait for their first use
+    (``build_on_demand``; else all at once): a sequence cannot match a text without it,
+    so the matches are those of a PhraseMatcher holding every sequence (in another
+    order). The answer catalogue's phrases are 22,800 sequences over 1,300 first words,
+    and a question holds the first words of about 1,300 of them: adding them all was
+    about a tenth of ``rothbot ask``'s start."""
 
-    __slots__ = ("_lock", "_pending", "matcher", "vocab")
+    __slots__ = ("_lock", "_pending", "matcher", "on_demand", "vocab")
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
+        self.on_demand = _on_demand
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         # first word (hash) -> (key, the sequences of that key it begins), to be added
         self._pending: dict[int, list[tuple[str, Callable[[], list[tuple[str, ...]]]]]] = {}
@@ -120,6 +143,12 @@ class FirstWordPhrases:
         """Add ``key``'s word sequences (lower-cased words; none empty): ``sequences()``
         spells them all, each beginning with one of ``first_words``; it is called when a
         text first holds one of those (and once only)."""
+        if not self.on_demand:
+            add = self.vocab.strings.add
+            spelled_now = sequences()
+            if spelled_now:
+                self.matcher.add(key, [[add(w) for w in words] for words in spelled_now])
+            return
         spelled: list[Sequence[tuple[str, ...]]] = []
 
         def begun(first: str) -> list[tuple[str, ...]]:

@@ -12,7 +12,6 @@ the assembler, like the phrases of ``status.yaml``, unless its sentence is a que
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -25,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlu import gating
-from nlu.context import Sentences
+from nlu.context import Sentences, sentence_holding
 from nlu.data import load
 from nlu.tables import _HEDGE, Hit
 
@@ -180,7 +179,7 @@ class ImpliedFacts:
         starts = [i for i, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1]
 
         def sentence(token: int) -> int:
-            return starts[bisect.bisect_right(starts, token) - 1] if starts else 0
+            return starts[sentence_holding(starts, token)] if starts else 0
 
         classes: dict[int, set[str]] = {}
         for span in phrases:

@@ -17,6 +17,7 @@ import json
 import re
 import threading
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from functools import cache
 from importlib import resources
 from itertools import accumulate
@@ -119,12 +120,15 @@ class _WordLiterals:
     """
 
     def __init__(self) -> None:
-        self._literals: frozenset[str] = frozenset()
+        # (only ever grows, under the lock: a set, not a new frozenset per registration,
+        # which copied the set 650 times while the pipeline was built)
+        self._literals: set[str] = set()
         self._vocabulary: WordVocabulary | None = WordVocabulary(frozenset())
         self._lock = threading.Lock()
 
     @property
-    def literals(self) -> frozenset[str]:
+    def literals(self) -> AbstractSet[str]:
+        """The literals registered so far (read-only)."""
         return self._literals
 
     @property
@@ -134,7 +138,7 @@ class _WordLiterals:
             with self._lock:
                 vocabulary = self._vocabulary
                 if vocabulary is None:
-                    vocabulary = self._vocabulary = WordVocabulary(self._literals)
+                    vocabulary = self._vocabulary = WordVocabulary(frozenset(self._literals))
         return vocabulary
 
     def add(self, literals: Iterable[str]) -> None:
@@ -142,13 +146,13 @@ class _WordLiterals:
             known = self._literals
             new = {lit for lit in literals if lit not in known and _first_word(lit)}
             if new:
-                self._literals = known | new
+                known.update(new)
                 self._vocabulary = None
 
     def forget_words(self) -> None:
         """Drop what was remembered per word (benchmarks use it to measure a cold start)."""
         with self._lock:
-            self._vocabulary = WordVocabulary(self._literals)
+            self._vocabulary = WordVocabulary(frozenset(self._literals))
 
 
 def is_longer_literal(literal: str) -> bool:
@@ -370,6 +374,9 @@ class LiteralFinder:
         return found
 
 
+_IGNORECASE = int(re.IGNORECASE)
+
+
 class FastRegex:
     """A compiled regex that is only tried where its literal words occur.
 
@@ -403,14 +410,17 @@ class FastRegex:
         self, pattern: str, flags: int = FLAGS, *, starts: Iterable[str] | None = None
     ) -> None:
         """``starts``: the literals every match starts with, when the caller knows better."""
-        self.ignorecase = bool(flags & re.IGNORECASE)
+        # (the flags as an int: an operation on ``re.RegexFlag`` goes through ``enum``, a
+        # tenth of making the reader's 670 patterns)
+        value = int(flags)
+        self.ignorecase = bool(value & _IGNORECASE)
         # case-blind patterns run on the lower-cased text: matching without IGNORECASE is
         # several times faster in ``re``
         self._flags: int
         if self.ignorecase:
-            self._source, self._flags = lowercase_pattern(pattern), flags & ~re.IGNORECASE
+            self._source, self._flags = lowercase_pattern(pattern), value & ~_IGNORECASE
         else:
-            self._source, self._flags = pattern, flags
+            self._source, self._flags = pattern, value
         self._compiled: re.Pattern[str] | None = None
         self.word_start, lead, need = analysis(pattern, flags, starts)
         self.lead = self._cased(lead)

@@ -46,6 +46,7 @@ from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlu import gating
 from nlu.context import Sentences, normalise, sentence_starts
 from nlu.intents import find_intent_cues, find_topics
 from nlu.money import find_amounts
@@ -527,12 +528,22 @@ def get_nlp() -> Language:
     gc.disable()
     try:
         nlp = build()
-        nlp(WARM_UP_TEXT)
+        if not gating.on_demand():  # (a process that reads one text needs no warm-up)
+            nlp(WARM_UP_TEXT)
     finally:
         gc.freeze()
         if collecting:
             gc.enable()
     return nlp
+
+
+def for_one_text() -> None:
+    """This process reads one text (``rothbot ask``): from now on the pipeline and the
+    rules build only what a text needs, when it first needs it (``nlu.gating``'s
+    deferred Matchers and phrases), and the pipeline is not warmed up on a sample text.
+    The readings are the same; a long-running process builds everything up front, so
+    that no reply pays for a build. Call it before the first read."""
+    gating.build_on_demand()
 
 
 def parser_for(nlp: Language) -> Callable[[str], Doc]:

@@ -19,6 +19,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from nlu.accounts import ACCOUNT_KINDS, ROTH_IRA, ROTH_PLAN
 from nlu.asks import Unrecognised, recognise, sentences_of
 from nlu.assemble import assemble
 from nlu.beliefs import stated as beliefs_stated
@@ -192,17 +193,13 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
     )
 
 
-# Account kinds of ``nlu.accounts`` a text's money may be in (the employer is no account).
-_ACCOUNT_KINDS = frozenset({"plan", "roth_plan", "roth_ira", "ira"})
-
-
 def _accounts_named(doc: Doc, asking: list[int]) -> tuple[frozenset[str], frozenset[str]]:
     """The kinds of account the text names (``doc.spans["accounts"]``'s mentions), and those
     of its ``asking`` sentences (indexes of ``doc.sents``); a "Roth" that is in no mention
     ("I assume a Roth would be the same?") may be either Roth kind. The mentions are read
     once for both."""
     every = payloads(doc, "accounts")
-    mentions = [m for m in every if m.kind in _ACCOUNT_KINDS]
+    mentions = [m for m in every if m.kind in ACCOUNT_KINDS]
     covered = {i for m in every for i in range(m.start, m.end)}
     # (a bare "Roth": where each one stands, outside every mention)
     bare_roth = [t.i for t in doc if t.lower_.startswith("roth") and t.i not in covered]
@@ -210,7 +207,7 @@ def _accounts_named(doc: Doc, asking: list[int]) -> tuple[frozenset[str], frozen
     def kinds(tokens: range | set[int]) -> frozenset[str]:
         named = {m.kind for m in mentions if m.start in tokens}
         if any(i in tokens for i in bare_roth):
-            named |= {"roth_plan", "roth_ira"}
+            named |= {ROTH_PLAN, ROTH_IRA}
         return frozenset(named)
 
     everywhere = kinds(range(len(doc)))

@@ -162,11 +162,11 @@ class Delivery:
         """
         backoff = RETRY_SOON
         while True:
-            await _first_of(halt, self.failed, timeout=interval)
+            await first_of(halt, self.failed, timeout=interval)
             if halt.is_set():
                 return
             if self.failed.is_set():
-                await _first_of(halt, timeout=min(backoff, interval))
+                await first_of(halt, timeout=min(backoff, interval))
                 if halt.is_set():
                     return
             self.failed.clear()
@@ -352,8 +352,9 @@ class Delivery:
             return await bot.send_message(moved.new_chat_id, text, **options)
 
 
-async def _first_of(*events: asyncio.Event, timeout: float) -> None:
-    """Wait until one of ``events`` is set, or ``timeout`` seconds."""
+async def first_of(*events: asyncio.Event, timeout: float) -> None:
+    """Wait until one of ``events`` is set, or ``timeout`` seconds (the re-send timer's
+    wait here, and the staff loop's, ``bot.telegram_channel.staff``)."""
     waiters = [asyncio.create_task(event.wait()) for event in events]
     try:
         await asyncio.wait(waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)

@@ -49,7 +49,13 @@ from bot.handoff import claimed_text, from_a_person, resolved_text
 from bot.reply import Reply
 from bot.support_store import Event, Ticket
 from bot.telegram_channel.core import CoreWorker
-from bot.telegram_channel.delivery import Delivery, SendFailed, lane_of, parse_address
+from bot.telegram_channel.delivery import (
+    Delivery,
+    SendFailed,
+    first_of,
+    lane_of,
+    parse_address,
+)
 from bot.tickets import TicketError, TicketQueue
 
 log = logging.getLogger(__name__)
@@ -202,7 +208,7 @@ class Staff:
                     await self.deliver_to_users(bot)
                 except Exception as error:  # the loop must outlive a bad round
                     log.error("the staff round failed (%s: %s)", type(error).__name__, error)
-                await _first_of(halt, news, timeout=self.interval)
+                await first_of(halt, news, timeout=self.interval)
         finally:
             stop_listening()
 
@@ -326,16 +332,6 @@ def _notice(ticket: Ticket, event: Event) -> str:
     if event.kind == "resolved":
         return resolved_text(ticket.id)
     return from_a_person(ticket.id, event.who, event.text)
-
-
-async def _first_of(*events: asyncio.Event, timeout: float) -> None:
-    """Wait until one of ``events`` is set, or ``timeout`` seconds."""
-    waiters = [asyncio.ensure_future(e.wait()) for e in events]
-    try:
-        await asyncio.wait(waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        for waiter in waiters:
-            waiter.cancel()
 
 
 def summary_text(ticket: Ticket) -> str:

@@ -29,7 +29,7 @@ from nlu.asks import (
     word_sequences,
 )
 from nlu.data import load
-from nlu.gating import Gated, longest_match, needed_words
+from nlu.gating import Gated, build_on_demand, longest_match, needed_words
 from nlu.pipeline import get_nlp
 
 QUESTION_FILES = (BATCH_A, BATCH_B, DEV, REAL)
@@ -284,3 +284,20 @@ def test_a_phrase_pattern_begins_with_the_first_words_of_its_choices() -> None:
     assert checked > 400
     assert first_words([["a", None], ["b"], ["c"]]) == {"a", "b"}
     assert first_words([["a"], [None, "b"]]) == {"a"}
+
+
+def test_a_catalogue_built_on_demand_finds_what_one_plain_matcher_finds() -> None:
+    """As ``rothbot ask`` builds it (``nlu.pipeline.for_one_text``): its gated Matchers
+    and phrases built when a text first needs them, over the real questions in turn."""
+    previous = build_on_demand(True)
+    try:
+        on_demand = build(get_nlp().vocab)
+    finally:
+        build_on_demand(previous)
+    assert on_demand.phrases.waiting > 1000
+    assert not any(gate.matcher.is_built for gate in on_demand.gated)
+    make_doc = get_nlp().make_doc
+    for text in _questions():
+        doc = make_doc(text)
+        assert fired(doc, on_demand) == plain(doc)
+    assert any(gate.matcher.is_built for gate in on_demand.gated)

@@ -6,16 +6,28 @@ Matcher finds). These pin down its arithmetic: which tokens a pattern needs, how
 a match each stands, and the token ranges a gate then runs on.
 """
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from nlu.gating import FirstWordPhrases, Gates, Needed, gated_matches, needed, places_of
+from nlu.gating import (
+    FirstWordPhrases,
+    Gates,
+    Needed,
+    build_on_demand,
+    gated_matches,
+    needed,
+    places_of,
+)
 from nlu.pipeline import get_nlp
 
 GAP = {"LOWER": {"NOT_IN": ["x"]}, "OP": "{0,3}"}
+T = TypeVar("T")
 
 
 @pytest.mark.parametrize(
@@ -96,6 +108,35 @@ def test_gated_matchers_find_what_one_plain_matcher_finds(words: list[str]) -> N
     assert sorted(set(gated_matches(gates.gates(), doc, places))) == sorted(plain(doc))
 
 
+def _on_demand(make: Callable[..., T], *args: object) -> T:
+    """``make(*args)`` with builds waiting for their first use, as ``rothbot ask`` has
+    them (``nlu.pipeline.for_one_text``)."""
+    previous = build_on_demand(True)
+    try:
+        return make(*args)
+    finally:
+        build_on_demand(previous)
+
+
+def test_gated_matchers_are_built_when_made_unless_builds_wait_for_their_first_use() -> None:
+    vocab = get_nlp().vocab
+    for waiting in (False, True):
+        gates = Gates(vocab)
+        gates.add("roll/to", [{"LOWER": "roll"}, GAP, {"LOWER": "to"}], [[{"LOWER": "roll"}]])
+        (gate,) = _on_demand(gates.gates) if waiting else gates.gates()
+        assert gate.matcher.is_built is not waiting
+        assert len(gate.matcher) == 1 and gate.matcher.is_built
+
+
+def test_phrases_are_all_added_when_made_unless_builds_wait_for_their_first_use() -> None:
+    vocab = get_nlp().vocab
+    eager = FirstWordPhrases(vocab)
+    eager.add("a/x", {"roll"}, lambda: [("roll", "it")])
+    assert eager.waiting == 0
+    doc = Doc(vocab, words=["roll", "it"])
+    assert [(vocab.strings[k], s, e) for k, s, e in eager.matcher(doc)] == [("a/x", 0, 2)]
+
+
 PHRASES = [("a/x", [("roll", "it"), ("roll", "over"), ("move", "it", "over")]),
            ("b/y", [("it",), ("it", "over")]), ("c/z", [("over", "to", "roth")])]  # fmt: skip
 PHRASE_WORDS = st.sampled_from(["roll", "ROLL", "it", "over", "move", "to", "Roth", "the", "?"])
@@ -109,7 +150,7 @@ def test_phrases_added_by_first_word_find_what_one_phrase_matcher_holding_all_fi
     """Whatever texts came before (each adds the sequences of its first words), a text's
     matches are those of a PhraseMatcher holding every sequence."""
     vocab = get_nlp().vocab
-    full, lazy = PhraseMatcher(vocab, attr="LOWER"), FirstWordPhrases(vocab)
+    full, lazy = PhraseMatcher(vocab, attr="LOWER"), _on_demand(FirstWordPhrases, vocab)
     for key, sequences in PHRASES:
         full.add(key, [Doc(vocab, words=list(words)) for words in sequences])
         lazy.add(key, {words[0] for words in sequences}, lambda sequences=sequences: sequences)
@@ -121,7 +162,7 @@ def test_phrases_added_by_first_word_find_what_one_phrase_matcher_holding_all_fi
 
 def test_a_phrase_is_added_only_once_a_text_holds_its_first_word() -> None:
     vocab = get_nlp().vocab
-    lazy = FirstWordPhrases(vocab)
+    lazy = _on_demand(FirstWordPhrases, vocab)
     spelled = []
     for key, sequences in PHRASES:
         lazy.add(key, {words[0] for words in sequences}, lambda s=sequences: spelled.append(s) or s)

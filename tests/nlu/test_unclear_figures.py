@@ -148,6 +148,43 @@ def test_where_the_money_goes_does_not_make_it_unclear() -> None:
     assert facts.get("after_tax_earnings") == 407, facts
 
 
+@pytest.mark.parametrize(
+    ("text", "unclear"),
+    [
+        # a destination word, then an owner's, describing or capitalised words (a firm's)
+        ("I have $40k pre-tax, rolled over to my Vanguard Roth IRA.", False),
+        ("I have $40k pre-tax, moved into her old Fidelity rollover IRA.", False),
+        ("I have $40k pre-tax and send it to the IRA.", False),
+        # another word between: the account is not where the money goes
+        ("I have $40k pre-tax and want to open an IRA.", True),
+        ("I have $40k pre-tax and my rollover IRA.", True),
+        # a capitalised "To" is read as a name's word, as any capitalised word is
+        ("I have $40k pre-tax. To my Roth IRA nothing went.", True),
+    ],
+)
+def test_the_destination_patterns_say_where_money_goes(text: str, unclear: bool) -> None:
+    from nlu.accounts import unclear_accounts
+    from nlu.pipeline import build, payloads
+
+    doc = build()(text)
+    test = unclear_accounts(doc, payloads(doc, "accounts"))
+    assert test("pretax_balance", (0, len(text))) is unclear
+
+
+def test_a_comma_clause_is_wider_than_a_clause() -> None:
+    # the accounts of a list joined by "and" stay in the figure's comma clause; a negation
+    # or a holding verb governs no word past the "and" (nlu.context.Sentences)
+    from nlu.context import Sentences
+
+    text = "My rollover IRA and my 401k hold $40k pre-tax; the rest (none) is Roth."
+    index = Sentences(text, [0])
+    at = text.index("$40k")
+    assert index.comma_clause(at) == (0, text.index(";"))
+    assert index.clause_start(at) == text.index(" my 401k")
+    assert index.comma_clause(text.index("none")) == (text.index(";") + 1, len(text))
+    assert index.clause_start(text.index("none")) == text.index("none")
+
+
 def test_the_other_account_in_another_clause_leaves_the_figure() -> None:
     # batch_b bb040, https://irahelp.com/?p=15608
     text = (
