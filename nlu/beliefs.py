@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from nlu.asks import AskRule, rule_of, sentences_of
@@ -69,9 +69,9 @@ def build(vocab: Vocab) -> BeliefMatchers:
     return BeliefMatchers(leading.gates(), others.gates(), rules, vetoes.gates())
 
 
-# No pattern of a veto class is longer than this many tokens past its sentence's end (a
-# match is its first token's sentence's).
-_VETO_REACH = 8
+# No pattern of a class but the leading ones is longer than this many tokens past its
+# sentence's end (a match is its first token's sentence's).
+_VETO_REACH = 16
 
 
 _matchers = cache(build)
@@ -81,6 +81,21 @@ _matchers = cache(build)
 def _context() -> frozenset[str]:
     """The classes that count in the sentence after the one they are told in."""
     return frozenset(load("beliefs").get("context") or ())
+
+
+def _ranges(sentences: list[Span], led: list[int], length: int) -> list[tuple[int, int]]:
+    """The token ranges of the sentences ``led`` and the one before each (the others'
+    matches are needed there), joined where they touch; each runs ``_VETO_REACH``
+    tokens past its last sentence, as a match is its first token's sentence's."""
+    out: list[tuple[int, int]] = []
+    for n in led:
+        low = sentences[n - 1].start if n else sentences[n].start
+        high = min(length, sentences[n].end + _VETO_REACH)
+        if out and low <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], high))
+        else:
+            out.append((low, high))
+    return out
 
 
 def stated(doc: Doc) -> tuple[tuple[str, int], ...]:
@@ -94,13 +109,19 @@ def stated(doc: Doc) -> tuple[tuple[str, int], ...]:
     matches = gated_matches(matchers.leading, doc, places)
     if not matches:
         return ()
-    matches += gated_matches(matchers.others, doc, places)
-    strings = doc.vocab.strings
     starts = [s.start for s in sentences]
+    # (a rule holds only in a sentence holding a class of its first group, with the
+    # ``context`` classes of the one before: the others are needed only there)
+    led = sorted({sentence_holding(starts, start) for _id, start, _end in matches})
+    wanted = {m for n in led for m in (n - 1, n) if m >= 0}
+    for low, high in _ranges(sentences, led, len(doc)):
+        matches += gated_matches(matchers.others, doc, places, (low, high))
+    strings = doc.vocab.strings
     present: list[set[str]] = [set() for _ in sentences]
     for match_id, start, _end in matches:
         at = sentence_holding(starts, start)
-        present[at].add(strings[match_id].split("/", 1)[0])
+        if at in wanted:
+            present[at].add(strings[match_id].split("/", 1)[0])
     context = _context()
     classes = [own | (present[n - 1] & context if n else set()) for n, own in enumerate(present)]
     # (the sentences where every class of some rule is; a veto class can only undo it)
