@@ -8,7 +8,9 @@ correction rests on, its rule), recognised by ``nlu/patterns/beliefs.yaml`` and 
 the ``beliefs`` section of ``bot/messages/en.yaml``:
 
 - the answer to that entry opens with the correction, "No: ...", in the place of the
-  finding it rests on, with that finding's figures from the engine;
+  finding it rests on, with that finding's figures from the engine; a correction whose
+  rule is affirmative names the belief instead ("Not only IRAs: ..."), since a bare "No:"
+  reads as the answer to the question asked ("Are these subject to pro-rata?");
 - an entry the text does not ask gets its correction alone, before the answers to what
   was asked, which are unchanged;
 - a question ("Will I owe the 10%?") is answered as asked, with no correction; nor is a
@@ -189,7 +191,9 @@ def test_fq100_earnings_to_a_traditional_ira_is_corrected_first() -> None:
     # real.jsonl fq100 (https://irahelp.com/?p=54157): "the earnings must be rolled over
     # into the traditional IRA along with the balance of his 401K"
     paragraphs = _paragraphs(real_question("fq100", REAL))
-    assert paragraphs[0].startswith("No: the earnings may go to the Roth IRA too, as taxable")
+    assert paragraphs[0].startswith(
+        "Not only to a traditional IRA: the earnings may go to the Roth IRA"
+    )
     assert "IRS Notice 2014-54" in paragraphs[0]
     # the Roth IRA question asked is still answered
     assert paragraphs[1].startswith("Rolled-in contributions, after-tax or Roth 401(k)")
@@ -199,7 +203,7 @@ def test_ba019_pro_rata_only_for_iras_is_corrected_for_plan_money() -> None:
     # batch_a.jsonl ba019: "My understanding was that the pro-rata rule applies only to
     # IRAs." (after-tax money leaving a 401(k) by in-service withdrawals)
     first = _paragraphs(real_question("ba019", EVAL / "batch_a.jsonl"))[0]
-    assert first.startswith("No: a plan's own payouts are pro-rata too")
+    assert first.startswith("Not only IRAs: a plan's own payouts are pro-rata too")
     assert "IRC 72(e)(8)" in first and "IRC 408(d)(2)" in first
 
 
@@ -209,7 +213,7 @@ def test_pro_rata_only_for_iras_is_not_corrected_of_ira_money_alone() -> None:
         "I have $6,000 in a traditional IRA. I understand the pro-rata rule only applies to "
         "IRAs. How do I do a backdoor Roth conversion?"
     )
-    assert "No: a plan's own payouts are pro-rata too" not in _reply(text)
+    assert "Not only IRAs: a plan's own payouts are pro-rata too" not in _reply(text)
 
 
 def test_the_mega_backdoor_against_the_ira_limit_corrected() -> None:
