@@ -2,7 +2,7 @@
 naming a regulation or ruling where such a conversion is the setting: the code itself, IRC
 402A(c)(4), widened in 2013 by 402A(c)(4)(E) (ATRA 2012) to money not otherwise
 distributable, with IRS Notices 2010-84 and 2013-74; no letter ruling, only the plan
-document (the route to a Roth IRA rests on Notice 2014-54).
+document (a move to a Roth IRA is a rollover: IRC 402A(c)(3), Notice 2014-54).
 
 fq105 (answers_more, https://www.irahelp.com/forum-post/48976-after-tax-401k-contributions-roth-401k):
 "... his employer plan now allows his after-tax contribution automatically converted to a
@@ -36,6 +36,8 @@ def test_the_authority_for_an_in_plan_conversion_is_answered_first(text: str) ->
     first = first_reply(text).split("\n\n")[0]
     assert first.startswith(LEAD)
     assert "no letter ruling is needed, only the plan document" in first
+    # a move to a Roth IRA is a rollover, not the Notice's (an expert grading of fq105)
+    assert "a rollover instead: IRC 402A(c)(3) for Roth money" in first
 
 
 @pytest.mark.parametrize(
