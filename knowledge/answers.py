@@ -1188,6 +1188,16 @@ def _conversion_five_year(facts: Json, result: Json) -> list[Finding]:
     ]
 
 
+def _after_tax_withdraw(facts: Json, result: Json) -> list[Finding]:
+    """Only the contributions of after-tax plan money come out tax-free (IRC 72(e)(8)); the
+    10% on the earnings is named only where the stated age does not put 59½ behind the
+    poster (an expert grading found it told to a 66-year-old, bc017). The age only narrows
+    what is said, so it is not among the facts the answer depends on."""
+    past = _before_59_half(facts, result) is False
+    finding = "after_tax_out.contributions_only" + (".past_59" if past else "")
+    return [Finding(finding, "irc_72_e_8", _common_figures(result))]
+
+
 def _in_plan_conversion_access(facts: Json, result: Json) -> list[Finding]:
     """Converted money in the Roth 401(k) comes back tax-free but pro-rata with the
     earnings until qualified (IRC 402A(d)(4)); its taxable part carries the 10% for its own
@@ -1591,6 +1601,7 @@ ANSWERS: Mapping[str, Answer] = {
     "move_to_roth": _move_to_roth,
     # answers-c
     "conversion_five_year": _conversion_five_year,
+    "after_tax_withdraw": _after_tax_withdraw,
     "sepp_vs_rule_55": _sepp_vs_rule_55,
     "home_purchase": _home_purchase,
     "after_tax_excess": _after_tax_excess,

@@ -89,3 +89,16 @@ def test_the_penalty_rate_is_the_years_parameter_and_the_rules_are_cited() -> No
     assert "the 10% penalty too" in sentence
     assert "unless the plan accounts for the after-tax money separately" in sentence
     assert section == "IRC 72(e)(8)"
+
+
+@pytest.mark.parametrize(("age", "penalty_named"), [(66, False), (60, False), (45, True)])
+def test_the_penalty_is_named_only_where_59_and_a_half_is_not_behind(
+    age: int, penalty_named: bool
+) -> None:
+    # bc017's client is 66 and was told "before 59½ ... the 10% penalty too" (an expert
+    # grading of the released replies); at 59 whole years cannot place 59½, so it stays
+    said = said_by("after_tax_withdraw", {"age": age})
+    (finding,) = said
+    sentence, section = said[finding]
+    assert ("10% penalty" in sentence) is penalty_named
+    assert sentence.startswith(LEAD) and section == "IRC 72(e)(8)"
