@@ -44,14 +44,14 @@ class QuestionCues:
     announcing: frozenset[str]  # the ids of the cues that only announce a question
     # the ids of the openers of a question asked for a yes or a no ("Can I ...", "Isn't
     # it ..."), not "How ...", "What ...", "Any thoughts ..."
-    yes_no: frozenset[str] = frozenset()
+    yes_no: frozenset[str]
     # token patterns of how a list item opens ("1)", "(a)", "Q1:"; ``items``)
-    items: Matcher | None = None
+    items: Matcher
     # the most words (tokens but spaces) a match of ``items`` holds: how far into a
     # sentence ``item_marker`` looks
-    item_words: int = 0
+    item_words: int
     # phrases that state an understanding the poster wants checked (``understanding``)
-    understanding: PhraseMatcher | None = None
+    understanding: PhraseMatcher
 
 
 # How a sentence stands to what the text asks, strongest first: it asks; it announces a
@@ -203,8 +203,6 @@ def understood(doc: Doc, sentences: Sequence[Span], cues: QuestionCues | None = 
     checked ("From what I can tell, ...", "My understanding is that ..."; ``understanding``
     of ``questions.yaml``)."""
     cues = cues or _cues(doc.vocab)
-    if cues.understanding is None:  # pragma: no cover - build always sets it
-        return [False] * len(sentences)
     starts = sorted(start for _id, start, _end in cues.understanding(doc))
     return [_within(starts, sentence) for sentence in sentences]
 
@@ -270,7 +268,6 @@ def _item_marker(sentence: Span, cues: QuestionCues) -> Span:
     doc = sentence.doc
     if not words:
         return doc[sentence.end : sentence.end]
-    assert cues.items is not None
     first = words[0].i
     # (only the opening words can hold it: the Matcher costs by the tokens it is given,
     # and this is asked of every sentence several times a read)

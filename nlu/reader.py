@@ -149,7 +149,7 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
     found_at: dict[str, int] = {}
     for at, intent in sorted(places):
         found_at.setdefault(intent, at)
-    present = {str(intent) for *_, intent in cues} | {i for _, _, i, _ in by_classes}
+    present = set(found_at)
     if _is_question_like(index.text, bool(facts)):
         present |= intents_from_model(doc)
     still_working = facts.get("still_employed") is True and bool(
