@@ -98,6 +98,10 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
     "route.full_split_at_59_general": frozenset(
         {"route.split_general", "route.if_separate", "all_to_roth.general"}
     ),
+    # (taking after-tax money out: its answer says already that the earnings are pretax
+    # money, taxable when paid, and only the contributions tax-free; fq088 said it twice)
+    "after_tax_out.contributions_only": frozenset({"earnings_tax.pretax"}),
+    "after_tax_out.contributions_only.past_59": frozenset({"earnings_tax.pretax"}),
     "route.split": frozenset({"all_to_roth.general"}),
     "route.all_basis": frozenset({"all_to_roth.general", "route.split_general"}),
     "route.split_general": frozenset({"all_to_roth.general"}),
@@ -115,6 +119,9 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
     # a Roth 401(k) rolled early: its two sentences hold the general Roth IRA clock ones
     "roth_401k_early.not_taxed": frozenset({"roth_401k.rolled_basis", "roth_ira_clock.basis_free"}),
     "roth_401k_early.ira_clock": frozenset({"drac.rollover_clock"}),
+    # (a Roth 401(k) rolled to a Roth IRA: what counts as contributions there and that only
+    # earnings wait for its clock, said already; fq034 read the clock three times)
+    "drac.rollover_clock": frozenset({"roth_ira_clock.basis_free"}),
     "rmd_first.comes_out_first": frozenset({"rmd.first_not_rollable"}),
     # converted basis taken out before 59½ (answers-c): its pro-rata and recapture sentences
     # hold those of money converted in the plan

@@ -141,6 +141,26 @@ def test_unknown_accounting_keeps_the_condition_open() -> None:
     assert UNLESS_SEPARATE in reply
 
 
+# -- no fact said twice -----------------------------------------------------------------------
+
+
+def test_fq088_each_point_once_and_short() -> None:
+    # the expert (2026-12-08): 198 words, "the earnings and split points each appear twice"
+    reply = _first_reply(real_question("fq088", REAL))
+    assert reply.count("Notice 2014-54") == 1
+    assert reply.count("are pretax money") == 1
+    assert len(reply.split()) <= 130
+
+
+def test_fq034_the_rolled_in_clock_is_said_once() -> None:
+    # https://irahelp.com/?p=63045: the Roth 401(k) rolled to his Roth IRA; the general
+    # Roth IRA clock paragraph said the same a third time (238 words)
+    reply = _first_reply(real_question("fq034", REAL))
+    assert "does not restart it" in reply  # the correction of his belief
+    assert "Rolled-in contributions, after-tax or Roth 401(k)" not in reply
+    assert "Rolled to a Roth IRA, the plan's years do not carry over" in reply
+
+
 def test_bb005_existing_roth_ira_is_not_told_to_open_one() -> None:
     # https://irahelp.com/forum-post/26145-plan-401k-roth-conversion-or-service-withdrawal-
     # after-tax-funds-roth-ira ("Client also has a Roth IRA which has passed the 5 year wait
