@@ -58,6 +58,8 @@ class Rule:
     not_before: re.Pattern[str] | None = None
     # vocabulary classes the sentence of a match must hold
     requires: frozenset[str] = frozenset()
+    # words that, right before a match, make it no statement ("until she is 59 1/2")
+    not_after: frozenset[str] = frozenset()
 
 
 def token_specs(spec: Any) -> list[dict[str, Any]]:
@@ -111,6 +113,7 @@ class ImpliedFacts:
                 frozenset(raw.get("skip_if", ())),
                 re.compile(raw["not_before"], re.IGNORECASE) if raw.get("not_before") else None,
                 frozenset(raw.get("requires", ())),
+                frozenset(raw.get("not_after", ())),
             )
             self.rules[rule.id] = rule
             for spec in raw["patterns"]:
@@ -206,6 +209,7 @@ class ImpliedFacts:
                 in_a_skipped_sentence(
                     rule.skip_if, begin, index, negation_reach=NEGATION_REACH_WORDS
                 )
+                or (start > 0 and doc[start - 1].lower_ in rule.not_after)
                 or (rule.not_before is not None and rule.not_before.match(index.text, stop))
                 or not self.keep(rule, doc, start, end)
             ):

@@ -9,16 +9,14 @@ speaks to (``Reading.spoken``), and the conversation asks the next follow-up ins
 
 The patterns are ``nlu.implied``'s (spaCy ``Matcher`` token patterns over the shared
 vocabulary, tagged once per Doc) in their own file, ``patterns/spoken.yaml``, with tests of
-their own: a match stays in one of the reader's sentences, and ``not_after`` drops a match
-right after one of its words ("until she is 59 1/2" says nothing of how old she is).
+their own: a match stays in one of the reader's sentences. (``not_after``, which drops a match
+right after one of its words, "until she is 59 1/2", is ``nlu.implied``'s, as ``skip_if`` is.)
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlu.data import load
 from nlu.implied import ImpliedFacts, Rule
 
 
@@ -28,18 +26,7 @@ class SpokenFacts(ImpliedFacts):
 
     FILE = "spoken"
 
-    def __init__(self, nlp: Language) -> None:
-        super().__init__(nlp)
-        self.not_after: dict[str, frozenset[str]] = {
-            raw["id"]: frozenset(raw["not_after"])
-            for raw in load(self.FILE)["entries"]
-            if raw.get("not_after")
-        }
-
     def keep(self, rule: Rule, doc: Doc, start: int, end: int) -> bool:
         # one statement: a match does not run on past a sentence's end (the reader's
         # sentences: a line break ends one too)
-        if any(doc[i].is_sent_start for i in range(start + 1, end)):
-            return False
-        words = self.not_after.get(rule.id)
-        return words is None or start == 0 or doc[start - 1].lower_ not in words
+        return not any(doc[i].is_sent_start for i in range(start + 1, end))
