@@ -1,0 +1,163 @@
+"""Figures the poster states for a quantity the engine computes, asked to be checked.
+
+"If I convert the after-tax money to my Roth IRA, do I only pay tax on the $5,000?": the
+poster's own figure for the taxable part of a move. An expert's reply opens with a verdict
+on it ("Yes: about $5,000 ..." or "No: about $Y, because ..."); the engine's figure and the
+verdict are ``knowledge.figures``'s. This module only finds the figure and its role, with
+spaCy ``Matcher`` patterns from ``patterns/figures.yaml``.
+
+Precision first (a wrong "No" is the worst reply there is): a figure counts only in a
+sentence that asks (or one a short "Is that right?" checks), bound to its quantity by a
+pattern right beside the amount, with the move and the plan's after-tax money named in its
+sentence or the one before, and nothing there that puts the figure on another account or
+in another person's mouth. Anything less gives no figure, and the reply no verdict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from nlu.asks import sentences_of
+from nlu.context import sentence_holding
+from nlu.data import load
+from nlu.money import find_amounts
+from nlu.questions import ASKS
+from nlu.questions import asking as sentence_levels
+
+# The moves a figure may be part of, by the account it goes to (``moves`` of the file).
+TO_ROTH_IRA, TO_ROTH_PLAN = "roth_ira", "roth_plan"
+# A short check after a told figure: "Is that right?", "Correct?" (at most so many tokens)
+_CHECK_TOKENS = 8
+_CHECK_WORDS = frozenset({"right", "correct", "accurate", "true", "so"})
+
+
+@dataclass(frozen=True, slots=True)
+class StatedFigure:
+    """A figure the text states for ``quantity`` of the move ``to`` (``TO_ROTH_IRA``,
+    ``TO_ROTH_PLAN``) and asks to have checked; ``moved``: another amount its sentence
+    names (the amount moved, when said), else None."""
+
+    quantity: str
+    amount: Decimal
+    to: str
+    moved: Decimal | None = None
+
+    def to_json(self) -> dict[str, str]:
+        out = {"quantity": self.quantity, "amount": str(self.amount), "to": self.to}
+        return out if self.moved is None else {**out, "moved": str(self.moved)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, str]) -> StatedFigure | None:
+        """The figure ``to_json`` stored, or None for anything unreadable."""
+        try:
+            moved = data.get("moved")
+            return cls(
+                str(data["quantity"]),
+                Decimal(data["amount"]),
+                str(data["to"]),
+                None if moved is None else Decimal(moved),
+            )
+        except (KeyError, ArithmeticError, TypeError, ValueError):
+            return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Matchers:
+    entries: Matcher
+    quantity: dict[str, str]  # entry id -> quantity
+    side: dict[str, str]  # entry id -> "before" | "after"
+    context: Matcher  # match ids: roth_plan, roth_ira, moving, money, veto
+
+
+@cache
+def _matchers(vocab: Vocab) -> _Matchers:
+    data = load("figures")
+    entries = Matcher(vocab)
+    quantity: dict[str, str] = {}
+    side: dict[str, str] = {}
+    for raw in data["entries"]:
+        if raw["side"] not in ("before", "after"):
+            raise ValueError(f"figures.yaml: {raw['id']}: side must be before or after")
+        entries.add(raw["id"], raw["patterns"])
+        quantity[raw["id"]], side[raw["id"]] = raw["quantity"], raw["side"]
+    context = Matcher(vocab)
+    for name, patterns in data["moves"].items():
+        context.add(name, patterns)
+    context.add("money", data["money"])
+    context.add("veto", data["vetoes"])
+    return _Matchers(entries, quantity, side, context)
+
+
+def _checked(sentences: list[Span], levels: list[int], n: int) -> bool:
+    """Whether sentence ``n`` asks, or the next one is a short check of it."""
+    if levels[n] == ASKS or sentences[n].text.rstrip().endswith("?"):
+        return True
+    if n + 1 < len(sentences):
+        nxt = sentences[n + 1]
+        words = {t.lower_ for t in nxt}
+        return len(nxt) <= _CHECK_TOKENS and "?" in nxt.text and bool(words & _CHECK_WORDS)
+    return False
+
+
+def stated(doc: Doc) -> tuple[StatedFigure, ...]:
+    """The figures ``doc`` states and asks to have checked, in text order."""
+    sentences = sentences_of(doc)
+    if not sentences or not any(ch.isdigit() for ch in doc.text):
+        return ()
+    m = _matchers(doc.vocab)
+    hits = m.entries(doc)
+    if not hits:
+        return ()
+    strings = doc.vocab.strings
+    amounts = [a for a in find_amounts(doc.text) if not a.is_range]
+    # (token spans of the amounts)
+    spans = [(a, doc.char_span(a.start, a.end, alignment_mode="expand")) for a in amounts]
+    spans = [(a, s) for a, s in spans if s is not None]
+    starts = [s.start for s in sentences]
+    classes: list[set[str]] = [set() for _ in sentences]
+    for match_id, start, _end in m.context(doc):
+        classes[sentence_holding(starts, start)].add(strings[match_id])
+    levels: list[int] | None = None
+    out: list[StatedFigure] = []
+    for match_id, start, end in hits:
+        entry = strings[match_id]
+        if m.side[entry] == "before":
+            bound = [(a, s) for a, s in spans if s.start == end]
+        else:
+            bound = [(a, s) for a, s in spans if s.end == start]
+        if len(bound) != 1:
+            continue
+        amount, span = bound[0]
+        n = sentence_holding(starts, span.start)
+        near = classes[n] | (classes[n - 1] if n else set())
+        if "veto" in near or "money" not in near or "moving" not in near:
+            continue
+        to = (
+            TO_ROTH_PLAN
+            if TO_ROTH_PLAN in classes[n]
+            else TO_ROTH_IRA
+            if TO_ROTH_IRA in classes[n]
+            else None
+        )
+        if to is None:
+            continue
+        if levels is None:
+            levels = sentence_levels(doc, sentences)
+        if not _checked(sentences, levels, n):
+            continue
+        sentence = sentences[n]
+        others = [
+            a.value for a, s in spans if s is not span and sentence.start <= s.start < sentence.end
+        ]
+        if len(others) > 1:
+            continue  # (which amount is moved, unclear)
+        figure = StatedFigure(m.quantity[entry], amount.value, to, others[0] if others else None)
+        if figure not in out:
+            out.append(figure)
+    return tuple(out)
