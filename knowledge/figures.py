@@ -27,7 +27,9 @@ from knowledge.answers import Finding
 
 
 class Stated(Protocol):
-    """A figure as ``nlu.figures.StatedFigure`` gives it (knowledge imports no nlu)."""
+    """A figure as ``nlu.figures.StatedFigure`` gives it (knowledge imports no nlu):
+    ``source`` "plan" (the plan's after-tax money) or "ira" (a traditional IRA, with the
+    ``basis`` the text states for it)."""
 
     @property
     def quantity(self) -> str: ...
@@ -37,6 +39,10 @@ class Stated(Protocol):
     def to(self) -> str: ...
     @property
     def moved(self) -> Decimal | None: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def basis(self) -> Decimal | None: ...
 
 
 @cache
@@ -58,6 +64,8 @@ def _number(value: Any) -> Decimal | None:
 def check(stated: Stated, facts: Mapping[str, Any], result: Mapping[str, Any]) -> Finding | None:
     """The verdict on ``stated`` for these facts and the engine's result
     (``CalcResult.to_json()``), or None when the engine cannot compute its figure."""
+    if stated.source == "ira":
+        return _ira(stated, facts)
     quantity = _data()["quantities"].get(stated.quantity)
     if quantity is None or stated.to not in quantity["scenario"]:
         return None
@@ -108,3 +116,33 @@ def check(stated: Stated, facts: Mapping[str, Any], result: Mapping[str, Any]) -
     else:
         verdict = "turns_on"
     return Finding(f"figure.{stated.quantity}.{verdict}", rule, params)
+
+
+def _ira(stated: Stated, facts: Mapping[str, Any]) -> Finding | None:
+    """The verdict on the taxable part of converting a whole traditional IRA: its value
+    (``traditional_ira_balance``) above the basis the text states. Other IRA money at
+    year-end only adds taxable money, so a figure below it is wrong either way, one above
+    it turns on that money, and one that agrees holds on there being none."""
+    if stated.quantity != "taxable" or stated.to != "roth_ira":
+        return None
+    quantity = _data()["quantities"]["taxable_ira"]
+    balance = _number(facts.get("traditional_ira_balance"))
+    basis = stated.basis
+    if balance is None or basis is None or basis > balance:
+        return None
+    if stated.moved is not None and not agrees(stated.moved, balance):
+        return None  # (part of the IRA converted: pro-rata over all IRAs, not this figure)
+    figure = balance - basis
+    params = {
+        "stated": stated.amount,
+        "figure": figure,
+        "basis": basis,
+        "source": quantity["source"],
+    }
+    if agrees(stated.amount, figure):
+        verdict = "agrees_if_alone"
+    elif stated.amount < figure:
+        verdict = "differs_at_least"
+    else:
+        verdict = "turns_on"
+    return Finding(f"figure.taxable_ira.{verdict}", quantity["rule"], params)

@@ -26,12 +26,14 @@ from spacy.vocab import Vocab
 from nlu.asks import sentences_of
 from nlu.context import sentence_holding
 from nlu.data import load
-from nlu.money import find_amounts
+from nlu.money import Amount, find_amounts
 from nlu.questions import ASKS
 from nlu.questions import asking as sentence_levels
 
 # The moves a figure may be part of, by the account it goes to (``moves`` of the file).
 TO_ROTH_IRA, TO_ROTH_PLAN = "roth_ira", "roth_plan"
+# The account the money moves from: the plan's after-tax money, or a traditional IRA.
+FROM_PLAN, FROM_IRA = "plan", "ira"
 # A short check after a told figure: "Is that right?", "Correct?" (at most so many tokens)
 _CHECK_TOKENS = 8
 _CHECK_WORDS = frozenset({"right", "correct", "accurate", "true", "so"})
@@ -40,28 +42,37 @@ _CHECK_WORDS = frozenset({"right", "correct", "accurate", "true", "so"})
 @dataclass(frozen=True, slots=True)
 class StatedFigure:
     """A figure the text states for ``quantity`` of the move ``to`` (``TO_ROTH_IRA``,
-    ``TO_ROTH_PLAN``) and asks to have checked; ``moved``: another amount its sentence
-    names (the amount moved, when said), else None."""
+    ``TO_ROTH_PLAN``) from the account ``source`` (``FROM_PLAN``, ``FROM_IRA``) and asks to
+    have checked; ``moved``: another amount its sentence names (the amount moved, when
+    said), else None; ``basis``: the IRA's basis the text states (``FROM_IRA`` only)."""
 
     quantity: str
     amount: Decimal
     to: str
     moved: Decimal | None = None
+    source: str = FROM_PLAN
+    basis: Decimal | None = None
 
     def to_json(self) -> dict[str, str]:
         out = {"quantity": self.quantity, "amount": str(self.amount), "to": self.to}
-        return out if self.moved is None else {**out, "moved": str(self.moved)}
+        out["source"] = self.source
+        for key, value in (("moved", self.moved), ("basis", self.basis)):
+            if value is not None:
+                out[key] = str(value)
+        return out
 
     @classmethod
     def from_json(cls, data: dict[str, str]) -> StatedFigure | None:
         """The figure ``to_json`` stored, or None for anything unreadable."""
         try:
-            moved = data.get("moved")
+            moved, basis = data.get("moved"), data.get("basis")
             return cls(
                 str(data["quantity"]),
                 Decimal(data["amount"]),
                 str(data["to"]),
                 None if moved is None else Decimal(moved),
+                str(data.get("source") or FROM_PLAN),
+                None if basis is None else Decimal(basis),
             )
         except (KeyError, ArithmeticError, TypeError, ValueError):
             return None
@@ -71,8 +82,9 @@ class StatedFigure:
 class _Matchers:
     entries: Matcher
     quantity: dict[str, str]  # entry id -> quantity
-    side: dict[str, str]  # entry id -> "before" | "after"
-    context: Matcher  # match ids: roth_plan, roth_ira, moving, money, veto
+    side: dict[str, str]  # entry id -> "before" | "after" (of ``entries`` and ``basis``)
+    context: Matcher  # match ids: roth_plan, roth_ira, moving, money, ira, plan, veto
+    basis: Matcher  # an IRA's basis stated (``ira_basis``)
 
 
 @cache
@@ -90,8 +102,24 @@ def _matchers(vocab: Vocab) -> _Matchers:
     for name, patterns in data["moves"].items():
         context.add(name, patterns)
     context.add("money", data["money"])
+    context.add("ira", data["ira"])
+    context.add("plan", data["plan"])
     context.add("veto", data["vetoes"])
-    return _Matchers(entries, quantity, side, context)
+    basis = Matcher(vocab)
+    for raw in data["ira_basis"]:
+        basis.add(raw["id"], raw["patterns"])
+        side[raw["id"]] = raw["side"]
+    return _Matchers(entries, quantity, side, context, basis)
+
+
+def _bound(
+    side: str, start: int, end: int, spans: list[tuple[Amount, Span]]
+) -> list[tuple[Amount, Span]]:
+    """The amounts a match binds: the one right after a "before" match, right before an
+    "after" one."""
+    if side == "before":
+        return [(a, s) for a, s in spans if s.start == end]
+    return [(a, s) for a, s in spans if s.end == start]
 
 
 def _checked(sentences: list[Span], levels: list[int], n: int) -> bool:
@@ -123,20 +151,27 @@ def stated(doc: Doc) -> tuple[StatedFigure, ...]:
     classes: list[set[str]] = [set() for _ in sentences]
     for match_id, start, _end in m.context(doc):
         classes[sentence_holding(starts, start)].add(strings[match_id])
+    # (the IRA's basis the text states, in a sentence naming an IRA and no plan: one value,
+    # or none)
+    bases = {
+        a.value
+        for match_id, start, end in m.basis(doc)
+        if {"ira"} <= classes[sentence_holding(starts, start)]
+        and "plan" not in classes[sentence_holding(starts, start)]
+        for a, _s in _bound(m.side[strings[match_id]], start, end, spans)
+    }
+    basis = next(iter(bases)) if len(bases) == 1 else None
     levels: list[int] | None = None
     out: list[StatedFigure] = []
     for match_id, start, end in hits:
         entry = strings[match_id]
-        if m.side[entry] == "before":
-            bound = [(a, s) for a, s in spans if s.start == end]
-        else:
-            bound = [(a, s) for a, s in spans if s.end == start]
+        bound = _bound(m.side[entry], start, end, spans)
         if len(bound) != 1:
             continue
         amount, span = bound[0]
         n = sentence_holding(starts, span.start)
         near = classes[n] | (classes[n - 1] if n else set())
-        if "veto" in near or "money" not in near or "moving" not in near:
+        if "veto" in near or "moving" not in near:
             continue
         to = (
             TO_ROTH_PLAN
@@ -145,7 +180,13 @@ def stated(doc: Doc) -> tuple[StatedFigure, ...]:
             if TO_ROTH_IRA in classes[n]
             else None
         )
-        if to is None:
+        # (from the plan's after-tax money with no IRA named, or from an IRA whose basis is
+        # stated, to a Roth IRA)
+        if "ira" in near:
+            source = FROM_IRA if basis is not None and to == TO_ROTH_IRA else None
+        else:
+            source = FROM_PLAN if "money" in near else None
+        if to is None or source is None or amount.value == basis:
             continue
         if levels is None:
             levels = sentence_levels(doc, sentences)
@@ -157,7 +198,14 @@ def stated(doc: Doc) -> tuple[StatedFigure, ...]:
         ]
         if len(others) > 1:
             continue  # (which amount is moved, unclear)
-        figure = StatedFigure(m.quantity[entry], amount.value, to, others[0] if others else None)
+        figure = StatedFigure(
+            m.quantity[entry],
+            amount.value,
+            to,
+            others[0] if others else None,
+            source,
+            basis if source == FROM_IRA else None,
+        )
         if figure not in out:
             out.append(figure)
     return tuple(out)

@@ -14,9 +14,9 @@ the engine needs, for a figure told as a fact, for one whose role or account is 
 where the answer turns on whether the plan accounts for the after-tax money separately, a
 "Yes" states the condition and a figure that condition decides gets what it turns on.
 
-The released texts hold no post whose figure the engine can compute today (the census in
-benchmarks/README.md); the real posts below are the negative cases, verbatim, and the
-paraphrases the positive ones.
+Of the released texts (the census in benchmarks/README.md) one post's figure can be
+checked from its own facts (fq101, an IRA conversion with its basis stated); the other
+real posts below are the negative cases, verbatim, and the paraphrases the rest.
 """
 
 from __future__ import annotations
@@ -81,9 +81,9 @@ def test_a_figure_asked_to_be_checked_is_read_with_its_role(
         # another person's figure
         PLAN + "The rep told me I would pay tax on the $5,000 if I roll the after-tax money "
         "to a Roth IRA, is that right?",
-        # a traditional IRA as the source (pro-rata over all IRAs, Form 8606)
-        "My traditional IRA has $40,000 with $10,000 of after-tax basis. If I convert it to "
-        "a Roth IRA, do I only pay tax on the $30,000?",
+        # a traditional IRA named beside the plan's money: whose figure, unclear
+        PLAN + "If I roll the after-tax money and my traditional IRA to a Roth IRA, do I "
+        "only pay tax on the $5,000?",
         # two other amounts in the sentence: which one moves, unclear
         PLAN + "If I roll $10,000 or $20,000 of the after-tax money to a Roth IRA, do I pay "
         "tax on the $5,000?",
@@ -96,15 +96,61 @@ def test_no_figure_where_it_is_told_or_its_role_is_unclear(text: str) -> None:
 # -- real posts, verbatim: no verdict ----------------------------------------------------
 
 
-def test_fq101_an_iras_basis_is_no_fact_so_no_verdict() -> None:
+def test_fq101_yes_about_30000_if_no_other_ira_money_at_year_end() -> None:
     # real.jsonl fq101 (https://overviewforex.com/im-47-left-my-job-and-want-to-convert-
-    # my-130k-ira-to-a-roth-should-i-do-it/): "About $100,000 of that IRA is after-tax
-    # contributions ... If I convert that account to my Roth IRA, do I only pay tax on the
-    # $30,000?" The expert says "Yes, about $30,000", but the IRA's basis is no fact the
-    # engine holds (the traditional IRA's conversion is pro-rata over all IRAs): no figure.
+    # my-130k-ira-to-a-roth-should-i-do-it/): "my traditional IRA is worth roughly $130,000.
+    # About $100,000 of that IRA is after-tax contributions ... If I convert that account
+    # to my Roth IRA, do I only pay tax on the $30,000?" The expert: "Yes, about $30,000 is
+    # taxable, if you have no other traditional, SEP or SIMPLE IRAs at year-end".
     text = real_question("fq101", REAL)
+    (figure,) = read(text).figures
+    assert (figure.source, figure.basis, figure.amount) == ("ira", 100000, 30000)
+    first = _first(text)
+    assert first.startswith("Yes: about $30,000 would be taxable, the value above your $100,000")
+    assert "if no other traditional, SEP or SIMPLE IRA money is in your IRAs on Dec" in first
+    # (his same-year 401(k) rollover is still answered after it)
+    assert "whatever the order" in respond(Session(key="t"), text, today=TODAY, now=0).text
+
+
+IRA = "My traditional IRA has $40,000, with a basis of $10,000. "
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (IRA + "If I convert the whole IRA to a Roth IRA, do I only pay tax on the $30,000?",
+         "Yes: about $30,000 would be taxable, the value above your $10,000 of basis"),
+        (IRA + "If I convert it to a Roth IRA, would I pay tax on $20,000?",
+         "No: at least about $30,000 would be taxable"),
+        (IRA + "If I convert it to a Roth IRA, would I pay tax on $35,000?",
+         "That turns on your other IRAs: with no other traditional, SEP or SIMPLE IRA money"),
+        ("About $8,000 of my IRA is nondeductible contributions; the IRA is worth $10,000. "
+         "If I convert the IRA to my Roth IRA, is the taxable amount $2,000?",
+         "Yes: about $2,000 would be taxable, the value above your $8,000 of basis"),
+    ],
+)  # fmt: skip
+def test_converting_an_ira_with_its_basis_stated(text: str, verdict: str) -> None:
+    assert _first(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the basis is the plan's, said beside the plan
+        "I have $50,000 in a rollover IRA. My 401k after-tax basis of $20,000 is separate. If "
+        "I convert that IRA to a Roth IRA, do I pay tax on the $50,000?",
+        # part of the IRA converted: pro-rata, not the whole move's figure
+        IRA + "If I convert half of the IRA to a Roth IRA, would I pay tax on $15,000?",
+        # no basis stated
+        "My traditional IRA has $40,000. If I convert it to a Roth IRA, do I pay tax on the "
+        "$40,000?",
+        # a tax form's figure
+        IRA + "I converted it to a Roth IRA and box 2a of the 1099-R shows $40,000 taxable. "
+        "Is the taxable amount $40,000?",
+    ],
+)
+def test_no_ira_verdict_where_the_basis_or_the_move_is_unclear(text: str) -> None:
     assert read(text).figures == ()
-    assert not _first(text).startswith(("Yes", "No"))
 
 
 @pytest.mark.parametrize(
