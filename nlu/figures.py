@@ -26,6 +26,7 @@ from spacy.vocab import Vocab
 from nlu.asks import sentences_of
 from nlu.context import sentence_holding
 from nlu.data import load
+from nlu.gating import Gated, Gates, gated_matches, lower_places
 from nlu.money import Amount, find_amounts
 from nlu.questions import ASKS
 from nlu.questions import asking as sentence_levels
@@ -80,24 +81,27 @@ class StatedFigure:
 
 @dataclass(frozen=True, slots=True)
 class _Matchers:
-    entries: Matcher
+    entries: tuple[Gated, ...]  # each pattern run only where the words it needs are
     quantity: dict[str, str]  # entry id -> quantity
     side: dict[str, str]  # entry id -> "before" | "after" (of ``entries`` and ``basis``)
     context: Matcher  # match ids: roth_plan, roth_ira, moving, money, ira, plan, veto
-    basis: Matcher  # an IRA's basis stated (``ira_basis``)
+    basis: tuple[Gated, ...]  # an IRA's basis stated (``ira_basis``)
 
 
 @cache
 def _matchers(vocab: Vocab) -> _Matchers:
     data = load("figures")
-    entries = Matcher(vocab)
+    gates = Gates(vocab)
     quantity: dict[str, str] = {}
     side: dict[str, str] = {}
     for raw in data["entries"]:
         if raw["side"] not in ("before", "after"):
             raise ValueError(f"figures.yaml: {raw['id']}: side must be before or after")
-        entries.add(raw["id"], raw["patterns"])
+        for pattern in raw["patterns"]:
+            if not gates.add(raw["id"], pattern, [pattern]):
+                raise ValueError(f"figures.yaml: {raw['id']} needs no word")
         quantity[raw["id"]], side[raw["id"]] = raw["quantity"], raw["side"]
+    entries = gates.gates()
     context = Matcher(vocab)
     for name, patterns in data["moves"].items():
         context.add(name, patterns)
@@ -105,11 +109,13 @@ def _matchers(vocab: Vocab) -> _Matchers:
     context.add("ira", data["ira"])
     context.add("plan", data["plan"])
     context.add("veto", data["vetoes"])
-    basis = Matcher(vocab)
+    basis_gates = Gates(vocab)
     for raw in data["ira_basis"]:
-        basis.add(raw["id"], raw["patterns"])
+        for pattern in raw["patterns"]:
+            if not basis_gates.add(raw["id"], pattern, [pattern]):
+                raise ValueError(f"figures.yaml: {raw['id']} needs no word")
         side[raw["id"]] = raw["side"]
-    return _Matchers(entries, quantity, side, context, basis)
+    return _Matchers(entries, quantity, side, context, basis_gates.gates())
 
 
 def _bound(
@@ -135,27 +141,42 @@ def _checked(sentences: list[Span], levels: list[int], n: int) -> bool:
 
 def stated(doc: Doc) -> tuple[StatedFigure, ...]:
     """The figures ``doc`` states and asks to have checked, in text order."""
-    sentences = sentences_of(doc)
-    if not sentences or not any(ch.isdigit() for ch in doc.text):
-        return ()
     m = _matchers(doc.vocab)
-    hits = m.entries(doc)
+    places = lower_places(doc)
+    hits = gated_matches(m.entries, doc, places)  # (only where the words they need are)
     if not hits:
         return ()
+    sentences = sentences_of(doc)
     strings = doc.vocab.strings
     amounts = [a for a in find_amounts(doc.text) if not a.is_range]
     # (token spans of the amounts)
     spans = [(a, doc.char_span(a.start, a.end, alignment_mode="expand")) for a in amounts]
     spans = [(a, s) for a, s in spans if s is not None]
     starts = [s.start for s in sentences]
+    # (the hits that bind one amount, each with it: the others give no figure)
+    bound_hits = [
+        (strings[match_id], bound[0])
+        for match_id, start, end in hits
+        if len(bound := _bound(m.side[strings[match_id]], start, end, spans)) == 1
+    ]
+    if not bound_hits:
+        return ()
+    basis_hits = gated_matches(m.basis, doc, places)
+    # (the context classes, of the sentences that need them only: each figure's and the one
+    # before it, each basis's)
+    at = [sentence_holding(starts, span.start) for _e, (_a, span) in bound_hits]
+    wanted = {n - 1 for n in at} | set(at)
+    wanted |= {sentence_holding(starts, start) for _i, start, _e in basis_hits}
     classes: list[set[str]] = [set() for _ in sentences]
-    for match_id, start, _end in m.context(doc):
-        classes[sentence_holding(starts, start)].add(strings[match_id])
+    for n in wanted:
+        if n >= 0:
+            for found in m.context(sentences[n], as_spans=True):
+                classes[n].add(found.label_)
     # (the IRA's basis the text states, in a sentence naming an IRA and no plan: one value,
     # or none)
     bases = {
         a.value
-        for match_id, start, end in m.basis(doc)
+        for match_id, start, end in basis_hits
         if {"ira"} <= classes[sentence_holding(starts, start)]
         and "plan" not in classes[sentence_holding(starts, start)]
         for a, _s in _bound(m.side[strings[match_id]], start, end, spans)
@@ -163,13 +184,7 @@ def stated(doc: Doc) -> tuple[StatedFigure, ...]:
     basis = next(iter(bases)) if len(bases) == 1 else None
     levels: list[int] | None = None
     out: list[StatedFigure] = []
-    for match_id, start, end in hits:
-        entry = strings[match_id]
-        bound = _bound(m.side[entry], start, end, spans)
-        if len(bound) != 1:
-            continue
-        amount, span = bound[0]
-        n = sentence_holding(starts, span.start)
+    for (entry, (amount, span)), n in zip(bound_hits, at, strict=True):
         near = classes[n] | (classes[n - 1] if n else set())
         if "veto" in near or "moving" not in near:
             continue
