@@ -1,0 +1,177 @@
+"""Three kinds of question the issue-10 census found asked by several released posts and
+answered by no catalogue entry (benchmarks/README.md, "Questions the catalogue did not
+answer"):
+
+- conversion_worth_it: whether a Roth conversion pays at all. It turns on this year's rate
+  against the rate the money would be taxed at when taken out (IRC 408A(d)(3), 408A(d)(2));
+  a conversion cannot be undone (IRC 408A(d)(6)(B)(iii)). The text rarely gives the later
+  rate, so the answer says what it turns on and never picks a side.
+- direct_or_via_ira: straight from the plan to the Roth IRA, or to a traditional IRA first
+  and converted there. A plan may roll straight to a Roth IRA (IRC 408A(e); Notice 2008-30);
+  after-tax money parked in a traditional IRA is then converted pro-rata over all the
+  person's IRAs at year-end (IRC 408(d)(2)).
+- max_first: must deferrals (or the after-tax contributions themselves) be maxed out first?
+  No tax rule orders them; all of it fits under the year's 415(c) total (a year-stamped
+  parameter) and the plan document may set its own order.
+
+Each is answered only where a sentence asks it; a passing mention does not.
+"""
+
+from __future__ import annotations
+
+import pytest
+from answer_findings import TODAY, first_reply
+from conversation_stories import EVAL, SHARED, real_question
+
+from knowledge.params import param
+from nlu.reader import read
+
+DEV = SHARED / "eval" / "dev.jsonl"
+MORE = EVAL / "answers_more.jsonl"
+BATCH_A = EVAL / "batch_a.jsonl"
+BATCH_B = EVAL / "batch_b.jsonl"
+BATCH_D = EVAL / "batch_d.jsonl"
+
+LIMIT = int(param("gov.irs.retirement.annual_additions_limit", TODAY.year))
+
+WORTH_LEAD = "It turns on your tax rates: the pretax money you convert is income this year"
+
+
+@pytest.mark.parametrize(
+    ("qid", "source"),
+    [
+        # https://www.fool.com/retirement/2019/02/22/ask-a-fool-is-converting-my-401k-to-a-roth-401k-a.aspx
+        ("bb015", BATCH_B),
+        # https://irahelp.com/?p=13613 ("who really benefits ... would he benefit from that?")
+        ("bd038", BATCH_D),
+        # https://www.early-retirement.org/forums/f28/roth-conversion-or-not-on-aca-115122.html
+        ("bd047", BATCH_D),
+        # https://www.early-retirement.org/forums/f28/rule-of-55-vs-roth-conversions-114749.html
+        ("ba004", BATCH_A),
+    ],
+)
+def test_real_posts_asking_whether_a_conversion_pays(qid: str, source) -> None:
+    text = real_question(qid, source)
+    assert "conversion_worth_it" in read(text).asked
+    reply = first_reply(text)
+    assert WORTH_LEAD in reply
+    assert "can no longer be undone (IRC 408A(d)(6)(B)(iii))" in reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would a Roth conversion be worth it for me at 62 in the 12% bracket?",
+        "Is it worth converting my traditional IRA to a Roth IRA?",
+        "I have $300k in a pretax 401(k). Does it make sense to convert some of it to a Roth?",
+    ],
+)
+def test_paraphrases_asking_whether_a_conversion_pays(text: str) -> None:
+    assert "conversion_worth_it" in read(text).asks
+    first = first_reply(text).split("\n\n")[0]
+    assert first.startswith(WORTH_LEAD)
+    # it says what it turns on, never a verdict either way
+    assert not first.startswith(("Yes", "No"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # told, not asked: the question is about reporting
+        "Converting made sense for me last year. How do I report it on Form 8606?",
+        # another choice: a plan's Roth 401(k) kept or rolled, a plan into a plan
+        "Does it make sense to keep my Roth 401(k) or roll it to a Roth IRA?",
+        "Is it worth it to roll my old 401(k) into my new employer plan?",
+        # a "benefits person" is not a benefit (batch_b bb073)
+        real_question("bb073", BATCH_B),
+        # "at what point the paperwork becomes worth the ..." (batch_a ba025)
+        real_question("ba025", BATCH_A),
+    ],
+)
+def test_a_passing_mention_is_not_whether_a_conversion_pays(text: str) -> None:
+    assert "conversion_worth_it" not in read(text).asks
+
+
+DIRECT_LEAD = "Straight to the Roth IRA: a plan can roll a distribution directly into a Roth IRA"
+
+
+@pytest.mark.parametrize(
+    ("qid", "source"),
+    [
+        # https://www.bogleheads.org (answers_more fq081: "... into an IRA rollover and then we
+        # convert to a Roth in 2010? Or can we deposit directly into a Roth IRA?")
+        ("fq081", MORE),
+        # fq097: "or would it be smarter to roll it over to a traditional IRA first?"
+        ("fq097", MORE),
+    ],
+)
+def test_real_posts_asking_straight_or_through_an_ira(qid: str, source) -> None:
+    text = real_question(qid, source)
+    assert "direct_or_via_ira" in read(text).asked
+    reply = first_reply(text)
+    assert DIRECT_LEAD in reply
+    assert "pro-rata over all your traditional, SEP and SIMPLE IRAs" in reply
+
+
+def test_a_paraphrase_asking_straight_or_through_an_ira() -> None:
+    text = (
+        "I'm leaving my job. Should I roll my 401(k) to a traditional IRA first and then "
+        "convert to a Roth IRA, or go straight to the Roth IRA?"
+    )
+    assert "direct_or_via_ira" in read(text).asks
+    assert DIRECT_LEAD in first_reply(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a backdoor Roth: a contribution, then a conversion, not a plan's money
+        "I contribute to a traditional IRA and then convert to a Roth IRA every year. I also "
+        "have a 401(k). How is that reported?",
+        # "directly" alone is the plain move, not a choice of routes (batch_c bc005)
+        "Can just the after-tax portion of a 401k be rolled directly to a Roth IRA?",
+    ],
+)
+def test_a_plain_move_or_a_backdoor_is_not_straight_or_through(text: str) -> None:
+    assert "direct_or_via_ira" not in read(text).asks
+
+
+MAX_LEAD = "No: no tax rule makes you max out your pretax or Roth deferrals"
+
+
+@pytest.mark.parametrize(
+    ("qid", "source"),
+    [
+        # "must first contribute the max. pre-tax amount ($17.5k in 2014) into their 401(k)?"
+        ("fq025", MORE),
+        # "Do I have to actually max out the after-tax contributions ... before I can convert"
+        ("fq071", MORE),
+        # "Must he wait till after he max out annually before request after tax contribution"
+        ("fq072", MORE),
+    ],
+)
+def test_real_posts_asking_whether_to_max_first(qid: str, source) -> None:
+    text = real_question(qid, source)
+    assert "max_first" in read(text).asked
+    reply = first_reply(text)
+    assert MAX_LEAD in reply or MAX_LEAD.removeprefix("No: ").capitalize() in reply
+    assert f"${LIMIT:,}" in reply
+
+
+def test_a_paraphrase_asking_whether_to_max_first() -> None:
+    text = "Do I have to max out my pre-tax 401(k) before I can make after-tax contributions?"
+    assert "max_first" in read(text).asks
+    assert first_reply(text).startswith(MAX_LEAD)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the order against a taxable account is not a tax rule (batch_a ba028)
+        real_question("ba028", BATCH_A),
+        "Should I max out my after-tax 401(k) before putting money in a taxable brokerage account?",
+    ],
+)
+def test_maxing_against_a_taxable_account_is_not_max_first(text: str) -> None:
+    assert "max_first" not in read(text).asks
+
