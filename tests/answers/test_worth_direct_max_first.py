@@ -92,7 +92,10 @@ def test_a_passing_mention_is_not_whether_a_conversion_pays(text: str) -> None:
     assert "conversion_worth_it" not in read(text).asks
 
 
-DIRECT_LEAD = "Straight to the Roth IRA: a plan can roll a distribution directly into a Roth IRA"
+DIRECT_LEAD = (
+    "Straight from the plan: the after-tax contributions in a distribution can go by direct "
+    "rollover to the Roth IRA tax-free"
+)
 
 
 @pytest.mark.parametrize(
@@ -101,8 +104,9 @@ DIRECT_LEAD = "Straight to the Roth IRA: a plan can roll a distribution directly
         # https://www.bogleheads.org (answers_more fq081: "... into an IRA rollover and then we
         # convert to a Roth in 2010? Or can we deposit directly into a Roth IRA?")
         ("fq081", MORE),
-        # fq097: "or would it be smarter to roll it over to a traditional IRA first?"
-        ("fq097", MORE),
+        # https://irahelp.com (batch_b bb008: "directly rolling the post- to a Roth and the
+        # pre- to an TIRA")
+        ("bb008", BATCH_B),
     ],
 )
 def test_real_posts_asking_straight_or_through_an_ira(qid: str, source) -> None:
@@ -115,11 +119,23 @@ def test_real_posts_asking_straight_or_through_an_ira(qid: str, source) -> None:
 
 def test_a_paraphrase_asking_straight_or_through_an_ira() -> None:
     text = (
-        "I'm leaving my job. Should I roll my 401(k) to a traditional IRA first and then "
-        "convert to a Roth IRA, or go straight to the Roth IRA?"
+        "I'm leaving my job with $40k of after-tax contributions in my 401(k). Should I roll "
+        "them to a traditional IRA first and then convert to a Roth IRA, or go straight to "
+        "the Roth IRA?"
     )
     assert "direct_or_via_ira" in read(text).asks
-    assert DIRECT_LEAD in first_reply(text)
+    assert first_reply(text).startswith(DIRECT_LEAD)
+
+
+def test_pretax_money_alone_keeps_the_slices_answer() -> None:
+    # answers_more fq097 (pretax 401(k) at 67): a traditional IRA first lets the money be
+    # converted in slices, each year in a lower bracket; "straight from the plan" is for the
+    # after-tax contributions only
+    text = real_question("fq097", MORE)
+    assert "direct_or_via_ira" not in read(text).asks
+    reply = first_reply(text)
+    assert "lets you convert in slices" in reply
+    assert DIRECT_LEAD not in reply
 
 
 @pytest.mark.parametrize(
@@ -146,8 +162,6 @@ MAX_LEAD = "No: no tax rule makes you max out your pretax or Roth deferrals"
         ("fq025", MORE),
         # "Do I have to actually max out the after-tax contributions ... before I can convert"
         ("fq071", MORE),
-        # "Must he wait till after he max out annually before request after tax contribution"
-        ("fq072", MORE),
     ],
 )
 def test_real_posts_asking_whether_to_max_first(qid: str, source) -> None:
@@ -158,10 +172,37 @@ def test_real_posts_asking_whether_to_max_first(qid: str, source) -> None:
     assert f"${LIMIT:,}" in reply
 
 
+def test_max_first_is_not_said_twice_beside_the_set_up_answer() -> None:
+    # batch_c bc010 (https://irahelp.com): "Must he max out all pre-tax contributions
+    # (deferral and profit sharing) before making any after-tax contributions?" beside how a
+    # solo 401(k) takes after-tax money: the set-up answer already says the law does not
+    # order them
+    text = real_question("bc010", EVAL / "batch_c.jsonl")
+    reply = first_reply(text)
+    assert "the tax law does not make you max deferrals or profit sharing first" in reply
+    assert MAX_LEAD not in reply
+
+
 def test_a_paraphrase_asking_whether_to_max_first() -> None:
-    text = "Do I have to max out my pre-tax 401(k) before I can make after-tax contributions?"
-    assert "max_first" in read(text).asks
+    text = "Do I need to max out my after-tax contributions before I can convert them to Roth?"
+    assert read(text).asks[0] == "max_first"
     assert first_reply(text).startswith(MAX_LEAD)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do I have to max out my pre-tax 401(k) before I can make after-tax contributions?",
+        # /work/shared/eval/answers.jsonl fq072: "Must he wait till after he max out annually
+        # before request after tax contribution ...?" beside how after-tax money gets in
+        real_question("fq072", SHARED / "eval" / "answers.jsonl"),
+    ],
+)
+def test_maxing_deferrals_first_is_answered_once(text: str) -> None:
+    assert "max_first" in read(text).asks
+    reply = first_reply(text)
+    said = ("the tax law does not make you max deferrals", "no tax rule makes you max out")
+    assert sum(reply.count(s) for s in said) == 1
 
 
 @pytest.mark.parametrize(
@@ -175,3 +216,68 @@ def test_a_paraphrase_asking_whether_to_max_first() -> None:
 def test_maxing_against_a_taxable_account_is_not_max_first(text: str) -> None:
     assert "max_first" not in read(text).asks
 
+
+
+NEW_ROTH_LEAD = (
+    "A new or separate Roth IRA changes nothing in the tax and does not restart the clock"
+)
+BATCH_E = EVAL / "batch_e.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("qid", "source"),
+    [
+        # batch_e be011: "is there any advantage in rolling the Roth 401K funds to a brand new
+        # Roth IRA instead of using an existing Roth IRA as above ?"
+        ("be011", BATCH_E),
+        # batch_d bd022: "or does she need to open a separate Roth IRA and start the time
+        # period all over again?"
+        ("bd022", BATCH_D),
+        # answers_more fq029: "two separate Roth IRA's ... would each of these rollover Roth
+        # IRAs have their own 5 year clock?"
+        ("fq029", MORE),
+    ],
+)
+def test_real_posts_asking_about_a_new_or_separate_roth_ira(qid: str, source) -> None:
+    text = real_question(qid, source)
+    assert "new_roth_ira" in read(text).asked
+    reply = first_reply(text)
+    # said once: by this answer, or (bd022, fq029) by the clock answer that covers it
+    assert (NEW_ROTH_LEAD in reply) != any(
+        said in reply
+        for said in (
+            "One clock covers all your Roth IRAs; a new Roth IRA does not restart it",
+            "started that clock for all your Roth IRAs, a new one included",
+        )
+    )
+
+
+def test_be011_gets_the_answer_where_no_clock_question_holds_it() -> None:
+    assert NEW_ROTH_LEAD in first_reply(real_question("be011", BATCH_E))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is there any advantage to opening a separate Roth IRA for my conversions instead of "
+        "using my existing Roth IRA?",
+        "Does it matter if I put the rollover in a new Roth IRA rather than my old one?",
+    ],
+)
+def test_paraphrases_asking_about_a_new_roth_ira(text: str) -> None:
+    assert read(text).asks[0] == "new_roth_ira"
+    assert first_reply(text).startswith(NEW_ROTH_LEAD)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "take advantage of this ruling": a use of the new account, not a comparison
+        # (dev fq000)
+        real_question("fq000", DEV),
+        # a new Roth IRA named in passing, the question about something else
+        "I opened a new Roth IRA at Fidelity last year. How is the rollover reported?",
+    ],
+)
+def test_a_new_roth_ira_named_in_passing_is_not_this_question(text: str) -> None:
+    assert "new_roth_ira" not in read(text).asks
