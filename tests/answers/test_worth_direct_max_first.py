@@ -44,18 +44,39 @@ WORTH_LEAD = "It turns on your tax rates: the pretax money you convert is income
         ("bb015", BATCH_B),
         # https://irahelp.com/?p=13613 ("who really benefits ... would he benefit from that?")
         ("bd038", BATCH_D),
-        # https://www.early-retirement.org/forums/f28/roth-conversion-or-not-on-aca-115122.html
-        ("bd047", BATCH_D),
-        # https://www.early-retirement.org/forums/f28/rule-of-55-vs-roth-conversions-114749.html
-        ("ba004", BATCH_A),
+        # answers_more fq099: "should I convert (by doing the following) or not?"
+        ("fq099", MORE),
     ],
 )
 def test_real_posts_asking_whether_a_conversion_pays(qid: str, source) -> None:
     text = real_question(qid, source)
     assert "conversion_worth_it" in read(text).asked
     reply = first_reply(text)
-    assert WORTH_LEAD in reply
+    assert reply.startswith(WORTH_LEAD)
     assert "can no longer be undone (IRC 408A(d)(6)(B)(iii))" in reply
+
+
+@pytest.mark.parametrize(
+    ("qid", "source"),
+    [
+        # https://www.early-retirement.org/forums/f28/roth-conversion-or-not-on-aca-115122.html
+        # ("Is it worthwhile to do so", on ACA credits)
+        ("bd047", BATCH_D),
+        # https://www.early-retirement.org/forums/f28/rule-of-55-vs-roth-conversions-114749.html
+        ("ba004", BATCH_A),
+        # batch_c bc033: "Should we bother doing any sort of Roth conversion now"
+        ("bc033", EVAL / "batch_c.jsonl"),
+    ],
+)
+def test_asked_with_the_planning_question_the_planning_answer_holds_it(qid, source) -> None:
+    # the bracket line of conversion_planning says what it turns on, and its ACA, Medicare
+    # and RMD lines are what decide it for these posters: not pushed out by a second answer
+    text = real_question(qid, source)
+    reading = read(text)
+    assert "conversion_worth_it" in reading.asked and "conversion_planning" in reading.asks
+    reply = first_reply(text)
+    assert "how much to convert weighs this year's bracket against your later ones" in reply
+    assert WORTH_LEAD not in reply
 
 
 @pytest.mark.parametrize(
@@ -192,14 +213,23 @@ def test_a_paraphrase_asking_whether_to_max_first() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Do I have to max out my pre-tax 401(k) before I can make after-tax contributions?",
         # /work/shared/eval/answers.jsonl fq072: "Must he wait till after he max out annually
-        # before request after tax contribution ...?" beside how after-tax money gets in
+        # before request after tax contribution ...?"
         real_question("fq072", SHARED / "eval" / "answers.jsonl"),
+        real_question("bc010", EVAL / "batch_c.jsonl"),
     ],
 )
-def test_maxing_deferrals_first_is_answered_once(text: str) -> None:
-    assert "max_first" in read(text).asks
+def test_asked_beside_after_tax_money_it_is_the_set_up_question(text: str) -> None:
+    # a sentence naming after-tax money and no move is after_tax_setup's (its answer says
+    # the law does not order them), not a second answer saying it again
+    reading = read(text)
+    assert "after_tax_setup" in reading.asks
+    assert "max_first" not in reading.asks
+
+
+def test_maxing_deferrals_first_is_answered_once() -> None:
+    text = "Do I have to max out my pre-tax 401(k) before I can make after-tax contributions?"
+    assert "after_tax_setup" in read(text).asks
     reply = first_reply(text)
     said = ("the tax law does not make you max deferrals", "no tax rule makes you max out")
     assert sum(reply.count(s) for s in said) == 1
