@@ -53,7 +53,7 @@ def test_real_posts_asking_whether_a_conversion_pays(qid: str, source) -> None:
     assert "conversion_worth_it" in read(text).asked
     reply = first_reply(text)
     assert reply.startswith(WORTH_LEAD)
-    assert "can no longer be undone (IRC 408A(d)(6)(B)(iii))" in reply
+    assert "cannot be undone (IRC 408A(d)(6)(B)(iii); Notice 2010-84)" in reply
 
 
 @pytest.mark.parametrize(
@@ -136,6 +136,14 @@ def test_real_posts_asking_straight_or_through_an_ira(qid: str, source) -> None:
     reply = first_reply(text)
     assert DIRECT_LEAD in reply
     assert "pro-rata over all your traditional, SEP and SIMPLE IRAs" in reply
+
+
+def test_a_partial_distributions_condition_is_kept() -> None:
+    # fq081 does not say the client has left: the split paragraph's separate-accounting
+    # condition stays beside the answer
+    reply = first_reply(real_question("fq081", MORE))
+    assert reply.startswith(DIRECT_LEAD)
+    assert "If not, any partial distribution is pro-rata over the whole account" in reply
 
 
 def test_a_paraphrase_asking_straight_or_through_an_ira() -> None:
