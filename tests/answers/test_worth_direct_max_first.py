@@ -34,7 +34,7 @@ BATCH_D = EVAL / "batch_d.jsonl"
 
 LIMIT = int(param("gov.irs.retirement.annual_additions_limit", TODAY.year))
 
-WORTH_LEAD = "It turns on your tax rates: the pretax money you convert is income this year"
+WORTH_LEAD = "It turns on your tax rates: the pretax money you convert is taxable income this year"
 
 
 @pytest.mark.parametrize(
@@ -255,7 +255,6 @@ def test_maxing_against_a_taxable_account_is_not_max_first(text: str) -> None:
     assert "max_first" not in read(text).asks
 
 
-
 NEW_ROTH_LEAD = (
     "A new or separate Roth IRA changes nothing in the tax and does not restart the clock"
 )
@@ -263,35 +262,35 @@ BATCH_E = EVAL / "batch_e.jsonl"
 
 
 @pytest.mark.parametrize(
-    ("qid", "source"),
+    ("qid", "source", "said_by_the_clock_answer"),
     [
         # batch_e be011: "is there any advantage in rolling the Roth 401K funds to a brand new
         # Roth IRA instead of using an existing Roth IRA as above ?"
-        ("be011", BATCH_E),
-        # batch_d bd022: "or does she need to open a separate Roth IRA and start the time
-        # period all over again?"
-        ("bd022", BATCH_D),
-        # answers_more fq029: "two separate Roth IRA's ... would each of these rollover Roth
-        # IRAs have their own 5 year clock?"
-        ("fq029", MORE),
+        ("be011", BATCH_E, None),
+        # batch_d bd022: "... meet the 5-year requirement, or does she need to open a separate
+        # Roth IRA and start the time period all over again?": the clock is asked by name, and
+        # the clock answer says it
+        (
+            "bd022",
+            BATCH_D,
+            "One clock covers all your Roth IRAs; a new Roth IRA does not restart it",
+        ),
+        # answers_more fq029: "two separate Roth IRA's ... their own 5 year clock?"
+        ("fq029", MORE, "started that clock for all your Roth IRAs, a new one included"),
     ],
 )
-def test_real_posts_asking_about_a_new_or_separate_roth_ira(qid: str, source) -> None:
+def test_real_posts_asking_about_a_new_or_separate_roth_ira(
+    qid: str, source, said_by_the_clock_answer: str | None
+) -> None:
     text = real_question(qid, source)
-    assert "new_roth_ira" in read(text).asked
     reply = first_reply(text)
-    # said once: by this answer, or (bd022, fq029) by the clock answer that covers it
-    assert (NEW_ROTH_LEAD in reply) != any(
-        said in reply
-        for said in (
-            "One clock covers all your Roth IRAs; a new Roth IRA does not restart it",
-            "started that clock for all your Roth IRAs, a new one included",
-        )
-    )
-
-
-def test_be011_gets_the_answer_where_no_clock_question_holds_it() -> None:
-    assert NEW_ROTH_LEAD in first_reply(real_question("be011", BATCH_E))
+    if said_by_the_clock_answer is None:
+        assert "new_roth_ira" in read(text).asked
+        assert NEW_ROTH_LEAD in reply
+    else:
+        # said once, by the clock answer
+        assert said_by_the_clock_answer in reply
+        assert NEW_ROTH_LEAD not in reply
 
 
 @pytest.mark.parametrize(
@@ -315,6 +314,8 @@ def test_paraphrases_asking_about_a_new_roth_ira(text: str) -> None:
         real_question("fq000", DEV),
         # a new Roth IRA named in passing, the question about something else
         "I opened a new Roth IRA at Fidelity last year. How is the rollover reported?",
+        # the clock asked by name is the clock question's, whose answer holds this one
+        "Does opening a second Roth IRA start a new 5-year clock?",
     ],
 )
 def test_a_new_roth_ira_named_in_passing_is_not_this_question(text: str) -> None:
