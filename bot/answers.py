@@ -30,6 +30,7 @@ from knowledge.answers import (
     belief_wrong_for,
     catalogue,
     for_money,
+    for_state,
 )
 from knowledge.answers import verdict as verdict_for
 from nlu.asks import Unrecognised, place_instead, topics_spoken_of, words_of
@@ -97,6 +98,10 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
     "route.full_split_at_59_general": frozenset(
         {"route.split_general", "route.if_separate", "all_to_roth.general"}
     ),
+    # (taking after-tax money out: its answer says already that the earnings are pretax
+    # money, taxable when paid, and only the contributions tax-free; fq088 said it twice)
+    "after_tax_out.contributions_only": frozenset({"earnings_tax.pretax"}),
+    "after_tax_out.contributions_only.past_59": frozenset({"earnings_tax.pretax"}),
     "route.split": frozenset({"all_to_roth.general"}),
     "route.all_basis": frozenset({"all_to_roth.general", "route.split_general"}),
     "route.split_general": frozenset({"all_to_roth.general"}),
@@ -114,6 +119,9 @@ SUPERSEDES: Mapping[str, frozenset[str]] = {
     # a Roth 401(k) rolled early: its two sentences hold the general Roth IRA clock ones
     "roth_401k_early.not_taxed": frozenset({"roth_401k.rolled_basis", "roth_ira_clock.basis_free"}),
     "roth_401k_early.ira_clock": frozenset({"drac.rollover_clock"}),
+    # (a Roth 401(k) rolled to a Roth IRA: what counts as contributions there and that only
+    # earnings wait for its clock, said already; fq034 read the clock three times)
+    "drac.rollover_clock": frozenset({"roth_ira_clock.basis_free"}),
     "rmd_first.comes_out_first": frozenset({"rmd.first_not_rollable"}),
     # converted basis taken out before 59½ (answers-c): its pro-rata and recapture sentences
     # hold those of money converted in the plan
@@ -334,8 +342,9 @@ def _condition(finding: Finding) -> Mapping[str, Any]:
 
 def _holds(finding: Finding, facts: Mapping[str, Any]) -> str:
     """How the facts stand to the condition a finding's sentence holds on (``conditions``
-    in the messages): "settled" (the facts show it), "fails" (they show the opposite: the
-    sentence is not said), "open" (they do not show it), or "none" (it has none)."""
+    in the messages): "settled" (the facts show it: its ``settled`` words, where given),
+    "fails" (they show the opposite: the sentence is not said, or its ``otherwise`` words
+    are), "open" (they do not show it), or "none" (it has none)."""
     when = _condition(finding).get("when")
     if not when:
         return "none"
@@ -344,10 +353,22 @@ def _holds(finding: Finding, facts: Mapping[str, Any]) -> str:
     return "settled" if all(facts.get(k) == v for k, v in when.items()) else "open"
 
 
+def _fits(finding: Finding, facts: Mapping[str, Any]) -> bool:
+    """True for a sentence the facts leave standing: not one whose condition they contradict,
+    unless it has words for that case (``otherwise``: "as your plan does not account for
+    the after-tax money separately, ..." where the sentence says "unless the plan ...")."""
+    return _holds(finding, facts) != "fails" or "otherwise" in _condition(finding)
+
+
 def _open_conditions(findings: Sequence[Finding], facts: Mapping[str, Any]) -> list[str]:
     """The facts the sentences said hold on and the facts do not show, in the order said:
     the answer to any of them changes the reply (the condition is then settled)."""
-    keys = [k for f in findings if _holds(f, facts) == "open" for k in _condition(f)["when"]]
+    keys = [
+        k
+        for f in findings
+        if _holds(f, facts) == "open" and _condition(f).get("ask", True)
+        for k in _condition(f)["when"]
+    ]
     return [k for k in dict.fromkeys(keys) if facts.get(k) is None]
 
 
@@ -384,23 +405,37 @@ def verdict_of(finding: Finding) -> str | None:
 
 
 def _worded(
-    finding: Finding, pair: Sequence[Finding], facts: Mapping[str, Any], opening: bool
+    finding: Finding,
+    pair: Sequence[Finding],
+    facts: Mapping[str, Any],
+    opening: bool,
+    probe: str | None = None,
 ) -> str:
     """The sentence for a finding: its verdict ("Yes: ...") only where it opens an answer
     and the facts decide it; the settled wording where the facts show its condition."""
     condition = _condition(finding)
     state = _holds(finding, facts)
+    if condition.get("ask") is False and probe in (condition.get("when") or {}):
+        state = "open"
     if state == "settled" and "settled" in condition:
         template = condition["settled"]
         return " ".join(_FORMAT.format(template, **finding.params).split()) if template else ""
-    sentence = " ".join(render(finding, *pair).split())
+    # (the facts settle it the other way: its words for that case, a verdict decided)
+    otherwise = state == "fails" and "otherwise" in condition
+    if otherwise:
+        sentence = " ".join(_FORMAT.format(condition["otherwise"], **finding.params).split())
+    else:
+        sentence = " ".join(render(finding, *pair).split())
     opens = condition.get("opens")
     if not opens or not sentence.startswith(opens):
         return sentence
-    decided = state in ("none", "settled") and not condition.get("open")
+    # (``verdict_either_way``: the verdict holds however the condition turns out; only the
+    # words after it differ)
+    settled = otherwise or state in ("none", "settled") or condition.get("verdict_either_way")
+    decided = settled and not condition.get("open")
     if opening and decided:
         return sentence
-    if "plain" in condition:
+    if "plain" in condition and not otherwise:
         return " ".join(_FORMAT.format(condition["plain"], **finding.params).split())
     rest = sentence[len(opens) :]
     return rest[:1].upper() + rest[1:]
@@ -490,6 +525,7 @@ def compose(
     yes_no: Mapping[str, str] | None = None,
     beliefs: Sequence[str] = (),
     item_topics: Mapping[str, Collection[str]] | None = None,
+    probe: str | None = None,
 ) -> Answered:
     """Answer ``asks`` (catalogue ids, in the order asked) for these facts and result.
 
@@ -511,6 +547,10 @@ def compose(
     item gets the honest line in its place (``numbered``), never silence.
     ``item_topics``: the topic classes each numbered item names (``Reading.item_topics``):
     an answer recognised in a later item too points there only if it speaks of them all.
+    ``probe``: the fact key a follow-up's test sets, composed only to see whether it would
+    change the reply: a condition on it whose words only restate the answer for a settled
+    fact (``ask: false`` in ``conditions``) is worded as open, so that fact is never asked
+    for their sake.
     ``yes_no``: those of ``asks`` asked for a yes or a no, with the words each question
     opens with ("can i roll"): the answer that opens the reply (or a numbered part), to a
     question of what is possible (``verdict_openers``: "Can I ...?", "Is it possible
@@ -537,7 +577,7 @@ def compose(
     )
     plan = _plan(order, facts, result, in_words)
     chosen = _within_budget(plan.planned, unrecognised)
-    said = _say(order, plan, chosen, facts, in_words, yes_no, labels, unrecognised)
+    said = _say(order, plan, chosen, facts, in_words, yes_no, labels, unrecognised, probe)
     # (a question asked whose correction was said is answered; one only corrected is not)
     said_for = [
         a
@@ -600,6 +640,10 @@ def _order(
     wrong belief first."""
     known = questions_composed(asks, labels)
     known, stated, sentences = _for_the_money(known, facts, stated, sentences)
+    # (none whose answer presupposes a state the facts contradict: a step the poster does
+    # not have never leads; all of them so: the general question for that money instead)
+    fits = for_state(known, facts) or for_state(for_money([DEFAULT_ASK], facts), facts)
+    known = list(fits) or known
     gone = covered(known, labels)
     known = [a for a in known if a not in gone]
     ordered, minor = answer_order(known, stated, sentences)
@@ -664,7 +708,7 @@ def _plan(
     context, room_only = order.context, order.room_only
     for place, ask in enumerate(order.answered):
         found = [f for f in answer(ask, facts, result) if renderable(f)]
-        found = [f for f in found if _holds(f, facts) != "fails" and not _said_by_facts(f, facts)]
+        found = [f for f in found if _fits(f, facts) and not _said_by_facts(f, facts)]
         found = [f for f in found if not _waits_while_open(f, facts)]
         if not found:
             unanswerable.append(ask)
@@ -752,6 +796,7 @@ def _say(
     yes_no: Mapping[str, str] | None,
     labels: Mapping[str, str] | None,
     unrecognised: bool,
+    probe: str | None = None,
 ) -> _Said:
     """The chosen sentences in words, apart from the planning: only here is it known which
     sentence opens an answer, so only here a verdict ("Yes: ...") may be said, and a
@@ -802,7 +847,7 @@ def _say(
         opening = opening and not unrecognised
         leads = ask not in opened and opening
         opened.add(ask)
-        sentence = _worded(group[0], group[1:], facts, opening=opening)
+        sentence = _worded(group[0], group[1:], facts, opening=opening, probe=probe)
         if not sentence:
             continue
         asked_so = closed & {ask, *mapped_from.get(ask, ())}

@@ -853,7 +853,9 @@ class _ChangesReply:
         same = answers.questions_composed(self.asked) == answers.questions_composed(composed_for)
         self.text = composed.text if same else self._text(facts, result)
 
-    def _text(self, facts: Mapping[str, Any], result: Mapping[str, Any]) -> str:
+    def _text(
+        self, facts: Mapping[str, Any], result: Mapping[str, Any], probe: str | None = None
+    ) -> str:
         return answers.compose(
             self.asked,
             facts,
@@ -866,6 +868,7 @@ class _ChangesReply:
             unanswered_items=self.items,
             beliefs=self.beliefs,
             item_topics=self.item_topics,
+            probe=probe,
         ).text
 
     def __call__(self, key: str) -> bool:
@@ -876,7 +879,7 @@ class _ChangesReply:
                 facts, result = _checked(_merged(self.facts, {key: value}), self.today)
             except InvalidFacts:
                 continue
-            if self._text(facts.to_dict(), result) != self.text:
+            if self._text(facts.to_dict(), result, key) != self.text:
                 return True
         return False
 

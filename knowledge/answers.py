@@ -126,6 +126,12 @@ class Question:
     # the wrong beliefs about the rules its answer corrects (``Belief``): a poster who
     # states one as settled gets the correction first (``bot.answers.compose``)
     beliefs: tuple[Belief, ...] = ()
+    # the state of the poster its answer presupposes, as (fact, value): "Past 59½ and still
+    # working, can I roll ...?" presupposes ``still_employed: true``. Where the facts say
+    # the opposite (the poster has left, the plan has no in-plan conversion), the answer
+    # speaks of a step the poster does not have and is not given (``for_state``); where
+    # the facts are silent, nothing changes
+    presumes: tuple[tuple[str, Any], ...] = ()
 
 
 @cache
@@ -167,6 +173,7 @@ def catalogue() -> Mapping[str, Question]:
                 Belief(str(b["id"]), str(b["says"]), str(b["rule"]), _when(b.get("when")))
                 for b in data.get("beliefs") or ()
             ),
+            presumes=tuple((data.get("presumes") or {}).items()),
         )
     return out
 
@@ -386,6 +393,20 @@ def _question_kinds(question: Question) -> frozenset[str] | None:
     if not question.findings or any(f not in declared for f in question.findings):
         return None
     return frozenset().union(*(declared[f] for f in question.findings))
+
+
+def contradicted(presumes: Iterable[tuple[str, Any]], facts: Json) -> bool:
+    """True when the facts state the opposite of a state presupposed (fact, value): a fact
+    known with another value. An unknown fact contradicts nothing."""
+    return any(facts.get(key) is not None and facts.get(key) != value for key, value in presumes)
+
+
+def for_state(question_ids: Sequence[str], facts: Json) -> tuple[str, ...]:
+    """The questions whose answers fit the poster's state: one that presupposes a state the
+    facts contradict (``Question.presumes``: still working where the poster has left, an
+    in-plan conversion the plan does not offer) is left out, so no answer leads with a step
+    the poster does not have."""
+    return tuple(q for q in question_ids if not contradicted(catalogue()[q].presumes, facts))
 
 
 def for_money(question_ids: Sequence[str], facts: Json) -> tuple[str, ...]:

@@ -34,23 +34,30 @@ def intent_order() -> tuple[str, ...]:
 
 
 @cache
-def _intent_patterns() -> PatternSet[str]:
-    cues = load("intents")["cues"]
+def _intent_patterns() -> PatternSet[tuple[str, bool]]:
+    """Every cue as ((intent, asked_only), pattern), run over a text in one scan.
+
+    ``asked_only`` marks the cues of ``only_when_asked``: things named more often than
+    asked about, which count only in a sentence that asks.
+    """
+    data = load("intents")
+    cues = data["cues"]
+    asked_only: dict[str, list[str]] = data.get("only_when_asked", {})
     # helper cues (not DESIGN intents, never reported) feed derived_intents
     helpers = tuple(name for name in cues if name not in intent_order())
     return PatternSet(
-        (intent, FastRegex(pattern))
-        for intent in (*intent_order(), *helpers)
-        for pattern in cues.get(intent, ())
-    )
-
-
-@cache
-def _asked_only_patterns() -> PatternSet[str]:
-    """The cues of ``only_when_asked``: things named more often than asked about."""
-    cues: dict[str, list[str]] = load("intents").get("only_when_asked", {})
-    return PatternSet(
-        (intent, FastRegex(pattern)) for intent, patterns in cues.items() for pattern in patterns
+        [
+            *(
+                ((intent, False), FastRegex(pattern))
+                for intent in (*intent_order(), *helpers)
+                for pattern in cues.get(intent, ())
+            ),
+            *(
+                ((intent, True), FastRegex(pattern))
+                for intent, patterns in asked_only.items()
+                for pattern in patterns
+            ),
+        ]
     )
 
 
@@ -66,13 +73,12 @@ def find_intent_cues(sentences: Sentences) -> list[tuple[int, int, str]]:
     a sentence that asks)."""
     hits = [
         (m.start(), m.end(), intent)
-        for intent, m in _intent_patterns().scan(sentences.text, sentences.finder)
-        if not _negated_statement(sentences, m.start())
-    ]
-    hits += [
-        (m.start(), m.end(), intent)
-        for intent, m in _asked_only_patterns().scan(sentences.text, sentences.finder)
-        if sentences.is_question(m.start())
+        for (intent, asked_only), m in _intent_patterns().scan(sentences.text, sentences.finder)
+        if (
+            sentences.is_question(m.start())
+            if asked_only
+            else not _negated_statement(sentences, m.start())
+        )
     ]
     hits.sort()
     return _unsuppressed(hits, sentences)

@@ -51,9 +51,13 @@ def test_the_tax_on_the_earnings_asked_first_is_answered_first(qid, source) -> N
     ],
 )
 def test_the_earnings_asked_after_another_question_are_answered_too(qid, source) -> None:
+    # answered once: where the answer that leads (after-tax money taken out) says already
+    # that the earnings are pretax money, taxable, the earnings' own sentence is not said
+    # again (the expert's grading of 2026-12-08: "the earnings point is printed twice")
     text = real_question(qid, source)
     assert "earnings_taxable" in read(text).asked
-    assert LEAD in first_reply(text)
+    reply = first_reply(text).lower()
+    assert reply.count("earnings on after-tax contributions are pretax money") == 1
 
 
 @pytest.mark.parametrize(
