@@ -20,10 +20,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from bot.conversation import SCENARIO_OF_INTENT, respond
 from bot.session import Session
+from knowledge import yaml_files
 from knowledge.answers import catalogue
 from knowledge.engine import calculate
 from knowledge.facts import LABELS, Facts, InvalidFacts
@@ -40,8 +39,7 @@ _SUBACCOUNT = ("after_tax_contributions", "after_tax_earnings")
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files("bot").joinpath("data/triage.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml_files.read(resources.files("bot").joinpath("data/triage.yaml"))
 
 
 @dataclass(frozen=True, slots=True)

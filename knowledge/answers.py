@@ -18,8 +18,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from knowledge import yaml_files
 from knowledge.money import cents, to_json_number
 from knowledge.params import UnknownYear, all_parameters, param
@@ -348,8 +346,7 @@ PLAN_KINDS = ("after_tax", "pretax", "roth_401k")
 def money_of_findings() -> Mapping[str, frozenset[str]]:
     """Finding id -> the kinds of money it speaks of (``data/money_of_findings.yaml``); a
     finding not listed holds for any money."""
-    path = resources.files("knowledge").joinpath("data", "money_of_findings.yaml")
-    data = yaml.safe_load(path.read_text("utf-8"))
+    data = yaml_files.read(resources.files("knowledge").joinpath("data", "money_of_findings.yaml"))
     out: dict[str, set[str]] = {}
     for kind, finding_ids in data.items():
         kinds = PLAN_KINDS if kind == "plan" else (kind,)

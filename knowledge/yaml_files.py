@@ -16,8 +16,6 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 
 def read(path: Path | Traversable) -> Any:
     """The parsed content of the YAML file at ``path`` (through the cache when it is a
@@ -47,7 +45,10 @@ def parsed_yaml(raw: bytes, path: Path | None = None) -> Any:
             return marshal.loads(cached.read_bytes())
         except (OSError, EOFError, ValueError, TypeError):
             pass  # not written yet (or unreadable): parse, and try to write it
-    # (libyaml's loader when built in: the pure-Python one took a third of a second)
+    # (PyYAML imported only here: a start whose files are all cached never loads it, 10-20
+    # ms; libyaml's loader when built in: the pure-Python one took a third of a second)
+    import yaml
+
     data = yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if cached is not None and not sys.dont_write_bytecode:
         _write_cache(cached, data, others)

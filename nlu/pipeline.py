@@ -35,10 +35,10 @@ from __future__ import annotations
 import bisect
 import gc
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from operator import itemgetter
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy
 from spacy.attrs import IDX, SENT_START
@@ -462,12 +462,25 @@ COMPONENTS = (
 
 
 class _RememberingTokenizer:
-    """The blank English tokenizer, keeping the input text on the Doc for the components."""
+    """The blank English tokenizer, keeping the input text on the Doc for the components.
 
-    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+    ``special_cases``: spaCy's tokenizer exceptions the tokenizer was made without, each
+    added (``add_special_case``) before the first text that could need it is split (see
+    :class:`_SpecialCasesWhenSeen`)."""
+
+    def __init__(
+        self,
+        tokenizer: Callable[[str], Doc],
+        special_cases: Mapping[str, Sequence[Mapping[int | str, str]]] | None = None,
+    ) -> None:
         self.tokenizer = tokenizer
+        self._special_cases = (
+            _SpecialCasesWhenSeen(tokenizer, special_cases) if special_cases else None
+        )
 
     def __call__(self, text: str) -> Doc:
+        if self._special_cases is not None:
+            self._special_cases.add_for(text)
         doc = self.tokenizer(text)
         doc.user_data[_USER_KEY] = _State(text)
         return doc
@@ -484,6 +497,51 @@ class _RememberingTokenizer:
 LONGEST_SPLIT_RUN = 200
 
 
+class _SpecialCasesWhenSeen:
+    """spaCy's tokenizer exceptions ("don't", "a.m.", ":)"), added to a tokenizer made
+    without them when a text that could need them is first split.
+
+    Making English's tokenizer adds its 1,347 exceptions one by one (each a fused token
+    whose new lexemes compute their attributes in Python, and three affix searches): about
+    100 ms of a process that then reads one text (``rothbot ask``), which needs a few. The
+    tokens are the same as with all of them: an exception is looked up only for a part
+    of a whitespace-delimited chunk, and its second pass (spaCy's ``_special_matcher``)
+    only for tokens that follow one another, so one that is not a part of the text with
+    its whitespace taken out cannot act on it; the exceptions that hold whitespace
+    (``\\n``, ``\\t``) are in the tokenizer from the start. Adding one flushes the
+    tokenizer's cache, as when it is made. (A test checks the tokens equal
+    ``spacy.blank("en")``'s on the real questions and on random runs of exceptions.)"""
+
+    def __init__(
+        self, tokenizer: Any, special_cases: Mapping[str, Sequence[Mapping[int | str, str]]]
+    ) -> None:
+        self._tokenizer = tokenizer
+        self._pending = {k: v for k, v in special_cases.items() if k not in tokenizer.rules}
+        # (every beginning of an exception: a part of a text is looked up only while it
+        # begins one)
+        self._beginnings = {
+            chunk[:end] for chunk in self._pending for end in range(1, len(chunk) + 1)
+        }
+
+    def add_for(self, text: str) -> None:
+        """Add the exceptions ``text`` could need that are not added yet: those that are a
+        part of it with its whitespace taken out."""
+        pending = self._pending
+        if not pending:
+            return
+        glued = "".join(text.split())
+        beginnings = self._beginnings
+        found = set()
+        for start in range(len(glued)):
+            end = start + 1
+            while end <= len(glued) and (part := glued[start:end]) in beginnings:
+                if part in pending:
+                    found.add(part)
+                end += 1
+        for chunk in sorted(found):  # (in order, as spaCy adds them)
+            self._tokenizer.add_special_case(chunk, pending.pop(chunk))
+
+
 class _ReaderDefaults(English.Defaults):
     # (a C-level match, tried before each affix is split off: no Python call per chunk)
     token_match = re.compile(rf"\S{{{LONGEST_SPLIT_RUN}}}").match
@@ -497,13 +555,33 @@ class _ReaderEnglish(English):
     Defaults = _ReaderDefaults
 
 
+class _OneTextDefaults(_ReaderDefaults):
+    # (the exceptions that hold whitespace; the others are added when a text needs them)
+    tokenizer_exceptions: ClassVar[dict[str, Any]] = {
+        chunk: tokens
+        for chunk, tokens in English.Defaults.tokenizer_exceptions.items()
+        if chunk != "".join(chunk.split())
+    }
+
+
+class _OneTextEnglish(English):
+    """``_ReaderEnglish`` for a process that reads one text (``for_one_text``): its
+    tokenizer is made with only the whitespace exceptions (``_SpecialCasesWhenSeen``)."""
+
+    Defaults = _OneTextDefaults
+
+
 def build() -> Language:
     """A fresh pipeline (tests use this; the reader uses the cached :func:`get_nlp`)."""
     # (``spacy.blank("en")`` runs ``from_config``, which fills and validates the default
     # config through the registry before making the same object: 40-60 ms of every start;
     # ``English()`` is the language class made directly, with its default tokenizer)
-    nlp = _ReaderEnglish()
-    nlp.tokenizer = _RememberingTokenizer(nlp.tokenizer)
+    if gating.on_demand():
+        nlp: Language = _OneTextEnglish()
+        nlp.tokenizer = _RememberingTokenizer(nlp.tokenizer, English.Defaults.tokenizer_exceptions)
+    else:
+        nlp = _ReaderEnglish()
+        nlp.tokenizer = _RememberingTokenizer(nlp.tokenizer)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

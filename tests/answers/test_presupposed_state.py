@@ -168,3 +168,40 @@ def test_bb005_existing_roth_ira_is_not_told_to_open_one() -> None:
     reply = _first_reply(real_question("bb005", BATCH_B))
     assert OPEN_A_ROTH_IRA not in reply
     assert "which your Roth IRA already runs" in reply
+
+
+# -- every part asked gets its answer ----------------------------------------------------------
+
+BATCH_C = EVAL / "batch_c.jsonl"
+
+
+def test_bc017_all_of_it_to_a_roth_ira_is_answered_as_asked() -> None:
+    # https://irahelp.com/forum-post/24337-pre-87-how-does-taxation-work-after-tax-pre-87-contributions
+    # "3. Can she roll 100% of the $110,722 into a **ROTH** IRA?" got the split's condition
+    # ("It depends on your plan"): whether all of it can go, and what is taxed, is the ask
+    from nlu.reader import read
+
+    text = real_question("bc017", BATCH_C)
+    reading = read(text)
+    assert dict(zip(reading.asks, reading.ask_labels, strict=True))["all_to_roth_tax"] == "3"
+    part = next(p for p in _first_reply(text).split("\n\n") if p.startswith("3."))
+    assert "the earnings on them are taxable income if they go there too" in part
+    assert "It depends on your plan" not in part
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Can I move 100% of my after-tax 401k balance to a Roth IRA?", "all_to_roth_tax"),
+        (
+            "Could he convert 100 percent of the after-tax money into his Roth IRA?",
+            "all_to_roth_tax",
+        ),
+        # the share names what went in, not what is asked to move
+        ("I put 100% of my bonus in after-tax. Can I roll it to a Roth IRA?", "move_to_roth"),
+    ],
+)
+def test_all_of_it_as_a_share_paraphrases(text: str, first: str) -> None:
+    from nlu.reader import read
+
+    assert read(text).asks[0] == first

@@ -1,12 +1,17 @@
 """The spaCy pipeline: a blank English model with rule components, built once."""
 
 import gc
+from functools import cache
 
 import spacy
 from eval_texts import BATCH_A, BATCH_B, DEV, REAL, texts_of
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from spacy.lang.en import English
+from spacy.language import Language
+from spacy.tokens import Doc
 
+from nlu.gating import build_on_demand
 from nlu.pipeline import COMPONENTS, GROUPS, build, char_span, found, get_nlp
 
 
@@ -34,6 +39,77 @@ def test_the_tokenizer_is_blank_englishs_with_long_runs_kept_whole() -> None:
     assert len(texts) > 250
     for text in texts:
         assert [t.text for t in tokenizer(text)] == [t.text for t in theirs(text)]
+
+
+def _tokens(doc: Doc) -> list[tuple[str, str, str]]:
+    return [(t.text, t.whitespace_, t.norm_) for t in doc]
+
+
+def _built_for_one_text() -> Language:
+    """The pipeline as ``rothbot ask`` builds it (``nlu.pipeline.for_one_text``)."""
+    previous = build_on_demand(True)
+    try:
+        return build()
+    finally:
+        build_on_demand(previous)
+
+
+def test_for_one_text_the_tokenizer_exceptions_wait_for_a_text_that_needs_them() -> None:
+    """``rothbot ask``'s tokenizer is made without spaCy's 1,347 exceptions and adds
+    those a text could need before splitting it: the tokens (text, spaces, norms) equal
+    ``spacy.blank("en")``'s on the real questions, read one after another by one
+    tokenizer, and only a few exceptions were added."""
+    ours, blank = _built_for_one_text(), spacy.blank("en")
+    tokenizer = ours.tokenizer.tokenizer
+    assert 0 < len(tokenizer.rules) < 10  # (the ones holding whitespace: "\n", "\t")
+    texts = texts_of((BATCH_A, BATCH_B, DEV, REAL))
+    for text in texts:
+        assert _tokens(ours.make_doc(text)) == _tokens(blank.make_doc(text)), text
+    assert 100 < len(tokenizer.rules) < len(blank.tokenizer.rules)
+    # (a first text alone: "don't" and "a.m." split as spaCy splits them)
+    text = "I don't know: 9 a.m. (or p.m.?) :) it's Dr. Smith's 401(k)."
+    assert _tokens(_built_for_one_text().make_doc(text)) == _tokens(blank.make_doc(text))
+
+
+_EXCEPTIONS = sorted(English.Defaults.tokenizer_exceptions)
+
+
+def _spaced(chunk_at: tuple[str, int]) -> str:
+    chunk, at = chunk_at
+    return f"{chunk[:at]} {chunk[at:]}"
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_EXCEPTIONS),
+            st.sampled_from(_EXCEPTIONS).map(lambda chunk: chunk[: len(chunk) // 2]),
+            st.tuples(st.sampled_from(_EXCEPTIONS), st.integers(1, 11)).map(_spaced),
+            st.sampled_from(["a", "m", ".", "(", ")", ":", "'", "-", "s", "don", "t", "1"]),
+        ),
+        max_size=8,
+    ),
+    st.lists(st.sampled_from(["", "", " ", "  ", "\n", "\t"]), min_size=8, max_size=8),
+)
+@example(["( :(", "╯°□°）"], [""] * 8)
+@example(["Mich.:( )"], [""] * 8)
+def test_for_one_text_runs_of_exceptions_split_as_spacy_splits_them(
+    parts: list[str], gaps: list[str]
+) -> None:
+    """Exceptions and pieces of them glued, split by a space, or broken by whitespace: a
+    tokenizer that adds only the exceptions a text could need splits it as one that
+    holds them all. (spaCy's second pass matches an exception's tokens across a single
+    space, and such a match, though it changes nothing itself, keeps another from
+    overlapping it: "( :(" is split "(", ":", "(" because of "(:".)"""
+    text = "".join(part + gap for part, gap in zip(parts, gaps, strict=False))
+    blank = _blank()
+    assert _tokens(_built_for_one_text().make_doc(text)) == _tokens(blank.make_doc(text))
+
+
+@cache
+def _blank() -> Language:
+    return spacy.blank("en")
 
 
 def test_the_pipeline_is_built_once_per_process() -> None:
