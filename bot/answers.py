@@ -33,6 +33,8 @@ from knowledge.answers import (
     for_state,
 )
 from knowledge.answers import verdict as verdict_for
+from knowledge.figures import Stated
+from knowledge.figures import check as check_figure
 from nlu.asks import Unrecognised, place_instead, topics_spoken_of, words_of
 from nlu.pipeline import tokenized
 from nlu.questions import without_item_marker
@@ -525,6 +527,7 @@ def compose(
     yes_no: Mapping[str, str] | None = None,
     beliefs: Sequence[str] = (),
     item_topics: Mapping[str, Collection[str]] | None = None,
+    figures: Sequence[Stated] = (),
     probe: str | None = None,
 ) -> Answered:
     """Answer ``asks`` (catalogue ids, in the order asked) for these facts and result.
@@ -562,6 +565,12 @@ def compose(
     the place of the finding it rests on (``Belief.says``) and only where that finding holds
     for the facts; an entry not asked is answered by its correction alone, first.
 
+    ``figures``: the figures the poster states and asks to have checked
+    (``Reading.figures``: "do I only pay tax on the $5,000?"). The reply opens with the
+    verdict on each the engine can compute (``knowledge.figures.check``: "Yes: about $X
+    ...", "No: about $Y, because ..."); none without the facts it needs, or when what was
+    asked is not recognised.
+
     The steps: which questions, in what order (``_order``); the sentences each answer may
     say, ranked (``_plan``); those that fit a phone (``_within_budget``); their words
     (``_say``); the honest line for a question nothing answers, and the poster's numbers
@@ -587,9 +596,11 @@ def compose(
     text = _numbered_and_honest(
         said, order, plan, facts, asks, labels, unanswered_items, item_topics, unrecognised
     )
+    verdicts = [] if unrecognised else _figure_verdicts(figures, facts, result)
     return Answered(
-        text="\n\n".join(text),  # a paragraph each: short blocks suit a phone
-        rules=tuple(dict.fromkeys(said.rules)),
+        # a paragraph each: short blocks suit a phone
+        text="\n\n".join([*(render(f) for f in verdicts), *text]),
+        rules=tuple(dict.fromkeys([*(f.rule for f in verdicts), *said.rules])),
         answered=tuple(said_for),
         left=order.left,
         follow_up=_follow_ups(said_for, said.findings),
@@ -603,6 +614,18 @@ def compose(
             )
         ),
     )
+
+
+def _figure_verdicts(
+    figures: Sequence[Stated], facts: Mapping[str, Any], result: Mapping[str, Any]
+) -> list[Finding]:
+    """The verdict on each figure the engine can compute, one per quantity."""
+    out: dict[str, Finding] = {}
+    for stated in figures:
+        finding = check_figure(stated, facts, result)
+        if finding is not None and renderable(finding):
+            out.setdefault(stated.quantity, finding)
+    return list(out.values())
 
 
 @dataclass(frozen=True, slots=True)

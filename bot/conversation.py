@@ -47,6 +47,7 @@ from knowledge.facts import (
 from knowledge.money import to_json_number
 from knowledge.params import UnknownYear, covered_years, lookup, param
 from nlu.asks import Unrecognised, place_instead, words_of
+from nlu.figures import StatedFigure
 from nlu.reader import OUT_OF_SCOPE, Reading, read
 
 log = logging.getLogger(__name__)
@@ -149,6 +150,7 @@ def _turn(session: Session, text: str, today: date, given: Reading | None = None
     expecting = session.pending if session.pending in FACT_KEYS else None
     reading = given if given is not None and expecting is None else read(text, expecting=expecting)
     session.beliefs = list(reading.beliefs)  # (corrected in the reply to this message only)
+    session.figures = [f.to_json() for f in reading.figures]  # (the same: checked once)
 
     topic = _out_of_scope_topic(reading)
     if topic:  # the service opens a ticket and says so
@@ -614,6 +616,7 @@ def _compose(
         unanswered_items=items,
         beliefs=() if brief else session.beliefs,
         item_topics=session.item_topics,
+        figures=() if brief else _figures(session),
     )
     if unanswered or (not composed.text.strip() and not brief):
         asked = [u for u in unrecognised if u.specific or not unanswered]
@@ -849,6 +852,7 @@ class _ChangesReply:
         # the reply's own text is theirs for these facts)
         self.labels, self.yes_no = session.ask_labels, session.yes_no
         self.beliefs = session.beliefs
+        self.figures = _figures(session)
         self.items, self.item_topics = unanswered_items, session.item_topics
         same = answers.questions_composed(self.asked) == answers.questions_composed(composed_for)
         self.text = composed.text if same else self._text(facts, result)
@@ -868,6 +872,7 @@ class _ChangesReply:
             unanswered_items=self.items,
             beliefs=self.beliefs,
             item_topics=self.item_topics,
+            figures=self.figures,
             probe=probe,
         ).text
 
@@ -1053,3 +1058,8 @@ def _calculate_quietly(facts: Mapping[str, Any], today: date) -> dict[str, Any] 
         return calculate(Facts.from_mapping(facts), today=today).to_json()
     except InvalidFacts:
         return None
+
+
+def _figures(session: Session) -> tuple[StatedFigure, ...]:
+    """The figures the last question asked to have checked (``Session.figures``)."""
+    return tuple(f for f in map(StatedFigure.from_json, session.figures) if f is not None)

@@ -68,6 +68,9 @@ class Session:
     beliefs: list[str] = field(default_factory=list)
     """The wrong beliefs about the rules the last question stated as settled
     (``Reading.beliefs``), so its answer opens with their corrections."""
+    figures: list[dict[str, str]] = field(default_factory=list)
+    """The figures the last question stated and asked to have checked (``Reading.figures``,
+    each as ``nlu.figures.StatedFigure.to_json``), so its answer opens with a verdict."""
     what_if: dict[str, Any] = field(default_factory=dict)
     """The last what-if's changed facts, kept for one message only, so "those are my real
     numbers" can make them real."""
@@ -101,6 +104,7 @@ class Session:
         self.item_topics.clear()
         self.yes_no.clear()
         self.beliefs.clear()
+        self.figures.clear()
         self.what_if.clear()
 
     def drop_history_before(self, cutoff: float) -> bool:
@@ -182,6 +186,11 @@ class Session:
             item_topics=_item_topics(data.get("item_topics")),
             yes_no=_labels(data.get("yes_no")),
             beliefs=[str(b) for b in data.get("beliefs") or [] if isinstance(b, str)],
+            figures=[
+                {str(k): str(v) for k, v in f.items()}
+                for f in data.get("figures") or []
+                if isinstance(f, dict)
+            ],
             what_if=dict(what_if) if isinstance(what_if, dict) else {},
         )
 

@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from knowledge import yaml_files
+from knowledge.facts import MONEY_KIND_AMOUNTS
 from knowledge.money import cents, to_json_number
 from knowledge.params import UnknownYear, all_parameters, param
 from knowledge.prorata import basis_in_distribution
@@ -258,21 +259,15 @@ VERDICT_FACTS: Mapping[str, Callable[[Json], Any]] = {"money_in_plan": _money_in
 # answers are given: designated Roth money rolls only to a Roth IRA or another designated
 # Roth account, untaxed (IRC 402A(c)(3)); pretax money moved to a Roth is income (IRC
 # 408A(d)(3)(A), 402A(c)(4)); money in a traditional IRA is pro-rata across all of them
-# (IRC 408(d)(2)). Each with the facts that name it: the reader's ``has_*`` fact or a
-# balance.
-KINDS: Mapping[str, tuple[str, str]] = {
-    "roth_401k": ("has_roth_401k", "roth_401k_balance"),
-    "pretax": ("has_pretax_money", "pretax_balance"),
-    "ira": ("has_traditional_ira", "traditional_ira_balance"),
+# (IRC 408(d)(2)). Each with its ``has_*`` fact (``knowledge.facts.MONEY_KIND_AMOUNTS``
+# gives the balance that names it too).
+KINDS: Mapping[str, str] = {
+    "roth_401k": "has_roth_401k",
+    "pretax": "has_pretax_money",
+    "ira": "has_traditional_ira",
 }
 # The facts that name after-tax (non-Roth) money in a plan.
-AFTER_TAX_FACTS = (
-    "after_tax_contributions",
-    "after_tax_earnings",
-    "after_tax_total",
-    "annual_after_tax_contribution",
-    "pre_1987_basis",
-)
+AFTER_TAX_FACTS = MONEY_KIND_AMOUNTS["has_after_tax_money"]
 
 
 def other_kinds(facts: Json) -> tuple[str, ...]:
@@ -299,8 +294,10 @@ def _plan_named(facts: Json) -> bool:
 def kind_named(kind: str, facts: Json) -> bool:
     """True when the facts name this kind of money (``KINDS``): its ``has_*`` fact, or a
     balance above zero."""
-    fact, balance = KINDS[kind]
-    return facts.get(fact) is True or (_num(facts.get(balance)) or 0) > 0
+    fact = KINDS[kind]
+    return facts.get(fact) is True or any(
+        (_num(facts.get(amount)) or 0) > 0 for amount in MONEY_KIND_AMOUNTS[fact]
+    )
 
 
 def roth_named(facts: Json) -> bool:

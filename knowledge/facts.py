@@ -63,13 +63,22 @@ BOOL_KEYS = (
 )
 # The kinds of money a question is about (the has_* facts above, each True only where the
 # text says the person has that kind): which money a rollover or conversion moves decides
-# its tax, so an answer for one kind told to another is wrong (knowledge.answers).
-MONEY_KIND_KEYS = (
-    "has_roth_401k",
-    "has_after_tax_money",
-    "has_pretax_money",
-    "has_traditional_ira",
-)
+# its tax, so an answer for one kind told to another is wrong (knowledge.answers). Each
+# with the amounts that name the kind too: its balance, or any figure of the plan's
+# after-tax (non-Roth) source (the reader leaves out a has_* fact an amount already states).
+MONEY_KIND_AMOUNTS: Mapping[str, tuple[str, ...]] = {
+    "has_roth_401k": ("roth_401k_balance",),
+    "has_after_tax_money": (
+        "after_tax_contributions",
+        "after_tax_earnings",
+        "after_tax_total",
+        "annual_after_tax_contribution",
+        "pre_1987_basis",
+    ),
+    "has_pretax_money": ("pretax_balance",),
+    "has_traditional_ira": ("traditional_ira_balance",),
+}
+MONEY_KIND_KEYS = tuple(MONEY_KIND_AMOUNTS)
 
 # DESIGN.md's vocabulary: `rothbot parse` and `rothbot ask --json` put exactly these keys in
 # "facts" (scripts outside the project rely on it). The other Facts keys are this project's

@@ -25,7 +25,7 @@ from knowledge.facts import InvalidFacts
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # The answer catalogue (knowledge.answers) keeps its questions beside the parameters.
 NOT_PARAMETER_FOLDERS = frozenset({"questions"})
-NOT_A_PARAMETER = frozenset({"rules.yaml", "money_of_findings.yaml"})
+NOT_A_PARAMETER = frozenset({"rules.yaml", "money_of_findings.yaml", "figures.yaml"})
 # Parameters keyed by something other than the tax year: the value of the latest key not
 # after the year asked about applies (a schedule, or a statutory figure in force since).
 SCHEDULES = {

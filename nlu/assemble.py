@@ -398,46 +398,12 @@ def assemble(doc: Doc, expecting: str | None = None) -> Assembled:
         candidates.pop("income", None)
     plan_totals = candidates.pop(PLAN_TOTAL, None)  # no fact: a figure beside the facts
 
-    all_providers = [
-        hit
-        # "it was Fidelity but now it's Empower": a former firm is not the provider
-        for hit in current_firms(text, payloads(doc, "providers"))
-        # "I have one at Vanguard" answering a question about an IRA names the IRA's firm
-        if expecting not in _IRA_KEYS or hit.link == "plan"
-    ]
-    providers = [hit for hit in all_providers if not look.spouses(hit.start)]
-    plans = [(s, e, plan) for s, e, plan in all_plans if not look.spouses(s)]
-    if not providers and not plans and spouses_plan:
-        # "My husband's 401k (Fidelity) has after-tax money. Can he move it?": the only plan
-        # named is the spouse's and the asker names none, so the question is about that plan
-        providers, plans = list(all_providers), list(all_plans)
-    provider = plan_provider(providers, text) if providers else None
-    if provider:
-        candidates["provider"].append(Candidate(provider.name, provider.start, provider.end))
-    plan = main_plan_type(plans)
-    if plan:
-        candidates["employer_plan_type"].append(Candidate(plan[2], plan[0], plan[1]))
-
+    _plan_and_provider(candidates, doc, expecting, look, all_plans, spouses_plan)
     unsure = declined = False
     if expecting:
-        # a number another phrase has read (even one dropped since, such as a year that
-        # dates something) belongs to that phrase, not to the answer
-        taken = [(h.start, h.end) for h in phrase_hits if h.fact != expecting]
-        if expecting not in YEAR_KEYS:
-            taken += [(h.start, h.end) for h in dating]
-        taken += [(c.start, c.end) for k, cs in candidates.items() if k != expecting for c in cs]
-        answer = read_answer(text, expecting, taken)
-        if answer is not None and answer.unsure:
-            unsure = True
-        elif answer is not None and answer.declined:
-            declined = True
-        elif (
-            answer is not None
-            and (answer.key or expecting) not in candidates
-            and not _states_another_fact(answer, phrase_hits)
-        ):
-            key = answer.key or expecting
-            candidates[key].append(Candidate(answer.value, answer.start, answer.end))
+        answer = _answer_to(expecting, text, phrase_hits, dating, candidates)
+        unsure = answer is not None and answer.unsure
+        declined = answer is not None and answer.declined
 
     if expecting is None and _names_a_parent(index.lower) and _PARENTS_PLAN.search(text):
         # "I'm 45. My dad is 78 and has $100k after-tax in his 401k": the question is the
@@ -570,6 +536,68 @@ def _as_spouse(hit: Hit, index: Sentences) -> Hit:
     if hit.fact == "age" and _THIRD_PERSON.match(index.text, index.bounds(hit.start)[0]):
         return Hit("spouse_age", hit.value, hit.start, hit.end, hit.strength)
     return hit
+
+
+def _plan_and_provider(
+    candidates: dict[str, list[Candidate]],
+    doc: Doc,
+    expecting: str | None,
+    look: _Lookups,
+    all_plans: list[tuple[int, int, str]],
+    spouses_plan: bool,
+) -> None:
+    """Add the plan's provider and type to ``candidates``: the asker's, not the spouse's
+    (unless the spouse's plan is the only one named), and a current firm, not a former."""
+    text = look.index.text
+    all_providers = [
+        hit
+        # "it was Fidelity but now it's Empower": a former firm is not the provider
+        for hit in current_firms(text, payloads(doc, "providers"))
+        # "I have one at Vanguard" answering a question about an IRA names the IRA's firm
+        if expecting not in _IRA_KEYS or hit.link == "plan"
+    ]
+    providers = [hit for hit in all_providers if not look.spouses(hit.start)]
+    plans = [(s, e, plan) for s, e, plan in all_plans if not look.spouses(s)]
+    if not providers and not plans and spouses_plan:
+        # "My husband's 401k (Fidelity) has after-tax money. Can he move it?": the only plan
+        # named is the spouse's and the asker names none, so the question is about that plan
+        providers, plans = list(all_providers), list(all_plans)
+    provider = plan_provider(providers, text) if providers else None
+    if provider:
+        candidates["provider"].append(Candidate(provider.name, provider.start, provider.end))
+    plan = main_plan_type(plans)
+    if plan:
+        candidates["employer_plan_type"].append(Candidate(plan[2], plan[0], plan[1]))
+
+
+def _answer_to(
+    expecting: str,
+    text: str,
+    phrase_hits: list[Hit],
+    dating: list[Hit],
+    candidates: dict[str, list[Candidate]],
+) -> Answer | None:
+    """Read ``text`` as the short answer to the bot's question about ``expecting``
+    (``nlu.answers``); its value is added to ``candidates`` unless a phrase already gave
+    that fact or the answer's words state another fact. The answer (unsure, declined or a
+    value), or None."""
+    # a number another phrase has read (even one dropped since, such as a year that
+    # dates something) belongs to that phrase, not to the answer
+    taken = [(h.start, h.end) for h in phrase_hits if h.fact != expecting]
+    if expecting not in YEAR_KEYS:
+        taken += [(h.start, h.end) for h in dating]
+    taken += [(c.start, c.end) for k, cs in candidates.items() if k != expecting for c in cs]
+    answer = read_answer(text, expecting, taken)
+    if (
+        answer is not None
+        and not answer.unsure
+        and not answer.declined
+        and (answer.key or expecting) not in candidates
+        and not _states_another_fact(answer, phrase_hits)
+    ):
+        key = answer.key or expecting
+        candidates[key].append(Candidate(answer.value, answer.start, answer.end))
+    return answer
 
 
 def _states_another_fact(answer: Answer, hits: list[Hit]) -> bool:

@@ -89,6 +89,7 @@ _WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
 _COMMA_BREAKS = ",;"
 # A clause (``Sentences.clause_start``) is cut there too, and at a colon, a parenthesis and
 # the words that join clauses: what a negation or a holding verb governs ends at "and".
+# (A short reply's clause, ``nlu.answers._CLAUSE_BREAK``, is a third: it says why it differs.)
 _CLAUSE_BREAK = re.compile(
     rf"[{_COMMA_BREAKS}:()]|\bbut\b|\bhowever\b|\bso\b|\band\b", re.IGNORECASE
 )

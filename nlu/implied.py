@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 from nlu import gating
 from nlu.context import Sentences, sentence_holding
 from nlu.data import load
-from nlu.tables import _HEDGE, Hit
+from nlu.tables import Hit, in_a_skipped_sentence
 
 # What a vocabulary reference looks like in a pattern: "$PLAN", or "$PLAN?" (optional).
 _REFERENCE = "$"
@@ -36,6 +36,8 @@ _CONTINUES = "~"
 # and cut here: spaCy's Matcher expands a bounded "{0,16}" into that many optional
 # tokens, and their combinations made one read take seconds.)
 MAX_MATCH_TOKENS = 30
+# How far back (words) a negation makes a match no statement (``tables.in_a_skipped_sentence``).
+NEGATION_REACH_WORDS = 5
 # Where a Doc keeps its vocabulary phrases and the places of its words and classes
 # (``ImpliedFacts.tag_vocabulary``; every user reads the one vocabulary.yaml, and
 # ``nlu.accounts`` reads the tagging from here).
@@ -201,7 +203,9 @@ class ImpliedFacts:
             last = doc[end - 1]
             stop = last.idx + len(last)
             if (
-                _skipped(rule, begin, index)
+                in_a_skipped_sentence(
+                    rule.skip_if, begin, index, negation_reach=NEGATION_REACH_WORDS
+                )
                 or (rule.not_before is not None and rule.not_before.match(index.text, stop))
                 or not self.keep(rule, doc, start, end)
             ):
@@ -213,20 +217,6 @@ class ImpliedFacts:
         """Whether a match (tokens ``start``-``end``) of ``rule`` counts: a hook for a
         subclass with a test of its own (``nlu.money_kinds``); every match here."""
         return True
-
-
-def _skipped(rule: Rule, pos: int, index: Sentences) -> bool:
-    if "question" in rule.skip_if and index.is_question(pos):
-        return True
-    if "conditional" in rule.skip_if and index.is_conditional(pos):
-        return True
-    if "negated" in rule.skip_if and index.is_negated(pos):
-        return True
-    if "hedged" in rule.skip_if:
-        start, end = index.bounds(pos)
-        if _HEDGE.original.search(index.text, start, end):
-            return True
-    return False
 
 
 @cache

@@ -20,6 +20,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from knowledge.facts import MONEY_KIND_AMOUNTS
 from nlu.data import load
 from nlu.implied import ImpliedFacts, Rule
 
@@ -75,25 +76,12 @@ class MoneyKinds(ImpliedFacts):
         return False
 
 
-# The amounts that already say a kind is there: beside one, its ``has_*`` fact is left out
-# (the amount says more, and the facts of a conversation stay as short as they were).
-SAID_BY_AMOUNTS: dict[str, tuple[str, ...]] = {
-    "has_roth_401k": ("roth_401k_balance",),
-    "has_after_tax_money": (
-        "after_tax_contributions",
-        "after_tax_earnings",
-        "after_tax_total",
-        "annual_after_tax_contribution",
-    ),
-    "has_pretax_money": ("pretax_balance",),
-    "has_traditional_ira": ("traditional_ira_balance",),
-}
-
-
 def drop_said_by_amounts(chosen: dict[str, Any]) -> None:
     """Leave out each kind read as present (True) that an amount of ``chosen`` (fact key ->
-    the reader's pick) already states."""
-    for kind, amounts in SAID_BY_AMOUNTS.items():
+    the reader's pick) already states (``knowledge.facts.MONEY_KIND_AMOUNTS``: "$40k
+    after-tax" says more than has_after_tax_money, and the facts of a conversation stay as
+    short as they were)."""
+    for kind, amounts in MONEY_KIND_AMOUNTS.items():
         pick = chosen.get(kind)
         if pick is not None and pick.value is True and any(a in chosen for a in amounts):
             del chosen[kind]

@@ -24,6 +24,8 @@ from nlu.asks import Unrecognised, recognise, sentences_of
 from nlu.assemble import assemble
 from nlu.beliefs import stated as beliefs_stated
 from nlu.data import load
+from nlu.figures import StatedFigure
+from nlu.figures import stated as figures_stated
 from nlu.intent_classes import intent_hits
 from nlu.intent_model import intents_from_model
 from nlu.intents import derived_intents, intent_order, topic_descriptions
@@ -113,6 +115,10 @@ class Reading:
     # I'll have to pay the 10% penalty when I roll it over"), ids of the catalogue's
     # ``beliefs``, in text order: the answer opens with the correction
     beliefs: tuple[str, ...] = ()
+    # the figures the text states for a quantity the engine computes and asks to have
+    # checked (``nlu.figures``: "do I only pay tax on the $5,000?"), in text order: the
+    # answer opens with a verdict on each the engine can compute (``knowledge.figures``)
+    figures: tuple[StatedFigure, ...] = ()
 
 
 EMPTY = Reading()
@@ -190,6 +196,7 @@ def reading_of(doc: Doc, expecting: str | None = None) -> Reading:
         accounts=accounts,
         asking_accounts=asking_accounts,
         beliefs=tuple(belief for belief, _sentence in beliefs_stated(doc)),
+        figures=figures_stated(doc),
     )
 
 

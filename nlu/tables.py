@@ -18,7 +18,6 @@ from nlu.data import FLAGS, load
 from nlu.matching import FastRegex, PatternSet
 
 _PLAN_WORDS = CaseBlind.compile(r"401\(?k|403\(?b|457|\bplan\b|\btsp\b")
-_NEGATION = CaseBlind.compile(r"\b(?:not|no|never|don't|doesn't|didn't|haven't|hasn't|nor)\b|n't\b")
 _HEDGE = CaseBlind.compile(
     r"\b(?:i think|i believe|not sure|maybe|perhaps|probably|might(?! change)|i guess|unsure|"
     r"not certain|i assume|supposedly|it seems|seems like|it appears|apparently)\b"
@@ -103,6 +102,38 @@ def _pattern_set(table: str) -> PatternSet[Entry]:
     return PatternSet((entry, pattern) for entry in entries(table) for pattern in entry.patterns)
 
 
+# How far back (words) a negation makes a table's phrase no statement, within its clause
+# ("The individual is not separating; plan document permits withdrawal/rollover while active
+# participant", bb079): "No IRAs other than my Roth IRA" has a Roth IRA (five reach "No").
+NEGATION_REACH_WORDS = 3
+
+
+def in_a_skipped_sentence(
+    skip_if: frozenset[str], pos: int, sentences: Sentences, *, negation_reach: int
+) -> bool:
+    """True when a phrase at ``pos`` is no statement of fact, by the sentence kinds of its
+    entry's ``skip_if`` (one mechanism for every pattern file that has it: facts.yaml,
+    status.yaml, implied.yaml and the files read like it):
+
+    - ``question``: its sentence asks ("does my plan allow ...?");
+    - ``conditional``: an "if" governs it ("if my plan allows ...");
+    - ``negated``: a negation within ``negation_reach`` words before it in its clause;
+    - ``hedged``: its sentence hedges ("I think my plan allows ... but I'm not sure").
+    """
+    if "question" in skip_if and sentences.is_question(pos):
+        return True
+    if "conditional" in skip_if and sentences.is_conditional(pos):
+        return True
+    if "negated" in skip_if and sentences.is_negated(pos, reach_words=negation_reach):
+        return True
+    if "hedged" in skip_if:
+        start, end = sentences.bounds(pos)
+        lower = sentences.lower_is_exact
+        text = sentences.lower if lower else sentences.text
+        return bool(_HEDGE.on(lower).search(text, start, end))
+    return False
+
+
 def _skipped(entry: Entry, m: re.Match[str], sentences: Sentences) -> bool:
     pos = m.start()
     # the windows around the match are searched as slices, in the lower-cased text when
@@ -117,23 +148,8 @@ def _skipped(entry: Entry, m: re.Match[str], sentences: Sentences) -> bool:
             return True
     if entry.not_before and entry.not_before.on(lower).match(text[m.end() : m.end() + 40]):
         return True
-    if "question" in entry.skip_if and sentences.is_question(pos):
+    if in_a_skipped_sentence(entry.skip_if, pos, sentences, negation_reach=NEGATION_REACH_WORDS):
         return True
-    if "conditional" in entry.skip_if and sentences.is_conditional(pos):
-        return True
-    if "hedged" in entry.skip_if:
-        start, end = sentences.bounds(pos)
-        if _HEDGE.on(lower).search(text[start:end]):
-            return True  # "I think my plan allows ... but I'm not sure" is not a fact yet
-    if "negated" in entry.skip_if:
-        # the last three words of its clause (rsplit stops after them: equal to
-        # split()[-3:]); not across a clause's end ("The individual is not separating; plan
-        # document permits withdrawal/rollover while active participant", bb079)
-        window = text[max(0, pos - 30) : pos]
-        window = window[max(window.rfind(c) for c in ".;!?\n") + 1 :]
-        last_words = " ".join(window.rsplit(None, 3)[-3:])
-        if _NEGATION.on(lower).search(last_words):
-            return True
     if "plan_roth" in entry.skip_if and not _IRA.search(m.group()):
         # "In the 401K I opened a Roth account": a Roth inside the plan, not a Roth IRA
         before = text[sentences.bounds(pos)[0] : m.end()]

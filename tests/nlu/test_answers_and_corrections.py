@@ -379,6 +379,14 @@ def test_a_former_firm_is_not_the_provider(text: str, name: str) -> None:
         ("my Roth has 50k", "traditional_ira_balance", {}),
         ("about 30k, plus 10k in my Roth", "after_tax_total", {"after_tax_total": 30000}),
         ("200k in a SEP IRA", "traditional_ira_balance", {"traditional_ira_balance": 200000}),
+        # an account before a colon labels the figure after it (nlu.answers._CLAUSE_BREAK)
+        ("Roth: 50k", "traditional_ira_balance", {}),
+        (
+            "traditional: none, Roth: 50k",
+            "traditional_ira_balance",
+            {"traditional_ira_balance": 0},
+        ),
+        ("30k plus 10k in my Roth", "after_tax_total", {"after_tax_total": 30000}),
     ],
 )
 def test_an_amount_said_of_another_account_does_not_answer(

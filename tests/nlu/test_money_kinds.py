@@ -16,14 +16,13 @@ from pathlib import Path
 import pytest
 from eval_texts import BATCH_A, BATCH_B, DEV, REAL
 
+from knowledge.facts import MONEY_KIND_KEYS
 from nlu.reader import read
-
-KINDS = ("has_roth_401k", "has_after_tax_money", "has_pretax_money", "has_traditional_ira")
 
 
 def kinds(text: str) -> dict[str, bool]:
     facts = read(text).facts
-    return {key: facts[key] for key in KINDS if key in facts}
+    return {key: facts[key] for key in MONEY_KIND_KEYS if key in facts}
 
 
 def real(qid: str, *paths: Path) -> str:
@@ -143,6 +142,19 @@ def test_after_tax_money_in_a_plan_is_named() -> None:
     assert kinds("I have after-tax money in my 401k.") == {"has_after_tax_money": True}
     # an amount says it already: no second fact beside it
     assert "has_after_tax_money" not in kinds("I have $40k of after-tax money in my 401k.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting", "amount"),
+    [
+        ("about 40k, all after-tax", "after_tax_total", "after_tax_total"),
+        # the pre-1987 part is after-tax basis too (knowledge.facts.MONEY_KIND_AMOUNTS)
+        ("about 5k, all after-tax", "pre_1987_basis", "pre_1987_basis"),
+    ],
+)
+def test_an_answered_amount_says_the_kind_already(text: str, expecting: str, amount: str) -> None:
+    facts = read(text, expecting=expecting).facts
+    assert amount in facts and "has_after_tax_money" not in facts, facts
 
 
 # ---- after-tax money said of an account (gating, 2026-12-07) ----------------------------
