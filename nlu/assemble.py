@@ -38,6 +38,7 @@ from nlu.answers import Answer, read_answer
 from nlu.context import CaseBlind, Sentences, language_regex
 from nlu.cues import names_a_money_kind, names_pre_1987_money, would_follow
 from nlu.data import load
+from nlu.matching import lazy_compile
 from nlu.money import to_json_number
 from nlu.money_kinds import drop_said_by_amounts
 from nlu.own_years import OwnYear, own_years
@@ -66,7 +67,7 @@ _SPOUSE_WORDS = r"wife|husband|spouse|partner|dw|dh|[hw](?=['’]s\b)"
 # A parent named, then "his/her/their" plan in the same sentence: the plan asked about is
 # the parent's ("My mom (82) has $60k after-tax in her old 401k").
 _PARENT_WORDS = r"dad|father|mom|mother|mum|parents?|father[- ]in[- ]law|mother[- ]in[- ]law"
-_PARENTS_PLAN = re.compile(
+_PARENTS_PLAN = lazy_compile(
     rf"\b(?:{_PARENT_WORDS})\b[^.?!]{{0,80}}?\b(?:his|her|their)\s+(?:old\s+|former\s+)?"
     r"(?:401\(?k\)?|403\(?b\)?|457|tsp\b|plan\b|after[- ]?tax)",
     re.IGNORECASE,
@@ -80,14 +81,14 @@ def _names_a_parent(lower: str) -> bool:
 
 
 # The parent's age: "my dad is 78", "my mom (82)", "dad, 78,".
-_PARENT_AGE = re.compile(
+_PARENT_AGE = lazy_compile(
     rf"\b(?:{_PARENT_WORDS})(?:'s age)?(?:\s+is|,|:|\s*\()\s*(?P<n>\d{{2,3}})\b(?![%k$,.]\d|k\b)",
     re.IGNORECASE,
 )
 _SPOUSE_CLAUSE = CaseBlind.compile(rf"\b(?:{_SPOUSE_WORDS})(?:'s)?\b[^,;:\n]*$", in_place=True)
 # The asker's own plan, named or not ("I have after-tax money in my plan"): a spouse's plan
 # named too is then not the one asked about.
-_OWN_PLAN = re.compile(
+_OWN_PLAN = lazy_compile(
     r"\b(?:my|i have an?|i have a|i'm in (?:a|the|my)) (?:own |current |old |work |company )?"
     r"(?:plan|401\(?k|403\(?b|457|tsp|employer|company|job)",
     re.IGNORECASE,
@@ -100,7 +101,7 @@ def _about_the_spouses_plan_only(text: str) -> bool:
 
 
 # A phrase about "he"/"she": when the bot asked for the spouse's age, it is theirs.
-_THIRD_PERSON = re.compile(r"\W*(?:he|she)\b", re.IGNORECASE)
+_THIRD_PERSON = lazy_compile(r"\W*(?:he|she)\b", re.IGNORECASE)
 # How far before a year (characters) a word such as "opened" or "retired" dates it.
 YEAR_CONTEXT = 40
 # More distinct tax-year candidates than this leave the tax year unknown.
@@ -109,7 +110,7 @@ MOST_YEARS = 2
 # spouse's clause that long is none, and a text without commas or full stops is not
 # searched back to its start for each amount or firm named.
 CLAUSE_REACH = 400
-_YEAR_NOT_TAX_YEAR = re.compile(
+_YEAR_NOT_TAX_YEAR = lazy_compile(
     r"\b(?:opened|open|started|funded|established|created|first|born|retire|retired|retiring|"
     r"turn|turns|turned|turning|since|separated|left|leave|leaving|quit|laid off|"
     # "Starting in 2025, I designated ...", "IRS rules that changed in 2006"
@@ -515,7 +516,7 @@ def _correction() -> CaseBlind:
 
 
 # Words just before a year that say an account was opened then ("opened it in 2016").
-_OPENED = re.compile(
+_OPENED = lazy_compile(
     r"\b(?:opened|started|funded|set (?:it |one )?up|since|first (?:contributed|funded))\b"
     r"[^,;.!?]*$",
     re.IGNORECASE,
@@ -622,15 +623,15 @@ LIMITED_KEYS = HELD_KEYS | {"income", "annual_after_tax_contribution"}
 # Between an amount and the words that gave its role: "of the" in "$20k of the after
 # tax monies", "of that" in "$100,000 of that IRA" - the role names what the amount is a
 # part of ("$52,000 of that is after-tax" is the after-tax part: a verb comes between).
-_PART_OF = re.compile(
+_PART_OF = lazy_compile(
     r"\s*(?:of|out of)\s+(?:it|that|this|the|my|our|his|her|their|those|these)\s"
     r"(?![^.?!;]*\b(?:is|are|was|were|be|would|will)\b)",
     re.IGNORECASE,
 )
-_ALL_BEFORE = re.compile(r"\b(?:all|entire|whole|full)\s*(?:the\s+|of\s+)?\W?$", re.IGNORECASE)
+_ALL_BEFORE = lazy_compile(r"\b(?:all|entire|whole|full)\s*(?:the\s+|of\s+)?\W?$", re.IGNORECASE)
 # Words of a limit before an amount in its sentence: "no more than $17,500 pre-tax",
 # "the maximum ... is $51,000", "up to $23,000 pre-tax".
-_LIMIT_WORDS = re.compile(
+_LIMIT_WORDS = lazy_compile(
     r"\b(?:no more than|not more than|at most|up to|maximum|max(?:imum)? of|limit(?:ed)?|"
     r"cap(?:ped)?|cannot exceed|can't exceed|must include|in excess of|beyond|exceeds?|"
     # the code sections of the limits: "I have maxed out my 402g $18000 contributions"
@@ -646,21 +647,21 @@ LIMIT_REACH = 60
 
 # Right after a balance's words: the account has since been emptied into another ("had
 # approximately 30K in a Roth 401K that I rolled into a Roth IRA in late 2022").
-_MOVED_SINCE = re.compile(
+_MOVED_SINCE = lazy_compile(
     r"[^.;!?]{0,20}?\b(?:that|which) (?:i|we|he|she|they) (?:later |then |since |have |had |just )?"
     r"(?:rolled|moved|transferred|converted)\b",
     re.IGNORECASE,
 )
 # Right after an amount: its parts follow ("$35,000 of which $15,000 is principal").
-_OF_WHICH = re.compile(r"\s*,?\s*(?:of which|out of which)\b", re.IGNORECASE)
+_OF_WHICH = lazy_compile(r"\s*,?\s*(?:of which|out of which)\b", re.IGNORECASE)
 # Right before an amount: a part of it named first ("9k of that 16k is after tax").
-_WHOLE_AFTER_ITS_PART = re.compile(
+_WHOLE_AFTER_ITS_PART = lazy_compile(
     r"\d[\d,.]*\s*[km]?\s+(?:of|out of)\s+(?:that|the|this|my|those|these)\s+[$~]?$",
     re.IGNORECASE,
 )
 # Before an amount in its clause: what a move would leave or make of it, not what is held
 # ("This would leave the $30k isolated in my IRA", "I'd end up with $24,000").
-_A_CONSEQUENCE = re.compile(
+_A_CONSEQUENCE = lazy_compile(
     r"\b(?:would|will|'d|'ll)\s+(?:then\s+|still\s+|only\s+)?(?:leave|end up with|be left with|"
     r"grow to|become|be worth)\b[^.;!?]{0,20}$",
     re.IGNORECASE,
@@ -673,7 +674,7 @@ FLOW_KEYS = frozenset(
 )
 # Words that open a list of an account's balances ("Her 401(k) account breakdown is as
 # follows:", "Client has 401k totals as follows-", "Roughly it breaks down as follows:").
-_BREAKDOWN = re.compile(
+_BREAKDOWN = lazy_compile(
     r"\b(?:breakdown|totals?|balances?|breaks? down|broken down)\b[^.\n]{0,20}\bas follows\b",
     re.IGNORECASE,
 )
@@ -731,33 +732,33 @@ def _in_a_question_or_supposition(index: Sentences, pos: int) -> bool:
 
 # Where a statement ends, whatever follows it ("... already been aswered. i have a client":
 # the sentence splitter needs a capital after the stop).
-_STOP = re.compile(r"[.?!](?=\s|$)|\n")
+_STOP = lazy_compile(r"[.?!](?=\s|$)|\n")
 # A question put after a statement in one sentence: "I have 50k after-tax, can I roll it?"
-_QUESTION_AFTER = re.compile(
+_QUESTION_AFTER = lazy_compile(
     r"[,;:–-]\s*(?:so\s+|and\s+|but\s+)?(?:can|could|should|would|will|do|does|did|is|are|"
     r"how|what|when|where|why|which|may|must)\b",
     re.IGNORECASE,
 )
 # Words that state a holding or a pay before an amount in its clause.
-_HOLDING = re.compile(
+_HOLDING = lazy_compile(
     r"\b(?:have|has|had|having|with|making|earning|earns?|makes|is|are|was|were|holds?|"
     r"holding|contains?|worth|balance|valued|total\w*)\b|'s\b",
     re.IGNORECASE,
 )
 # An account of one's own named right after a figure: "the $40k after-tax in my 401k".
-_OWNED_AFTER = re.compile(r"[^,;]{0,40}?\b(?:in|of|from) (?:my|our)\b", re.IGNORECASE)
+_OWNED_AFTER = lazy_compile(r"[^,;]{0,40}?\b(?:in|of|from) (?:my|our)\b", re.IGNORECASE)
 # Pay stated in a supposition is the person's: "If I make 150k single, what is my rate?"
-_PAY = re.compile(r"\b(?:make|makes|making|earn|earns|earning)\b", re.IGNORECASE)
+_PAY = lazy_compile(r"\b(?:make|makes|making|earn|earns|earning)\b", re.IGNORECASE)
 # Where a supposition's clause ends and the main clause begins: "If I retire next year, my
 # after-tax balance is 40k", "if I have a $5k contribution, then I can withdraw".
-_MAIN_CLAUSE = re.compile(
+_MAIN_CLAUSE = lazy_compile(
     r";|\bthen\b|,\s*(?=(?:then|i|we|my|our|can|could|would|will|should|is|are|do|does|"
     r"what|how|when)\b)",
     re.IGNORECASE,
 )
 # After a supposition, "my" makes the figure the person's again: "if I convert my
 # after-tax subaccount ($14k)".
-_OWNED = re.compile(r"\b(?:my|our)\b", re.IGNORECASE)
+_OWNED = lazy_compile(r"\b(?:my|our)\b", re.IGNORECASE)
 
 
 def _asked_or_supposed(index: Sentences, pos: int, doc: Doc) -> bool:
@@ -798,7 +799,7 @@ def _asked_or_supposed(index: Sentences, pos: int, doc: Doc) -> bool:
 # Words of the employer's money, and of after-tax money: gains in a sentence that lists the
 # employer's match beside them and names no after-tax money are the whole account's
 # ("The rest of the money is matching from the employer (3k) and investment gains (4k)").
-_EMPLOYER_MONEY = re.compile(
+_EMPLOYER_MONEY = lazy_compile(
     r"\b(?:match(?:ing|ed|es)?|employer (?:contributions?|money|funds?))\b", re.IGNORECASE
 )
 
@@ -827,8 +828,8 @@ ACCOUNT_KEYS = frozenset(
     {"traditional_ira_balance", "roth_ira_balance", "roth_401k_balance", "pretax_balance"}
 )
 # Where the clause of a figure ends, for the accounts it names; how far back it is read.
-_ACCOUNT_CLAUSE_END = re.compile(r"[.;!?\n]|,\s|\band\b|\bbut\b|\s[-–]\s(?=\S)")
-_SENTENCE_END = re.compile(r"[.;!?\n]")
+_ACCOUNT_CLAUSE_END = lazy_compile(r"[.;!?\n]|,\s|\band\b|\bbut\b|\s[-–]\s(?=\S)")
+_SENTENCE_END = lazy_compile(r"[.;!?\n]")
 ACCOUNT_CLAUSE_REACH = 150
 # How far from a figure the words attaching it to an account are read (characters).
 ACCOUNT_ATTACH_REACH = 60
@@ -875,8 +876,8 @@ def _accounts_compete(text: str, start: int, end: int) -> bool:
 # A former employer's plan ("my old 401k", "previous employer") and a current one ("the new
 # plan", "my current employer") in one text: which plan the question is about, and so
 # whether the person still works for its sponsor, is for the bot to ask.
-_FORMER_PLAN = re.compile(r"\b(?:former|previous|prior|past|old|ex-?)\b", re.IGNORECASE)
-_CURRENT_PLAN = re.compile(
+_FORMER_PLAN = lazy_compile(r"\b(?:former|previous|prior|past|old|ex-?)\b", re.IGNORECASE)
+_CURRENT_PLAN = lazy_compile(
     r"\b(?:new|current|present)\s+(?:employer|job|company|plan|401\(?k|403\(?b|457|workplace)",
     re.IGNORECASE,
 )
@@ -895,12 +896,12 @@ def _former_plan_beside_a_current_one(employed: Candidate | None, index: Sentenc
     return bool(_CURRENT_PLAN.search(text)) and not _AFTER_TAX_WORD.search(text, start, end)
 
 
-_AFTER_TAX_WORD = re.compile(r"(?:after|post)[- ]?tax|aftertax|\bbasis\b", re.IGNORECASE)
+_AFTER_TAX_WORD = lazy_compile(r"(?:after|post)[- ]?tax|aftertax|\bbasis\b", re.IGNORECASE)
 
 
 # A moved sum named as after-tax money: "a rollover of $12,400 of after-tax money", "rolled
 # $18,700 of after-tax basis to a Roth IRA" - the money the question is about.
-_MEASURED_AFTER_TAX = re.compile(
+_MEASURED_AFTER_TAX = lazy_compile(
     r"\s*(?:of|in)\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:(?:after|post)[- ]?tax|aftertax|basis)",
     re.IGNORECASE,
 )
@@ -912,7 +913,7 @@ AFTER_TAX_KEYS = frozenset({"after_tax_contributions", "after_tax_earnings", "af
 # A rollover done into a traditional IRA: "I rolled over $5000 of after tax contributions
 # from my employer 401k plan to a TIRA in 2009", "a rollover I made from an old 401K to my
 # traditional IRA back in 2007" (not a Roth IRA: that is where the basis may go).
-_ROLLED_INTO_AN_IRA = re.compile(
+_ROLLED_INTO_AN_IRA = lazy_compile(
     r"\b(?:(?:i|we|he|she|they|client)\s+(?:had\s+|have\s+|has\s+)?(?:rolled|transferred)|"
     r"was rolled|were rolled|rollover (?:i|we|he|she) (?:made|did))\b[^.?!]{0,90}?"
     r"\b(?:in)?to (?:a |an |my |his |her |their |the )?(?:traditional |trad |rollover )?"
@@ -926,8 +927,8 @@ _ROLLED_INTO_AN_IRA = re.compile(
 # $10,000 after tax contributions", "I contributed post-tax dollars ($7K) from my checking
 # account into a traditional IRA".
 IRA_BASIS_KEYS = AFTER_TAX_KEYS | {"annual_after_tax_contribution"}
-_IRA_WORD = re.compile(r"(?<!roth )(?<!roth-)\b(?:t?iras?|ira's)\b", re.IGNORECASE)
-_PLAN_WORD = re.compile(
+_IRA_WORD = lazy_compile(r"(?<!roth )(?<!roth-)\b(?:t?iras?|ira's)\b", re.IGNORECASE)
+_PLAN_WORD = lazy_compile(
     r"\b(?:401\(?k|403\(?b|457|tsp\b|plan\b|employer|company|mega|mbd\b)", re.IGNORECASE
 )
 
@@ -935,7 +936,7 @@ _PLAN_WORD = re.compile(
 # A move in the sentence: the IRA is where plan money went ("rolled $22,400 of after-tax
 # contributions to my Roth IRA and $1,900 of earnings to a traditional IRA").
 # (not "rollover IRA", the account's name)
-_ROLLED_WORD = re.compile(
+_ROLLED_WORD = lazy_compile(
     r"\b(?:roll(?!over ira)\w*|moved?|transferr?\w*|split\w*)\b", re.IGNORECASE
 )
 
@@ -956,12 +957,12 @@ def _an_iras_after_tax_money(index: Sentences, pos: int) -> bool:
     return not _PLAN_WORD.search(text, start, end) and not _ROLLED_WORD.search(text, start, end)
 
 
-_ROTH_WORD = re.compile(r"\broth\b", re.IGNORECASE)
+_ROTH_WORD = lazy_compile(r"\broth\b", re.IGNORECASE)
 
 
 # Just before an income: a person who is not the asker, the spouse or a client ("a lot of
 # people making 80K", "For example, owner is 60, ... Employee is 30, makes $50,000").
-_SOMEONE_ELSE = re.compile(
+_SOMEONE_ELSE = lazy_compile(
     r"\b(?:people|someone|anyone|everyone|folks|employees?|owners?|persons?|participants?|"
     r"hces?|nhces?)\b[^.;!?]{0,25}$",
     re.IGNORECASE,
@@ -970,7 +971,7 @@ _SOMEONE_ELSE = re.compile(
 
 # Before an amount in its clause: anyone at all and what they could do ("someone could
 # contribute 58,000 after-tax dollars", "anyone can put in up to"): a rule's illustration.
-_ANYONES = re.compile(
+_ANYONES = lazy_compile(
     r"\b(?:someone|somebody|anyone|anybody|everyone|a person|one)\s+(?:could|can|would|might|may)"
     r"\b[^.;!?]{0,25}$",
     re.IGNORECASE,
@@ -978,7 +979,7 @@ _ANYONES = re.compile(
 _ANYONE_WORDS = ("someone", "somebody", "anyone", "anybody", "everyone", "a person", "one ")
 # Before an amount in its clause: a figure worked out from others ("So that would be
 # $26,000 of employee and $32,000 of employer contributions").
-_WOULD_BE = re.compile(
+_WOULD_BE = lazy_compile(
     r"\b(?:that|this|it|which)\s+would\s+(?:then\s+)?be\b[^.;!?]{0,40}$", re.IGNORECASE
 )
 
@@ -1008,7 +1009,7 @@ def _already_in_an_ira(index: Sentences, pos: int) -> bool:
 
 
 # Words that open an example: what follows illustrates a rule, it is no one's own figure.
-_EXAMPLE_MARKER = re.compile(
+_EXAMPLE_MARKER = lazy_compile(
     r"\b(?:let'?s say|let[’‘]s say|lets say|for example|as an example|for instance|e\.g\.|"
     r"an example|example:|hypothetical(?:ly)?|to simplify|for simplicity|"
     # a case set out as assumptions: "Assumptions:\n401k owner under age 59 1/2. Owner
@@ -1023,22 +1024,22 @@ _EXAMPLE_MARKER = re.compile(
 )
 # A list item ("4. Let's say ...", "- e.g."): the example runs through the list's
 # later items, the steps worked from it.
-_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]")
+_LIST_ITEM = lazy_compile(r"[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]")
 # An example that is the case the question asks about: "for example, if a participant had".
-_CASE_ASKED = re.compile(r",?\s*if (?:a|an|the)\b", re.IGNORECASE)
+_CASE_ASKED = lazy_compile(r",?\s*if (?:a|an|the)\b", re.IGNORECASE)
 # The whole text's figures are invented.
-_MADE_UP = re.compile(
+_MADE_UP = lazy_compile(
     r"\b(?:numbers|figures|amounts) (?:are|were) (?:all )?(?:made up|hypothetical|invented)|"
     r"\bmade[- ]up (?:numbers|figures|amounts)",
     re.IGNORECASE,
 )
 # Where an example ends: its line; a line ending in a colon introduces a list, which runs
 # to the next blank line.
-_LINE_END = re.compile(r"\n")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LINE_END = lazy_compile(r"\n")
+_BLANK_LINE = lazy_compile(r"\n[ \t]*\n")
 # Words that point back to an example just set out, closing it ("The above example
 # assumes", "in the example above").
-_EXAMPLE_CLOSER = re.compile(
+_EXAMPLE_CLOSER = lazy_compile(
     r"\b(?:the|this|that|my|in the|in my) (?:above example|example above|example i gave|"
     r"example i just gave)\b",
     re.IGNORECASE,
@@ -1090,7 +1091,7 @@ def example_scopes(text: str) -> list[tuple[int, int]]:
 # rule, not a person ("For example, owner is 60 ... Employee is 30, makes $50,000", "Three
 # scenarios: A - Participant is under age 59.5, still employed"). ("Individual has", "Client
 # is 62" are an adviser's client: not here.)
-_BARE_ROLE = re.compile(
+_BARE_ROLE = lazy_compile(
     r"(?:^|[.;:!?\n]|\s[-–)]|\(\w\))?\s*(?:[a-z]\s*[-–).]\s*)?"
     r"(?:participant|employee|owner|worker|hce|nhce)\s+(?:is|was|has|makes|earns)\b",
     re.IGNORECASE,
@@ -1113,7 +1114,7 @@ def _said_of_a_bare_role(index: Sentences, hit: Hit) -> bool:
 
 
 # Words before a bare role noun that make the text illustrate a rule.
-_ILLUSTRATING = re.compile(
+_ILLUSTRATING = lazy_compile(
     r"\b(?:for example|for instance|e\.g\.|example:|let'?s say|scenarios?|hypothetical(?:ly)?|"
     r"case \d|case [a-c]\b)",
     re.IGNORECASE,
@@ -1121,7 +1122,7 @@ _ILLUSTRATING = re.compile(
 
 
 # Where a clause ends ("59.5" is no end).
-_CLAUSE_END = re.compile(r"[.;:!?](?=\s)|\n")
+_CLAUSE_END = lazy_compile(r"[.;:!?](?=\s)|\n")
 
 
 def _inside(scopes: list[tuple[int, int]], pos: int) -> bool:
@@ -1141,13 +1142,13 @@ _PERSONAL = frozenset(
 )
 # A person's employment: said of the spouse, it is the plan's when the plan is theirs.
 _EMPLOYMENT = frozenset({"still_employed", "separated_from_service_age"})
-_SPOUSE_WORD = re.compile(rf"\b(?:{_SPOUSE_WORDS})\b", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'll|i'd)\b", re.IGNORECASE)
+_SPOUSE_WORD = lazy_compile(rf"\b(?:{_SPOUSE_WORDS})\b", re.IGNORECASE)
+_FIRST_PERSON = lazy_compile(r"\b(?:i|i'm|im|i've|i'll|i'd)\b", re.IGNORECASE)
 # In an amount's own words: the household's money, never the spouse's alone ("wife 45F,
 # HHI around $240k", "combined income 300k").
-_HOUSEHOLD = re.compile(r"\b(?:hhi|household|combined|joint|our|we)\b", re.IGNORECASE)
+_HOUSEHOLD = lazy_compile(r"\b(?:hhi|household|combined|joint|our|we)\b", re.IGNORECASE)
 # Who a clause is about: the last person named before a phrase in its sentence.
-_PERSON = re.compile(
+_PERSON = lazy_compile(
     r"\b(?:(?P<me>i|i'm|im|i've|i'll|i'd|me|my|we|we're|our|us)|"
     rf"(?P<spouse>{_SPOUSE_WORDS})|(?P<pronoun>he|she|he's|she's|his|her|him))\b",
     re.IGNORECASE,
@@ -1171,7 +1172,7 @@ def _about_spouse(index: Sentences, pos: int, pronoun_is_spouse: bool, end: int 
 
 
 # In an age's own words, the asker beside the spouse: "Wife and I are both 59".
-_BOTH_OF_US = re.compile(r"\b(?:and i|and me|we|we're|both)\b", re.IGNORECASE)
+_BOTH_OF_US = lazy_compile(r"\b(?:and i|and me|we|we're|both)\b", re.IGNORECASE)
 
 
 def _spouse_age(
@@ -1197,7 +1198,7 @@ _OTHER_PEOPLES_KEYS = frozenset(MONEY_KEYS) | {
     "has_roth_ira", "roth_ira_first_year", "age", "retire_age", "separated_from_service_age",
 }  # fmt: skip
 # The asker in a sentence: "I", "me", "we" (not "my": "my coworker" is another person).
-_ASKER_IN_SENTENCE = re.compile(
+_ASKER_IN_SENTENCE = lazy_compile(
     r"\b(?:i|i'm|im|i've|i'd|i'll|me|we|we're|we've|us)\b", re.IGNORECASE
 )
 
@@ -1244,7 +1245,7 @@ def _drop_other_peoples(candidates: dict[str, list[Candidate]], index: Sentences
 
 
 # An employer's plan named beside one's own business plan: the employment cues may be of it.
-_EMPLOYERS_PLAN = re.compile(
+_EMPLOYERS_PLAN = lazy_compile(
     r"\b(?:employer|employer's|company|company's|work|workplace|job|day job)(?:[- ]sponsored)? "
     r"(?:401\(?k|403\(?b|457|plan)",
     re.IGNORECASE,
@@ -1295,11 +1296,11 @@ def _rejected_amount() -> re.Pattern[str]:
 
 # Years named as a span, none of them the one tax year: "reporting the income in 2011 and
 # 2012", "2019-2021", "(or anytime in 2023 or later)".
-_YEAR_SPAN_AFTER = re.compile(
+_YEAR_SPAN_AFTER = lazy_compile(
     r"\s*(?:and|or|to|through|thru|-|–|/)\s*(?:(?:19|20)\d\d\b|later|earlier|after|beyond)",
     re.IGNORECASE,
 )
-_YEAR_SPAN_BEFORE = re.compile(
+_YEAR_SPAN_BEFORE = lazy_compile(
     r"\b(?:19|20)\d\d\s*(?:and|or|to|through|thru|-|–|/)\s*$", re.IGNORECASE
 )
 
@@ -1325,9 +1326,9 @@ def _is_tax_year(index: Sentences, pos: int, hypothetical: list[int]) -> bool:
     return not (_FAR_PAST.search(before) and not _REPORTING.search(index.text))
 
 
-_FAR_PAST = re.compile(r"\bback in\b", re.IGNORECASE)
+_FAR_PAST = lazy_compile(r"\bback in\b", re.IGNORECASE)
 # A text about reporting a year's transaction: its year is the filing year.
-_REPORTING = re.compile(
+_REPORTING = lazy_compile(
     r"\b(?:1099|8606|tax return|my return|on my taxes|turbo ?tax|h&r block|report(?:ing|ed)?)\b",
     re.IGNORECASE,
 )
@@ -1401,9 +1402,9 @@ def _most_named_year(cands: list[Candidate], text: str) -> Candidate | None:
 
 
 # Just after a year: it names a tax year ("on a 2017 tax return", "my 2024 taxes").
-_TAX_YEAR_AFTER = re.compile(r"\s+(?:tax (?:year|returns?)|taxes)\b", re.IGNORECASE)
+_TAX_YEAR_AFTER = lazy_compile(r"\s+(?:tax (?:year|returns?)|taxes)\b", re.IGNORECASE)
 # Just before a year: it is the present one ("Now it's 2010", "this year (2024)").
-_NOW_YEAR = re.compile(
+_NOW_YEAR = lazy_compile(
     r"\b(?:now it's|now it is|it's now|it is now|this year,?\s*\(?|tax year)\s*$", re.IGNORECASE
 )
 

@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from nlu.data import load
-from nlu.matching import lowercase_pattern
+from nlu.matching import lazy_compile, lowercase_pattern
 
 # More whole digits than this is no amount of money (and would overflow Decimal
 # arithmetic at its default precision): "10000000000000000000000000000".
@@ -51,7 +51,7 @@ _UNIT_WORDS = frozenset(
     }
 )  # fmt: skip
 _UNIT_STARTS = ("%", "(k)", "(b)", "(t)", "y/o")
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_URL = lazy_compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,10 +126,10 @@ _UNICODE_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
 # decimal point, not right after what the amount regex's look-behind refuses. ``re``
 # skips to these characters in C; the amount regex, which opens with that look-behind,
 # would be tried at every character.
-_AMOUNT_START = re.compile(r"[-−$u.\d](?<![\w.,/$\-].)")
+_AMOUNT_START = lazy_compile(r"[-−$u.\d](?<![\w.,/$\-].)")
 # The same for an ASCII text, where \d is [0-9] and \w (lower-cased) is [a-z0-9_]: ``re``
 # tests a set of ASCII characters by a table look-up, twice as fast as the classes.
-_ASCII_AMOUNT_START = re.compile(r"[-$u.0-9](?<![a-z0-9_.,/$\-].)")
+_ASCII_AMOUNT_START = lazy_compile(r"[-$u.0-9](?<![a-z0-9_.,/$\-].)")
 
 
 def _amounts_in_lower(lower: str) -> Iterator[re.Match[str]]:
@@ -274,11 +274,11 @@ def _is_plan_name(m: re.Match[str], text: str) -> bool:
 
 # Three digits after a point, and no multiplier: "40.000", "1.500" group thousands with a
 # point (as much of Europe writes them); no US amount has three decimals.
-_THREE_DECIMALS = re.compile(r"\d*\.\d{3}")
+_THREE_DECIMALS = lazy_compile(r"\d*\.\d{3}")
 
 
 # Right after an amount: a comma and a digit, so the digits were grouped wrongly ("$100,00").
-_BROKEN_GROUP = re.compile(r",\d{1,2}(?!\d)")
+_BROKEN_GROUP = lazy_compile(r",\d{1,2}(?!\d)")
 
 
 def _dot_grouped(m: re.Match[str]) -> bool:
@@ -298,7 +298,7 @@ def _is_bullet(text: str, start: int) -> bool:
 
 
 # Before "X to Y": a verb of change, so the two figures are then and now, not a range.
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = lazy_compile(
     r"\b(?:went|gone|grew|grown|rose|risen|jumped|increased|climbed|dropped|fell|fallen|"
     r"decreased|changed|moved up|moved down|gone up|gone down|went up|went down)"
     r" from (?:about |around |roughly |~)?$",
@@ -416,11 +416,11 @@ IRS_FORMS = frozenset({"1040", "1099", "5329", "5498", "8606", "8915", "4972", "
 # A scale word not inside a longer word: (?<![a-z])(?:thousand|million|grand|dollars|
 # bucks|mil)(?![a-z]), with each look-behind after the word's first letter so that ``re``
 # skips to those letters in C instead of trying the pattern at every character.
-_WORD_SCALE = re.compile(
+_WORD_SCALE = lazy_compile(
     r"(?:t(?<![a-z]t)housand|m(?<![a-z]m)(?:illion|il)|g(?<![a-z]g)rand"
     r"|d(?<![a-z]d)ollars|b(?<![a-z]b)ucks)(?![a-z])"
 )
-_WORD = re.compile(r"[a-z]+")
+_WORD = lazy_compile(r"[a-z]+")
 
 
 def _number_words_before(lower: str, end: int) -> tuple[int, str] | None:

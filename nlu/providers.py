@@ -16,7 +16,7 @@ from functools import cache
 
 from nlu.context import Sentences, lowered
 from nlu.data import FLAGS, load
-from nlu.matching import FastRegex, LiteralFinder, PatternSet
+from nlu.matching import FastRegex, LiteralFinder, PatternSet, lazy_compile
 
 # How far (in characters) an account word may be from a mention to link it.
 LINK_REACH = 80
@@ -73,7 +73,7 @@ def _distance(start: int, end: int, m: re.Match[str]) -> int:
 
 # An account word and "is with" / "at" right before a firm: "my plan is with", "Roth IRA
 # at" - the text says which account the firm keeps. (Not "I work at": an employer.)
-_HELD_AT = re.compile(
+_HELD_AT = lazy_compile(
     r"(?:(?P<ira>\biras?\b|\brira\b|\btira\b|\broth (?:ira|account)|\bbrokerage)|"
     r"(?P<plan>401\(?k\)?|403\(?b\)?|457\(?b\)?|\btsp\b|\bplan\b|after[- ]?tax))"
     r"(?:\s+(?:account|plan|balance|money|funds))?\s+"
@@ -85,7 +85,7 @@ _HELD_AT = re.compile(
 
 
 # Right after a firm, the plan it keeps: "Fidelity 401k", "TIAA 403(b)", "Empower plan".
-_NAMES_THE_PLAN = re.compile(
+_NAMES_THE_PLAN = lazy_compile(
     r"(?:'s)?\s+(?:401\(?k\)?|403\(?b\)?|457\(?b\)?|(?:retirement |401k |workplace )?plan\b)",
     FLAGS,
 )
@@ -100,7 +100,7 @@ def _names_an_account() -> re.Pattern[str]:
 
 
 # The last word of each of _HELD_AT's links, for a quick look first (keep the two alike).
-_HELD_AT_TAIL = re.compile(r"\b(?:with|at|through|thru|by|via)\s+(?:the\s+)?$", FLAGS)
+_HELD_AT_TAIL = lazy_compile(r"\b(?:with|at|through|thru|by|via)\s+(?:the\s+)?$", FLAGS)
 # How far before a firm its account word and "is with" may start (characters).
 HELD_AT_REACH = 50
 
@@ -152,7 +152,7 @@ def _nearest_link(sentences: Sentences, start: int, end: int) -> str:
 
 # After a capitalised word opening a sentence, words that make it the firm: "Principal is
 # my 401k provider", "Empower is our record keeper".
-_NAMED_AS_FIRM = re.compile(
+_NAMED_AS_FIRM = lazy_compile(
     r" (?:is|was|has been) (?:my|our|the) (?:[\w()]+ ){0,2}?"
     r"(?:provider|record ?keeper|recordkeeper|administrator|custodian|company)\b",
     re.IGNORECASE,
@@ -162,7 +162,7 @@ _NAMED_AS_FIRM = re.compile(
 # Words just before a firm that make it a former one, or not the one: "Empower (used to be
 # Prudential)", "formerly Prudential", "we switched from Fidelity to Vanguard", "Vanguard,
 # not Fidelity".
-_FORMER = re.compile(
+_FORMER = lazy_compile(
     r"(?:\bused to be(?: with| at| through)?|\bformerly(?: with| at)?|"
     r"\bpreviously(?: with| at)?|\b(?:switched|moved|changed) from|"
     # a firm taken back: "oops it's Vanguard not Fidelity", "rather than Schwab"
@@ -171,7 +171,7 @@ _FORMER = re.compile(
 )
 # "was" makes a firm a former one only when another firm is named as well ("it was
 # Fidelity but now it's Empower"): alone, "it was Fidelity" is said by people who left.
-_WAS = re.compile(r"\b(?:was|were)(?: with| at| through)?\s*$", re.IGNORECASE)
+_WAS = lazy_compile(r"\b(?:was|were)(?: with| at| through)?\s*$", re.IGNORECASE)
 # How far before a firm's name (characters) the words above are looked for.
 FORMER_CONTEXT = 30
 
@@ -191,7 +191,7 @@ def current_firms(text: str, hits: list[ProviderHit]) -> list[ProviderHit]:
 
 # After a firm's name: its funds, not the firm keeping an account ("institutional
 # Vanguard funds", "Fidelity index fund", "a Vanguard target date fund").
-_FUND_FAMILY = re.compile(
+_FUND_FAMILY = lazy_compile(
     r"(?:'s)?\s+(?:(?:institutional|index|target(?:[- ]date)?|total|admiral|low[- ]cost|"
     r"s&p 500|500|retirement)\s+){0,3}(?:funds?|etfs?|index(?:es)?|shares)\b",
     re.IGNORECASE,
@@ -203,7 +203,7 @@ _FUND_FAMILY = re.compile(
 # ("an index fund through Vanguard") or where money went ("Checks were sent to Vanguard",
 # "moved from one firm to another (eg. American Century to Vanguard)"); not where a plan
 # moved ("our 401(k) moved to Alight" names its new firm).
-_NOT_THE_KEEPER = re.compile(
+_NOT_THE_KEEPER = lazy_compile(
     r"(?:\blike|\bsuch as|\be\.?g\.?,?|\bincluding(?: \w+ and)?|\bper|\baccording to|"
     r"\bfunds? (?:through|thru|at|from)|"
     r"\b(?:checks? (?:were |was )?(?:sent|mailed|made out)|mailed|deposited|payable)"
@@ -212,19 +212,19 @@ _NOT_THE_KEEPER = re.compile(
 )
 # Right after a firm: it is cited, not keeping anything ("Fidelity seems to say that this is
 # not true", "Vanguard's article"); and a firm's name inside a web address.
-_A_SOURCE = re.compile(
+_A_SOURCE = lazy_compile(
     r"(?:'s)?\s+(?:seems? to (?:say|suggest|think|claim)|writes|wrote|claims|"
     r"(?:article|website|web site|viewpoints|blog|faq)\b)",
     re.IGNORECASE,
 )
-_IN_AN_ADDRESS = re.compile(r"(?:://|www\.)[\w.-]*$", re.IGNORECASE)
+_IN_AN_ADDRESS = lazy_compile(r"(?:://|www\.)[\w.-]*$", re.IGNORECASE)
 # Right after a firm's name: the firm is spoken to, not said to keep anything ("I want to
 # take my money out of there and convert into a Roth IRA. Fidelity can you help me?",
 # batch_e be009): which account it would keep is unclear.
-_ADDRESSED = re.compile(r",?\s+(?:can|could|would|will) you\b", re.IGNORECASE)
+_ADDRESSED = lazy_compile(r",?\s+(?:can|could|would|will) you\b", re.IGNORECASE)
 # How far before a firm (characters) those words are looked for.
 NOT_THE_KEEPER_REACH = 90
-_NONDISCRIMINATION_TEST = re.compile(
+_NONDISCRIMINATION_TEST = lazy_compile(
     r"\bacp\b|\bsafe harbou?rs?\b|\badp (?:test|testing|limit|results?)\b", re.IGNORECASE
 )
 
@@ -303,7 +303,7 @@ def plan_provider(hits: list[ProviderHit], text: str = "") -> ProviderHit | None
 
 # "my 401(k) provider and Fidelity", "either my 401K plan provider or Schwab": the plan's
 # firm is named apart from the firm in the text, so that firm keeps something else.
-_PROVIDER_UNNAMED = re.compile(
+_PROVIDER_UNNAMED = lazy_compile(
     r"\b(?:my|our|the)\s+(?:401\(?k\)?|403\(?b\)?|457\(?b\)?|plan|employer'?s?)"
     r"(?:\s+plan)?\s+(?:provider|record ?keeper|administrator)\s+(?:and|or|&|to)\s+[A-Z]",
 )

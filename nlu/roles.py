@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from nlu.context import CaseBlind, lower_is_exact
 from nlu.data import FLAGS, compile_any, load
-from nlu.matching import FastRegex, LiteralFinder, PatternSet, lower_same_length
+from nlu.matching import FastRegex, LiteralFinder, PatternSet, lazy_compile, lower_same_length
 from nlu.money import Amount
 
 # Roles that are not Facts keys: the amount is known not to be one of our facts.
@@ -40,7 +40,7 @@ BALANCE_ROLES = frozenset(
         "traditional_ira_balance",
     }
 )
-_FILLER = re.compile(
+_FILLER = lazy_compile(
     r"\b(?:my|the|our|your|his|her|their|current(?:ly)?|approx(?:imately)?|about|estimated|"
     r"est|amount|in|of|value|balance|employee)\b|[\W_]+",
     re.IGNORECASE,
@@ -59,14 +59,14 @@ _NOT_ELIGIBLE = CaseBlind.compile(
     r"income limits?)(?: to contribute)? (?:for|to) (?:a |an |the )?$"
 )
 # After an amount: one year's worth ("earned 2k last year", "in 2023").
-_A_YEARS_WORTH = re.compile(
+_A_YEARS_WORTH = lazy_compile(
     r"\s*(?:(?:last|this|each|every|per|a) year\b|in (?:19|20)\d\d\b)", FLAGS
 )
 _PUT_IN = CaseBlind.compile(
     r"\b(?:contribut\w*|put(?: in)?|invested|deposited|saved|paid in)\b[^.;!?,]*$"
 )
 # Between a label's cue and the plan named after it: "contributions to my 401k".
-_CONTAINER_LINK = re.compile(
+_CONTAINER_LINK = lazy_compile(
     r"\s+(?:to|in|into|inside|within|of|from|for)\s+(?:my|the|our|his|her|this)?\s*", FLAGS
 )
 # "$10,000 of after-tax contributions", "5k in basis": the noun names what the sum is.
@@ -175,7 +175,7 @@ def find_role_cues_near(
 # A chat reply this short, naming no other kind of money, is about the after-tax money
 # the conversation is about ("my contributions are 30k").
 SHORT_REPLY_WORDS = 25
-_OTHER_MONEY = re.compile(r"pre[- ]?tax|before[- ]?tax|roth|\bira|deferr|traditional", FLAGS)
+_OTHER_MONEY = lazy_compile(r"pre[- ]?tax|before[- ]?tax|roth|\bira|deferr|traditional", FLAGS)
 
 
 def about_after_tax(text: str, finder: LiteralFinder | None = None) -> bool:
@@ -214,7 +214,7 @@ def _gap_ok(doc: Doc, start: int, end: int, money_starts: list[int]) -> bool:
 
 
 # "Label: $X" at the start of a line (what is before the amount on its line).
-_LABEL_LINE = re.compile(
+_LABEL_LINE = lazy_compile(
     r"^\s*[-•*]?\s*(?P<label>[^:\n]{1,40}?)\s*:\s*(?:about\s+|approx\.?\s+|~)?$"
 )
 
@@ -480,7 +480,7 @@ def bind_amounts(
 
 
 # Between an amount and the one that replaces it: "40k, no wait, 45k", "40k - I mean 45k".
-_SAYS_INSTEAD = re.compile(
+_SAYS_INSTEAD = lazy_compile(
     r"\W*(?:no,? wait|wait|no|sorry|oops|i mean|i meant|make (?:that|it)|correction|actually)"
     r"\W*(?:(?:it'?s|it is|more like)\s+)?",
     FLAGS,
@@ -501,7 +501,7 @@ def _taken_over(text: str, hits: list[RoleHit], amount: Amount) -> RoleHit | Non
 
 # "how much of the $12,345.67 is earnings?", "what part of my 20k is growth?": the amount is
 # the whole the question divides
-_WHOLE_OF = re.compile(
+_WHOLE_OF = lazy_compile(
     r"\b(?:how much|what (?:part|portion|share|percent(?:age)?)|which part) of "
     r"(?:the |my |that |this |those |his |her |our )?(?:about |around |roughly |~)?\$?$",
     FLAGS,
@@ -511,8 +511,8 @@ _WHOLE_OF = re.compile(
 # "went from 68k when I started to about 142k now": the figure a change started from. The
 # words before are only "from" (and a rough-amount word); a "to" and another figure follow
 # in the same clause. "rolled $10k from the 401k to a Roth" is not one: no second figure.
-_FROM_BEFORE = re.compile(r"\bfrom (?:about |around |roughly |~)?\$?$", FLAGS)
-_TO_FIGURE_AFTER = re.compile(
+_FROM_BEFORE = lazy_compile(r"\bfrom (?:about |around |roughly |~)?\$?$", FLAGS)
+_TO_FIGURE_AFTER = lazy_compile(
     r"^[^.;!?\n]{0,40}?\bto (?:about |around |roughly |over |~)?\$?\d", FLAGS
 )
 
@@ -529,24 +529,24 @@ def _changed_from(source: str, amount: Amount) -> bool:
 
 # "max my 23k pretax", "maxing out the $23,000": the amount is the deferral that is maxed
 # ("Maxing pretax 23,500": the kind may stand between the verb and the amount)
-_MAXED = re.compile(
+_MAXED = lazy_compile(
     r"\b(?:max|maxing|maxed)(?: out)? "
     r"(?:(?:my|our|the|a full)\s*|(?:my |our |the )?(?:pre|before)[- ]?tax\s+)$",
     FLAGS,
 )
 # A payment into the plan tied to one year: "In 2024 I contributed $6,000 after-tax",
 # "Put $7,500 after-tax into the 401k in 2024". "since 2015" dates a span, not a year.
-_PAID_IN = re.compile(
+_PAID_IN = lazy_compile(
     r"\b(?:contribute[ds]?|contributing|put|added|deposited|saved|paid in)\b", FLAGS
 )
-_ONE_YEAR = re.compile(
+_ONE_YEAR = lazy_compile(
     r"\b(?:in|for|during) (?:tax year )?(?:19[89]\d|20\d\d)\b(?!\s*(?:-|to|through|and) )"
     r"|\blast year\b",
     FLAGS,
 )
-_SENTENCE_BREAK = re.compile(r"[.!?\n]\s")
-_IRA_WORD = re.compile(r"\b(?:roth ira|iras?|tira|rira)\b", FLAGS)
-_PLAN_WORD = re.compile(r"401\(?k|403\(?b|457|\bplan\b|\btsp\b|after[- ]?tax", FLAGS)
+_SENTENCE_BREAK = lazy_compile(r"[.!?\n]\s")
+_IRA_WORD = lazy_compile(r"\b(?:roth ira|iras?|tira|rira)\b", FLAGS)
+_PLAN_WORD = lazy_compile(r"401\(?k|403\(?b|457|\bplan\b|\btsp\b|after[- ]?tax", FLAGS)
 
 
 # How far from an amount its rough sentence reaches, at most (characters): a text
@@ -583,7 +583,7 @@ def _ira_sentence(text: str, amount: Amount) -> bool:
 
 
 # Right after an amount paid in: an IRA receives it ("$7,000 to my Roth IRA this year").
-_INTO_AN_IRA = re.compile(
+_INTO_AN_IRA = lazy_compile(
     r"\s*(?:in)?to (?:(?:my|our|his|her|their|a|an|the) )?"
     r"(?:(?:new|own|existing|first|roth|traditional|trad|backdoor|spousal) ){0,3}"
     r"(?:iras?|tira|rira)\b",
@@ -591,10 +591,10 @@ _INTO_AN_IRA = re.compile(
 )
 
 
-_OTHER_CURRENCY_BEFORE = re.compile(
+_OTHER_CURRENCY_BEFORE = lazy_compile(
     r"(?:\b(?:cad|aud|gbp|eur|jpy|inr|chf|nzd|mxn|rs\.?)|c\$|a\$|£|€|¥|₹)\s*$", FLAGS
 )
-_OTHER_CURRENCY_AFTER = re.compile(
+_OTHER_CURRENCY_AFTER = lazy_compile(
     r"^\s*(?:cad|aud|gbp|eur|euros?|pounds?|jpy|yen|inr|rupees?|chf|nzd|mxn|pesos?)\b", FLAGS
 )
 
@@ -608,7 +608,7 @@ def _other_currency(text: str, amount: Amount) -> bool:
 
 # "$480k traditional", "60k Roth" (not "Roth IRA", "Roth conversion"): in a text about the
 # plan, the bare word right after an amount says which part of the plan it is.
-_KIND_AFTER = re.compile(
+_KIND_AFTER = lazy_compile(
     # "$350k, all pre-tax", "$410k all pretax": the whole of it is that kind
     r"[ \t]*(?:,?[ \t]*(?:all|entirely|100%)[ \t]+)?"
     # ("AT", capitals only: reddit's "35k AT in 401k" is after-tax money)
@@ -618,12 +618,12 @@ _KIND_AFTER = re.compile(
 )
 
 
-_MOVED = re.compile(
+_MOVED = lazy_compile(
     r"\b(?:convert\w*|roll\w*|mov\w*|transfer\w*|withdr\w*|take|taking|pull\w*)\s+"
     r"(?:about |around |roughly |~)?\$?$",
     FLAGS,
 )
-_EMPLOYER_PLAN = re.compile(r"401\(?k|403\(?b|457|\btsp\b", FLAGS)
+_EMPLOYER_PLAN = lazy_compile(r"401\(?k|403\(?b|457|\btsp\b", FLAGS)
 
 
 def _kind_after(text: str, amount: Amount) -> str | None:
@@ -687,8 +687,8 @@ def _near_a_limit(text: str, source: str, lower: bool, start: int, end: int) -> 
 
 
 # How far a limit word reaches: not past these (see _near_a_limit).
-_LIMIT_LEFT_STOP = re.compile(r"[,;?!\n]|\.\s+(?=[A-Z])")
-_LIMIT_RIGHT_STOP = re.compile(r"[,;.?!\n]")
+_LIMIT_LEFT_STOP = lazy_compile(r"[,;?!\n]|\.\s+(?=[A-Z])")
+_LIMIT_RIGHT_STOP = lazy_compile(r"[,;.?!\n]")
 
 
 def _key_for(role: str, yearly: bool, source: str, lower: bool) -> str | None:

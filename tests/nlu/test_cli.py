@@ -1,5 +1,6 @@
 """``rothbot parse``: for a person, and as JSON lines for scripts."""
 
+import gc
 import json
 import re
 import subprocess
@@ -106,3 +107,22 @@ def test_the_design_keys_are_the_table_of_design_md() -> None:
 def test_no_text_and_no_file_is_a_usage_error(capsys: pytest.CaptureFixture) -> None:
     assert main(["parse"]) == 2
     assert "--jsonl" in capsys.readouterr().err
+
+
+def test_ask_runs_without_the_cyclic_collector_and_gives_it_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``rothbot ask`` answers one message and exits: the garbage collector's rounds are
+    paused while it loads and reads, and resumed when it returns (a test process calling
+    ``main`` goes on with it); another command keeps it running."""
+    import bot.terminal
+    import nlu.cli
+
+    seen: list[tuple[str, bool]] = []
+    monkeypatch.setattr(bot.terminal, "run_ask", lambda args: seen.append(("ask", gc.isenabled())))
+    monkeypatch.setattr(nlu.cli, "run_parse", lambda args: seen.append(("parse", gc.isenabled())))
+    assert gc.isenabled()
+    assert main(["ask", "I am 52"]) == 0
+    assert gc.isenabled()
+    assert main(["parse", "I am 52"]) == 0
+    assert seen == [("ask", False), ("parse", True)]
