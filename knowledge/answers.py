@@ -816,6 +816,12 @@ def _after_tax_room(facts: Json, result: Json) -> list[Finding]:
     return [Finding("room.limit", "irc_415_c", params)]
 
 
+def _max_first(facts: Json, result: Json) -> list[Finding]:
+    """No tax rule orders deferrals, employer money and after-tax contributions; the year's
+    415(c) total (from the engine) holds them all."""
+    return [Finding("max_first.no", "irc_415_c", _plan_limits(result))]
+
+
 def _rollover_not_ira_limit(facts: Json, result: Json) -> list[Finding]:
     limit = _rate("gov.irs.ira.contribution_limit", result)
     return [
@@ -1602,6 +1608,7 @@ ANSWERS: Mapping[str, Answer] = {
     "roth_401k_vs_after_tax": _roth_vs_after_tax,
     "indirect_rollover": _with_withholding_rate("indirect.sixty_days", "irc_402_c"),
     "rule_of_55_deadline": _rule_of_55_deadline,
+    "max_first": _max_first,
     "when_59_half": _when_59_half,
     "prorata_in_plan": _prorata_in_plan,
     "prorata_partial": _prorata_partial,
