@@ -773,7 +773,8 @@ def _plan(
             rank = 0 if belief is not None else rank  # (a correction is always said)
             for f in (finding, *pair):
                 seen.add(f.id)
-                seen.update(SUPERSEDES.get(f.id, ()))
+                if rank == 0:  # (a sentence the budget may drop supersedes nothing)
+                    seen.update(SUPERSEDES.get(f.id, ()))
                 sayer.setdefault(f.id, ask)
                 said.update({k: (v, ask) for k, v in _claims(f).items() if k not in said})
             figures = figures or finding.id in ROUTE_FIGURES

@@ -161,6 +161,18 @@ def test_fq034_the_rolled_in_clock_is_said_once() -> None:
     assert "Rolled to a Roth IRA, the plan's years do not carry over" in reply
 
 
+def test_be014_a_sentence_the_budget_leaves_out_supersedes_nothing() -> None:
+    # https://irahelp.com/forum-post/72390-mistaken-401k-rollover (batch_e be014): the
+    # Form 8606 line was hidden by the rollover-lines sentence that supersedes it
+    # (``SUPERSEDES``); the word budget then left that sentence out, so neither was said.
+    # Only a sentence always said (rank 0) supersedes another. An expert's grading found
+    # the same drop took a poster's one answer (the rolled-in contributions paragraph,
+    # behind a Roth 401(k) clock sentence the budget dropped).
+    reply = _first_reply(real_question("be014", EVAL / "batch_e.jsonl"))
+    assert "code G" in reply
+    assert "does not go on Form 8606" in reply
+
+
 def test_bb005_existing_roth_ira_is_not_told_to_open_one() -> None:
     # https://irahelp.com/forum-post/26145-plan-401k-roth-conversion-or-service-withdrawal-
     # after-tax-funds-roth-ira ("Client also has a Roth IRA which has passed the 5 year wait
