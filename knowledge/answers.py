@@ -511,8 +511,10 @@ class _Money:
         return self.basis + (self.earnings or Decimal(0))
 
 
-def _money(facts: Json, result: Json) -> _Money:
-    split = _scenario(result, "split_rollover")
+def after_tax_parts(facts: Json) -> tuple[Decimal | None, Decimal | None]:
+    """The after-tax contributions (basis) and earnings the facts give, each filled in from
+    the after-tax total and the other where the text states only two of the three (the
+    engine does the same on ``Facts``: ``knowledge.money_in_plan.after_tax_money``)."""
     basis = _num(facts.get("after_tax_contributions"))
     earnings = _num(facts.get("after_tax_earnings"))
     total = _num(facts.get("after_tax_total"))
@@ -520,6 +522,12 @@ def _money(facts: Json, result: Json) -> _Money:
         basis = total - earnings
     if earnings is None and total is not None and basis is not None:
         earnings = total - basis
+    return basis, earnings
+
+
+def _money(facts: Json, result: Json) -> _Money:
+    split = _scenario(result, "split_rollover")
+    basis, earnings = after_tax_parts(facts)
     if (
         split.get("to_roth_ira") is not None
         and facts.get("after_tax_separately_accounted") is not False

@@ -23,7 +23,7 @@ from importlib import resources
 from typing import Any, Protocol
 
 from knowledge import yaml_files
-from knowledge.answers import Finding
+from knowledge.answers import Finding, after_tax_parts
 
 
 class Stated(Protocol):
@@ -69,14 +69,7 @@ def check(stated: Stated, facts: Mapping[str, Any], result: Mapping[str, Any]) -
     quantity = _data()["quantities"].get(stated.quantity)
     if quantity is None or stated.to not in quantity["scenario"]:
         return None
-    basis = _number(facts.get("after_tax_contributions"))
-    earnings = _number(facts.get("after_tax_earnings"))
-    total = _number(facts.get("after_tax_total"))
-    # (two of the three give the third: total = basis + earnings)
-    if basis is None and earnings is not None and total is not None:
-        basis = total - earnings
-    if earnings is None and basis is not None and total is not None:
-        earnings = total - basis
+    basis, earnings = after_tax_parts(facts)
     if basis is None or earnings is None or basis < 0 or earnings < 0:
         return None
     if stated.moved is not None and not agrees(stated.moved, basis + earnings):
