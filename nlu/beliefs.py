@@ -64,8 +64,7 @@ def build(vocab: Vocab) -> BeliefMatchers:
     for name, patterns in data["classes"].items():
         gates = leading if name in first else others if name in needed else vetoes
         for entry in patterns:
-            if not gates.add(f"{name}/{entry['id']}", entry["pattern"], [entry["pattern"]]):
-                raise ValueError(f"beliefs.yaml: {name}/{entry['id']} needs no word")
+            gates.add_needing_words(f"{name}/{entry['id']}", entry["pattern"], "beliefs.yaml")
     return BeliefMatchers(leading.gates(), others.gates(), rules, vetoes.gates())
 
 

@@ -95,12 +95,8 @@ def _matchers(vocab: Vocab) -> _Matchers:
     quantity: dict[str, str] = {}
     side: dict[str, str] = {}
     for raw in data["entries"]:
-        if raw["side"] not in ("before", "after"):
-            raise ValueError(f"figures.yaml: {raw['id']}: side must be before or after")
-        for pattern in raw["patterns"]:
-            if not gates.add(raw["id"], pattern, [pattern]):
-                raise ValueError(f"figures.yaml: {raw['id']} needs no word")
-        quantity[raw["id"]], side[raw["id"]] = raw["quantity"], raw["side"]
+        _add(gates, raw, side)
+        quantity[raw["id"]] = raw["quantity"]
     entries = gates.gates()
     context = Matcher(vocab)
     for name, patterns in data["moves"].items():
@@ -111,11 +107,18 @@ def _matchers(vocab: Vocab) -> _Matchers:
     context.add("veto", data["vetoes"])
     basis_gates = Gates(vocab)
     for raw in data["ira_basis"]:
-        for pattern in raw["patterns"]:
-            if not basis_gates.add(raw["id"], pattern, [pattern]):
-                raise ValueError(f"figures.yaml: {raw['id']} needs no word")
-        side[raw["id"]] = raw["side"]
+        _add(basis_gates, raw, side)
     return _Matchers(entries, quantity, side, context, basis_gates.gates())
+
+
+def _add(gates: Gates, raw: dict, side: dict[str, str]) -> None:
+    """An entry of ``figures.yaml`` (``entries``, ``ira_basis``): its patterns to ``gates``,
+    the side of the amount it binds to ``side``."""
+    if raw["side"] not in ("before", "after"):
+        raise ValueError(f"figures.yaml: {raw['id']}: side must be before or after")
+    for pattern in raw["patterns"]:
+        gates.add_needing_words(raw["id"], pattern, "figures.yaml")
+    side[raw["id"]] = raw["side"]
 
 
 def _bound(

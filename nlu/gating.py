@@ -321,6 +321,12 @@ class Gates:
             tuple[frozenset[int], ...], list[tuple[int, int | None, int | None]]
         ] = {}
 
+    def add_needing_words(self, key: str, pattern: list[dict], source: str) -> None:
+        """``add`` for a pattern of a file whose patterns all run only where their words
+        are: one that needs no word is an error in ``source`` (it would run on every text)."""
+        if not self.add(key, pattern, [pattern]):
+            raise ValueError(f"{source}: {key} needs no word")
+
     def add(self, key: str, pattern: list[dict], spelled: list[list[dict]]) -> bool:
         """Add ``spelled`` under ``key`` to the Matcher of the words ``pattern`` needs;
         False (nothing added) when it needs none: the caller runs it on every text."""

@@ -118,6 +118,15 @@ def _on_demand(make: Callable[..., T], *args: object) -> T:
         build_on_demand(previous)
 
 
+def test_a_file_whose_patterns_all_need_a_word_names_one_that_needs_none() -> None:
+    # (beliefs.yaml, figures.yaml: a pattern of any words would run on every text)
+    gates = Gates(get_nlp().vocab)
+    gates.add_needing_words("roll/to", [{"LOWER": "roll"}, GAP, {"LOWER": "to"}], "x.yaml")
+    assert len(gates.gates()) == 1
+    with pytest.raises(ValueError, match=r"x\.yaml: any/word needs no word"):
+        gates.add_needing_words("any/word", [GAP], "x.yaml")
+
+
 def test_gated_matchers_are_built_when_made_unless_builds_wait_for_their_first_use() -> None:
     vocab = get_nlp().vocab
     for waiting in (False, True):
